@@ -1,0 +1,144 @@
+package io.github.footprint.engine;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.github.footprint.findings.Finding;
+import io.github.footprint.findings.Redactor;
+import io.github.footprint.findings.SeverityPolicy;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.ModelBuilder;
+import io.github.footprint.model.ModelParameters;
+import io.github.footprint.parse.apache.ApacheConfig;
+import io.github.footprint.parse.apache.ApacheLayout;
+import io.github.footprint.parse.apache.ApacheParser;
+import io.github.footprint.parse.ini.IniDocument;
+import io.github.footprint.parse.ini.PasteIniReader;
+import io.github.footprint.parse.scripts.Fact;
+import io.github.footprint.parse.scripts.ScriptFacts;
+import io.github.footprint.parse.scripts.ScriptReader;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleCatalog;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.source.FileKind;
+import io.github.footprint.source.HostPathMapper;
+import io.github.footprint.source.SourceFile;
+import io.github.footprint.source.SourceLoader;
+import io.github.footprint.source.SourceSet;
+
+/**
+ * The only class that knows the order of the stages: source (find, render, line map), parse (scripts,
+ * Apache, INI), model, rules, findings (severity policy, masking, order). Reporters take the result.
+ */
+public final class CheckEngine {
+    /** Runs the whole check once per environment. */
+    public CheckResult run(CheckRequest request) throws RequestException {
+        SourceLoader loader = new SourceLoader(request.baseDirectory(), request.sourceDirectory(), request.includes(),
+                request.excludes());
+        boolean exists = Files.isDirectory(request.sourceDirectory());
+        List<EnvironmentResult> results = new ArrayList<>();
+        Set<String> secrets = new TreeSet<>();
+        for (EnvironmentSpec env : request.environments()) {
+            Properties props = properties(request, env);
+            SourceSet sources = exists ? loader.load(props, request.filtering())
+                    : SourceSet.missing(display(request));
+            secrets.addAll(sources.secrets());
+            Deployment d = model(request, env, sources);
+            results.add(new EnvironmentResult(env.id(), rules(request, d), d));
+        }
+        Redactor redactor = new Redactor(secrets);
+        List<EnvironmentResult> masked = new ArrayList<>();
+        for (EnvironmentResult r : results) {
+            List<Finding> fs = new ArrayList<>();
+            for (Finding f : r.findings()) {
+                fs.add(redactor.mask(f));
+            }
+            fs.sort(Finding.ORDER);
+            masked.add(new EnvironmentResult(r.id(), fs, r.deployment()));
+        }
+        return new CheckResult(masked, redactor, request.toolVersion());
+    }
+
+    private static String display(CheckRequest r) {
+        String s = r.baseDirectory().relativize(r.sourceDirectory()).toString().replace('\\', '/');
+        return s.isEmpty() ? "." : s;
+    }
+
+    /** Project and plugin properties, then the environment's file and properties, then -D: later wins. */
+    private static Properties properties(CheckRequest request, EnvironmentSpec env) throws RequestException {
+        Properties p = request.properties();
+        if (env.propertiesFile() != null) {
+            Properties file = new Properties();
+            try (Reader r = Files.newBufferedReader(env.propertiesFile(), StandardCharsets.UTF_8)) {
+                file.load(r);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new RequestException("environment " + env.id() + ": propertiesFile " + env.propertiesFile()
+                        + " cannot be read as UTF-8 properties (" + e.getMessage() + ")");
+            }
+            p.putAll(file);
+        }
+        p.putAll(env.properties());
+        p.putAll(request.userProperties());
+        p.setProperty("footprint.environment", env.id());
+        return p;
+    }
+
+    private static Deployment model(CheckRequest request, EnvironmentSpec env, SourceSet sources) {
+        List<ScriptFacts> scripts = new ArrayList<>();
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (SourceFile f : sources.files()) {
+            if ((f.kind() == FileKind.SHELL || f.kind() == FileKind.SYSTEMD || f.kind() == FileKind.PYTHON)
+                    && f.parseable()) {
+                ScriptFacts facts = ScriptReader.read(f);
+                scripts.add(facts);
+                if (f.kind() != FileKind.PYTHON) {
+                    for (Fact v : facts.variables()) {
+                        environment.put(v.name(), v.value());
+                    }
+                }
+            }
+        }
+        ApacheLayout layout = ApacheLayout.find(sources, request.apacheMain(), request.serverRoot());
+        HostPathMapper mapper = new HostPathMapper(sources, request.pathMappings(), layout.root());
+        ApacheConfig apache = null;
+        if (!sources.files(FileKind.APACHE).isEmpty()) {
+            apache = ApacheParser.parse(sources, mapper, layout.main(),
+                    new ApacheParser.Options(request.apacheVersion(), request.mpm(), environment));
+        }
+        PasteIniReader ini = new PasteIniReader();
+        List<IniDocument> inis = new ArrayList<>();
+        for (SourceFile f : sources.files(FileKind.INI)) {
+            if (f.parseable()) {
+                inis.add(ini.read(f));
+            }
+        }
+        long growth = env.requestGrowth() >= 0 ? env.requestGrowth() : request.requestGrowth();
+        return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, new ModelParameters(growth));
+    }
+
+    private static List<Finding> rules(CheckRequest request, Deployment d) {
+        SeverityPolicy policy = request.severityPolicy();
+        List<Finding> out = new ArrayList<>();
+        for (Rule rule : RuleCatalog.rules()) {
+            String id = rule.meta().id();
+            if (policy.isOff(id)) {
+                continue;
+            }
+            RuleContext ctx = new RuleContext(rule.meta(), request.ruleOptions(id));
+            rule.check(d, ctx);
+            out.addAll(ctx.findings());
+        }
+        return policy.apply(out);
+    }
+
+}

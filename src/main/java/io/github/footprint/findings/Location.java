@@ -1,0 +1,54 @@
+package io.github.footprint.findings;
+
+import java.util.Objects;
+
+/**
+ * A place in a user's file: a path relative to the project base directory with {@code /} separators,
+ * and a 1-based line (0 when the finding concerns the whole file or the whole project).
+ * Always the template line the user edits, never a rendered copy.
+ */
+public final class Location implements Comparable<Location> {
+    /** The location of findings about the project as a whole (no file). */
+    public static final Location PROJECT = new Location("", 0);
+
+    private final String file;
+    private final int line;
+
+    public Location(String file, int line) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.line = Math.max(0, line);
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    /** {@code file:line}, {@code file} when there is no line, empty for the project. */
+    @Override
+    public String toString() {
+        if (file.isEmpty()) {
+            return "";
+        }
+        return line > 0 ? file + ":" + line : file;
+    }
+
+    @Override
+    public int compareTo(Location o) {
+        int c = file.compareTo(o.file);
+        return c != 0 ? c : Integer.compare(line, o.line);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Location && ((Location) o).file.equals(file) && ((Location) o).line == line;
+    }
+
+    @Override
+    public int hashCode() {
+        return file.hashCode() * 31 + line;
+    }
+}

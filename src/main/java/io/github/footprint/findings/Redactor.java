@@ -1,0 +1,75 @@
+package io.github.footprint.findings;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks secrets in every text that leaves the plugin: the password of any {@code scheme://user:pass@host}
+ * URL, and every literal secret value the source stage found (values of keys named like password, secret
+ * or token, and URL passwords), wherever it occurs.
+ */
+public final class Redactor {
+    /** What a secret is replaced with. */
+    public static final String MASK = "****";
+
+    private static final Pattern URL_PASSWORD = Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.\\-]*://[^:/@\\s]*:)([^@\\s/]+)(@)");
+
+    private final List<String> secrets;
+
+    /** @param secrets literal secret values; blanks and values of fewer than 3 characters are ignored */
+    public Redactor(Collection<String> secrets) {
+        TreeSet<String> set = new TreeSet<>(Comparator.comparingInt(String::length).reversed()
+                .thenComparing(Comparator.naturalOrder()));
+        for (String s : secrets) {
+            if (s != null && s.trim().length() >= 3 && !s.equals(MASK)) {
+                set.add(s);
+            }
+        }
+        this.secrets = new ArrayList<>(set);
+    }
+
+    public static Redactor none() {
+        return new Redactor(List.of());
+    }
+
+    /** The text with every known secret and every URL password replaced by {@link #MASK}. */
+    public String mask(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String s : secrets) {
+            if (out.contains(s)) {
+                out = out.replace(s, MASK);
+            }
+        }
+        Matcher m = URL_PASSWORD.matcher(out);
+        if (m.find()) {
+            out = m.replaceAll("$1" + Matcher.quoteReplacement(MASK) + "$3");
+        }
+        return out;
+    }
+
+    /** Password part of a URL in {@code text}, or null. Used by the source stage to collect secrets. */
+    public static List<String> urlPasswords(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = URL_PASSWORD.matcher(text);
+        while (m.find()) {
+            if (!m.group(2).equals(MASK)) {
+                out.add(m.group(2));
+            }
+        }
+        return out;
+    }
+
+    /** Masks the message of a finding. */
+    public Finding mask(Finding f) {
+        String m = mask(f.message());
+        return m.equals(f.message()) ? f : f.withMessage(m);
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.footprint.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.github.footprint.parse.ParseProblem;
+import io.github.footprint.parse.apache.ApacheConfig;
+import io.github.footprint.parse.ini.IniDocument;
+import io.github.footprint.parse.scripts.ScriptFacts;
+import io.github.footprint.source.SourceSet;
+
+/**
+ * The deployment as the servers will run it, for one environment: what every rule reads. Immutable; built
+ * once by {@link ModelBuilder}.
+ */
+public final class Deployment {
+    private final String environment;
+    private final SourceSet sources;
+    private final ApacheConfig apache;
+    private final List<IniDocument> inis;
+    private final List<ScriptFacts> scripts;
+    private final List<DaemonGroup> daemons;
+    private final List<Mount> mounts;
+    private final List<PylonsApp> apps;
+    private final ModelParameters parameters;
+
+    Deployment(String environment, SourceSet sources, ApacheConfig apache, List<IniDocument> inis,
+            List<ScriptFacts> scripts, List<DaemonGroup> daemons, List<Mount> mounts, List<PylonsApp> apps,
+            ModelParameters parameters) {
+        this.environment = environment;
+        this.sources = sources;
+        this.apache = apache;
+        this.inis = List.copyOf(inis);
+        this.scripts = List.copyOf(scripts);
+        this.daemons = List.copyOf(daemons);
+        this.mounts = List.copyOf(mounts);
+        this.apps = List.copyOf(apps);
+        this.parameters = parameters;
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    public SourceSet sources() {
+        return sources;
+    }
+
+    /** The httpd configuration, empty when the project has no Apache file. */
+    public Optional<ApacheConfig> apache() {
+        return Optional.ofNullable(apache);
+    }
+
+    public List<IniDocument> inis() {
+        return inis;
+    }
+
+    public List<ScriptFacts> scripts() {
+        return scripts;
+    }
+
+    /** Daemon groups in configuration order (duplicates included: FP206 reports them). */
+    public List<DaemonGroup> daemons() {
+        return daemons;
+    }
+
+    public List<Mount> mounts() {
+        return mounts;
+    }
+
+    public List<PylonsApp> apps() {
+        return apps;
+    }
+
+    public ModelParameters parameters() {
+        return parameters;
+    }
+
+    /** Every reader's problems: Apache, INI. */
+    public List<ParseProblem> problems() {
+        List<ParseProblem> out = new ArrayList<>();
+        if (apache != null) {
+            out.addAll(apache.problems());
+        }
+        for (IniDocument d : inis) {
+            out.addAll(d.problems());
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Names that Apache {@code Define}s or a start-up script sets: they resolve {@code ${name}}. */
+    public Set<String> definedNames() {
+        Set<String> out = new TreeSet<>();
+        if (apache != null) {
+            out.addAll(apache.defines().keySet());
+        }
+        for (ScriptFacts s : scripts) {
+            s.variables().forEach(f -> out.add(f.name()));
+        }
+        return out;
+    }
+
+    /** The first daemon group of this name, as mod_wsgi keeps it. */
+    public Optional<DaemonGroup> daemon(String name) {
+        return daemons.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+}

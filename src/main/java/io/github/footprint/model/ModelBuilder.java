@@ -1,0 +1,281 @@
+package io.github.footprint.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.footprint.findings.Location;
+import io.github.footprint.parse.apache.ApacheConfig;
+import io.github.footprint.parse.apache.Directive;
+import io.github.footprint.parse.ini.IniDocument;
+import io.github.footprint.parse.ini.IniEntry;
+import io.github.footprint.parse.ini.IniSection;
+import io.github.footprint.parse.scripts.Fact;
+import io.github.footprint.parse.scripts.ScriptFacts;
+import io.github.footprint.source.HostPathMapper;
+import io.github.footprint.source.SourceSet;
+
+/**
+ * Builds the {@link Deployment} from what the readers produced: daemon groups, mounts and the process group
+ * each mount runs in, Pylons apps with their SQLAlchemy engines, and the link from a mount through its
+ * {@code .wsgi} file's {@code loadapp('config:...')} to the INI it loads.
+ */
+public final class ModelBuilder {
+    private static final String DEFAULT_ENGINE_PREFIX = "sqlalchemy.";
+
+    private final SourceSet sources;
+    private final HostPathMapper mapper;
+    private final ApacheConfig apache;
+
+    private ModelBuilder(SourceSet sources, HostPathMapper mapper, ApacheConfig apache) {
+        this.sources = sources;
+        this.mapper = mapper;
+        this.apache = apache;
+    }
+
+    /** Builds the model of one environment. {@code apache} may be null (no Apache file in the project). */
+    public static Deployment build(String environment, SourceSet sources, HostPathMapper mapper, ApacheConfig apache,
+            List<IniDocument> inis, List<ScriptFacts> scripts, ModelParameters parameters) {
+        ModelBuilder b = new ModelBuilder(sources, mapper, apache);
+        List<DaemonGroup> daemons = b.daemons();
+        List<Mount> mounts = b.mounts();
+        List<PylonsApp> apps = b.apps(inis, scripts, mounts, daemons);
+        return new Deployment(environment, sources, apache, inis, scripts, daemons, mounts, apps, parameters);
+    }
+
+    private List<DaemonGroup> daemons() {
+        List<DaemonGroup> out = new ArrayList<>();
+        if (apache == null) {
+            return out;
+        }
+        for (Directive d : apache.find("WSGIDaemonProcess")) {
+            DaemonLine line = DaemonLine.parse(d.rawArgs());
+            if (!line.name.isEmpty()) {
+                out.add(new DaemonGroup(line.name, d.location(), serverName(d), line.options));
+            }
+        }
+        return out;
+    }
+
+    private static String serverName(Directive d) {
+        Directive vhost = d.enclosing("VirtualHost");
+        if (vhost == null) {
+            return null;
+        }
+        for (Directive c : vhost.children()) {
+            if (c.is("ServerName")) {
+                return c.arg();
+            }
+        }
+        return vhost.rawArgs();
+    }
+
+    private List<Mount> mounts() {
+        List<Mount> out = new ArrayList<>();
+        if (apache == null) {
+            return out;
+        }
+        List<Directive> aliases = new ArrayList<>(apache.find("WSGIScriptAlias"));
+        aliases.addAll(apache.find("WSGIScriptAliasMatch"));
+        aliases.sort((a, b) -> a.location().compareTo(b.location()));
+        for (Directive d : aliases) {
+            if (d.args().size() < 2) {
+                continue;
+            }
+            String group = null;
+            boolean explicit = false;
+            for (String opt : d.args().subList(2, d.args().size())) {
+                if (opt.startsWith("process-group=")) {
+                    group = opt.substring("process-group=".length());
+                    explicit = true;
+                }
+            }
+            if (!explicit) {
+                group = inheritedGroup(d);
+            }
+            if ("%{GLOBAL}".equals(group)) {
+                group = null;
+            }
+            out.add(new Mount(d.args().get(0), d.args().get(1), group, d.location(), serverName(d)));
+        }
+        return out;
+    }
+
+    /** {@code WSGIProcessGroup} that applies to a mount: its Directory/Location, then its vhost, then the server. */
+    private String inheritedGroup(Directive alias) {
+        Directive vhost = alias.enclosing("VirtualHost");
+        String script = alias.args().get(1);
+        String url = alias.args().get(0);
+        String inContainer = null;
+        String inVhost = null;
+        String atServer = null;
+        for (Directive g : apache.find("WSGIProcessGroup")) {
+            Directive gv = g.enclosing("VirtualHost");
+            Directive container = container(g);
+            if (container != null && !container.is("VirtualHost")) {
+                if (gv == vhost && covers(container, script, url)) {
+                    inContainer = g.arg();
+                }
+            } else if (gv != null) {
+                if (gv == vhost) {
+                    inVhost = g.arg();
+                }
+            } else {
+                atServer = g.arg();
+            }
+        }
+        return inContainer != null ? inContainer : inVhost != null ? inVhost : atServer;
+    }
+
+    /** The nearest enclosing section that is not a read-time conditional. */
+    private static Directive container(Directive d) {
+        for (Directive p = d.parent(); p != null; p = p.parent()) {
+            if (p.isSection() && !p.key().startsWith("if") && !p.is("server")) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static boolean covers(Directive container, String script, String url) {
+        String path = container.arg();
+        if (container.is("Directory") || container.is("Files")) {
+            return script.startsWith(path.endsWith("/") ? path : path + "/") || script.equals(path)
+                    || container.is("Files");
+        }
+        if (container.is("Location")) {
+            return url.startsWith(path);
+        }
+        return true;
+    }
+
+    private List<PylonsApp> apps(List<IniDocument> inis, List<ScriptFacts> scripts, List<Mount> mounts,
+            List<DaemonGroup> daemons) {
+        Map<String, String> linkedGroup = new LinkedHashMap<>();
+        Map<String, String> linkText = new LinkedHashMap<>();
+        Map<String, ScriptFacts> byFile = new LinkedHashMap<>();
+        for (ScriptFacts s : scripts) {
+            byFile.put(s.file().treePath(), s);
+        }
+        for (Mount m : mounts) {
+            HostPathMapper.Mapping wsgi = mapper.map(m.script(), apache.serverRoot(), true);
+            if (!wsgi.inside()) {
+                continue;
+            }
+            ScriptFacts facts = byFile.get(wsgi.treePath());
+            if (facts == null) {
+                continue;
+            }
+            for (Fact load : facts.settings(ScriptFacts.LOADAPP)) {
+                String spec = load.value();
+                if (!spec.startsWith("config:")) {
+                    continue;
+                }
+                String path = spec.substring("config:".length());
+                String section = "main";
+                int hash = path.indexOf('#');
+                if (hash >= 0) {
+                    section = path.substring(hash + 1);
+                    path = path.substring(0, hash);
+                }
+                String hostPath = path.startsWith("/") ? path : parentOf(m.script()) + "/" + path;
+                HostPathMapper.Mapping ini = mapper.map(hostPath, apache.serverRoot(), true);
+                if (!ini.inside()) {
+                    continue;
+                }
+                String key = ini.treePath() + "#" + section;
+                if (!linkedGroup.containsKey(key)) {
+                    linkedGroup.put(key, m.processGroup());
+                    linkText.put(key, "WSGIScriptAlias " + m.url() + " (" + m.location() + ") runs " + m.script()
+                            + " [" + wsgi.rule().description() + "], whose loadapp (" + load.location() + ") loads "
+                            + path + " [" + ini.rule().description() + "]");
+                }
+            }
+        }
+        List<PylonsApp> out = new ArrayList<>();
+        for (IniDocument doc : inis) {
+            for (IniSection s : doc.sections()) {
+                if (!s.prefix().equals("app") && !s.prefix().equals("application")) {
+                    continue;
+                }
+                List<Engine> engines = engines(doc, s);
+                String key = doc.file().treePath() + "#" + s.shortName();
+                DaemonGroup servedBy = null;
+                String link;
+                if (linkText.containsKey(key)) {
+                    String group = linkedGroup.get(key);
+                    if (group == null) {
+                        link = linkText.get(key) + "; it runs embedded in the Apache children, in no daemon group";
+                    } else {
+                        Optional<DaemonGroup> g = daemons.stream().filter(x -> x.name().equals(group)).findFirst();
+                        servedBy = g.orElse(null);
+                        link = linkText.get(key) + (g.isPresent() ? " in daemon group '" + group + "' ("
+                                + g.get().location() + ")" : "; its process group '" + group + "' is not defined");
+                    }
+                } else {
+                    link = "no WSGIScriptAlias in the project leads to a .wsgi script whose loadapp('config:...') names "
+                            + doc.file().displayPath() + (s.shortName().equals("main") ? "" : "#" + s.shortName());
+                }
+                out.add(new PylonsApp(doc, s, engines, servedBy, link));
+            }
+        }
+        return out;
+    }
+
+    private static String parentOf(String hostPath) {
+        int i = hostPath.lastIndexOf('/');
+        return i > 0 ? hostPath.substring(0, i) : "";
+    }
+
+    /** Engines by prefix: {@code sqlalchemy.url} is one, {@code sqlalchemy.NAME.url} another. */
+    private static List<Engine> engines(IniDocument doc, IniSection app) {
+        Map<String, Map<String, IniEntry>> byPrefix = new LinkedHashMap<>();
+        List<IniEntry> all = new ArrayList<>(app.entries());
+        // Pylons' config is global_conf + local_conf: [DEFAULT] values reach engine_from_config too
+        for (IniEntry e : doc.defaults().entries()) {
+            all.add(e);
+        }
+        for (IniEntry e : all) {
+            String k = e.key();
+            if (!k.startsWith(DEFAULT_ENGINE_PREFIX)) {
+                continue;
+            }
+            String rest = k.substring(DEFAULT_ENGINE_PREFIX.length());
+            int dot = rest.lastIndexOf('.');
+            String prefix = dot < 0 ? DEFAULT_ENGINE_PREFIX : DEFAULT_ENGINE_PREFIX + rest.substring(0, dot + 1);
+            String option = dot < 0 ? rest : rest.substring(dot + 1);
+            Map<String, IniEntry> opts = byPrefix.computeIfAbsent(prefix, p -> new LinkedHashMap<>());
+            if (doc.defaults().entries().contains(e)) {
+                opts.put(option, e);
+            } else {
+                opts.putIfAbsent(option, e);
+            }
+        }
+        List<Engine> out = new ArrayList<>();
+        for (Map.Entry<String, Map<String, IniEntry>> p : byPrefix.entrySet()) {
+            Map<String, IniEntry> o = p.getValue();
+            if (!o.containsKey("url") && !o.containsKey("pool_size") && !o.containsKey("max_overflow")) {
+                continue;
+            }
+            IniEntry url = o.get("url");
+            Location at = url != null ? url.location() : o.values().iterator().next().location();
+            IniEntry ps = o.get("pool_size");
+            IniEntry mo = o.get("max_overflow");
+            out.add(new Engine(p.getKey(), ps == null ? Engine.DEFAULT_POOL_SIZE : pythonInt(ps.value()),
+                    mo == null ? Engine.DEFAULT_MAX_OVERFLOW : pythonInt(mo.value()), at,
+                    ps == null ? null : ps.location(), mo == null ? null : mo.location()));
+        }
+        return out;
+    }
+
+    /** Python's {@code int(text)}: optional blanks, sign, digits, underscores between digits; else null. */
+    static Integer pythonInt(String text) {
+        String t = text.strip().replace("_", "");
+        if (!t.matches("[+-]?\\d{1,9}") || text.strip().startsWith("_") || text.contains("__")) {
+            return null;
+        }
+        return Integer.parseInt(t);
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.footprint.mojo;
+
+import java.io.File;
+import java.util.Properties;
+
+/**
+ * One target environment in the pom:
+ * {@code <environment><id>prod</id><propertiesFile>…</propertiesFile><properties>…</properties></environment>}.
+ * The whole check runs once per environment; every finding names its environment.
+ */
+public class Environment {
+    /** The environment's name, as findings and reports print it. */
+    private String id;
+
+    /** A properties file whose values render the templates for this environment. */
+    private File propertiesFile;
+
+    /** Properties for this environment; they override the file's. */
+    private Properties properties = new Properties();
+
+    /** Memory an application process gains per request in this environment, overriding the goal's. */
+    private String requestGrowth;
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public File getPropertiesFile() {
+        return propertiesFile;
+    }
+
+    public void setPropertiesFile(File propertiesFile) {
+        this.propertiesFile = propertiesFile;
+    }
+
+    public Properties getProperties() {
+        return properties;
+    }
+
+    public void setProperties(Properties properties) {
+        this.properties = properties;
+    }
+
+    public String getRequestGrowth() {
+        return requestGrowth;
+    }
+
+    public void setRequestGrowth(String requestGrowth) {
+        this.requestGrowth = requestGrowth;
+    }
+}

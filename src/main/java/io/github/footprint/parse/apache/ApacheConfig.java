@@ -1,0 +1,92 @@
+package io.github.footprint.parse.apache;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.github.footprint.parse.ParseProblem;
+import io.github.footprint.source.SourceFile;
+
+/** The httpd configuration as httpd reads it: the directive tree in include order, and what reading learnt. */
+public final class ApacheConfig {
+    private final Directive root;
+    private final List<ParseProblem> problems;
+    private final Set<String> modules;
+    private final Map<String, String> defines;
+    private final String serverRoot;
+    private final Set<SourceFile> filesRead;
+    private final SourceFile mainFile;
+
+    ApacheConfig(Directive root, List<ParseProblem> problems, Set<String> modules, Map<String, String> defines,
+            String serverRoot, Set<SourceFile> filesRead, SourceFile mainFile) {
+        this.root = root;
+        this.problems = Collections.unmodifiableList(new ArrayList<>(problems));
+        this.modules = Collections.unmodifiableSet(new LinkedHashSet<>(modules));
+        this.defines = Collections.unmodifiableMap(new LinkedHashMap<>(defines));
+        this.serverRoot = serverRoot;
+        this.filesRead = Collections.unmodifiableSet(new LinkedHashSet<>(filesRead));
+        this.mainFile = mainFile;
+    }
+
+    /** The server-level directives, sections holding theirs. */
+    public List<Directive> directives() {
+        return root.children();
+    }
+
+    /** Every directive, depth first in file order. */
+    public void walk(Consumer<Directive> visitor) {
+        walk(root.children(), visitor);
+    }
+
+    private static void walk(List<Directive> list, Consumer<Directive> visitor) {
+        for (Directive d : list) {
+            visitor.accept(d);
+            walk(d.children(), visitor);
+        }
+    }
+
+    /** Every directive of this name (ignoring case), in file order. */
+    public List<Directive> find(String name) {
+        List<Directive> out = new ArrayList<>();
+        walk(d -> {
+            if (!d.isSection() && d.is(name)) {
+                out.add(d);
+            }
+        });
+        return out;
+    }
+
+    public List<ParseProblem> problems() {
+        return problems;
+    }
+
+    /** Module names and identifiers loaded by {@code LoadModule} or compiled in. */
+    public Set<String> modules() {
+        return modules;
+    }
+
+    /** Variables from {@code Define}, as they stood at the end of reading. */
+    public Map<String, String> defines() {
+        return defines;
+    }
+
+    /** The ServerRoot the configuration declared (a host path), or null. */
+    public String serverRoot() {
+        return serverRoot;
+    }
+
+    /** The files httpd would read, in reading order. */
+    public Set<SourceFile> filesRead() {
+        return filesRead;
+    }
+
+    /** The main file, or null for a vhost-only project. */
+    public SourceFile mainFile() {
+        return mainFile;
+    }
+}

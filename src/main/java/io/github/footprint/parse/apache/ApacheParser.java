@@ -1,0 +1,455 @@
+package io.github.footprint.parse.apache;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+import io.github.footprint.parse.ParseProblem;
+import io.github.footprint.source.FileKind;
+import io.github.footprint.source.HostPathMapper;
+import io.github.footprint.source.SourceFile;
+import io.github.footprint.source.SourceSet;
+
+/**
+ * Reads httpd configuration as httpd 2.4 does (server/config.c, server/util.c): continuation lines,
+ * whole-line comments, {@code ${VAR}} expansion, {@code ap_getword_conf} words, nested sections closed in
+ * the file that opened them, and the read-time directives ({@code Include}, {@code Define},
+ * {@code LoadModule}, {@code <IfModule>}, {@code <IfDefine>}, {@code <IfVersion>}, {@code <IfFile>}...)
+ * evaluated in order. Problems are values with locations; nothing is thrown.
+ */
+public final class ApacheParser {
+    /** httpd's AP_MAX_INCLUDE_DEPTH. */
+    static final int MAX_INCLUDE_DEPTH = 128;
+
+    private static final Set<String> CONDITIONALS = Set.of("ifmodule", "ifdefine", "ifversion", "iffile",
+            "ifdirective", "ifsection");
+    /** Compiled into Debian's apache2 binary (apache2ctl -l), by source file and by identifier. */
+    private static final List<String> BUILT_IN = List.of("core.c", "core_module", "mod_so.c", "so_module",
+            "mod_watchdog.c", "watchdog_module", "http_core.c", "http_module", "mod_log_config.c",
+            "log_config_module", "mod_logio.c", "logio_module", "mod_version.c", "version_module", "mod_unixd.c",
+            "unixd_module");
+    private static final List<String> MPMS = List.of("prefork", "worker", "event");
+    private static final Pattern VAR = Pattern.compile("\\$\\{([^}]+)\\}");
+
+    /** How to read: the declared httpd version, the MPM assumed without a main file, the start-up environment. */
+    public static final class Options {
+        final String version;
+        final String assumedMpm;
+        final Map<String, String> environment;
+
+        /**
+         * @param version {@code 2.2} or {@code 2.4}
+         * @param assumedMpm the MPM that is loaded when there is no main file
+         * @param environment variables a start-up script (Debian's envvars) exports to httpd
+         */
+        public Options(String version, String assumedMpm, Map<String, String> environment) {
+            this.version = version;
+            this.assumedMpm = assumedMpm;
+            this.environment = Map.copyOf(environment);
+        }
+    }
+
+    private final SourceSet sources;
+    private final HostPathMapper mapper;
+    private final Options options;
+    private final List<ParseProblem> problems = new ArrayList<>();
+    private final Set<String> modules = new LinkedHashSet<>(BUILT_IN);
+    private final Map<String, String> defines = new LinkedHashMap<>();
+    private final Set<SourceFile> filesRead = new LinkedHashSet<>();
+    private final Deque<SourceFile> includeStack = new ArrayDeque<>();
+    private String serverRoot;
+    private boolean vhostOnly;
+
+    private ApacheParser(SourceSet sources, HostPathMapper mapper, Options options) {
+        this.sources = sources;
+        this.mapper = mapper;
+        this.options = options;
+    }
+
+    /**
+     * Reads the configuration from {@code main}, then every Apache file of the tree that it did not reach
+     * (except Debian's disabled {@code *-available} files), as if included at its end. With no main file
+     * (a vhost-only project) every Apache file is read in tree order and the assumed MPM is loaded.
+     */
+    public static ApacheConfig parse(SourceSet sources, HostPathMapper mapper, SourceFile main, Options options) {
+        ApacheParser p = new ApacheParser(sources, mapper, options);
+        Directive root = new Directive("server", "", List.of(), new Location("", 0), true, null);
+        p.vhostOnly = main == null;
+        if (main == null) {
+            p.modules.add(options.assumedMpm + ".c");
+            p.modules.add("mpm_" + options.assumedMpm + "_module");
+        } else {
+            p.readFile(main, root);
+        }
+        for (SourceFile f : sources.files(FileKind.APACHE)) {
+            if (!p.filesRead.contains(f) && !isDisabled(f.treePath()) && f.parseable()) {
+                p.readFile(f, root);
+            }
+        }
+        return new ApacheConfig(root, p.problems, p.modules, p.defines, p.serverRoot, p.filesRead, main);
+    }
+
+    /** Debian keeps disabled modules, sites and confs in *-available; only *-enabled links turn them on. */
+    private static boolean isDisabled(String treePath) {
+        for (String part : treePath.split("/")) {
+            if (part.endsWith("-available")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class Line {
+        final String text;
+        final int line;
+
+        Line(String text, int line) {
+            this.text = text;
+            this.line = line;
+        }
+    }
+
+    /** One file's logical lines: continuations joined, trimmed; comments and blanks dropped. */
+    private static List<Line> logicalLines(SourceFile f) {
+        List<Line> out = new ArrayList<>();
+        List<String> lines = f.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            int first = f.templateLine(i);
+            String l = lines.get(i);
+            if (endsWithContinuation(l)) {
+                StringBuilder b = new StringBuilder();
+                while (endsWithContinuation(l) && i + 1 < lines.size()) {
+                    b.append(l, 0, l.length() - 1);
+                    l = lines.get(++i);
+                }
+                if (endsWithContinuation(l)) {
+                    l = l.substring(0, l.length() - 1);
+                }
+                l = b.append(l).toString();
+            }
+            String t = l.strip();
+            if (t.isEmpty() || t.charAt(0) == '#') {
+                continue;
+            }
+            out.add(new Line(t, first));
+        }
+        return out;
+    }
+
+    /** {@code [^\\]\\$} only: an escaped backslash does not continue the line. */
+    private static boolean endsWithContinuation(String l) {
+        int n = l.length();
+        return n > 0 && l.charAt(n - 1) == '\\' && (n == 1 || l.charAt(n - 2) != '\\');
+    }
+
+    private void readFile(SourceFile f, Directive parent) {
+        if (includeStack.size() >= MAX_INCLUDE_DEPTH) {
+            problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, new Location(f.displayPath(), 0),
+                    "Exceeded maximum include depth of " + MAX_INCLUDE_DEPTH + ", There appears to be a recursion."));
+            return;
+        }
+        filesRead.add(f);
+        if (!f.parseable()) {
+            return;
+        }
+        includeStack.push(f);
+        Cursor c = new Cursor(f, logicalLines(f));
+        readBlock(c, parent, null, false, null);
+        includeStack.pop();
+    }
+
+    private static final class Cursor {
+        final SourceFile file;
+        final List<Line> lines;
+        int next;
+
+        Cursor(SourceFile file, List<Line> lines) {
+            this.file = file;
+            this.lines = lines;
+        }
+
+        boolean hasNext() {
+            return next < lines.size();
+        }
+
+        Line take() {
+            return lines.get(next++);
+        }
+
+        Location at(Line l) {
+            return new Location(file.displayPath(), l.line);
+        }
+    }
+
+    /**
+     * Reads directives into {@code parent} until the close tag of {@code open} (or the end of the file).
+     * Returns normally in both cases; an unclosed section is reported here.
+     */
+    private void readBlock(Cursor c, Directive parent, String open, boolean conditional, Line openLine) {
+        while (c.hasNext()) {
+            Line l = c.take();
+            String text = expand(l.text);
+            ConfWords words = new ConfWords(text);
+            String name = words.next();
+            String rest = words.rest();
+            if (name.startsWith("</")) {
+                String closing = stripGt(name.substring(2));
+                if (open == null) {
+                    problems.add(ParseProblem.syntax(c.at(l), "</" + closing + "> without matching <" + closing
+                            + "> section"));
+                    continue;
+                }
+                if (!closing.equalsIgnoreCase(open)) {
+                    problems.add(ParseProblem.syntax(c.at(l), "Expected </" + open + "> but saw </" + closing + ">"));
+                }
+                return;
+            }
+            if (name.startsWith("<")) {
+                readSection(c, l, parent, name, rest);
+                continue;
+            }
+            Directive d = new Directive(name, rest, ConfWords.split(rest), c.at(l), false, parent);
+            parent.add(d);
+            readTimeDirective(d, c, l, parent);
+        }
+        if (open != null && !conditional) {
+            problems.add(ParseProblem.syntax(c.at(openLine), "<" + open + "> was not closed."));
+        }
+    }
+
+    private void readSection(Cursor c, Line l, Directive parent, String name, String rest) {
+        String sect;
+        String args;
+        if (name.endsWith(">")) {
+            sect = name.substring(1, name.length() - 1);
+            args = rest.isEmpty() ? ">" : rest;
+        } else {
+            sect = name.substring(1);
+            args = rest;
+        }
+        int gt = args.lastIndexOf('>');
+        if (gt < 0) {
+            problems.add(ParseProblem.syntax(c.at(l), "<" + sect + "> directive missing closing '>'"));
+            soak(c, sect, l);
+            return;
+        }
+        String inner = args.substring(0, gt).strip();
+        String key = sect.toLowerCase(Locale.ROOT);
+        if (CONDITIONALS.contains(key)) {
+            if (inner.isEmpty()) {
+                problems.add(ParseProblem.syntax(c.at(l), "<" + sect + "> directive requires additional arguments"));
+                soak(c, sect, l);
+                return;
+            }
+            if (evaluate(key, inner, c, l)) {
+                Directive d = new Directive(sect, inner, ConfWords.split(inner), c.at(l), true, parent);
+                parent.add(d);
+                readBlock(c, d, sect, true, l);
+            } else {
+                soak(c, sect, l);
+            }
+            return;
+        }
+        if (key.equals("macro")) {
+            problems.add(new ParseProblem(ParseProblem.Kind.SYNTAX, Severity.INFO, c.at(l),
+                    "mod_macro <Macro> is not expanded by footprint; the directives inside it and its Use lines"
+                            + " are not checked"));
+            soak(c, sect, l);
+            return;
+        }
+        Directive d = new Directive(sect, inner, ConfWords.split(inner), c.at(l), true, parent);
+        parent.add(d);
+        readBlock(c, d, sect, false, l);
+    }
+
+    /** Skips a section httpd does not read (a false condition), keeping httpd's nesting checks. */
+    private void soak(Cursor c, String open, Line openLine) {
+        while (c.hasNext()) {
+            Line l = c.take();
+            if (l.text.charAt(0) != '<') {
+                continue;
+            }
+            String name = new ConfWords(l.text).next();
+            if (name.startsWith("</")) {
+                String closing = stripGt(name.substring(2));
+                if (!closing.equalsIgnoreCase(open)) {
+                    problems.add(ParseProblem.syntax(c.at(l), "Expected </" + open + "> but saw </" + closing + ">"));
+                }
+                return;
+            }
+            soak(c, stripGt(name.substring(1)), l);
+        }
+        problems.add(ParseProblem.syntax(c.at(openLine), "Expected </" + open + "> before end of configuration"));
+    }
+
+    private static String stripGt(String s) {
+        int gt = s.indexOf('>');
+        return gt >= 0 ? s.substring(0, gt) : s;
+    }
+
+    /** {@code ap_resolve_env}: Define'd values first, then the start-up environment; unknown names stay. */
+    private String expand(String text) {
+        if (text.indexOf("${") < 0) {
+            return text;
+        }
+        java.util.regex.Matcher m = VAR.matcher(text);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String v = is22() ? null : defines.get(name);
+            if (v == null) {
+                v = options.environment.get(name);
+            }
+            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(v != null ? v : m.group()));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    private boolean is22() {
+        return "2.2".equals(options.version);
+    }
+
+    private void readTimeDirective(Directive d, Cursor c, Line l, Directive parent) {
+        switch (d.key()) {
+            case "include":
+                include(d, c, parent, false);
+                break;
+            case "includeoptional":
+                include(d, c, parent, true);
+                break;
+            case "define":
+                if (d.arg().contains(":")) {
+                    problems.add(ParseProblem.syntax(d.location(), "Variable name must not contain ':'"));
+                } else if (!d.arg().isEmpty()) {
+                    defines.put(d.arg(), d.args().size() > 1 ? d.args().get(1) : "");
+                }
+                break;
+            case "undefine":
+                defines.remove(d.arg());
+                break;
+            case "loadmodule":
+                if (d.args().size() >= 2) {
+                    modules.add(d.args().get(0));
+                    String file = d.args().get(1);
+                    String base = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.so$", "");
+                    modules.add(base.startsWith("mod_mpm_") ? base.substring(8) + ".c" : base + ".c");
+                }
+                break;
+            case "serverroot":
+                serverRoot = d.arg();
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void include(Directive d, Cursor c, Directive parent, boolean optional) {
+        String path = d.arg();
+        Location at = d.location();
+        if (path.isEmpty()) {
+            problems.add(ParseProblem.syntax(at, d.name() + " takes one argument, Name(s) of the config file(s) to be included; requires at least one argument"));
+            return;
+        }
+        boolean glob = path.indexOf('*') >= 0 || path.indexOf('?') >= 0 || path.indexOf('[') >= 0;
+        HostPathMapper.Mapping m = mapper.map(path, serverRoot, false);
+        if (!m.inside()) {
+            problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.INFO, at, d.name() + " " + path
+                    + " names a file outside the deploy project; it is not read (map it with pathMappings to check it)"));
+            return;
+        }
+        List<String> targets = new ArrayList<>();
+        if (glob) {
+            targets.addAll(Globs.match(sources, m.treePath()));
+            if (targets.isEmpty() && !optional) {
+                problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at,
+                        "Include/IncludeOptional: No matches for the wildcard '" + lastComponent(path) + "' in '"
+                                + parentOf(path) + "', failing"));
+            }
+        } else if (sources.get(m.treePath()).isPresent()) {
+            targets.add(m.treePath());
+        } else if (sources.isDirectory(m.treePath())) {
+            targets.addAll(Globs.underDirectory(sources, m.treePath()));
+        } else if (!optional) {
+            problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at,
+                    "Could not open configuration file " + path + ": No such file or directory"));
+        }
+        for (String t : targets) {
+            SourceFile f = sources.get(t).orElse(null);
+            if (f == null) {
+                continue;
+            }
+            if (includeStack.contains(f)) {
+                problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at, d.name() + " " + path
+                        + " includes " + f.displayPath() + ", which is already being read: a cycle. httpd stops with"
+                        + " 'Exceeded maximum include depth of 128, There appears to be a recursion.'"));
+                continue;
+            }
+            if (f.kind() != FileKind.APACHE && f.kind() != FileKind.SYSTEMD) {
+                problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.INFO, at, d.name() + " " + path
+                        + " matches " + f.displayPath() + ", which footprint does not read as httpd configuration"
+                        + " (only *.conf, *.load and *.conf.in are)"));
+                continue;
+            }
+            readFile(f, parent);
+        }
+    }
+
+    private static String lastComponent(String p) {
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    private static String parentOf(String p) {
+        int i = p.lastIndexOf('/');
+        return i > 0 ? p.substring(0, i) : ".";
+    }
+
+    private boolean evaluate(String key, String arg, Cursor c, Line l) {
+        boolean not = arg.startsWith("!");
+        String a = not ? arg.substring(1) : arg;
+        boolean result;
+        switch (key) {
+            case "ifmodule":
+                result = moduleLoaded(a);
+                break;
+            case "ifdefine":
+                result = defines.containsKey(a);
+                break;
+            case "ifversion":
+                return IfVersion.matches(arg, options.version, problems, c.at(l));
+            case "iffile": {
+                HostPathMapper.Mapping m = mapper.map(a, serverRoot, false);
+                // a host file outside the project cannot be seen from here: assume it exists, as on a working host
+                result = !m.inside() || sources.get(m.treePath()).isPresent() || sources.isDirectory(m.treePath());
+                break;
+            }
+            default:
+                // <IfDirective>/<IfSection>: footprint knows no module's directive table; assume present
+                result = true;
+                break;
+        }
+        return not != result;
+    }
+
+    private boolean moduleLoaded(String name) {
+        if (vhostOnly) {
+            for (String mpm : MPMS) {
+                if (name.equals(mpm + ".c") || name.equals("mpm_" + mpm + "_module")) {
+                    return mpm.equals(options.assumedMpm);
+                }
+            }
+            // without the main file nobody can tell what is loaded: read what the vhost guards
+            return true;
+        }
+        return modules.contains(name);
+    }
+}

@@ -1,0 +1,217 @@
+package io.github.footprint.parse.ini;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.footprint.findings.Location;
+import io.github.footprint.parse.ParseProblem;
+import io.github.footprint.source.SourceFile;
+import org.ini4j.Config;
+import org.ini4j.spi.IniHandler;
+import org.ini4j.spi.IniParser;
+
+/**
+ * Reads an INI file as PasteDeploy's {@code configparser.ConfigParser} does ({@code strict=True},
+ * {@code optionxform=str}, delimiters {@code =} and {@code :}, whole-line {@code #}/{@code ;} comments,
+ * indented continuation, empty lines kept inside values).
+ *
+ * <p>The structure (comments, continuation by indentation, sections, duplicates, line numbers) follows
+ * {@code RawConfigParser._read} line by line, because ini4j's {@code IniSource} trims every line and so
+ * cannot see indentation. The name/value split of an option line is ini4j's {@link IniParser} (escapes
+ * off), on the lines where it gives configparser's answer; lines where it would not (a backslash before
+ * the delimiter, a line starting with {@code [}, control characters or non-ASCII white space, an empty
+ * name) are split here by configparser's {@code OPTCRE}.
+ */
+public final class PasteIniReader {
+    private static final String DEFAULT = "DEFAULT";
+
+    private final IniParser ini4j;
+    private final SplitHandler handler = new SplitHandler();
+
+    public PasteIniReader() {
+        Config config = new Config();
+        config.setEscape(false);
+        config.setEscapeNewline(false);
+        config.setGlobalSection(true);
+        config.setInclude(false);
+        config.setEmptyOption(false);
+        config.setMultiOption(true);
+        config.setLowerCaseOption(false);
+        config.setLowerCaseSection(false);
+        this.ini4j = IniParser.newInstance(config);
+    }
+
+    /** Collects the one option ini4j reports for one line. */
+    private static final class SplitHandler implements IniHandler {
+        String name;
+        String value;
+
+        @Override
+        public void startIni() {
+            name = null;
+            value = null;
+        }
+
+        @Override
+        public void endIni() {
+        }
+
+        @Override
+        public void handleComment(String comment) {
+        }
+
+        @Override
+        public void startSection(String sectionName) {
+        }
+
+        @Override
+        public void endSection() {
+        }
+
+        @Override
+        public void handleOption(String optionName, String optionValue) {
+            name = optionName;
+            value = optionValue == null ? "" : optionValue;
+        }
+    }
+
+    /** Reads one file; problems are returned in the document, never thrown. */
+    public IniDocument read(SourceFile file) {
+        List<ParseProblem> problems = new ArrayList<>();
+        IniSection defaults = new IniSection(DEFAULT, new Location(file.displayPath(), 0));
+        Map<String, IniSection> sections = new LinkedHashMap<>();
+        Map<IniSection, Map<String, List<String>>> values = new LinkedHashMap<>();
+        Map<IniSection, Map<String, Location>> where = new LinkedHashMap<>();
+        values.put(defaults, new LinkedHashMap<>());
+        where.put(defaults, new LinkedHashMap<>());
+        java.util.Set<String> added = new java.util.HashSet<>();
+        IniSection cur = null;
+        String optname = null;
+        int indentLevel = 0;
+        List<String> lines = file.lines();
+        read:
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            Location at = new Location(file.displayPath(), file.templateLine(i));
+            String stripped = Py.strip(line);
+            boolean comment = stripped.startsWith("#") || stripped.startsWith(";");
+            String value = comment ? "" : stripped;
+            if (value.isEmpty()) {
+                if (!comment && cur != null && optname != null && !optname.isEmpty()) {
+                    List<String> v = values.get(cur).get(optname);
+                    if (v != null) {
+                        v.add("");
+                    }
+                }
+                continue;
+            }
+            int indent = Py.firstNonSpace(line);
+            if (cur != null && optname != null && !optname.isEmpty() && indent > indentLevel) {
+                values.get(cur).get(optname).add(value);
+                continue;
+            }
+            indentLevel = indent;
+            String header = Py.sectionHeader(value);
+            if (header != null) {
+                if (sections.containsKey(header)) {
+                    if (added.contains(header)) {
+                        problems.add(ParseProblem.syntax(at, "section '" + header + "' already exists: configparser"
+                                + " (strict, as PasteDeploy uses it) stops with DuplicateSectionError. Merge the two"
+                                + " sections"));
+                        break read;
+                    }
+                    cur = sections.get(header);
+                    added.add(header);
+                } else if (header.equals(DEFAULT)) {
+                    cur = defaults;
+                } else {
+                    cur = new IniSection(header, at);
+                    sections.put(header, cur);
+                    values.put(cur, new LinkedHashMap<>());
+                    where.put(cur, new LinkedHashMap<>());
+                    added.add(header);
+                }
+                optname = null;
+                continue;
+            }
+            if (cur == null) {
+                problems.add(ParseProblem.syntax(at, "no section header before this line: configparser stops with"
+                        + " MissingSectionHeaderError (File contains no section headers). Start the file with a"
+                        + " section such as [app:main]"));
+                break;
+            }
+            String[] kv = split(value);
+            if (kv == null) {
+                problems.add(ParseProblem.syntax(at, "'" + abbreviate(value) + "' is neither a section header, a"
+                        + " 'key = value' line nor an indented continuation: configparser raises ParsingError"));
+                continue;
+            }
+            optname = kv[0];
+            if (optname.isEmpty()) {
+                problems.add(ParseProblem.syntax(at, "a value without a key: configparser raises ParsingError"));
+            }
+            String sectKey = cur == defaults ? DEFAULT : cur.name();
+            if (added.contains(sectKey + "\u0000" + optname)) {
+                problems.add(ParseProblem.syntax(at, "option '" + optname + "' in section '" + sectKey
+                        + "' already exists: configparser (strict, as PasteDeploy uses it) stops with"
+                        + " DuplicateOptionError. Keep one of the two"));
+                break;
+            }
+            added.add(sectKey + "\u0000" + optname);
+            List<String> v = new ArrayList<>();
+            v.add(kv[1]);
+            values.get(cur).put(optname, v);
+            where.get(cur).put(optname, at);
+        }
+        for (Map.Entry<IniSection, Map<String, List<String>>> s : values.entrySet()) {
+            for (Map.Entry<String, List<String>> e : s.getValue().entrySet()) {
+                String joined = Py.rstrip(String.join("\n", e.getValue()));
+                s.getKey().put(new IniEntry(e.getKey(), joined, where.get(s.getKey()).get(e.getKey())));
+            }
+        }
+        return new IniDocument(file, defaults, new ArrayList<>(sections.values()), problems);
+    }
+
+    /** {@code OPTCRE}: the option is everything before the first {@code =} or {@code :}; null without one. */
+    private String[] split(String value) {
+        int eq = value.indexOf('=');
+        int colon = value.indexOf(':');
+        int d = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
+        if (d < 0) {
+            return null;
+        }
+        if (ini4jAgrees(value, d)) {
+            try {
+                ini4j.parse(new StringReader(value), handler);
+                if (handler.name != null) {
+                    return new String[] {handler.name, handler.value};
+                }
+            } catch (IOException e) {
+                // fall through to configparser's own split
+            }
+        }
+        return new String[] {Py.rstrip(value.substring(0, d)), Py.strip(value.substring(d + 1))};
+    }
+
+    /** Where ini4j's split is known to equal configparser's for this stripped line. */
+    private static boolean ini4jAgrees(String value, int delimiter) {
+        if (delimiter == 0 || value.charAt(0) == '[' || value.lastIndexOf('\\', delimiter) >= 0) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || (c >= 0x7f && Py.isSpace(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+}

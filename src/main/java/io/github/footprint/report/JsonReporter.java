@@ -1,0 +1,101 @@
+package io.github.footprint.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+
+import io.github.footprint.engine.CheckResult;
+import io.github.footprint.engine.EnvironmentResult;
+import io.github.footprint.findings.Finding;
+import io.github.footprint.findings.Redactor;
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.rules.RuleCatalog;
+
+/**
+ * {@code footprint.json}: the findings and the effective values per environment, written with Jackson's
+ * streaming generator, two-space indented, {@code \n} line ends, no timestamps, no absolute paths; written
+ * to a temporary file and renamed, so a killed build leaves no half-written report.
+ */
+public final class JsonReporter {
+    /** The file name in the output directory. */
+    public static final String FILE = "footprint.json";
+
+    public Path write(CheckResult result, Path outputDirectory) throws IOException {
+        Files.createDirectories(outputDirectory);
+        Path target = outputDirectory.resolve(FILE);
+        Path tmp = Files.createTempFile(outputDirectory, FILE, ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp);
+                    JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+                        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+                g.setPrettyPrinter(pp);
+                write(result, g);
+                g.writeRaw('\n');
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return target;
+    }
+
+    private static void write(CheckResult result, JsonGenerator g) throws IOException {
+        Redactor r = result.redactor();
+        g.writeStartObject();
+        g.writeObjectFieldStart("tool");
+        g.writeStringField("name", "footprint-maven-plugin");
+        g.writeStringField("version", result.toolVersion());
+        g.writeEndObject();
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("errors", result.count(Severity.ERROR));
+        g.writeNumberField("warnings", result.count(Severity.WARNING));
+        g.writeNumberField("infos", result.count(Severity.INFO));
+        g.writeEndObject();
+        g.writeArrayFieldStart("environments");
+        for (EnvironmentResult env : result.environments()) {
+            g.writeStartObject();
+            g.writeStringField("id", env.id());
+            g.writeArrayFieldStart("findings");
+            for (Finding f : env.findings()) {
+                g.writeStartObject();
+                g.writeStringField("rule", f.ruleId());
+                g.writeStringField("severity", f.severity().label());
+                g.writeStringField("message", r.mask(f.message()));
+                g.writeStringField("file", f.location().file());
+                g.writeNumberField("line", f.location().line());
+                g.writeStringField("help", RuleCatalog.docUrl(f.ruleId()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("effective");
+            g.writeArrayFieldStart("daemons");
+            for (DaemonGroup d : env.deployment().daemons()) {
+                g.writeStartObject();
+                g.writeStringField("name", r.mask(d.name()));
+                g.writeNumberField("processes", d.processes());
+                g.writeNumberField("threads", d.threads());
+                g.writeNumberField("maximumRequests", d.maximumRequests());
+                g.writeNumberField("stackSize", d.stackSize());
+                g.writeStringField("file", d.location().file());
+                g.writeNumberField("line", d.location().line());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+}

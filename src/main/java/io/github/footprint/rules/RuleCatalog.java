@@ -1,0 +1,76 @@
+package io.github.footprint.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.footprint.rules.input.IncludeProblem;
+import io.github.footprint.rules.input.NothingToCheck;
+import io.github.footprint.rules.input.SyntaxError;
+import io.github.footprint.rules.input.UnresolvedPlaceholder;
+import io.github.footprint.rules.pylons.PoolOversized;
+import io.github.footprint.rules.wsgi.DuplicateDaemonName;
+import io.github.footprint.rules.wsgi.MaximumRequestsTooHigh;
+import io.github.footprint.rules.wsgi.MaximumRequestsTooLow;
+import io.github.footprint.rules.wsgi.MaximumRequestsUnset;
+
+/** Every rule footprint has, in id order: an explicit list, so the order is fixed and a test can walk it. */
+public final class RuleCatalog {
+    /** Where the rule pages are published; each finding links {@code DOC_BASE + id + ".md"}. */
+    public static final String DOC_BASE =
+            "https://github.com/footprint/footprint-maven-plugin/blob/main/src/main/resources/io/github/footprint/rules/";
+
+    private static final List<Rule> RULES = List.of(
+            new SyntaxError(),
+            new UnresolvedPlaceholder(),
+            new IncludeProblem(),
+            new NothingToCheck(),
+            new MaximumRequestsTooHigh(),
+            new MaximumRequestsUnset(),
+            new MaximumRequestsTooLow(),
+            new DuplicateDaemonName(),
+            new PoolOversized());
+
+    private static final Map<String, Rule> BY_ID;
+
+    static {
+        Map<String, Rule> m = new LinkedHashMap<>();
+        for (Rule r : RULES) {
+            if (m.put(r.meta().id(), r) != null) {
+                throw new IllegalStateException("duplicate rule id " + r.meta().id());
+            }
+        }
+        BY_ID = Collections.unmodifiableMap(m);
+    }
+
+    private RuleCatalog() {
+    }
+
+    public static List<Rule> rules() {
+        return RULES;
+    }
+
+    public static Optional<Rule> byId(String id) {
+        return Optional.ofNullable(BY_ID.get(id));
+    }
+
+    /** The rule's documentation page. */
+    public static String docUrl(String id) {
+        return DOC_BASE + id + ".md";
+    }
+
+    /** The Markdown page of a rule, from the plugin's resources. */
+    public static String page(String id) throws IOException {
+        try (InputStream in = RuleCatalog.class.getResourceAsStream("/io/github/footprint/rules/" + id + ".md")) {
+            if (in == null) {
+                throw new IOException("no page for rule " + id);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.footprint.rules.input;
+
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+import io.github.footprint.source.FileKind;
+import io.github.footprint.source.SourceFile;
+
+/** FP005: no file footprint can read (a wrong sourceDirectory or includes), or an empty file. */
+@RuleMeta(id = "FP005", name = "nothing-to-check", severity = Severity.WARNING,
+        summary = "The source directory holds no Apache, INI or start-up file, or a file is empty")
+public final class NothingToCheck implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        int readable = 0;
+        for (SourceFile f : d.sources().files()) {
+            if (f.kind() == FileKind.OTHER) {
+                continue;
+            }
+            readable++;
+            if (f.parseable() && f.isBlank()) {
+                ctx.report(new Location(f.displayPath(), 0), Severity.INFO, f.displayPath()
+                        + " is empty: nothing in it to check");
+            }
+        }
+        if (d.sources().isMissing()) {
+            ctx.report(new Location(d.sources().sourceRoot(), 0), d.sources().sourceRoot() + " does not exist: nothing"
+                    + " was checked. Create it with the deploy templates, or point sourceDirectory at them");
+        } else if (readable == 0) {
+            int others = d.sources().files().size();
+            ctx.report(new Location(d.sources().sourceRoot(), 0), d.sources().sourceRoot() + " holds no file footprint"
+                    + " reads (*.conf, *.load, *.ini, *.wsgi, *.py, *.sh, envvars, *.service)"
+                    + (others > 0 ? "; " + others + " other file(s) were skipped" : "")
+                    + ": nothing was checked. Point sourceDirectory (or includes) at the deploy templates");
+        }
+    }
+}

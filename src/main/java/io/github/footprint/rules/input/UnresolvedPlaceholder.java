@@ -1,0 +1,60 @@
+package io.github.footprint.rules.input;
+
+import java.util.Set;
+
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+import io.github.footprint.source.FileKind;
+import io.github.footprint.source.Placeholder;
+import io.github.footprint.source.SourceFile;
+
+/**
+ * FP002: a placeholder nothing resolves. {@code @name@} is Maven's alone: an error. {@code ${name}} is also
+ * httpd's syntax: a warning unless an Apache {@code Define} or a start-up script sets it, because httpd keeps
+ * the literal text (AH00111) and reads the line with it.
+ */
+@RuleMeta(id = "FP002", name = "unresolved-placeholder", severity = Severity.ERROR,
+        summary = "A template placeholder that no property, Apache Define or start-up script resolves")
+public final class UnresolvedPlaceholder implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        Set<String> defined = d.definedNames();
+        for (SourceFile f : d.sources().files()) {
+            for (Placeholder p : f.unresolved()) {
+                Location at = new Location(f.displayPath(), p.line());
+                String text = p.form().render(p.name());
+                if (p.form() == Placeholder.Form.AT) {
+                    ctx.report(at, Severity.ERROR, text + " is not a property of this environment: the deployed file"
+                            + " would contain the literal text " + text + ". Define " + p.name()
+                            + " in the environment's properties, the plugin's <properties> or with -D" + p.name() + "=...");
+                    continue;
+                }
+                if (f.kind() == FileKind.SHELL || f.kind() == FileKind.SYSTEMD || defined.contains(p.name())
+                        || isComment(f, p.line())) {
+                    continue;
+                }
+                ctx.report(at, Severity.WARNING, text + " is neither a property, an Apache Define nor a variable a"
+                        + " start-up script sets: " + (f.kind() == FileKind.APACHE
+                                ? "httpd warns 'AH00111: Config variable " + text + " is not defined' and reads the"
+                                        + " line with the literal text"
+                                : "the deployed file keeps the literal text")
+                        + ". Define " + p.name() + " as a property (or with Define in httpd's configuration)");
+            }
+        }
+    }
+
+    /** httpd and configparser skip whole-line comments, placeholders in them included. */
+    private static boolean isComment(SourceFile f, int templateLine) {
+        for (int i = 0; i < f.lines().size(); i++) {
+            if (f.templateLine(i) == templateLine) {
+                String t = f.lines().get(i).strip();
+                return t.startsWith("#") || (f.kind() == FileKind.INI && t.startsWith(";"));
+            }
+        }
+        return false;
+    }
+}

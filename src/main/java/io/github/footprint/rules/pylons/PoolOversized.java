@@ -1,0 +1,60 @@
+package io.github.footprint.rules.pylons;
+
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.Engine;
+import io.github.footprint.model.PylonsApp;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/**
+ * FP304: a SQLAlchemy pool that can open more connections than the daemon has threads to use them. The
+ * threads come from the {@code WSGIDaemonProcess} that serves the app; where that link cannot be made the
+ * rule says so as info and does not guess.
+ */
+@RuleMeta(id = "FP304", name = "pool-oversized", severity = Severity.WARNING,
+        summary = "A SQLAlchemy pool allows more connections per process than the threads that could use them")
+public final class PoolOversized implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        for (PylonsApp app : d.apps()) {
+            for (Engine e : app.engines()) {
+                if (e.poolSize() == null || e.maxOverflow() == null) {
+                    continue;
+                }
+                int pool = e.poolSize() + e.maxOverflow();
+                Location at = e.poolSizeLocation() != null ? e.poolSizeLocation()
+                        : e.maxOverflowLocation() != null ? e.maxOverflowLocation() : e.location();
+                DaemonGroup g = app.servedBy();
+                if (g == null) {
+                    ctx.report(at, Severity.INFO, "[" + app.section().name() + "] " + e.prefix() + " pool allows "
+                            + describe(e) + " connections per process, but footprint cannot tell which daemon's threads"
+                            + " use it: " + app.link() + ". Link it with a WSGIScriptAlias to a .wsgi file whose"
+                            + " loadapp('config:...') names this file");
+                    continue;
+                }
+                int threads = g.threads();
+                if (threads <= 0 || pool <= threads) {
+                    continue;
+                }
+                int overflow = Math.max(0, threads - Math.min(e.poolSize(), threads));
+                ctx.report(at, "[" + app.section().name() + "] " + e.prefix() + " pool allows " + describe(e)
+                        + " connections per process, but daemon '" + g.name() + "' (" + g.location() + ") runs "
+                        + threads + " thread(s): at most " + threads + " can be in use at once, and the other "
+                        + (pool - threads) + " per process (" + (pool - threads) * Math.max(1, g.processes())
+                        + " for its " + g.processes() + " process(es)) only count against the database's"
+                        + " max_connections. Set " + e.prefix() + "pool_size = " + Math.min(e.poolSize(), threads)
+                        + " and " + e.prefix() + "max_overflow = " + overflow + " (" + app.link() + ")");
+            }
+        }
+    }
+
+    private static String describe(Engine e) {
+        return "pool_size " + e.poolSize() + (e.poolSizeLocation() == null ? " (default)" : "") + " + max_overflow "
+                + e.maxOverflow() + (e.maxOverflowLocation() == null ? " (default)" : "") + " = "
+                + (e.poolSize() + e.maxOverflow());
+    }
+}

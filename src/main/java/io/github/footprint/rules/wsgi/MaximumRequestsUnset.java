@@ -1,0 +1,30 @@
+package io.github.footprint.rules.wsgi;
+
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/** FP202: a daemon that is never recycled, so any leak grows until the host runs out of memory. */
+@RuleMeta(id = "FP202", name = "maximum-requests-unset", severity = Severity.WARNING,
+        summary = "A mod_wsgi daemon without maximum-requests is never recycled, so a leak grows without bound")
+public final class MaximumRequestsUnset implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        for (DaemonGroup g : d.daemons()) {
+            if (g.maximumRequests() > 0) {
+                continue;
+            }
+            String how = g.has("maximum-requests")
+                    ? "maximum-requests=" + g.options().get("maximum-requests") + " reads as "
+                            + g.maximumRequests() + ", which means never"
+                    : "has no maximum-requests (mod_wsgi's default 0 means never)";
+            ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + " " + how + ": its " + g.processes()
+                    + " process(es) are never recycled, so a leak in the application grows until the host swaps or"
+                    + " the OOM killer ends it. Add maximum-requests=500 (100-1000), with graceful-timeout so"
+                    + " requests in flight finish");
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.github.footprint.source;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Maps a path as the configuration names it on the host ({@code /etc/apache2/mods-enabled/x.conf},
+ * {@code /srv/app/production.ini}) to a file of the deploy tree, by the first rule of DESIGN §2 that
+ * applies: the user's {@code pathMappings}, an overlay tree that mirrors the host's root, the server
+ * root, exactly one file of that name. Every answer says which rule it used.
+ */
+public final class HostPathMapper {
+    /** How a host path was mapped. */
+    public enum Rule {
+        PATH_MAPPINGS("pathMappings"),
+        OVERLAY("overlay layout: the source directory mirrors the host's root"),
+        SERVER_ROOT("ServerRoot maps onto the Apache tree's root"),
+        RELATIVE("relative to ServerRoot"),
+        UNIQUE_NAME("the only file of that name in the project"),
+        OUTSIDE("outside the project");
+
+        private final String description;
+
+        Rule(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    /** The answer: a tree path (or pattern) and the rule, or {@link Rule#OUTSIDE} with no path. */
+    public static final class Mapping {
+        private final String treePath;
+        private final Rule rule;
+
+        Mapping(String treePath, Rule rule) {
+            this.treePath = treePath;
+            this.rule = rule;
+        }
+
+        /** The tree path, or null when the path is outside the project. */
+        public String treePath() {
+            return treePath;
+        }
+
+        public Rule rule() {
+            return rule;
+        }
+
+        public boolean inside() {
+            return treePath != null;
+        }
+    }
+
+    private static final String[] OVERLAY_MARKERS = {"etc/apache2", "etc/httpd"};
+
+    private final SourceSet sources;
+    private final Map<String, String> pathMappings;
+    private final String apacheRoot;
+
+    /**
+     * @param sources the tree
+     * @param pathMappings host prefix to tree path prefix (relative to the source directory)
+     * @param apacheRoot the tree path of the Apache tree's root ({@code ""} for the source directory)
+     */
+    public HostPathMapper(SourceSet sources, Map<String, String> pathMappings, String apacheRoot) {
+        this.sources = sources;
+        TreeMap<String, String> m = new TreeMap<>(Collections.reverseOrder());
+        for (Map.Entry<String, String> e : pathMappings.entrySet()) {
+            m.put(trimSlash(e.getKey()), trimSlash(e.getValue()));
+        }
+        this.pathMappings = m;
+        this.apacheRoot = trimSlash(apacheRoot);
+    }
+
+    /** The Apache tree's root, as a tree path. */
+    public String apacheRoot() {
+        return apacheRoot;
+    }
+
+    /**
+     * Maps a host path or glob.
+     *
+     * @param hostPath as written in the configuration
+     * @param serverRoot the ServerRoot the configuration declared (a host path), or null
+     * @param allowUniqueName whether rule 4 (the only file of that name) may apply; never for globs
+     */
+    public Mapping map(String hostPath, String serverRoot, boolean allowUniqueName) {
+        String p = hostPath.replace('\\', '/');
+        if (!p.startsWith("/")) {
+            return new Mapping(join(apacheRoot, normalise(p)), Rule.RELATIVE);
+        }
+        p = normalise(p);
+        for (Map.Entry<String, String> e : pathMappings.entrySet()) {
+            String prefix = e.getKey();
+            if (p.equals(prefix) || p.startsWith(prefix + "/")) {
+                return new Mapping(join(e.getValue(), p.substring(prefix.length())), Rule.PATH_MAPPINGS);
+            }
+        }
+        if (isOverlay(serverRoot)) {
+            return new Mapping(trimSlash(p), Rule.OVERLAY);
+        }
+        if (serverRoot != null && serverRoot.startsWith("/")) {
+            String root = trimSlash(normalise(serverRoot));
+            String abs = trimSlash(p);
+            if (abs.equals(root) || abs.startsWith(root + "/")) {
+                return new Mapping(join(apacheRoot, abs.substring(root.length())), Rule.SERVER_ROOT);
+            }
+        }
+        if (allowUniqueName) {
+            String name = p.substring(p.lastIndexOf('/') + 1);
+            List<String> hits = new ArrayList<>();
+            for (String t : sources.treePaths()) {
+                if (t.equals(name) || t.endsWith("/" + name)) {
+                    hits.add(t);
+                }
+            }
+            if (hits.size() == 1) {
+                return new Mapping(hits.get(0), Rule.UNIQUE_NAME);
+            }
+        }
+        return new Mapping(null, Rule.OUTSIDE);
+    }
+
+    private boolean isOverlay(String serverRoot) {
+        for (String m : OVERLAY_MARKERS) {
+            if (sources.isDirectory(m)) {
+                return true;
+            }
+        }
+        if (serverRoot != null && serverRoot.startsWith("/")) {
+            String rel = trimSlash(normalise(serverRoot));
+            return !rel.isEmpty() && sources.isDirectory(rel);
+        }
+        return false;
+    }
+
+    /** Joins two tree paths without doubled or leading slashes. */
+    public static String join(String a, String b) {
+        String x = trimSlash(a);
+        String y = trimSlash(b);
+        if (x.isEmpty()) {
+            return y;
+        }
+        return y.isEmpty() ? x : x + "/" + y;
+    }
+
+    /** Removes {@code .}, empty components and resolves {@code ..} where it can. */
+    static String normalise(String path) {
+        boolean abs = path.startsWith("/");
+        List<String> parts = new ArrayList<>();
+        for (String s : path.split("/")) {
+            if (s.isEmpty() || s.equals(".")) {
+                continue;
+            }
+            if (s.equals("..") && !parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(s);
+            }
+        }
+        return (abs ? "/" : "") + String.join("/", parts);
+    }
+
+    private static String trimSlash(String s) {
+        String r = s.replace('\\', '/');
+        while (r.startsWith("/")) {
+            r = r.substring(1);
+        }
+        while (r.endsWith("/")) {
+            r = r.substring(0, r.length() - 1);
+        }
+        return r;
+    }
+}

@@ -1,0 +1,267 @@
+package io.github.footprint.source;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.footprint.findings.Redactor;
+import io.github.footprint.findings.Severity;
+import org.codehaus.plexus.util.DirectoryScanner;
+
+/**
+ * The source stage: finds the files under the source directory (Maven's Ant-style includes and
+ * excludes), reads them as bytes, decodes them, renders their placeholders and keeps the line map.
+ * It never throws for a bad file; bad bytes become {@link SourceProblem}s on that file.
+ */
+public final class SourceLoader {
+    /** Values of keys named like these are secrets. */
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|passwd|secret|token).*");
+    /** {@code key = value}, {@code key: value}, {@code export KEY=value}, {@code SetEnv KEY value}. */
+    private static final Pattern KEY_VALUE = Pattern.compile(
+            "^\\s*(?:export\\s+|SetEnv\\s+|set\\s+|Environment=\\s*\"?)?([A-Za-z0-9_.\\-]+)\\s*(?:=|:|\\s)\\s*(.*?)\\s*$");
+
+    private final Path baseDirectory;
+    private final Path sourceDirectory;
+    private final List<String> includes;
+    private final List<String> excludes;
+
+    /**
+     * @param baseDirectory the project base directory; display paths are relative to it
+     * @param sourceDirectory the root of the templates (must exist and be a directory)
+     * @param includes Ant-style globs, empty for everything
+     * @param excludes Ant-style globs, empty for nothing
+     */
+    public SourceLoader(Path baseDirectory, Path sourceDirectory, List<String> includes, List<String> excludes) {
+        this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
+        this.sourceDirectory = sourceDirectory.toAbsolutePath().normalize();
+        this.includes = List.copyOf(includes);
+        this.excludes = List.copyOf(excludes);
+    }
+
+    /** The tree paths (relative, {@code /}) that includes and excludes select, sorted. */
+    public List<String> scan() {
+        DirectoryScanner scanner = new DirectoryScanner();
+        scanner.setBasedir(sourceDirectory.toFile());
+        scanner.setIncludes(includes.isEmpty() ? null : includes.toArray(new String[0]));
+        scanner.setExcludes(excludes.isEmpty() ? null : excludes.toArray(new String[0]));
+        scanner.addDefaultExcludes();
+        scanner.setFollowSymlinks(true);
+        scanner.scan();
+        List<String> out = new ArrayList<>();
+        for (String f : scanner.getIncludedFiles()) {
+            out.add(f.replace('\\', '/'));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Loads and renders every selected file for one environment's properties. */
+    public SourceSet load(Properties properties, boolean filtering) {
+        TemplateRenderer renderer = new TemplateRenderer(properties, filtering);
+        Set<String> secrets = new TreeSet<>();
+        for (String name : properties.stringPropertyNames()) {
+            if (SECRET_KEY.matcher(name).matches()) {
+                secrets.add(properties.getProperty(name));
+            }
+            secrets.addAll(Redactor.urlPasswords(properties.getProperty(name)));
+        }
+        Path realRoot = realPath(sourceDirectory);
+        List<SourceFile> files = new ArrayList<>();
+        Map<String, String> linkTargets = new LinkedHashMap<>();
+        Set<String> dirs = new TreeSet<>();
+        for (String treePath : scan()) {
+            for (int i = treePath.indexOf('/'); i > 0; i = treePath.indexOf('/', i + 1)) {
+                dirs.add(treePath.substring(0, i));
+            }
+            Path file = sourceDirectory.resolve(treePath);
+            Path real = realPath(file);
+            if (real.startsWith(realRoot) && !real.equals(realRoot.resolve(treePath))) {
+                String target = realRoot.relativize(real).toString().replace('\\', '/');
+                if (!target.equals(treePath) && Files.isRegularFile(real)) {
+                    linkTargets.put(treePath, target);
+                    continue;
+                }
+            }
+            files.add(loadOne(treePath, file, renderer, secrets));
+        }
+        Map<String, SourceFile> byPath = new LinkedHashMap<>();
+        for (SourceFile f : files) {
+            byPath.put(f.treePath(), f);
+        }
+        Map<String, SourceFile> aliases = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : linkTargets.entrySet()) {
+            SourceFile target = byPath.get(e.getValue());
+            if (target == null) {
+                // the link's target is excluded or outside the selection: read it under the link's name
+                target = loadOne(e.getKey(), sourceDirectory.resolve(e.getKey()), renderer, secrets);
+                files.add(target);
+            } else {
+                aliases.put(e.getKey(), target);
+            }
+        }
+        files.sort((a, b) -> a.treePath().compareTo(b.treePath()));
+        return new SourceSet(displayRoot(), files, aliases, secrets, dirs, false);
+    }
+
+    private String displayRoot() {
+        String r = baseDirectory.relativize(sourceDirectory).toString().replace('\\', '/');
+        return r.isEmpty() ? "." : r;
+    }
+
+    private String displayPath(String treePath) {
+        String root = displayRoot();
+        return ".".equals(root) ? treePath : root + "/" + treePath;
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    private SourceFile loadOne(String treePath, Path file, TemplateRenderer renderer, Set<String> secrets) {
+        String display = displayPath(treePath);
+        FileKind kind = FileKind.of(treePath);
+        List<SourceProblem> problems = new ArrayList<>();
+        if (kind == FileKind.OTHER) {
+            return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            problems.add(new SourceProblem(0, Severity.ERROR, "cannot be read (" + describe(e)
+                    + "); check that it is a readable file"));
+            return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                problems.add(new SourceProblem(lineOf(bytes, i), Severity.ERROR,
+                        "binary content (a NUL byte) in a " + kindName(kind)
+                                + " file; it is not a text configuration file and was not read"));
+                return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
+            }
+        }
+        String text = decode(bytes, kind, problems);
+        List<String> raw = splitLines(text);
+        TemplateRenderer.Rendered r = renderer.render(raw);
+        problems.addAll(r.problems);
+        collectSecrets(r.lines, secrets);
+        return new SourceFile(display, treePath, kind, r.lines, r.lineMap(), problems, r.unresolved, true);
+    }
+
+    private static String kindName(FileKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file, or a link to a missing file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        String m = e.getMessage();
+        if (m != null && m.contains("Is a directory")) {
+            return "it is a directory";
+        }
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    private static int lineOf(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** UTF-8 when valid; otherwise Latin-1 (httpd reads bytes as they are) with a located problem. */
+    private static String decode(byte[] bytes, FileKind kind, List<SourceProblem> problems) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult cr = d.decode(in, out, true);
+        if (!cr.isError()) {
+            d.flush(out);
+            out.flip();
+            return out.toString();
+        }
+        int pos = in.position();
+        int line = lineOf(bytes, pos);
+        int col = 1;
+        for (int i = pos - 1; i >= 0 && bytes[i] != '\n'; i--) {
+            col++;
+        }
+        String what = String.format(Locale.ROOT, "not valid UTF-8: byte 0x%02X at line %d, column %d", bytes[pos] & 0xff,
+                line, col);
+        if (kind == FileKind.INI) {
+            problems.add(new SourceProblem(line, Severity.ERROR, what
+                    + "; PasteDeploy reads INI files as UTF-8 and stops with a UnicodeDecodeError. Save the file as UTF-8"));
+        } else {
+            problems.add(new SourceProblem(line, Severity.WARNING, what
+                    + "; read as Latin-1, byte for byte as httpd and the shell do. Save the file as UTF-8"));
+        }
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    static List<String> splitLines(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (text.charAt(i) == '\n') {
+                int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
+                out.add(text.substring(start, end));
+                start = i + 1;
+            }
+        }
+        if (start < n) {
+            out.add(text.endsWith("\r") ? text.substring(start, n - 1) : text.substring(start));
+        }
+        return out;
+    }
+
+    private static void collectSecrets(List<String> lines, Set<String> secrets) {
+        for (String line : lines) {
+            if (line.indexOf("://") >= 0) {
+                secrets.addAll(Redactor.urlPasswords(line));
+            }
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (!(lower.contains("pass") || lower.contains("secret") || lower.contains("token"))) {
+                continue;
+            }
+            Matcher m = KEY_VALUE.matcher(line);
+            if (m.matches() && SECRET_KEY.matcher(m.group(1)).matches()) {
+                String v = m.group(2);
+                if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+                    v = v.substring(1, v.length() - 1);
+                }
+                if (!v.isEmpty()) {
+                    secrets.add(v);
+                }
+            }
+        }
+    }
+}

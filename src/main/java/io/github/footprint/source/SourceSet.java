@@ -1,0 +1,102 @@
+package io.github.footprint.source;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every file of the deploy tree, rendered for one environment, plus what the source stage learnt on the
+ * way (secret values to mask, the property names it had). Later stages never touch the disk: they ask
+ * this set for files by their tree path.
+ */
+public final class SourceSet {
+    private final String sourceRoot;
+    private final List<SourceFile> files;
+    private final Map<String, SourceFile> byTreePath;
+    private final Set<String> secrets;
+    private final Set<String> directories;
+    private final boolean missing;
+
+    SourceSet(String sourceRoot, List<SourceFile> files, Map<String, SourceFile> aliases, Set<String> secrets,
+            Set<String> directories, boolean missing) {
+        this.missing = missing;
+        this.sourceRoot = sourceRoot;
+        this.files = Collections.unmodifiableList(new ArrayList<>(files));
+        Map<String, SourceFile> m = new LinkedHashMap<>();
+        for (SourceFile f : files) {
+            m.put(f.treePath(), f);
+        }
+        m.putAll(aliases);
+        this.byTreePath = Collections.unmodifiableMap(m);
+        this.secrets = Collections.unmodifiableSet(new TreeSet<>(secrets));
+        this.directories = Collections.unmodifiableSet(new TreeSet<>(directories));
+    }
+
+    /** Builds a set from already rendered files (tests, and the loader). */
+    public static SourceSet of(String sourceRoot, List<SourceFile> files, Set<String> secrets) {
+        Set<String> dirs = new TreeSet<>();
+        for (SourceFile f : files) {
+            String p = f.treePath();
+            for (int i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) {
+                dirs.add(p.substring(0, i));
+            }
+        }
+        return new SourceSet(sourceRoot, files, Map.of(), secrets, dirs, false);
+    }
+
+    /** An empty set for a source directory that does not exist. */
+    public static SourceSet missing(String sourceRoot) {
+        return new SourceSet(sourceRoot, List.of(), Map.of(), Set.of(), Set.of(), true);
+    }
+
+    /** True when the source directory does not exist at all. */
+    public boolean isMissing() {
+        return missing;
+    }
+
+    /** The source directory, relative to the project base directory ({@code .} when it is the base). */
+    public String sourceRoot() {
+        return sourceRoot;
+    }
+
+    /** Every file, sorted by tree path; symlinked duplicates appear once, under their real path. */
+    public List<SourceFile> files() {
+        return files;
+    }
+
+    /** The files of one kind, in tree order. */
+    public List<SourceFile> files(FileKind kind) {
+        List<SourceFile> out = new ArrayList<>();
+        for (SourceFile f : files) {
+            if (f.kind() == kind) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** The file at a tree path (links resolved), if the tree has it. */
+    public Optional<SourceFile> get(String treePath) {
+        return Optional.ofNullable(byTreePath.get(treePath));
+    }
+
+    /** Every tree path that names a file, links included, sorted. */
+    public Set<String> treePaths() {
+        return new TreeSet<>(byTreePath.keySet());
+    }
+
+    /** True when the tree holds a directory at this path. */
+    public boolean isDirectory(String treePath) {
+        return treePath.isEmpty() || directories.contains(treePath);
+    }
+
+    /** Literal secret values found while rendering; every output masks them. */
+    public Set<String> secrets() {
+        return secrets;
+    }
+}

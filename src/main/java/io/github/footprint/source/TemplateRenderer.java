@@ -1,0 +1,113 @@
+package io.github.footprint.source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import org.codehaus.plexus.interpolation.AbstractValueSource;
+import org.codehaus.plexus.interpolation.InterpolationException;
+import org.codehaus.plexus.interpolation.PropertiesBasedValueSource;
+import org.codehaus.plexus.interpolation.StringSearchInterpolator;
+
+/**
+ * Renders {@code @name@} and {@code ${name}} placeholders with plexus-interpolation, the engine behind
+ * Maven's resource filtering, one template line at a time, so the line map stays exact. Placeholders that
+ * no property resolves are kept literally (as Maven filtering and httpd both do) and recorded.
+ */
+public final class TemplateRenderer {
+    /** What a placeholder name may look like; anything else between delimiters is plain text. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
+
+    private final Properties properties;
+    private final boolean enabled;
+
+    /** @param enabled false renders nothing (the {@code filtering=false} parameter) */
+    public TemplateRenderer(Properties properties, boolean enabled) {
+        this.properties = properties;
+        this.enabled = enabled;
+    }
+
+    /** The result of rendering one file. */
+    public static final class Rendered {
+        final List<String> lines = new ArrayList<>();
+        final List<Integer> map = new ArrayList<>();
+        final List<Placeholder> unresolved = new ArrayList<>();
+        final List<SourceProblem> problems = new ArrayList<>();
+
+        int[] lineMap() {
+            return map.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /** Records the expressions no earlier source could answer; always answers null itself. */
+    private static final class Recorder extends AbstractValueSource {
+        private final Placeholder.Form form;
+        private final List<Placeholder> sink;
+        private int line;
+
+        Recorder(Placeholder.Form form, List<Placeholder> sink) {
+            super(false);
+            this.form = form;
+            this.sink = sink;
+        }
+
+        @Override
+        public Object getValue(String expression) {
+            if (NAME.matcher(expression).matches()) {
+                sink.add(new Placeholder(expression, form, line));
+            }
+            return null;
+        }
+    }
+
+    Rendered render(List<String> templateLines) {
+        Rendered r = new Rendered();
+        if (!enabled) {
+            for (int i = 0; i < templateLines.size(); i++) {
+                r.lines.add(templateLines.get(i));
+                r.map.add(i + 1);
+            }
+            return r;
+        }
+        Recorder atRecorder = new Recorder(Placeholder.Form.AT, r.unresolved);
+        Recorder dollarRecorder = new Recorder(Placeholder.Form.DOLLAR, r.unresolved);
+        StringSearchInterpolator at = interpolator("@", "@", atRecorder);
+        StringSearchInterpolator dollar = interpolator("${", "}", dollarRecorder);
+        for (int i = 0; i < templateLines.size(); i++) {
+            String line = templateLines.get(i);
+            int templateLine = i + 1;
+            String out = line;
+            if (line.indexOf('@') >= 0 || line.contains("${")) {
+                atRecorder.line = templateLine;
+                dollarRecorder.line = templateLine;
+                try {
+                    out = line.indexOf('@') >= 0 ? at.interpolate(line) : line;
+                    out = out.contains("${") ? dollar.interpolate(out) : out;
+                } catch (InterpolationException e) {
+                    r.problems.add(new SourceProblem(templateLine, io.github.footprint.findings.Severity.ERROR,
+                            "placeholder cannot be rendered: " + e.getMessage()));
+                    out = line;
+                }
+            }
+            if (out.indexOf('\n') >= 0 || out.indexOf('\r') >= 0) {
+                for (String part : out.split("\r?\n|\r", -1)) {
+                    r.lines.add(part);
+                    r.map.add(templateLine);
+                }
+            } else {
+                r.lines.add(out);
+                r.map.add(templateLine);
+            }
+        }
+        return r;
+    }
+
+    private StringSearchInterpolator interpolator(String start, String end, Recorder recorder) {
+        StringSearchInterpolator i = new StringSearchInterpolator(start, end);
+        i.setCacheAnswers(false);
+        i.addValueSource(new PropertiesBasedValueSource(properties));
+        i.addValueSource(recorder);
+        return i;
+    }
+}
