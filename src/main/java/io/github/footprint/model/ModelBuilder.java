@@ -263,8 +263,9 @@ public final class ModelBuilder {
             Location at = url != null ? url.location() : o.values().iterator().next().location();
             IniEntry ps = o.get("pool_size");
             IniEntry mo = o.get("max_overflow");
-            out.add(new Engine(p.getKey(), ps == null ? Engine.DEFAULT_POOL_SIZE : pythonInt(ps.value()),
-                    mo == null ? Engine.DEFAULT_MAX_OVERFLOW : pythonInt(mo.value()), at,
+            Integer poolSize = ps == null ? Integer.valueOf(Engine.DEFAULT_POOL_SIZE) : pythonInt(ps.value());
+            Integer maxOverflow = mo == null ? Integer.valueOf(Engine.DEFAULT_MAX_OVERFLOW) : pythonInt(mo.value());
+            out.add(new Engine(p.getKey(), poolSize, maxOverflow, at,
                     ps == null ? null : ps.location(), mo == null ? null : mo.location()));
         }
         return out;

@@ -38,7 +38,8 @@ public final class JsonReporter {
                     JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
                 DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
                         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+                        .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                        .withoutSpacesInObjectEntries();
                 g.setPrettyPrinter(pp);
                 write(result, g);
                 g.writeRaw('\n');

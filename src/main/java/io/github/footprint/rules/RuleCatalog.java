@@ -14,6 +14,7 @@ import io.github.footprint.rules.input.NothingToCheck;
 import io.github.footprint.rules.input.SyntaxError;
 import io.github.footprint.rules.input.UnresolvedPlaceholder;
 import io.github.footprint.rules.pylons.PoolOversized;
+import io.github.footprint.rules.pylons.TrailingComment;
 import io.github.footprint.rules.wsgi.DuplicateDaemonName;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooHigh;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooLow;
@@ -34,6 +35,7 @@ public final class RuleCatalog {
             new MaximumRequestsUnset(),
             new MaximumRequestsTooLow(),
             new DuplicateDaemonName(),
+            new TrailingComment(),
             new PoolOversized());
 
     private static final Map<String, Rule> BY_ID;

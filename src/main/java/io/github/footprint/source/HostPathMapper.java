@@ -92,6 +92,9 @@ public final class HostPathMapper {
      */
     public Mapping map(String hostPath, String serverRoot, boolean allowUniqueName) {
         String p = hostPath.replace('\\', '/');
+        while (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
         if (!p.startsWith("/")) {
             return new Mapping(join(apacheRoot, normalise(p)), Rule.RELATIVE);
         }

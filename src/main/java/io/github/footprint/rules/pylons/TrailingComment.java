@@ -1,0 +1,47 @@
+package io.github.footprint.rules.pylons;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.parse.ini.IniDocument;
+import io.github.footprint.parse.ini.IniEntry;
+import io.github.footprint.parse.ini.IniSection;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/**
+ * FP301: a number or boolean followed by a {@code # comment} on the same line. PasteDeploy 3's configparser
+ * has no inline comments, so the comment is part of the value and {@code int()} fails at start-up.
+ */
+@RuleMeta(id = "FP301", name = "trailing-comment-in-value", severity = Severity.ERROR,
+        summary = "A number or boolean INI value followed by a comment that PasteDeploy 3 keeps as part of the value")
+public final class TrailingComment implements Rule {
+    private static final Pattern NUMBER_THEN_COMMENT = Pattern.compile(
+            "^([+-]?\\d+(?:\\.\\d+)?|(?i:true|false|yes|no|on|off))\\s+([#;].*)$");
+
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        for (IniDocument doc : d.inis()) {
+            List<IniSection> sections = new ArrayList<>();
+            sections.add(doc.defaults());
+            sections.addAll(doc.sections());
+            for (IniSection s : sections) {
+                for (IniEntry e : s.entries()) {
+                    Matcher m = NUMBER_THEN_COMMENT.matcher(e.value());
+                    if (!m.matches()) {
+                        continue;
+                    }
+                    ctx.report(e.location(), "[" + s.name() + "] " + e.key() + " = '" + e.value() + "': PasteDeploy 3"
+                            + " (Python 3 configparser) has no inline comments, so '" + m.group(2) + "' is part of the"
+                            + " value and int()/asbool() fails at start-up (ValueError). Move the comment to a line of"
+                            + " its own above: " + e.key() + " = " + m.group(1));
+                }
+            }
+        }
+    }
+}
