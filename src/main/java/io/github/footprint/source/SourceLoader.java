@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import io.github.footprint.findings.Redactor;
 import io.github.footprint.findings.Severity;
 import org.codehaus.plexus.util.DirectoryScanner;
+import org.codehaus.plexus.util.SelectorUtils;
 
 /**
  * The source stage: finds the files under the source directory (Maven's Ant-style includes and
@@ -66,8 +67,39 @@ public final class SourceLoader {
         for (String f : scanner.getIncludedFiles()) {
             out.add(f.replace('\\', '/'));
         }
+        out.addAll(danglingLinks());
         out.sort(null);
         return out;
+    }
+
+    /**
+     * Links whose target is missing: the scanner passes over them silently, but a deploy tree that names a
+     * file which is not there deserves a finding, not silence.
+     */
+    private List<String> danglingLinks() {
+        List<String> out = new ArrayList<>();
+        try (java.util.stream.Stream<Path> walk = Files.walk(sourceDirectory)) {
+            walk.filter(p -> Files.isSymbolicLink(p) && !Files.exists(p)).forEach(p -> {
+                String rel = sourceDirectory.relativize(p).toString().replace('\\', '/');
+                if (selected(rel)) {
+                    out.add(rel);
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // an unreadable sub-folder: the scanner has already skipped it, as Maven's resource plugins do
+        }
+        return out;
+    }
+
+    private boolean selected(String rel) {
+        boolean in = includes.isEmpty();
+        for (String i : includes) {
+            in |= SelectorUtils.matchPath(i, rel);
+        }
+        for (String e : excludes) {
+            in &= !SelectorUtils.matchPath(e, rel);
+        }
+        return in;
     }
 
     /** Loads and renders every selected file for one environment's properties. */

@@ -1,0 +1,96 @@
+package io.github.footprint.mojo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.maven.api.plugin.testing.Basedir;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+
+/** The goal inside the plugin test harness: parameters, exit semantics, the report file. */
+@MojoTest
+class CheckMojoTest {
+    private static Path report(String project) {
+        return new File(org.apache.maven.api.plugin.testing.MojoExtension.getBasedir(), "target/footprint/footprint.json")
+                .toPath();
+    }
+
+    @Test
+    @Basedir("/unit/pass")
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void cleanProjectPassesAndWritesTheReport(CheckMojo mojo) throws Exception {
+        Files.deleteIfExists(report("pass"));
+        mojo.execute();
+        String json = Files.readString(report("pass"), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"errors\":0"), json);
+        assertTrue(json.contains("\"maximumRequests\":500"), json);
+        assertTrue(json.contains("\"file\":\"src/main/deploy/app.conf\""), json);
+    }
+
+    @Test
+    @Basedir("/unit/fail")
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void errorFindingFailsTheBuildWithCounts(CheckMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("footprint: 1 error(s), 0 warning(s) (failOn=error); see target/footprint/footprint.json",
+                e.getMessage());
+    }
+
+    @Test
+    @Basedir("/unit/fail")
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "failOn", value = "never")
+    void failOnNeverOnlyReports(CheckMojo mojo) throws Exception {
+        mojo.execute();
+        assertTrue(Files.readString(report("fail")).contains("\"rule\":\"FP201\""));
+    }
+
+    @Test
+    @Basedir("/unit/fail")
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "skip", value = "true")
+    void skipDoesNothing(CheckMojo mojo) throws Exception {
+        Files.deleteIfExists(report("fail"));
+        mojo.execute();
+        assertFalse(Files.exists(report("fail")));
+    }
+
+    @Test
+    @Basedir("/unit/fail")
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "failOn", value = "sometimes")
+    void badFailOnIsAConfigurationError(CheckMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals("footprint: failOn 'sometimes' is not one of error, warning, never", e.getMessage());
+    }
+
+    @Test
+    @Basedir("/unit/fail")
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "requestGrowth", value = "40 megs")
+    void badSizeNamesTheParameterAndTheForms(CheckMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("footprint: requestGrowth '40 megs' is not a size: use a number of bytes"),
+                e.getMessage());
+    }
+
+    @Test
+    @Basedir("/unit/fail")
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "sourceDirectory", value = "pom.xml")
+    void sourceDirectoryThatIsAFileIsAConfigurationError(CheckMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("is a file, not a directory"), e.getMessage());
+    }
+}
