@@ -1,0 +1,33 @@
+package io.github.footprint.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class SizesTest {
+    @Test
+    void parsesBytesAndPowersOf1024() {
+        assertEquals(512, Sizes.parse("512"));
+        assertEquals(40 * 1024, Sizes.parse("40K"));
+        assertEquals(768L << 20, Sizes.parse("768M"));
+        assertEquals(2L << 30, Sizes.parse("2GiB"));
+        assertEquals(3L << 20, Sizes.parse("3 mib"));
+    }
+
+    @Test
+    void rejectsEverythingElse() {
+        assertEquals(-1, Sizes.parse("2GB"));
+        assertEquals(-1, Sizes.parse("1.5G"));
+        assertEquals(-1, Sizes.parse("-1"));
+        assertEquals(-1, Sizes.parse(""));
+        assertEquals(-1, Sizes.parse(null));
+    }
+
+    @Test
+    void formatsWithTheLargestUnit() {
+        assertEquals("512 bytes", Sizes.format(512));
+        assertEquals("40 KiB", Sizes.format(40 * 1024));
+        assertEquals("195.3 MiB", Sizes.format(40L * 1024 * 5000));
+        assertEquals("2 GiB", Sizes.format(2L << 30));
+    }
+}
