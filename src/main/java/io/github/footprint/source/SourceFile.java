@@ -57,6 +57,28 @@ public final class SourceFile {
         return lineMap[Math.max(0, Math.min(index, lineMap.length - 1))];
     }
 
+    /**
+     * The first rendered line (0-based) that came from a template line, or -1. The line map never goes
+     * backwards, so this is a binary search.
+     */
+    public int renderedIndex(int templateLine) {
+        int lo = 0;
+        int hi = lineMap.length - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (lineMap[mid] >= templateLine) {
+                if (lineMap[mid] == templateLine) {
+                    found = mid;
+                }
+                hi = mid - 1;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return found;
+    }
+
     /** Byte- and text-level problems found while loading. */
     public List<SourceProblem> problems() {
         return problems;

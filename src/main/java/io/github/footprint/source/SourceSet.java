@@ -20,6 +20,7 @@ public final class SourceSet {
     private final Map<String, SourceFile> byTreePath;
     private final Set<String> secrets;
     private final Set<String> directories;
+    private final Set<String> treePaths;
     private final boolean missing;
 
     SourceSet(String sourceRoot, List<SourceFile> files, Map<String, SourceFile> aliases, Set<String> secrets,
@@ -33,6 +34,7 @@ public final class SourceSet {
         }
         m.putAll(aliases);
         this.byTreePath = Collections.unmodifiableMap(m);
+        this.treePaths = Collections.unmodifiableSet(new TreeSet<>(m.keySet()));
         this.secrets = Collections.unmodifiableSet(new TreeSet<>(secrets));
         this.directories = Collections.unmodifiableSet(new TreeSet<>(directories));
     }
@@ -87,7 +89,7 @@ public final class SourceSet {
 
     /** Every tree path that names a file, links included, sorted. */
     public Set<String> treePaths() {
-        return new TreeSet<>(byTreePath.keySet());
+        return treePaths;
     }
 
     /** True when the tree holds a directory at this path. */

@@ -49,12 +49,11 @@ public final class UnresolvedPlaceholder implements Rule {
 
     /** httpd and configparser skip whole-line comments, placeholders in them included. */
     private static boolean isComment(SourceFile f, int templateLine) {
-        for (int i = 0; i < f.lines().size(); i++) {
-            if (f.templateLine(i) == templateLine) {
-                String t = f.lines().get(i).strip();
-                return t.startsWith("#") || (f.kind() == FileKind.INI && t.startsWith(";"));
-            }
+        int i = f.renderedIndex(templateLine);
+        if (i < 0) {
+            return false;
         }
-        return false;
+        String t = f.lines().get(i).strip();
+        return t.startsWith("#") || (f.kind() == FileKind.INI && t.startsWith(";"));
     }
 }
