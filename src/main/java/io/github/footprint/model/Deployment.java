@@ -26,11 +26,13 @@ public final class Deployment {
     private final List<DaemonGroup> daemons;
     private final List<Mount> mounts;
     private final List<PylonsApp> apps;
+    private final Mpm mpm;
     private final ModelParameters parameters;
 
     Deployment(String environment, SourceSet sources, ApacheConfig apache, List<IniDocument> inis,
             List<ScriptFacts> scripts, List<DaemonGroup> daemons, List<Mount> mounts, List<PylonsApp> apps,
-            ModelParameters parameters) {
+            Mpm mpm, ModelParameters parameters) {
+        this.mpm = mpm;
         this.environment = environment;
         this.sources = sources;
         this.apache = apache;
@@ -74,6 +76,11 @@ public final class Deployment {
 
     public List<PylonsApp> apps() {
         return apps;
+    }
+
+    /** The MPM and the sizing values httpd will run with. */
+    public Mpm mpm() {
+        return mpm;
     }
 
     public ModelParameters parameters() {

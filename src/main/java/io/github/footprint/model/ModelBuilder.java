@@ -42,7 +42,8 @@ public final class ModelBuilder {
         List<DaemonGroup> daemons = b.daemons();
         List<Mount> mounts = b.mounts();
         List<PylonsApp> apps = b.apps(inis, scripts, mounts, daemons);
-        return new Deployment(environment, sources, apache, inis, scripts, daemons, mounts, apps, parameters);
+        Mpm mpm = MpmModel.build(apache, parameters.assumedMpm(), parameters.apacheVersion());
+        return new Deployment(environment, sources, apache, inis, scripts, daemons, mounts, apps, mpm, parameters);
     }
 
     private List<DaemonGroup> daemons() {

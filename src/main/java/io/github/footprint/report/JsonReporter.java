@@ -18,6 +18,8 @@ import io.github.footprint.findings.Finding;
 import io.github.footprint.findings.Redactor;
 import io.github.footprint.findings.Severity;
 import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.Mpm;
+import io.github.footprint.model.MpmValue;
 import io.github.footprint.rules.RuleCatalog;
 
 /**
@@ -51,6 +53,34 @@ public final class JsonReporter {
         return target;
     }
 
+    /** The MPM, its effective sizing values (camelCase keys), and where each is set ({@code setAt}). */
+    private static void writeMpm(Mpm mpm, JsonGenerator g) throws IOException {
+        if (mpm == null || mpm.kind() == null) {
+            g.writeNullField("mpm");
+            return;
+        }
+        g.writeStringField("mpm", mpm.kind().label());
+        g.writeBooleanField("mpmAssumed", mpm.assumed());
+        for (MpmValue v : mpm.values().values()) {
+            g.writeNumberField(camel(v.directive()), v.effective());
+        }
+        g.writeObjectFieldStart("setAt");
+        for (MpmValue v : mpm.values().values()) {
+            if (v.location() != null) {
+                g.writeObjectFieldStart(camel(v.directive()));
+                g.writeStringField("file", v.location().file());
+                g.writeNumberField("line", v.location().line());
+                g.writeNumberField("configured", v.configured());
+                g.writeEndObject();
+            }
+        }
+        g.writeEndObject();
+    }
+
+    private static String camel(String directive) {
+        return Character.toLowerCase(directive.charAt(0)) + directive.substring(1);
+    }
+
     private static void write(CheckResult result, JsonGenerator g) throws IOException {
         Redactor r = result.redactor();
         g.writeStartObject();
@@ -80,6 +110,7 @@ public final class JsonReporter {
             }
             g.writeEndArray();
             g.writeObjectFieldStart("effective");
+            writeMpm(env.deployment().mpm(), g);
             g.writeArrayFieldStart("daemons");
             for (DaemonGroup d : env.deployment().daemons()) {
                 g.writeStartObject();

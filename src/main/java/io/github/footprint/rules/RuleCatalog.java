@@ -9,6 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.footprint.rules.apache.DeprecatedMpmName;
+import io.github.footprint.rules.apache.ForeignMpmDirective;
+import io.github.footprint.rules.apache.LimitFarAboveNeed;
+import io.github.footprint.rules.apache.MpmDirectiveInVirtualHost;
+import io.github.footprint.rules.apache.MpmNotSingle;
+import io.github.footprint.rules.apache.MpmValueChanged;
+import io.github.footprint.rules.apache.SpareBeyondMaximum;
+import io.github.footprint.rules.apache.ThreadStackTooSmall;
 import io.github.footprint.rules.input.IncludeProblem;
 import io.github.footprint.rules.input.NothingToCheck;
 import io.github.footprint.rules.input.SyntaxError;
@@ -31,6 +39,14 @@ public final class RuleCatalog {
             new UnresolvedPlaceholder(),
             new IncludeProblem(),
             new NothingToCheck(),
+            new MpmNotSingle(),
+            new MpmValueChanged(),
+            new ForeignMpmDirective(),
+            new MpmDirectiveInVirtualHost(),
+            new SpareBeyondMaximum(),
+            new DeprecatedMpmName(),
+            new LimitFarAboveNeed(),
+            new ThreadStackTooSmall(),
             new MaximumRequestsTooHigh(),
             new MaximumRequestsUnset(),
             new MaximumRequestsTooLow(),

@@ -1,0 +1,298 @@
+package io.github.footprint.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.footprint.findings.Location;
+import io.github.footprint.parse.apache.ApacheConfig;
+import io.github.footprint.parse.apache.Directive;
+
+/**
+ * Computes {@link Mpm} from the configuration as httpd 2.4 does (server/mpm/{prefork,worker,event}): which
+ * MPM is loaded, the compiled-in defaults (DOMAIN.md §2.1), the last setting of each directive wherever it is
+ * in include order (2.4 checks run after all directives), then the check chain of §2.3 in its order.
+ */
+public final class MpmModel {
+    /** The sizing directives of each MPM and their compiled-in 2.4 defaults, in report order. */
+    private static final Map<Mpm.Kind, Map<String, Long>> DEFAULTS_24 = Map.of(
+            Mpm.Kind.PREFORK, ordered("ServerLimit", 256, "MaxRequestWorkers", 256, "StartServers", 5,
+                    "MinSpareServers", 5, "MaxSpareServers", 10, "MaxConnectionsPerChild", 0),
+            Mpm.Kind.WORKER, ordered("ServerLimit", 16, "ThreadLimit", 64, "ThreadsPerChild", 25,
+                    "MaxRequestWorkers", 400, "StartServers", 3, "MinSpareThreads", 75, "MaxSpareThreads", 250,
+                    "MaxConnectionsPerChild", 0, "ThreadStackSize", 0),
+            Mpm.Kind.EVENT, ordered("ServerLimit", 16, "ThreadLimit", 64, "ThreadsPerChild", 25,
+                    "MaxRequestWorkers", 400, "StartServers", 3, "MinSpareThreads", 75, "MaxSpareThreads", 250,
+                    "MaxConnectionsPerChild", 0, "ThreadStackSize", 0));
+    /** Directives each MPM module defines; the core ones parse under all three. */
+    private static final Map<Mpm.Kind, Set<String>> OWN = Map.of(
+            Mpm.Kind.PREFORK, Set.of("startservers", "minspareservers", "maxspareservers", "serverlimit",
+                    "maxrequestworkers", "maxclients"),
+            Mpm.Kind.WORKER, Set.of("startservers", "minsparethreads", "maxsparethreads", "threadsperchild",
+                    "threadlimit", "serverlimit", "maxrequestworkers", "maxclients"),
+            Mpm.Kind.EVENT, Set.of("startservers", "minsparethreads", "maxsparethreads", "threadsperchild",
+                    "threadlimit", "serverlimit", "maxrequestworkers", "maxclients", "asyncrequestworkerfactor"));
+    private static final Set<String> CORE = Set.of("maxconnectionsperchild", "maxrequestsperchild", "threadstacksize",
+            "maxmemfree");
+    private static final Map<String, String> CANONICAL = canonical();
+
+    private MpmModel() {
+    }
+
+    private static Map<String, Long> ordered(Object... kv) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], ((Integer) kv[i + 1]).longValue());
+        }
+        return m;
+    }
+
+    private static Map<String, String> canonical() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String d : List.of("ServerLimit", "ThreadLimit", "ThreadsPerChild", "MaxRequestWorkers", "StartServers",
+                "MinSpareServers", "MaxSpareServers", "MinSpareThreads", "MaxSpareThreads", "MaxConnectionsPerChild",
+                "ThreadStackSize")) {
+            m.put(d.toLowerCase(Locale.ROOT), d);
+        }
+        m.put("maxclients", "MaxRequestWorkers");
+        m.put("maxrequestsperchild", "MaxConnectionsPerChild");
+        return m;
+    }
+
+    /**
+     * @param apache the configuration (null: nothing but the assumed MPM with its defaults)
+     * @param assumedMpm the {@code mpm} parameter, used when no main file loads an MPM (and always on 2.2,
+     *     where the MPM is compiled into the binary)
+     * @param version {@code 2.2} or {@code 2.4}
+     */
+    public static Mpm build(ApacheConfig apache, String assumedMpm, String version) {
+        List<Directive> loads = new ArrayList<>();
+        List<Directive> all = new ArrayList<>();
+        if (apache != null) {
+            apache.walk(d -> {
+                if (!d.isSection()) {
+                    all.add(d);
+                    if (d.is("LoadModule") && kindOfModule(d.arg()) != null) {
+                        loads.add(d);
+                    }
+                }
+            });
+        }
+        Mpm.Kind kind = null;
+        boolean assumed = false;
+        if (loads.isEmpty() && (apache == null || apache.mainFile() == null || "2.2".equals(version))) {
+            kind = Mpm.Kind.valueOf(assumedMpm.toUpperCase(Locale.ROOT));
+            assumed = true;
+        } else if (loads.size() == 1 || loads.stream().map(d -> kindOfModule(d.arg())).distinct().count() == 1) {
+            kind = loads.isEmpty() ? null : kindOfModule(loads.get(0).arg());
+        }
+        Map<String, Directive> set = new LinkedHashMap<>();
+        List<Directive> foreign = new ArrayList<>();
+        List<Directive> inVhost = new ArrayList<>();
+        List<Directive> deprecated = new ArrayList<>();
+        for (Directive d : all) {
+            String key = d.key();
+            boolean own = kind != null && OWN.get(kind).contains(key);
+            boolean anyMpm = OWN.values().stream().anyMatch(s -> s.contains(key));
+            if (!own && !CORE.contains(key)) {
+                if (anyMpm && kind != null) {
+                    foreign.add(d);
+                }
+                continue;
+            }
+            if (d.enclosing("VirtualHost") != null) {
+                inVhost.add(d);
+                continue;
+            }
+            if (key.equals("maxclients") || key.equals("maxrequestsperchild")) {
+                deprecated.add(d);
+            }
+            String canonical = CANONICAL.get(key);
+            if (canonical != null) {
+                set.put(canonical, d);
+            }
+        }
+        Map<String, MpmValue> values = new LinkedHashMap<>();
+        List<MpmAdjustment> adjustments = new ArrayList<>();
+        if (kind != null) {
+            new Chain(kind, set, values, adjustments, "2.2".equals(version)).run();
+        }
+        return new Mpm(kind, assumed, loads, values, adjustments, foreign, inVhost, deprecated);
+    }
+
+    /** {@code mpm_event_module} → EVENT; null for any other module. */
+    public static Mpm.Kind kindOfModule(String module) {
+        switch (module) {
+            case "mpm_prefork_module":
+                return Mpm.Kind.PREFORK;
+            case "mpm_worker_module":
+                return Mpm.Kind.WORKER;
+            case "mpm_event_module":
+                return Mpm.Kind.EVENT;
+            default:
+                return null;
+        }
+    }
+
+    /** httpd's check chain on working copies of the values. */
+    private static final class Chain {
+        private final Mpm.Kind kind;
+        private final Map<String, Directive> set;
+        private final Map<String, MpmValue> out;
+        private final List<MpmAdjustment> adjustments;
+        private final Map<String, Long> configured = new LinkedHashMap<>();
+        private final Map<String, Long> v = new LinkedHashMap<>();
+        private final boolean v22;
+
+        Chain(Mpm.Kind kind, Map<String, Directive> set, Map<String, MpmValue> out, List<MpmAdjustment> adjustments,
+                boolean v22) {
+            this.v22 = v22;
+            this.kind = kind;
+            this.set = set;
+            this.out = out;
+            this.adjustments = adjustments;
+        }
+
+        private Location at(String d) {
+            Directive x = set.get(d);
+            return x == null ? null : x.location();
+        }
+
+        private void change(String code, String text, String d, long to) {
+            adjustments.add(new MpmAdjustment(code, text, d, v.get(d), to, at(d)));
+            v.put(d, to);
+        }
+
+        void run() {
+            for (Map.Entry<String, Long> e : DEFAULTS_24.get(kind).entrySet()) {
+                Directive d = set.get(e.getKey());
+                long def = e.getValue();
+                if (v22 && e.getKey().equals("MaxConnectionsPerChild")) {
+                    def = 10000;
+                }
+                long value = d == null ? def : Atoi.parse(d.arg());
+                configured.put(e.getKey(), value);
+                v.put(e.getKey(), value);
+            }
+            if (kind == Mpm.Kind.PREFORK) {
+                prefork();
+            } else {
+                threaded();
+            }
+            for (String d : configured.keySet()) {
+                out.put(d, new MpmValue(d, configured.get(d), v.get(d), at(d)));
+            }
+        }
+
+        private void prefork() {
+            long sl = v.get("ServerLimit");
+            if (sl > 200000) {
+                change("AH00175", "WARNING: ServerLimit of " + sl + " exceeds compile-time limit of 200000 servers,"
+                        + " decreasing to 200000.", "ServerLimit", 200000);
+            } else if (sl < 1) {
+                change("AH00177", "WARNING: ServerLimit of " + sl + " not allowed, increasing to 1.", "ServerLimit", 1);
+            }
+            sl = v.get("ServerLimit");
+            long mrw = v.get("MaxRequestWorkers");
+            if (mrw > sl) {
+                change("AH00180", "WARNING: MaxRequestWorkers of " + mrw + " exceeds ServerLimit value of " + sl
+                        + " servers, decreasing MaxRequestWorkers to " + sl + ". To increase, please see the ServerLimit"
+                        + " directive.", "MaxRequestWorkers", sl);
+            }
+            mrw = v.get("MaxRequestWorkers");
+            if (mrw < 1) {
+                change("AH00182", "WARNING: MaxRequestWorkers of " + mrw + " not allowed, increasing to 1.",
+                        "MaxRequestWorkers", 1);
+            }
+            atLeastOne("AH00184", "StartServers", "");
+            atLeastOne("AH00186", "MinSpareServers", " to avoid almost certain server failure. Please read the"
+                    + " documentation");
+            long min = v.get("MinSpareServers");
+            if (v.get("MaxSpareServers") < min + 1) {
+                change("", "MaxSpareServers of " + v.get("MaxSpareServers") + " is below MinSpareServers + 1; httpd"
+                        + " silently raises it to " + (min + 1), "MaxSpareServers", min + 1);
+            }
+            if (v.get("StartServers") > v.get("MaxRequestWorkers")) {
+                change("", "StartServers of " + v.get("StartServers") + " exceeds MaxRequestWorkers; httpd silently"
+                        + " starts " + v.get("MaxRequestWorkers"), "StartServers", v.get("MaxRequestWorkers"));
+            }
+        }
+
+        private void threaded() {
+            boolean event = kind == Mpm.Kind.EVENT;
+            long maxTl = event ? 100000 : 20000;
+            long sl = v.get("ServerLimit");
+            if (sl > 20000) {
+                change(event ? "AH00497" : "AH00300", "WARNING: ServerLimit of " + sl + " exceeds compile-time limit of"
+                        + " 20000 servers, decreasing to 20000.", "ServerLimit", 20000);
+            } else if (sl < 1) {
+                change(event ? "AH00499" : "AH00302", "WARNING: ServerLimit of " + sl + " not allowed, increasing to 1.",
+                        "ServerLimit", 1);
+            }
+            long tl = v.get("ThreadLimit");
+            if (tl > maxTl) {
+                change(event ? "AH00502" : "AH00305", "WARNING: ThreadLimit of " + tl + " exceeds compile-time limit of "
+                        + maxTl + " threads, decreasing to " + maxTl + ".", "ThreadLimit", maxTl);
+            } else if (tl < 1) {
+                change(event ? "AH00504" : "AH00307", "WARNING: ThreadLimit of " + tl + " not allowed, increasing to 1.",
+                        "ThreadLimit", 1);
+            }
+            tl = v.get("ThreadLimit");
+            long tpc = v.get("ThreadsPerChild");
+            if (tpc > tl) {
+                change(event ? "AH00507" : "AH00310", "WARNING: ThreadsPerChild of " + tpc + " exceeds ThreadLimit of "
+                        + tl + " threads, decreasing to " + tl + ". To increase, please see the ThreadLimit directive.",
+                        "ThreadsPerChild", tl);
+            } else if (tpc < 1) {
+                change(event ? "AH00509" : "AH00312", "WARNING: ThreadsPerChild of " + tpc + " not allowed, increasing"
+                        + " to 1.", "ThreadsPerChild", 1);
+            }
+            tpc = v.get("ThreadsPerChild");
+            long mrw = v.get("MaxRequestWorkers");
+            if (mrw < tpc) {
+                change(event ? "AH00511" : "AH00314", "WARNING: MaxRequestWorkers of " + mrw + " is less than"
+                        + " ThreadsPerChild of " + tpc + ", increasing to " + tpc + ". MaxRequestWorkers must be at least"
+                        + " as large as the number of threads in a single server.", "MaxRequestWorkers", tpc);
+            }
+            mrw = v.get("MaxRequestWorkers");
+            long servers = mrw / tpc;
+            if (mrw % tpc != 0) {
+                long to = servers * tpc;
+                change(event ? "AH00513" : "AH00316", "WARNING: MaxRequestWorkers of " + mrw + " is not an integer"
+                        + " multiple of ThreadsPerChild of " + tpc + ", decreasing to nearest multiple " + to + ", for a"
+                        + " maximum of " + servers + " servers.", "MaxRequestWorkers", to);
+            }
+            sl = v.get("ServerLimit");
+            mrw = v.get("MaxRequestWorkers");
+            if (servers > sl) {
+                change(event ? "AH00515" : "AH00318", "WARNING: MaxRequestWorkers of " + mrw + " would require "
+                        + servers + " servers and would exceed ServerLimit of " + sl + ", decreasing to " + sl * tpc
+                        + ". To increase, please see the ServerLimit directive.", "MaxRequestWorkers", sl * tpc);
+                servers = sl;
+            }
+            atLeastOne(event ? "AH00517" : "AH00320", "StartServers", "");
+            atLeastOne(event ? "AH00519" : "AH00322", "MinSpareThreads", " to avoid almost certain server failure."
+                    + " Please read the documentation");
+            long min = v.get("MinSpareThreads");
+            if (v.get("MaxSpareThreads") < min + tpc + 1) {
+                change("", "MaxSpareThreads of " + v.get("MaxSpareThreads") + " is below MinSpareThreads +"
+                        + " ThreadsPerChild + 1; httpd silently raises it to " + (min + tpc + 1), "MaxSpareThreads",
+                        min + tpc + 1);
+            }
+            if (v.get("StartServers") > servers) {
+                change("", "StartServers of " + v.get("StartServers") + " exceeds the " + servers + " server(s)"
+                        + " MaxRequestWorkers allows; httpd silently starts " + servers, "StartServers", servers);
+            }
+        }
+
+        private void atLeastOne(String code, String d, String tail) {
+            long x = v.get(d);
+            if (x < 1) {
+                change(code, "WARNING: " + d + " of " + x + " not allowed, increasing to 1" + tail + ".", d, 1);
+            }
+        }
+    }
+}

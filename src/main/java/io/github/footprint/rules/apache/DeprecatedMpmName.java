@@ -1,0 +1,31 @@
+package io.github.footprint.rules.apache;
+
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.Mpm;
+import io.github.footprint.parse.apache.Directive;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/** FP108: the 2.2 names still work on 2.4, but say nothing in the log and confuse the next reader. */
+@RuleMeta(id = "FP108", name = "deprecated-mpm-name", severity = Severity.INFO,
+        summary = "A 2.2 directive name (MaxClients, MaxRequestsPerChild) on httpd 2.4")
+public final class DeprecatedMpmName implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        if ("2.2".equals(d.parameters().apacheVersion())) {
+            return;
+        }
+        Mpm mpm = d.mpm();
+        for (Directive x : mpm.deprecated()) {
+            boolean clients = x.is("MaxClients");
+            String now = clients ? "MaxRequestWorkers" : "MaxConnectionsPerChild";
+            String code = !clients ? "AH00545" : mpm.kind() == Mpm.Kind.PREFORK ? "AH00188"
+                    : mpm.kind() == Mpm.Kind.WORKER ? "AH00324" : "AH00521";
+            ctx.report(x.location(), x.name() + " is the httpd 2.2 name of " + now + " (" + code + ": '" + x.name()
+                    + " is deprecated, use " + now + " instead.', logged at info level only). Both names set the same"
+                    + " value and the last one wins; write " + now + " " + x.arg());
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.footprint.rules.apache;
+
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.Mpm;
+import io.github.footprint.parse.apache.Directive;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/** FP103: a directive of an MPM that is not loaded, outside a matching {@code <IfModule>}: "Invalid command". */
+@RuleMeta(id = "FP103", name = "foreign-mpm-directive", severity = Severity.ERROR,
+        summary = "A directive of an MPM that is not loaded, unguarded, which makes httpd refuse to start")
+public final class ForeignMpmDirective implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        Mpm mpm = d.mpm();
+        if (mpm.kind() == null) {
+            return;
+        }
+        for (Directive x : mpm.foreign()) {
+            ctx.report(x.location(), x.name() + " is not a directive of the " + mpm.kind().label() + " MPM that is"
+                    + " loaded: httpd stops with \"Invalid command '" + x.name() + "', perhaps misspelled or defined by"
+                    + " a module not included in the server configuration\". Wrap it in the <IfModule> of its MPM"
+                    + " (mpm_prefork_module, mpm_worker_module, mpm_event_module) or remove it");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.footprint.rules.apache;
+
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.Mpm;
+import io.github.footprint.model.MpmValue;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/** FP109: ServerLimit/ThreadLimit size the scoreboard in shared memory; far above need is memory for nothing. */
+@RuleMeta(id = "FP109", name = "limit-far-above-need", severity = Severity.INFO,
+        summary = "ServerLimit or ThreadLimit set far above what MaxRequestWorkers needs (wasted shared memory)",
+        options = {"factor"})
+public final class LimitFarAboveNeed implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        Mpm mpm = d.mpm();
+        if (d.apache().isEmpty() || mpm.kind() == null) {
+            return;
+        }
+        long factor = ctx.option("factor", 4);
+        long servers = Math.max(1, mpm.maxChildren());
+        MpmValue sl = mpm.value("ServerLimit").orElse(null);
+        if (sl != null && !sl.isDefault() && sl.effective() > factor * servers) {
+            ctx.report(sl.location(), "ServerLimit " + sl.effective() + " is more than " + factor + " times the "
+                    + servers + " " + (mpm.kind().threaded() ? "child process(es)" : "servers")
+                    + " MaxRequestWorkers " + mpm.effective("MaxRequestWorkers") + " can use: httpd sizes its"
+                    + " scoreboard (shared memory) for ServerLimit. Set ServerLimit " + servers
+                    + (mpm.kind() == Mpm.Kind.EVENT ? " plus a few for gracefully stopping children" : ""));
+        }
+        MpmValue tl = mpm.value("ThreadLimit").orElse(null);
+        long tpc = mpm.effective("ThreadsPerChild");
+        if (tl != null && !tl.isDefault() && tpc > 0 && tl.effective() > factor * tpc) {
+            ctx.report(tl.location(), "ThreadLimit " + tl.effective() + " is more than " + factor
+                    + " times ThreadsPerChild " + tpc + ": httpd sizes every child's scoreboard slots for ThreadLimit."
+                    + " Set ThreadLimit " + tpc);
+        }
+    }
+}

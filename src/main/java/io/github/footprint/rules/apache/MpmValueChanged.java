@@ -1,0 +1,34 @@
+package io.github.footprint.rules.apache;
+
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.Mpm;
+import io.github.footprint.model.MpmAdjustment;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/** FP102: a sizing value httpd silently changes at start-up: the value it really runs with, and its AH code. */
+@RuleMeta(id = "FP102", name = "mpm-value-changed", severity = Severity.WARNING,
+        summary = "An MPM sizing value that httpd changes at start-up, so the server runs with another number")
+public final class MpmValueChanged implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        Mpm mpm = d.mpm();
+        if (d.apache().isEmpty() || mpm.kind() == null) {
+            return;
+        }
+        Location fallback = mpm.loads().isEmpty() ? Location.PROJECT : mpm.loads().get(0).location();
+        for (MpmAdjustment a : mpm.adjustments()) {
+            Location at = a.location() != null ? a.location() : fallback;
+            String what = a.directive() + " " + a.from() + (a.location() == null ? " (compiled-in default)" : "")
+                    + " runs as " + a.to() + " under " + mpm.kind().label();
+            String why = a.isSilent() ? ": " + a.text() + ", with no message at all"
+                    : ": httpd says '" + a.code() + ": " + a.text() + "' (only on stderr at start-up; apache2 -t still"
+                            + " says Syntax OK)";
+            ctx.report(at, what + why + ". Set " + a.directive() + " " + a.to()
+                    + " (or raise what limits it) so the file says what the server does");
+        }
+    }
+}

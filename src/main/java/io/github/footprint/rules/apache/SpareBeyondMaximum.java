@@ -1,0 +1,41 @@
+package io.github.footprint.rules.apache;
+
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.Mpm;
+import io.github.footprint.model.MpmValue;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/** FP107: more spare capacity demanded than MaxRequestWorkers allows: an error line every second at run time. */
+@RuleMeta(id = "FP107", name = "spare-beyond-maximum", severity = Severity.WARNING,
+        summary = "MinSpareThreads or MinSpareServers cannot fit under MaxRequestWorkers, so httpd logs errors forever")
+public final class SpareBeyondMaximum implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        Mpm mpm = d.mpm();
+        if (d.apache().isEmpty() || mpm.kind() == null) {
+            return;
+        }
+        boolean threaded = mpm.kind().threaded();
+        String spare = threaded ? "MinSpareThreads" : "MinSpareServers";
+        MpmValue min = mpm.value(spare).orElse(null);
+        MpmValue max = mpm.value("MaxRequestWorkers").orElse(null);
+        if (min == null || max == null || min.effective() <= max.effective()) {
+            return;
+        }
+        String code = mpm.kind() == Mpm.Kind.EVENT ? "AH10159" : mpm.kind() == Mpm.Kind.WORKER ? "AH00287" : "AH00161";
+        String text = threaded ? "server is within MinSpareThreads of MaxRequestWorkers, consider raising the"
+                + " MaxRequestWorkers setting" : "server reached MaxRequestWorkers setting, consider raising the"
+                        + " MaxRequestWorkers setting";
+        Location at = min.location() != null ? min.location() : max.location() != null ? max.location()
+                : mpm.loads().isEmpty() ? Location.PROJECT : mpm.loads().get(0).location();
+        ctx.report(at, spare + " " + min.effective() + (min.isDefault() ? " (compiled-in default)" : "")
+                + " is more than MaxRequestWorkers " + max.effective() + ": httpd can never keep that many "
+                + (threaded ? "threads" : "servers") + " spare and logs '" + code + ": " + text + "' at run time"
+                + " (apache2 -t says nothing). Set " + spare + " at most " + max.effective()
+                + (threaded ? ", typically one ThreadsPerChild (" + mpm.effective("ThreadsPerChild") + ")" : ""));
+    }
+}

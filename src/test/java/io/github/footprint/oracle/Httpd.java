@@ -1,0 +1,79 @@
+package io.github.footprint.oracle;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real {@code apache2 -t} on a configuration file, the way calibration/tools/httpd-configtest.sh does. */
+final class Httpd {
+    static final Path BINARY = Path.of("/usr/sbin/apache2");
+    static final Path MODULES = Path.of("/usr/lib/apache2/modules");
+
+    private Httpd() {
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(BINARY) && Files.isRegularFile(MODULES.resolve("mod_mpm_event.so"));
+    }
+
+    static boolean wsgiInstalled() {
+        return installed() && Files.isRegularFile(MODULES.resolve("mod_wsgi.so"));
+    }
+
+    /** A self-contained preamble: runtime files under {@code dir}, the MPM (or none), authz_core, ServerName. */
+    static String preamble(Path dir, String mpm, boolean wsgi) {
+        StringBuilder b = new StringBuilder();
+        b.append("DefaultRuntimeDir \"").append(dir).append("\"\n");
+        b.append("PidFile \"").append(dir.resolve("httpd.pid")).append("\"\n");
+        b.append("ErrorLog \"").append(dir.resolve("error_log")).append("\"\n");
+        if (mpm != null) {
+            b.append("LoadModule mpm_").append(mpm).append("_module ").append(MODULES.resolve("mod_mpm_" + mpm + ".so"))
+                    .append('\n');
+        }
+        b.append("LoadModule authz_core_module ").append(MODULES.resolve("mod_authz_core.so")).append('\n');
+        if (wsgi) {
+            b.append("LoadModule wsgi_module ").append(MODULES.resolve("mod_wsgi.so")).append('\n');
+            b.append("WSGISocketPrefix \"").append(dir.resolve("wsgi")).append("\"\n");
+        }
+        b.append("ServerName 127.0.0.1\n");
+        return b.toString();
+    }
+
+    /** The outcome of {@code apache2 -t}: exit code and stderr+stdout lines. */
+    static final class Verdict {
+        final int rc;
+        final List<String> lines;
+
+        Verdict(int rc, List<String> lines) {
+            this.rc = rc;
+            this.lines = lines;
+        }
+
+        /** The {@code AHnnnnn: WARNING: ...} lines, in order. */
+        List<String> warnings() {
+            List<String> out = new ArrayList<>();
+            for (String l : lines) {
+                if (l.matches("AH\\d{5}: WARNING: .*")) {
+                    out.add(l);
+                }
+            }
+            return out;
+        }
+    }
+
+    static Verdict configtest(Path conf) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(conf.getParent(), "configtest", ".out");
+        Process p = new ProcessBuilder(BINARY.toString(), "-t", "-d", conf.getParent().toString(), "-f",
+                conf.toString()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("apache2 -t did not finish in 60 s on " + conf);
+        }
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        return new Verdict(p.exitValue(), lines);
+    }
+}
