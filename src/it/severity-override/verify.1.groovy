@@ -1,0 +1,14 @@
+import groovy.json.JsonSlurper
+
+// invocation 1, no overrides: the catalogue's severities fail the build
+def log = new File(basedir, 'build.log').text
+assert log.contains('[ERROR] [default] src/main/deploy/apache/app.conf:3: FP201 WSGIDaemonProcess big: maximum-requests=20000 ')
+assert log.contains('[WARNING] [default] src/main/deploy/apache/app.conf:5: FP202 WSGIDaemonProcess never has no maximum-requests')
+assert log.contains('footprint: 1 error(s), 1 warning(s) (failOn=error); see target/footprint/footprint.json')
+assert log.contains('BUILD FAILURE')
+
+def json = new JsonSlurper().parse(new File(basedir, 'target/footprint/footprint.json'))
+assert json.summary == [errors: 1, warnings: 1, infos: 0]
+assert json.environments[0].findings.collect { [it.rule, it.severity, it.line] } ==
+        [['FP201', 'error', 3], ['FP202', 'warning', 5]]
+return true

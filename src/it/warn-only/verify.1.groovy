@@ -1,0 +1,17 @@
+import groovy.json.JsonSlurper
+
+// after invocation 1 (failOn=error): the warning is printed, the build passes
+def log = new File(basedir, 'build.log').text
+assert log.contains('[WARNING] [default] src/main/deploy/apache/app.conf:4: FP202 WSGIDaemonProcess app has no maximum-requests')
+assert log.contains('/FP202.md)')
+assert log.contains('footprint [default]: 1 file(s) under src/main/deploy; 0 error(s), 1 warning(s), 0 info')
+assert log.contains('BUILD SUCCESS')
+assert !log.contains('BUILD FAILURE')
+
+def json = new JsonSlurper().parse(new File(basedir, 'target/footprint/footprint.json'))
+assert json.summary == [errors: 0, warnings: 1, infos: 0]
+def findings = json.environments[0].findings
+assert findings.collect { [it.rule, it.severity, it.file, it.line] } ==
+        [['FP202', 'warning', 'src/main/deploy/apache/app.conf', 4]]
+assert json.environments[0].effective.daemons[0].maximumRequests == 0
+return true
