@@ -9,6 +9,8 @@ def bytes = { Object... parts ->
 new File(deploy, 'apache/binary.conf').bytes =
         bytes('ServerName binary.example.com\n', [0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0xff, 0x0a])
 
+// git keeps no empty folder: make the one the INI goes into
+new File(deploy, 'app').mkdirs()
 // an INI file in Latin-1, not UTF-8: 0xE9 (e acute) on line 3
 new File(deploy, 'app/latin1.ini').bytes = bytes('[app:main]\nuse = egg:myapp\nowner = Ren', [0xe9], '\n')
 

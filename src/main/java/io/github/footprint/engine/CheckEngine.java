@@ -61,12 +61,20 @@ public final class CheckEngine {
         for (EnvironmentResult r : results) {
             List<Finding> fs = new ArrayList<>();
             for (Finding f : r.findings()) {
-                fs.add(redactor.mask(f));
+                fs.add(shorten(redactor.mask(f)));
             }
             fs.sort(Finding.ORDER);
             masked.add(new EnvironmentResult(r.id(), fs, r.deployment()));
         }
         return new CheckResult(masked, redactor, request.toolVersion());
+    }
+
+    /** Longest message a report prints; longer ones (a quoted 16 MiB line) are cut after masking. */
+    static final int MAX_MESSAGE = 2000;
+
+    private static Finding shorten(Finding f) {
+        String m = f.message();
+        return m.length() <= MAX_MESSAGE ? f : f.withMessage(m.substring(0, MAX_MESSAGE - 3) + "...");
     }
 
     private static String display(CheckRequest r) {

@@ -159,11 +159,30 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * Without a pom, Maven 3's stand-in project leaves {@code ${project.basedir}} and
+     * {@code ${project.build.directory}} unresolved in defaults: resolve them against the working directory.
+     */
+    private static Path resolved(File f, Path base, String fallback) {
+        String p = f == null ? fallback : f.getPath();
+        int i = p.indexOf("${");
+        if (i < 0) {
+            return f.toPath();
+        }
+        String tail = p.substring(p.indexOf('}', i) + 1).replace('\\', '/');
+        while (tail.startsWith("/")) {
+            tail = tail.substring(1);
+        }
+        String expr = p.substring(i);
+        Path root = expr.startsWith("${project.build.directory}") ? base.resolve("target") : base;
+        return tail.isEmpty() ? root : root.resolve(tail);
+    }
+
     private CheckRequest request() throws RequestException {
         Path base = baseDirectory();
         CheckRequest.Builder b = new CheckRequest.Builder()
                 .baseDirectory(base)
-                .sourceDirectory(sourceDirectory.toPath())
+                .sourceDirectory(resolved(sourceDirectory, base, "src/main/deploy"))
                 .includes(includes)
                 .excludes(excludes)
                 .apacheMain(apacheMain == null ? null : apacheMain.toPath())
@@ -179,7 +198,7 @@ public class CheckMojo extends AbstractMojo {
                 .rules(rules)
                 .failOn(failOn)
                 .formats(formats)
-                .outputDirectory(outputDirectory.toPath())
+                .outputDirectory(resolved(outputDirectory, base, "target/footprint"))
                 .toolVersion(plugin == null ? "unknown" : plugin.getVersion());
         if (environments != null) {
             for (Environment e : environments) {

@@ -73,13 +73,15 @@ public final class SourceLoader {
     }
 
     /**
-     * Links whose target is missing: the scanner passes over them silently, but a deploy tree that names a
-     * file which is not there deserves a finding, not silence.
+     * Links whose target is missing, and folders named like configuration files ({@code x.conf/}): the scanner
+     * passes over both silently, but they deserve a finding, not silence.
      */
     private List<String> danglingLinks() {
         List<String> out = new ArrayList<>();
         try (java.util.stream.Stream<Path> walk = Files.walk(sourceDirectory)) {
-            walk.filter(p -> Files.isSymbolicLink(p) && !Files.exists(p)).forEach(p -> {
+            walk.filter(p -> (Files.isSymbolicLink(p) && !Files.exists(p))
+                    || (Files.isDirectory(p) && !p.equals(sourceDirectory)
+                            && FileKind.of(p.getFileName().toString()) != FileKind.OTHER)).forEach(p -> {
                 String rel = sourceDirectory.relativize(p).toString().replace('\\', '/');
                 if (selected(rel)) {
                     out.add(rel);
@@ -175,19 +177,24 @@ public final class SourceLoader {
         if (kind == FileKind.OTHER) {
             return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
         }
+        if (Files.isDirectory(file)) {
+            problems.add(new SourceProblem(0, Severity.WARNING, "this is a directory, not a file: footprint reads the files"
+                    + " inside it on their own, and httpd reads them only where an Include names the folder"));
+            return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException | RuntimeException e) {
-            problems.add(new SourceProblem(0, Severity.ERROR, "cannot be read (" + describe(e)
+            problems.add(new SourceProblem(0, Severity.ERROR, "the file cannot be read (" + describe(e)
                     + "); check that it is a readable file"));
             return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
         }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 problems.add(new SourceProblem(lineOf(bytes, i), Severity.ERROR,
-                        "binary content (a NUL byte) in a " + kindName(kind)
-                                + " file; it is not a text configuration file and was not read"));
+                        "binary content (a NUL byte) in what should be " + kindName(kind)
+                                + " text: it is not a configuration file and was not read"));
                 return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
             }
         }
@@ -200,7 +207,18 @@ public final class SourceLoader {
     }
 
     private static String kindName(FileKind kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
+        switch (kind) {
+            case APACHE:
+                return "httpd configuration";
+            case INI:
+                return "PasteDeploy INI";
+            case PYTHON:
+                return "Python";
+            case SYSTEMD:
+                return "systemd unit";
+            default:
+                return "shell script";
+        }
     }
 
     private static String describe(Exception e) {
@@ -246,7 +264,7 @@ public final class SourceLoader {
         for (int i = pos - 1; i >= 0 && bytes[i] != '\n'; i--) {
             col++;
         }
-        String what = String.format(Locale.ROOT, "not valid UTF-8: byte 0x%02X at line %d, column %d", bytes[pos] & 0xff,
+        String what = String.format(Locale.ROOT, "the file is not valid UTF-8: byte 0x%02X at line %d, column %d", bytes[pos] & 0xff,
                 line, col);
         if (kind == FileKind.INI) {
             problems.add(new SourceProblem(line, Severity.ERROR, what

@@ -211,7 +211,8 @@ public final class PasteIniReader {
         return true;
     }
 
+    /** The whole line: shortening happens after secrets are masked (CheckEngine), never here. */
     private static String abbreviate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+        return s;
     }
 }

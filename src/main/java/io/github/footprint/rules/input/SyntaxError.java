@@ -18,7 +18,7 @@ public final class SyntaxError implements Rule {
     public void check(Deployment d, RuleContext ctx) {
         for (SourceFile f : d.sources().files()) {
             for (SourceProblem p : f.problems()) {
-                ctx.report(new Location(f.displayPath(), p.line()), p.severity(), f.displayPath() + " " + p.message());
+                ctx.report(new Location(f.displayPath(), p.line()), p.severity(), p.message());
             }
         }
         for (ParseProblem p : d.problems()) {
