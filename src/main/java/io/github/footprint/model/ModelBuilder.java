@@ -28,11 +28,13 @@ public final class ModelBuilder {
     private final SourceSet sources;
     private final HostPathMapper mapper;
     private final ApacheConfig apache;
+    private final List<Directive> processGroups;
 
     private ModelBuilder(SourceSet sources, HostPathMapper mapper, ApacheConfig apache) {
         this.sources = sources;
         this.mapper = mapper;
         this.apache = apache;
+        this.processGroups = apache == null ? List.of() : apache.find("WSGIProcessGroup");
     }
 
     /** Builds the model of one environment. {@code apache} may be null (no Apache file in the project). */
@@ -111,23 +113,37 @@ public final class ModelBuilder {
         String url = alias.args().get(0);
         String inContainer = null;
         String inVhost = null;
-        String atServer = null;
-        for (Directive g : apache.find("WSGIProcessGroup")) {
-            Directive gv = g.enclosing("VirtualHost");
+        for (Directive g : groupsByVhost().getOrDefault(vhost, List.of())) {
             Directive container = container(g);
             if (container != null && !container.is("VirtualHost")) {
-                if (gv == vhost && covers(container, script, url)) {
+                if (covers(container, script, url)) {
                     inContainer = g.arg();
                 }
-            } else if (gv != null) {
-                if (gv == vhost) {
-                    inVhost = g.arg();
-                }
-            } else {
+            } else if (vhost != null) {
+                inVhost = g.arg();
+            }
+        }
+        String atServer = null;
+        for (Directive g : groupsByVhost().getOrDefault(null, List.of())) {
+            if (container(g) == null) {
                 atServer = g.arg();
             }
         }
         return inContainer != null ? inContainer : inVhost != null ? inVhost : atServer;
+    }
+
+    private Map<Directive, List<Directive>> groupsByVhost;
+
+    /** {@code WSGIProcessGroup} directives by their enclosing virtual host (null: server level), built once. */
+    private Map<Directive, List<Directive>> groupsByVhost() {
+        if (groupsByVhost == null) {
+            Map<Directive, List<Directive>> m = new java.util.HashMap<>();
+            for (Directive g : processGroups) {
+                m.computeIfAbsent(g.enclosing("VirtualHost"), k -> new ArrayList<>()).add(g);
+            }
+            groupsByVhost = m;
+        }
+        return groupsByVhost;
     }
 
     /** The nearest enclosing section that is not a read-time conditional. */

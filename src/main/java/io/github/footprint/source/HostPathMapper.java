@@ -116,18 +116,26 @@ public final class HostPathMapper {
             }
         }
         if (allowUniqueName) {
-            String name = p.substring(p.lastIndexOf('/') + 1);
-            List<String> hits = new ArrayList<>();
-            for (String t : sources.treePaths()) {
-                if (t.equals(name) || t.endsWith("/" + name)) {
-                    hits.add(t);
-                }
-            }
+            List<String> hits = byName().getOrDefault(p.substring(p.lastIndexOf('/') + 1), List.of());
             if (hits.size() == 1) {
                 return new Mapping(hits.get(0), Rule.UNIQUE_NAME);
             }
         }
         return new Mapping(null, Rule.OUTSIDE);
+    }
+
+    private Map<String, List<String>> byName;
+
+    /** Tree paths by file name, built once. */
+    private Map<String, List<String>> byName() {
+        if (byName == null) {
+            Map<String, List<String>> m = new java.util.HashMap<>();
+            for (String t : sources.treePaths()) {
+                m.computeIfAbsent(t.substring(t.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(t);
+            }
+            byName = m;
+        }
+        return byName;
     }
 
     private boolean isOverlay(String serverRoot) {

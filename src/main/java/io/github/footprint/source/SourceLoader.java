@@ -293,13 +293,25 @@ public final class SourceLoader {
         return out;
     }
 
+    private static boolean containsIgnoreCase(String s, String lowerWord) {
+        int n = lowerWord.length();
+        char first = lowerWord.charAt(0);
+        for (int i = 0; i + n <= s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c == first || c == Character.toUpperCase(first)) && s.regionMatches(true, i, lowerWord, 0, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void collectSecrets(List<String> lines, Set<String> secrets) {
         for (String line : lines) {
             if (line.indexOf("://") >= 0) {
                 secrets.addAll(Redactor.urlPasswords(line));
             }
-            String lower = line.toLowerCase(Locale.ROOT);
-            if (!(lower.contains("pass") || lower.contains("secret") || lower.contains("token"))) {
+            if (!(containsIgnoreCase(line, "pass") || containsIgnoreCase(line, "secret")
+                    || containsIgnoreCase(line, "token"))) {
                 continue;
             }
             Matcher m = KEY_VALUE.matcher(line);

@@ -50,15 +50,20 @@ public final class ApacheConfig {
         }
     }
 
+    private Map<String, List<Directive>> byKey;
+
     /** Every directive of this name (ignoring case), in file order. */
     public List<Directive> find(String name) {
-        List<Directive> out = new ArrayList<>();
-        walk(d -> {
-            if (!d.isSection() && d.is(name)) {
-                out.add(d);
-            }
-        });
-        return out;
+        if (byKey == null) {
+            Map<String, List<Directive>> m = new java.util.HashMap<>();
+            walk(d -> {
+                if (!d.isSection()) {
+                    m.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d);
+                }
+            });
+            byKey = m;
+        }
+        return Collections.unmodifiableList(byKey.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of()));
     }
 
     public List<ParseProblem> problems() {

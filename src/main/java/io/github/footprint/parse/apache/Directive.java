@@ -14,6 +14,7 @@ import io.github.footprint.findings.Location;
  */
 public final class Directive {
     private final String name;
+    private final String key;
     private final String rawArgs;
     private final List<String> args;
     private final Location location;
@@ -23,6 +24,7 @@ public final class Directive {
 
     Directive(String name, String rawArgs, List<String> args, Location location, boolean section, Directive parent) {
         this.name = name;
+        this.key = name.toLowerCase(Locale.ROOT);
         this.rawArgs = rawArgs;
         this.args = Collections.unmodifiableList(new ArrayList<>(args));
         this.location = location;
@@ -37,7 +39,7 @@ public final class Directive {
 
     /** True when this directive's name is {@code other}, ignoring case as httpd does. */
     public boolean is(String other) {
-        return name.equalsIgnoreCase(other);
+        return name.length() == other.length() && (key.equals(other) || name.equalsIgnoreCase(other));
     }
 
     /** The argument text after the name, after {@code ${VAR}} expansion (what RAW_ARGS handlers see). */
@@ -88,7 +90,7 @@ public final class Directive {
 
     /** Lower-case name, for maps. */
     public String key() {
-        return name.toLowerCase(Locale.ROOT);
+        return key;
     }
 
     @Override
