@@ -48,17 +48,22 @@ public final class RuleTestSupport {
      */
     public static CheckResult check(Path root, Map<String, String> rules, long requestGrowth, List<String> excludes)
             throws RequestException {
+        return run(request(root).rules(rules).requestGrowth(requestGrowth).excludes(excludes));
+    }
+
+    /** A request for the tree with the catalogue's defaults, for a test to add parameters to. */
+    public static CheckRequest.Builder request(Path root) {
         Path dir = root.toAbsolutePath().normalize();
-        CheckRequest request = new CheckRequest.Builder()
+        return new CheckRequest.Builder()
                 .baseDirectory(dir)
                 .sourceDirectory(dir)
-                .excludes(excludes)
-                .rules(rules)
-                .requestGrowth(requestGrowth)
                 // the engine never writes; reporters do, and no test here runs one
-                .outputDirectory(dir.resolveSibling(dir.getFileName() + "-reports"))
-                .build();
-        return new CheckEngine().run(request);
+                .outputDirectory(dir.resolveSibling(dir.getFileName() + "-reports"));
+    }
+
+    /** Builds the request and runs the engine. */
+    public static CheckResult run(CheckRequest.Builder request) throws RequestException {
+        return new CheckEngine().run(request.build());
     }
 
     /** The findings of one rule in the (only) environment, in report order. */
