@@ -14,8 +14,9 @@ import io.github.footprint.source.SourceFile;
 
 /**
  * FP002: a placeholder nothing resolves. {@code @name@} is Maven's alone: an error. {@code ${name}} is also
- * httpd's syntax: a warning unless an Apache {@code Define} or a start-up script sets it, because httpd keeps
- * the literal text (AH00111) and reads the line with it.
+ * httpd's syntax: in an Apache file a warning unless an Apache {@code Define} or a start-up script sets it,
+ * because httpd keeps the literal text (AH00111) and reads the line with it. PasteDeploy and Python never
+ * expand {@code ${name}}, so in their files only a property resolves it. Whole-line comments are not read.
  */
 @RuleMeta(id = "FP002", name = "unresolved-placeholder", severity = Severity.ERROR,
         summary = "A template placeholder that no property, Apache Define or start-up script resolves")
@@ -25,6 +26,9 @@ public final class UnresolvedPlaceholder implements Rule {
         Set<String> defined = d.definedNames();
         for (SourceFile f : d.sources().files()) {
             for (Placeholder p : f.unresolved()) {
+                if (isComment(f, p.line())) {
+                    continue;
+                }
                 Location at = new Location(f.displayPath(), p.line());
                 String text = p.form().render(p.name());
                 if (p.form() == Placeholder.Form.AT) {
@@ -33,16 +37,22 @@ public final class UnresolvedPlaceholder implements Rule {
                             + " in the environment's properties, the plugin's <properties> or with -D" + p.name() + "=...");
                     continue;
                 }
-                if (f.kind() == FileKind.SHELL || f.kind() == FileKind.SYSTEMD || defined.contains(p.name())
-                        || isComment(f, p.line())) {
+                if (f.kind() == FileKind.SHELL || f.kind() == FileKind.SYSTEMD) {
                     continue;
                 }
-                ctx.report(at, Severity.WARNING, text + " is neither a property, an Apache Define nor a variable a"
-                        + " start-up script sets: " + (f.kind() == FileKind.APACHE
-                                ? "httpd warns 'AH00111: Config variable " + text + " is not defined' and reads the"
-                                        + " line with the literal text"
-                                : "the deployed file keeps the literal text")
-                        + ". Define " + p.name() + " as a property (or with Define in httpd's configuration)");
+                if (f.kind() == FileKind.APACHE) {
+                    if (!defined.contains(p.name())) {
+                        ctx.report(at, Severity.WARNING, text + " is neither a property, an Apache Define nor a"
+                                + " variable a start-up script sets: httpd warns 'AH00111: Config variable " + text
+                                + " is not defined' and reads the line with the literal text. Define " + p.name()
+                                + " as a property (or with Define in httpd's configuration)");
+                    }
+                    continue;
+                }
+                ctx.report(at, Severity.WARNING, text + " is not a property of this environment, and "
+                        + (f.kind() == FileKind.INI ? "PasteDeploy" : "Python") + " does not expand ${...} (an Apache"
+                        + " Define or a start-up script variable does not reach it): the deployed file keeps the"
+                        + " literal text. Define " + p.name() + " as a property of the environment");
             }
         }
     }

@@ -40,6 +40,10 @@ public final class PoolOversized implements Rule {
                 if (threads <= 0 || pool <= threads) {
                     continue;
                 }
+                if (e.poolSize() <= threads && e.maxOverflowLocation() != null) {
+                    // pool_size fits the threads: max_overflow is the line to edit
+                    at = e.maxOverflowLocation();
+                }
                 int overflow = Math.max(0, threads - Math.min(e.poolSize(), threads));
                 ctx.report(at, "[" + app.section().name() + "] " + e.prefix() + " pool allows " + describe(e)
                         + " connections per process, but daemon '" + g.name() + "' (" + g.location() + ") runs "

@@ -1,0 +1,90 @@
+package io.github.footprint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.github.footprint.engine.CheckEngine;
+import io.github.footprint.engine.CheckRequest;
+import io.github.footprint.engine.CheckResult;
+import io.github.footprint.engine.RequestException;
+import io.github.footprint.findings.Finding;
+
+/**
+ * Runs the real {@link CheckEngine} on a deploy tree, as the rule tests, page tests and fixture tests do:
+ * the tree is both the project base directory and the source directory, so finding paths are tree paths
+ * ({@code apache/app.conf}) and the source directory itself shows as {@code .}.
+ */
+public final class RuleTestSupport {
+    private RuleTestSupport() {
+    }
+
+    /** Writes one file of the tree (parent folders created): the lines joined with {@code \n}, with a final newline. */
+    public static Path write(Path root, String treePath, String... lines) throws IOException {
+        Path file = root.resolve(treePath);
+        Files.createDirectories(file.getParent());
+        String text = lines.length == 0 ? "" : String.join("\n", lines) + "\n";
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Checks the tree with the catalogue's defaults. */
+    public static CheckResult check(Path root) throws RequestException {
+        return check(root, Map.of(), 0, List.of());
+    }
+
+    /**
+     * Checks the tree.
+     *
+     * @param rules the {@code rules} parameter: {@code FPnnn -> severity} and {@code FPnnn.option -> number}
+     * @param requestGrowth bytes per request, 0 for unknown
+     * @param excludes Ant-style globs under the tree that are not part of the deployment
+     */
+    public static CheckResult check(Path root, Map<String, String> rules, long requestGrowth, List<String> excludes)
+            throws RequestException {
+        return run(request(root).rules(rules).requestGrowth(requestGrowth).excludes(excludes));
+    }
+
+    /** A request for the tree with the catalogue's defaults, for a test to add parameters to. */
+    public static CheckRequest.Builder request(Path root) {
+        Path dir = root.toAbsolutePath().normalize();
+        return new CheckRequest.Builder()
+                .baseDirectory(dir)
+                .sourceDirectory(dir)
+                // the engine never writes; reporters do, and no test here runs one
+                .outputDirectory(dir.resolveSibling(dir.getFileName() + "-reports"));
+    }
+
+    /** Builds the request and runs the engine. */
+    public static CheckResult run(CheckRequest.Builder request) throws RequestException {
+        return new CheckEngine().run(request.build());
+    }
+
+    /** The findings of one rule in the (only) environment, in report order. */
+    public static List<Finding> findings(CheckResult result, String ruleId) {
+        return result.environments().get(0).findings().stream()
+                .filter(f -> f.ruleId().equals(ruleId))
+                .collect(Collectors.toList());
+    }
+
+    /** The single finding of one rule; fails, listing what was found, when there is not exactly one. */
+    public static Finding only(CheckResult result, String ruleId) {
+        List<Finding> fs = findings(result, ruleId);
+        assertEquals(1, fs.size(), () -> "expected exactly one " + ruleId + " finding, got " + describe(fs));
+        return fs.get(0);
+    }
+
+    /** Findings one per line, for assertion messages. */
+    public static String describe(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return "none";
+        }
+        return findings.stream().map(Finding::toString).collect(Collectors.joining("\n  ", "\n  ", ""));
+    }
+}

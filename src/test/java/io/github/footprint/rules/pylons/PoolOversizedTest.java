@@ -1,0 +1,108 @@
+package io.github.footprint.rules.pylons;
+
+import static io.github.footprint.rules.RuleTestSupport.check;
+import static io.github.footprint.rules.RuleTestSupport.describe;
+import static io.github.footprint.rules.RuleTestSupport.findings;
+import static io.github.footprint.rules.RuleTestSupport.only;
+import static io.github.footprint.rules.RuleTestSupport.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.footprint.findings.Finding;
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+
+class PoolOversizedTest {
+    private static final String ID = "FP304";
+
+    @TempDir
+    Path tree;
+
+    /** A daemon, its .wsgi script loading app/production.ini, and the INI with these lines after [app:main]. */
+    private void linked(String daemonOptions, String... iniLines) throws Exception {
+        write(tree, "apache/app.conf",
+                "<VirtualHost *:80>",
+                "    ServerName app.example.com",
+                "    WSGIDaemonProcess app " + daemonOptions,
+                "    WSGIProcessGroup app",
+                "    WSGIScriptAlias / /srv/app/app.wsgi",
+                "</VirtualHost>");
+        write(tree, "app/app.wsgi",
+                "from paste.deploy import loadapp",
+                "application = loadapp('config:/srv/app/production.ini')");
+        String[] ini = new String[iniLines.length + 2];
+        ini[0] = "[app:main]";
+        ini[1] = "use = egg:myapp";
+        System.arraycopy(iniLines, 0, ini, 2, iniLines.length);
+        write(tree, "app/production.ini", ini);
+    }
+
+    @Test
+    void theMessageCountsThePoolTheThreadsAndTheSurplusPerGroup() throws Exception {
+        linked("processes=2 threads=5 maximum-requests=500",
+                "sqlalchemy.url = postgresql://app@db.internal/app",
+                "sqlalchemy.pool_size = 10",
+                "sqlalchemy.max_overflow = 20");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("app/production.ini", 4), f.location());
+        assertEquals(Severity.WARNING, f.severity());
+        assertTrue(f.message().startsWith("[app:main] sqlalchemy. pool allows pool_size 10 + max_overflow 20 = 30"
+                + " connections per process, but daemon 'app' (apache/app.conf:3) runs 5 thread(s): at most 5 can be"
+                + " in use at once, and the other 25 per process (50 for its 2 process(es)) only count against the"
+                + " database's max_connections. Set sqlalchemy.pool_size = 5 and sqlalchemy.max_overflow = 0 ("),
+                f::message);
+        assertTrue(f.message().contains("in daemon group 'app' (apache/app.conf:3))"), f::message);
+    }
+
+    @Test
+    void sqlalchemyDefaultsCountAndAreMarkedAsSuch() throws Exception {
+        linked("threads=4 maximum-requests=500", "sqlalchemy.url = postgresql://app@db.internal/app");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("app/production.ini", 3), f.location());
+        assertTrue(f.message().contains("pool allows pool_size 5 (default) + max_overflow 10 (default) = 15"
+                + " connections per process"), f::message);
+        assertTrue(f.message().contains("Set sqlalchemy.pool_size = 4 and sqlalchemy.max_overflow = 0"), f::message);
+    }
+
+    @Test
+    void whenPoolSizeFitsTheOverflowIsCutAndItsLineIsTheOneReported() throws Exception {
+        linked("threads=5 maximum-requests=500",
+                "sqlalchemy.url = postgresql://app@db.internal/app",
+                "sqlalchemy.pool_size = 2",
+                "sqlalchemy.max_overflow = 10");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("app/production.ini", 5), f.location());
+        assertTrue(f.message().contains("Set sqlalchemy.pool_size = 2 and sqlalchemy.max_overflow = 3"), f::message);
+    }
+
+    @Test
+    void withoutALinkToADaemonItIsInfoThatSaysWhichLinkIsMissing() throws Exception {
+        write(tree, "app/production.ini",
+                "[app:main]",
+                "sqlalchemy.url = postgresql://app@db.internal/app",
+                "sqlalchemy.pool_size = 10");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("app/production.ini", 3), f.location());
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals("[app:main] sqlalchemy. pool allows pool_size 10 + max_overflow 10 (default) = 20 connections per"
+                + " process, but footprint cannot tell which daemon's threads use it: no WSGIScriptAlias in the"
+                + " project leads to a .wsgi script whose loadapp('config:...') names app/production.ini. Link it with"
+                + " a WSGIScriptAlias to a .wsgi file whose loadapp('config:...') names this file", f.message());
+    }
+
+    @Test
+    void aPoolNoLargerThanTheThreadsIsFine() throws Exception {
+        linked("processes=2 threads=5 maximum-requests=500",
+                "sqlalchemy.url = postgresql://app@db.internal/app",
+                "sqlalchemy.pool_size = 5",
+                "sqlalchemy.max_overflow = 0");
+        List<Finding> fs = findings(check(tree), ID);
+        assertTrue(fs.isEmpty(), () -> describe(fs));
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.footprint.rules.pylons;
+
+import static io.github.footprint.rules.RuleTestSupport.check;
+import static io.github.footprint.rules.RuleTestSupport.describe;
+import static io.github.footprint.rules.RuleTestSupport.findings;
+import static io.github.footprint.rules.RuleTestSupport.only;
+import static io.github.footprint.rules.RuleTestSupport.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.footprint.findings.Finding;
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+
+class TrailingCommentTest {
+    private static final String ID = "FP301";
+
+    @TempDir
+    Path tree;
+
+    @Test
+    void theMessageQuotesTheValueConfigparserKeepsAndTheCleanLine() throws Exception {
+        write(tree, "app/production.ini",
+                "[server:main]",
+                "use = egg:Paste#http",
+                "threadpool_workers = 10    # 10 is default");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("app/production.ini", 3), f.location());
+        assertEquals(Severity.ERROR, f.severity());
+        assertEquals("[server:main] threadpool_workers = '10    # 10 is default': PasteDeploy 3 (Python 3"
+                + " configparser) has no inline comments, so '# 10 is default' is part of the value and"
+                + " int()/asbool() fails at start-up (ValueError). Move the comment to a line of its own above:"
+                + " threadpool_workers = 10", f.message());
+    }
+
+    @Test
+    void booleansSemicolonsAndTheDefaultSectionAreChecked() throws Exception {
+        write(tree, "app/production.ini",
+                "[DEFAULT]",
+                "debug = false ; never in production",
+                "[app:main]",
+                "use = egg:myapp");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("app/production.ini", 2), f.location());
+        assertTrue(f.message().startsWith("[DEFAULT] debug = 'false ; never in production'"), f::message);
+        assertTrue(f.message().endsWith("debug = false"), f::message);
+    }
+
+    @Test
+    void textValuesAndOwnLineCommentsAreFine() throws Exception {
+        write(tree, "app/production.ini",
+                "[app:main]",
+                "# 10 is the default",
+                "threadpool_workers = 10",
+                "beaker.session.key = app#1",
+                "error_page = /error #top");
+        List<Finding> fs = findings(check(tree), ID);
+        assertTrue(fs.isEmpty(), () -> describe(fs));
+    }
+}
