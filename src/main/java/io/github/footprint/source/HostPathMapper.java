@@ -99,10 +99,11 @@ public final class HostPathMapper {
             return new Mapping(join(apacheRoot, normalise(p)), Rule.RELATIVE);
         }
         p = normalise(p);
+        String bare = trimSlash(p);
         for (Map.Entry<String, String> e : pathMappings.entrySet()) {
             String prefix = e.getKey();
-            if (p.equals(prefix) || p.startsWith(prefix + "/")) {
-                return new Mapping(join(e.getValue(), p.substring(prefix.length())), Rule.PATH_MAPPINGS);
+            if (bare.equals(prefix) || bare.startsWith(prefix + "/")) {
+                return new Mapping(join(e.getValue(), bare.substring(prefix.length())), Rule.PATH_MAPPINGS);
             }
         }
         if (isOverlay(serverRoot)) {

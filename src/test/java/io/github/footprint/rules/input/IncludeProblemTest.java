@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,8 +88,6 @@ class IncludeProblemTest {
 
     /** FP003's page gives pathMappings as the fix for the info above. */
     @Test
-    @Disabled("source/HostPathMapper: the constructor strips the leading '/' of every pathMappings key, map()"
-            + " compares the path with its '/', so no pathMappings entry ever applies")
     void pathMappingsBringTheFileIntoTheProject() throws Exception {
         main("Include /opt/vendor/httpd/*.conf");
         write(tree, "vendor/tuning.conf", "Timeout 60");
