@@ -101,7 +101,7 @@ class SyntaxErrorTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 2), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertTrue(f.message().startsWith("app/production.ini not valid UTF-8: byte 0xE9 at line 2, column 17"),
+        assertTrue(f.message().startsWith("the file is not valid UTF-8: byte 0xE9 at line 2, column 17"),
                 f::message);
         assertTrue(f.message().contains("UnicodeDecodeError"), f::message);
         assertTrue(f.message().contains("Save the file as UTF-8"), f::message);
