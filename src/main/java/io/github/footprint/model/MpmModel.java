@@ -38,6 +38,14 @@ public final class MpmModel {
     private static final Set<String> CORE = Set.of("maxconnectionsperchild", "maxrequestsperchild", "threadstacksize",
             "maxmemfree");
     private static final Map<String, String> CANONICAL = canonical();
+    /** Every directive name that some MPM module defines. */
+    private static final Set<String> ANY_MPM = anyMpm();
+
+    private static Set<String> anyMpm() {
+        Set<String> s = new java.util.HashSet<>();
+        OWN.values().forEach(s::addAll);
+        return Set.copyOf(s);
+    }
 
     private MpmModel() {
     }
@@ -73,13 +81,15 @@ public final class MpmModel {
         List<Directive> all = new ArrayList<>();
         if (apache != null) {
             apache.walk(d -> {
-                if (!d.isSection()) {
+                if (!d.isSection() && (ANY_MPM.contains(d.key()) || CORE.contains(d.key()))) {
                     all.add(d);
-                    if (d.is("LoadModule") && kindOfModule(d.arg()) != null) {
-                        loads.add(d);
-                    }
                 }
             });
+            for (Directive d : apache.find("LoadModule")) {
+                if (kindOfModule(d.arg()) != null) {
+                    loads.add(d);
+                }
+            }
         }
         Mpm.Kind kind = null;
         boolean assumed = false;
@@ -96,7 +106,7 @@ public final class MpmModel {
         for (Directive d : all) {
             String key = d.key();
             boolean own = kind != null && OWN.get(kind).contains(key);
-            boolean anyMpm = OWN.values().stream().anyMatch(s -> s.contains(key));
+            boolean anyMpm = ANY_MPM.contains(key);
             if (!own && !CORE.contains(key)) {
                 if (anyMpm && kind != null) {
                     foreign.add(d);

@@ -40,13 +40,16 @@ public final class ApacheConfig {
 
     /** Every directive, depth first in file order. */
     public void walk(Consumer<Directive> visitor) {
-        walk(root.children(), visitor);
+        walk(root.childList(), visitor);
     }
 
     private static void walk(List<Directive> list, Consumer<Directive> visitor) {
-        for (Directive d : list) {
+        for (int i = 0, n = list.size(); i < n; i++) {
+            Directive d = list.get(i);
             visitor.accept(d);
-            walk(d.children(), visitor);
+            if (d.isSection()) {
+                walk(d.childList(), visitor);
+            }
         }
     }
 

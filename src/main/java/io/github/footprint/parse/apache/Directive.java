@@ -26,7 +26,7 @@ public final class Directive {
         this.name = name;
         this.key = name.toLowerCase(Locale.ROOT);
         this.rawArgs = rawArgs;
-        this.args = Collections.unmodifiableList(new ArrayList<>(args));
+        this.args = Collections.unmodifiableList(args);
         this.location = location;
         this.section = section;
         this.parent = parent;
@@ -72,6 +72,11 @@ public final class Directive {
 
     public List<Directive> children() {
         return Collections.unmodifiableList(children);
+    }
+
+    /** The children themselves, for the tree walk of this package (no wrapper per call). */
+    List<Directive> childList() {
+        return children;
     }
 
     void add(Directive child) {
