@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import io.github.footprint.findings.Finding;
 import io.github.footprint.findings.Redactor;
 import io.github.footprint.findings.SeverityPolicy;
+import io.github.footprint.findings.Suppressions;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.ModelBuilder;
 import io.github.footprint.model.ModelParameters;
@@ -35,6 +36,8 @@ import io.github.footprint.source.HostPathMapper;
 import io.github.footprint.source.SourceFile;
 import io.github.footprint.source.SourceLoader;
 import io.github.footprint.source.SourceSet;
+import io.github.footprint.source.Suppression;
+import io.github.footprint.source.SuppressionScanner;
 
 /**
  * The only class that knows the order of the stages: source (find, render, line map), parse (scripts,
@@ -146,7 +149,13 @@ public final class CheckEngine {
             rule.check(d, ctx);
             out.addAll(ctx.findings());
         }
-        return policy.apply(out);
+        List<Suppression> suppressions = new ArrayList<>();
+        for (SourceFile f : d.sources().files()) {
+            suppressions.addAll(SuppressionScanner.scan(f));
+        }
+        Set<String> ids = new TreeSet<>();
+        RuleCatalog.rules().forEach(r -> ids.add(r.meta().id()));
+        return new Suppressions(suppressions, ids).apply(policy.apply(out));
     }
 
 }

@@ -17,6 +17,7 @@ import io.github.footprint.rules.apache.MpmNotSingle;
 import io.github.footprint.rules.apache.MpmValueChanged;
 import io.github.footprint.rules.apache.SpareBeyondMaximum;
 import io.github.footprint.rules.apache.ThreadStackTooSmall;
+import io.github.footprint.rules.input.BadSuppression;
 import io.github.footprint.rules.input.IncludeProblem;
 import io.github.footprint.rules.input.NothingToCheck;
 import io.github.footprint.rules.input.SyntaxError;
@@ -38,6 +39,7 @@ public final class RuleCatalog {
             new SyntaxError(),
             new UnresolvedPlaceholder(),
             new IncludeProblem(),
+            new BadSuppression(),
             new NothingToCheck(),
             new MpmNotSingle(),
             new MpmValueChanged(),
