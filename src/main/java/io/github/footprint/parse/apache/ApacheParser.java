@@ -118,37 +118,52 @@ public final class ApacheParser {
         }
     }
 
-    /** One file's logical lines: continuations joined, trimmed; comments and blanks dropped. */
-    private static List<Line> logicalLines(SourceFile f) {
+    /**
+     * One file's logical lines as {@code ap_cfg_getline} makes them: a backslash right before the line end joins
+     * the next physical line (it is removed, nothing is inserted), then the line is trimmed of C white space;
+     * comments and blanks are dropped. httpd 2.4 continues after any trailing backslash, {@code \\} included;
+     * httpd 2.2 took {@code \\} for an escaped backslash: no continuation, one backslash removed.
+     */
+    private List<Line> logicalLines(SourceFile f) {
         List<Line> out = new ArrayList<>();
         List<String> lines = f.lines();
+        StringBuilder joined = new StringBuilder();
+        int first = -1;
         for (int i = 0; i < lines.size(); i++) {
-            int first = f.templateLine(i);
             String l = lines.get(i);
-            if (endsWithContinuation(l)) {
-                StringBuilder b = new StringBuilder();
-                while (endsWithContinuation(l) && i + 1 < lines.size()) {
-                    b.append(l, 0, l.length() - 1);
-                    l = lines.get(++i);
-                }
-                if (endsWithContinuation(l)) {
-                    l = l.substring(0, l.length() - 1);
-                }
-                l = b.append(l).toString();
+            boolean continues = false;
+            if (l.endsWith("\\")) {
+                continues = !(is22() && l.length() >= 2 && l.charAt(l.length() - 2) == '\\');
+                l = l.substring(0, l.length() - 1);
             }
-            String t = l.strip();
-            if (t.isEmpty() || t.charAt(0) == '#') {
+            if (first < 0) {
+                first = f.templateLine(i);
+            }
+            joined.append(l);
+            if (continues && i + 1 < lines.size()) {
                 continue;
             }
-            out.add(new Line(t, first));
+            String t = trim(joined.toString());
+            if (!t.isEmpty() && t.charAt(0) != '#') {
+                out.add(new Line(t, first));
+            }
+            joined.setLength(0);
+            first = -1;
         }
         return out;
     }
 
-    /** {@code [^\\]\\$} only: an escaped backslash does not continue the line. */
-    private static boolean endsWithContinuation(String l) {
-        int n = l.length();
-        return n > 0 && l.charAt(n - 1) == '\\' && (n == 1 || l.charAt(n - 2) != '\\');
+    /** {@code cfg_trim_line}: C {@code isspace} only, not Unicode white space. */
+    private static String trim(String s) {
+        int a = 0;
+        int b = s.length();
+        while (a < b && ConfWords.isSpace(s.charAt(a))) {
+            a++;
+        }
+        while (b > a && ConfWords.isSpace(s.charAt(b - 1))) {
+            b--;
+        }
+        return s.substring(a, b);
     }
 
     private void readFile(SourceFile f, Directive parent) {

@@ -117,6 +117,34 @@ class ApacheParserTest {
         assertEquals(List.of("[5]"), named(c, "Timeout"));
     }
 
+    @Test
+    void inHttpd24AnEscapedBackslashAtTheLineEndStillContinues() {
+        // httpd 2.4.71: "ServerAdmin foo\\" + "ServerAdmin bar" is one line, "ServerAdmin takes one argument"
+        ApacheConfig c = main("ServerAdmin foo\\\\\nServerAdmin bar\nA x\\\\\\\nb\n\\\nTimeout 5\n");
+        assertEquals(List.of("[foo\\ServerAdmin, bar]"), named(c, "ServerAdmin"));
+        assertEquals(List.of("[x\\b]"), named(c, "A"));
+        assertEquals(List.of("[5]"), named(c, "Timeout"));
+    }
+
+    @Test
+    void inHttpd22AnEscapedBackslashAtTheLineEndEndsTheLineAndLosesTheEscape() {
+        ApacheConfig c = read("2.2", Map.of(), "apache2.conf", PRE + "ServerAdmin foo\\\\\nServerAdmin bar\n"
+                + "A x\\\\\\\nb\n");
+        assertEquals(List.of("[foo\\]", "[bar]"), named(c, "ServerAdmin"));
+        // util.c of 2.2 looks at one character before the last backslash only: "x\\\" keeps two, then ends
+        assertEquals(List.of("[x\\]"), named(c, "A"));
+        assertEquals(List.of("[]"), named(c, "b"));
+    }
+
+    @Test
+    void linesAreTrimmedOfCWhiteSpaceOnly() {
+        // httpd's isspace() knows no Unicode: an ideographic space is part of the first word
+        ApacheConfig c = main("\u3000Timeout 5\n\u00a0# not a comment to httpd\n");
+        assertTrue(named(c, "Timeout").isEmpty());
+        assertEquals(List.of("[5]"), named(c, "\u3000Timeout"));
+        assertEquals(List.of("[not, a, comment, to, httpd]"), named(c, "\u00a0#"));
+    }
+
     // ---------------------------------------------------------------- words and names
 
     @Test
