@@ -30,8 +30,9 @@ public final class ApacheParser {
     /** httpd's AP_MAX_INCLUDE_DEPTH. */
     static final int MAX_INCLUDE_DEPTH = 128;
 
-    private static final Set<String> CONDITIONALS = Set.of("ifmodule", "ifdefine", "ifversion", "iffile",
-            "ifdirective", "ifsection");
+    /** The read-time conditional sections, by lower-case name, with the name httpd registers (and prints). */
+    private static final Map<String, String> CONDITIONALS = Map.of("ifmodule", "IfModule", "ifdefine", "IfDefine",
+            "ifversion", "IfVersion", "iffile", "IfFile", "ifdirective", "IfDirective", "ifsection", "IfSection");
     /** Compiled into Debian's apache2 binary (apache2ctl -l), by source file and by identifier. */
     private static final List<String> BUILT_IN = List.of("core.c", "core_module", "mod_so.c", "so_module",
             "mod_watchdog.c", "watchdog_module", "http_core.c", "http_module", "mod_log_config.c",
@@ -178,7 +179,7 @@ public final class ApacheParser {
         }
         includeStack.push(f);
         Cursor c = new Cursor(f, logicalLines(f));
-        readBlock(c, parent, null, false, null);
+        readBlock(c, parent, null, Block.FILE, null, false);
         includeStack.pop();
     }
 
@@ -205,43 +206,66 @@ public final class ApacheParser {
         }
     }
 
+    /** What a block of lines is read as, which decides how close tags and the end of the file are taken. */
+    private enum Block {
+        /** A whole file: httpd's {@code ap_build_config}; a close tag here has no section to close. */
+        FILE,
+        /** The body of a section ({@code <VirtualHost>}...), a node of the file's tree. */
+        SECTION,
+        /**
+         * The body of a true {@code <IfModule>}-like conditional: {@code ap_build_cont_config} reads it as a tree of
+         * its own, ended only by a line that is exactly {@code </Name>}; sections of the outer tree cannot be closed
+         * from inside it, and its own unclosed sections pass unnoticed at the end of the file.
+         */
+        CONDITIONAL
+    }
+
     /**
-     * Reads directives into {@code parent} until the close tag of {@code open} (or the end of the file).
-     * Returns normally in both cases; an unclosed section is reported here.
+     * Reads directives into {@code parent} until the close tag of {@code open} (or the end of the file). Returns
+     * normally in both cases; problems are recorded.
+     *
+     * @param quietEnd true inside a true conditional's body, where httpd does not notice unclosed sections
      */
-    private void readBlock(Cursor c, Directive parent, String open, boolean conditional, Line openLine) {
+    private void readBlock(Cursor c, Directive parent, String open, Block block, Line openLine, boolean quietEnd) {
         while (c.hasNext()) {
             Line l = c.take();
+            if (block == Block.CONDITIONAL && l.text.equalsIgnoreCase("</" + open + ">")) {
+                return;
+            }
             String text = expand(l.text);
             ConfWords words = new ConfWords(text);
             String name = words.next();
             String rest = words.rest();
             if (name.startsWith("</")) {
-                String closing = stripGt(name.substring(2));
-                if (open == null) {
-                    problems.add(ParseProblem.syntax(c.at(l), "</" + closing + "> without matching <" + closing
-                            + "> section"));
+                if (block != Block.SECTION) {
+                    problems.add(ParseProblem.syntax(c.at(l), name + " without matching <" + name.substring(2)
+                            + " section"));
                     continue;
                 }
+                if (!name.endsWith(">")) {
+                    problems.add(ParseProblem.syntax(c.at(l), name + "> directive missing closing '>'"));
+                    return;
+                }
+                String closing = name.substring(2, name.length() - 1);
                 if (!closing.equalsIgnoreCase(open)) {
                     problems.add(ParseProblem.syntax(c.at(l), "Expected </" + open + "> but saw </" + closing + ">"));
                 }
                 return;
             }
             if (name.startsWith("<")) {
-                readSection(c, l, parent, name, rest);
+                readSection(c, l, parent, name, rest, quietEnd || block == Block.CONDITIONAL);
                 continue;
             }
             Directive d = new Directive(name, rest, ConfWords.split(rest), c.at(l), false, parent);
             parent.add(d);
             readTimeDirective(d, c, l, parent);
         }
-        if (open != null && !conditional) {
+        if (block == Block.SECTION && !quietEnd) {
             problems.add(ParseProblem.syntax(c.at(openLine), "<" + open + "> was not closed."));
         }
     }
 
-    private void readSection(Cursor c, Line l, Directive parent, String name, String rest) {
+    private void readSection(Cursor c, Line l, Directive parent, String name, String rest, boolean quietEnd) {
         String sect;
         String args;
         if (name.endsWith(">")) {
@@ -251,26 +275,27 @@ public final class ApacheParser {
             sect = name.substring(1);
             args = rest;
         }
+        String key = sect.toLowerCase(Locale.ROOT);
+        String tag = CONDITIONALS.getOrDefault(key, sect);
         int gt = args.lastIndexOf('>');
         if (gt < 0) {
-            problems.add(ParseProblem.syntax(c.at(l), "<" + sect + "> directive missing closing '>'"));
-            soak(c, sect, l);
+            problems.add(ParseProblem.syntax(c.at(l), "<" + tag + "> directive missing closing '>'"));
+            soak(c, tag, l);
             return;
         }
         String inner = args.substring(0, gt).strip();
-        String key = sect.toLowerCase(Locale.ROOT);
-        if (CONDITIONALS.contains(key)) {
+        if (CONDITIONALS.containsKey(key)) {
             if (inner.isEmpty()) {
-                problems.add(ParseProblem.syntax(c.at(l), "<" + sect + "> directive requires additional arguments"));
-                soak(c, sect, l);
+                problems.add(ParseProblem.syntax(c.at(l), "<" + tag + "> directive requires additional arguments"));
+                soak(c, tag, l);
                 return;
             }
             if (evaluate(key, inner, c, l)) {
                 Directive d = new Directive(sect, inner, ConfWords.split(inner), c.at(l), true, parent);
                 parent.add(d);
-                readBlock(c, d, sect, true, l);
+                readBlock(c, d, tag, Block.CONDITIONAL, l, true);
             } else {
-                soak(c, sect, l);
+                soak(c, tag, l);
             }
             return;
         }
@@ -283,32 +308,42 @@ public final class ApacheParser {
         }
         Directive d = new Directive(sect, inner, ConfWords.split(inner), c.at(l), true, parent);
         parent.add(d);
-        readBlock(c, d, sect, false, l);
+        readBlock(c, d, sect, Block.SECTION, l, quietEnd);
     }
 
-    /** Skips a section httpd does not read (a false condition), keeping httpd's nesting checks. */
-    private void soak(Cursor c, String open, Line openLine) {
+    /**
+     * Skips a body httpd does not read ({@code ap_soak_end_container}: a false condition), keeping its nesting
+     * checks. Close tags lose their last character, whatever it is, before the comparison; the first error ends
+     * the skipping (httpd stops there), so an error is reported once, not again by every enclosing level.
+     *
+     * @return false when an error was reported
+     */
+    private boolean soak(Cursor c, String open, Line openLine) {
         while (c.hasNext()) {
             Line l = c.take();
             if (l.text.charAt(0) != '<') {
                 continue;
             }
-            String name = new ConfWords(l.text).next();
+            ConfWords words = new ConfWords(expand(l.text));
+            String name = words.next();
             if (name.startsWith("</")) {
-                String closing = stripGt(name.substring(2));
+                String closing = name.length() > 2 ? name.substring(2, name.length() - 1) : "";
                 if (!closing.equalsIgnoreCase(open)) {
                     problems.add(ParseProblem.syntax(c.at(l), "Expected </" + open + "> but saw </" + closing + ">"));
+                    return false;
                 }
-                return;
+                return true;
             }
-            soak(c, stripGt(name.substring(1)), l);
+            String nested = name.substring(1);
+            if (words.atEnd() && nested.endsWith(">")) {
+                nested = nested.substring(0, nested.length() - 1);
+            }
+            if (!soak(c, nested, l)) {
+                return false;
+            }
         }
         problems.add(ParseProblem.syntax(c.at(openLine), "Expected </" + open + "> before end of configuration"));
-    }
-
-    private static String stripGt(String s) {
-        int gt = s.indexOf('>');
-        return gt >= 0 ? s.substring(0, gt) : s;
+        return false;
     }
 
     /** {@code ap_resolve_env}: Define'd values first, then the start-up environment; unknown names stay. */

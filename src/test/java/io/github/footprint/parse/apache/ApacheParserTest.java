@@ -245,6 +245,64 @@ class ApacheParserTest {
     }
 
     @Test
+    void aCloseTagWithMoreThanItsNameIsNotAClosedTag() {
+        // httpd: "</VirtualHost> directive missing closing '>'" for both
+        assertEquals(List.of("3: </VirtualHost> directive missing closing '>'"),
+                problems(main("<VirtualHost *:80>\n</VirtualHost foo>\n")));
+        assertEquals(List.of("3: </VirtualHost> directive missing closing '>'"),
+                problems(main("<VirtualHost *:80>\n</VirtualHost\n")));
+    }
+
+    @Test
+    void aTrueConditionalEndsOnlyAtALineThatIsExactlyItsCloseTag() {
+        // httpd: "</ifmodule without matching <ifmodule section"
+        assertEquals(List.of("3: </ifmodule without matching <ifmodule section"),
+                problems(main("<IfModule mpm_event_module>\n</ifmodule >\n")));
+        // httpd: "</IfModule> without matching <IfModule> section"
+        assertEquals(List.of("3: </IfModule> without matching <IfModule> section"),
+                problems(main("<IfModule mpm_event_module>\n</IfModule> </VirtualHost>\n")));
+        // httpd: "</IfModule without matching <IfModule section"
+        assertEquals("4: </IfModule without matching <IfModule section",
+                problems(main("<IfModule mpm_event_module>\nTimeout 5\n</IfModule foo>\n")).get(0));
+    }
+
+    @Test
+    void aSectionOpenedOutsideATrueConditionalCannotBeClosedInsideIt() {
+        // httpd: "</VirtualHost> without matching <VirtualHost> section" (httpd stops there; we read on)
+        assertEquals("4: </VirtualHost> without matching <VirtualHost> section",
+                problems(main("<VirtualHost *:80>\n<IfModule mpm_event_module>\n</VirtualHost>\n</IfModule>\n")).get(0));
+        // httpd: "Expected </VirtualHost> but saw </IfModule>"
+        assertEquals("4: Expected </VirtualHost> but saw </IfModule>",
+                problems(main("<IfModule mpm_event_module>\n<VirtualHost *:80>\n</IfModule>\n")).get(0));
+    }
+
+    @Test
+    void aSectionLeftOpenInsideATrueConditionalPassesAsInHttpd() {
+        // httpd 2.4.71: Syntax OK (ap_build_cont_config does not check its own tree at the end of the file)
+        ApacheConfig c = main("<IfModule mpm_event_module>\n<VirtualHost *:80>\nServerName a\n");
+        assertEquals(List.of(), problems(c));
+        assertEquals(List.of("[a]"), named(c, "ServerName"));
+        // outside the conditional the check applies again
+        assertEquals(List.of("2: <VirtualHost> was not closed."),
+                problems(main("<VirtualHost *:80>\n<IfModule mpm_event_module>\nServerName a\n")));
+    }
+
+    @Test
+    void skippedBodiesAreCheckedForNestingAndStopAtTheFirstError() {
+        // httpd: "Expected </IfModule> but saw </IfModul>": the last character of a close tag is cut, whatever it is
+        assertEquals(List.of("3: Expected </IfModule> but saw </IfModul>"),
+                problems(main("<IfModule foo>\n</IfModule foo>\n")));
+        // httpd: "Expected </VirtualHost> before end of configuration", and nothing about the <IfModule>
+        assertEquals(List.of("3: Expected </VirtualHost> before end of configuration"),
+                problems(main("<IfModule foo>\n<VirtualHost *:80>\n")));
+        // httpd: "Expected </VirtualHost> but saw </IfModule>"
+        assertEquals(List.of("4: Expected </VirtualHost> but saw </IfModule>"),
+                problems(main("<IfModule foo>\n<VirtualHost>\n</IfModule>\n")));
+        // the registered name, not the spelling, is what httpd prints
+        assertEquals(List.of("2: Expected </IfModule> before end of configuration"), problems(main("<ifmodule foo>\n")));
+    }
+
+    @Test
     void aFalseConditionalThatIsNotClosed() {
         // httpd: "Expected </IfModule> before end of configuration"
         assertEquals(List.of("2: Expected </IfModule> before end of configuration"),
