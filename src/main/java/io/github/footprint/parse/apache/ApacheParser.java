@@ -285,12 +285,16 @@ public final class ApacheParser {
         }
         String inner = args.substring(0, gt).strip();
         if (CONDITIONALS.containsKey(key)) {
-            if (inner.isEmpty()) {
+            // start_cond_section: an optional '!', then the first word; further words are ignored
+            String arg = args.substring(0, gt);
+            boolean not = arg.startsWith("!");
+            String word = key.equals("ifversion") ? inner : new ConfWords(not ? arg.substring(1) : arg).next();
+            if (word.isEmpty()) {
                 problems.add(ParseProblem.syntax(c.at(l), "<" + tag + "> directive requires additional arguments"));
                 soak(c, tag, l);
                 return;
             }
-            if (evaluate(key, inner, c, l)) {
+            if (evaluate(key, word, not, c, l)) {
                 Directive d = new Directive(sect, inner, ConfWords.split(inner), c.at(l), true, parent);
                 parent.add(d);
                 readBlock(c, d, tag, Block.CONDITIONAL, l, true);
@@ -463,9 +467,7 @@ public final class ApacheParser {
         return i > 0 ? p.substring(0, i) : ".";
     }
 
-    private boolean evaluate(String key, String arg, Cursor c, Line l) {
-        boolean not = arg.startsWith("!");
-        String a = not ? arg.substring(1) : arg;
+    private boolean evaluate(String key, String a, boolean not, Cursor c, Line l) {
         boolean result;
         switch (key) {
             case "ifmodule":
@@ -475,7 +477,7 @@ public final class ApacheParser {
                 result = defines.containsKey(a);
                 break;
             case "ifversion":
-                return IfVersion.matches(arg, options.version, problems, c.at(l));
+                return IfVersion.matches(a, options.version, problems, c.at(l));
             case "iffile": {
                 HostPathMapper.Mapping m = mapper.map(a, serverRoot, false);
                 // a host file outside the project cannot be seen from here: assume it exists, as on a working host

@@ -390,6 +390,19 @@ class ApacheParserTest {
     }
 
     @Test
+    void aConditionalTestsTheFirstWordAfterTheExclamationMark() {
+        // httpd 2.4.71: "<IfModule mpm_event_module foo>" is true, "<IfDefine Foo> #" is Syntax OK
+        ApacheConfig c = main("<IfModule mpm_event_module foo>\nA 1\n</IfModule>\n<IfModule ! mod_foo.c>\nA 2\n</IfModule>\n"
+                + "<IfModule ! mpm_event_module>\nA 3\n</IfModule>\nDefine Foo\n<IfDefine Foo> #\nA 4\n</IfDefine>\n"
+                + "<IfModule \"mpm_event_module\">\nA 5\n</IfModule>\n");
+        assertEquals(List.of(), problems(c));
+        assertEquals(List.of("[1]", "[2]", "[4]", "[5]"), named(c, "A"));
+        // "!" alone leaves no word
+        assertEquals(List.of("2: <IfModule> directive requires additional arguments"),
+                problems(main("<IfModule !>\n</IfModule>\n")));
+    }
+
+    @Test
     void ifDefineSeesDefinesInOrder() {
         ApacheConfig c = main("<IfDefine X>\nA 1\n</IfDefine>\nDefine X\n<IfDefine X>\nA 2\n</IfDefine>\n"
                 + "<IfDefine !X>\nA 3\n</IfDefine>\n<IfDefine !Y>\nA 4\n</IfDefine>\nUnDefine X\n<IfDefine X>\nA 5\n"
