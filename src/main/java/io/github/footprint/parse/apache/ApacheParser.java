@@ -277,6 +277,10 @@ public final class ApacheParser {
         }
         String key = sect.toLowerCase(Locale.ROOT);
         String tag = CONDITIONALS.getOrDefault(key, sect);
+        if (key.equals("ifversion")) {
+            ifVersion(c, l, parent, sect, args);
+            return;
+        }
         int gt = args.lastIndexOf('>');
         if (gt < 0) {
             problems.add(ParseProblem.syntax(c.at(l), "<" + tag + "> directive missing closing '>'"));
@@ -288,7 +292,7 @@ public final class ApacheParser {
             // start_cond_section: an optional '!', then the first word; further words are ignored
             String arg = args.substring(0, gt);
             boolean not = arg.startsWith("!");
-            String word = key.equals("ifversion") ? inner : new ConfWords(not ? arg.substring(1) : arg).next();
+            String word = new ConfWords(not ? arg.substring(1) : arg).next();
             if (word.isEmpty()) {
                 problems.add(ParseProblem.syntax(c.at(l), "<" + tag + "> directive requires additional arguments"));
                 soak(c, tag, l);
@@ -313,6 +317,23 @@ public final class ApacheParser {
         Directive d = new Directive(sect, inner, ConfWords.split(inner), c.at(l), true, parent);
         parent.add(d);
         readBlock(c, d, sect, Block.SECTION, l, quietEnd);
+    }
+
+    /** mod_version's {@code <IfVersion>}: its own reading of the arguments, see {@link IfVersion}. */
+    private void ifVersion(Cursor c, Line l, Directive parent, String sect, String args) {
+        IfVersion.Result r = IfVersion.evaluate(args, options.version);
+        if (r.error != null) {
+            problems.add(ParseProblem.syntax(c.at(l), r.error));
+            soak(c, "IfVersion", l);
+        } else if (r.matches) {
+            int gt = args.lastIndexOf('>');
+            String inner = (gt < 0 ? args : args.substring(0, gt)).strip();
+            Directive d = new Directive(sect, inner, ConfWords.split(inner), c.at(l), true, parent);
+            parent.add(d);
+            readBlock(c, d, "IfVersion", Block.CONDITIONAL, l, true);
+        } else {
+            soak(c, "IfVersion", l);
+        }
     }
 
     /**
@@ -476,8 +497,6 @@ public final class ApacheParser {
             case "ifdefine":
                 result = defines.containsKey(a);
                 break;
-            case "ifversion":
-                return IfVersion.matches(a, options.version, problems, c.at(l));
             case "iffile": {
                 HostPathMapper.Mapping m = mapper.map(a, serverRoot, false);
                 // a host file outside the project cannot be seen from here: assume it exists, as on a working host

@@ -412,6 +412,17 @@ class ApacheParserTest {
     }
 
     @Test
+    void ifVersionReadsTheBodyOfATrueTestAndReportsHttpdsErrors() {
+        ApacheConfig c = main("<IfVersion >= 2.4>\nA 1\n</IfVersion>\n<IfVersion < 2.4>\nA 2\n</IfVersion>\n"
+                + "<IfVersion = 2.1>\n<IfModule !proxy_ajp_module>\nA 3\n</IfModule>\n</IfVersion>\n"
+                + "<IfVersion>\nA 4\n</IfVersion>\n");
+        assertEquals(List.of("13: " + IfVersion.INVALID_VERSION), problems(c));
+        assertEquals(List.of("[1]"), named(c, "A"));
+        // httpd: "<IfVersion >=2.4>" is an invalid version, not an operator
+        assertEquals(List.of("2: " + IfVersion.INVALID_VERSION), problems(main("<IfVersion >=2.4>\nA 1\n</IfVersion>\n")));
+    }
+
+    @Test
     void ifFileLooksInTheProjectAndAssumesHostFilesExist() {
         ApacheConfig c = read("apache2.conf", PRE + "<IfFile conf/extra.conf>\nA 1\n</IfFile>\n<IfFile conf/nope.conf>\n"
                 + "A 2\n</IfFile>\n<IfFile /etc/hosts>\nA 3\n</IfFile>\n<IfFile !conf/nope.conf>\nA 4\n</IfFile>\n",
