@@ -65,6 +65,8 @@ public final class ApacheParser {
     private final List<ParseProblem> problems = new ArrayList<>();
     private final Set<String> modules = new LinkedHashSet<>(BUILT_IN);
     private final Map<String, String> defines = new LinkedHashMap<>();
+    /** The Define'd names that have a value: only these resolve {@code ${name}} (httpd's defined-vars table). */
+    private final Map<String, String> variables = new LinkedHashMap<>();
     private final Set<SourceFile> filesRead = new LinkedHashSet<>();
     private final Deque<SourceFile> includeStack = new ArrayDeque<>();
     private String serverRoot;
@@ -380,7 +382,7 @@ public final class ApacheParser {
         StringBuilder b = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
-            String v = is22() ? null : defines.get(name);
+            String v = is22() ? null : variables.get(name);
             if (v == null) {
                 v = options.environment.get(name);
             }
@@ -403,14 +405,23 @@ public final class ApacheParser {
                 include(d, c, parent, true);
                 break;
             case "define":
-                if (d.arg().contains(":")) {
+                if (d.arg().isEmpty() || d.args().size() > 2) {
+                    problems.add(ParseProblem.syntax(d.location(), "Define takes 1-2 arguments, Define a variable,"
+                            + " optionally to a value.  Same as passing -D to the command line."));
+                } else if (d.arg().contains(":")) {
                     problems.add(ParseProblem.syntax(d.location(), "Variable name must not contain ':'"));
-                } else if (!d.arg().isEmpty()) {
-                    defines.put(d.arg(), d.args().size() > 1 ? d.args().get(1) : "");
+                } else {
+                    String value = d.args().size() > 1 ? d.args().get(1) : "";
+                    defines.put(d.arg(), value);
+                    // TAKE12 hands an empty second word over as none: the name is defined, ${name} has no value
+                    if (!value.isEmpty()) {
+                        variables.put(d.arg(), value);
+                    }
                 }
                 break;
             case "undefine":
                 defines.remove(d.arg());
+                variables.remove(d.arg());
                 break;
             case "loadmodule":
                 if (d.args().size() >= 2) {

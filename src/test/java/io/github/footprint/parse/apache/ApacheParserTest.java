@@ -447,6 +447,37 @@ class ApacheParserTest {
     }
 
     @Test
+    void aDefineWithoutValueDefinesTheNameButGivesTheVariableNoValue() {
+        // httpd 2.4.71: "AH00111: Config variable ${X} is not defined" for both, and <IfDefine X> is true
+        ApacheConfig c = read("2.4", Map.of("Y", "env"), "apache2.conf", PRE + "Define X\nA ${X}\nDefine Y \"\"\nB ${Y}\n"
+                + "<IfDefine X>\nC 1\n</IfDefine>\n<IfDefine Y>\nC 2\n</IfDefine>\n");
+        assertEquals(List.of(), problems(c));
+        assertEquals(List.of("[${X}]"), named(c, "A"));
+        assertEquals(List.of("[env]"), named(c, "B"));
+        assertEquals(List.of("[1]", "[2]"), named(c, "C"));
+        assertTrue(c.defines().containsKey("X"));
+    }
+
+    @Test
+    void unDefineRemovesNameAndValue() {
+        // httpd 2.4.71: AH00111 for ${X}, <IfDefine X> false
+        ApacheConfig c = main("Define X a\nUnDefine X\n<IfDefine X>\nA 1\n</IfDefine>\nB ${X}\n");
+        assertEquals(List.of(), problems(c));
+        assertTrue(named(c, "A").isEmpty());
+        assertEquals(List.of("[${X}]"), named(c, "B"));
+    }
+
+    @Test
+    void defineTakesOneOrTwoArguments() {
+        // httpd: "Define takes 1-2 arguments, Define a variable, optionally to a value.  Same as passing -D to the
+        // command line." for both
+        String message = "Define takes 1-2 arguments, Define a variable, optionally to a value.  Same as passing -D to"
+                + " the command line.";
+        assertEquals(List.of("2: " + message), problems(main("Define\n")));
+        assertEquals(List.of("2: " + message), problems(main("Define a b c\n")));
+    }
+
+    @Test
     void defineIsGlobalEvenInsideAVirtualHost() {
         ApacheConfig c = main("<VirtualHost *:80>\nDefine X a\n</VirtualHost>\n<IfDefine X>\nA ${X}\n</IfDefine>\n");
         assertEquals(List.of("[a]"), named(c, "A"));
