@@ -98,7 +98,8 @@ public final class ApacheParser {
                 p.readFile(f, root);
             }
         }
-        return new ApacheConfig(root, p.problems, p.modules, p.defines, p.serverRoot, p.filesRead, main);
+        return new ApacheConfig(root, p.problems, p.modules, p.defines, p.is22() ? Map.of() : p.variables, p.serverRoot,
+                p.filesRead, main);
     }
 
     /** Debian keeps disabled modules, sites and confs in *-available; only *-enabled links turn them on. */
