@@ -443,11 +443,14 @@ public final class ApacheParser {
     private void include(Directive d, Cursor c, Directive parent, boolean optional) {
         String path = d.arg();
         Location at = d.location();
-        if (path.isEmpty()) {
-            problems.add(ParseProblem.syntax(at, d.name() + " takes one argument, Name(s) of the config file(s) to be included; requires at least one argument"));
+        if (d.args().size() != 1 || path.isEmpty()) {
+            problems.add(ParseProblem.syntax(at, optional
+                    ? "IncludeOptional takes one argument, Name or pattern of the config file(s) to be included;"
+                            + " ignored if the file does not exist or the pattern does not match any files"
+                    : "Include takes one argument, Name(s) of the config file(s) to be included; fails if the"
+                            + " wildcard does not match at least one file"));
             return;
         }
-        boolean glob = path.indexOf('*') >= 0 || path.indexOf('?') >= 0 || path.indexOf('[') >= 0;
         HostPathMapper.Mapping m = mapper.map(path, serverRoot, false);
         if (!m.inside()) {
             problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.INFO, at, d.name() + " " + path
@@ -455,12 +458,11 @@ public final class ApacheParser {
             return;
         }
         List<String> targets = new ArrayList<>();
-        if (glob) {
-            targets.addAll(Globs.match(sources, m.treePath()));
-            if (targets.isEmpty() && !optional) {
-                problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at,
-                        "Include/IncludeOptional: No matches for the wildcard '" + lastComponent(path) + "' in '"
-                                + parentOf(path) + "', failing"));
+        if (Globs.hasWildcard(path)) {
+            Globs.Expansion e = Globs.expand(sources, m.treePath(), path, optional);
+            targets.addAll(e.files);
+            if (e.error != null) {
+                problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at, e.error));
             }
         } else if (sources.get(m.treePath()).isPresent()) {
             targets.add(m.treePath());
@@ -491,14 +493,7 @@ public final class ApacheParser {
         }
     }
 
-    private static String lastComponent(String p) {
-        return p.substring(p.lastIndexOf('/') + 1);
-    }
 
-    private static String parentOf(String p) {
-        int i = p.lastIndexOf('/');
-        return i > 0 ? p.substring(0, i) : ".";
-    }
 
     private boolean evaluate(String key, String a, boolean not, Cursor c, Line l) {
         boolean result;

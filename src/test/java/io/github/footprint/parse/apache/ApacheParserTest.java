@@ -545,6 +545,34 @@ class ApacheParserTest {
     }
 
     @Test
+    void aDirectoryIncludeReadsEveryFileBelowItDotFilesIncluded() {
+        // httpd 2.4.71: "Include sub" reads sub/.dot.conf; each level in sorted order
+        ApacheConfig c = read("apache2.conf", PRE + "Include sub\nA end\n", "sub/b.conf", "A b\n", "sub/a/x.conf",
+                "A a/x\n", "sub/a.conf", "A a\n", "sub/.dot.conf", "A dot\n", "sub/a-b.conf", "A a-b\n");
+        assertEquals(List.of(), problems(c));
+        assertEquals(List.of("[dot]", "[a/x]", "[a-b]", "[a]", "[b]", "[end]"), named(c, "A"));
+    }
+
+    @Test
+    void includeErrorsAfterAWildcardDirectoryAreHttpds() {
+        ApacheConfig c = read("apache2.conf", PRE + "Include sites/*/nope.conf\nIncludeOptional sites/*/nope.conf\n"
+                + "Include nodir/*.conf\nIncludeOptional [n]odir/*.conf\n", "sites/one/a.conf", "A 1\n");
+        assertEquals(List.of("2: Could not open configuration file sites/one/nope.conf: No such file or directory",
+                "4: Include/IncludeOptional: Could not open directory nodir: No such file or directory"), problems(c));
+        assertTrue(c.problems().stream().allMatch(p -> p.kind() == ParseProblem.Kind.INCLUDE));
+    }
+
+    @Test
+    void includeTakesOneArgument() {
+        // httpd: both messages verbatim
+        assertEquals(List.of("2: Include takes one argument, Name(s) of the config file(s) to be included; fails if the"
+                + " wildcard does not match at least one file"), problems(main("Include a.conf b.conf\n")));
+        assertEquals(List.of("2: IncludeOptional takes one argument, Name or pattern of the config file(s) to be"
+                + " included; ignored if the file does not exist or the pattern does not match any files"),
+                problems(main("IncludeOptional\n")));
+    }
+
+    @Test
     void anIncludeCycleIsReportedOnceAtTheIncludeThatCloses() {
         ApacheConfig c = read("apache2.conf", PRE + "Include a.conf\n", "a.conf", "A 1\nInclude b.conf\n", "b.conf",
                 "A 2\nInclude a.conf\n");
