@@ -1,5 +1,6 @@
 package io.github.footprint.source;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -55,7 +56,7 @@ public final class SourceLoader {
 
     /** The tree paths (relative, {@code /}) that includes and excludes select, sorted. */
     public List<String> scan() {
-        DirectoryScanner scanner = new DirectoryScanner();
+        LinkAwareScanner scanner = new LinkAwareScanner();
         scanner.setBasedir(sourceDirectory.toFile());
         scanner.setIncludes(includes.isEmpty() ? null : includes.toArray(new String[0]));
         scanner.setExcludes(excludes.isEmpty() ? null : excludes.toArray(new String[0]));
@@ -66,8 +67,35 @@ public final class SourceLoader {
         for (String f : scanner.getIncludedFiles()) {
             out.add(f.replace('\\', '/'));
         }
+        for (String f : scanner.dangling) {
+            out.add(f.replace('\\', '/'));
+        }
         out.sort(null);
         return out;
+    }
+
+    /**
+     * Maven's scanner, which drops a symbolic link whose target is missing (it is neither a file nor a directory);
+     * such a link is kept here, so that loading reports it as a file that cannot be read, as httpd would.
+     */
+    private static final class LinkAwareScanner extends DirectoryScanner {
+        final List<String> dangling = new ArrayList<>();
+
+        @Override
+        protected void scandir(File dir, String vpath, boolean fast) {
+            super.scandir(dir, vpath, fast);
+            String[] names = dir.list();
+            if (names == null) {
+                return;
+            }
+            for (String name : names) {
+                File f = new File(dir, name);
+                String rel = vpath + name;
+                if (!f.exists() && Files.isSymbolicLink(f.toPath()) && isIncluded(rel) && !isExcluded(rel)) {
+                    dangling.add(rel);
+                }
+            }
+        }
     }
 
     /** Loads and renders every selected file for one environment's properties. */

@@ -109,6 +109,20 @@ class SourceLoaderTest {
     }
 
     @Test
+    void aLinkToAMissingFileCannotBeRead() throws IOException {
+        Trees.write(dir, files("real.conf", "A 1\n"));
+        Files.createSymbolicLink(dir.resolve("dangling.conf"), Paths.get("nowhere.conf"));
+        SourceSet s = Trees.load(dir);
+        SourceFile f = s.get("dangling.conf").orElseThrow();
+        assertFalse(f.parseable());
+        assertEquals(List.of("0 ERROR cannot be read (no such file, or a link to a missing file); check that it is a"
+                + " readable file"), problems(f));
+        // excluded links stay excluded
+        SourceSet some = new SourceLoader(dir, dir, List.of(), List.of("dangling.conf")).load(new Properties(), true);
+        assertFalse(some.get("dangling.conf").isPresent());
+    }
+
+    @Test
     void aLinkInsideTheTreeIsTheFileItPointsTo() throws IOException {
         Trees.write(dir, files("mods-available/x.conf", "A 1\n"));
         Files.createDirectories(dir.resolve("mods-enabled"));
