@@ -182,7 +182,7 @@ public final class SourceLoader {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 problems.add(new SourceProblem(lineOf(bytes, i), Severity.ERROR,
-                        "binary content (a NUL byte) in a " + kindName(kind)
+                        "binary content (a NUL byte) in " + kindName(kind)
                                 + " file; it is not a text configuration file and was not read"));
                 return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
             }
@@ -195,8 +195,22 @@ public final class SourceLoader {
         return new SourceFile(display, treePath, kind, r.lines, r.lineMap(), problems, r.unresolved, true);
     }
 
+    /** The kind with its article, for messages: "an Apache", "a shell"... */
     private static String kindName(FileKind kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
+        switch (kind) {
+            case APACHE:
+                return "an Apache";
+            case INI:
+                return "an INI";
+            case SHELL:
+                return "a shell";
+            case SYSTEMD:
+                return "a systemd";
+            case PYTHON:
+                return "a Python";
+            default:
+                return "a";
+        }
     }
 
     private static String describe(Exception e) {
