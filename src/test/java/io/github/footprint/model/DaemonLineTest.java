@@ -93,6 +93,9 @@ class DaemonLineTest {
         assertEquals(0, none.maximumRequests());
         assertEquals(0, none.stackSize());
         assertEquals(524288, new DaemonGroup("x", null, null, Map.of("stack-size", "524288")).stackSize());
+        // mod_wsgi reads maximum-requests and stack-size with atoi(): an int, cut to 32 bits as glibc does
+        assertEquals(1, new DaemonGroup("x", null, null, Map.of("maximum-requests", "4294967297")).maximumRequests());
+        assertEquals(0, new DaemonGroup("x", null, null, Map.of("stack-size", "4294967296")).stackSize());
     }
 
     @Test
