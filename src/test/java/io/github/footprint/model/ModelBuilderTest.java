@@ -63,4 +63,108 @@ class ModelBuilderTest {
         assertFalse(d.definedNames().contains("WITHOUT"));
         assertEquals(List.of("WITH", "WITHOUT"), List.copyOf(d.apache().orElseThrow().defines().keySet()));
     }
+
+    private static final String WSGI = "import os\nfrom paste.deploy import loadapp\n"
+            + "application = loadapp('config:/srv/app/production.ini')\n";
+    private static final String INI = "[app:main]\nuse = egg:app\nsqlalchemy.url = postgresql://db/app\n"
+            + "sqlalchemy.pool_size = 3\n[server:main]\nuse = egg:waitress#main\n";
+
+    private static String groupOf(Deployment d) {
+        Mount m = d.mounts().get(0);
+        return m.processGroup();
+    }
+
+    @Test
+    void processGroupOptionOnTheAliasLinksTheAppToItsDaemon() {
+        Deployment d = build("apache/app.conf", "<VirtualHost *:80>\nServerName app.example.org\n"
+                + "WSGIDaemonProcess app processes=2 threads=4\n"
+                + "WSGIScriptAlias / /srv/app/app.wsgi process-group=app application-group=%{GLOBAL}\n</VirtualHost>\n",
+                "srv/app.wsgi", WSGI, "srv/production.ini", INI);
+        assertEquals(1, d.daemons().size());
+        DaemonGroup g = d.daemons().get(0);
+        assertEquals("app.example.org", g.serverName());
+        assertEquals("apache/app.conf", g.location().file());
+        assertEquals(3, g.location().line());
+        assertEquals("app", groupOf(d));
+        assertEquals("app.example.org", d.mounts().get(0).serverName());
+        PylonsApp app = d.apps().get(0);
+        assertEquals("app:main", app.section().name());
+        assertTrue(app.servedBy() == g, app.link());
+        assertEquals("WSGIScriptAlias / (apache/app.conf:4) runs /srv/app/app.wsgi [the only file of that name in the"
+                + " project], whose loadapp (srv/app.wsgi:3) loads /srv/app/production.ini [the only file of that name"
+                + " in the project] in daemon group 'app' (apache/app.conf:3)", app.link());
+        assertEquals(1, app.engines().size());
+        assertEquals(3, app.engines().get(0).poolSize());
+        assertEquals(Engine.DEFAULT_MAX_OVERFLOW, app.engines().get(0).maxOverflow());
+    }
+
+    @Test
+    void wsgiProcessGroupInTheVirtualHost() {
+        Deployment d = build("app.conf", "WSGIProcessGroup server\n<VirtualHost *:80>\nWSGIDaemonProcess app\n"
+                + "WSGIProcessGroup app\nWSGIScriptAlias / /srv/app/app.wsgi\n</VirtualHost>\n", "app.wsgi", WSGI,
+                "production.ini", INI);
+        assertEquals("app", groupOf(d));
+        assertEquals("app", d.apps().get(0).servedBy().name());
+    }
+
+    @Test
+    void wsgiProcessGroupInADirectoryThatHoldsTheScript() {
+        Deployment d = build("app.conf", "<VirtualHost *:80>\nWSGIDaemonProcess app\nWSGIDaemonProcess other\n"
+                + "WSGIProcessGroup other\nWSGIScriptAlias / /srv/app/app.wsgi\n<Directory /srv/app>\n"
+                + "WSGIProcessGroup app\n</Directory>\n<Directory /srv/elsewhere>\nWSGIProcessGroup other\n"
+                + "</Directory>\n</VirtualHost>\n", "app.wsgi", WSGI, "production.ini", INI);
+        assertEquals("app", groupOf(d));
+    }
+
+    @Test
+    void wsgiProcessGroupAtServerLevel() {
+        Deployment d = build("app.conf", "WSGIDaemonProcess app\nWSGIProcessGroup app\n<VirtualHost *:80>\n"
+                + "WSGIScriptAlias / /srv/app/app.wsgi\n</VirtualHost>\n", "app.wsgi", WSGI, "production.ini", INI);
+        assertEquals("app", groupOf(d));
+        assertEquals(null, d.daemons().get(0).serverName());
+    }
+
+    @Test
+    void globalProcessGroupMeansEmbedded() {
+        Deployment d = build("app.conf", "WSGIDaemonProcess app\n<VirtualHost *:80>\nWSGIProcessGroup %{GLOBAL}\n"
+                + "WSGIScriptAlias / /srv/app/app.wsgi\n</VirtualHost>\n", "app.wsgi", WSGI, "production.ini", INI);
+        assertEquals(null, groupOf(d));
+        assertEquals(null, d.apps().get(0).servedBy());
+        assertTrue(d.apps().get(0).link().endsWith("; it runs embedded in the Apache children, in no daemon group"),
+                d.apps().get(0).link());
+        Deployment none = build("app.conf", "WSGIScriptAlias / /srv/app/app.wsgi\n");
+        assertEquals(null, groupOf(none));
+    }
+
+    @Test
+    void anUndefinedProcessGroupIsSaid() {
+        Deployment d = build("app.conf", "WSGIScriptAlias / /srv/app/app.wsgi process-group=nope\n", "app.wsgi", WSGI,
+                "production.ini", INI);
+        assertEquals(null, d.apps().get(0).servedBy());
+        assertTrue(d.apps().get(0).link().endsWith("; its process group 'nope' is not defined"), d.apps().get(0).link());
+    }
+
+    @Test
+    void relativeConfigPathsAndSectionNames() {
+        Deployment d = build("app.conf", "WSGIDaemonProcess app\n"
+                + "WSGIScriptAlias /x /srv/app/app.wsgi process-group=app\n", "app/app.wsgi",
+                "application = loadapp(\"config:production.ini#blog\", relative_to=os.path.dirname(__file__))\n",
+                "app/production.ini", "[app:main]\nuse = egg:main\n[app:blog]\nuse = egg:blog\n");
+        assertEquals(2, d.apps().size());
+        PylonsApp main = d.apps().get(0);
+        PylonsApp blog = d.apps().get(1);
+        assertEquals("blog", blog.section().shortName());
+        assertEquals("app", blog.servedBy().name());
+        assertEquals(null, main.servedBy());
+        assertTrue(main.link().startsWith("no WSGIScriptAlias in the project leads to a .wsgi script whose"
+                + " loadapp('config:...') names app/production.ini"), main.link());
+    }
+
+    @Test
+    void aMountsUrlAndScriptAreItsFirstTwoArguments() {
+        Deployment d = build("app.conf", "<VirtualHost *:80>\nWSGIScriptAliasMatch ^/api(.*) /srv/api.wsgi\n"
+                + "WSGIScriptAlias /b /srv/b.wsgi\n</VirtualHost>\nWSGIScriptAlias /c\n");
+        assertEquals(List.of("^/api(.*) /srv/api.wsgi", "/b /srv/b.wsgi"),
+                d.mounts().stream().map(m -> m.url() + " " + m.script()).collect(java.util.stream.Collectors.toList()));
+    }
 }
