@@ -103,20 +103,30 @@ public final class ModelBuilder {
         return out;
     }
 
-    /** {@code WSGIProcessGroup} that applies to a mount: its Directory/Location, then its vhost, then the server. */
+    /**
+     * {@code WSGIProcessGroup} that applies to a mount: its Directory/Location, then its vhost, then the server.
+     * The main server's sections are merged into every virtual host (core's {@code sec_dir}), before the virtual
+     * host's own, so a server-level {@code <Directory>} applies to the mounts of every virtual host unless a
+     * section of that virtual host says otherwise.
+     */
     private String inheritedGroup(Directive alias) {
         Directive vhost = alias.enclosing("VirtualHost");
         String script = alias.args().get(1);
         String url = alias.args().get(0);
         String inContainer = null;
+        String inServerContainer = null;
         String inVhost = null;
         String atServer = null;
         for (Directive g : apache.find("WSGIProcessGroup")) {
             Directive gv = g.enclosing("VirtualHost");
             Directive container = container(g);
             if (container != null && !container.is("VirtualHost")) {
-                if (gv == vhost && covers(container, script, url)) {
-                    inContainer = g.arg();
+                if (covers(container, script, url)) {
+                    if (gv == vhost) {
+                        inContainer = g.arg();
+                    } else if (gv == null) {
+                        inServerContainer = g.arg();
+                    }
                 }
             } else if (gv != null) {
                 if (gv == vhost) {
@@ -125,6 +135,9 @@ public final class ModelBuilder {
             } else {
                 atServer = g.arg();
             }
+        }
+        if (inContainer == null) {
+            inContainer = inServerContainer;
         }
         return inContainer != null ? inContainer : inVhost != null ? inVhost : atServer;
     }

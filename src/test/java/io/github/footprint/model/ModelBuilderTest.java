@@ -125,6 +125,21 @@ class ModelBuilderTest {
     }
 
     @Test
+    void wsgiProcessGroupInAServerLevelDirectoryAppliesToEveryVirtualHost() {
+        // httpd merges the main server's <Directory> sections into every virtual host (core's sec_dir)
+        Deployment d = build("app.conf", "WSGIDaemonProcess app\n<Directory /srv/app>\nWSGIProcessGroup app\n"
+                + "</Directory>\n<VirtualHost *:80>\nWSGIScriptAlias / /srv/app/app.wsgi\n</VirtualHost>\n",
+                "app.wsgi", WSGI, "production.ini", INI);
+        assertEquals("app", groupOf(d));
+        assertEquals("app", d.apps().get(0).servedBy().name());
+        // a section of the virtual host itself comes after the main server's and wins
+        Deployment own = build("app.conf", "WSGIDaemonProcess app\nWSGIDaemonProcess mine\n<Directory /srv/app>\n"
+                + "WSGIProcessGroup app\n</Directory>\n<VirtualHost *:80>\n<Directory /srv/app>\n"
+                + "WSGIProcessGroup mine\n</Directory>\nWSGIScriptAlias / /srv/app/app.wsgi\n</VirtualHost>\n");
+        assertEquals("mine", groupOf(own));
+    }
+
+    @Test
     void globalProcessGroupMeansEmbedded() {
         Deployment d = build("app.conf", "WSGIDaemonProcess app\n<VirtualHost *:80>\nWSGIProcessGroup %{GLOBAL}\n"
                 + "WSGIScriptAlias / /srv/app/app.wsgi\n</VirtualHost>\n", "app.wsgi", WSGI, "production.ini", INI);
