@@ -72,7 +72,8 @@ public final class HostPathMapper {
         this.sources = sources;
         TreeMap<String, String> m = new TreeMap<>(Collections.reverseOrder());
         for (Map.Entry<String, String> e : pathMappings.entrySet()) {
-            m.put(trimSlash(e.getKey()), trimSlash(e.getValue()));
+            // host prefixes stay absolute: they are compared with absolute host paths
+            m.put(normalise("/" + e.getKey().replace('\\', '/')), trimSlash(e.getValue()));
         }
         this.pathMappings = m;
         this.apacheRoot = trimSlash(apacheRoot);
@@ -101,7 +102,7 @@ public final class HostPathMapper {
         p = normalise(p);
         for (Map.Entry<String, String> e : pathMappings.entrySet()) {
             String prefix = e.getKey();
-            if (p.equals(prefix) || p.startsWith(prefix + "/")) {
+            if (p.equals(prefix) || p.startsWith(prefix.equals("/") ? "/" : prefix + "/")) {
                 return new Mapping(join(e.getValue(), p.substring(prefix.length())), Rule.PATH_MAPPINGS);
             }
         }
