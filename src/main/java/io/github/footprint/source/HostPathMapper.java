@@ -97,7 +97,12 @@ public final class HostPathMapper {
             p = p.substring(0, p.length() - 1);
         }
         if (!p.startsWith("/")) {
-            return new Mapping(join(apacheRoot, normalise(p)), Rule.RELATIVE);
+            // resolve '..' against the Apache tree's root too; above the source directory is outside the project
+            String t = normalise(join(apacheRoot, p));
+            if (t.equals("..") || t.startsWith("../")) {
+                return new Mapping(null, Rule.OUTSIDE);
+            }
+            return new Mapping(t, Rule.RELATIVE);
         }
         p = normalise(p);
         for (Map.Entry<String, String> e : pathMappings.entrySet()) {

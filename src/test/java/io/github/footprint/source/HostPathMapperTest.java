@@ -61,4 +61,13 @@ class HostPathMapperTest {
         assertFalse(m.map("/etc/other/x.conf", null, false).inside());
         assertEquals("outside the project", HostPathMapper.Rule.OUTSIDE.description());
     }
+
+    @Test
+    void aRelativePathClimbingOutOfTheApacheTreeStaysInsideTheProjectWhenItLandsThere() {
+        SourceSet s = Trees.load(Trees.write(dir, files("apache/apache2.conf", "A\n", "shared/common.conf", "B\n")));
+        HostPathMapper m = new HostPathMapper(s, Map.of(), "apache");
+        assertEquals("RELATIVE shared/common.conf", show(m.map("../shared/common.conf", null, false)));
+        assertEquals("OUTSIDE null", show(m.map("../../etc/other.conf", null, false)));
+        assertEquals("RELATIVE apache/x.conf", show(m.map("sub/../x.conf", null, false)));
+    }
 }
