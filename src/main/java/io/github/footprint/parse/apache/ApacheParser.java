@@ -426,7 +426,15 @@ public final class ApacheParser {
                 break;
             case "loadmodule":
                 if (d.args().size() >= 2) {
-                    modules.add(d.args().get(0));
+                    String id = d.args().get(0);
+                    modules.add(id);
+                    // <IfModule> also tests the module's source file name (module->name, its __FILE__), which the
+                    // identifier gives (wsgi_module is mod_wsgi.c even as RHEL's mod_wsgi_python3.so; the MPMs are
+                    // event.c...); the shared object's name gives it for modules named unlike their identifier
+                    if (id.endsWith("_module")) {
+                        String base = id.substring(0, id.length() - "_module".length());
+                        modules.add(base.startsWith("mpm_") ? base.substring(4) + ".c" : "mod_" + base + ".c");
+                    }
                     String file = d.args().get(1);
                     String base = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.so$", "");
                     modules.add(base.startsWith("mod_mpm_") ? base.substring(8) + ".c" : base + ".c");

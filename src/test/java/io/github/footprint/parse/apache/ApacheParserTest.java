@@ -349,6 +349,15 @@ class ApacheParserTest {
     }
 
     @Test
+    void ifModuleKnowsTheSourceFileOfAModuleWhoseSharedObjectIsNamedOtherwise() {
+        // RHEL's python3-mod_wsgi installs mod_wsgi_python3.so; the module is still mod_wsgi.c to <IfModule>
+        ApacheConfig c = main("LoadModule wsgi_module modules/mod_wsgi_python3.so\n"
+                + "LoadModule php7_module /usr/lib/apache2/modules/libphp7.4.so\n"
+                + "<IfModule mod_wsgi.c>\nA 1\n</IfModule>\n<IfModule mod_php7.c>\nA 2\n</IfModule>\n");
+        assertEquals(List.of("[1]", "[2]"), named(c, "A"));
+    }
+
+    @Test
     void ifModuleForTheMpmMatchesItsSourceFileAndIdentifierOnly() {
         // httpd: event matches event.c and mpm_event_module, not mpm_event.c nor mod_mpm_event.c
         ApacheConfig c = main("<IfModule event.c>\nA 1\n</IfModule>\n<IfModule mpm_event_module>\nA 2\n</IfModule>\n"
