@@ -182,4 +182,12 @@ class ModelBuilderTest {
         assertEquals(List.of("^/api(.*) /srv/api.wsgi", "/b /srv/b.wsgi"),
                 d.mounts().stream().map(m -> m.url() + " " + m.script()).collect(java.util.stream.Collectors.toList()));
     }
+
+    @Test
+    void onlySectionsPasteDeployFindsAreApps() {
+        Deployment d = build("production.ini", "[app:main]\nuse = egg:a\n[ app:other ]\nuse = egg:b\n"
+                + "[application:blog]\nuse = egg:c\n[server:main]\nuse = egg:waitress#main\n[app]\nuse = egg:d\n");
+        assertEquals(List.of("app:main", "application:blog", "app"),
+                d.apps().stream().map(a -> a.section().name()).collect(java.util.stream.Collectors.toList()));
+    }
 }

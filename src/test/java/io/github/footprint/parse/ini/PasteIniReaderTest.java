@@ -131,8 +131,12 @@ class PasteIniReaderTest {
     void headerRunsToTheLastBracketAndKeepsItsSpaces() {
         IniDocument d = read("[ app:main ] ; trailing\nk = v\n[x]]\n");
         assertEquals(List.of(" app:main ", "x]"), d.sections().stream().map(IniSection::name).collect(Collectors.toList()));
-        assertEquals("app", d.sections().get(0).prefix());
+        // PasteDeploy's _find_sections: section.startswith("app:") and the rest stripped
+        assertEquals(" app", d.sections().get(0).prefix());
         assertEquals("main", d.sections().get(0).shortName());
+        IniDocument names = read("[app]\n[app: blog ]\n[app:]\n[filter:x:y]\n[composite :main]\n");
+        assertEquals(List.of("app main", "app blog", "app ", "filter x:y", "composite  main"), names.sections().stream()
+                .map(s -> s.prefix() + " " + s.shortName()).collect(Collectors.toList()));
     }
 
     @Test
