@@ -171,11 +171,6 @@ public final class ApacheParser {
     }
 
     private void readFile(SourceFile f, Directive parent) {
-        if (includeStack.size() >= MAX_INCLUDE_DEPTH) {
-            problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, new Location(f.displayPath(), 0),
-                    "Exceeded maximum include depth of " + MAX_INCLUDE_DEPTH + ", There appears to be a recursion."));
-            return;
-        }
         filesRead.add(f);
         if (!f.parseable()) {
             return;
@@ -457,6 +452,12 @@ public final class ApacheParser {
                             + " ignored if the file does not exist or the pattern does not match any files"
                     : "Include takes one argument, Name(s) of the config file(s) to be included; fails if the"
                             + " wildcard does not match at least one file"));
+            return;
+        }
+        // include_config counts nested Include directives: the 129th fails, at its own line
+        if (includeStack.size() > MAX_INCLUDE_DEPTH) {
+            problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at,
+                    "Exceeded maximum include depth of " + MAX_INCLUDE_DEPTH + ", There appears to be a recursion."));
             return;
         }
         HostPathMapper.Mapping m = mapper.map(path, serverRoot, false);

@@ -592,6 +592,23 @@ class ApacheParserTest {
     }
 
     @Test
+    void theHundredAndTwentyNinthNestedIncludeExceedsTheDepth() {
+        // include_config: "if (++*recursion > AP_MAX_INCLUDE_DEPTH)" at the Include directive itself
+        List<String> tree = new ArrayList<>(List.of("apache2.conf", "Include c001.conf\n"));
+        for (int i = 1; i <= 130; i++) {
+            tree.add(String.format("c%03d.conf", i));
+            tree.add(String.format("A %d\n", i) + (i < 130 ? String.format("Include c%03d.conf\n", i + 1) : ""));
+        }
+        ApacheConfig c = read(tree.toArray(new String[0]));
+        assertEquals(List.of("2: Exceeded maximum include depth of 128, There appears to be a recursion."), problems(c));
+        assertEquals("c128.conf", c.problems().get(0).location().file());
+        assertEquals(ParseProblem.Kind.INCLUDE, c.problems().get(0).kind());
+        // c129 and c130 are not reached by includes; they are read after the main file
+        assertEquals(130, named(c, "A").size());
+        assertEquals("[128]", named(c, "A").get(127));
+    }
+
+    @Test
     void anIncludeOutsideTheProjectIsAnInfo() {
         ApacheConfig c = main("Include /etc/other/x.conf\nIncludeOptional /etc/other/*.conf\n");
         assertEquals(List.of(
