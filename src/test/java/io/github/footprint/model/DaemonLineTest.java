@@ -15,6 +15,7 @@ import io.github.footprint.parse.apache.Directive;
 import io.github.footprint.source.FileKind;
 import io.github.footprint.testing.Trees;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** mod_wsgi's reading of a WSGIDaemonProcess argument text (DOMAIN §1.1; wsgi_parse_option). */
 class DaemonLineTest {
@@ -98,10 +99,13 @@ class DaemonLineTest {
         assertEquals(0, new DaemonGroup("x", null, null, Map.of("stack-size", "4294967296")).stackSize());
     }
 
+    @TempDir
+    Path dir;
+
     @Test
     void aContinuationWithoutLeadingSpaceGluesTwoOptions() {
         // MEASURED (DOMAIN §1.1): "threads=5\" + "processes=2" is threads=5processes=2: threads 5, processes lost
-        Path dir = Trees.write(tmp(), Map.of("app.conf", "WSGIDaemonProcess app threads=5\\\nprocesses=2\n"
+        Trees.write(dir, Map.of("app.conf", "WSGIDaemonProcess app threads=5\\\nprocesses=2\n"
                 + "WSGIDaemonProcess ok threads=5 \\\n    processes=2\n"));
         ApacheConfig c = Trees.apache(Trees.load(dir));
         List<Directive> ds = c.find("WSGIDaemonProcess");
@@ -136,13 +140,5 @@ class DaemonLineTest {
         DaemonLine graphite = DaemonLine.parse("graphite processes=5 threads=5 display-name='%{GROUP}'"
                 + " inactivity-timeout=120");
         assertEquals("%{GROUP}", graphite.options.get("display-name"));
-    }
-
-    private static Path tmp() {
-        try {
-            return Files.createTempDirectory("daemonline");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
