@@ -309,12 +309,34 @@ public final class ApacheParser {
             problems.add(new ParseProblem(ParseProblem.Kind.SYNTAX, Severity.INFO, c.at(l),
                     "mod_macro <Macro> is not expanded by footprint; the directives inside it and its Use lines"
                             + " are not checked"));
-            soak(c, sect, l);
+            skipMacro(c, l, inner);
             return;
         }
         Directive d = new Directive(sect, inner, ConfWords.split(inner), c.at(l), true, parent);
         parent.add(d);
         readBlock(c, d, sect, Block.SECTION, l, quietEnd);
+    }
+
+    /**
+     * mod_macro's {@code get_lines_till_end_token}: the body runs to a line whose first word is {@code </Macro>},
+     * nested {@code <Macro} counted; other sections may open in one macro and close in another (httpd only warns,
+     * AH02793/AH02795), so they are not checked here.
+     */
+    private void skipMacro(Cursor c, Line open, String args) {
+        int nesting = 1;
+        while (c.hasNext()) {
+            String first = new ConfWords(c.take().text).next();
+            if (first.equalsIgnoreCase("</Macro>")) {
+                if (--nesting == 0) {
+                    return;
+                }
+            } else if (first.equalsIgnoreCase("<Macro")) {
+                nesting++;
+            }
+        }
+        String name = new ConfWords(args).next().toLowerCase(Locale.ROOT);
+        problems.add(ParseProblem.syntax(c.at(open), "macro '" + name + "' (defined on line " + open.line + " of \""
+                + c.file.displayPath() + "\") contents error: expected token not found: </Macro>"));
     }
 
     /** mod_version's {@code <IfVersion>}: its own reading of the arguments, see {@link IfVersion}. */

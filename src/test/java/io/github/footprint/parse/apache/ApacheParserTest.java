@@ -335,6 +335,23 @@ class ApacheParserTest {
         assertTrue(c.find("ServerName").isEmpty());
     }
 
+    @Test
+    void aMacroBodyEndsAtItsCloseTagWhateverItOpens() {
+        // httpd 2.4.71 with mod_macro: Syntax OK (warnings AH02795, AH02793 only)
+        ApacheConfig c = main("<Macro VStart $name>\n<VirtualHost *:80>\nServerName $name\n</Macro>\n<Macro VEnd>\n"
+                + "</VirtualHost>\n</Macro>\nUse VStart a.example\nUse VEnd\nTimeout 5\n");
+        assertEquals(List.of("2: mod_macro <Macro> is not expanded by footprint; the directives inside it and its Use"
+                + " lines are not checked", "6: mod_macro <Macro> is not expanded by footprint; the directives inside it"
+                + " and its Use lines are not checked"), problems(c));
+        assertEquals(List.of("[5]"), named(c, "Timeout"));
+        // httpd: "macro 'v' (defined on line 1 of \"/tmp/hx/case.conf\")\n\tcontents error: expected token not found:
+        // </Macro>"; "</Macro >" is not the close tag
+        ApacheConfig open = main("<Macro V $name>\n<Macro W>\n</Macro>\n</Macro >\nServerName $name\n");
+        assertEquals("2: macro 'v' (defined on line 2 of \"apache2.conf\") contents error: expected token not found:"
+                + " </Macro>", problems(open).get(1));
+        assertEquals(Severity.ERROR, open.problems().get(1).severity());
+    }
+
     // ---------------------------------------------------------------- conditionals
 
     @Test
