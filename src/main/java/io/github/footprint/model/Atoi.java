@@ -5,7 +5,7 @@ public final class Atoi {
     private Atoi() {
     }
 
-    /** The value C would read, saturated to the long range. */
+    /** The value {@code strtol}/{@code strtoll} would read on a 64-bit system: saturated to the long range. */
     public static long parse(String s) {
         int i = 0;
         int n = s.length();
@@ -18,18 +18,28 @@ public final class Atoi {
             i++;
         }
         long v = 0;
-        while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+        boolean overflow = false;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
             int d = s.charAt(i) - '0';
-            v = v > (Long.MAX_VALUE - d) / 10 ? Long.MAX_VALUE : v * 10 + d;
+            if (overflow || v > (Long.MAX_VALUE - d) / 10) {
+                overflow = true;
+            } else {
+                v = v * 10 + d;
+            }
             i++;
+        }
+        if (overflow) {
+            return neg ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
         return neg ? -v : v;
     }
 
-    /** As {@link #parse} for a C {@code int}, clamped. */
+    /**
+     * C's {@code atoi} as glibc has it, {@code (int) strtol(s, NULL, 10)}: the long value cut to its low 32 bits
+     * (mod_wsgi reads {@code threads}, {@code processes}, {@code maximum-requests} and {@code stack-size} so).
+     */
     public static int parseInt(String s) {
-        long v = parse(s);
-        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
+        return (int) parse(s);
     }
 
     /** True when the text is exactly what atoi reads (no trailing characters, at least one digit). */

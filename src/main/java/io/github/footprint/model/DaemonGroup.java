@@ -61,12 +61,12 @@ public final class DaemonGroup {
 
     /** {@code maximum-requests}: 0 (never recycle) when absent. */
     public long maximumRequests() {
-        return has("maximum-requests") ? Atoi.parse(options.get("maximum-requests")) : 0;
+        return has("maximum-requests") ? Atoi.parseInt(options.get("maximum-requests")) : 0;
     }
 
     /** {@code stack-size} in bytes as mod_wsgi applies it: 0 (system default) when absent or below 16 KiB. */
     public long stackSize() {
-        long v = has("stack-size") ? Atoi.parse(options.get("stack-size")) : 0;
+        long v = has("stack-size") ? Atoi.parseInt(options.get("stack-size")) : 0;
         return v >= 16384 ? v : 0;
     }
 

@@ -36,6 +36,12 @@ final class DaemonLine {
                 i++;
             }
             String option = rest.substring(start, i);
+            if (option.isEmpty()) {
+                // wsgi_parse_option: "if (!*str || *str == '=')" fails before any name is read
+                d.errors.add("Invalid option to WSGI daemon process definition. ('" + abbreviate(rest.substring(i))
+                        + "' has no option name before '=')");
+                return d;
+            }
             if (i >= rest.length() || rest.charAt(i) != '=') {
                 d.errors.add("Invalid option to WSGI daemon process definition. ('" + option + "' is not name=value)");
                 return d;
@@ -47,5 +53,11 @@ final class DaemonLine {
             i = 0;
         }
         return d;
+    }
+
+    private static String abbreviate(String s) {
+        int space = s.indexOf(' ');
+        String w = space < 0 ? s : s.substring(0, space);
+        return w.length() <= 40 ? w : w.substring(0, 37) + "...";
     }
 }

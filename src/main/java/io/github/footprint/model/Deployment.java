@@ -99,11 +99,11 @@ public final class Deployment {
         return Collections.unmodifiableList(out);
     }
 
-    /** Names that Apache {@code Define}s or a start-up script sets: they resolve {@code ${name}}. */
+    /** Names that Apache {@code Define}s with a value or a start-up script sets: they resolve {@code ${name}}. */
     public Set<String> definedNames() {
         Set<String> out = new TreeSet<>();
         if (apache != null) {
-            out.addAll(apache.defines().keySet());
+            out.addAll(apache.variables().keySet());
         }
         for (ScriptFacts s : scripts) {
             s.variables().forEach(f -> out.add(f.name()));

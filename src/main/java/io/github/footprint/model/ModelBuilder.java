@@ -106,31 +106,47 @@ public final class ModelBuilder {
         return out;
     }
 
-    /** {@code WSGIProcessGroup} that applies to a mount: its Directory/Location, then its vhost, then the server. */
+    /**
+     * {@code WSGIProcessGroup} that applies to a mount: its Directory/Location, then its vhost, then the server.
+     * The main server's sections are merged into every virtual host (core's {@code sec_dir}), before the virtual
+     * host's own, so a server-level {@code <Directory>} applies to the mounts of every virtual host unless a
+     * section of that virtual host says otherwise.
+     */
     private String inheritedGroup(Directive alias) {
         Directive vhost = alias.enclosing("VirtualHost");
         String script = alias.args().get(1);
         String url = alias.args().get(0);
         String inContainer = null;
         String inVhost = null;
-        for (Directive g : groupsByVhost().getOrDefault(vhost, List.of())) {
-            Directive container = container(g);
-            if (container != null && !container.is("VirtualHost")) {
-                if (covers(container, script, url)) {
-                    inContainer = g.arg();
+        if (vhost != null) {
+            for (Directive g : groupsByVhost().getOrDefault(vhost, List.of())) {
+                Directive container = container(g);
+                if (container != null && !container.is("VirtualHost")) {
+                    if (covers(container, script, url)) {
+                        inContainer = g.arg();
+                    }
+                } else {
+                    inVhost = g.arg();
                 }
-            } else if (vhost != null) {
-                inVhost = g.arg();
             }
         }
+        // server level: a <Directory> there applies inside virtual hosts too
+        String inServerContainer = null;
         String atServer = null;
         for (Directive g : groupsByVhost().getOrDefault(null, List.of())) {
-            if (container(g) == null) {
+            Directive container = container(g);
+            if (container == null) {
                 atServer = g.arg();
+            } else if (covers(container, script, url)) {
+                inServerContainer = g.arg();
             }
+        }
+        if (inContainer == null) {
+            inContainer = inServerContainer;
         }
         return inContainer != null ? inContainer : inVhost != null ? inVhost : atServer;
     }
+
 
     private Map<Directive, List<Directive>> groupsByVhost;
 

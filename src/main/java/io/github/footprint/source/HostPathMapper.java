@@ -72,7 +72,8 @@ public final class HostPathMapper {
         this.sources = sources;
         TreeMap<String, String> m = new TreeMap<>(Collections.reverseOrder());
         for (Map.Entry<String, String> e : pathMappings.entrySet()) {
-            m.put(trimSlash(e.getKey()), trimSlash(e.getValue()));
+            // host prefixes stay absolute: they are compared with absolute host paths
+            m.put(normalise("/" + e.getKey().replace('\\', '/')), trimSlash(e.getValue()));
         }
         this.pathMappings = m;
         this.apacheRoot = trimSlash(apacheRoot);
@@ -96,14 +97,18 @@ public final class HostPathMapper {
             p = p.substring(0, p.length() - 1);
         }
         if (!p.startsWith("/")) {
-            return new Mapping(join(apacheRoot, normalise(p)), Rule.RELATIVE);
+            // resolve '..' against the Apache tree's root too; above the source directory is outside the project
+            String t = normalise(join(apacheRoot, p));
+            if (t.equals("..") || t.startsWith("../")) {
+                return new Mapping(null, Rule.OUTSIDE);
+            }
+            return new Mapping(t, Rule.RELATIVE);
         }
         p = normalise(p);
-        String bare = trimSlash(p);
         for (Map.Entry<String, String> e : pathMappings.entrySet()) {
             String prefix = e.getKey();
-            if (bare.equals(prefix) || bare.startsWith(prefix + "/")) {
-                return new Mapping(join(e.getValue(), bare.substring(prefix.length())), Rule.PATH_MAPPINGS);
+            if (p.equals(prefix) || p.startsWith(prefix.equals("/") ? "/" : prefix + "/")) {
+                return new Mapping(join(e.getValue(), p.substring(prefix.length())), Rule.PATH_MAPPINGS);
             }
         }
         if (isOverlay(serverRoot)) {

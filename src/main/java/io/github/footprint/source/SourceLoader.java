@@ -1,5 +1,6 @@
 package io.github.footprint.source;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -56,7 +57,7 @@ public final class SourceLoader {
 
     /** The tree paths (relative, {@code /}) that includes and excludes select, sorted. */
     public List<String> scan() {
-        DirectoryScanner scanner = new DirectoryScanner();
+        LinkAwareScanner scanner = new LinkAwareScanner();
         scanner.setBasedir(sourceDirectory.toFile());
         scanner.setIncludes(includes.isEmpty() ? null : includes.toArray(new String[0]));
         scanner.setExcludes(excludes.isEmpty() ? null : excludes.toArray(new String[0]));
@@ -67,41 +68,38 @@ public final class SourceLoader {
         for (String f : scanner.getIncludedFiles()) {
             out.add(f.replace('\\', '/'));
         }
-        out.addAll(danglingLinks());
+        for (String f : scanner.dangling) {
+            out.add(f.replace('\\', '/'));
+        }
         out.sort(null);
         return out;
     }
 
     /**
-     * Links whose target is missing, and folders named like configuration files ({@code x.conf/}): the scanner
-     * passes over both silently, but they deserve a finding, not silence.
+     * Maven's scanner, which drops a symbolic link whose target is missing (it is neither a file nor a directory);
+     * such a link is kept here, so that loading reports it as a file that cannot be read, as httpd would.
      */
-    private List<String> danglingLinks() {
-        List<String> out = new ArrayList<>();
-        try (java.util.stream.Stream<Path> walk = Files.walk(sourceDirectory)) {
-            walk.filter(p -> (Files.isSymbolicLink(p) && !Files.exists(p))
-                    || (Files.isDirectory(p) && !p.equals(sourceDirectory)
-                            && FileKind.of(p.getFileName().toString()) != FileKind.OTHER)).forEach(p -> {
-                String rel = sourceDirectory.relativize(p).toString().replace('\\', '/');
-                if (selected(rel)) {
-                    out.add(rel);
-                }
-            });
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // an unreadable sub-folder: the scanner has already skipped it, as Maven's resource plugins do
-        }
-        return out;
-    }
+    private static final class LinkAwareScanner extends DirectoryScanner {
+        final List<String> dangling = new ArrayList<>();
 
-    private boolean selected(String rel) {
-        boolean in = includes.isEmpty();
-        for (String i : includes) {
-            in |= SelectorUtils.matchPath(i, rel);
+        @Override
+        protected void scandir(File dir, String vpath, boolean fast) {
+            super.scandir(dir, vpath, fast);
+            String[] names = dir.list();
+            if (names == null) {
+                return;
+            }
+            for (String name : names) {
+                File f = new File(dir, name);
+                String rel = vpath + name;
+                boolean brokenLink = !f.exists() && Files.isSymbolicLink(f.toPath());
+                // a folder named like a configuration file (x.conf/) deserves a word, not silence
+                boolean folderNamedLikeFile = f.isDirectory() && FileKind.of(name) != FileKind.OTHER;
+                if ((brokenLink || folderNamedLikeFile) && isIncluded(rel) && !isExcluded(rel)) {
+                    dangling.add(rel);
+                }
+            }
         }
-        for (String e : excludes) {
-            in &= !SelectorUtils.matchPath(e, rel);
-        }
-        return in;
     }
 
     /** Loads and renders every selected file for one environment's properties. */
@@ -174,9 +172,6 @@ public final class SourceLoader {
         String display = displayPath(treePath);
         FileKind kind = FileKind.of(treePath);
         List<SourceProblem> problems = new ArrayList<>();
-        if (kind == FileKind.OTHER) {
-            return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
-        }
         if (Files.isDirectory(file)) {
             problems.add(new SourceProblem(0, Severity.WARNING, "this is a directory, not a file: footprint reads the files"
                     + " inside it on their own, and httpd reads them only where an Include names the folder"));
@@ -190,11 +185,14 @@ public final class SourceLoader {
                     + "); check that it is a readable file"));
             return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
         }
+        if (kind == FileKind.OTHER) {
+            return loadOther(display, treePath, bytes, renderer, secrets);
+        }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 problems.add(new SourceProblem(lineOf(bytes, i), Severity.ERROR,
-                        "binary content (a NUL byte) in what should be " + kindName(kind)
-                                + " text: it is not a configuration file and was not read"));
+                        "binary content (a NUL byte) in " + kindName(kind)
+                                + " file; it is not a text configuration file and was not read"));
                 return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
             }
         }
@@ -206,18 +204,40 @@ public final class SourceLoader {
         return new SourceFile(display, treePath, kind, r.lines, r.lineMap(), problems, r.unresolved, true);
     }
 
+    /** The kind with its article, for messages: "an Apache", "a shell"... */
+    /**
+     * A file footprint does not check on its own (README, images): it is read only so that an {@code Include}
+     * naming it reads what httpd would. Binary content makes it unreadable, quietly; its placeholders are rendered
+     * but not reported, and its bytes are never a finding.
+     */
+    private static SourceFile loadOther(String display, String treePath, byte[] bytes, TemplateRenderer renderer,
+            Set<String> secrets) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return new SourceFile(display, treePath, FileKind.OTHER, List.of(), new int[0], List.of(), List.of(),
+                        false);
+            }
+        }
+        String text = decode(bytes, FileKind.OTHER, new ArrayList<>());
+        TemplateRenderer.Rendered r = renderer.render(splitLines(text));
+        collectSecrets(r.lines, secrets);
+        return new SourceFile(display, treePath, FileKind.OTHER, r.lines, r.lineMap(), List.of(), List.of(), true);
+    }
+
     private static String kindName(FileKind kind) {
         switch (kind) {
             case APACHE:
-                return "httpd configuration";
+                return "an Apache";
             case INI:
-                return "PasteDeploy INI";
-            case PYTHON:
-                return "Python";
+                return "an INI";
+            case SHELL:
+                return "a shell";
             case SYSTEMD:
-                return "systemd unit";
+                return "a systemd";
+            case PYTHON:
+                return "a Python";
             default:
-                return "shell script";
+                return "a";
         }
     }
 

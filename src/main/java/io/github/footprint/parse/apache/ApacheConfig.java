@@ -18,16 +18,18 @@ public final class ApacheConfig {
     private final List<ParseProblem> problems;
     private final Set<String> modules;
     private final Map<String, String> defines;
+    private final Map<String, String> variables;
     private final String serverRoot;
     private final Set<SourceFile> filesRead;
     private final SourceFile mainFile;
 
     ApacheConfig(Directive root, List<ParseProblem> problems, Set<String> modules, Map<String, String> defines,
-            String serverRoot, Set<SourceFile> filesRead, SourceFile mainFile) {
+            Map<String, String> variables, String serverRoot, Set<SourceFile> filesRead, SourceFile mainFile) {
         this.root = root;
         this.problems = Collections.unmodifiableList(new ArrayList<>(problems));
         this.modules = Collections.unmodifiableSet(new LinkedHashSet<>(modules));
         this.defines = Collections.unmodifiableMap(new LinkedHashMap<>(defines));
+        this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         this.serverRoot = serverRoot;
         this.filesRead = Collections.unmodifiableSet(new LinkedHashSet<>(filesRead));
         this.mainFile = mainFile;
@@ -81,6 +83,14 @@ public final class ApacheConfig {
     /** Variables from {@code Define}, as they stood at the end of reading. */
     public Map<String, String> defines() {
         return defines;
+    }
+
+    /**
+     * The Define'd variables that resolve {@code ${name}}: those given a non-empty value ({@code Define X} alone
+     * defines X for {@code <IfDefine>} but leaves {@code ${X}} undefined, AH00111); none in httpd 2.2.
+     */
+    public Map<String, String> variables() {
+        return variables;
     }
 
     /** The ServerRoot the configuration declared (a host path), or null. */

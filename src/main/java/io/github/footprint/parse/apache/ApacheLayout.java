@@ -67,7 +67,8 @@ public final class ApacheLayout {
             if (!name.equals("apache2.conf") && !name.equals("httpd.conf")) {
                 continue;
             }
-            int depth = p.split("/").length - (p.contains("conf/httpd.conf") ? 1 : 0);
+            boolean inConf = p.equals("conf/httpd.conf") || p.endsWith("/conf/httpd.conf");
+            int depth = p.split("/").length - (inConf ? 1 : 0);
             if (depth < bestDepth) {
                 best = f;
                 bestDepth = depth;

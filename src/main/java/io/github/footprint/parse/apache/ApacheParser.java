@@ -30,8 +30,9 @@ public final class ApacheParser {
     /** httpd's AP_MAX_INCLUDE_DEPTH. */
     static final int MAX_INCLUDE_DEPTH = 128;
 
-    private static final Set<String> CONDITIONALS = Set.of("ifmodule", "ifdefine", "ifversion", "iffile",
-            "ifdirective", "ifsection");
+    /** The read-time conditional sections, by lower-case name, with the name httpd registers (and prints). */
+    private static final Map<String, String> CONDITIONALS = Map.of("ifmodule", "IfModule", "ifdefine", "IfDefine",
+            "ifversion", "IfVersion", "iffile", "IfFile", "ifdirective", "IfDirective", "ifsection", "IfSection");
     /** Compiled into Debian's apache2 binary (apache2ctl -l), by source file and by identifier. */
     private static final List<String> BUILT_IN = List.of("core.c", "core_module", "mod_so.c", "so_module",
             "mod_watchdog.c", "watchdog_module", "http_core.c", "http_module", "mod_log_config.c",
@@ -64,6 +65,8 @@ public final class ApacheParser {
     private final List<ParseProblem> problems = new ArrayList<>();
     private final Set<String> modules = new LinkedHashSet<>(BUILT_IN);
     private final Map<String, String> defines = new LinkedHashMap<>();
+    /** The Define'd names that have a value: only these resolve {@code ${name}} (httpd's defined-vars table). */
+    private final Map<String, String> variables = new LinkedHashMap<>();
     private final Set<SourceFile> filesRead = new LinkedHashSet<>();
     private final Deque<SourceFile> includeStack = new ArrayDeque<>();
     private String serverRoot;
@@ -95,13 +98,17 @@ public final class ApacheParser {
                 p.readFile(f, root);
             }
         }
-        return new ApacheConfig(root, p.problems, p.modules, p.defines, p.serverRoot, p.filesRead, main);
+        return new ApacheConfig(root, p.problems, p.modules, p.defines, p.is22() ? Map.of() : p.variables, p.serverRoot,
+                p.filesRead, main);
     }
 
-    /** Debian keeps disabled modules, sites and confs in *-available; only *-enabled links turn them on. */
+    /**
+     * Files no Include reaches that are still not read: Debian keeps disabled modules, sites and confs in
+     * *-available (only *-enabled links turn them on), and hidden files are never configuration.
+     */
     private static boolean isDisabled(String treePath) {
         for (String part : treePath.split("/")) {
-            if (part.endsWith("-available")) {
+            if (part.endsWith("-available") || part.startsWith(".")) {
                 return true;
             }
         }
@@ -118,52 +125,75 @@ public final class ApacheParser {
         }
     }
 
-    /** One file's logical lines: continuations joined, trimmed; comments and blanks dropped. */
-    private static List<Line> logicalLines(SourceFile f) {
+    /**
+     * One file's logical lines as {@code ap_cfg_getline} makes them: a backslash right before the line end joins
+     * the next physical line (it is removed, nothing is inserted), then the line is trimmed of C white space;
+     * comments and blanks are dropped. httpd 2.4 continues after any trailing backslash, {@code \\} included;
+     * httpd 2.2 took {@code \\} for an escaped backslash: no continuation, one backslash removed.
+     */
+    private List<Line> logicalLines(SourceFile f) {
         List<Line> out = new ArrayList<>();
         List<String> lines = f.lines();
+        StringBuilder joined = new StringBuilder();
+        int first = -1;
         for (int i = 0; i < lines.size(); i++) {
-            int first = f.templateLine(i);
             String l = lines.get(i);
-            if (endsWithContinuation(l)) {
-                StringBuilder b = new StringBuilder();
-                while (endsWithContinuation(l) && i + 1 < lines.size()) {
-                    b.append(l, 0, l.length() - 1);
-                    l = lines.get(++i);
-                }
-                if (endsWithContinuation(l)) {
-                    l = l.substring(0, l.length() - 1);
-                }
-                l = b.append(l).toString();
+            boolean continues = false;
+            if (l.endsWith("\\")) {
+                continues = !(is22() && l.length() >= 2 && l.charAt(l.length() - 2) == '\\');
+                l = l.substring(0, l.length() - 1);
             }
-            String t = l.strip();
-            if (t.isEmpty() || t.charAt(0) == '#') {
+            if (first < 0) {
+                first = f.templateLine(i);
+            }
+            joined.append(l);
+            if (continues && i + 1 < lines.size()) {
                 continue;
             }
-            out.add(new Line(t, first));
+            if (joined.length() > maxLineLength()) {
+                problems.add(ParseProblem.syntax(new Location(f.displayPath(), first), "Error reading "
+                        + f.displayPath() + " at line " + first + ": Line too long (" + joined.length()
+                        + " characters; httpd " + options.version + " reads at most " + maxLineLength() + ")"));
+                joined.setLength(0);
+                first = -1;
+                continue;
+            }
+            String t = trim(joined.toString());
+            if (!t.isEmpty() && t.charAt(0) != '#') {
+                out.add(new Line(t, first));
+            }
+            joined.setLength(0);
+            first = -1;
         }
         return out;
     }
 
-    /** {@code [^\\]\\$} only: an escaped backslash does not continue the line. */
-    private static boolean endsWithContinuation(String l) {
-        int n = l.length();
-        return n > 0 && l.charAt(n - 1) == '\\' && (n == 1 || l.charAt(n - 2) != '\\');
+    /** httpd 2.4's VARBUF_MAX_LEN (16 MiB) for configuration files; 2.2's MAX_STRING_LEN (8192). */
+    private int maxLineLength() {
+        return is22() ? 8192 : 16 * 1024 * 1024;
+    }
+
+    /** {@code cfg_trim_line}: C {@code isspace} only, not Unicode white space. */
+    private static String trim(String s) {
+        int a = 0;
+        int b = s.length();
+        while (a < b && ConfWords.isSpace(s.charAt(a))) {
+            a++;
+        }
+        while (b > a && ConfWords.isSpace(s.charAt(b - 1))) {
+            b--;
+        }
+        return s.substring(a, b);
     }
 
     private void readFile(SourceFile f, Directive parent) {
-        if (includeStack.size() >= MAX_INCLUDE_DEPTH) {
-            problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, new Location(f.displayPath(), 0),
-                    "Exceeded maximum include depth of " + MAX_INCLUDE_DEPTH + ", There appears to be a recursion."));
-            return;
-        }
         filesRead.add(f);
         if (!f.parseable()) {
             return;
         }
         includeStack.push(f);
         Cursor c = new Cursor(f, logicalLines(f));
-        readBlock(c, parent, null, false, null);
+        readBlock(c, parent, null, Block.FILE, null, false);
         includeStack.pop();
     }
 
@@ -190,43 +220,66 @@ public final class ApacheParser {
         }
     }
 
+    /** What a block of lines is read as, which decides how close tags and the end of the file are taken. */
+    private enum Block {
+        /** A whole file: httpd's {@code ap_build_config}; a close tag here has no section to close. */
+        FILE,
+        /** The body of a section ({@code <VirtualHost>}...), a node of the file's tree. */
+        SECTION,
+        /**
+         * The body of a true {@code <IfModule>}-like conditional: {@code ap_build_cont_config} reads it as a tree of
+         * its own, ended only by a line that is exactly {@code </Name>}; sections of the outer tree cannot be closed
+         * from inside it, and its own unclosed sections pass unnoticed at the end of the file.
+         */
+        CONDITIONAL
+    }
+
     /**
-     * Reads directives into {@code parent} until the close tag of {@code open} (or the end of the file).
-     * Returns normally in both cases; an unclosed section is reported here.
+     * Reads directives into {@code parent} until the close tag of {@code open} (or the end of the file). Returns
+     * normally in both cases; problems are recorded.
+     *
+     * @param quietEnd true inside a true conditional's body, where httpd does not notice unclosed sections
      */
-    private void readBlock(Cursor c, Directive parent, String open, boolean conditional, Line openLine) {
+    private void readBlock(Cursor c, Directive parent, String open, Block block, Line openLine, boolean quietEnd) {
         while (c.hasNext()) {
             Line l = c.take();
+            if (block == Block.CONDITIONAL && l.text.equalsIgnoreCase("</" + open + ">")) {
+                return;
+            }
             String text = expand(l.text);
             ConfWords words = new ConfWords(text);
             String name = words.next();
             String rest = words.rest();
             if (name.startsWith("</")) {
-                String closing = stripGt(name.substring(2));
-                if (open == null) {
-                    problems.add(ParseProblem.syntax(c.at(l), "</" + closing + "> without matching <" + closing
-                            + "> section"));
+                if (block != Block.SECTION) {
+                    problems.add(ParseProblem.syntax(c.at(l), name + " without matching <" + name.substring(2)
+                            + " section"));
                     continue;
                 }
+                if (!name.endsWith(">")) {
+                    problems.add(ParseProblem.syntax(c.at(l), name + "> directive missing closing '>'"));
+                    return;
+                }
+                String closing = name.substring(2, name.length() - 1);
                 if (!closing.equalsIgnoreCase(open)) {
                     problems.add(ParseProblem.syntax(c.at(l), "Expected </" + open + "> but saw </" + closing + ">"));
                 }
                 return;
             }
             if (name.startsWith("<")) {
-                readSection(c, l, parent, name, rest);
+                readSection(c, l, parent, name, rest, quietEnd || block == Block.CONDITIONAL);
                 continue;
             }
             Directive d = new Directive(name, rest, ConfWords.split(rest), c.at(l), false, parent);
             parent.add(d);
             readTimeDirective(d, c, l, parent);
         }
-        if (open != null && !conditional) {
+        if (block == Block.SECTION && !quietEnd) {
             problems.add(ParseProblem.syntax(c.at(openLine), "<" + open + "> was not closed."));
         }
     }
 
-    private void readSection(Cursor c, Line l, Directive parent, String name, String rest) {
+    private void readSection(Cursor c, Line l, Directive parent, String name, String rest, boolean quietEnd) {
         String sect;
         String args;
         if (name.endsWith(">")) {
@@ -236,26 +289,35 @@ public final class ApacheParser {
             sect = name.substring(1);
             args = rest;
         }
+        String key = sect.toLowerCase(Locale.ROOT);
+        String tag = CONDITIONALS.getOrDefault(key, sect);
+        if (key.equals("ifversion")) {
+            ifVersion(c, l, parent, sect, args);
+            return;
+        }
         int gt = args.lastIndexOf('>');
         if (gt < 0) {
-            problems.add(ParseProblem.syntax(c.at(l), "<" + sect + "> directive missing closing '>'"));
-            soak(c, sect, l);
+            problems.add(ParseProblem.syntax(c.at(l), "<" + tag + "> directive missing closing '>'"));
+            soak(c, tag, l);
             return;
         }
         String inner = args.substring(0, gt).strip();
-        String key = sect.toLowerCase(Locale.ROOT);
-        if (CONDITIONALS.contains(key)) {
-            if (inner.isEmpty()) {
-                problems.add(ParseProblem.syntax(c.at(l), "<" + sect + "> directive requires additional arguments"));
-                soak(c, sect, l);
+        if (CONDITIONALS.containsKey(key)) {
+            // start_cond_section: an optional '!', then the first word; further words are ignored
+            String arg = args.substring(0, gt);
+            boolean not = arg.startsWith("!");
+            String word = new ConfWords(not ? arg.substring(1) : arg).next();
+            if (word.isEmpty()) {
+                problems.add(ParseProblem.syntax(c.at(l), "<" + tag + "> directive requires additional arguments"));
+                soak(c, tag, l);
                 return;
             }
-            if (evaluate(key, inner, c, l)) {
+            if (evaluate(key, word, not, c, l)) {
                 Directive d = new Directive(sect, inner, ConfWords.split(inner), c.at(l), true, parent);
                 parent.add(d);
-                readBlock(c, d, sect, true, l);
+                readBlock(c, d, tag, Block.CONDITIONAL, l, true);
             } else {
-                soak(c, sect, l);
+                soak(c, tag, l);
             }
             return;
         }
@@ -263,37 +325,92 @@ public final class ApacheParser {
             problems.add(new ParseProblem(ParseProblem.Kind.SYNTAX, Severity.INFO, c.at(l),
                     "mod_macro <Macro> is not expanded by footprint; the directives inside it and its Use lines"
                             + " are not checked"));
-            soak(c, sect, l);
+            skipMacro(c, l, inner);
             return;
         }
         Directive d = new Directive(sect, inner, ConfWords.split(inner), c.at(l), true, parent);
         parent.add(d);
-        readBlock(c, d, sect, false, l);
+        readBlock(c, d, sect, Block.SECTION, l, quietEnd);
     }
 
-    /** Skips a section httpd does not read (a false condition), keeping httpd's nesting checks. */
-    private void soak(Cursor c, String open, Line openLine) {
+    /**
+     * mod_macro's {@code get_lines_till_end_token}: the body runs to a line whose first word is {@code </Macro>},
+     * nested {@code <Macro} counted; other sections may open in one macro and close in another (httpd only warns,
+     * AH02793/AH02795), so they are not checked here.
+     */
+    private void skipMacro(Cursor c, Line open, String args) {
+        int nesting = 1;
+        while (c.hasNext()) {
+            String first = new ConfWords(c.take().text).next();
+            if (first.equalsIgnoreCase("</Macro>")) {
+                if (--nesting == 0) {
+                    return;
+                }
+            } else if (first.equalsIgnoreCase("<Macro")) {
+                nesting++;
+            }
+        }
+        String name = new ConfWords(args).next().toLowerCase(Locale.ROOT);
+        problems.add(ParseProblem.syntax(c.at(open), "macro '" + name + "' (defined on line " + open.line + " of \""
+                + c.file.displayPath() + "\") contents error: expected token not found: </Macro>"));
+    }
+
+    /** mod_version's {@code <IfVersion>}: its own reading of the arguments, see {@link IfVersion}. */
+    private void ifVersion(Cursor c, Line l, Directive parent, String sect, String args) {
+        IfVersion.Result r = IfVersion.evaluate(args, options.version);
+        if (r.error != null) {
+            problems.add(ParseProblem.syntax(c.at(l), r.error));
+            soak(c, "IfVersion", l);
+        } else if (r.matches) {
+            int gt = args.lastIndexOf('>');
+            String inner = (gt < 0 ? args : args.substring(0, gt)).strip();
+            Directive d = new Directive(sect, inner, ConfWords.split(inner), c.at(l), true, parent);
+            parent.add(d);
+            readBlock(c, d, "IfVersion", Block.CONDITIONAL, l, true);
+        } else {
+            soak(c, "IfVersion", l);
+        }
+    }
+
+    /**
+     * Skips a body httpd does not read ({@code ap_soak_end_container}: a false condition), keeping its nesting
+     * checks. Close tags lose their last character, whatever it is, before the comparison; the first error ends
+     * the skipping (httpd stops there), so an error is reported once, not again by every enclosing level.
+     *
+     * @return false when an error was reported
+     */
+    private boolean soak(Cursor c, String open, Line openLine) {
+        return soak(c, open, openLine, openLine);
+    }
+
+    /** @param outer the opening line of the outermost skipped block: httpd reports errors inside it there */
+    private boolean soak(Cursor c, String open, Line openLine, Line outer) {
         while (c.hasNext()) {
             Line l = c.take();
             if (l.text.charAt(0) != '<') {
                 continue;
             }
-            String name = new ConfWords(l.text).next();
+            ConfWords words = new ConfWords(expand(l.text));
+            String name = words.next();
             if (name.startsWith("</")) {
-                String closing = stripGt(name.substring(2));
+                String closing = name.length() > 2 ? name.substring(2, name.length() - 1) : "";
                 if (!closing.equalsIgnoreCase(open)) {
-                    problems.add(ParseProblem.syntax(c.at(l), "Expected </" + open + "> but saw </" + closing + ">"));
+                    problems.add(ParseProblem.syntax(c.at(outer), "Expected </" + open + "> but saw </" + closing + ">"
+                            + (outer == l ? "" : " (line " + l.line + ", in a block httpd skips)")));
+                    return false;
                 }
-                return;
+                return true;
             }
-            soak(c, stripGt(name.substring(1)), l);
+            String nested = name.substring(1);
+            if (words.atEnd() && nested.endsWith(">")) {
+                nested = nested.substring(0, nested.length() - 1);
+            }
+            if (!soak(c, nested, l, outer)) {
+                return false;
+            }
         }
         problems.add(ParseProblem.syntax(c.at(openLine), "Expected </" + open + "> before end of configuration"));
-    }
-
-    private static String stripGt(String s) {
-        int gt = s.indexOf('>');
-        return gt >= 0 ? s.substring(0, gt) : s;
+        return false;
     }
 
     /** {@code ap_resolve_env}: Define'd values first, then the start-up environment; unknown names stay. */
@@ -305,7 +422,7 @@ public final class ApacheParser {
         StringBuilder b = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
-            String v = is22() ? null : defines.get(name);
+            String v = is22() ? null : variables.get(name);
             if (v == null) {
                 v = options.environment.get(name);
             }
@@ -328,18 +445,35 @@ public final class ApacheParser {
                 include(d, c, parent, true);
                 break;
             case "define":
-                if (d.arg().contains(":")) {
+                if (d.arg().isEmpty() || d.args().size() > 2) {
+                    problems.add(ParseProblem.syntax(d.location(), "Define takes 1-2 arguments, Define a variable,"
+                            + " optionally to a value.  Same as passing -D to the command line."));
+                } else if (d.arg().contains(":")) {
                     problems.add(ParseProblem.syntax(d.location(), "Variable name must not contain ':'"));
-                } else if (!d.arg().isEmpty()) {
-                    defines.put(d.arg(), d.args().size() > 1 ? d.args().get(1) : "");
+                } else {
+                    String value = d.args().size() > 1 ? d.args().get(1) : "";
+                    defines.put(d.arg(), value);
+                    // TAKE12 hands an empty second word over as none: the name is defined, ${name} has no value
+                    if (!value.isEmpty()) {
+                        variables.put(d.arg(), value);
+                    }
                 }
                 break;
             case "undefine":
                 defines.remove(d.arg());
+                variables.remove(d.arg());
                 break;
             case "loadmodule":
                 if (d.args().size() >= 2) {
-                    modules.add(d.args().get(0));
+                    String id = d.args().get(0);
+                    modules.add(id);
+                    // <IfModule> also tests the module's source file name (module->name, its __FILE__), which the
+                    // identifier gives (wsgi_module is mod_wsgi.c even as RHEL's mod_wsgi_python3.so; the MPMs are
+                    // event.c...); the shared object's name gives it for modules named unlike their identifier
+                    if (id.endsWith("_module")) {
+                        String base = id.substring(0, id.length() - "_module".length());
+                        modules.add(base.startsWith("mpm_") ? base.substring(4) + ".c" : "mod_" + base + ".c");
+                    }
                     String file = d.args().get(1);
                     String base = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.so$", "");
                     modules.add(base.startsWith("mod_mpm_") ? base.substring(8) + ".c" : base + ".c");
@@ -356,11 +490,20 @@ public final class ApacheParser {
     private void include(Directive d, Cursor c, Directive parent, boolean optional) {
         String path = d.arg();
         Location at = d.location();
-        if (path.isEmpty()) {
-            problems.add(ParseProblem.syntax(at, d.name() + " takes one argument, Name(s) of the config file(s) to be included; requires at least one argument"));
+        if (d.args().size() != 1 || path.isEmpty()) {
+            problems.add(ParseProblem.syntax(at, optional
+                    ? "IncludeOptional takes one argument, Name or pattern of the config file(s) to be included;"
+                            + " ignored if the file does not exist or the pattern does not match any files"
+                    : "Include takes one argument, Name(s) of the config file(s) to be included; fails if the"
+                            + " wildcard does not match at least one file"));
             return;
         }
-        boolean glob = path.indexOf('*') >= 0 || path.indexOf('?') >= 0 || path.indexOf('[') >= 0;
+        // include_config counts nested Include directives: the 129th fails, at its own line
+        if (includeStack.size() > MAX_INCLUDE_DEPTH) {
+            problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at,
+                    "Exceeded maximum include depth of " + MAX_INCLUDE_DEPTH + ", There appears to be a recursion."));
+            return;
+        }
         HostPathMapper.Mapping m = mapper.map(path, serverRoot, false);
         if (!m.inside()) {
             problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.INFO, at, d.name() + " " + path
@@ -368,12 +511,11 @@ public final class ApacheParser {
             return;
         }
         List<String> targets = new ArrayList<>();
-        if (glob) {
-            targets.addAll(Globs.match(sources, m.treePath()));
-            if (targets.isEmpty() && !optional) {
-                problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at,
-                        "Include/IncludeOptional: No matches for the wildcard '" + lastComponent(path) + "' in '"
-                                + parentOf(path) + "', failing"));
+        if (Globs.hasWildcard(path)) {
+            Globs.Expansion e = Globs.expand(sources, m.treePath(), path, optional);
+            targets.addAll(e.files);
+            if (e.error != null) {
+                problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at, e.error));
             }
         } else if (sources.get(m.treePath()).isPresent()) {
             targets.add(m.treePath());
@@ -394,28 +536,14 @@ public final class ApacheParser {
                         + " 'Exceeded maximum include depth of 128, There appears to be a recursion.'"));
                 continue;
             }
-            if (f.kind() != FileKind.APACHE && f.kind() != FileKind.SYSTEMD) {
-                problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.INFO, at, d.name() + " " + path
-                        + " matches " + f.displayPath() + ", which footprint does not read as httpd configuration"
-                        + " (only *.conf, *.load and *.conf.in are)"));
-                continue;
-            }
+            // httpd reads whatever an Include names, whatever its name ends with
             readFile(f, parent);
         }
     }
 
-    private static String lastComponent(String p) {
-        return p.substring(p.lastIndexOf('/') + 1);
-    }
 
-    private static String parentOf(String p) {
-        int i = p.lastIndexOf('/');
-        return i > 0 ? p.substring(0, i) : ".";
-    }
 
-    private boolean evaluate(String key, String arg, Cursor c, Line l) {
-        boolean not = arg.startsWith("!");
-        String a = not ? arg.substring(1) : arg;
+    private boolean evaluate(String key, String a, boolean not, Cursor c, Line l) {
         boolean result;
         switch (key) {
             case "ifmodule":
@@ -424,8 +552,6 @@ public final class ApacheParser {
             case "ifdefine":
                 result = defines.containsKey(a);
                 break;
-            case "ifversion":
-                return IfVersion.matches(arg, options.version, problems, c.at(l));
             case "iffile": {
                 HostPathMapper.Mapping m = mapper.map(a, serverRoot, false);
                 // a host file outside the project cannot be seen from here: assume it exists, as on a working host

@@ -44,16 +44,22 @@ public final class IniSection {
         entries.put(e.key(), e);
     }
 
-    /** The PasteDeploy kind: {@code app}, {@code server}, {@code filter}... or the whole name when it has no colon. */
+    /**
+     * The PasteDeploy kind: {@code app}, {@code server}, {@code filter}... or the whole name when it has no colon.
+     * Not trimmed: PasteDeploy's {@code _find_sections} tests {@code section.startswith(prefix + ':')}, so
+     * {@code [ app:main ]} is no app section to it.
+     */
     public String prefix() {
         int c = name.indexOf(':');
-        return c < 0 ? name.trim() : name.substring(0, c).trim();
+        return c < 0 ? name : name.substring(0, c);
     }
 
-    /** The PasteDeploy name after the colon, {@code main} when absent. */
+    /**
+     * The PasteDeploy name after the colon, stripped as {@code _find_sections} strips it; {@code main} when there
+     * is no colon ({@code [app]} is the main app), empty for {@code [app:]}.
+     */
     public String shortName() {
         int c = name.indexOf(':');
-        String n = c < 0 ? "" : name.substring(c + 1).trim();
-        return n.isEmpty() ? "main" : n;
+        return c < 0 ? "main" : Py.strip(name.substring(c + 1));
     }
 }

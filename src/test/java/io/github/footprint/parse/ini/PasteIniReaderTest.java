@@ -1,0 +1,178 @@
+package io.github.footprint.parse.ini;
+
+import static io.github.footprint.testing.Trees.files;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import io.github.footprint.findings.Severity;
+import io.github.footprint.parse.ParseProblem;
+import io.github.footprint.testing.Trees;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hand-written cases of configparser's grammar as PasteDeploy uses it. Every expectation below was taken
+ * from {@code src/test/resources/python/read_ini.py} (Python 3.11 configparser, strict, optionxform=str).
+ */
+class PasteIniReaderTest {
+    @TempDir
+    Path dir;
+
+    private IniDocument read(String text) {
+        Trees.write(dir, files("t.ini", text));
+        return new PasteIniReader().read(Trees.load(dir, new Properties(), false).get("t.ini").orElseThrow());
+    }
+
+    private static Map<String, String> values(IniSection s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        s.entries().forEach(e -> m.put(e.key(), e.value()));
+        return m;
+    }
+
+    private static List<String> problems(IniDocument d) {
+        return d.problems().stream().map(p -> p.location().line() + ": " + p.message()).collect(Collectors.toList());
+    }
+
+    @Test
+    void indentedLinesContinueTheValueAndAKeyWithAnEmptyFirstLineKeepsTheNewline() {
+        IniDocument d = read("[app:main]\npyramid.includes =\n    pyramid_debugtoolbar\n    pyramid_tm\nnext = 1\n");
+        assertEquals(List.of(), problems(d));
+        assertEquals(Map.of("pyramid.includes", "\npyramid_debugtoolbar\npyramid_tm", "next", "1"),
+                values(d.section("app:main").orElseThrow()));
+        assertEquals(2, d.section("app:main").orElseThrow().get("pyramid.includes").orElseThrow().location().line());
+    }
+
+    @Test
+    void emptyLinesInsideAValueAreKeptTrailingOnesDropped() {
+        IniDocument d = read("[a]\nk = one\n\n   two\n\n\nx = 1\n");
+        assertEquals(Map.of("k", "one\n\ntwo", "x", "1"), values(d.section("a").orElseThrow()));
+    }
+
+    @Test
+    void colonIsADelimiterTooTheFirstDelimiterWinsAndKeysMayHoldSpaces() {
+        IniDocument d = read("[a]\nk: v : w\nkey with spaces = v\n  spaced key   :  x  \n");
+        assertEquals(List.of("k", "key with spaces"), List.copyOf(values(d.section("a").orElseThrow()).keySet()));
+        assertEquals("v : w", d.section("a").orElseThrow().get("k").orElseThrow().value());
+        // indented: a continuation of the previous value, not a key
+        assertEquals("v\nspaced key   :  x", d.section("a").orElseThrow().get("key with spaces").orElseThrow().value());
+    }
+
+    @Test
+    void indentedFirstKeysAreKeys() {
+        IniDocument d = read("[a]\n  indented = 1\n  other = 2\n");
+        assertEquals(Map.of("indented", "1", "other", "2"), values(d.section("a").orElseThrow()));
+    }
+
+    @Test
+    void emptyValues() {
+        IniDocument d = read("[a]\nk=\n  x\nj :\n");
+        assertEquals(Map.of("k", "\nx", "j", ""), values(d.section("a").orElseThrow()));
+    }
+
+    @Test
+    void duplicateKeyStopsReadingAtItsLine() {
+        IniDocument d = read("[a]\nk = 1\nk = 2\nj = 3\n");
+        assertEquals(List.of("3: option 'k' in section 'a' already exists: configparser (strict, as PasteDeploy uses"
+                + " it) stops with DuplicateOptionError. Keep one of the two"), problems(d));
+        assertEquals(Severity.ERROR, d.problems().get(0).severity());
+        assertEquals(ParseProblem.Kind.SYNTAX, d.problems().get(0).kind());
+        assertEquals("t.ini", d.problems().get(0).location().file());
+    }
+
+    @Test
+    void duplicateSectionStopsReadingAtItsLine() {
+        IniDocument d = read("[a]\nk = 1\n[b]\n[a]\nj = 2\n");
+        assertEquals(List.of("4: section 'a' already exists: configparser (strict, as PasteDeploy uses it) stops with"
+                + " DuplicateSectionError. Merge the two sections"), problems(d));
+    }
+
+    @Test
+    void defaultMayBeRepeatedButNotItsKeys() {
+        IniDocument d = read("[DEFAULT]\nd = 1\n[DEFAULT]\ne = 2\n[a]\nd = 3\n");
+        assertEquals(List.of(), problems(d));
+        assertEquals(Map.of("d", "1", "e", "2"), values(d.defaults()));
+        assertEquals(List.of("a"), d.sections().stream().map(IniSection::name).collect(Collectors.toList()));
+        assertEquals(Map.of("d", "3"), values(d.section("a").orElseThrow()));
+
+        IniDocument dup = read("[DEFAULT]\nd = 1\n[DEFAULT]\nd = 2\n");
+        assertEquals(List.of("4: option 'd' in section 'DEFAULT' already exists: configparser (strict, as PasteDeploy"
+                + " uses it) stops with DuplicateOptionError. Keep one of the two"), problems(dup));
+    }
+
+    @Test
+    void missingSectionHeaderIsReportedAtTheFirstContentLine() {
+        IniDocument d = read("# c\nk = 1\n[a]\n");
+        assertEquals(List.of("2: no section header before this line: configparser stops with MissingSectionHeaderError"
+                + " (File contains no section headers). Start the file with a section such as [app:main]"), problems(d));
+    }
+
+    @Test
+    void noBreakSpaceIsWhiteSpaceToPython() {
+        IniDocument d = read("[a]\n\u00a0k\u00a0=\u00a0v\u00a0\n");
+        assertEquals(List.of(), problems(d));
+        assertEquals(Map.of("k", "v"), values(d.section("a").orElseThrow()));
+    }
+
+    @Test
+    void aLineStartingWithABracketIsNotAlwaysAHeader() {
+        IniDocument d = read("[a]\n[foo = bar\nk = v\n  [not a header]\n");
+        assertEquals(List.of(), problems(d));
+        assertEquals(Map.of("[foo", "bar", "k", "v\n[not a header]"), values(d.section("a").orElseThrow()));
+    }
+
+    @Test
+    void headerRunsToTheLastBracketAndKeepsItsSpaces() {
+        IniDocument d = read("[ app:main ] ; trailing\nk = v\n[x]]\n");
+        assertEquals(List.of(" app:main ", "x]"), d.sections().stream().map(IniSection::name).collect(Collectors.toList()));
+        // PasteDeploy's _find_sections: section.startswith("app:") and the rest stripped
+        assertEquals(" app", d.sections().get(0).prefix());
+        assertEquals("main", d.sections().get(0).shortName());
+        IniDocument names = read("[app]\n[app: blog ]\n[app:]\n[filter:x:y]\n[composite :main]\n");
+        assertEquals(List.of("app main", "app blog", "app ", "filter x:y", "composite  main"), names.sections().stream()
+                .map(s -> s.prefix() + " " + s.shortName()).collect(Collectors.toList()));
+    }
+
+    @Test
+    void backslashDoesNotEscapeTheDelimiter() {
+        IniDocument d = read("[a]\na\\=b = c\n");
+        assertEquals(Map.of("a\\", "b = c"), values(d.section("a").orElseThrow()));
+    }
+
+    @Test
+    void commentsAreWholeLinesEvenIndentedAndNeverInline() {
+        IniDocument d = read("[a]\nk = v\n    # indented comment\n  ; other\n  more\n\t#tab comment\nj = v # neither ; nor\n");
+        assertEquals(Map.of("k", "v\nmore", "j", "v # neither ; nor"), values(d.section("a").orElseThrow()));
+    }
+
+    @Test
+    void parsingErrorsAreCollectedAndReadingGoesOn() {
+        IniDocument d = read("[a]\nk = 1\nnovalue\n=x\nj = 2\n");
+        assertEquals(List.of(
+                "3: 'novalue' is neither a section header, a 'key = value' line nor an indented continuation:"
+                        + " configparser raises ParsingError",
+                "4: a value without a key: configparser raises ParsingError"), problems(d));
+        assertEquals(Map.of("k", "1", "", "x", "j", "2"), values(d.section("a").orElseThrow()));
+    }
+
+    @Test
+    void aDuplicateAfterAParsingErrorIsWhatPythonRaisesAndBothAreReported() {
+        // configparser raises DuplicateOptionError at line 4; the ParsingError of line 2 would come next
+        IniDocument d = read("[a]\nbad line\nk = 1\nk = 2\n");
+        assertEquals(List.of(2, 4), d.problems().stream().map(p -> p.location().line()).collect(Collectors.toList()));
+        assertTrue(problems(d).get(1).contains("DuplicateOptionError"));
+    }
+
+    @Test
+    void keysAreCaseSensitive() {
+        IniDocument d = read("[a]\nKey = 1\nkey = 2\n");
+        assertEquals(List.of(), problems(d));
+        assertEquals(Map.of("Key", "1", "key", "2"), values(d.section("a").orElseThrow()));
+    }
+}
