@@ -5,6 +5,7 @@ import io.github.footprint.findings.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.Mpm;
 import io.github.footprint.model.MpmAdjustment;
+import io.github.footprint.model.MpmValue;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -22,12 +23,15 @@ public final class MpmValueChanged implements Rule {
         Location fallback = mpm.loads().isEmpty() ? Location.PROJECT : mpm.loads().get(0).location();
         for (MpmAdjustment a : mpm.adjustments()) {
             Location at = a.location() != null ? a.location() : fallback;
-            String what = a.directive() + " " + a.from() + (a.location() == null ? " (compiled-in default)" : "")
-                    + " runs as " + a.to() + " under " + mpm.kind().label();
+            // in a chain (AH00316 then AH00318) a step's from/to are intermediate: name the value as written and
+            // the one the server ends up with; httpd's text gives the step
+            MpmValue v = mpm.value(a.directive()).orElseThrow();
+            String what = a.directive() + " " + v.configured() + (a.location() == null ? " (compiled-in default)" : "")
+                    + " runs as " + v.effective() + " under " + mpm.kind().label();
             String why = a.isSilent() ? ": " + a.text() + ", with no message at all"
-                    : ": httpd says '" + a.code() + ": " + a.text() + "' (only on stderr at start-up; apache2 -t still"
-                            + " says Syntax OK)";
-            ctx.report(at, what + why + ". Set " + a.directive() + " " + a.to()
+                    : ": httpd says '" + a.code() + ": " + a.text() + "' (on stderr at start-up, then in a short form"
+                            + " in the ErrorLog; apache2 -t still says Syntax OK)";
+            ctx.report(at, what + why + ". Set " + a.directive() + " " + v.effective()
                     + " (or raise what limits it) so the file says what the server does");
         }
     }

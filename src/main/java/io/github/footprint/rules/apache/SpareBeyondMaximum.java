@@ -9,9 +9,13 @@ import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
 
-/** FP107: more spare capacity demanded than MaxRequestWorkers allows: an error line every second at run time. */
+/**
+ * FP107: more spare capacity demanded than MaxRequestWorkers allows: httpd keeps every child it may run alive even
+ * when idle, and logs one error line at run time (measured on 2.4.71; the line is not repeated).
+ */
 @RuleMeta(id = "FP107", name = "spare-beyond-maximum", severity = Severity.WARNING,
-        summary = "MinSpareThreads or MinSpareServers cannot fit under MaxRequestWorkers, so httpd logs errors forever")
+        summary = "MinSpareThreads or MinSpareServers cannot fit under MaxRequestWorkers, so httpd keeps every child"
+                + " running and logs an error")
 public final class SpareBeyondMaximum implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
