@@ -182,7 +182,7 @@ class SyntaxOracleTest {
             }
             // httpd's message buffer cuts a 128-level chain before its end: count the levels instead
             int levels = out.split("Syntax error on line", -1).length - 1;
-            boolean recursion = out.contains("Exceeded maximum include depth") || levels > 100;
+            boolean recursion = out.contains("Exceeded maximum include depth") || levels > 50;
             if (where != null && !recursion) {
                 String file = "deploy/" + src.relativize(Path.of(where)).toString().replace('\\', '/');
                 int at = line;
