@@ -207,8 +207,16 @@ public final class ApacheParser {
             this.lines = lines;
         }
 
+        /** Set by a structural error: httpd stops reading there, and so does footprint for this file. */
+        boolean aborted;
+
         boolean hasNext() {
             return next < lines.size();
+        }
+
+        void abort() {
+            aborted = true;
+            next = lines.size();
         }
 
         Line take() {
@@ -258,11 +266,13 @@ public final class ApacheParser {
                 }
                 if (!name.endsWith(">")) {
                     problems.add(ParseProblem.syntax(c.at(l), name + "> directive missing closing '>'"));
+                    c.abort();
                     return;
                 }
                 String closing = name.substring(2, name.length() - 1);
                 if (!closing.equalsIgnoreCase(open)) {
                     problems.add(ParseProblem.syntax(c.at(l), "Expected </" + open + "> but saw </" + closing + ">"));
+                    c.abort();
                 }
                 return;
             }
@@ -274,7 +284,7 @@ public final class ApacheParser {
             parent.add(d);
             readTimeDirective(d, c, l, parent);
         }
-        if (block == Block.SECTION && !quietEnd) {
+        if (block == Block.SECTION && !quietEnd && !c.aborted) {
             problems.add(ParseProblem.syntax(c.at(openLine), "<" + open + "> was not closed."));
         }
     }
@@ -397,6 +407,7 @@ public final class ApacheParser {
                 if (!closing.equalsIgnoreCase(open)) {
                     problems.add(ParseProblem.syntax(c.at(outer), "Expected </" + open + "> but saw </" + closing + ">"
                             + (outer == l ? "" : " (line " + l.line + ", in a block httpd skips)")));
+                    c.abort();
                     return false;
                 }
                 return true;
