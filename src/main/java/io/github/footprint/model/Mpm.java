@@ -90,7 +90,10 @@ public final class Mpm {
         return foreign;
     }
 
-    /** MPM directives inside a {@code <VirtualHost>}: "cannot occur within <VirtualHost> section". */
+    /**
+     * MPM directives inside a {@code <VirtualHost>} ("cannot occur within &lt;VirtualHost&gt; section") or a
+     * {@code <Directory>}, {@code <Location>}... ("not allowed in &lt;Directory&gt; context"): httpd refuses both.
+     */
     public List<Directive> inVirtualHost() {
         return inVirtualHost;
     }

@@ -113,7 +113,7 @@ public final class MpmModel {
                 }
                 continue;
             }
-            if (d.enclosing("VirtualHost") != null) {
+            if (d.context() != null) {
                 inVhost.add(d);
                 continue;
             }

@@ -82,6 +82,9 @@ class SyntaxOracleTest {
         one(c, "no-final-newline", "Timeout 30");
         one(c, "mpm-directive-in-vhost", "<VirtualHost *:80>\nThreadsPerChild 25\n</VirtualHost>\n");
         one(c, "foreign-mpm-directive", "MaxSpareServers 10\n");
+        one(c, "mpm-directive-in-directory", "<Directory /x>\nMaxRequestWorkers 100\n</Directory>\n");
+        one(c, "core-mpm-directive-in-location", "<Location /x>\nThreadStackSize 524288\n</Location>\n");
+        one(c, "mpm-directive-in-true-ifmodule", "<IfModule mpm_event_module>\nMaxRequestWorkers 100\n</IfModule>\n");
         one(c, "long-line", "ServerAdmin " + "a".repeat(17 * 1024 * 1024) + "\n");
         Map<String, String> inc = new LinkedHashMap<>();
         inc.put("case.conf", "Include inc/one.conf\n");

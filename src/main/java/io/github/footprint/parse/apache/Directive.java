@@ -93,6 +93,22 @@ public final class Directive {
         return null;
     }
 
+    private static final java.util.Set<String> READ_TIME = java.util.Set.of("ifmodule", "ifdefine", "ifversion",
+            "iffile", "ifdirective", "ifsection");
+
+    /**
+     * The nearest enclosing section that gives a context ({@code <VirtualHost>}, {@code <Directory>},
+     * {@code <Location>}...), skipping the read-time conditionals; null at server level.
+     */
+    public Directive context() {
+        for (Directive p = parent; p != null && p.parent != null; p = p.parent) {
+            if (!READ_TIME.contains(p.key)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** Lower-case name, for maps. */
     public String key() {
         return key;
