@@ -37,7 +37,6 @@ import io.github.footprint.source.SourceFile;
 import io.github.footprint.source.SourceLoader;
 import io.github.footprint.source.SourceSet;
 import io.github.footprint.source.Suppression;
-import io.github.footprint.source.SuppressionScanner;
 
 /**
  * The only class that knows the order of the stages: source (find, render, line map), parse (scripts,
@@ -151,7 +150,7 @@ public final class CheckEngine {
         }
         List<Suppression> suppressions = new ArrayList<>();
         for (SourceFile f : d.sources().files()) {
-            suppressions.addAll(SuppressionScanner.scan(f));
+            suppressions.addAll(f.suppressions());
         }
         Set<String> ids = new TreeSet<>();
         RuleCatalog.rules().forEach(r -> ids.add(r.meta().id()));

@@ -79,6 +79,16 @@ public final class SourceFile {
         return found;
     }
 
+    private List<Suppression> suppressions;
+
+    /** The suppression comments of this file, found once. */
+    public synchronized List<Suppression> suppressions() {
+        if (suppressions == null) {
+            suppressions = SuppressionScanner.scan(this);
+        }
+        return suppressions;
+    }
+
     /** Byte- and text-level problems found while loading. */
     public List<SourceProblem> problems() {
         return problems;

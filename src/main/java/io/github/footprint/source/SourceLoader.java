@@ -267,6 +267,17 @@ public final class SourceLoader {
 
     /** UTF-8 when valid; otherwise Latin-1 (httpd reads bytes as they are) with a located problem. */
     private static String decode(byte[] bytes, FileKind kind, List<SourceProblem> problems) {
+        boolean ascii = true;
+        for (byte b : bytes) {
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            // plain ASCII is valid UTF-8: skip the decoder (the common case, and the fast one)
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -313,12 +324,13 @@ public final class SourceLoader {
         return out;
     }
 
-    private static boolean containsIgnoreCase(String s, String lowerWord) {
-        int n = lowerWord.length();
-        char first = lowerWord.charAt(0);
-        for (int i = 0; i + n <= s.length(); i++) {
-            char c = s.charAt(i);
-            if ((c == first || c == Character.toUpperCase(first)) && s.regionMatches(true, i, lowerWord, 0, n)) {
+    /** True when the line holds "pass", "secret" or "token" in any case: one pass over the characters. */
+    private static boolean mentionsSecret(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = (char) (s.charAt(i) | 0x20);
+            if ((c == 'p' && s.regionMatches(true, i, "pass", 0, 4))
+                    || (c == 's' && s.regionMatches(true, i, "secret", 0, 6))
+                    || (c == 't' && s.regionMatches(true, i, "token", 0, 5))) {
                 return true;
             }
         }
@@ -330,8 +342,7 @@ public final class SourceLoader {
             if (line.indexOf("://") >= 0) {
                 secrets.addAll(Redactor.urlPasswords(line));
             }
-            if (!(containsIgnoreCase(line, "pass") || containsIgnoreCase(line, "secret")
-                    || containsIgnoreCase(line, "token"))) {
+            if (!mentionsSecret(line)) {
                 continue;
             }
             Matcher m = KEY_VALUE.matcher(line);

@@ -31,12 +31,21 @@ public final class TemplateRenderer {
     /** The result of rendering one file. */
     public static final class Rendered {
         final List<String> lines = new ArrayList<>();
-        final List<Integer> map = new ArrayList<>();
+        private int[] map = new int[16];
+        private int size;
         final List<Placeholder> unresolved = new ArrayList<>();
         final List<SourceProblem> problems = new ArrayList<>();
 
         int[] lineMap() {
-            return map.stream().mapToInt(Integer::intValue).toArray();
+            return java.util.Arrays.copyOf(map, size);
+        }
+
+        void add(String line, int templateLine) {
+            if (size == map.length) {
+                map = java.util.Arrays.copyOf(map, size * 2);
+            }
+            map[size++] = templateLine;
+            lines.add(line);
         }
     }
 
@@ -65,8 +74,7 @@ public final class TemplateRenderer {
         Rendered r = new Rendered();
         if (!enabled) {
             for (int i = 0; i < templateLines.size(); i++) {
-                r.lines.add(templateLines.get(i));
-                r.map.add(i + 1);
+                r.add(templateLines.get(i), i + 1);
             }
             return r;
         }
@@ -92,12 +100,10 @@ public final class TemplateRenderer {
             }
             if (out.indexOf('\n') >= 0 || out.indexOf('\r') >= 0) {
                 for (String part : out.split("\r?\n|\r", -1)) {
-                    r.lines.add(part);
-                    r.map.add(templateLine);
+                    r.add(part, templateLine);
                 }
             } else {
-                r.lines.add(out);
-                r.map.add(templateLine);
+                r.add(out, templateLine);
             }
         }
         return r;

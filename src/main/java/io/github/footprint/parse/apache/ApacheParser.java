@@ -132,9 +132,9 @@ public final class ApacheParser {
      * httpd 2.2 took {@code \\} for an escaped backslash: no continuation, one backslash removed.
      */
     private List<Line> logicalLines(SourceFile f) {
-        List<Line> out = new ArrayList<>();
         List<String> lines = f.lines();
-        StringBuilder joined = new StringBuilder();
+        List<Line> out = new ArrayList<>(lines.size());
+        StringBuilder joined = null;
         int first = -1;
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
@@ -146,27 +146,34 @@ public final class ApacheParser {
             if (first < 0) {
                 first = f.templateLine(i);
             }
-            joined.append(l);
             if (continues && i + 1 < lines.size()) {
+                if (joined == null) {
+                    joined = new StringBuilder();
+                }
+                joined.append(l);
                 continue;
             }
-            if (joined.length() > maxLineLength()) {
-                problems.add(ParseProblem.syntax(new Location(f.displayPath(), first), "Error reading "
-                        + f.displayPath() + " at line " + first + ": Line too long (" + joined.length()
-                        + " characters; httpd " + options.version + " reads at most " + maxLineLength() + ")"));
+            String logical = l;
+            if (joined != null && joined.length() > 0) {
+                logical = joined.append(l).toString();
                 joined.setLength(0);
+            }
+            if (logical.length() > maxLineLength()) {
+                problems.add(ParseProblem.syntax(new Location(f.displayPath(), first), "Error reading "
+                        + f.displayPath() + " at line " + first + ": Line too long (" + logical.length()
+                        + " characters; httpd " + options.version + " reads at most " + maxLineLength() + ")"));
                 first = -1;
                 continue;
             }
-            String t = trim(joined.toString());
+            String t = trim(logical);
             if (!t.isEmpty() && t.charAt(0) != '#') {
                 out.add(new Line(t, first));
             }
-            joined.setLength(0);
             first = -1;
         }
         return out;
     }
+
 
     /** httpd 2.4's VARBUF_MAX_LEN (16 MiB) for configuration files; 2.2's MAX_STRING_LEN (8192). */
     private int maxLineLength() {
@@ -183,7 +190,7 @@ public final class ApacheParser {
         while (b > a && ConfWords.isSpace(s.charAt(b - 1))) {
             b--;
         }
-        return s.substring(a, b);
+        return a == 0 && b == s.length() ? s : s.substring(a, b);
     }
 
     private void readFile(SourceFile f, Directive parent) {
@@ -280,7 +287,7 @@ public final class ApacheParser {
                 readSection(c, l, parent, name, rest, quietEnd || block == Block.CONDITIONAL);
                 continue;
             }
-            Directive d = new Directive(name, rest, ConfWords.split(rest), c.at(l), false, parent);
+            Directive d = new Directive(name, rest, c.at(l), false, parent);
             parent.add(d);
             readTimeDirective(d, c, l, parent);
         }

@@ -66,6 +66,10 @@ public final class ConfWords {
     }
 
     private static String unescape(String s, int start, int end, char quote) {
+        int bs = s.indexOf('\\', start);
+        if (bs < 0 || bs >= end) {
+            return s.substring(start, end);
+        }
         StringBuilder b = new StringBuilder(end - start);
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);

@@ -16,17 +16,22 @@ public final class Directive {
     private final String name;
     private final String key;
     private final String rawArgs;
-    private final List<String> args;
+    private List<String> args;
     private final Location location;
     private final boolean section;
     private final Directive parent;
     private final List<Directive> children = new ArrayList<>();
 
+    /** A directive whose arguments are split by {@code ap_getword_conf} when first asked for. */
+    Directive(String name, String rawArgs, Location location, boolean section, Directive parent) {
+        this(name, rawArgs, null, location, section, parent);
+    }
+
     Directive(String name, String rawArgs, List<String> args, Location location, boolean section, Directive parent) {
         this.name = name;
         this.key = name.toLowerCase(Locale.ROOT);
         this.rawArgs = rawArgs;
-        this.args = Collections.unmodifiableList(args);
+        this.args = args == null ? null : Collections.unmodifiableList(args);
         this.location = location;
         this.section = section;
         this.parent = parent;
@@ -49,12 +54,18 @@ public final class Directive {
 
     /** The arguments as {@code ap_getword_conf} splits them. */
     public List<String> args() {
-        return args;
+        List<String> a = args;
+        if (a == null) {
+            a = Collections.unmodifiableList(ConfWords.split(rawArgs));
+            args = a;
+        }
+        return a;
     }
 
     /** The first argument, or the empty string. */
     public String arg() {
-        return args.isEmpty() ? "" : args.get(0);
+        List<String> a = args();
+        return a.isEmpty() ? "" : a.get(0);
     }
 
     public Location location() {

@@ -12,7 +12,6 @@ import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
 import io.github.footprint.source.SourceFile;
 import io.github.footprint.source.Suppression;
-import io.github.footprint.source.SuppressionScanner;
 
 /** FP004: a suppression comment that silences nothing: no reason, an unknown rule id, or nothing below it. */
 @RuleMeta(id = "FP004", name = "bad-suppression", severity = Severity.WARNING,
@@ -21,7 +20,7 @@ public final class BadSuppression implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         for (SourceFile f : d.sources().files()) {
-            for (Suppression s : SuppressionScanner.scan(f)) {
+            for (Suppression s : f.suppressions()) {
                 Location at = new Location(f.displayPath(), s.line());
                 List<String> unknown = new ArrayList<>();
                 for (String id : s.ids()) {
