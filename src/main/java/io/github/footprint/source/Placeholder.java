@@ -7,11 +7,20 @@ public final class Placeholder {
         /** {@code ${name}}: also httpd's own variable syntax, so it may still resolve later. */
         DOLLAR,
         /** {@code @name@}: Maven-only; unresolved is always an error. */
-        AT;
+        AT,
+        /** {@code @@Name@@}: httpd's build placeholders in its {@code .conf.in} templates; unresolved is an error. */
+        AT_AT;
 
         /** The placeholder as written. */
         public String render(String name) {
-            return this == DOLLAR ? "${" + name + "}" : "@" + name + "@";
+            switch (this) {
+                case DOLLAR:
+                    return "${" + name + "}";
+                case AT_AT:
+                    return "@@" + name + "@@";
+                default:
+                    return "@" + name + "@";
+            }
         }
     }
 

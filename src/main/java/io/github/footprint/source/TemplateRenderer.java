@@ -11,7 +11,8 @@ import org.codehaus.plexus.interpolation.PropertiesBasedValueSource;
 import org.codehaus.plexus.interpolation.StringSearchInterpolator;
 
 /**
- * Renders {@code @name@} and {@code ${name}} placeholders with plexus-interpolation, the engine behind
+ * Renders {@code @@Name@@} (httpd's {@code .conf.in} build placeholders), {@code @name@} and {@code ${name}}
+ * placeholders with plexus-interpolation, the engine behind
  * Maven's resource filtering, one template line at a time, so the line map stays exact. Placeholders that
  * no property resolves are kept literally (as Maven filtering and httpd both do) and recorded.
  */
@@ -78,8 +79,10 @@ public final class TemplateRenderer {
             }
             return r;
         }
+        Recorder atAtRecorder = new Recorder(Placeholder.Form.AT_AT, r.unresolved);
         Recorder atRecorder = new Recorder(Placeholder.Form.AT, r.unresolved);
         Recorder dollarRecorder = new Recorder(Placeholder.Form.DOLLAR, r.unresolved);
+        StringSearchInterpolator atAt = interpolator("@@", "@@", atAtRecorder);
         StringSearchInterpolator at = interpolator("@", "@", atRecorder);
         StringSearchInterpolator dollar = interpolator("${", "}", dollarRecorder);
         for (int i = 0; i < templateLines.size(); i++) {
@@ -87,10 +90,13 @@ public final class TemplateRenderer {
             int templateLine = i + 1;
             String out = line;
             if (line.indexOf('@') >= 0 || line.contains("${")) {
+                atAtRecorder.line = templateLine;
                 atRecorder.line = templateLine;
                 dollarRecorder.line = templateLine;
                 try {
-                    out = line.indexOf('@') >= 0 ? at.interpolate(line) : line;
+                    // httpd's own build placeholders (@@ServerRoot@@ in its .conf.in files) first, then Maven's
+                    out = line.contains("@@") ? atAt.interpolate(line) : line;
+                    out = out.indexOf('@') >= 0 ? at.interpolate(out) : out;
                     out = out.contains("${") ? dollar.interpolate(out) : out;
                 } catch (InterpolationException e) {
                     r.problems.add(new SourceProblem(templateLine, io.github.footprint.findings.Severity.ERROR,

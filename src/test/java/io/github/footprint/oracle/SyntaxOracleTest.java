@@ -80,6 +80,8 @@ class SyntaxOracleTest {
         one(c, "blank-lines-and-indent", "\n\n   Timeout 30   \n\t\n");
         one(c, "crlf", "Timeout 30\r\n<Directory /x>\r\n</Directory>\r\n");
         one(c, "no-final-newline", "Timeout 30");
+        one(c, "byte-order-mark", "\uFEFFTimeout 30\n");
+        one(c, "byte-order-mark-before-comment", "\uFEFF# comment\nTimeout 30\n");
         one(c, "mpm-directive-in-vhost", "<VirtualHost *:80>\nThreadsPerChild 25\n</VirtualHost>\n");
         one(c, "foreign-mpm-directive", "MaxSpareServers 10\n");
         one(c, "mpm-directive-in-directory", "<Directory /x>\nMaxRequestWorkers 100\n</Directory>\n");

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Maven-style rendering of one file, line by line, with the line map back to the template. */
@@ -99,8 +98,6 @@ class TemplateRendererTest {
 
     /** httpd's build substitutes {@code @@Name@@}; the corpus README wants that from properties. */
     @Test
-    @Disabled("open: TemplateRenderer renders Maven's @name@ and ${name} only; httpd's @@Name@@ is not rendered"
-            + " nor recorded (reported, not hacked)")
     void httpdAtAtPlaceholdersRenderAndUnresolvedOnesAreRecorded() {
         TemplateRenderer.Rendered r = render(props("Port", "80", "ServerRoot", "/usr/local/apache2"), "Listen @@Port@@",
                 "ServerRoot \"@@ServerRoot@@\"", "@@LoadModule@@");

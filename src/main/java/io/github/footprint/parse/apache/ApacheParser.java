@@ -138,6 +138,12 @@ public final class ApacheParser {
         int first = -1;
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
+            if (i == 0 && l.startsWith("\uFEFF")) {
+                problems.add(ParseProblem.syntax(new Location(f.displayPath(), f.templateLine(0)), "the file starts with"
+                        + " a UTF-8 byte order mark: httpd reads those three bytes as part of the first directive and"
+                        + " stops with \"Invalid command '\\xef\\xbb\\xbf...'\". Save the file as UTF-8 without BOM"));
+                l = l.substring(1);
+            }
             boolean continues = false;
             if (l.endsWith("\\")) {
                 continues = !(is22() && l.length() >= 2 && l.charAt(l.length() - 2) == '\\');

@@ -31,7 +31,7 @@ public final class UnresolvedPlaceholder implements Rule {
                 }
                 Location at = new Location(f.displayPath(), p.line());
                 String text = p.form().render(p.name());
-                if (p.form() == Placeholder.Form.AT) {
+                if (p.form() != Placeholder.Form.DOLLAR) {
                     ctx.report(at, Severity.ERROR, text + " is not a property of this environment: the deployed file"
                             + " would contain the literal text " + text + ". Define " + p.name()
                             + " in the environment's properties, the plugin's <properties> or with -D" + p.name() + "=...");

@@ -24,7 +24,6 @@ import io.github.footprint.source.Placeholder;
 import io.github.footprint.source.SourceFile;
 import io.github.footprint.source.SourceSet;
 import io.github.footprint.testing.Trees;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -177,7 +176,6 @@ class ApacheCorpusTest {
      * delimiters), so {@code @@Port@@} stays literal and is not even recorded as unresolved.
      */
     @Test
-    @Disabled("open: TemplateRenderer does not know httpd's @@Name@@ placeholders (reported, not hacked)")
     void httpdDocsConfAtAtPlaceholdersAreRendered() {
         SourceSet s = Trees.load(APACHE.resolve("httpd-docs-conf").resolve("2.4.x"), httpdBuild(), true);
         for (SourceFile f : s.files()) {
