@@ -47,6 +47,9 @@ public final class MpmModel {
         return Set.copyOf(s);
     }
 
+    /** The code of a 2.2 adjustment: httpd 2.2 logs it, without an AH number. */
+    public static final String HTTPD_22 = "httpd 2.2";
+
     private MpmModel() {
     }
 
@@ -100,6 +103,7 @@ public final class MpmModel {
             kind = loads.isEmpty() ? null : kindOfModule(loads.get(0).arg());
         }
         Map<String, Directive> set = new LinkedHashMap<>();
+        List<Directive> ordered = new ArrayList<>();
         List<Directive> foreign = new ArrayList<>();
         List<Directive> inVhost = new ArrayList<>();
         List<Directive> deprecated = new ArrayList<>();
@@ -123,12 +127,13 @@ public final class MpmModel {
             String canonical = CANONICAL.get(key);
             if (canonical != null) {
                 set.put(canonical, d);
+                ordered.add(d);
             }
         }
         Map<String, MpmValue> values = new LinkedHashMap<>();
         List<MpmAdjustment> adjustments = new ArrayList<>();
         if (kind != null) {
-            new Chain(kind, set, values, adjustments, "2.2".equals(version)).run();
+            new Chain(kind, set, values, adjustments, "2.2".equals(version)).run(ordered);
         }
         return new Mpm(kind, assumed, loads, values, adjustments, foreign, inVhost, deprecated);
     }
@@ -176,18 +181,24 @@ public final class MpmModel {
             v.put(d, to);
         }
 
-        void run() {
+        void run(List<Directive> ordered) {
             for (Map.Entry<String, Long> e : DEFAULTS_24.get(kind).entrySet()) {
                 Directive d = set.get(e.getKey());
                 long def = e.getValue();
                 if (v22 && e.getKey().equals("MaxConnectionsPerChild")) {
                     def = 10000;
                 }
+                if (v22 && kind == Mpm.Kind.PREFORK && e.getKey().equals("ThreadStackSize")) {
+                    continue;
+                }
                 long value = d == null ? def : Atoi.parse(d.arg());
                 configured.put(e.getKey(), value);
-                v.put(e.getKey(), value);
+                // 2.4 checks after reading everything; 2.2 starts from the defaults and checks line by line
+                v.put(e.getKey(), v22 ? def : value);
             }
-            if (kind == Mpm.Kind.PREFORK) {
+            if (v22) {
+                httpd22(ordered);
+            } else if (kind == Mpm.Kind.PREFORK) {
                 prefork();
             } else {
                 threaded();
@@ -296,6 +307,133 @@ public final class MpmModel {
                 change("", "StartServers of " + v.get("StartServers") + " exceeds the " + servers + " server(s)"
                         + " MaxRequestWorkers allows; httpd silently starts " + servers, "StartServers", servers);
             }
+        }
+
+        /**
+         * httpd 2.2 checks inside each directive's handler, in file order, against the values set so far
+         * (DOMAIN.md §2.5, from the 2.2.34 sources; no httpd 2.2 runs here to measure it): ServerLimit must come
+         * before MaxClients, ThreadLimit before ThreadsPerChild; worker moves the first ThreadsPerChild ahead of
+         * the first MaxClients. Its messages have no AH codes.
+         */
+        private void httpd22(List<Directive> ordered) {
+            List<Directive> order = new ArrayList<>(ordered);
+            if (kind != Mpm.Kind.PREFORK) {
+                int tpc = -1;
+                int mc = -1;
+                for (int i = 0; i < order.size(); i++) {
+                    String c = CANONICAL.get(order.get(i).key());
+                    if (tpc < 0 && "ThreadsPerChild".equals(c)) {
+                        tpc = i;
+                    }
+                    if (mc < 0 && "MaxRequestWorkers".equals(c)) {
+                        mc = i;
+                    }
+                }
+                if (tpc > mc && mc >= 0) {
+                    order.add(mc, order.remove(tpc));
+                }
+            }
+            long maxSl = kind == Mpm.Kind.PREFORK ? 200000 : 20000;
+            for (Directive d : order) {
+                String c = CANONICAL.get(d.key());
+                long x = Atoi.parse(d.arg());
+                v.put(c, x);
+                switch (c) {
+                    case "ServerLimit":
+                        if (x > maxSl) {
+                            change22("WARNING: ServerLimit of " + x + " exceeds compile time limit of " + maxSl
+                                    + " servers, lowering ServerLimit to " + maxSl + ".", c, maxSl, d);
+                        } else if (x < 1) {
+                            change22("WARNING: Require ServerLimit > 0, setting to 1", c, 1, d);
+                        }
+                        break;
+                    case "ThreadLimit":
+                        if (x > 20000) {
+                            change22("WARNING: ThreadLimit of " + x + " exceeds compile time limit of 20000 servers,"
+                                    + " lowering ThreadLimit to 20000.", c, 20000, d);
+                        } else if (x < 1) {
+                            change22("WARNING: Require ThreadLimit > 0, setting to 1", c, 1, d);
+                        }
+                        break;
+                    case "ThreadsPerChild":
+                        if (x > v.get("ThreadLimit")) {
+                            change22("WARNING: ThreadsPerChild of " + x + " exceeds ThreadLimit value of "
+                                    + v.get("ThreadLimit") + " threads, lowering ThreadsPerChild to " + v.get("ThreadLimit")
+                                    + ". To increase, please see the ThreadLimit directive.", c, v.get("ThreadLimit"), d);
+                        } else if (x < 1) {
+                            change22("WARNING: Require ThreadsPerChild > 0, setting to 1", c, 1, d);
+                        }
+                        break;
+                    case "MaxRequestWorkers":
+                        maxClients22(x, d);
+                        break;
+                    case "MinSpareServers":
+                    case "MinSpareThreads":
+                        if (x <= 0) {
+                            change22("WARNING: detected " + (kind == Mpm.Kind.PREFORK ? "MinSpareServers" : "MinSpareThreads")
+                                    + " set to non-positive. Resetting to 1 to avoid almost certain Apache failure."
+                                    + " Please read the documentation.", c, 1, d);
+                        }
+                        break;
+                    default:
+                        break;
+                }
+            }
+            if (kind == Mpm.Kind.PREFORK) {
+                long min = v.get("MinSpareServers");
+                if (v.get("MaxSpareServers") < min + 1) {
+                    change("", "MaxSpareServers of " + v.get("MaxSpareServers") + " is below MinSpareServers + 1; httpd"
+                            + " silently raises it to " + (min + 1), "MaxSpareServers", min + 1);
+                }
+            } else {
+                long min = v.get("MinSpareThreads");
+                long tpc = v.get("ThreadsPerChild");
+                if (v.get("MaxSpareThreads") < min + tpc) {
+                    change("", "MaxSpareThreads of " + v.get("MaxSpareThreads") + " is below MinSpareThreads +"
+                            + " ThreadsPerChild; httpd 2.2 silently raises it to " + (min + tpc), "MaxSpareThreads",
+                            min + tpc);
+                }
+            }
+        }
+
+        private void maxClients22(long x, Directive d) {
+            String c = "MaxRequestWorkers";
+            if (kind == Mpm.Kind.PREFORK) {
+                long sl = v.get("ServerLimit");
+                if (x > sl) {
+                    change22("WARNING: MaxClients of " + x + " exceeds ServerLimit value of " + sl + " servers, lowering"
+                            + " MaxClients to " + sl + ". To increase, please see the ServerLimit directive.", c, sl, d);
+                } else if (x < 1) {
+                    change22("WARNING: Require MaxClients > 0, setting to 1", c, 1, d);
+                }
+                return;
+            }
+            long tpc = v.get("ThreadsPerChild");
+            if (x < tpc) {
+                change22("WARNING: MaxClients (" + x + ") must be at least as large as ThreadsPerChild (" + tpc + ")."
+                        + " Automatically increasing MaxClients to " + tpc + ".", c, tpc, d);
+                x = tpc;
+            }
+            long daemons = x / Math.max(1, tpc);
+            if (x % Math.max(1, tpc) != 0) {
+                long to = daemons * tpc;
+                change22("WARNING: MaxClients (" + x + ") is not an integer multiple of ThreadsPerChild (" + tpc
+                        + "), lowering MaxClients to " + to + " for a maximum of " + daemons + " child processes,", c, to, d);
+            }
+            long sl = v.get("ServerLimit");
+            if (daemons > sl) {
+                change22("WARNING: MaxClients of " + v.get(c) + " would require " + daemons + " servers, and would exceed"
+                        + " the ServerLimit value of " + sl + ". Automatically lowering MaxClients to " + sl * tpc
+                        + ". To increase, please see the ServerLimit directive.", c, sl * tpc, d);
+            } else if (daemons < 1) {
+                change22("WARNING: Require MaxClients > 0, setting to 1", c, 1, d);
+            }
+        }
+
+        /** A 2.2 handler's change: logged (no AH code in 2.2), at the directive that caused it. */
+        private void change22(String text, String d, long to, Directive at) {
+            adjustments.add(new MpmAdjustment(HTTPD_22, text, d, v.get(d), to, at.location()));
+            v.put(d, to);
         }
 
         private void atLeastOne(String code, String d, String tail) {

@@ -5,6 +5,7 @@ import io.github.footprint.findings.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.Mpm;
 import io.github.footprint.model.MpmAdjustment;
+import io.github.footprint.model.MpmModel;
 import io.github.footprint.model.MpmValue;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
@@ -29,6 +30,8 @@ public final class MpmValueChanged implements Rule {
             String what = a.directive() + " " + v.configured() + (a.location() == null ? " (compiled-in default)" : "")
                     + " runs as " + v.effective() + " under " + mpm.kind().label();
             String why = a.isSilent() ? ": " + a.text() + ", with no message at all"
+                    : a.code().equals(MpmModel.HTTPD_22) ? ": httpd 2.2 logs '" + a.text() + "' as it reads the"
+                            + " directive, against the values set so far in the file"
                     : ": httpd says '" + a.code() + ": " + a.text() + "' (on stderr at start-up, then in a short form"
                             + " in the ErrorLog; apache2 -t still says Syntax OK)";
             ctx.report(at, what + why + ". Set " + a.directive() + " " + v.effective()
