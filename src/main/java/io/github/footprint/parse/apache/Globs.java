@@ -112,17 +112,9 @@ final class Globs {
     }
 
     private static List<String> children(SourceSet sources, String dir) {
-        TreeSet<String> names = new TreeSet<>();
-        String prefix = dir.isEmpty() ? "" : dir + "/";
-        for (String p : sources.treePaths()) {
-            if (p.startsWith(prefix)) {
-                String rest = p.substring(prefix.length());
-                int slash = rest.indexOf('/');
-                names.add(slash < 0 ? rest : rest.substring(0, slash));
-            }
-        }
-        return new ArrayList<>(names);
+        return sources.children(dir);
     }
+
 
     private static String join(String a, String b) {
         return a.isEmpty() ? b : a + "/" + b;
