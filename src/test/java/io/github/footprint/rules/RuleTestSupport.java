@@ -35,6 +35,18 @@ public final class RuleTestSupport {
     }
 
     /** Checks the tree with the catalogue's defaults. */
+    /**
+     * Writes {@code apache2/apache2.conf}: a LoadModule of the given MPM, {@code Listen 80}, then the lines. The
+     * LoadModule path is outside the project; footprint only records which module it names.
+     */
+    public static Path writeApacheMain(Path root, String mpm, String... lines) throws IOException {
+        List<String> all = new java.util.ArrayList<>();
+        all.add("LoadModule mpm_" + mpm + "_module /usr/lib/apache2/modules/mod_mpm_" + mpm + ".so");
+        all.add("Listen 80");
+        all.addAll(List.of(lines));
+        return write(root, "apache2/apache2.conf", all.toArray(new String[0]));
+    }
+
     public static CheckResult check(Path root) throws RequestException {
         return check(root, Map.of(), 0, List.of());
     }

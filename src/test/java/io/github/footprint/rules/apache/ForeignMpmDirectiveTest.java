@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.findings.Finding;
+import io.github.footprint.rules.RuleTestSupport;
 import io.github.footprint.findings.Location;
 import io.github.footprint.findings.Severity;
 
@@ -30,11 +30,7 @@ class ForeignMpmDirectiveTest {
     Path tree;
 
     private void main(String mpm, String... lines) throws Exception {
-        List<String> all = new ArrayList<>();
-        all.add("LoadModule mpm_" + mpm + "_module /usr/lib/apache2/modules/mod_mpm_" + mpm + ".so");
-        all.add("Listen 80");
-        all.addAll(List.of(lines));
-        write(tree, MAIN, all.toArray(new String[0]));
+        RuleTestSupport.writeApacheMain(tree, mpm, lines);
     }
 
     private static List<Location> locations(List<Finding> fs) {

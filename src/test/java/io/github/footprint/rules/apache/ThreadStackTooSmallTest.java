@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.findings.Finding;
+import io.github.footprint.rules.RuleTestSupport;
 import io.github.footprint.findings.Location;
 import io.github.footprint.findings.Severity;
 
@@ -33,11 +33,7 @@ class ThreadStackTooSmallTest {
     Path tree;
 
     private void main(String mpm, String... lines) throws Exception {
-        List<String> all = new ArrayList<>();
-        all.add("LoadModule mpm_" + mpm + "_module /usr/lib/apache2/modules/mod_mpm_" + mpm + ".so");
-        all.add("Listen 80");
-        all.addAll(List.of(lines));
-        write(tree, MAIN, all.toArray(new String[0]));
+        RuleTestSupport.writeApacheMain(tree, mpm, lines);
     }
 
     private String message(String mpm, String value) throws Exception {
