@@ -23,4 +23,17 @@ assert f.help.endsWith('/FP201.md')
 def d = json.environments[0].effective.daemons[0]
 assert [d.name, d.processes, d.threads, d.maximumRequests, d.file, d.line] ==
         ['app', 2, 4, 20000, 'src/main/deploy/apache/app.conf', 3]
+
+// the CI reports are written too, and agree with footprint.json
+def sarif = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/footprint/footprint.sarif'))
+assert sarif.version == '2.1.0'
+def results = sarif.runs[0].results
+assert results.size() == 1
+assert results[0].ruleId == 'FP201' && results[0].level == 'error'
+assert results[0].locations[0].physicalLocation.artifactLocation.uri == 'src/main/deploy/apache/app.conf'
+assert results[0].locations[0].physicalLocation.region.startLine == 3
+def junit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/footprint/TEST-footprint.xml'))
+assert junit.@failures.text() == '1'
+def failed = junit.testsuite.testcase.findAll { it.failure.size() > 0 }
+assert failed.size() == 1 && failed[0].@name.text() == 'FP201 maximum-requests-too-high'
 return true

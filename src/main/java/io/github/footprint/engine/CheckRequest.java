@@ -25,7 +25,7 @@ import io.github.footprint.rules.RuleCatalog;
  */
 public final class CheckRequest {
     /** Report formats this version writes. */
-    public static final List<String> FORMATS = List.of("console", "json");
+    public static final List<String> FORMATS = List.of("console", "json", "sarif", "junit");
     private static final Set<String> MPMS = Set.of("prefork", "worker", "event");
 
     private final Path baseDirectory;
@@ -190,7 +190,7 @@ public final class CheckRequest {
         private long requestGrowth;
         private Map<String, String> rules = Map.of();
         private String failOn = "error";
-        private String formats = "console,json";
+        private String formats = "console,json,sarif,junit";
         private Path outputDirectory;
         private String toolVersion = "unknown";
 

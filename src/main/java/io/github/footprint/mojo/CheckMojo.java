@@ -28,7 +28,9 @@ import io.github.footprint.findings.FailOn;
 import io.github.footprint.findings.Severity;
 import io.github.footprint.model.Sizes;
 import io.github.footprint.report.ConsoleReporter;
+import io.github.footprint.report.JUnitReporter;
 import io.github.footprint.report.JsonReporter;
+import io.github.footprint.report.SarifReporter;
 
 /**
  * Checks the deploy templates of an Apache httpd + mod_wsgi + Pylons stack: renders them, reads them as
@@ -116,8 +118,8 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "footprint.failOn", defaultValue = "error")
     private String failOn;
 
-    /** Which reports to write, comma-separated: {@code console}, {@code json}. */
-    @Parameter(property = "footprint.formats", defaultValue = "console,json")
+    /** Which reports to write, comma-separated: {@code console}, {@code json}, {@code sarif}, {@code junit}. */
+    @Parameter(property = "footprint.formats", defaultValue = "console,json,sarif,junit")
     private String formats;
 
     /** Where reports go. */
@@ -142,14 +144,21 @@ public class CheckMojo extends AbstractMojo {
             new ConsoleReporter(new MavenConsole(getLog())).write(result);
         }
         String report = null;
-        if (request.formats().contains("json")) {
-            try {
+        try {
+            if (request.formats().contains("json")) {
                 Path p = new JsonReporter().write(result, request.outputDirectory());
                 report = request.baseDirectory().relativize(p).toString().replace('\\', '/');
-            } catch (IOException e) {
-                throw new MojoExecutionException("footprint: cannot write " + JsonReporter.FILE + " to "
-                        + request.outputDirectory() + ": " + e.getMessage());
             }
+            if (request.formats().contains("sarif")) {
+                new SarifReporter().write(result, request.outputDirectory());
+            }
+            if (request.formats().contains("junit")) {
+                new JUnitReporter(request.failOn(), request.severityPolicy()::isOff).write(result,
+                        request.outputDirectory());
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("footprint: cannot write the reports to " + request.outputDirectory()
+                    + ": " + e.getMessage());
         }
         FailOn threshold = request.failOn();
         String counts = result.count(Severity.ERROR) + " error(s), " + result.count(Severity.WARNING) + " warning(s)";

@@ -1,16 +1,9 @@
 package io.github.footprint.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.engine.EnvironmentResult;
@@ -32,26 +25,9 @@ public final class JsonReporter {
     public static final String FILE = "footprint.json";
 
     public Path write(CheckResult result, Path outputDirectory) throws IOException {
-        Files.createDirectories(outputDirectory);
-        Path target = outputDirectory.resolve(FILE);
-        Path tmp = Files.createTempFile(outputDirectory, FILE, ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp);
-                    JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-                DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-                        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                        .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-                        .withoutSpacesInObjectEntries();
-                g.setPrettyPrinter(pp);
-                write(result, g);
-                g.writeRaw('\n');
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        return target;
+        return ReportFiles.writeJson(outputDirectory, FILE, g -> write(result, g));
     }
+
 
     /** The MPM, its effective sizing values (camelCase keys), and where each is set ({@code setAt}). */
     private static void writeMpm(Mpm mpm, JsonGenerator g) throws IOException {

@@ -31,6 +31,9 @@ import io.github.footprint.rules.wsgi.MaximumRequestsUnset;
 
 /** Every rule footprint has, in id order: an explicit list, so the order is fixed and a test can walk it. */
 public final class RuleCatalog {
+    /** The project's home. */
+    public static final String PROJECT_URL = "https://github.com/footprint/footprint-maven-plugin";
+
     /** Where the rule pages are published; each finding links {@code DOC_BASE + id + ".md"}. */
     public static final String DOC_BASE =
             "https://github.com/footprint/footprint-maven-plugin/blob/main/src/main/resources/io/github/footprint/rules/";
