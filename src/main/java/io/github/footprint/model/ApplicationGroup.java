@@ -30,13 +30,20 @@ public final class ApplicationGroup {
     private final Location location;
     private final GroupSelection.Source source;
     private final String key;
+    private final String unknown;
 
     ApplicationGroup(Kind kind, String written, Location location, GroupSelection.Source source, String key) {
+        this(kind, written, location, source, key, null);
+    }
+
+    ApplicationGroup(Kind kind, String written, Location location, GroupSelection.Source source, String key,
+            String unknown) {
         this.kind = kind;
         this.written = written;
         this.location = location;
         this.source = source;
         this.key = key;
+        this.unknown = unknown;
     }
 
     /**
@@ -89,7 +96,16 @@ public final class ApplicationGroup {
         return key;
     }
 
-    /** {@code %{GLOBAL}} as {@code %{GLOBAL} (the main interpreter)}, a key in quotes, else the form. */
+    /** True when the name depends on the request (one interpreter per distinct value), not merely on unknown names. */
+    public boolean perRequest() {
+        return key == null && (kind == Kind.HOST || kind == Kind.ENV || kind == Kind.RESOURCE && unknown != null
+                && unknown.startsWith("one per"));
+    }
+
+    /**
+     * {@code %{GLOBAL} (the main interpreter)}, a name in quotes, {@code %{RESOURCE} = 'host|/url'}, or the form
+     * with why its name is not known.
+     */
     public String describe() {
         String form = written == null ? "%{RESOURCE} (the default)" : written;
         if (kind == Kind.GLOBAL) {
@@ -98,7 +114,7 @@ public final class ApplicationGroup {
         if (kind == Kind.NAMED) {
             return "'" + written + "'";
         }
-        return key != null ? form + " = '" + key + "'" : form + " (worked out per request)";
+        return key != null ? form + " = '" + key + "'" : form + " (" + unknown + ")";
     }
 
     @Override

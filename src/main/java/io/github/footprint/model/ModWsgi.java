@@ -66,9 +66,13 @@ public final class ModWsgi {
         return loadModule;
     }
 
-    /** True when the configuration uses mod_wsgi at all: a daemon group, a mount, an import script or a handler. */
+    /**
+     * True when the configuration uses mod_wsgi at all: a daemon group, a mount, an import script, a handler, a
+     * {@code WSGIProcessGroup} or a {@code WSGIRestrictEmbedded}.
+     */
     public boolean used() {
-        return daemons || !mounts.isEmpty() || !imports.isEmpty() || !handlers.isEmpty();
+        return daemons || !mounts.isEmpty() || !imports.isEmpty() || !handlers.isEmpty() || !processGroupLines.isEmpty()
+                || !restrictEmbedded.isEmpty();
     }
 
     /** mod_wsgi runs: loaded by the main file, or used by a vhost-only project (whose main file loads it). */

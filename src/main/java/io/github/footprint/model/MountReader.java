@@ -183,14 +183,15 @@ final class MountReader {
     }
 
     private static RestrictEmbedded restrictEmbedded(Directive d) {
+        // httpd's own checks first (the section, then the argument count), then mod_wsgi's handler
         String problem = null;
         Directive context = d.context();
-        if (d.enclosing("VirtualHost") != null) {
-            problem = "WSGIRestrictEmbedded cannot occur within <VirtualHost> section";
-        } else if (context != null) {
+        if (context != null && !context.is("VirtualHost")) {
             problem = "WSGIRestrictEmbedded not allowed in <" + context.name() + "> context";
         } else if (d.args().size() != 1) {
             problem = "WSGIRestrictEmbedded takes one argument, Enable/Disable use of embedded mode.";
+        } else if (d.enclosing("VirtualHost") != null) {
+            problem = "WSGIRestrictEmbedded cannot occur within <VirtualHost> section";
         } else if (!d.arg().equalsIgnoreCase("On") && !d.arg().equalsIgnoreCase("Off")) {
             problem = "WSGIRestrictEmbedded must be one of: Off | On";
         }
@@ -401,7 +402,9 @@ final class MountReader {
     private static ApplicationGroup applicationGroup(String value, GroupSelection.Source source, Location at,
             ServerScope scope, String url, boolean match) {
         ApplicationGroup.Kind kind = ApplicationGroup.kindOf(value);
-        String key;
+        String key = null;
+        String unknown = null;
+        String noName = "the server's ServerName is not in the files";
         switch (kind) {
             case GLOBAL:
                 key = "";
@@ -411,15 +414,25 @@ final class MountReader {
                 break;
             case SERVER:
                 key = hostPort(scope);
+                unknown = key == null ? noName : null;
                 break;
             case RESOURCE:
-                key = match || hostPort(scope) == null ? null : hostPort(scope) + "|" + scriptName(url);
+                if (match) {
+                    unknown = "one per URL the pattern matches";
+                } else if (hostPort(scope) == null) {
+                    unknown = noName;
+                } else {
+                    key = hostPort(scope) + "|" + scriptName(url);
+                }
+                break;
+            case HOST:
+                unknown = "one per Host header clients send";
                 break;
             default:
-                key = null;
+                unknown = "chosen per request";
                 break;
         }
-        return new ApplicationGroup(kind, value, at, source, key);
+        return new ApplicationGroup(kind, value, at, source, key, unknown);
     }
 
     private static String hostPort(ServerScope scope) {
