@@ -28,6 +28,7 @@ import io.github.footprint.rules.wsgi.DuplicateDaemonName;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooHigh;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooLow;
 import io.github.footprint.rules.wsgi.MaximumRequestsUnset;
+import io.github.footprint.rules.wsgi.ProcessGroupUnusable;
 
 /** Every rule footprint has, in id order: an explicit list, so the order is fixed and a test can walk it. */
 public final class RuleCatalog {
@@ -53,6 +54,7 @@ public final class RuleCatalog {
             new MaximumRequestsUnset(),
             new MaximumRequestsTooLow(),
             new DuplicateDaemonName(),
+            new ProcessGroupUnusable(),
             new TrailingComment(),
             new PoolOversized());
 
