@@ -25,6 +25,7 @@ import io.github.footprint.rules.input.UnresolvedPlaceholder;
 import io.github.footprint.rules.pylons.PoolOversized;
 import io.github.footprint.rules.pylons.TrailingComment;
 import io.github.footprint.rules.wsgi.DuplicateDaemonName;
+import io.github.footprint.rules.wsgi.EmbeddedMode;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooHigh;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooLow;
 import io.github.footprint.rules.wsgi.MaximumRequestsUnset;
@@ -55,6 +56,7 @@ public final class RuleCatalog {
             new MaximumRequestsTooLow(),
             new DuplicateDaemonName(),
             new ProcessGroupUnusable(),
+            new EmbeddedMode(),
             new TrailingComment(),
             new PoolOversized());
 
