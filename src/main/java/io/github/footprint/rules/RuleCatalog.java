@@ -30,6 +30,7 @@ import io.github.footprint.rules.wsgi.MaximumRequestsTooHigh;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooLow;
 import io.github.footprint.rules.wsgi.MaximumRequestsUnset;
 import io.github.footprint.rules.wsgi.ProcessGroupUnusable;
+import io.github.footprint.rules.wsgi.RestrictEmbeddedOff;
 
 /** Every rule footprint has, in id order: an explicit list, so the order is fixed and a test can walk it. */
 public final class RuleCatalog {
@@ -57,6 +58,7 @@ public final class RuleCatalog {
             new DuplicateDaemonName(),
             new ProcessGroupUnusable(),
             new EmbeddedMode(),
+            new RestrictEmbeddedOff(),
             new TrailingComment(),
             new PoolOversized());
 
