@@ -24,6 +24,7 @@ import io.github.footprint.rules.input.SyntaxError;
 import io.github.footprint.rules.input.UnresolvedPlaceholder;
 import io.github.footprint.rules.pylons.PoolOversized;
 import io.github.footprint.rules.pylons.TrailingComment;
+import io.github.footprint.rules.wsgi.DaemonThreads;
 import io.github.footprint.rules.wsgi.DuplicateDaemonName;
 import io.github.footprint.rules.wsgi.EmbeddedMode;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooHigh;
@@ -59,6 +60,7 @@ public final class RuleCatalog {
             new ProcessGroupUnusable(),
             new EmbeddedMode(),
             new RestrictEmbeddedOff(),
+            new DaemonThreads(),
             new TrailingComment(),
             new PoolOversized());
 
