@@ -32,6 +32,7 @@ import io.github.footprint.rules.wsgi.MaximumRequestsTooLow;
 import io.github.footprint.rules.wsgi.MaximumRequestsUnset;
 import io.github.footprint.rules.wsgi.ProcessGroupUnusable;
 import io.github.footprint.rules.wsgi.RestrictEmbeddedOff;
+import io.github.footprint.rules.wsgi.SeveralApplicationGroups;
 
 /** Every rule footprint has, in id order: an explicit list, so the order is fixed and a test can walk it. */
 public final class RuleCatalog {
@@ -61,6 +62,7 @@ public final class RuleCatalog {
             new EmbeddedMode(),
             new RestrictEmbeddedOff(),
             new DaemonThreads(),
+            new SeveralApplicationGroups(),
             new TrailingComment(),
             new PoolOversized());
 
