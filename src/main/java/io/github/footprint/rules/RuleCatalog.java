@@ -31,6 +31,7 @@ import io.github.footprint.rules.wsgi.MaximumRequestsTooHigh;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooLow;
 import io.github.footprint.rules.wsgi.MaximumRequestsUnset;
 import io.github.footprint.rules.wsgi.ProcessGroupUnusable;
+import io.github.footprint.rules.wsgi.ProcessesOverThreads;
 import io.github.footprint.rules.wsgi.RestrictEmbeddedOff;
 import io.github.footprint.rules.wsgi.SeveralApplicationGroups;
 
@@ -63,6 +64,7 @@ public final class RuleCatalog {
             new RestrictEmbeddedOff(),
             new DaemonThreads(),
             new SeveralApplicationGroups(),
+            new ProcessesOverThreads(),
             new TrailingComment(),
             new PoolOversized());
 
