@@ -101,8 +101,9 @@ public final class Mount {
     }
 
     /**
-     * True when both {@code process-group=} and {@code application-group=} are given without substitutions: mod_wsgi
-     * then loads the script when the process starts, and checks the group while reading the configuration.
+     * True when both {@code process-group=} and {@code application-group=} are given without substitutions (and, for
+     * {@code WSGIScriptAliasMatch}, the script has no {@code $}): mod_wsgi then loads the script when the process
+     * starts, and checks the group while reading the configuration.
      */
     public boolean preloaded() {
         return preloaded;

@@ -26,7 +26,8 @@ import io.github.footprint.parse.apache.Directive;
  * ({@code <Directory>} sections sorted by depth, then {@code <DirectoryMatch>}, {@code <Files>},
  * {@code <Location>}; the main server's sections before the virtual host's), else the virtual host's
  * {@code WSGIProcessGroup}, else the main server's.</li>
- * <li>An alias with both options and no {@code %{...}} in them, and every {@code WSGIImportScript}, has its
+ * <li>An alias with both options and no {@code %{...}} in them (nor, for {@code WSGIScriptAliasMatch}, a
+ * {@code $} in its script), and every {@code WSGIImportScript}, has its
  * group checked at that line ({@code wsgi_add_script_alias}, {@code wsgi_add_import_script}): the group must be
  * defined on an earlier line, and in another virtual host only under the same {@code server_hostname} as it
  * stands then, else httpd refuses to start ("not yet configured", "not accessible", "not matchable").</li>
@@ -268,7 +269,9 @@ final class MountReader {
                 : inheritedApplicationGroup(scope, url, script, match);
         String pgValue = pg == null ? null : pg.equals("%{GLOBAL}") ? "" : pg;
         String agValue = ag == null ? null : ag.equals("%{GLOBAL}") ? "" : ag;
-        boolean preloaded = pgValue != null && agValue != null && !pgValue.contains("%{") && !agValue.contains("%{");
+        // mod_wsgi 4.9.4 also leaves out a WSGIScriptAliasMatch whose script has a '$' in it (apache2 -t)
+        boolean preloaded = pgValue != null && agValue != null && !pgValue.contains("%{") && !agValue.contains("%{")
+                && !(match && script.contains("$"));
         String[] refusal = preloaded && !pgValue.isEmpty() && o.errors.isEmpty()
                 ? groupCheck(pgValue, scope, namesSoFar, definedSoFar) : null;
         return new Mount(d.name(), url, script, d.location(), scope, selection, app, preloaded,

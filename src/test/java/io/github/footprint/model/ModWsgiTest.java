@@ -175,7 +175,9 @@ class ModWsgiTest {
                 "<VirtualHost *:443>",
                 "ServerName a.example.com:443",
                 "WSGIScriptAlias / /srv/a.wsgi process-group=inA application-group=x",
-                "</VirtualHost>");
+                "</VirtualHost>",
+                "WSGIScriptAliasMatch ^/(\\w+) /srv/$1.wsgi process-group=nosuch application-group=x",
+                "WSGIScriptAliasMatch ^/(\\w+) /srv/one.wsgi process-group=nosuch application-group=x");
         assertEquals("WSGI process group not yet configured.", mount(w, 1).refusal());
         assertEquals("WSGIDaemonProcess app is defined at apache/app.conf:3, after this line",
                 mount(w, 1).refusalDetail());
@@ -187,6 +189,10 @@ class ModWsgiTest {
         assertEquals("WSGI process group not matchable.", mount(w, 15).refusal());
         // same host, another port: accepted
         assertNull(mount(w, 20).refusal());
+        // a '$' in the script of a WSGIScriptAliasMatch: neither preloaded nor checked (apache2 -t: Syntax OK)
+        assertFalse(mount(w, 22).preloaded());
+        assertNull(mount(w, 22).refusal());
+        assertEquals("WSGI process group not yet configured.", mount(w, 23).refusal());
     }
 
     @Test
