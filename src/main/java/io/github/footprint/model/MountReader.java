@@ -2,6 +2,7 @@ package io.github.footprint.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,8 +50,11 @@ final class MountReader {
     private final List<Directive> sequence = new ArrayList<>();
     private final Map<Directive, Integer> index = new IdentityHashMap<>();
     private final Map<Location, ServerScope> daemonScopes = new HashMap<>();
-    /** Per-directory and server-level settings, by directive key. */
-    private final Map<String, List<Setting>> settings = new HashMap<>();
+    /** Per-directory and server-level settings, by directive key, then by server (in reading order). */
+    private final Map<String, Map<ServerScope, List<Setting>>> settings = new HashMap<>();
+    /** The URLs of each server's own aliases. */
+    private final Map<ServerScope, Set<String>> aliasUrls = new IdentityHashMap<>();
+    private Map<String, DaemonGroup> firstByName;
 
     private MountReader(ApacheConfig apache, List<DaemonGroup> daemons) {
         this.apache = apache;
@@ -131,7 +135,6 @@ final class MountReader {
         Map<String, ServerScope> definedSoFar = new HashMap<>();
         List<Mount> mounts = new ArrayList<>();
         List<ImportScript> imports = new ArrayList<>();
-        List<Directive> aliases = new ArrayList<>();
         for (Directive d : sequence) {
             switch (d.key()) {
                 case "servername":
@@ -145,7 +148,7 @@ final class MountReader {
                     break;
                 case "wsgiscriptalias":
                 case "wsgiscriptaliasmatch":
-                    aliases.add(d);
+                    aliasUrls.computeIfAbsent(scope(d), k -> new HashSet<>()).add(d.arg());
                     Mount m = mount(d, namesSoFar, definedSoFar);
                     if (m != null) {
                         mounts.add(m);
@@ -159,14 +162,17 @@ final class MountReader {
             }
         }
         List<GroupSelection> lines = new ArrayList<>();
-        for (Setting s : settings.getOrDefault("wsgiprocessgroup", List.of())) {
+        List<Setting> all = new ArrayList<>();
+        settings.getOrDefault("wsgiprocessgroup", Map.of()).values().forEach(all::addAll);
+        all.sort((a, b) -> Integer.compare(a.order, b.order));
+        for (Setting s : all) {
             lines.add(processGroup(s.directive.arg(), GroupSelection.Source.DIRECTIVE, s.directive.location(), s.scope));
         }
         List<ServerScope> servers = new ArrayList<>();
         servers.add(main);
         servers.addAll(vhosts.values());
         Boolean loaded = apache.mainFile() == null ? null : apache.modules().contains("wsgi_module");
-        return new ModWsgi(loaded, loadModule, servers, unreachable(mounts, aliases), imports, lines, restrict, handlers,
+        return new ModWsgi(loaded, loadModule, servers, unreachable(mounts), imports, lines, restrict, handlers,
                 daemonScopes, !daemons.isEmpty());
     }
 
@@ -180,7 +186,8 @@ final class MountReader {
         for (Directive p = d.context(); p != null && !p.is("VirtualHost"); p = p.context()) {
             sections.add(p);
         }
-        settings.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(new Setting(d, scope(d), sections, index.get(d)));
+        settings.computeIfAbsent(d.key(), k -> new IdentityHashMap<>()).computeIfAbsent(scope(d), k -> new ArrayList<>())
+                .add(new Setting(d, scope(d), sections, index.get(d)));
     }
 
     private static RestrictEmbedded restrictEmbedded(Directive d) {
@@ -353,12 +360,13 @@ final class MountReader {
     }
 
     private DaemonGroup first(String name) {
-        for (DaemonGroup g : daemons) {
-            if (g.name().equals(name)) {
-                return g;
+        if (firstByName == null) {
+            firstByName = new HashMap<>();
+            for (DaemonGroup g : daemons) {
+                firstByName.putIfAbsent(g.name(), g);
             }
         }
-        return null;
+        return firstByName.get(name);
     }
 
     /** mod_wsgi's reading of a process group value ({@code wsgi_process_group}). */
@@ -465,10 +473,12 @@ final class MountReader {
         long[] bestKey = null;
         Setting server = null;
         Setting mainServer = null;
-        for (Setting s : settings.getOrDefault(key, List.of())) {
-            if (s.scope != main && s.scope != scope) {
-                continue;
-            }
+        Map<ServerScope, List<Setting>> byScope = settings.getOrDefault(key, Map.of());
+        List<Setting> candidates = new ArrayList<>(byScope.getOrDefault(main, List.of()));
+        if (scope != main) {
+            candidates.addAll(byScope.getOrDefault(scope, List.of()));
+        }
+        for (Setting s : candidates) {
             if (s.sections.isEmpty()) {
                 if (s.scope == scope && scope != main) {
                     server = s;
@@ -633,7 +643,7 @@ final class MountReader {
      * alias also every virtual host without an alias of that URL and with the same choice of group), and among them
      * those mod_wsgi refuses the group to.
      */
-    private List<Mount> unreachable(List<Mount> mounts, List<Directive> aliases) {
+    private List<Mount> unreachable(List<Mount> mounts) {
         List<Mount> out = new ArrayList<>();
         for (Mount m : mounts) {
             GroupSelection g = m.processGroupSelection();
@@ -647,7 +657,7 @@ final class MountReader {
             }
             if (!m.server().isVirtual()) {
                 for (ServerScope v : vhosts.values()) {
-                    if (ownAlias(v, m.url(), aliases)) {
+                    if (aliasUrls.getOrDefault(v, Set.of()).contains(m.url())) {
                         continue;
                     }
                     GroupSelection there = g.source() == GroupSelection.Source.OPTION ? g
@@ -665,14 +675,5 @@ final class MountReader {
 
     private static boolean sameChoice(GroupSelection a, GroupSelection b) {
         return a.mode() == b.mode() && java.util.Objects.equals(a.location(), b.location());
-    }
-
-    private boolean ownAlias(ServerScope v, String url, List<Directive> aliases) {
-        for (Directive a : aliases) {
-            if (scope(a) == v && a.arg().equals(url)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -64,14 +64,25 @@ public final class EmbeddedMode implements Rule {
         }
     }
 
-    /** Names a daemon group the mount's server may use, or says to define one. */
+    /**
+     * Names a daemon group the mount's server may use (the first at server level, else the first of its own virtual
+     * host), or says to define one.
+     */
     private static String fix(Deployment d, ModWsgi w, Mount m) {
+        DaemonGroup usable = null;
         for (DaemonGroup g : d.daemons()) {
             ServerScope home = w.scopeOf(g);
-            if (home != null && Boolean.TRUE.equals(m.server().canUse(home))) {
-                return "WSGIDaemonProcess " + g.name() + " (" + g.location() + ") is defined: run it there with"
-                        + " process-group=" + g.name() + " on this line or WSGIProcessGroup " + g.name();
+            if (home != null && !home.isVirtual()) {
+                usable = g;
+                break;
             }
+            if (usable == null && home == m.server()) {
+                usable = g;
+            }
+        }
+        if (usable != null) {
+            return "WSGIDaemonProcess " + usable.name() + " (" + usable.location() + ") is defined: run it there with"
+                    + " process-group=" + usable.name() + " on this line or WSGIProcessGroup " + usable.name();
         }
         return "Run it in a daemon group: WSGIDaemonProcess app processes=1 threads=15 maximum-requests=500 at server"
                 + " level, and process-group=app on this line or WSGIProcessGroup app";

@@ -1,6 +1,7 @@
 package io.github.footprint.rules.wsgi;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,14 +31,23 @@ public final class SeveralApplicationGroups implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         ModWsgi w = ModWsgi.of(d);
+        Map<DaemonGroup, List<Mount>> byDaemon = new IdentityHashMap<>();
+        for (Mount m : w.mounts()) {
+            if (m.daemon() != null && m.refusal() == null) {
+                byDaemon.computeIfAbsent(m.daemon(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        Map<DaemonGroup, List<ImportScript>> imports = new IdentityHashMap<>();
+        for (ImportScript i : w.imports()) {
+            if (i.refusal() == null && i.processGroup() != null && i.processGroup().daemon() != null) {
+                imports.computeIfAbsent(i.processGroup().daemon(), k -> new ArrayList<>()).add(i);
+            }
+        }
         for (DaemonGroup g : d.daemons()) {
             Map<String, List<String>> groups = new LinkedHashMap<>();
             Set<String> scripts = new LinkedHashSet<>();
             List<String> perRequest = new ArrayList<>();
-            for (Mount m : w.mounts()) {
-                if (m.daemon() != g || m.refusal() != null) {
-                    continue;
-                }
+            for (Mount m : byDaemon.getOrDefault(g, List.of())) {
                 ApplicationGroup a = m.applicationGroup();
                 String use = m.directive() + " " + m.url() + " (" + m.location() + ")";
                 if (a.key() == null) {
@@ -49,12 +59,10 @@ public final class SeveralApplicationGroups implements Rule {
                 groups.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(use);
                 scripts.add(m.script());
             }
-            for (ImportScript i : w.imports()) {
-                if (i.refusal() == null && i.processGroup() != null && i.processGroup().daemon() == g) {
-                    groups.computeIfAbsent(i.applicationGroup().key(), k -> new ArrayList<>())
-                            .add("WSGIImportScript " + i.script() + " (" + i.location() + ")");
-                    scripts.add(i.script());
-                }
+            for (ImportScript i : imports.getOrDefault(g, List.of())) {
+                groups.computeIfAbsent(i.applicationGroup().key(), k -> new ArrayList<>())
+                        .add("WSGIImportScript " + i.script() + " (" + i.location() + ")");
+                scripts.add(i.script());
             }
             if (groups.size() < 2) {
                 continue;
