@@ -37,6 +37,9 @@ public final class DaemonThreads implements Rule {
                 continue;
             }
             String raw = g.options().get("threads");
+            if (Placeholders.unresolvedIn(d, g.location(), raw)) {
+                continue;
+            }
             String written = raw != null && !raw.strip().equals(Integer.toString(threads))
                     ? "threads=" + raw + " reads as " + threads + " (mod_wsgi reads numbers with atoi)" : "threads=" + threads;
             if (threads == 0) {

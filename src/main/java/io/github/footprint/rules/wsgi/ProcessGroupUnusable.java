@@ -36,7 +36,7 @@ public final class ProcessGroupUnusable implements Rule {
     public void check(Deployment d, RuleContext ctx) {
         ModWsgi w = ModWsgi.of(d);
         for (Mount m : w.mounts()) {
-            if (m.refusal() != null) {
+            if (m.refusal() != null && !Placeholders.unresolvedIn(d, m.location(), m.processGroupSelection().written())) {
                 ctx.report(m.location(), m.directive() + " " + m.url() + " gives both process-group="
                         + m.processGroupSelection().written() + " and application-group=" + m.applicationGroup().written()
                         + ", so mod_wsgi checks the group while reading this line: " + Refusal.MARK + " with '"
@@ -45,7 +45,8 @@ public final class ProcessGroupUnusable implements Rule {
             }
         }
         for (ImportScript i : w.imports()) {
-            if (i.refusal() == null) {
+            if (i.refusal() == null || i.processGroup() != null
+                    && Placeholders.unresolvedIn(d, i.location(), i.processGroup().written())) {
                 continue;
             }
             String fix = importFix(i);
@@ -105,6 +106,9 @@ public final class ProcessGroupUnusable implements Rule {
         }
         for (Map.Entry<Location, GroupSelection> e : selections.entrySet()) {
             GroupSelection g = e.getValue();
+            if (Placeholders.unresolvedIn(d, e.getKey(), g.written())) {
+                continue;
+            }
             List<String> mounts = uses.get(e.getKey());
             String what = g.source() == GroupSelection.Source.OPTION ? mounts.get(0) + " selects process-group="
                     + g.written() : "WSGIProcessGroup " + g.written();

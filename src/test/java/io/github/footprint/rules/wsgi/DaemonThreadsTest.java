@@ -88,4 +88,13 @@ class DaemonThreadsTest {
         List<Finding> fs = findings(check(tree), ID);
         assertTrue(fs.isEmpty(), () -> describe(fs));
     }
+
+    @Test
+    void anUnresolvedPlaceholderIsFp002sNotZeroThreads() throws Exception {
+        write(tree, "apache/app.conf",
+                "WSGIDaemonProcess app threads=@app.threads@",
+                "WSGIScriptAlias / /srv/app/app.wsgi process-group=app");
+        assertTrue(findings(check(tree), ID).isEmpty());
+        assertEquals(1, findings(check(tree), "FP002").size());
+    }
 }

@@ -149,4 +149,16 @@ class ProcessGroupUnusableTest {
         List<Finding> fs = findings(check(tree), ID);
         assertTrue(fs.isEmpty(), () -> describe(fs));
     }
+
+    @Test
+    void anUnresolvedPlaceholderIsFp002sNotAGroupName() throws Exception {
+        write(tree, "apache/app.conf",
+                "WSGIDaemonProcess app threads=5",
+                "WSGIProcessGroup @missing.group@",
+                "WSGIScriptAlias / /srv/app.wsgi",
+                "WSGIScriptAlias /x /srv/x.wsgi process-group=@other.group@ application-group=%{GLOBAL}");
+        List<Finding> fs = findings(check(tree), ID);
+        assertTrue(fs.isEmpty(), () -> describe(fs));
+        assertEquals(2, findings(check(tree), "FP002").size());
+    }
 }
