@@ -28,13 +28,11 @@ public final class ModelBuilder {
     private final SourceSet sources;
     private final HostPathMapper mapper;
     private final ApacheConfig apache;
-    private final List<Directive> processGroups;
 
     private ModelBuilder(SourceSet sources, HostPathMapper mapper, ApacheConfig apache) {
         this.sources = sources;
         this.mapper = mapper;
         this.apache = apache;
-        this.processGroups = apache == null ? List.of() : apache.find("WSGIProcessGroup");
     }
 
     /** Builds the model of one environment. {@code apache} may be null (no Apache file in the project). */
@@ -42,7 +40,7 @@ public final class ModelBuilder {
             List<IniDocument> inis, List<ScriptFacts> scripts, ModelParameters parameters) {
         ModelBuilder b = new ModelBuilder(sources, mapper, apache);
         List<DaemonGroup> daemons = b.daemons();
-        List<Mount> mounts = b.mounts();
+        List<Mount> mounts = b.mounts(daemons);
         List<PylonsApp> apps = b.apps(inis, scripts, mounts, daemons);
         Mpm mpm = MpmModel.build(apache, parameters.assumedMpm(), parameters.apacheVersion());
         return new Deployment(environment, sources, apache, inis, scripts, daemons, mounts, apps, mpm, parameters);
@@ -75,113 +73,9 @@ public final class ModelBuilder {
         return vhost.rawArgs();
     }
 
-    private List<Mount> mounts() {
-        List<Mount> out = new ArrayList<>();
-        if (apache == null) {
-            return out;
-        }
-        List<Directive> aliases = new ArrayList<>(apache.find("WSGIScriptAlias"));
-        aliases.addAll(apache.find("WSGIScriptAliasMatch"));
-        aliases.sort((a, b) -> a.location().compareTo(b.location()));
-        for (Directive d : aliases) {
-            if (d.args().size() < 2) {
-                continue;
-            }
-            String group = null;
-            boolean explicit = false;
-            for (String opt : d.args().subList(2, d.args().size())) {
-                if (opt.startsWith("process-group=")) {
-                    group = opt.substring("process-group=".length());
-                    explicit = true;
-                }
-            }
-            if (!explicit) {
-                group = inheritedGroup(d);
-            }
-            if ("%{GLOBAL}".equals(group)) {
-                group = null;
-            }
-            out.add(new Mount(d.args().get(0), d.args().get(1), group, d.location(), serverName(d)));
-        }
-        return out;
-    }
-
-    /**
-     * {@code WSGIProcessGroup} that applies to a mount: its Directory/Location, then its vhost, then the server.
-     * The main server's sections are merged into every virtual host (core's {@code sec_dir}), before the virtual
-     * host's own, so a server-level {@code <Directory>} applies to the mounts of every virtual host unless a
-     * section of that virtual host says otherwise.
-     */
-    private String inheritedGroup(Directive alias) {
-        Directive vhost = alias.enclosing("VirtualHost");
-        String script = alias.args().get(1);
-        String url = alias.args().get(0);
-        String inContainer = null;
-        String inVhost = null;
-        if (vhost != null) {
-            for (Directive g : groupsByVhost().getOrDefault(vhost, List.of())) {
-                Directive container = container(g);
-                if (container != null && !container.is("VirtualHost")) {
-                    if (covers(container, script, url)) {
-                        inContainer = g.arg();
-                    }
-                } else {
-                    inVhost = g.arg();
-                }
-            }
-        }
-        // server level: a <Directory> there applies inside virtual hosts too
-        String inServerContainer = null;
-        String atServer = null;
-        for (Directive g : groupsByVhost().getOrDefault(null, List.of())) {
-            Directive container = container(g);
-            if (container == null) {
-                atServer = g.arg();
-            } else if (covers(container, script, url)) {
-                inServerContainer = g.arg();
-            }
-        }
-        if (inContainer == null) {
-            inContainer = inServerContainer;
-        }
-        return inContainer != null ? inContainer : inVhost != null ? inVhost : atServer;
-    }
-
-
-    private Map<Directive, List<Directive>> groupsByVhost;
-
-    /** {@code WSGIProcessGroup} directives by their enclosing virtual host (null: server level), built once. */
-    private Map<Directive, List<Directive>> groupsByVhost() {
-        if (groupsByVhost == null) {
-            Map<Directive, List<Directive>> m = new java.util.HashMap<>();
-            for (Directive g : processGroups) {
-                m.computeIfAbsent(g.enclosing("VirtualHost"), k -> new ArrayList<>()).add(g);
-            }
-            groupsByVhost = m;
-        }
-        return groupsByVhost;
-    }
-
-    /** The nearest enclosing section that is not a read-time conditional. */
-    private static Directive container(Directive d) {
-        for (Directive p = d.parent(); p != null; p = p.parent()) {
-            if (p.isSection() && !p.key().startsWith("if") && !p.is("server")) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    private static boolean covers(Directive container, String script, String url) {
-        String path = container.arg();
-        if (container.is("Directory") || container.is("Files")) {
-            return script.startsWith(path.endsWith("/") ? path : path + "/") || script.equals(path)
-                    || container.is("Files");
-        }
-        if (container.is("Location")) {
-            return url.startsWith(path);
-        }
-        return true;
+    /** Mounts as mod_wsgi routes them ({@link MountReader}), in reading order. */
+    private List<Mount> mounts(List<DaemonGroup> daemons) {
+        return MountReader.read(apache, daemons).mounts();
     }
 
     private List<PylonsApp> apps(List<IniDocument> inis, List<ScriptFacts> scripts, List<Mount> mounts,

@@ -24,10 +24,16 @@ import io.github.footprint.rules.input.SyntaxError;
 import io.github.footprint.rules.input.UnresolvedPlaceholder;
 import io.github.footprint.rules.pylons.PoolOversized;
 import io.github.footprint.rules.pylons.TrailingComment;
+import io.github.footprint.rules.wsgi.DaemonThreads;
 import io.github.footprint.rules.wsgi.DuplicateDaemonName;
+import io.github.footprint.rules.wsgi.EmbeddedMode;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooHigh;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooLow;
 import io.github.footprint.rules.wsgi.MaximumRequestsUnset;
+import io.github.footprint.rules.wsgi.ProcessGroupUnusable;
+import io.github.footprint.rules.wsgi.ProcessesOverThreads;
+import io.github.footprint.rules.wsgi.RestrictEmbeddedOff;
+import io.github.footprint.rules.wsgi.SeveralApplicationGroups;
 
 /** Every rule footprint has, in id order: an explicit list, so the order is fixed and a test can walk it. */
 public final class RuleCatalog {
@@ -56,6 +62,12 @@ public final class RuleCatalog {
             new MaximumRequestsUnset(),
             new MaximumRequestsTooLow(),
             new DuplicateDaemonName(),
+            new ProcessGroupUnusable(),
+            new EmbeddedMode(),
+            new RestrictEmbeddedOff(),
+            new DaemonThreads(),
+            new SeveralApplicationGroups(),
+            new ProcessesOverThreads(),
             new TrailingComment(),
             new PoolOversized());
 

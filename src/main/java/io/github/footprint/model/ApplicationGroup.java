@@ -1,0 +1,124 @@
+package io.github.footprint.model;
+
+import io.github.footprint.findings.Location;
+
+/**
+ * The application group a script is loaded in ({@code wsgi_application_group}): the Python (sub-)interpreter
+ * that holds it. Every distinct group is a separate interpreter, with its own copy of every module, in every
+ * process that serves it. Chosen like the process group: an {@code application-group=} option, else the
+ * {@code WSGIApplicationGroup} that applies, else {@code %{RESOURCE}}.
+ */
+public final class ApplicationGroup {
+    /** The forms mod_wsgi knows. */
+    public enum Kind {
+        /** {@code %{GLOBAL}}: the main interpreter, named "". */
+        GLOBAL,
+        /** {@code %{RESOURCE}}, the default: one per {@code host[:port]|SCRIPT_NAME}. */
+        RESOURCE,
+        /** {@code %{SERVER}}: one per {@code host[:port]} of the server. */
+        SERVER,
+        /** {@code %{HOST}}: one per Host header the clients send. */
+        HOST,
+        /** {@code %{ENV:var}}: whatever the variable holds per request. */
+        ENV,
+        /** A name written out. */
+        NAMED
+    }
+
+    private final Kind kind;
+    private final String written;
+    private final Location location;
+    private final GroupSelection.Source source;
+    private final String key;
+    private final String unknown;
+
+    ApplicationGroup(Kind kind, String written, Location location, GroupSelection.Source source, String key) {
+        this(kind, written, location, source, key, null);
+    }
+
+    ApplicationGroup(Kind kind, String written, Location location, GroupSelection.Source source, String key,
+            String unknown) {
+        this.kind = kind;
+        this.written = written;
+        this.location = location;
+        this.source = source;
+        this.key = key;
+        this.unknown = unknown;
+    }
+
+    /**
+     * The kind of a value as mod_wsgi reads it: a value not starting with {@code %}, or starting with {@code %}
+     * but none of its substitutions, is a name used as written.
+     */
+    static Kind kindOf(String value) {
+        if (value == null || value.equals("%{RESOURCE}")) {
+            return Kind.RESOURCE;
+        }
+        if (value.equals("%{GLOBAL}") || value.isEmpty()) {
+            return Kind.GLOBAL;
+        }
+        if (value.equals("%{SERVER}")) {
+            return Kind.SERVER;
+        }
+        if (value.equals("%{HOST}")) {
+            return Kind.HOST;
+        }
+        if (value.startsWith("%{ENV:") && value.endsWith("}") && value.length() > "%{ENV:}".length()) {
+            return Kind.ENV;
+        }
+        return Kind.NAMED;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** As written, or null for the default ({@code %{RESOURCE}}). */
+    public String written() {
+        return written;
+    }
+
+    /** The directive that chose it, or null for the default. */
+    public Location location() {
+        return location;
+    }
+
+    public GroupSelection.Source source() {
+        return source;
+    }
+
+    /**
+     * The interpreter's name as mod_wsgi forms it ({@code ""} for {@code %{GLOBAL}}, {@code a.example.com|/blog}
+     * for {@code %{RESOURCE}}), or null when it depends on the request (a {@code WSGIScriptAliasMatch} under
+     * {@code %{RESOURCE}}, {@code %{HOST}}, {@code %{ENV:var}}) or on a server name the files do not give.
+     */
+    public String key() {
+        return key;
+    }
+
+    /** True when the name depends on the request (one interpreter per distinct value), not merely on unknown names. */
+    public boolean perRequest() {
+        return key == null && (kind == Kind.HOST || kind == Kind.ENV || kind == Kind.RESOURCE && unknown != null
+                && unknown.startsWith("one per"));
+    }
+
+    /**
+     * {@code %{GLOBAL} (the main interpreter)}, a name in quotes, {@code %{RESOURCE} = 'host|/url'}, or the form
+     * with why its name is not known.
+     */
+    public String describe() {
+        String form = written == null ? "%{RESOURCE} (the default)" : written;
+        if (kind == Kind.GLOBAL) {
+            return form + " (the main interpreter)";
+        }
+        if (kind == Kind.NAMED) {
+            return "'" + written + "'";
+        }
+        return key != null ? form + " = '" + key + "'" : form + " (" + unknown + ")";
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

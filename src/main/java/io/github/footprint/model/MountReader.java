@@ -1,0 +1,679 @@
+package io.github.footprint.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import io.github.footprint.findings.Location;
+import io.github.footprint.parse.apache.ApacheConfig;
+import io.github.footprint.parse.apache.ConfWords;
+import io.github.footprint.parse.apache.Directive;
+
+/**
+ * Reads mod_wsgi's routing from the httpd configuration, in httpd's reading order, the way mod_wsgi 4.9
+ * decides it:
+ * <ul>
+ * <li>{@code WSGIScriptAlias}/{@code WSGIScriptAliasMatch} options are read by {@code wsgi_parse_option}
+ * ({@code name=value}, the value by {@code ap_getword_conf}); {@code %{GLOBAL}} in an option means "".</li>
+ * <li>The process and application group of a request: the alias's option, else the per-directory setting
+ * ({@code <Directory>} sections sorted by depth, then {@code <DirectoryMatch>}, {@code <Files>},
+ * {@code <Location>}; the main server's sections before the virtual host's), else the virtual host's
+ * {@code WSGIProcessGroup}, else the main server's.</li>
+ * <li>An alias with both options and no {@code %{...}} in them (nor, for {@code WSGIScriptAliasMatch}, a
+ * {@code $} in its script), and every {@code WSGIImportScript}, has its
+ * group checked at that line ({@code wsgi_add_script_alias}, {@code wsgi_add_import_script}): the group must be
+ * defined on an earlier line, and in another virtual host only under the same {@code server_hostname} as it
+ * stands then, else httpd refuses to start ("not yet configured", "not accessible", "not matchable").</li>
+ * <li>At request time ({@code wsgi_execute_remote}) a group of another virtual host is used only when both
+ * servers have the same name (HTTP 500 otherwise).</li>
+ * </ul>
+ * Sections footprint cannot place ({@code <If>}, {@code <Proxy>}...) are not taken to apply.
+ */
+final class MountReader {
+    private static final Set<String> RELEVANT = Set.of("servername", "wsgidaemonprocess", "wsgiscriptalias",
+            "wsgiscriptaliasmatch", "wsgiimportscript", "wsgiprocessgroup", "wsgiapplicationgroup",
+            "wsgirestrictembedded", "addhandler", "sethandler", "loadmodule");
+    private static final Pattern REGEX_META = Pattern.compile("[.\\[\\](){}*+?|\\\\$^]");
+
+    private final ApacheConfig apache;
+    private final List<DaemonGroup> daemons;
+    private final ServerScope main = ServerScope.mainServer();
+    private final Map<Directive, ServerScope> vhosts = new LinkedHashMap<>();
+    private final List<Directive> sequence = new ArrayList<>();
+    private final Map<Directive, Integer> index = new IdentityHashMap<>();
+    private final Map<Location, ServerScope> daemonScopes = new HashMap<>();
+    /** Per-directory and server-level settings, by directive key, then by server (in reading order). */
+    private final Map<String, Map<ServerScope, List<Setting>>> settings = new HashMap<>();
+    /** The URLs of each server's own aliases. */
+    private final Map<ServerScope, Set<String>> aliasUrls = new IdentityHashMap<>();
+    private Map<String, DaemonGroup> firstByName;
+
+    private MountReader(ApacheConfig apache, List<DaemonGroup> daemons) {
+        this.apache = apache;
+        this.daemons = daemons;
+    }
+
+    static ModWsgi read(ApacheConfig apache, List<DaemonGroup> daemons) {
+        if (apache == null) {
+            return new ModWsgi(null, null, List.of(ServerScope.mainServer()), List.of(), List.of(), List.of(), List.of(),
+                    List.of(), Map.of(), !daemons.isEmpty());
+        }
+        return new MountReader(apache, daemons).read();
+    }
+
+    /** A {@code WSGIProcessGroup} or {@code WSGIApplicationGroup} line and where it applies. */
+    private static final class Setting {
+        final Directive directive;
+        final ServerScope scope;
+        /** Context sections from the innermost out, up to the server; empty at server level. */
+        final List<Directive> sections;
+        final int order;
+
+        Setting(Directive directive, ServerScope scope, List<Directive> sections, int order) {
+            this.directive = directive;
+            this.scope = scope;
+            this.sections = sections;
+            this.order = order;
+        }
+    }
+
+    private ModWsgi read() {
+        apache.walk(d -> {
+            if (d.isSection()) {
+                if (d.is("VirtualHost")) {
+                    vhosts.put(d, ServerScope.virtualHost(main, d.location(), d.rawArgs()));
+                }
+            } else if (RELEVANT.contains(d.key())) {
+                index.put(d, sequence.size());
+                sequence.add(d);
+            }
+        });
+        Location loadModule = null;
+        List<Location> handlers = new ArrayList<>();
+        List<RestrictEmbedded> restrict = new ArrayList<>();
+        // run-time names: the last ServerName of each server, wherever it stands
+        for (Directive d : sequence) {
+            switch (d.key()) {
+                case "servername":
+                    scope(d).serverName(d.arg());
+                    break;
+                case "wsgidaemonprocess":
+                    daemonScopes.put(d.location(), scope(d));
+                    break;
+                case "wsgiprocessgroup":
+                case "wsgiapplicationgroup":
+                    setting(d);
+                    break;
+                case "loadmodule":
+                    if (d.arg().equals("wsgi_module") && loadModule == null) {
+                        loadModule = d.location();
+                    }
+                    break;
+                case "addhandler":
+                case "sethandler":
+                    if (d.arg().equalsIgnoreCase("wsgi-script")) {
+                        handlers.add(d.location());
+                    }
+                    break;
+                case "wsgirestrictembedded":
+                    restrict.add(restrictEmbedded(d));
+                    break;
+                default:
+                    break;
+            }
+        }
+        // configuration-time checks: what has been read so far
+        Map<ServerScope, String> namesSoFar = new IdentityHashMap<>();
+        Map<String, ServerScope> definedSoFar = new HashMap<>();
+        List<Mount> mounts = new ArrayList<>();
+        List<ImportScript> imports = new ArrayList<>();
+        for (Directive d : sequence) {
+            switch (d.key()) {
+                case "servername":
+                    namesSoFar.put(scope(d), ServerScope.hostAndPort(d.arg())[0]);
+                    break;
+                case "wsgidaemonprocess":
+                    String name = DaemonLine.parse(d.rawArgs()).name;
+                    if (!name.isEmpty()) {
+                        definedSoFar.putIfAbsent(name, scope(d));
+                    }
+                    break;
+                case "wsgiscriptalias":
+                case "wsgiscriptaliasmatch":
+                    aliasUrls.computeIfAbsent(scope(d), k -> new HashSet<>()).add(d.arg());
+                    Mount m = mount(d, namesSoFar, definedSoFar);
+                    if (m != null) {
+                        mounts.add(m);
+                    }
+                    break;
+                case "wsgiimportscript":
+                    imports.add(importScript(d, namesSoFar, definedSoFar));
+                    break;
+                default:
+                    break;
+            }
+        }
+        List<GroupSelection> lines = new ArrayList<>();
+        List<Setting> all = new ArrayList<>();
+        settings.getOrDefault("wsgiprocessgroup", Map.of()).values().forEach(all::addAll);
+        all.sort((a, b) -> Integer.compare(a.order, b.order));
+        for (Setting s : all) {
+            lines.add(processGroup(s.directive.arg(), GroupSelection.Source.DIRECTIVE, s.directive.location(), s.scope));
+        }
+        List<ServerScope> servers = new ArrayList<>();
+        servers.add(main);
+        servers.addAll(vhosts.values());
+        Boolean loaded = apache.mainFile() == null ? null : apache.modules().contains("wsgi_module");
+        return new ModWsgi(loaded, loadModule, servers, unreachable(mounts), imports, lines, restrict, handlers,
+                daemonScopes, !daemons.isEmpty());
+    }
+
+    private ServerScope scope(Directive d) {
+        Directive vhost = d.enclosing("VirtualHost");
+        return vhost == null ? main : vhosts.get(vhost);
+    }
+
+    private void setting(Directive d) {
+        List<Directive> sections = new ArrayList<>();
+        for (Directive p = d.context(); p != null && !p.is("VirtualHost"); p = p.context()) {
+            sections.add(p);
+        }
+        settings.computeIfAbsent(d.key(), k -> new IdentityHashMap<>()).computeIfAbsent(scope(d), k -> new ArrayList<>())
+                .add(new Setting(d, scope(d), sections, index.get(d)));
+    }
+
+    private static RestrictEmbedded restrictEmbedded(Directive d) {
+        // httpd's own checks first (the section, then the argument count), then mod_wsgi's handler
+        String problem = null;
+        Directive context = d.context();
+        if (context != null && !context.is("VirtualHost")) {
+            problem = "WSGIRestrictEmbedded not allowed in <" + context.name() + "> context";
+        } else if (d.args().size() != 1) {
+            problem = "WSGIRestrictEmbedded takes one argument, Enable/Disable use of embedded mode.";
+        } else if (d.enclosing("VirtualHost") != null) {
+            problem = "WSGIRestrictEmbedded cannot occur within <VirtualHost> section";
+        } else if (!d.arg().equalsIgnoreCase("On") && !d.arg().equalsIgnoreCase("Off")) {
+            problem = "WSGIRestrictEmbedded must be one of: Off | On";
+        }
+        return new RestrictEmbedded(d.location(), d.arg(), problem);
+    }
+
+    /** {@code wsgi_parse_option} over what follows the leading words: {name, value} pairs, or an error. */
+    private static final class Options {
+        final Map<String, String> values = new LinkedHashMap<>();
+        final List<String> errors = new ArrayList<>();
+    }
+
+    private static Options options(String rest, String invalid, Set<String> known) {
+        Options o = new Options();
+        int i = 0;
+        while (i < rest.length()) {
+            int start = i;
+            while (i < rest.length() && rest.charAt(i) != '=' && !Character.isWhitespace(rest.charAt(i))) {
+                i++;
+            }
+            if (i == start || i >= rest.length() || rest.charAt(i) != '=') {
+                o.errors.add(invalid);
+                return o;
+            }
+            String name = rest.substring(start, i);
+            ConfWords value = new ConfWords(rest.substring(i + 1));
+            String v = value.next();
+            if (!known.contains(name)) {
+                o.errors.add(invalid);
+                return o;
+            }
+            if (v.isEmpty()) {
+                o.errors.add(name.equals("process-group") ? "Invalid name for WSGI process group."
+                        : name.equals("application-group") ? "Invalid name for WSGI application group."
+                                : name.equals("callable-object") ? "Invalid name for WSGI callable object."
+                                        : "Invalid value for authorization flag.");
+                return o;
+            }
+            if (name.equals("pass-authorization") && !v.equalsIgnoreCase("On") && !v.equalsIgnoreCase("Off")) {
+                o.errors.add("Invalid value for authorization flag.");
+                return o;
+            }
+            o.values.put(name, v);
+            rest = value.rest();
+            i = 0;
+        }
+        return o;
+    }
+
+    private static final Set<String> ALIAS_OPTIONS = Set.of("process-group", "application-group", "callable-object",
+            "pass-authorization");
+    private static final Set<String> IMPORT_OPTIONS = Set.of("process-group", "application-group");
+
+    private Mount mount(Directive d, Map<ServerScope, String> namesSoFar, Map<String, ServerScope> definedSoFar) {
+        ConfWords w = new ConfWords(d.rawArgs());
+        String url = w.next();
+        if (url.isEmpty() || w.atEnd()) {
+            return null;
+        }
+        String script = w.next();
+        if (script.isEmpty()) {
+            return null;
+        }
+        Options o = options(w.rest(), "Invalid option to WSGI script alias definition.", ALIAS_OPTIONS);
+        ServerScope scope = scope(d);
+        boolean match = d.is("WSGIScriptAliasMatch");
+        String pg = o.values.get("process-group");
+        String ag = o.values.get("application-group");
+        GroupSelection selection = pg != null
+                ? processGroup(pg, GroupSelection.Source.OPTION, d.location(), scope)
+                : inheritedProcessGroup(scope, url, script, match);
+        ApplicationGroup app = ag != null
+                ? applicationGroup(ag, GroupSelection.Source.OPTION, d.location(), scope, url, match)
+                : inheritedApplicationGroup(scope, url, script, match);
+        String pgValue = pg == null ? null : pg.equals("%{GLOBAL}") ? "" : pg;
+        String agValue = ag == null ? null : ag.equals("%{GLOBAL}") ? "" : ag;
+        // mod_wsgi 4.9.4 also leaves out a WSGIScriptAliasMatch whose script has a '$' in it (apache2 -t)
+        boolean preloaded = pgValue != null && agValue != null && !pgValue.contains("%{") && !agValue.contains("%{")
+                && !(match && script.contains("$"));
+        String[] refusal = preloaded && !pgValue.isEmpty() && o.errors.isEmpty()
+                ? groupCheck(pgValue, scope, namesSoFar, definedSoFar) : null;
+        return new Mount(d.name(), url, script, d.location(), scope, selection, app, preloaded,
+                refusal == null ? null : refusal[0], refusal == null ? null : refusal[1], o.errors, List.of());
+    }
+
+    private ImportScript importScript(Directive d, Map<ServerScope, String> namesSoFar,
+            Map<String, ServerScope> definedSoFar) {
+        ConfWords w = new ConfWords(d.rawArgs());
+        String script = w.next();
+        ServerScope scope = scope(d);
+        String refusal = null;
+        String detail = null;
+        Options o = script.isEmpty() ? null : options(w.rest(), "Invalid option to WSGI import script definition.",
+                IMPORT_OPTIONS);
+        String pg = o == null ? null : o.values.get("process-group");
+        String ag = o == null ? null : o.values.get("application-group");
+        if (o == null) {
+            refusal = "Location of import script not supplied.";
+        } else if (!o.errors.isEmpty()) {
+            refusal = o.errors.get(0);
+        } else if (ag == null) {
+            refusal = "Name of WSGI application group required.";
+            detail = "WSGIImportScript needs both process-group= and application-group=";
+        } else if (pg == null) {
+            refusal = "Name of WSGI process group required.";
+            detail = "WSGIImportScript needs both process-group= and application-group=";
+        }
+        String pgValue = pg == null || pg.equals("%{GLOBAL}") ? "" : pg;
+        if (refusal == null && !pgValue.isEmpty()) {
+            // no exception for substitutions here: the name is looked up as written
+            String[] r = groupCheck(pgValue, scope, namesSoFar, definedSoFar);
+            if (r != null) {
+                refusal = r[0];
+                detail = r[1];
+            }
+        }
+        GroupSelection selection = pg == null ? null : literalGroup(pg, d.location(), scope);
+        ApplicationGroup app = ag == null ? null : ag.equals("%{GLOBAL}")
+                ? new ApplicationGroup(ApplicationGroup.Kind.GLOBAL, ag, d.location(), GroupSelection.Source.OPTION, "")
+                : new ApplicationGroup(ApplicationGroup.Kind.NAMED, ag, d.location(), GroupSelection.Source.OPTION, ag);
+        return new ImportScript(script, d.location(), scope, selection, app, refusal, detail);
+    }
+
+    /**
+     * The check {@code wsgi_add_script_alias} and {@code wsgi_add_import_script} make: {refusal, detail}, or null
+     * when httpd takes the line.
+     */
+    private String[] groupCheck(String group, ServerScope here, Map<ServerScope, String> namesSoFar,
+            Map<String, ServerScope> definedSoFar) {
+        ServerScope there = definedSoFar.get(group);
+        if (there == null) {
+            DaemonGroup later = first(group);
+            return new String[] {"WSGI process group not yet configured.", later != null
+                    ? "WSGIDaemonProcess " + group + " is defined at " + later.location() + ", after this line"
+                    : "no WSGIDaemonProcess " + group + " is defined anywhere"};
+        }
+        if (!there.isVirtual()) {
+            return null;
+        }
+        String mine = namesSoFar.get(here);
+        String theirs = namesSoFar.get(there);
+        if (mine != null && theirs != null && !mine.equals(theirs)) {
+            return new String[] {"WSGI process group not accessible.", "the group is defined in " + describe(there,
+                    theirs) + ", and this line is in " + describe(here, mine) + ": a group defined in a virtual host"
+                    + " can only be used by servers of the same ServerName"};
+        }
+        if (mine == null && theirs != null || mine != null && theirs == null) {
+            return new String[] {"WSGI process group not matchable.", "the group is defined in " + describe(there,
+                    theirs) + ", and this line is in " + describe(here, mine) + ": mod_wsgi compares the two"
+                    + " servers' ServerName as read so far, and one has none by this line"};
+        }
+        return null;
+    }
+
+    private static String describe(ServerScope s, String nameSoFar) {
+        String where = s.isVirtual() ? "<VirtualHost " + s.address() + "> (" + s.location() + ")" : "the main server";
+        return where + (nameSoFar == null ? " with no ServerName before this line" : " named " + nameSoFar);
+    }
+
+    private DaemonGroup first(String name) {
+        if (firstByName == null) {
+            firstByName = new HashMap<>();
+            for (DaemonGroup g : daemons) {
+                firstByName.putIfAbsent(g.name(), g);
+            }
+        }
+        return firstByName.get(name);
+    }
+
+    /** mod_wsgi's reading of a process group value ({@code wsgi_process_group}). */
+    private GroupSelection processGroup(String value, GroupSelection.Source source, Location at, ServerScope scope) {
+        GroupSelection.Mode mode;
+        if (value == null || value.isEmpty() || value.equals("%{GLOBAL}")) {
+            mode = GroupSelection.Mode.EMBEDDED;
+        } else if (value.equals("%{RESOURCE}") || value.equals("%{SERVER}") || value.equals("%{HOST}")
+                || ApplicationGroup.kindOf(value) == ApplicationGroup.Kind.ENV) {
+            mode = GroupSelection.Mode.UNKNOWN;
+        } else {
+            mode = GroupSelection.Mode.DAEMON;
+        }
+        DaemonGroup daemon = mode == GroupSelection.Mode.DAEMON ? first(value) : null;
+        return new GroupSelection(mode, source, value, at, scope, daemon,
+                daemon == null ? null : daemonScopes.get(daemon.location()));
+    }
+
+    /** An import script's group: used as written, {@code %{GLOBAL}} being the Apache children. */
+    private GroupSelection literalGroup(String value, Location at, ServerScope scope) {
+        if (value.equals("%{GLOBAL}")) {
+            return new GroupSelection(GroupSelection.Mode.EMBEDDED, GroupSelection.Source.OPTION, value, at, scope, null,
+                    null);
+        }
+        DaemonGroup daemon = first(value);
+        return new GroupSelection(GroupSelection.Mode.DAEMON, GroupSelection.Source.OPTION, value, at, scope, daemon,
+                daemon == null ? null : daemonScopes.get(daemon.location()));
+    }
+
+    private GroupSelection inheritedProcessGroup(ServerScope scope, String url, String script, boolean match) {
+        Setting s = applicable("wsgiprocessgroup", scope, url, script, match);
+        return s == null ? processGroup(null, GroupSelection.Source.DEFAULT, null, scope)
+                : processGroup(s.directive.arg(), GroupSelection.Source.DIRECTIVE, s.directive.location(), s.scope);
+    }
+
+    private ApplicationGroup inheritedApplicationGroup(ServerScope scope, String url, String script, boolean match) {
+        Setting s = applicable("wsgiapplicationgroup", scope, url, script, match);
+        return s == null ? applicationGroup(null, GroupSelection.Source.DEFAULT, null, scope, url, match)
+                : applicationGroup(s.directive.arg(), GroupSelection.Source.DIRECTIVE, s.directive.location(), scope, url,
+                        match);
+    }
+
+    /** mod_wsgi's reading of an application group value for requests of {@code scope} ({@code wsgi_application_group}). */
+    private static ApplicationGroup applicationGroup(String value, GroupSelection.Source source, Location at,
+            ServerScope scope, String url, boolean match) {
+        ApplicationGroup.Kind kind = ApplicationGroup.kindOf(value);
+        String key = null;
+        String unknown = null;
+        String noName = "the server's ServerName is not in the files";
+        switch (kind) {
+            case GLOBAL:
+                key = "";
+                break;
+            case NAMED:
+                key = value;
+                break;
+            case SERVER:
+                key = hostPort(scope);
+                unknown = key == null ? noName : null;
+                break;
+            case RESOURCE:
+                if (match) {
+                    unknown = "one per URL the pattern matches";
+                } else if (hostPort(scope) == null) {
+                    unknown = noName;
+                } else {
+                    key = hostPort(scope) + "|" + scriptName(url);
+                }
+                break;
+            case HOST:
+                unknown = "one per Host header clients send";
+                break;
+            default:
+                unknown = "chosen per request";
+                break;
+        }
+        return new ApplicationGroup(kind, value, at, source, key, unknown);
+    }
+
+    private static String hostPort(ServerScope scope) {
+        String host = scope.effectiveName();
+        if (host == null) {
+            return null;
+        }
+        int port = scope.port();
+        return port != 0 && port != 80 && port != 443 ? host + ":" + port : host;
+    }
+
+    /** {@code wsgi_script_name} for a request of the mount's own URL: lower case, no trailing slash. */
+    private static String scriptName(String url) {
+        String s = url.replaceAll("/{2,}", "/");
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The setting that applies to a mount of {@code scope}: the last applicable per-directory one in httpd's
+     * merge order, else the virtual host's own, else the main server's.
+     */
+    private Setting applicable(String key, ServerScope scope, String url, String script, boolean match) {
+        Setting best = null;
+        long[] bestKey = null;
+        Setting server = null;
+        Setting mainServer = null;
+        Map<ServerScope, List<Setting>> byScope = settings.getOrDefault(key, Map.of());
+        List<Setting> candidates = new ArrayList<>(byScope.getOrDefault(main, List.of()));
+        if (scope != main) {
+            candidates.addAll(byScope.getOrDefault(scope, List.of()));
+        }
+        for (Setting s : candidates) {
+            if (s.sections.isEmpty()) {
+                if (s.scope == scope && scope != main) {
+                    server = s;
+                } else if (s.scope == main) {
+                    mainServer = s;
+                }
+                continue;
+            }
+            long[] k = mergeKey(s);
+            if (k == null || !covers(s.sections, url, script, match)) {
+                continue;
+            }
+            if (bestKey == null || compare(k, bestKey) > 0) {
+                best = s;
+                bestKey = k;
+            }
+        }
+        return best != null ? best : server != null ? server : mainServer;
+    }
+
+    private static int compare(long[] a, long[] b) {
+        for (int i = 0; i < a.length; i++) {
+            int c = Long.compare(a[i], b[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Where a per-directory setting falls in httpd's merge: {@code <Directory>} by path depth, then regular
+     * expression directories, then {@code <Files>}, then {@code <Location>}; the main server's before the virtual
+     * host's; then reading order. Null for a section footprint does not place.
+     */
+    private long[] mergeKey(Setting s) {
+        Directive inner = s.sections.get(0);
+        long phase;
+        long depth = 0;
+        if (inner.is("Directory") && !isRegex(inner)) {
+            phase = 0;
+            depth = inner.arg().replaceAll("/+$", "").chars().filter(c -> c == '/').count();
+        } else if (inner.is("Directory") || inner.is("DirectoryMatch")) {
+            phase = 1;
+        } else if (inner.is("Files") || inner.is("FilesMatch")) {
+            phase = 2;
+        } else if (inner.is("Location") || inner.is("LocationMatch")) {
+            phase = 3;
+        } else {
+            return null;
+        }
+        return new long[] {phase, depth, s.scope == main ? 0 : 1, s.order};
+    }
+
+    private static boolean isRegex(Directive section) {
+        return section.args().size() > 1 && section.arg().equals("~");
+    }
+
+    private static String pattern(Directive section) {
+        return isRegex(section) ? section.args().get(1) : section.arg();
+    }
+
+    /** Whether every section around a setting applies to all requests of the mount. */
+    private static boolean covers(List<Directive> sections, String url, String script, boolean match) {
+        String path = match ? literalPrefix(script, "$") : script;
+        String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        boolean fileKnown = !match || literalPrefix(script, "$").equals(script);
+        String uri = match ? literalPrefix(url.startsWith("^") ? url.substring(1) : url, null) : url;
+        for (Directive s : sections) {
+            boolean ok;
+            if (s.is("Directory") || s.is("DirectoryMatch")) {
+                ok = s.is("DirectoryMatch") || isRegex(s) ? find(pattern(s), dir + "/") : underDirectory(s.arg(), dir);
+            } else if (s.is("Files") || s.is("FilesMatch")) {
+                ok = fileKnown && (s.is("FilesMatch") || isRegex(s) ? find(pattern(s), file) : glob(s.arg()).matcher(file)
+                        .matches());
+            } else if (s.is("Location") || s.is("LocationMatch")) {
+                ok = s.is("LocationMatch") || isRegex(s) ? find(pattern(s), uri) : underLocation(s.arg(), uri);
+            } else {
+                ok = false;
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The part of a pattern before its first metacharacter (or before {@code stop}). */
+    private static String literalPrefix(String s, String stop) {
+        if (stop != null) {
+            int i = s.indexOf(stop);
+            return i < 0 ? s : s.substring(0, i);
+        }
+        java.util.regex.Matcher m = REGEX_META.matcher(s);
+        return m.find() ? s.substring(0, m.start()) : s;
+    }
+
+    private static boolean find(String regex, String text) {
+        try {
+            return Pattern.compile(regex).matcher(text).find();
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
+    }
+
+    /** {@code <Directory path>}: the script's folder is the path or below it (wildcards per path component). */
+    private static boolean underDirectory(String path, String dir) {
+        String p = path.replaceAll("/+$", "");
+        if (p.isEmpty()) {
+            return true;
+        }
+        if (!p.matches(".*[*?\\[].*")) {
+            return dir.equals(p) || dir.startsWith(p + "/");
+        }
+        int components = (int) p.chars().filter(c -> c == '/').count();
+        String[] parts = dir.split("/", -1);
+        if (parts.length - 1 < components) {
+            return false;
+        }
+        String prefix = String.join("/", java.util.Arrays.copyOfRange(parts, 0, components + 1));
+        return glob(p).matcher(prefix).matches();
+    }
+
+    /** {@code <Location path>}: every request of the mount is the path or below it. */
+    private static boolean underLocation(String location, String url) {
+        String u = url.endsWith("/") ? url : url + "/";
+        String l = location.endsWith("/") ? location : location + "/";
+        if (l.matches(".*[*?\\[].*")) {
+            return glob(l + "*").matcher(u).matches();
+        }
+        return u.startsWith(l);
+    }
+
+    /** {@code fnmatch} with {@code FNM_PATHNAME}: {@code *} and {@code ?} stop at {@code /}. */
+    private static Pattern glob(String g) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < g.length(); i++) {
+            char c = g.charAt(i);
+            if (c == '*') {
+                b.append("[^/]*");
+            } else if (c == '?') {
+                b.append("[^/]");
+            } else if (c == '[') {
+                int end = g.indexOf(']', i + 1);
+                if (end < 0) {
+                    b.append("\\[");
+                } else {
+                    String set = g.substring(i + 1, end);
+                    b.append('[').append(set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
+                    i = end;
+                }
+            } else {
+                b.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(b.toString());
+    }
+
+    /**
+     * The run-time scope check for every mount: the servers whose requests reach it (its own; for a main-server
+     * alias also every virtual host without an alias of that URL and with the same choice of group), and among them
+     * those mod_wsgi refuses the group to.
+     */
+    private List<Mount> unreachable(List<Mount> mounts) {
+        List<Mount> out = new ArrayList<>();
+        for (Mount m : mounts) {
+            GroupSelection g = m.processGroupSelection();
+            if (m.refusal() != null || g.mode() != GroupSelection.Mode.DAEMON || g.daemonScope() == null) {
+                out.add(m);
+                continue;
+            }
+            List<ServerScope> from = new ArrayList<>();
+            if (Boolean.FALSE.equals(m.server().canUse(g.daemonScope()))) {
+                from.add(m.server());
+            }
+            if (!m.server().isVirtual()) {
+                for (ServerScope v : vhosts.values()) {
+                    if (aliasUrls.getOrDefault(v, Set.of()).contains(m.url())) {
+                        continue;
+                    }
+                    GroupSelection there = g.source() == GroupSelection.Source.OPTION ? g
+                            : inheritedProcessGroup(v, m.url(), m.script(), m.isMatch());
+                    if (sameChoice(there, g) && Boolean.FALSE.equals(v.canUse(g.daemonScope()))) {
+                        from.add(v);
+                    }
+                }
+            }
+            out.add(from.isEmpty() ? m : new Mount(m.directive(), m.url(), m.script(), m.location(), m.server(), g,
+                    m.applicationGroup(), m.preloaded(), null, null, m.optionErrors(), from));
+        }
+        return out;
+    }
+
+    private static boolean sameChoice(GroupSelection a, GroupSelection b) {
+        return a.mode() == b.mode() && java.util.Objects.equals(a.location(), b.location());
+    }
+}

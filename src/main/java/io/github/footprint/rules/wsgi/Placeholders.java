@@ -1,0 +1,33 @@
+package io.github.footprint.rules.wsgi;
+
+import io.github.footprint.findings.Location;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.source.Placeholder;
+import io.github.footprint.source.SourceFile;
+
+/**
+ * A value that still holds a template placeholder the environment left unresolved is not a value the deployment
+ * will have: FP002 reports the placeholder, and the mod_wsgi rules do not judge the literal text.
+ */
+final class Placeholders {
+    private Placeholders() {
+    }
+
+    /** True when {@code text}, read at {@code at}, contains a placeholder of that file that nothing resolved. */
+    static boolean unresolvedIn(Deployment d, Location at, String text) {
+        if (text == null || at == null) {
+            return false;
+        }
+        for (SourceFile f : d.sources().files()) {
+            if (!f.displayPath().equals(at.file())) {
+                continue;
+            }
+            for (Placeholder p : f.unresolved()) {
+                if (text.contains(p.form().render(p.name()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

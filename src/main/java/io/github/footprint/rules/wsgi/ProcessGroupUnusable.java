@@ -1,0 +1,166 @@
+package io.github.footprint.rules.wsgi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.GroupSelection;
+import io.github.footprint.model.ImportScript;
+import io.github.footprint.model.ModWsgi;
+import io.github.footprint.model.Mount;
+import io.github.footprint.model.ServerScope;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/**
+ * FP207: a process group that cannot be used where it is selected. Three cases, as mod_wsgi 4.9 has them:
+ * an alias with both {@code process-group=} and {@code application-group=}, or a {@code WSGIImportScript}, whose
+ * group is not defined on an earlier line or is defined in a virtual host of another name (httpd refuses to start);
+ * a {@code WSGIProcessGroup} or {@code process-group=} naming no group (HTTP 500 per request); and a group of
+ * another virtual host's name (HTTP 500 per request from the servers it is refused to).
+ */
+@RuleMeta(id = "FP207", name = "process-group-unusable", severity = Severity.ERROR,
+        summary = "A WSGIProcessGroup or process-group= names a daemon group that is not defined, or that mod_wsgi"
+                + " does not let this server use")
+public final class ProcessGroupUnusable implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        ModWsgi w = ModWsgi.of(d);
+        for (Mount m : w.mounts()) {
+            if (m.refusal() != null && !Placeholders.unresolvedIn(d, m.location(), m.processGroupSelection().written())) {
+                ctx.report(m.location(), m.directive() + " " + m.url() + " gives both process-group="
+                        + m.processGroupSelection().written() + " and application-group=" + m.applicationGroup().written()
+                        + ", so mod_wsgi checks the group while reading this line: " + Refusal.MARK + " with '"
+                        + m.refusal() + "' (" + m.refusalDetail() + "). " + fix(m.refusal(), m.processGroupSelection()
+                                .written()));
+            }
+        }
+        for (ImportScript i : w.imports()) {
+            if (i.refusal() == null || i.processGroup() != null
+                    && Placeholders.unresolvedIn(d, i.location(), i.processGroup().written())) {
+                continue;
+            }
+            String fix = importFix(i);
+            ctx.report(i.location(), "WSGIImportScript " + i.script() + ": " + Refusal.MARK + " with '" + i.refusal()
+                    + "'" + (i.refusalDetail() == null ? "" : " (" + i.refusalDetail() + ")") + ". " + fix);
+        }
+        undefined(d, w, ctx);
+        unreachable(w, ctx);
+    }
+
+    private static String importFix(ImportScript i) {
+        String r = i.refusal();
+        if (r.startsWith("Name of")) {
+            return "Give both, such as process-group=NAME application-group=%{GLOBAL}";
+        }
+        if (r.startsWith("WSGI process group")) {
+            String group = i.processGroup().written();
+            if (group.contains("%{")) {
+                return "WSGIImportScript takes the group name as written, with no substitution: name a"
+                        + " WSGIDaemonProcess defined above this line";
+            }
+            return r.endsWith("not yet configured.") ? "Put WSGIDaemonProcess " + group + " above this line (at server"
+                    + " level, outside any <VirtualHost>)" : fix(r, group);
+        }
+        return "Write it as WSGIImportScript /path/to/script.py process-group=NAME application-group=NAME";
+    }
+
+    private static String fix(String refusal, String group) {
+        if (refusal.endsWith("not yet configured.")) {
+            return "Put WSGIDaemonProcess " + group + " above this line (at server level, outside any <VirtualHost>,"
+                    + " order is then easy to keep), or select the group with WSGIProcessGroup, which mod_wsgi only"
+                    + " checks per request";
+        }
+        return "Define WSGIDaemonProcess " + group + " at server level, outside any <VirtualHost>, so every server may"
+                + " use it; or keep it in the virtual host and select it only from virtual hosts that set the same"
+                + " ServerName before this line";
+    }
+
+    /** Selections of a name no {@code WSGIDaemonProcess} has: mod_wsgi answers HTTP 500 for every request. */
+    private static void undefined(Deployment d, ModWsgi w, RuleContext ctx) {
+        Map<Location, List<String>> uses = new LinkedHashMap<>();
+        Map<Location, GroupSelection> selections = new LinkedHashMap<>();
+        for (GroupSelection g : w.processGroupLines()) {
+            if (g.mode() == GroupSelection.Mode.DAEMON && g.daemon() == null) {
+                selections.put(g.location(), g);
+                uses.put(g.location(), new ArrayList<>());
+            }
+        }
+        for (Mount m : w.mounts()) {
+            GroupSelection g = m.processGroupSelection();
+            if (m.refusal() != null || g.mode() != GroupSelection.Mode.DAEMON || g.daemon() != null) {
+                continue;
+            }
+            selections.putIfAbsent(g.location(), g);
+            uses.computeIfAbsent(g.location(), k -> new ArrayList<>()).add(m.directive() + " " + m.url() + " ("
+                    + m.location() + ")");
+        }
+        for (Map.Entry<Location, GroupSelection> e : selections.entrySet()) {
+            GroupSelection g = e.getValue();
+            if (Placeholders.unresolvedIn(d, e.getKey(), g.written())) {
+                continue;
+            }
+            List<String> mounts = uses.get(e.getKey());
+            String what = g.source() == GroupSelection.Source.OPTION ? mounts.get(0) + " selects process-group="
+                    + g.written() : "WSGIProcessGroup " + g.written();
+            String routes = mounts.isEmpty() ? "every WSGI request in its scope"
+                    : g.source() == GroupSelection.Source.OPTION ? "every request to it"
+                            : "every request to " + String.join(", ", mounts);
+            ctx.report(e.getKey(), what + ", but no WSGIDaemonProcess " + g.written() + " is defined: httpd starts"
+                    + " (apache2 -t says Syntax OK), then answers " + routes + " with HTTP 500 and logs 'No WSGI daemon"
+                    + " process called '" + g.written() + "' has been configured'. " + suggestion(d, g.written()));
+        }
+    }
+
+    private static String suggestion(Deployment d, String name) {
+        for (DaemonGroup g : d.daemons()) {
+            if (g.name().equalsIgnoreCase(name)) {
+                return "Names are case-sensitive: did you mean '" + g.name() + "' (" + g.location() + ")?";
+            }
+        }
+        if (d.daemons().isEmpty()) {
+            return "Define it, such as WSGIDaemonProcess " + name + " processes=1 threads=15 maximum-requests=500, at"
+                    + " server level outside any <VirtualHost>";
+        }
+        return "Define WSGIDaemonProcess " + name + ", or name a defined group: " + d.daemons().stream()
+                .map(g -> g.name() + " (" + g.location() + ")").distinct().collect(Collectors.joining(", "));
+    }
+
+    /** Groups of a virtual host selected from servers of another name: HTTP 500 for their requests. */
+    private static void unreachable(ModWsgi w, RuleContext ctx) {
+        Map<Location, List<Mount>> bySelection = new LinkedHashMap<>();
+        for (Mount m : w.mounts()) {
+            if (!m.unreachableFrom().isEmpty()) {
+                bySelection.computeIfAbsent(m.processGroupSelection().location(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        for (Map.Entry<Location, List<Mount>> e : bySelection.entrySet()) {
+            List<Mount> mounts = e.getValue();
+            GroupSelection g = mounts.get(0).processGroupSelection();
+            ServerScope home = g.daemonScope();
+            Set<String> from = new LinkedHashSet<>();
+            for (Mount m : mounts) {
+                m.unreachableFrom().forEach(s -> from.add(s.describe()));
+            }
+            String what = g.source() == GroupSelection.Source.OPTION
+                    ? mounts.get(0).directive() + " " + mounts.get(0).url() + " selects process-group=" + g.written()
+                    : "WSGIProcessGroup " + g.written() + " (for " + mounts.stream().map(m -> m.directive() + " "
+                            + m.url() + " at " + m.location()).collect(Collectors.joining(", ")) + ")";
+            ctx.report(e.getKey(), what + ", but WSGIDaemonProcess " + g.written() + " (" + g.daemon().location()
+                    + ") is defined in " + home.describe() + ", and mod_wsgi lets a virtual host's group serve only"
+                    + " requests of servers with the same ServerName: requests through " + String.join(" and ", from)
+                    + " get HTTP 500 ('Daemon process called '" + g.written() + "' cannot be accessed by this WSGI"
+                    + " application'). Define the group at server level, outside any <VirtualHost>, to share it; or"
+                    + " give each server its own group");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.footprint.rules.wsgi;
+
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.Sizes;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/**
+ * FP214: a daemon with several processes whose total threads one process could run: the same concurrency with one
+ * copy of the interpreter and application instead of several. Only where the total stays within
+ * {@code maxThreads}, so the advice never leads into FP210.
+ */
+@RuleMeta(id = "FP214", name = "processes-over-threads", severity = Severity.INFO,
+        summary = "A mod_wsgi daemon runs several processes where one process with more threads would serve as many"
+                + " requests in less memory",
+        options = {"maxThreads"})
+public final class ProcessesOverThreads implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        long maxThreads = ctx.option("maxThreads", 25);
+        for (DaemonGroup g : d.daemons()) {
+            int p = g.processes();
+            int t = g.threads();
+            if (!g.has("processes") || p < 2 || t < 1 || (long) p * t > maxThreads) {
+                continue;
+            }
+            long total = (long) p * t;
+            long saved = (p - 1) * Measured.DAEMON_BASE;
+            ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + " processes=" + p + " threads=" + t + " serves "
+                    + total + " requests at once with " + p + " copies of the interpreter and the application;"
+                    + " processes=1 threads=" + total + " serves as many with one: " + (p - 1) + " x "
+                    + Sizes.format(Measured.DAEMON_BASE) + " = " + Sizes.format(saved) + " less for the processes"
+                    + " alone (measured daemon RSS: " + Sizes.format(Measured.DAEMON_BASE) + " + "
+                    + Sizes.format(Measured.DAEMON_PER_THREAD) + " per thread), plus " + (p - 1)
+                    + (p == 2 ? " copy" : " copies") + " fewer of the application (" + Measured.APP_COST + ") and of its database pools. Keep several processes"
+                    + " only for CPU-bound requests (one process runs Python on about one core) or an application that"
+                    + " is not thread-safe");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.footprint.rules.wsgi;
+
+import static io.github.footprint.rules.RuleTestSupport.check;
+import static io.github.footprint.rules.RuleTestSupport.describe;
+import static io.github.footprint.rules.RuleTestSupport.findings;
+import static io.github.footprint.rules.RuleTestSupport.only;
+import static io.github.footprint.rules.RuleTestSupport.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.footprint.findings.Finding;
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+
+class SeveralApplicationGroupsTest {
+    private static final String ID = "FP213";
+
+    @TempDir
+    Path tree;
+
+    @Test
+    void oneScriptUnderTwoHostNamesIsTwoInterpretersPerProcess() throws Exception {
+        write(tree, "apache/app.conf",
+                "WSGIDaemonProcess app processes=2 threads=15",
+                "WSGIProcessGroup app",
+                "<VirtualHost *:80>",
+                "ServerName example.com",
+                "WSGIScriptAlias / /srv/app/app.wsgi",
+                "</VirtualHost>",
+                "<VirtualHost *:80>",
+                "ServerName www.example.com",
+                "WSGIScriptAlias / /srv/app/app.wsgi",
+                "</VirtualHost>");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("apache/app.conf", 1), f.location());
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals("WSGIDaemonProcess app loads 2 application groups ('example.com|' for WSGIScriptAlias /"
+                + " (apache/app.conf:5); 'www.example.com|' for WSGIScriptAlias / (apache/app.conf:9)): each of its 2"
+                + " process(es) holds 2 Python interpreters, each importing the application's modules again (about 41"
+                + " MB for a Pylons + SQLAlchemy stack). They all load /srv/app/app.wsgi: give them one group"
+                + " (WSGIApplicationGroup %{GLOBAL}, or the same application-group=) and save 2 interpreter copies",
+                f.message());
+    }
+
+    @Test
+    void groupsWorkedOutPerRequestAreListedNotCounted() throws Exception {
+        write(tree, "apache/app.conf",
+                "WSGIDaemonProcess app threads=15",
+                "<VirtualHost *:80>",
+                "ServerName a.example.com",
+                "WSGIProcessGroup app",
+                "WSGIScriptAlias / /srv/app/app.wsgi",
+                "WSGIScriptAlias /admin /srv/admin/admin.wsgi",
+                "WSGIScriptAliasMatch ^/(\\w+)/ /srv/sites/$1.wsgi",
+                "</VirtualHost>");
+        Finding f = only(check(tree), ID);
+        assertTrue(f.message().contains("'a.example.com|/admin' for WSGIScriptAlias /admin (apache/app.conf:6), and more"
+                + " per request from WSGIScriptAliasMatch ^/(\\w+)/ (apache/app.conf:7) under %{RESOURCE} (the default)"
+                + " (one per URL the pattern matches))"), f::message);
+        assertTrue(f.message().endsWith("Scripts of one application belong in one group (WSGIApplicationGroup %{GLOBAL});"
+                + " different applications need their own, and this is what hosting them together costs"), f::message);
+    }
+
+    @Test
+    void portsEightyAndFourFortyThreeShareAGroupAndGlobalIsOne() throws Exception {
+        write(tree, "apache/app.conf",
+                "WSGIDaemonProcess app threads=15",
+                "WSGIDaemonProcess other threads=15",
+                "<VirtualHost *:80>",
+                "ServerName a.example.com",
+                "WSGIScriptAlias / /srv/app/app.wsgi process-group=app",
+                "</VirtualHost>",
+                "<VirtualHost *:443>",
+                "ServerName a.example.com",
+                "WSGIScriptAlias / /srv/app/app.wsgi process-group=app",
+                "</VirtualHost>",
+                "WSGIApplicationGroup %{GLOBAL}",
+                "WSGIScriptAlias /x /srv/x.wsgi process-group=other",
+                "WSGIScriptAlias /y /srv/y.wsgi process-group=other");
+        List<Finding> fs = findings(check(tree), ID);
+        assertTrue(fs.isEmpty(), () -> describe(fs));
+    }
+}
