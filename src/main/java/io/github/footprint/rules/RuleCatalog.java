@@ -24,6 +24,7 @@ import io.github.footprint.rules.input.SyntaxError;
 import io.github.footprint.rules.input.UnresolvedPlaceholder;
 import io.github.footprint.rules.pylons.PoolOversized;
 import io.github.footprint.rules.pylons.TrailingComment;
+import io.github.footprint.rules.wsgi.DaemonOptionMisread;
 import io.github.footprint.rules.wsgi.DaemonOptionRefused;
 import io.github.footprint.rules.wsgi.DuplicateDaemonName;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooHigh;
@@ -54,6 +55,7 @@ public final class RuleCatalog {
             new MaximumRequestsUnset(),
             new MaximumRequestsTooLow(),
             new DaemonOptionRefused(),
+            new DaemonOptionMisread(),
             new DuplicateDaemonName(),
             new TrailingComment(),
             new PoolOversized());
