@@ -92,10 +92,10 @@ public final class WsgiOptions {
             this.text = text;
         }
 
-        /** {@code 4.9}, {@code 4.9.4}: a missing patch number is 0. */
+        /** {@code 4.9}, {@code 4.9.4}: a missing patch number is 0. Blanks around it are dropped. */
         public static Version parse(String s) {
             String t = s == null ? "" : s.trim();
-            if (!t.matches("\\d{1,4}\\.\\d{1,4}(\\.\\d{1,4})?")) {
+            if (!t.matches("\\d{1,9}\\.\\d{1,9}(\\.\\d{1,9})?")) {
                 throw new IllegalArgumentException("'" + s + "' is not a mod_wsgi version such as 4.9 or 4.9.4");
             }
             String[] p = t.split("\\.");

@@ -8,6 +8,7 @@ import static io.github.footprint.rules.RuleTestSupport.request;
 import static io.github.footprint.rules.RuleTestSupport.run;
 import static io.github.footprint.rules.RuleTestSupport.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.engine.EnvironmentResult;
+import io.github.footprint.engine.RequestException;
 import io.github.footprint.findings.Finding;
 import io.github.footprint.findings.Location;
 import io.github.footprint.findings.Severity;
@@ -115,6 +117,17 @@ class DaemonOptionRefusedTest {
                 + " process.' Write threads=15 (mod_wsgi's default) or the number of threads you need, below 65534",
                 one("WSGIDaemonProcess app threads=0", "4.5.24").message());
         assertEquals(List.of(), all("WSGIDaemonProcess app threads=0", "4.6.0"));
+    }
+
+    @Test
+    void modWsgiVersionIsAReleaseNumber() throws Exception {
+        write(tree, "apache/app.conf", "WSGIDaemonProcess app interrupt-timeout=5");
+        for (String bad : new String[] {"4", "4.9-1", "six", "", "4.99999999999"}) {
+            RequestException e = assertThrows(RequestException.class, () -> request(tree).modWsgiVersion(bad).build(),
+                    bad);
+            assertEquals("modWsgiVersion '" + bad + "' is not a version such as 4.9 or 5.0", e.getMessage());
+        }
+        assertEquals(List.of(), findings(run(request(tree).modWsgiVersion(" 6.0.5 ")), ID));
     }
 
     @Test
