@@ -321,7 +321,8 @@ final class DaemonLine {
         String n = o.name();
         switch (o.type()) {
         case USER:
-            return value.isEmpty() ? "user needs a user name or #uid" : "mod_wsgi does not run daemon processes as root";
+            return value.isEmpty() ? "user needs a user name or #uid"
+                    : "mod_wsgi does not run daemon processes as root";
         case GROUP:
         case SCRIPT_GROUP:
             return n + " needs a group name or #gid";
@@ -336,8 +337,9 @@ final class DaemonLine {
         case THREADS:
             return version.compareTo(WsgiOptions.THREADS_ZERO_SINCE) >= 0
                     ? "threads must be a whole number from 0 to " + (WsgiOptions.THREADS_LIMIT - 1)
-                    : "threads must be a whole number from 1 to " + (WsgiOptions.THREADS_LIMIT - 1) + " before mod_wsgi "
-                            + WsgiOptions.THREADS_ZERO_SINCE + " (modWsgiVersion " + version + ")";
+                    : "threads must be a whole number from 1 to " + (WsgiOptions.THREADS_LIMIT - 1)
+                            + " before mod_wsgi " + WsgiOptions.THREADS_ZERO_SINCE + " (modWsgiVersion " + version
+                            + ")";
         case UMASK:
             return "umask must be an octal number such as 0022 and nothing else";
         case CHROOT:

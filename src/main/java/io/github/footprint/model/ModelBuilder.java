@@ -46,7 +46,13 @@ public final class ModelBuilder {
         ModelBuilder b = new ModelBuilder(sources, mapper, apache, parameters.modWsgiVersion());
         List<DaemonGroup> daemons = b.daemons();
         List<Mount> mounts = b.mounts();
-        List<PylonsApp> apps = b.apps(inis, scripts, mounts, daemons);
+        List<DaemonGroup> named = new ArrayList<>();
+        for (DaemonGroup g : daemons) {
+            if (!g.name().isEmpty()) {
+                named.add(g);
+            }
+        }
+        List<PylonsApp> apps = b.apps(inis, scripts, mounts, named);
         Mpm mpm = MpmModel.build(apache, parameters.assumedMpm(), parameters.apacheVersion());
         return new Deployment(environment, sources, apache, inis, scripts, daemons, mounts, apps, mpm, parameters);
     }

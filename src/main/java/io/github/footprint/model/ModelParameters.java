@@ -16,7 +16,10 @@ public final class ModelParameters {
         this(requestGrowth, assumedMpm, apacheVersion, "4.9");
     }
 
-    /** @param modWsgiVersion the mod_wsgi release whose {@code WSGIDaemonProcess} options apply ({@code 4.9}, {@code 6.0.5}) */
+    /**
+     * @param modWsgiVersion the mod_wsgi release whose {@code WSGIDaemonProcess} options apply ({@code 4.9},
+     *        {@code 6.0.5})
+     */
     public ModelParameters(long requestGrowth, String assumedMpm, String apacheVersion, String modWsgiVersion) {
         this.requestGrowth = requestGrowth;
         this.assumedMpm = assumedMpm;

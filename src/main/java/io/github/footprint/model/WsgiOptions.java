@@ -99,8 +99,8 @@ public final class WsgiOptions {
                 throw new IllegalArgumentException("'" + s + "' is not a mod_wsgi version such as 4.9 or 4.9.4");
             }
             String[] p = t.split("\\.");
-            return new Version(Integer.parseInt(p[0]), Integer.parseInt(p[1]), p.length > 2 ? Integer.parseInt(p[2]) : 0,
-                    t);
+            int patch = p.length > 2 ? Integer.parseInt(p[2]) : 0;
+            return new Version(Integer.parseInt(p[0]), Integer.parseInt(p[1]), patch, t);
         }
 
         static Version of(int major, int minor, int patch) {
@@ -200,7 +200,9 @@ public final class WsgiOptions {
             return version.compareTo(firstIn) >= 0 && (removedIn == null || version.compareTo(removedIn) < 0);
         }
 
-        /** Which releases know it: {@code mod_wsgi 6.0.0 and later}, {@code mod_wsgi 4.1.0 to 5.x; 6.0.0 removed it}. */
+        /**
+         * Which releases know it: {@code mod_wsgi 6.0.0 and later}, {@code mod_wsgi 4.1.0 to 5.x; 6.0.0 removed it}.
+         */
         public String availability() {
             if (removedIn == null) {
                 return "mod_wsgi " + firstIn + " and later";

@@ -311,6 +311,9 @@ class WsgiOracleTest {
         String version = installedVersion();
         Assumptions.assumeTrue(version != null, "no version string found in " + Httpd.MODULES.resolve("mod_wsgi.so")
                 + ": the mod_wsgi oracle needs to know which release it judges");
+        Assumptions.assumeTrue(hasEntry("/etc/passwd", "www-data") && hasEntry("/etc/group", "www-data")
+                && hasEntry("/etc/group", "daemon"), "the user www-data and the groups www-data and daemon are not on"
+                + " this host: the generated lines name them, and httpd exits (AH00543) on a name it cannot find");
         boolean root = runsAsRoot();
         if (!root) {
             System.out.println("mod_wsgi oracle: not running as root, so no chroot cases (mod_wsgi refuses chroot"
@@ -427,6 +430,12 @@ class WsgiOracleTest {
             return beforeBanner;
         }
         return candidates.size() == 1 ? candidates.get(0) : null;
+    }
+
+    private static boolean hasEntry(String file, String name) throws IOException {
+        Path p = Path.of(file);
+        return Files.isReadable(p) && Files.readAllLines(p, StandardCharsets.UTF_8).stream()
+                .anyMatch(l -> l.startsWith(name + ":"));
     }
 
     private static boolean runsAsRoot() throws IOException, InterruptedException {
