@@ -16,6 +16,7 @@ import java.util.TreeMap;
 
 import io.github.footprint.findings.FailOn;
 import io.github.footprint.findings.SeverityPolicy;
+import io.github.footprint.model.WsgiOptions;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleCatalog;
 
@@ -311,7 +312,9 @@ public final class CheckRequest {
             if (!"2.2".equals(apacheVersion) && !"2.4".equals(apacheVersion)) {
                 throw new RequestException("apacheVersion '" + apacheVersion + "' is not supported: use 2.2 or 2.4");
             }
-            if (modWsgiVersion == null || !modWsgiVersion.matches("\\d+\\.\\d+(\\.\\d+)?")) {
+            try {
+                WsgiOptions.Version.parse(modWsgiVersion);
+            } catch (IllegalArgumentException e) {
                 throw new RequestException("modWsgiVersion '" + modWsgiVersion + "' is not a version such as 4.9 or 5.0");
             }
             if (mpm == null || !MPMS.contains(mpm.toLowerCase(Locale.ROOT))) {

@@ -42,8 +42,11 @@ public final class Atoi {
         return (int) parse(s);
     }
 
-    /** True when the text is exactly what atoi reads (no trailing characters, at least one digit). */
+    /**
+     * True when the text is exactly what atoi reads (at least one digit, nothing after the digits but the
+     * white space C's {@code isspace} knows). Whether the number fits is another question.
+     */
     public static boolean isExact(String s) {
-        return s.strip().matches("[+-]?\\d+");
+        return s.matches("[ \\t\\n\\x0B\\f\\r]*[+-]?\\d+[ \\t\\n\\x0B\\f\\r]*");
     }
 }

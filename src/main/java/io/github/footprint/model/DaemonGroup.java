@@ -2,13 +2,15 @@ package io.github.footprint.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.footprint.findings.Location;
 
 /**
- * One {@code WSGIDaemonProcess} as mod_wsgi reads it: its options as written, and the effective numbers
- * ({@code atoi} semantics, mod_wsgi's defaults where an option is absent).
+ * One {@code WSGIDaemonProcess} as mod_wsgi reads it: its options as written, the effective numbers
+ * ({@code atoi} semantics, mod_wsgi's defaults where an option is absent), and what is wrong with the line for
+ * the configured mod_wsgi release: what httpd refuses (with mod_wsgi's message) and what it misreads.
  */
 public final class DaemonGroup {
     /** mod_wsgi's default {@code threads}. */
@@ -18,14 +20,26 @@ public final class DaemonGroup {
     private final Location location;
     private final String serverName;
     private final Map<String, String> options;
+    private final List<DaemonProblem> problems;
 
     DaemonGroup(String name, Location location, String serverName, Map<String, String> options) {
+        this(name, location, serverName, options, List.of());
+    }
+
+    DaemonGroup(DaemonLine line, Location location, String serverName) {
+        this(line.name, location, serverName, line.options, line.problems);
+    }
+
+    private DaemonGroup(String name, Location location, String serverName, Map<String, String> options,
+            List<DaemonProblem> problems) {
         this.name = name;
         this.location = location;
         this.serverName = serverName;
         this.options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        this.problems = List.copyOf(problems);
     }
 
+    /** The group's name; empty for a {@code WSGIDaemonProcess} without one (which httpd refuses). */
     public String name() {
         return name;
     }
@@ -38,6 +52,15 @@ public final class DaemonGroup {
     /** The ServerName of the enclosing {@code <VirtualHost>}, or null for a server-level group. */
     public String serverName() {
         return serverName;
+    }
+
+    /**
+     * Problems of the line for the configured mod_wsgi release: first those httpd refuses it for
+     * ({@link DaemonProblem#refused()}, in the order mod_wsgi meets them, so the first is the one httpd prints),
+     * then values mod_wsgi accepts but reads otherwise than written.
+     */
+    public List<DaemonProblem> problems() {
+        return problems;
     }
 
     /** Options as written, {@code name -> value}, in line order (a repeated option keeps its last value). */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.parse.apache.ApacheConfig;
@@ -24,6 +25,7 @@ public final class Deployment {
     private final List<IniDocument> inis;
     private final List<ScriptFacts> scripts;
     private final List<DaemonGroup> daemons;
+    private final List<DaemonGroup> daemonDefinitions;
     private final List<Mount> mounts;
     private final List<PylonsApp> apps;
     private final Mpm mpm;
@@ -38,7 +40,8 @@ public final class Deployment {
         this.apache = apache;
         this.inis = List.copyOf(inis);
         this.scripts = List.copyOf(scripts);
-        this.daemons = List.copyOf(daemons);
+        this.daemonDefinitions = List.copyOf(daemons);
+        this.daemons = daemons.stream().filter(g -> !g.name().isEmpty()).collect(Collectors.toUnmodifiableList());
         this.mounts = List.copyOf(mounts);
         this.apps = List.copyOf(apps);
         this.parameters = parameters;
@@ -68,6 +71,11 @@ public final class Deployment {
     /** Daemon groups in configuration order (duplicates included: FP206 reports them). */
     public List<DaemonGroup> daemons() {
         return daemons;
+    }
+
+    /** Every {@code WSGIDaemonProcess} httpd reads, in configuration order, those without a name included. */
+    public List<DaemonGroup> daemonDefinitions() {
+        return daemonDefinitions;
     }
 
     public List<Mount> mounts() {

@@ -29,7 +29,10 @@ public final class ModelBuilder {
     private final HostPathMapper mapper;
     private final ApacheConfig apache;
 
-    private ModelBuilder(SourceSet sources, HostPathMapper mapper, ApacheConfig apache) {
+    private final WsgiOptions.Version modWsgiVersion;
+
+    private ModelBuilder(SourceSet sources, HostPathMapper mapper, ApacheConfig apache, String modWsgiVersion) {
+        this.modWsgiVersion = WsgiOptions.Version.parse(modWsgiVersion);
         this.sources = sources;
         this.mapper = mapper;
         this.apache = apache;
@@ -38,24 +41,28 @@ public final class ModelBuilder {
     /** Builds the model of one environment. {@code apache} may be null (no Apache file in the project). */
     public static Deployment build(String environment, SourceSet sources, HostPathMapper mapper, ApacheConfig apache,
             List<IniDocument> inis, List<ScriptFacts> scripts, ModelParameters parameters) {
-        ModelBuilder b = new ModelBuilder(sources, mapper, apache);
+        ModelBuilder b = new ModelBuilder(sources, mapper, apache, parameters.modWsgiVersion());
         List<DaemonGroup> daemons = b.daemons();
-        List<Mount> mounts = b.mounts(daemons);
-        List<PylonsApp> apps = b.apps(inis, scripts, mounts, daemons);
+        List<DaemonGroup> named = new ArrayList<>();
+        for (DaemonGroup g : daemons) {
+            if (!g.name().isEmpty()) {
+                named.add(g);
+            }
+        }
+        List<Mount> mounts = b.mounts(named);
+        List<PylonsApp> apps = b.apps(inis, scripts, mounts, named);
         Mpm mpm = MpmModel.build(apache, parameters.assumedMpm(), parameters.apacheVersion());
         return new Deployment(environment, sources, apache, inis, scripts, daemons, mounts, apps, mpm, parameters);
     }
 
+    /** Every {@code WSGIDaemonProcess}, nameless ones included (the Deployment keeps them apart). */
     private List<DaemonGroup> daemons() {
         List<DaemonGroup> out = new ArrayList<>();
         if (apache == null) {
             return out;
         }
         for (Directive d : apache.find("WSGIDaemonProcess")) {
-            DaemonLine line = DaemonLine.parse(d.rawArgs());
-            if (!line.name.isEmpty()) {
-                out.add(new DaemonGroup(line.name, d.location(), serverName(d), line.options));
-            }
+            out.add(new DaemonGroup(DaemonLine.parse(d.rawArgs(), modWsgiVersion), d.location(), serverName(d)));
         }
         return out;
     }

@@ -24,6 +24,8 @@ import io.github.footprint.rules.input.SyntaxError;
 import io.github.footprint.rules.input.UnresolvedPlaceholder;
 import io.github.footprint.rules.pylons.PoolOversized;
 import io.github.footprint.rules.pylons.TrailingComment;
+import io.github.footprint.rules.wsgi.DaemonOptionMisread;
+import io.github.footprint.rules.wsgi.DaemonOptionRefused;
 import io.github.footprint.rules.wsgi.DaemonThreads;
 import io.github.footprint.rules.wsgi.DuplicateDaemonName;
 import io.github.footprint.rules.wsgi.EmbeddedMode;
@@ -61,6 +63,8 @@ public final class RuleCatalog {
             new MaximumRequestsTooHigh(),
             new MaximumRequestsUnset(),
             new MaximumRequestsTooLow(),
+            new DaemonOptionRefused(),
+            new DaemonOptionMisread(),
             new DuplicateDaemonName(),
             new ProcessGroupUnusable(),
             new EmbeddedMode(),

@@ -20,7 +20,7 @@ import io.github.footprint.findings.Location;
 /**
  * mod_wsgi's routing as {@link ModWsgi} reads it. The group choices, application group names and refusals
  * asserted here were checked against Debian's apache2 2.4 + mod_wsgi 4.9.4: the refusals with {@code apache2 -t}
- * (also in oracle/WsgiOracleTest), the choices by starting httpd and asking an application for
+ * (also in oracle/WsgiMountsOracleTest), the choices by starting httpd and asking an application for
  * {@code mod_wsgi.process_group} and {@code mod_wsgi.application_group} (the values in the comments).
  */
 class ModWsgiTest {

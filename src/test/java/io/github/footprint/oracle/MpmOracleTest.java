@@ -31,7 +31,7 @@ import io.github.footprint.model.MpmAdjustment;
  */
 class MpmOracleTest {
     /** Rules whose error findings mean httpd refuses to start. */
-    static final Set<String> REFUSING = Set.of("FP001", "FP003", "FP101", "FP103", "FP104", "FP206");
+    static final Set<String> REFUSING = Set.of("FP001", "FP003", "FP101", "FP103", "FP104", "FP204", "FP206");
 
     private static final String[] VALUES = {"-3", "0", "1", "2", "3", "5", "10", "16", "20", "24", "25", "32", "50",
         "64", "75", "100", "130", "150", "170", "200", "250", "256", "300", "400", "1000", "20001", "30000", "100001",

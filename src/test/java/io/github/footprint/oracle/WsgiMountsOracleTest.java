@@ -34,7 +34,7 @@ import io.github.footprint.rules.wsgi.Refusal;
  * footprint. The verdicts must agree; for a refusal, footprint must report it at the line httpd names, quoting
  * httpd's message.
  */
-class WsgiOracleTest {
+class WsgiMountsOracleTest {
     private static final Pattern AH00526 = Pattern.compile("Syntax error on line (\\d+) of ([^:]+):");
     /** mod_wsgi rules whose error findings are start-up refusals only when they say so ({@link Refusal#MARK}). */
     private static final Set<String> WSGI = Set.of("FP207", "FP209");

@@ -1,0 +1,30 @@
+package io.github.footprint.rules.wsgi;
+
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.DaemonProblem;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/**
+ * FP204: a {@code WSGIDaemonProcess} that mod_wsgi refuses for the configured release (an unknown or mistyped
+ * option, a space before {@code =}, a trailing comment, a value out of range), so httpd does not start. One
+ * finding per problem; the first of a line is the one httpd prints.
+ */
+@RuleMeta(id = "FP204", name = "daemon-option-refused", severity = Severity.ERROR,
+        summary = "A WSGIDaemonProcess option that mod_wsgi refuses, so httpd does not start")
+public final class DaemonOptionRefused implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        for (DaemonGroup g : d.daemonDefinitions()) {
+            for (DaemonProblem p : g.problems()) {
+                if (p.refused()) {
+                    ctx.report(g.location(), "WSGIDaemonProcess" + (g.name().isEmpty() ? "" : " " + g.name()) + ": "
+                            + p.detail() + ". httpd stops with '" + p.message() + "' " + p.fix());
+                }
+            }
+        }
+    }
+}
