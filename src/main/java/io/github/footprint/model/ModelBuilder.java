@@ -45,7 +45,8 @@ public final class ModelBuilder {
         List<Mount> mounts = b.mounts();
         List<PylonsApp> apps = b.apps(inis, scripts, mounts, daemons);
         Mpm mpm = MpmModel.build(apache, parameters.assumedMpm(), parameters.apacheVersion());
-        return new Deployment(environment, sources, apache, inis, scripts, daemons, mounts, apps, mpm, parameters);
+        return new Deployment(environment, sources, apache, inis, scripts, daemons, mounts, apps, mpm, parameters)
+                .withStacks(Stacks.build(HttpdStartup.of(scripts), mpm, daemons, mounts, scripts, mapper, apache));
     }
 
     private List<DaemonGroup> daemons() {
