@@ -5,6 +5,7 @@ public final class ModelParameters {
     private final long requestGrowth;
     private final String assumedMpm;
     private final String apacheVersion;
+    private final long virtualMemory;
 
     /**
      * @param requestGrowth bytes an application process gains per request (0: unknown)
@@ -12,9 +13,18 @@ public final class ModelParameters {
      * @param assumedMpm the MPM assumed when no main httpd file loads one ({@code prefork}, {@code worker}, {@code event})
      */
     public ModelParameters(long requestGrowth, String assumedMpm, String apacheVersion) {
+        this(requestGrowth, assumedMpm, apacheVersion, -1);
+    }
+
+    /**
+     * @param virtualMemory the address-space budget in bytes ({@code virtualMemory}: a VPS cap, {@code ulimit -v}),
+     *     or -1 when unset
+     */
+    public ModelParameters(long requestGrowth, String assumedMpm, String apacheVersion, long virtualMemory) {
         this.requestGrowth = requestGrowth;
         this.assumedMpm = assumedMpm;
         this.apacheVersion = apacheVersion;
+        this.virtualMemory = virtualMemory;
     }
 
     public static ModelParameters defaults() {
@@ -31,5 +41,10 @@ public final class ModelParameters {
 
     public String assumedMpm() {
         return assumedMpm;
+    }
+
+    /** The address-space budget in bytes, or -1 when the user set none. */
+    public long virtualMemory() {
+        return virtualMemory;
     }
 }
