@@ -28,6 +28,8 @@ import io.github.footprint.rules.wsgi.DuplicateDaemonName;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooHigh;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooLow;
 import io.github.footprint.rules.wsgi.MaximumRequestsUnset;
+import io.github.footprint.rules.wsgi.MemoryLimitTooSmall;
+import io.github.footprint.rules.wsgi.StackSizeTooSmall;
 
 /** Every rule footprint has, in id order: an explicit list, so the order is fixed and a test can walk it. */
 public final class RuleCatalog {
@@ -53,6 +55,8 @@ public final class RuleCatalog {
             new MaximumRequestsUnset(),
             new MaximumRequestsTooLow(),
             new DuplicateDaemonName(),
+            new StackSizeTooSmall(),
+            new MemoryLimitTooSmall(),
             new TrailingComment(),
             new PoolOversized());
 
