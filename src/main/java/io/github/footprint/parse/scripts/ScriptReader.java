@@ -475,6 +475,9 @@ public final class ScriptReader {
             String line = stripComment(raw);
             Matcher s = call.matcher(line);
             while (s.find()) {
+                if (inString(line, s.start())) {
+                    continue;
+                }
                 String arg = argument(line, s.end());
                 if (arg == null) {
                     facts.setting(new Fact(ScriptFacts.PYTHON_STACK_SIZE, line.substring(s.end()).strip(), null, at));
@@ -508,6 +511,24 @@ public final class ScriptReader {
             }
         }
         return null;
+    }
+
+    /** True when {@code index} is inside a string literal that opens on the same line. */
+    private static boolean inString(String line, int index) {
+        char quote = 0;
+        for (int i = 0; i < index && i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            }
+        }
+        return quote != 0;
     }
 
     /** A Python line without its {@code #} comment (a {@code #} inside a string literal stays). */

@@ -193,6 +193,16 @@ class ScriptReaderTest {
     }
 
     @Test
+    void callsInsideStringsAreNotCalls() {
+        ScriptFacts f = read("app.wsgi", String.join("\n",
+                "import threading",
+                "print(\"threading.stack_size(1)\")",
+                "doc = 'see threading.stack_size(2) # and'; threading.stack_size(65536)",
+                ""));
+        assertEquals(List.of("3 stack_size=65536 65536"), facts(f.settings()));
+    }
+
+    @Test
     void pythonConstantExpressions() {
         assertEquals(524288L, PyIntExpr.eval("512*1024"));
         assertEquals(-4L, PyIntExpr.eval("-2**2"));
