@@ -24,6 +24,9 @@ import io.github.footprint.rules.input.SyntaxError;
 import io.github.footprint.rules.input.UnresolvedPlaceholder;
 import io.github.footprint.rules.pylons.PoolOversized;
 import io.github.footprint.rules.pylons.TrailingComment;
+import io.github.footprint.rules.stacks.ArenaMaxUnset;
+import io.github.footprint.rules.stacks.PythonStackSizeInvalid;
+import io.github.footprint.rules.stacks.StackSizeUnset;
 import io.github.footprint.rules.wsgi.DuplicateDaemonName;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooHigh;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooLow;
@@ -58,7 +61,10 @@ public final class RuleCatalog {
             new StackSizeTooSmall(),
             new MemoryLimitTooSmall(),
             new TrailingComment(),
-            new PoolOversized());
+            new PoolOversized(),
+            new StackSizeUnset(),
+            new PythonStackSizeInvalid(),
+            new ArenaMaxUnset());
 
     private static final Map<String, Rule> BY_ID;
 
