@@ -1,6 +1,9 @@
 package io.github.footprint.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +41,7 @@ public final class Stacks {
         DaemonStacks(DaemonGroup group, StackSize requestThreads, Map<String, StackSize> applicationThreads) {
             this.group = group;
             this.requestThreads = requestThreads;
-            this.applicationThreads = Map.copyOf(applicationThreads);
+            this.applicationThreads = Collections.unmodifiableMap(new LinkedHashMap<>(applicationThreads));
         }
 
         public DaemonGroup group() {
@@ -63,12 +66,14 @@ public final class Stacks {
     private final StackSize threadDefault;
     private final StackSize apacheThreads;
     private final List<DaemonStacks> daemons;
+    private final Map<DaemonGroup, DaemonStacks> byGroup = new IdentityHashMap<>();
 
     private Stacks(HttpdStartup startup, StackSize threadDefault, StackSize apacheThreads, List<DaemonStacks> daemons) {
         this.startup = startup;
         this.threadDefault = threadDefault;
         this.apacheThreads = apacheThreads;
         this.daemons = List.copyOf(daemons);
+        daemons.forEach(d -> byGroup.put(d.group, d));
     }
 
     /** For a deployment built without scripts (tests of other stages): glibc's default everywhere. */
@@ -98,12 +103,11 @@ public final class Stacks {
 
     /** The threads of one daemon group (the very definition, duplicates included). */
     public DaemonStacks daemon(DaemonGroup group) {
-        for (DaemonStacks d : daemons) {
-            if (d.group == group) {
-                return d;
-            }
+        DaemonStacks d = byGroup.get(group);
+        if (d == null) {
+            throw new IllegalArgumentException("not a daemon group of this deployment: " + group);
         }
-        throw new IllegalArgumentException("not a daemon group of this deployment: " + group);
+        return d;
     }
 
     static Stacks build(HttpdStartup startup, Mpm mpm, List<DaemonGroup> groups, List<Mount> mounts,
@@ -124,6 +128,16 @@ public final class Stacks {
                 python.put(s.file().treePath(), s);
             }
         }
+        Map<String, DaemonGroup> firstOfName = new HashMap<>();
+        for (DaemonGroup g : groups) {
+            firstOfName.putIfAbsent(g.name(), g);
+        }
+        Map<String, List<Mount>> mountsByGroup = new HashMap<>();
+        for (Mount m : mounts) {
+            if (m.processGroup() != null) {
+                mountsByGroup.computeIfAbsent(m.processGroup(), k -> new ArrayList<>()).add(m);
+            }
+        }
         List<DaemonStacks> out = new ArrayList<>();
         for (DaemonGroup g : groups) {
             StackSize request = def;
@@ -132,11 +146,9 @@ public final class Stacks {
                         "stack-size=" + g.options().get("stack-size"), g.location());
             }
             Map<String, StackSize> app = new LinkedHashMap<>();
-            if (mapper != null && apache != null && isFirstOfItsName(g, groups)) {
-                for (Mount m : mounts) {
-                    if (!g.name().equals(m.processGroup())) {
-                        continue;
-                    }
+            // mod_wsgi keeps the first definition of a name (a second one stops httpd: FP206)
+            if (mapper != null && apache != null && firstOfName.get(g.name()) == g) {
+                for (Mount m : mountsByGroup.getOrDefault(g.name(), List.of())) {
                     HostPathMapper.Mapping wsgi = mapper.map(m.script(), apache.serverRoot(), true);
                     ScriptFacts facts = wsgi.inside() ? python.get(wsgi.treePath()) : null;
                     if (facts != null) {
@@ -147,16 +159,6 @@ public final class Stacks {
             out.add(new DaemonStacks(g, request, app));
         }
         return new Stacks(startup, def, apacheThreads, out);
-    }
-
-    /** mod_wsgi keeps the first definition of a name (a second one stops httpd: FP206). */
-    private static boolean isFirstOfItsName(DaemonGroup g, List<DaemonGroup> groups) {
-        for (DaemonGroup x : groups) {
-            if (x.name().equals(g.name())) {
-                return x == g;
-            }
-        }
-        return false;
     }
 
     /** glibc's {@code __pthread_early_init}: RLIMIT_STACK's soft limit, at least 16 KiB, rounded up to a page. */
