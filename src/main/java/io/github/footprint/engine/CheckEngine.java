@@ -133,8 +133,9 @@ public final class CheckEngine {
             }
         }
         long growth = env.requestGrowth() >= 0 ? env.requestGrowth() : request.requestGrowth();
-        return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts,
-                new ModelParameters(growth, request.mpm(), request.apacheVersion(), request.modWsgiVersion()));
+        long virtualMemory = env.virtualMemory() > 0 ? env.virtualMemory() : request.virtualMemory();
+        return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, new ModelParameters(growth,
+                request.mpm(), request.apacheVersion(), request.modWsgiVersion(), virtualMemory));
     }
 
     private static List<Finding> rules(CheckRequest request, Deployment d) {

@@ -44,6 +44,7 @@ public final class CheckRequest {
     private final Properties userProperties;
     private final List<EnvironmentSpec> environments;
     private final long requestGrowth;
+    private final long virtualMemory;
     private final Map<String, String> severities;
     private final Map<String, Map<String, String>> ruleOptions;
     private final FailOn failOn;
@@ -68,6 +69,7 @@ public final class CheckRequest {
         this.userProperties = copy(b.userProperties);
         this.environments = List.copyOf(b.environments);
         this.requestGrowth = b.requestGrowth;
+        this.virtualMemory = b.virtualMemory;
         this.severities = Map.copyOf(severities);
         this.ruleOptions = Map.copyOf(ruleOptions);
         this.failOn = failOn;
@@ -147,6 +149,11 @@ public final class CheckRequest {
         return requestGrowth;
     }
 
+    /** The address-space budget ({@code virtualMemory}) in bytes, or -1 when unset. */
+    public long virtualMemory() {
+        return virtualMemory;
+    }
+
     public SeverityPolicy severityPolicy() {
         return new SeverityPolicy(severities);
     }
@@ -189,6 +196,7 @@ public final class CheckRequest {
         private Properties userProperties = new Properties();
         private List<EnvironmentSpec> environments = new ArrayList<>();
         private long requestGrowth;
+        private long virtualMemory = -1;
         private Map<String, String> rules = Map.of();
         private String failOn = "error";
         private String formats = "console,json,sarif,junit";
@@ -271,6 +279,12 @@ public final class CheckRequest {
             return this;
         }
 
+        /** The address-space budget in bytes; -1 (the default) for none. */
+        public Builder virtualMemory(long v) {
+            virtualMemory = v;
+            return this;
+        }
+
         /** {@code FPnnn -> severity|off} and {@code FPnnn.option -> number}. */
         public Builder rules(Map<String, String> v) {
             rules = v == null ? Map.of() : v;
@@ -339,6 +353,9 @@ public final class CheckRequest {
             }
             if (requestGrowth < 0) {
                 throw new RequestException("requestGrowth must not be negative");
+            }
+            if (virtualMemory == 0 || virtualMemory < -1) {
+                throw new RequestException("virtualMemory must be a positive size (or unset for no budget)");
             }
             Map<String, String> severities = new TreeMap<>();
             Map<String, Map<String, String>> options = new TreeMap<>();

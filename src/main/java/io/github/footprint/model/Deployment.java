@@ -30,6 +30,8 @@ public final class Deployment {
     private final List<PylonsApp> apps;
     private final Mpm mpm;
     private final ModelParameters parameters;
+    /** Set once by {@link ModelBuilder} before the deployment is handed out. */
+    private Stacks stacks;
 
     Deployment(String environment, SourceSet sources, ApacheConfig apache, List<IniDocument> inis,
             List<ScriptFacts> scripts, List<DaemonGroup> daemons, List<Mount> mounts, List<PylonsApp> apps,
@@ -93,6 +95,19 @@ public final class Deployment {
 
     public ModelParameters parameters() {
         return parameters;
+    }
+
+    /** The stack each kind of thread gets, where each comes from, and what httpd's start-up gives every process. */
+    public Stacks stacks() {
+        if (stacks == null) {
+            stacks = Stacks.defaults(daemons, mpm);
+        }
+        return stacks;
+    }
+
+    Deployment withStacks(Stacks s) {
+        this.stacks = s;
+        return this;
     }
 
     /** Every reader's problems: Apache, INI. */

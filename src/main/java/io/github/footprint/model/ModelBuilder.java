@@ -52,7 +52,8 @@ public final class ModelBuilder {
         List<Mount> mounts = b.mounts(named);
         List<PylonsApp> apps = b.apps(inis, scripts, mounts, named);
         Mpm mpm = MpmModel.build(apache, parameters.assumedMpm(), parameters.apacheVersion());
-        return new Deployment(environment, sources, apache, inis, scripts, daemons, mounts, apps, mpm, parameters);
+        return new Deployment(environment, sources, apache, inis, scripts, daemons, mounts, apps, mpm, parameters)
+                .withStacks(Stacks.build(HttpdStartup.of(scripts), mpm, daemons, mounts, scripts, mapper, apache));
     }
 
     /** Every {@code WSGIDaemonProcess}, nameless ones included (the Deployment keeps them apart). */

@@ -6,25 +6,30 @@ public final class ModelParameters {
     private final String assumedMpm;
     private final String apacheVersion;
     private final String modWsgiVersion;
+    private final long virtualMemory;
 
     /**
      * @param requestGrowth bytes an application process gains per request (0: unknown)
-     * @param apacheVersion {@code 2.2} or {@code 2.4}
      * @param assumedMpm the MPM assumed when no main httpd file loads one ({@code prefork}, {@code worker}, {@code event})
+     * @param apacheVersion {@code 2.2} or {@code 2.4}
      */
     public ModelParameters(long requestGrowth, String assumedMpm, String apacheVersion) {
-        this(requestGrowth, assumedMpm, apacheVersion, "4.9");
+        this(requestGrowth, assumedMpm, apacheVersion, "4.9", -1);
     }
 
     /**
      * @param modWsgiVersion the mod_wsgi release whose {@code WSGIDaemonProcess} options apply ({@code 4.9},
      *        {@code 6.0.5})
+     * @param virtualMemory the address-space budget in bytes ({@code virtualMemory}: a VPS cap, {@code ulimit -v}),
+     *     or -1 when unset
      */
-    public ModelParameters(long requestGrowth, String assumedMpm, String apacheVersion, String modWsgiVersion) {
+    public ModelParameters(long requestGrowth, String assumedMpm, String apacheVersion, String modWsgiVersion,
+            long virtualMemory) {
         this.requestGrowth = requestGrowth;
         this.assumedMpm = assumedMpm;
         this.apacheVersion = apacheVersion;
         this.modWsgiVersion = modWsgiVersion;
+        this.virtualMemory = virtualMemory;
     }
 
     public static ModelParameters defaults() {
@@ -46,5 +51,10 @@ public final class ModelParameters {
     /** The mod_wsgi release whose options apply, as the user wrote it. */
     public String modWsgiVersion() {
         return modWsgiVersion;
+    }
+
+    /** The address-space budget in bytes, or -1 when the user set none. */
+    public long virtualMemory() {
+        return virtualMemory;
     }
 }

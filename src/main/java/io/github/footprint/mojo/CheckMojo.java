@@ -108,6 +108,13 @@ public class CheckMojo extends AbstractMojo {
     private String requestGrowth;
 
     /**
+     * The address space the host allows this stack ({@code 2G}, {@code 4GiB}): a VPS's virtual-memory cap, an
+     * {@code ulimit -v} on the service. Unset by default: no address-space budget.
+     */
+    @Parameter(property = "footprint.virtualMemory")
+    private String virtualMemory;
+
+    /**
      * Per rule: a severity override ({@code <FP201>error</FP201>}, {@code warning}, {@code info}, {@code off})
      * and options ({@code <FP201.threshold>500</FP201.threshold>}).
      */
@@ -204,6 +211,7 @@ public class CheckMojo extends AbstractMojo {
                 .properties(projectProperties(base))
                 .userProperties(session == null ? new Properties() : session.getUserProperties())
                 .requestGrowth(size("requestGrowth", requestGrowth))
+                .virtualMemory(budget("virtualMemory", virtualMemory))
                 .rules(rules)
                 .failOn(failOn)
                 .formats(formats)
@@ -215,7 +223,8 @@ public class CheckMojo extends AbstractMojo {
                         e.getPropertiesFile() == null ? null : e.getPropertiesFile().toPath(),
                         e.getProperties() == null ? new Properties() : e.getProperties(),
                         e.getRequestGrowth() == null ? -1 : size("environment " + e.getId() + " requestGrowth",
-                                e.getRequestGrowth())));
+                                e.getRequestGrowth()),
+                        budget("environment " + e.getId() + " virtualMemory", e.getVirtualMemory())));
             }
         }
         return b.build();
@@ -256,6 +265,18 @@ public class CheckMojo extends AbstractMojo {
             p.putAll(properties);
         }
         return p;
+    }
+
+    /** A budget: -1 when unset or blank, else a positive size. */
+    private static long budget(String parameter, String text) throws RequestException {
+        if (text == null || text.isBlank()) {
+            return -1;
+        }
+        long v = size(parameter, text);
+        if (v == 0) {
+            throw new RequestException(parameter + " '" + text + "' is zero: give the budget, or leave it unset");
+        }
+        return v;
     }
 
     private static long size(String parameter, String text) throws RequestException {

@@ -21,6 +21,9 @@ public class Environment {
     /** Memory an application process gains per request in this environment, overriding the goal's. */
     private String requestGrowth;
 
+    /** The address-space budget in this environment ({@code 2G}), overriding the goal's {@code virtualMemory}. */
+    private String virtualMemory;
+
     public String getId() {
         return id;
     }
@@ -51,5 +54,13 @@ public class Environment {
 
     public void setRequestGrowth(String requestGrowth) {
         this.requestGrowth = requestGrowth;
+    }
+
+    public String getVirtualMemory() {
+        return virtualMemory;
+    }
+
+    public void setVirtualMemory(String virtualMemory) {
+        this.virtualMemory = virtualMemory;
     }
 }

@@ -13,6 +13,7 @@ import io.github.footprint.findings.Severity;
 import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Mpm;
 import io.github.footprint.model.MpmValue;
+import io.github.footprint.model.StackSize;
 import io.github.footprint.rules.RuleCatalog;
 
 /**
@@ -51,6 +52,27 @@ public final class JsonReporter {
             }
         }
         g.writeEndObject();
+    }
+
+    /**
+     * The stack a daemon's request threads get ({@code stackSize}, bytes; null when set by a value footprint cannot
+     * compute) and where it comes from ({@code stackSizeFrom}: {@code "default"}, or the setting with file and line).
+     */
+    private static void writeStack(StackSize s, JsonGenerator g, Redactor r) throws IOException {
+        if (s.known()) {
+            g.writeNumberField("stackSize", s.bytes());
+        } else {
+            g.writeNullField("stackSize");
+        }
+        if (s.isDefault()) {
+            g.writeStringField("stackSizeFrom", "default");
+        } else {
+            g.writeObjectFieldStart("stackSizeFrom");
+            g.writeStringField("setting", r.mask(s.setting()));
+            g.writeStringField("file", s.location().file());
+            g.writeNumberField("line", s.location().line());
+            g.writeEndObject();
+        }
     }
 
     private static String camel(String directive) {
@@ -94,7 +116,7 @@ public final class JsonReporter {
                 g.writeNumberField("processes", d.processes());
                 g.writeNumberField("threads", d.threads());
                 g.writeNumberField("maximumRequests", d.maximumRequests());
-                g.writeNumberField("stackSize", d.stackSize());
+                writeStack(env.deployment().stacks().daemon(d).requestThreads(), g, r);
                 g.writeStringField("file", d.location().file());
                 g.writeNumberField("line", d.location().line());
                 g.writeEndObject();

@@ -27,6 +27,9 @@ import io.github.footprint.rules.pylons.TrailingComment;
 import io.github.footprint.rules.wsgi.DaemonOptionMisread;
 import io.github.footprint.rules.wsgi.DaemonOptionRefused;
 import io.github.footprint.rules.wsgi.DaemonThreads;
+import io.github.footprint.rules.stacks.ArenaMaxUnset;
+import io.github.footprint.rules.stacks.PythonStackSizeInvalid;
+import io.github.footprint.rules.stacks.StackSizeUnset;
 import io.github.footprint.rules.wsgi.DuplicateDaemonName;
 import io.github.footprint.rules.wsgi.EmbeddedMode;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooHigh;
@@ -36,6 +39,8 @@ import io.github.footprint.rules.wsgi.ProcessGroupUnusable;
 import io.github.footprint.rules.wsgi.ProcessesOverThreads;
 import io.github.footprint.rules.wsgi.RestrictEmbeddedOff;
 import io.github.footprint.rules.wsgi.SeveralApplicationGroups;
+import io.github.footprint.rules.wsgi.MemoryLimitTooSmall;
+import io.github.footprint.rules.wsgi.StackSizeTooSmall;
 
 /** Every rule footprint has, in id order: an explicit list, so the order is fixed and a test can walk it. */
 public final class RuleCatalog {
@@ -70,10 +75,15 @@ public final class RuleCatalog {
             new EmbeddedMode(),
             new RestrictEmbeddedOff(),
             new DaemonThreads(),
+            new StackSizeTooSmall(),
+            new MemoryLimitTooSmall(),
             new SeveralApplicationGroups(),
             new ProcessesOverThreads(),
             new TrailingComment(),
-            new PoolOversized());
+            new PoolOversized(),
+            new StackSizeUnset(),
+            new PythonStackSizeInvalid(),
+            new ArenaMaxUnset());
 
     private static final Map<String, Rule> BY_ID;
 

@@ -88,6 +88,25 @@ class CheckMojoTest {
     @Test
     @Basedir("/unit/fail")
     @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "virtualMemory", value = "2 gigs")
+    void badVirtualMemoryNamesTheParameter(CheckMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("footprint: virtualMemory '2 gigs' is not a size: use a number of bytes"),
+                e.getMessage());
+    }
+
+    @Test
+    @Basedir("/unit/fail")
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "virtualMemory", value = "0")
+    void zeroVirtualMemoryIsNotABudget(CheckMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals("footprint: virtualMemory '0' is zero: give the budget, or leave it unset", e.getMessage());
+    }
+
+    @Test
+    @Basedir("/unit/fail")
+    @InjectMojo(goal = "check", pom = "pom.xml")
     @MojoParameter(name = "sourceDirectory", value = "pom.xml")
     void sourceDirectoryThatIsAFileIsAConfigurationError(CheckMojo mojo) {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);

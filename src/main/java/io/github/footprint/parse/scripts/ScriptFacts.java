@@ -3,6 +3,7 @@ package io.github.footprint.parse.scripts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import io.github.footprint.source.SourceFile;
 
@@ -15,10 +16,17 @@ public final class ScriptFacts {
     public static final String LIMIT_AS_BYTES = "LimitAS";
     public static final String PYTHON_STACK_SIZE = "stack_size";
     public static final String LOADAPP = "loadapp";
+    /**
+     * A shell command that starts httpd itself ({@code apache2ctl}, {@code apachectl}, {@code apache2},
+     * {@code httpd}, {@code httpd-foreground}, with or without a path, {@code exec}, {@code env} or
+     * {@code nohup}); its value is the command word. Settings above it reach the server it starts.
+     */
+    public static final String STARTS_HTTPD = "starts httpd";
 
     private final SourceFile file;
     private final List<Fact> variables = new ArrayList<>();
     private final List<Fact> settings = new ArrayList<>();
+    private final List<Fact> starts = new ArrayList<>();
 
     ScriptFacts(SourceFile file) {
         this.file = file;
@@ -31,6 +39,17 @@ public final class ScriptFacts {
     /** Shell variables assigned or exported, and systemd {@code Environment=} pairs, in file order. */
     public List<Fact> variables() {
         return Collections.unmodifiableList(variables);
+    }
+
+    /** The last assignment of a variable, if the script assigns it. */
+    public Optional<Fact> variable(String name) {
+        Fact last = null;
+        for (Fact f : variables) {
+            if (f.name().equals(name)) {
+                last = f;
+            }
+        }
+        return Optional.ofNullable(last);
     }
 
     /** {@code ulimit -s}, {@code LimitSTACK=}, {@code stack_size(...)}, {@code loadapp('config:...')}... */
@@ -49,8 +68,21 @@ public final class ScriptFacts {
         return out;
     }
 
+    /** The commands that start httpd ({@link #STARTS_HTTPD}), in file order; empty for most scripts. */
+    public List<Fact> httpdStarts() {
+        return Collections.unmodifiableList(starts);
+    }
+
+    void start(Fact f) {
+        starts.add(f);
+    }
+
     void variable(Fact f) {
         variables.add(f);
+    }
+
+    void replaceVariable(int index, Fact f) {
+        variables.set(index, f);
     }
 
     void setting(Fact f) {

@@ -1,0 +1,69 @@
+package io.github.footprint.rules.stacks;
+
+import java.util.List;
+
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.Mpm;
+import io.github.footprint.model.MpmValue;
+import io.github.footprint.model.Sizes;
+import io.github.footprint.model.StackSize;
+import io.github.footprint.model.ThreadMemory;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/**
+ * FP401: threads whose stacks nothing sets (glibc's 8 MiB default) in processes that run under an address-space
+ * budget: a mod_wsgi daemon without {@code stack-size=}, Apache's worker/event children without
+ * {@code ThreadStackSize}, and no {@code ulimit -s}/{@code LimitSTACK=} in httpd's start-up.
+ */
+@RuleMeta(id = "FP401", name = "stack-size-unset", severity = Severity.WARNING,
+        summary = "No stack size is set anywhere for threads that run under a virtual-memory budget, so each"
+                + " reserves 8 MiB of address space")
+public final class StackSizeUnset implements Rule {
+    private static final long SUGGESTED = 524288;
+    private static final String NO_RLIMIT = "no ulimit -s or LimitSTACK= in httpd's start-up";
+
+    private static String kib(long bytes) {
+        return bytes / 1024 + " KiB";
+    }
+
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        for (DaemonGroup g : d.daemons()) {
+            StackSize s = d.stacks().daemon(g).requestThreads();
+            List<AddressSpaceBudgets.Budget> budgets = AddressSpaceBudgets.daemon(d, g);
+            if (!s.isDefault() || budgets.isEmpty() || g.threads() <= 0) {
+                continue;
+            }
+            long stacks = g.threads() + (long) ThreadMemory.DAEMON_INTERNAL_THREADS;
+            ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": nothing sets its thread stacks (no"
+                    + " stack-size=, " + NO_RLIMIT + "), so its " + stacks + " thread stacks reserve "
+                    + kib(ThreadMemory.stackMapping(s.bytes())) + " each, "
+                    + Sizes.format(stacks * ThreadMemory.stackMapping(s.bytes())) + " of address space per process,"
+                    + " under " + AddressSpaceBudgets.describe(budgets) + ". Add stack-size=524288: "
+                    + Sizes.format(stacks * ThreadMemory.stackMapping(SUGGESTED)) + " for the same threads, and the"
+                    + " same resident memory");
+        }
+        Mpm mpm = d.mpm();
+        StackSize s = d.stacks().apacheThreads().orElse(null);
+        List<AddressSpaceBudgets.Budget> budgets = AddressSpaceBudgets.server(d);
+        if (s == null || !s.isDefault() || budgets.isEmpty() || mpm.assumed() || mpm.loads().isEmpty()) {
+            return;
+        }
+        long threads = mpm.effective("ThreadsPerChild");
+        long stacks = threads + ThreadMemory.APACHE_CHILD_EXTRA_THREADS;
+        MpmValue tpc = mpm.value("ThreadsPerChild").orElse(null);
+        Location at = tpc != null && tpc.location() != null ? tpc.location() : mpm.loads().get(0).location();
+        ctx.report(at, "Apache's " + mpm.kind().label() + " children: nothing sets their thread stacks (no"
+                + " ThreadStackSize, " + NO_RLIMIT + "), so each child's " + stacks + " thread stacks (ThreadsPerChild "
+                + threads + " and 2 more) reserve " + kib(ThreadMemory.stackMapping(s.bytes())) + " each, "
+                + Sizes.format(stacks * ThreadMemory.stackMapping(s.bytes())) + " of address space per child, under "
+                + AddressSpaceBudgets.describe(budgets) + ". Add ThreadStackSize 524288: "
+                + Sizes.format(stacks * ThreadMemory.stackMapping(SUGGESTED)) + " per child, and the same resident"
+                + " memory");
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.footprint.rules.wsgi;
+
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Atoi;
+import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.ThreadMemory;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/**
+ * FP211: a {@code stack-size=} mod_wsgi ignores (below the pthread minimum: the threads get the default, usually
+ * 8 MiB) or applies though it is too small for Python (at most 32 KiB: the daemon crashes).
+ */
+@RuleMeta(id = "FP211", name = "stack-size-too-small", severity = Severity.ERROR,
+        summary = "A mod_wsgi stack-size below 16 KiB, which is ignored, or of at most 32 KiB, too small for Python")
+public final class StackSizeTooSmall implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        for (DaemonGroup g : d.daemons()) {
+            if (!g.has("stack-size")) {
+                continue;
+            }
+            String raw = g.options().get("stack-size");
+            int v = Atoi.parseInt(raw);
+            if (v <= 0 || v > ThreadMemory.PYTHON_STACK_MIN) {
+                continue; // 0 and less: mod_wsgi refuses the line ("Invalid stack size"), FP204's case
+            }
+            String read = Atoi.isExact(raw) ? "" : " (mod_wsgi reads '" + raw + "' as " + v + "; the value is bytes)";
+            String threads = g.threads() + " request thread(s)";
+            if (v < ThreadMemory.PTHREAD_STACK_MIN) {
+                ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": stack-size=" + v + read + " is below"
+                        + " the pthread minimum of 16384 bytes: mod_wsgi ignores the error and its " + threads
+                        + " get the default stack instead, " + d.stacks().threadDefault().describe()
+                        + ". Use stack-size=524288 (512 KiB)");
+            } else {
+                ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": stack-size=" + v + read + " gives its "
+                        + threads + " a stack of at most 32 KiB, too small for Python: CPython will not start a"
+                        + " thread of its own with less than 32 KiB (threading.stack_size), and a mod_wsgi 4.9.4"
+                        + " daemon with stack-size=32768 died with SIGSEGV at its first request in every start"
+                        + " measured (HTTP 500). Use stack-size=524288 (512 KiB)");
+            }
+        }
+    }
+}

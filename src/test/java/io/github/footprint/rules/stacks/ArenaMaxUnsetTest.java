@@ -1,0 +1,91 @@
+package io.github.footprint.rules.stacks;
+
+import static io.github.footprint.rules.RuleTestSupport.check;
+import static io.github.footprint.rules.RuleTestSupport.describe;
+import static io.github.footprint.rules.RuleTestSupport.findings;
+import static io.github.footprint.rules.RuleTestSupport.only;
+import static io.github.footprint.rules.RuleTestSupport.request;
+import static io.github.footprint.rules.RuleTestSupport.run;
+import static io.github.footprint.rules.RuleTestSupport.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.footprint.findings.Finding;
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+
+/** Arena counts and sizes per MEASUREMENTS.md §5.3: min(T + 1, 8 x 2 cores - 1) arenas of 64 MiB after load. */
+class ArenaMaxUnsetTest {
+    private static final String ID = "FP403";
+    private static final String MAIN = "apache2/apache2.conf";
+    private static final String EVENT = "LoadModule mpm_event_module /usr/lib/apache2/modules/mod_mpm_event.so";
+
+    @TempDir
+    Path tree;
+
+    private void assertClean() throws Exception {
+        List<Finding> fs = findings(check(tree), ID);
+        assertTrue(fs.isEmpty(), () -> describe(fs));
+    }
+
+    @Test
+    void anAssignmentThatIsNotExported() throws Exception {
+        write(tree, "apache2/envvars", "export APACHE_RUN_USER=www-data", "ulimit -v 4194304", "MALLOC_ARENA_MAX=2");
+        write(tree, "apache2/sites-enabled/app.conf", "WSGIDaemonProcess app threads=15 stack-size=524288");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("apache2/envvars", 3), f.location());
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals("MALLOC_ARENA_MAX=2 here is not exported, so it stays a variable of the shell and httpd's"
+                + " environment has none: under ulimit -v 4194304 (4 GiB) at apache2/envvars:2, glibc's malloc arenas"
+                + " (64 MiB of address space each, up to 8 per core; 2 cores assumed) would take most of the address"
+                + " space: WSGIDaemonProcess app would reserve 15 arenas, 960 MiB of 987.4 MiB per process. Add 'export"
+                + " MALLOC_ARENA_MAX=2' to envvars (or Environment=MALLOC_ARENA_MAX=2 in httpd's unit): measured, it"
+                + " cut a threads=50 daemon from 1397 to 502 MiB and an event child from 1183 to 287 MiB of address"
+                + " space, with the same resident memory", f.message());
+    }
+
+    @Test
+    void aDaemonsOwnLimitAndTheApacheChildrenUnderTheParameter() throws Exception {
+        write(tree, MAIN, EVENT, "Listen 80", "WSGIDaemonProcess app threads=4 virtual-memory-limit=2147483648");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location(MAIN, 3), f.location());
+        assertTrue(f.message().startsWith("httpd's environment has no MALLOC_ARENA_MAX: under their"
+                + " virtual-memory-limit, glibc's malloc arenas (64 MiB of address space each, up to 8 per core; 2"
+                + " cores assumed) would take most of the address space: WSGIDaemonProcess app"
+                + " (virtual-memory-limit=2147483648) would reserve 5 arenas, 320 MiB of 386.5 MiB per process."),
+                f::message);
+        Finding both = only(run(request(tree).virtualMemory(8L << 30)), ID);
+        assertTrue(both.message().contains("under virtualMemory=8 GiB, glibc's") && both.message().contains(
+                "; Apache's event children would reserve 15 arenas, 960 MiB of 1.2 GiB per child."), both::message);
+    }
+
+    @Test
+    void exportedOrInTheUnitIsSet() throws Exception {
+        write(tree, "apache2/sites-enabled/app.conf", "WSGIDaemonProcess app threads=15 stack-size=524288");
+        write(tree, "apache2/envvars", "ulimit -v 4194304", "MALLOC_ARENA_MAX=2", "export MALLOC_ARENA_MAX");
+        assertClean();
+        write(tree, "apache2/envvars", "ulimit -v 4194304");
+        write(tree, "systemd/apache2.service.d/malloc.conf", "[Service]", "Environment=\"MALLOC_ARENA_MAX=2\"");
+        assertClean();
+        // a unit of another service does not reach httpd
+        write(tree, "systemd/apache2.service.d/malloc.conf", "[Service]");
+        write(tree, "systemd/celery.service", "[Service]", "Environment=MALLOC_ARENA_MAX=2");
+        assertEquals(new Location("apache2/sites-enabled/app.conf", 1), only(check(tree), ID).location());
+    }
+
+    @Test
+    void noBudgetOrArenasThatDoNotDominate() throws Exception {
+        write(tree, "apache/app.conf", "WSGIDaemonProcess app threads=15");
+        assertClean();
+        // 17 stacks of 64 MiB outweigh 15 arenas
+        write(tree, "apache/app.conf", "WSGIDaemonProcess app threads=15 stack-size=67108864"
+                + " virtual-memory-limit=4294967296");
+        assertClean();
+    }
+}
