@@ -133,7 +133,8 @@ public final class CheckEngine {
             }
         }
         long growth = env.requestGrowth() >= 0 ? env.requestGrowth() : request.requestGrowth();
-        return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, new ModelParameters(growth, request.mpm(), request.apacheVersion()));
+        return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, new ModelParameters(growth, request.mpm(), request.apacheVersion())
+                .withSqlalchemyPrefixes(request.sqlalchemyPrefixes()));
     }
 
     private static List<Finding> rules(CheckRequest request, Deployment d) {

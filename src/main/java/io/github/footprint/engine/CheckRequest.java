@@ -43,6 +43,7 @@ public final class CheckRequest {
     private final Properties userProperties;
     private final List<EnvironmentSpec> environments;
     private final long requestGrowth;
+    private final List<String> sqlalchemyPrefixes;
     private final Map<String, String> severities;
     private final Map<String, Map<String, String>> ruleOptions;
     private final FailOn failOn;
@@ -67,6 +68,7 @@ public final class CheckRequest {
         this.userProperties = copy(b.userProperties);
         this.environments = List.copyOf(b.environments);
         this.requestGrowth = b.requestGrowth;
+        this.sqlalchemyPrefixes = prefixes(b.sqlalchemyPrefixes);
         this.severities = Map.copyOf(severities);
         this.ruleOptions = Map.copyOf(ruleOptions);
         this.failOn = failOn;
@@ -146,6 +148,21 @@ public final class CheckRequest {
         return requestGrowth;
     }
 
+    /** The prefixes the application's code passes to {@code engine_from_config}, in the order given. */
+    public List<String> sqlalchemyPrefixes() {
+        return sqlalchemyPrefixes;
+    }
+
+    private static List<String> prefixes(String text) {
+        List<String> out = new ArrayList<>();
+        for (String p : text.split(",")) {
+            if (!p.trim().isEmpty() && !out.contains(p.trim())) {
+                out.add(p.trim());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     public SeverityPolicy severityPolicy() {
         return new SeverityPolicy(severities);
     }
@@ -188,6 +205,7 @@ public final class CheckRequest {
         private Properties userProperties = new Properties();
         private List<EnvironmentSpec> environments = new ArrayList<>();
         private long requestGrowth;
+        private String sqlalchemyPrefixes = "sqlalchemy.";
         private Map<String, String> rules = Map.of();
         private String failOn = "error";
         private String formats = "console,json";
@@ -270,6 +288,12 @@ public final class CheckRequest {
             return this;
         }
 
+        /** Comma-separated prefixes passed to {@code engine_from_config}; {@code sqlalchemy.} by default. */
+        public Builder sqlalchemyPrefixes(String v) {
+            sqlalchemyPrefixes = v == null ? "sqlalchemy." : v;
+            return this;
+        }
+
         /** {@code FPnnn -> severity|off} and {@code FPnnn.option -> number}. */
         public Builder rules(Map<String, String> v) {
             rules = v == null ? Map.of() : v;
@@ -336,6 +360,10 @@ public final class CheckRequest {
             }
             if (requestGrowth < 0) {
                 throw new RequestException("requestGrowth must not be negative");
+            }
+            if (prefixes(sqlalchemyPrefixes).isEmpty()) {
+                throw new RequestException("sqlalchemyPrefixes '" + sqlalchemyPrefixes + "' names no prefix; use the"
+                        + " prefix your environment.py passes to engine_from_config, such as sqlalchemy.");
             }
             Map<String, String> severities = new TreeMap<>();
             Map<String, Map<String, String>> options = new TreeMap<>();

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.ini.IniDocument;
+import io.github.footprint.parse.ini.ShadowedKey;
 import io.github.footprint.parse.scripts.ScriptFacts;
 import io.github.footprint.source.SourceSet;
 
@@ -25,12 +26,12 @@ public final class Deployment {
     private final List<ScriptFacts> scripts;
     private final List<DaemonGroup> daemons;
     private final List<Mount> mounts;
-    private final List<PylonsApp> apps;
+    private final PylonsModel pylons;
     private final Mpm mpm;
     private final ModelParameters parameters;
 
     Deployment(String environment, SourceSet sources, ApacheConfig apache, List<IniDocument> inis,
-            List<ScriptFacts> scripts, List<DaemonGroup> daemons, List<Mount> mounts, List<PylonsApp> apps,
+            List<ScriptFacts> scripts, List<DaemonGroup> daemons, List<Mount> mounts, PylonsModel pylons,
             Mpm mpm, ModelParameters parameters) {
         this.mpm = mpm;
         this.environment = environment;
@@ -40,7 +41,7 @@ public final class Deployment {
         this.scripts = List.copyOf(scripts);
         this.daemons = List.copyOf(daemons);
         this.mounts = List.copyOf(mounts);
-        this.apps = List.copyOf(apps);
+        this.pylons = pylons;
         this.parameters = parameters;
     }
 
@@ -74,8 +75,19 @@ public final class Deployment {
         return mounts;
     }
 
+    /** The PasteDeploy applications of the INI files (see {@link PylonsApp}). */
     public List<PylonsApp> apps() {
-        return apps;
+        return pylons.apps;
+    }
+
+    /** The {@code [server:...]} sections of the INI files. */
+    public List<PasteServer> servers() {
+        return pylons.servers;
+    }
+
+    /** Section keys PasteDeploy drops because {@code [DEFAULT]} (or an including file) has the same key. */
+    public List<ShadowedKey> shadowedKeys() {
+        return pylons.shadowed;
     }
 
     /** The MPM and the sizing values httpd will run with. */
@@ -87,7 +99,7 @@ public final class Deployment {
         return parameters;
     }
 
-    /** Every reader's problems: Apache, INI. */
+    /** Every reader's problems: Apache, INI, and what PasteDeploy's loading of the INI files would raise. */
     public List<ParseProblem> problems() {
         List<ParseProblem> out = new ArrayList<>();
         if (apache != null) {
@@ -96,6 +108,7 @@ public final class Deployment {
         for (IniDocument d : inis) {
             out.addAll(d.problems());
         }
+        out.addAll(pylons.problems);
         return Collections.unmodifiableList(out);
     }
 

@@ -2,9 +2,14 @@ package io.github.footprint.model;
 
 /** The user's statements about the host that the model needs (more come with the memory model). */
 public final class ModelParameters {
+    /** The prefix Pylons' stock {@code config/environment.py} passes to {@code engine_from_config}. */
+    public static final java.util.List<String> DEFAULT_SQLALCHEMY_PREFIXES = java.util.List.of("sqlalchemy.");
+
     private final long requestGrowth;
     private final String assumedMpm;
     private final String apacheVersion;
+    /** Set only by {@link #withSqlalchemyPrefixes} on a fresh copy. */
+    private java.util.List<String> sqlalchemyPrefixes = DEFAULT_SQLALCHEMY_PREFIXES;
 
     /**
      * @param requestGrowth bytes an application process gains per request (0: unknown)
@@ -31,5 +36,20 @@ public final class ModelParameters {
 
     public String assumedMpm() {
         return assumedMpm;
+    }
+
+    /**
+     * A copy with the prefixes the application's code passes to {@code engine_from_config(config, prefix)}, one
+     * call per prefix ({@code sqlalchemy.} in Pylons' stock {@code environment.py}).
+     */
+    public ModelParameters withSqlalchemyPrefixes(java.util.List<String> prefixes) {
+        ModelParameters p = new ModelParameters(requestGrowth, assumedMpm, apacheVersion);
+        p.sqlalchemyPrefixes = java.util.List.copyOf(prefixes);
+        return p;
+    }
+
+    /** The prefixes {@code engine_from_config} is called with. */
+    public java.util.List<String> sqlalchemyPrefixes() {
+        return sqlalchemyPrefixes;
     }
 }

@@ -46,6 +46,7 @@ public final class PasteContext {
     private final List<SectionRef> sections = new ArrayList<>();
     private String loader;
     private boolean complete = true;
+    private boolean failed;
     final Map<String, Setting> globalConf;
     final Map<String, Setting> localConf;
     PasteContext next;
@@ -83,6 +84,18 @@ public final class PasteContext {
 
     void incomplete() {
         complete = false;
+    }
+
+    /**
+     * True when PasteDeploy would raise while loading this (FP001 says what): the settings are what could be read,
+     * for the rules that judge settings, but no such object is ever built.
+     */
+    public boolean failed() {
+        return failed;
+    }
+
+    void fail() {
+        failed = true;
     }
 
     /** The sections that made this context, outermost ({@code use = ...} written there) first. */

@@ -95,6 +95,11 @@ public final class PasteLoader {
             this.missing = missing;
         }
 
+        /** The file, or null when there is none to read. */
+        public PasteConfig config() {
+            return config;
+        }
+
         /** The file, read with PasteDeploy's defaults for its path. */
         public static Target found(PasteConfig config) {
             return new Target(config, null, false);
@@ -108,6 +113,11 @@ public final class PasteLoader {
         /** A path that maps into the project, but no such INI file is there: PasteDeploy fails to open it. */
         public static Target missing(String why) {
             return new Target(null, why, true);
+        }
+
+        /** A file configparser refuses: the load stops there, and FP001 already reports why. */
+        public static Target failed() {
+            return new Target(null, null, false);
         }
     }
 
@@ -133,8 +143,10 @@ public final class PasteLoader {
     }
 
     /**
-     * {@code loadapp('config:FILE#name')} (or {@code loadserver}): the context, or null when PasteDeploy would raise
-     * (the problem is recorded).
+     * {@code loadapp('config:FILE#name')} (or {@code loadserver}): the context. When PasteDeploy would raise, the
+     * problem is recorded and the result is what the settings say as far as they could be read (a context that
+     * {@link PasteContext#failed() failed}), or null when not even that is known (a missing section, an
+     * interpolation error).
      *
      * @param at where the load is asked for (the {@code loadapp} call), for "no such section"
      */
@@ -144,13 +156,13 @@ public final class PasteLoader {
             return getContext(type, config, name, null, at);
         } catch (Fail f) {
             record(f.problem);
-            return null;
+            return f.partial;
         }
     }
 
     /**
      * One section loaded as PasteDeploy loads it once {@code find_config_section} has chosen it: what a
-     * {@code loadapp} reaching this section gets. Null when PasteDeploy would raise.
+     * {@code loadapp} reaching this section gets. When PasteDeploy would raise, as {@link #load}.
      */
     public PasteContext loadSection(ObjectType type, PasteConfig config, IniSection section) {
         stack.clear();
@@ -158,11 +170,14 @@ public final class PasteLoader {
             return sectionContext(type, config, section, null);
         } catch (Fail f) {
             record(f.problem);
-            return null;
+            return f.partial;
         }
     }
 
     private void record(ParseProblem p) {
+        if (p == null) {
+            return;
+        }
         problems.putIfAbsent(p.location() + "\u0000" + p.message(), p);
     }
 
@@ -170,9 +185,12 @@ public final class PasteLoader {
     private static final class Fail extends Exception {
         private static final long serialVersionUID = 1L;
         final transient ParseProblem problem;
+        /** The settings as far as they were read before PasteDeploy would raise, or null. */
+        transient PasteContext partial;
 
+        /** @param problem what to report, or null when it is reported elsewhere */
         Fail(ParseProblem problem) {
-            super(problem.message(), null, false, false);
+            super(problem == null ? null : problem.message(), null, false, false);
             this.problem = problem;
         }
 
@@ -246,6 +264,9 @@ public final class PasteLoader {
             target = resolver.relativeTo(from, Py.strip(unquote(path)));
         }
         if (target.config == null) {
+            if (target.why == null) {
+                throw new Fail(null);
+            }
             if (target.missing) {
                 throw Fail.error(at, "FileNotFoundError", "[Errno 2] No such file or directory: " + Py.repr(path)
                         + " (" + target.why + ")", "Add the file to the project or correct the path");
@@ -371,15 +392,25 @@ public final class PasteLoader {
         }
         local.remove("require");
         PasteContext context;
-        if (section.name().startsWith("filter-app:")) {
-            context = filterAppContext(config, section, global, local, additions);
-        } else if (section.name().startsWith("pipeline:")) {
-            context = pipelineContext(config, section, global, local);
-        } else if (local.containsKey("use")) {
-            context = contextFromUse(type, config, section, local, global, additions);
-        } else {
-            context = contextFromExplicit(type, section, local, global);
-            context.outer(new PasteContext.SectionRef(config, section));
+        try {
+            if (section.name().startsWith("filter-app:")) {
+                context = filterAppContext(config, section, global, local, additions);
+            } else if (section.name().startsWith("pipeline:")) {
+                context = pipelineContext(config, section, global, local);
+            } else if (local.containsKey("use")) {
+                context = contextFromUse(type, config, section, local, global, additions);
+            } else {
+                context = contextFromExplicit(type, section, local, global);
+                context.outer(new PasteContext.SectionRef(config, section));
+            }
+        } catch (Fail f) {
+            if (f.partial == null) {
+                // the settings are known; what is missing is how to build the object
+                f.partial = new PasteContext(type.kind, null, global, local);
+                f.partial.outer(new PasteContext.SectionRef(config, section));
+                f.partial.fail();
+            }
+            throw f;
         }
         if (filterWith != null) {
             PasteContext with = new PasteContext(PasteContext.Kind.FILTER_WITH, null, global, local);
@@ -416,7 +447,18 @@ public final class PasteLoader {
     private PasteContext contextFromUse(ObjectType type, PasteConfig config, IniSection section,
             Map<String, Setting> local, Map<String, Setting> global, Map<String, Setting> additions) throws Fail {
         Setting use = local.remove("use");
-        PasteContext context = getContext(type, config, use.value(), global, use.location());
+        PasteContext context;
+        try {
+            context = getContext(type, config, use.value(), global, use.location());
+        } catch (Fail f) {
+            if (f.partial != null) {
+                // what this section adds still applies to what was read of the one it uses
+                f.partial.globalConf.putAll(additions);
+                f.partial.localConf.putAll(local);
+                f.partial.outer(new PasteContext.SectionRef(config, section));
+            }
+            throw f;
+        }
         context.globalConf.putAll(additions);
         context.localConf.putAll(local);
         if (global.containsKey("__file__")) {

@@ -228,9 +228,30 @@ class PasteLoaderTest {
                 + " URL-encoded password such as p%40ss becomes p%%40ss)");
         for (Map.Entry<String, String> e : expected.entrySet()) {
             PasteLoader l = loader();
-            assertNull(l.load(PasteLoader.ObjectType.APP, host("app.ini"), e.getKey(), AT), e.getKey());
+            PasteContext c = l.load(PasteLoader.ObjectType.APP, host("app.ini"), e.getKey(), AT);
+            assertTrue(c == null || c.failed(), e.getKey());
             assertEquals(List.of(e.getValue()), problems(l), e.getKey());
         }
+    }
+
+    @Test
+    void whenOnlyTheLoaderIsMissingTheSettingsAreStillKnownButTheContextFailed() {
+        tree("app.ini", "[DEFAULT]\ndebug = true\n[app:main]\nuse = base\nsqlalchemy.pool_size = 3\n[app:base]\n"
+                + "sqlalchemy.url = postgresql://db/app\n[app:gone]\nuse = nowhere\nx = 1\n[app:pct]\nuse = egg:x\n"
+                + "y = 100%\n");
+        PasteLoader l = loader();
+        PasteContext c = l.load(PasteLoader.ObjectType.APP, host("app.ini"), "main", AT);
+        assertTrue(c.failed());
+        assertEquals(Map.of("sqlalchemy.url", "postgresql://db/app", "sqlalchemy.pool_size", "3"),
+                values(c.localConf()));
+        assertEquals("true", c.globalConf().get("debug").value());
+        assertEquals(List.of("app.ini:6: LookupError: No loader given in section 'app:base' (PasteDeploy stops loading"
+                + " here). Add use = egg:Dist#name (or a paste.app_factory = module:function line)"), problems(l));
+        PasteContext gone = l.load(PasteLoader.ObjectType.APP, host("app.ini"), "gone", AT);
+        assertTrue(gone.failed());
+        assertEquals(Map.of("x", "1"), values(gone.localConf()));
+        // an interpolation error leaves nothing certain
+        assertNull(l.load(PasteLoader.ObjectType.APP, host("app.ini"), "pct", AT));
     }
 
     @Test
@@ -249,7 +270,7 @@ class PasteLoaderTest {
                 + " cannot read it, so the settings it holds are unknown. Add the file to the project, or a"
                 + " pathMappings entry for its folder", info.toString());
         PasteLoader m = loader();
-        assertNull(m.load(PasteLoader.ObjectType.APP, host("app.ini"), "gone", AT));
+        assertTrue(m.load(PasteLoader.ObjectType.APP, host("app.ini"), "gone", AT).failed());
         assertEquals(List.of("app.ini:5: FileNotFoundError: [Errno 2] No such file or directory: '/srv/missing.ini'"
                 + " (mapped to missing.ini) (PasteDeploy stops loading here). Add the file to the project or correct"
                 + " the path"), problems(m));
