@@ -43,7 +43,7 @@ public final class Engine {
     /** SQLAlchemy's {@code asint} coercion of a config value: Python's {@code int()}, the default when absent. */
     private Integer coerced(String option, int dflt) {
         Setting s = options.get(option);
-        return s == null ? Integer.valueOf(dflt) : s.value() == null ? null : ModelBuilder.pythonInt(s.value());
+        return s == null ? Integer.valueOf(dflt) : s.value() == null ? null : PythonInt.of(s.value());
     }
 
     /** The key prefix, such as {@code sqlalchemy.} or {@code sqlalchemy.default.}. */

@@ -246,7 +246,8 @@ public final class ModelBuilder {
                 }
                 IniDocument doc = docs.get(tree);
                 if (doc == null) {
-                    return PasteLoader.Target.missing("no INI file " + tree + " in the project");
+                    // where the file lies on the host is unknown, so the target may well be there
+                    return PasteLoader.Target.outside("no INI file " + tree + " in the project");
                 }
                 return readable(doc) ? PasteLoader.Target.found(projectConfig(doc))
                         : PasteLoader.Target.failed();
@@ -376,7 +377,7 @@ public final class ModelBuilder {
 
     /** PasteDeploy's defaults for a file {@code loadapp} or {@code config:} names on the host. */
     private static PasteConfig hostConfig(IniDocument doc, String asGiven, String normal) {
-        return new PasteConfig(doc, Py3.strip(asGiven), parentOf(normal).isEmpty() ? "/" : parentOf(normal), normal,
+        return new PasteConfig(doc, PythonInt.strip(asGiven), parentOf(normal).isEmpty() ? "/" : parentOf(normal), normal,
                 normal);
     }
 
@@ -497,59 +498,8 @@ public final class ModelBuilder {
         return out;
     }
 
-    /**
-     * Python's {@code int(text)}: white space around, an optional sign, decimal digits (any script's) with single
-     * underscores between them; null for anything else or a number beyond Java's int.
-     */
+    /** Python's {@code int(text)}, see {@link PythonInt#of}. */
     static Integer pythonInt(String text) {
-        String t = Py3.strip(text);
-        int i = t.startsWith("+") || t.startsWith("-") ? 1 : 0;
-        if (i >= t.length()) {
-            return null;
-        }
-        StringBuilder digits = new StringBuilder(t.substring(0, i));
-        boolean lastDigit = false;
-        for (; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (Character.isDigit(c)) {
-                digits.append(Character.digit(c, 10));
-                lastDigit = true;
-            } else if (c == '_' && lastDigit) {
-                lastDigit = false;
-            } else {
-                return null;
-            }
-        }
-        if (!lastDigit) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(digits.toString());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** Python 3's {@code str.strip()} (Unicode white space). */
-    private static final class Py3 {
-        private Py3() {
-        }
-
-        static boolean isSpace(char c) {
-            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f) || c == 0x85
-                    || (c > 0x7f && (Character.isSpaceChar(c) || Character.isWhitespace(c)));
-        }
-
-        static String strip(String s) {
-            int a = 0;
-            int b = s.length();
-            while (a < b && isSpace(s.charAt(a))) {
-                a++;
-            }
-            while (b > a && isSpace(s.charAt(b - 1))) {
-                b--;
-            }
-            return s.substring(a, b);
-        }
+        return PythonInt.of(text);
     }
 }

@@ -430,7 +430,8 @@ public final class PasteLoader {
         String hint;
         switch (e.type()) {
             case "InterpolationMissingOptionError":
-                hint = "Define the key in [" + section.name() + "] or [DEFAULT], or write %% for a literal %";
+                hint = "Define the key in [" + section.name() + "] or [DEFAULT] (or pass it in loadapp's global_conf),"
+                        + " or write %% for a literal %";
                 break;
             case "InterpolationSyntaxError":
                 hint = "Write %% for a literal % (a URL-encoded password such as p%40ss becomes p%%40ss)";

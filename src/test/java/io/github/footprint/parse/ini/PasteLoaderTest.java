@@ -285,7 +285,8 @@ class PasteLoaderTest {
         assertEquals(List.of("app.ini:2: InterpolationMissingOptionError: Error in file /srv/app.ini: Bad value"
                 + " substitution: option 'log' in section 'DEFAULT' contains an interpolation key 'nowhere' which is"
                 + " not a valid option name. Raw value: '%(nowhere)s/log' (PasteDeploy stops loading here). Define"
-                + " the key in [server:main] or [DEFAULT], or write %% for a literal %"), problems(l));
+                + " the key in [server:main] or [DEFAULT] (or pass it in loadapp's global_conf), or write %% for a"
+                + " literal %"), problems(l));
     }
 
     @Test
