@@ -22,6 +22,8 @@ import io.github.footprint.rules.input.IncludeProblem;
 import io.github.footprint.rules.input.NothingToCheck;
 import io.github.footprint.rules.input.SyntaxError;
 import io.github.footprint.rules.input.UnresolvedPlaceholder;
+import io.github.footprint.rules.pylons.EngineKeyNotRead;
+import io.github.footprint.rules.pylons.KeyShadowedByDefault;
 import io.github.footprint.rules.pylons.PoolOversized;
 import io.github.footprint.rules.pylons.TrailingComment;
 import io.github.footprint.rules.wsgi.DuplicateDaemonName;
@@ -54,6 +56,8 @@ public final class RuleCatalog {
             new MaximumRequestsTooLow(),
             new DuplicateDaemonName(),
             new TrailingComment(),
+            new KeyShadowedByDefault(),
+            new EngineKeyNotRead(),
             new PoolOversized());
 
     private static final Map<String, Rule> BY_ID;
