@@ -22,9 +22,11 @@ import io.github.footprint.rules.input.IncludeProblem;
 import io.github.footprint.rules.input.NothingToCheck;
 import io.github.footprint.rules.input.SyntaxError;
 import io.github.footprint.rules.input.UnresolvedPlaceholder;
+import io.github.footprint.rules.pylons.BooleanEngineOptionAsText;
 import io.github.footprint.rules.pylons.EngineKeyNotRead;
 import io.github.footprint.rules.pylons.KeyShadowedByDefault;
 import io.github.footprint.rules.pylons.PoolOversized;
+import io.github.footprint.rules.pylons.PoolUndersized;
 import io.github.footprint.rules.pylons.TrailingComment;
 import io.github.footprint.rules.wsgi.DuplicateDaemonName;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooHigh;
@@ -58,7 +60,9 @@ public final class RuleCatalog {
             new TrailingComment(),
             new KeyShadowedByDefault(),
             new EngineKeyNotRead(),
-            new PoolOversized());
+            new PoolOversized(),
+            new PoolUndersized(),
+            new BooleanEngineOptionAsText());
 
     private static final Map<String, Rule> BY_ID;
 
