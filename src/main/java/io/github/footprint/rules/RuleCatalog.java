@@ -25,8 +25,10 @@ import io.github.footprint.rules.input.UnresolvedPlaceholder;
 import io.github.footprint.rules.pylons.BooleanEngineOptionAsText;
 import io.github.footprint.rules.pylons.EngineKeyNotRead;
 import io.github.footprint.rules.pylons.KeyShadowedByDefault;
+import io.github.footprint.rules.pylons.PasteThreadpoolWorkers;
 import io.github.footprint.rules.pylons.PoolOversized;
 import io.github.footprint.rules.pylons.PoolUndersized;
+import io.github.footprint.rules.pylons.ServerTuningUnderModWsgi;
 import io.github.footprint.rules.pylons.TrailingComment;
 import io.github.footprint.rules.wsgi.DuplicateDaemonName;
 import io.github.footprint.rules.wsgi.MaximumRequestsTooHigh;
@@ -62,7 +64,9 @@ public final class RuleCatalog {
             new EngineKeyNotRead(),
             new PoolOversized(),
             new PoolUndersized(),
-            new BooleanEngineOptionAsText());
+            new BooleanEngineOptionAsText(),
+            new PasteThreadpoolWorkers(),
+            new ServerTuningUnderModWsgi());
 
     private static final Map<String, Rule> BY_ID;
 
