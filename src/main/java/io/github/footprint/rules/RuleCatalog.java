@@ -23,6 +23,7 @@ import io.github.footprint.rules.input.NothingToCheck;
 import io.github.footprint.rules.input.SyntaxError;
 import io.github.footprint.rules.input.UnresolvedPlaceholder;
 import io.github.footprint.rules.pylons.BooleanEngineOptionAsText;
+import io.github.footprint.rules.pylons.DebugInProduction;
 import io.github.footprint.rules.pylons.EngineKeyNotRead;
 import io.github.footprint.rules.pylons.KeyShadowedByDefault;
 import io.github.footprint.rules.pylons.PasteThreadpoolWorkers;
@@ -66,7 +67,8 @@ public final class RuleCatalog {
             new PoolUndersized(),
             new BooleanEngineOptionAsText(),
             new PasteThreadpoolWorkers(),
-            new ServerTuningUnderModWsgi());
+            new ServerTuningUnderModWsgi(),
+            new DebugInProduction());
 
     private static final Map<String, Rule> BY_ID;
 
