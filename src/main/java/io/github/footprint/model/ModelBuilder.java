@@ -304,7 +304,7 @@ public final class ModelBuilder {
                     continue;
                 }
                 String entryName = entry.sections().isEmpty() ? null : entry.sections().get(0).section().name();
-                for (PasteContext app : entry.apps()) {
+                for (PasteContext app : servedApps(entry, loader, 0)) {
                     PasteContext.SectionRef root = app.sections().get(0);
                     String through = root.section().name().equals(entryName) ? "" : " (it reaches [" + root.section()
                             .name() + "] through [" + entryName + "])";
@@ -369,6 +369,47 @@ public final class ModelBuilder {
     private static boolean readable(IniDocument doc) {
         return doc.problems().isEmpty()
                 && doc.file().problems().stream().noneMatch(p -> p.severity() == io.github.footprint.findings.Severity.ERROR);
+    }
+
+    /**
+     * The application contexts a loaded context serves: {@link PasteContext#apps()}, and for Paste's URL map
+     * ({@code [composite:...]} with {@code use = egg:Paste#urlmap}) the apps it maps, which its factory loads by
+     * name with the composite's globals ({@code paste.urlmap.urlmap_factory}: every key but
+     * {@code not_found_app} is a path, its value an app name; {@code not_found_app} names one too).
+     */
+    private static List<PasteContext> servedApps(PasteContext context, PasteLoader loader, int depth) {
+        List<PasteContext> out = new ArrayList<>();
+        for (PasteContext app : context.apps()) {
+            if (!isUrlmap(app) || app.sections().isEmpty()) {
+                out.add(app);
+                continue;
+            }
+            if (depth > 8) {
+                continue;
+            }
+            PasteConfig config = app.sections().get(0).config();
+            for (Setting path : app.localConf().values()) {
+                if (path.value() == null) {
+                    continue;
+                }
+                PasteContext mapped = loader.load(PasteLoader.ObjectType.APP, config, PythonInt.strip(path.value()),
+                        app.globalConf(), path.location());
+                if (mapped != null) {
+                    out.addAll(servedApps(mapped, loader, depth + 1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isUrlmap(PasteContext c) {
+        String l = c.loader();
+        if (l == null || !l.startsWith("egg:")) {
+            return false;
+        }
+        int hash = l.indexOf('#');
+        return l.substring(4, hash).replaceAll("[-_.]+", "_").toLowerCase(java.util.Locale.ROOT).equals("paste")
+                && l.substring(hash + 1).equals("urlmap");
     }
 
     private static String key(PasteContext.SectionRef ref) {

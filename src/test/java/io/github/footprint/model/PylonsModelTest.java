@@ -104,6 +104,18 @@ class PylonsModelTest {
     }
 
     @Test
+    void pastesUrlMapLinksEveryAppItMaps() {
+        Deployment d = build("apache/app.conf", VHOST, "app/app.wsgi", WSGI, "app/production.ini",
+                "[composite:main]\nuse = egg:Paste#urlmap\n/ = shop\n/admin = admin\n[app:shop]\nuse = egg:shop\n"
+                        + "[app:admin]\nuse = egg:admin\n[app:unused]\nuse = egg:other\n");
+        assertEquals(List.of("app:shop app", "app:admin app", "app:unused null"), d.apps().stream()
+                .map(a -> a.section().name() + " " + (a.servedBy() == null ? null : a.servedBy().name()))
+                .collect(Collectors.toList()));
+        assertTrue(d.apps().get(1).link().contains(" (it reaches [app:admin] through [composite:main])"),
+                d.apps().get(1).link());
+    }
+
+    @Test
     void aSectionAnotherBuildsOnIsPartOfThatAppAcrossFiles() {
         Deployment d = build("apache/app.conf", VHOST, "app/app.wsgi", WSGI,
                 "app/production.ini", "[DEFAULT]\ndebug = false\n[app:main]\nuse = config:base.ini\n"

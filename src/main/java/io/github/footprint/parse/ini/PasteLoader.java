@@ -151,9 +151,18 @@ public final class PasteLoader {
      * @param at where the load is asked for (the {@code loadapp} call), for "no such section"
      */
     public PasteContext load(ObjectType type, PasteConfig config, String name, Location at) {
+        return load(type, config, name, null, at);
+    }
+
+    /**
+     * {@code loader.get_app(name, global_conf=...)}, as a composite's factory calls it (Paste's URL map): the same
+     * as {@link #load(ObjectType, PasteConfig, String, Location)} with the caller's globals.
+     */
+    public PasteContext load(ObjectType type, PasteConfig config, String name, Map<String, Setting> global,
+            Location at) {
         stack.clear();
         try {
-            return getContext(type, config, name, null, at);
+            return getContext(type, config, name, global == null ? null : new LinkedHashMap<>(global), at);
         } catch (Fail f) {
             record(f.problem);
             return f.partial;
