@@ -135,7 +135,8 @@ public final class CheckEngine {
         long growth = env.requestGrowth() >= 0 ? env.requestGrowth() : request.requestGrowth();
         long virtualMemory = env.virtualMemory() > 0 ? env.virtualMemory() : request.virtualMemory();
         return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, new ModelParameters(growth,
-                request.mpm(), request.apacheVersion(), request.modWsgiVersion(), virtualMemory));
+                request.mpm(), request.apacheVersion(), request.modWsgiVersion(), virtualMemory)
+                .withSqlalchemyPrefixes(request.sqlalchemyPrefixes()));
     }
 
     private static List<Finding> rules(CheckRequest request, Deployment d) {

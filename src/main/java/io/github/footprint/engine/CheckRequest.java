@@ -45,6 +45,7 @@ public final class CheckRequest {
     private final List<EnvironmentSpec> environments;
     private final long requestGrowth;
     private final long virtualMemory;
+    private final List<String> sqlalchemyPrefixes;
     private final Map<String, String> severities;
     private final Map<String, Map<String, String>> ruleOptions;
     private final FailOn failOn;
@@ -70,6 +71,7 @@ public final class CheckRequest {
         this.environments = List.copyOf(b.environments);
         this.requestGrowth = b.requestGrowth;
         this.virtualMemory = b.virtualMemory;
+        this.sqlalchemyPrefixes = prefixes(b.sqlalchemyPrefixes);
         this.severities = Map.copyOf(severities);
         this.ruleOptions = Map.copyOf(ruleOptions);
         this.failOn = failOn;
@@ -154,6 +156,21 @@ public final class CheckRequest {
         return virtualMemory;
     }
 
+    /** The prefixes the application's code passes to {@code engine_from_config}, in the order given. */
+    public List<String> sqlalchemyPrefixes() {
+        return sqlalchemyPrefixes;
+    }
+
+    private static List<String> prefixes(String text) {
+        List<String> out = new ArrayList<>();
+        for (String p : text.split(",")) {
+            if (!p.trim().isEmpty() && !out.contains(p.trim())) {
+                out.add(p.trim());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     public SeverityPolicy severityPolicy() {
         return new SeverityPolicy(severities);
     }
@@ -197,6 +214,7 @@ public final class CheckRequest {
         private List<EnvironmentSpec> environments = new ArrayList<>();
         private long requestGrowth;
         private long virtualMemory = -1;
+        private String sqlalchemyPrefixes = "sqlalchemy.";
         private Map<String, String> rules = Map.of();
         private String failOn = "error";
         private String formats = "console,json,sarif,junit";
@@ -285,6 +303,12 @@ public final class CheckRequest {
             return this;
         }
 
+        /** Comma-separated prefixes passed to {@code engine_from_config}; {@code sqlalchemy.} by default. */
+        public Builder sqlalchemyPrefixes(String v) {
+            sqlalchemyPrefixes = v == null ? "sqlalchemy." : v;
+            return this;
+        }
+
         /** {@code FPnnn -> severity|off} and {@code FPnnn.option -> number}. */
         public Builder rules(Map<String, String> v) {
             rules = v == null ? Map.of() : v;
@@ -356,6 +380,10 @@ public final class CheckRequest {
             }
             if (virtualMemory == 0 || virtualMemory < -1) {
                 throw new RequestException("virtualMemory must be a positive size (or unset for no budget)");
+            }
+            if (prefixes(sqlalchemyPrefixes).isEmpty()) {
+                throw new RequestException("sqlalchemyPrefixes '" + sqlalchemyPrefixes + "' names no prefix; use the"
+                        + " prefix your environment.py passes to engine_from_config, such as sqlalchemy.");
             }
             Map<String, String> severities = new TreeMap<>();
             Map<String, Map<String, String>> options = new TreeMap<>();

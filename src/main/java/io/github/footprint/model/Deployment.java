@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.ini.IniDocument;
+import io.github.footprint.parse.ini.ShadowedKey;
 import io.github.footprint.parse.scripts.ScriptFacts;
 import io.github.footprint.source.SourceSet;
 
@@ -27,14 +28,14 @@ public final class Deployment {
     private final List<DaemonGroup> daemons;
     private final List<DaemonGroup> daemonDefinitions;
     private final List<Mount> mounts;
-    private final List<PylonsApp> apps;
+    private final PylonsModel pylons;
     private final Mpm mpm;
     private final ModelParameters parameters;
     /** Set once by {@link ModelBuilder} before the deployment is handed out. */
     private Stacks stacks;
 
     Deployment(String environment, SourceSet sources, ApacheConfig apache, List<IniDocument> inis,
-            List<ScriptFacts> scripts, List<DaemonGroup> daemons, List<Mount> mounts, List<PylonsApp> apps,
+            List<ScriptFacts> scripts, List<DaemonGroup> daemons, List<Mount> mounts, PylonsModel pylons,
             Mpm mpm, ModelParameters parameters) {
         this.mpm = mpm;
         this.environment = environment;
@@ -45,7 +46,7 @@ public final class Deployment {
         this.daemonDefinitions = List.copyOf(daemons);
         this.daemons = daemons.stream().filter(g -> !g.name().isEmpty()).collect(Collectors.toUnmodifiableList());
         this.mounts = List.copyOf(mounts);
-        this.apps = List.copyOf(apps);
+        this.pylons = pylons;
         this.parameters = parameters;
     }
 
@@ -84,8 +85,19 @@ public final class Deployment {
         return mounts;
     }
 
+    /** The PasteDeploy applications of the INI files (see {@link PylonsApp}). */
     public List<PylonsApp> apps() {
-        return apps;
+        return pylons.apps;
+    }
+
+    /** The {@code [server:...]} sections of the INI files. */
+    public List<PasteServer> servers() {
+        return pylons.servers;
+    }
+
+    /** Section keys PasteDeploy drops because {@code [DEFAULT]} (or an including file) has the same key. */
+    public List<ShadowedKey> shadowedKeys() {
+        return pylons.shadowed;
     }
 
     /** The MPM and the sizing values httpd will run with. */
@@ -110,7 +122,7 @@ public final class Deployment {
         return this;
     }
 
-    /** Every reader's problems: Apache, INI. */
+    /** Every reader's problems: Apache, INI, and what PasteDeploy's loading of the INI files would raise. */
     public List<ParseProblem> problems() {
         List<ParseProblem> out = new ArrayList<>();
         if (apache != null) {
@@ -119,6 +131,7 @@ public final class Deployment {
         for (IniDocument d : inis) {
             out.addAll(d.problems());
         }
+        out.addAll(pylons.problems);
         return Collections.unmodifiableList(out);
     }
 

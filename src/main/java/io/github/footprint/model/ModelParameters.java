@@ -1,12 +1,18 @@
 package io.github.footprint.model;
 
-/** The user's statements about the host that the model needs (more come with the memory model). */
+import java.util.List;
+
+/** The user's statements about the host and the application that the model needs. */
 public final class ModelParameters {
+    /** What Pylons' stock {@code config/environment.py} passes to {@code engine_from_config}. */
+    public static final List<String> DEFAULT_SQLALCHEMY_PREFIXES = List.of("sqlalchemy.");
+
     private final long requestGrowth;
     private final String assumedMpm;
     private final String apacheVersion;
     private final String modWsgiVersion;
     private final long virtualMemory;
+    private final List<String> sqlalchemyPrefixes;
 
     /**
      * @param requestGrowth bytes an application process gains per request (0: unknown)
@@ -25,15 +31,29 @@ public final class ModelParameters {
      */
     public ModelParameters(long requestGrowth, String assumedMpm, String apacheVersion, String modWsgiVersion,
             long virtualMemory) {
+        this(requestGrowth, assumedMpm, apacheVersion, modWsgiVersion, virtualMemory, DEFAULT_SQLALCHEMY_PREFIXES);
+    }
+
+    private ModelParameters(long requestGrowth, String assumedMpm, String apacheVersion, String modWsgiVersion,
+            long virtualMemory, List<String> sqlalchemyPrefixes) {
         this.requestGrowth = requestGrowth;
         this.assumedMpm = assumedMpm;
         this.apacheVersion = apacheVersion;
         this.modWsgiVersion = modWsgiVersion;
         this.virtualMemory = virtualMemory;
+        this.sqlalchemyPrefixes = List.copyOf(sqlalchemyPrefixes);
     }
 
     public static ModelParameters defaults() {
         return new ModelParameters(0, "event", "2.4");
+    }
+
+    /**
+     * A copy with the prefixes the application's code passes to {@code engine_from_config(config, prefix)}, one
+     * call per prefix ({@code sqlalchemy.} in Pylons' stock {@code environment.py}).
+     */
+    public ModelParameters withSqlalchemyPrefixes(List<String> prefixes) {
+        return new ModelParameters(requestGrowth, assumedMpm, apacheVersion, modWsgiVersion, virtualMemory, prefixes);
     }
 
     public long requestGrowth() {
@@ -56,5 +76,10 @@ public final class ModelParameters {
     /** The address-space budget in bytes, or -1 when the user set none. */
     public long virtualMemory() {
         return virtualMemory;
+    }
+
+    /** The prefixes {@code engine_from_config} is called with. */
+    public List<String> sqlalchemyPrefixes() {
+        return sqlalchemyPrefixes;
     }
 }

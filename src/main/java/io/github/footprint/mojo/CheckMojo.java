@@ -115,6 +115,14 @@ public class CheckMojo extends AbstractMojo {
     private String virtualMemory;
 
     /**
+     * The prefixes the application's code passes to SQLAlchemy's {@code engine_from_config(config, prefix)}, one
+     * call each, comma-separated: {@code sqlalchemy.} in Pylons' stock {@code config/environment.py};
+     * {@code sqlalchemy.default.,sqlalchemy.log.} for Pylons' multi-engine form.
+     */
+    @Parameter(property = "footprint.sqlalchemyPrefixes", defaultValue = "sqlalchemy.")
+    private String sqlalchemyPrefixes;
+
+    /**
      * Per rule: a severity override ({@code <FP201>error</FP201>}, {@code warning}, {@code info}, {@code off})
      * and options ({@code <FP201.threshold>500</FP201.threshold>}).
      */
@@ -212,6 +220,7 @@ public class CheckMojo extends AbstractMojo {
                 .userProperties(session == null ? new Properties() : session.getUserProperties())
                 .requestGrowth(size("requestGrowth", requestGrowth))
                 .virtualMemory(budget("virtualMemory", virtualMemory))
+                .sqlalchemyPrefixes(sqlalchemyPrefixes)
                 .rules(rules)
                 .failOn(failOn)
                 .formats(formats)

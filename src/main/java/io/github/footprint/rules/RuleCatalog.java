@@ -22,7 +22,14 @@ import io.github.footprint.rules.input.IncludeProblem;
 import io.github.footprint.rules.input.NothingToCheck;
 import io.github.footprint.rules.input.SyntaxError;
 import io.github.footprint.rules.input.UnresolvedPlaceholder;
+import io.github.footprint.rules.pylons.BooleanEngineOptionAsText;
+import io.github.footprint.rules.pylons.DebugInProduction;
+import io.github.footprint.rules.pylons.EngineKeyNotRead;
+import io.github.footprint.rules.pylons.KeyShadowedByDefault;
+import io.github.footprint.rules.pylons.PasteThreadpoolWorkers;
 import io.github.footprint.rules.pylons.PoolOversized;
+import io.github.footprint.rules.pylons.PoolUndersized;
+import io.github.footprint.rules.pylons.ServerTuningUnderModWsgi;
 import io.github.footprint.rules.pylons.TrailingComment;
 import io.github.footprint.rules.wsgi.DaemonOptionMisread;
 import io.github.footprint.rules.wsgi.DaemonOptionRefused;
@@ -80,7 +87,14 @@ public final class RuleCatalog {
             new SeveralApplicationGroups(),
             new ProcessesOverThreads(),
             new TrailingComment(),
+            new KeyShadowedByDefault(),
+            new EngineKeyNotRead(),
             new PoolOversized(),
+            new PoolUndersized(),
+            new BooleanEngineOptionAsText(),
+            new PasteThreadpoolWorkers(),
+            new ServerTuningUnderModWsgi(),
+            new DebugInProduction(),
             new StackSizeUnset(),
             new PythonStackSizeInvalid(),
             new ArenaMaxUnset());

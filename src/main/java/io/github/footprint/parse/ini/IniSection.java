@@ -56,7 +56,9 @@ public final class IniSection {
 
     /**
      * The PasteDeploy name after the colon, stripped as {@code _find_sections} strips it; {@code main} when there
-     * is no colon ({@code [app]} is the main app), empty for {@code [app:]}.
+     * is no colon, empty for {@code [app:]}. A bare {@code [app]} is found only when PasteDeploy looks a section up
+     * without a name ({@code get_context(APP, None)}); {@code loadapp} always names one ({@code main} when the URI
+     * has no fragment), and then only {@code [app:main]}-style headers match ({@link PasteLoader}).
      */
     public String shortName() {
         int c = name.indexOf(':');

@@ -41,6 +41,13 @@ import org.junit.jupiter.api.TestFactory;
  * {@link PasteIniReader}. Accepted files must give identical sections, keys (in order) and raw values;
  * refused files must give a problem at the line Python names. Each file is also compared converted to
  * CRLF line ends and with a UTF-8 byte order mark in front, the two variants the corpus lacks.
+ *
+ * <p>For every file configparser accepts, PasteDeploy's reading on top is compared too: the script reads it as
+ * PasteDeploy's {@code ConfigLoader} does ({@code NicerConfigParser}, reproduced in the script because PasteDeploy
+ * is not installed, with {@code BasicInterpolation} and the injected defaults {@code here} and {@code __file__}),
+ * and every key of every section and of {@code [DEFAULT]} must interpolate to the same value in
+ * {@link PasteConfig}, or fail with the same exception class, the same text and at the same line. A second set of
+ * generated files is drawn from the corner cases of interpolation.
  */
 class PythonAgreementTest {
     private static final String[] VARIANTS = {"as published", "CRLF", "BOM"};
@@ -53,6 +60,18 @@ class PythonAgreementTest {
         "  [not header]", "Key = 1", "\u000bvt = 1", "\u001cfs = 2", "a = b = c", "a : b = c", "  = indented eq",
         "%(here)s = 1", "k = %(x)s", "\u00e9 = \u00fc", "[sect:ion]", "\ufeffbom = 1", "   x", "key\t=\tvalue\t",
         "[a] junk", "[a]]]", "\u200bzw = 1", "k\u00a0= v", "  ;not key = 1", "[\u00a0s\u00a0]"};
+
+    /** Generated files drawn from interpolation's corner cases, fixed seed. */
+    private static final int GENERATED_INTERPOLATION = 300;
+    private static final String[] INTERPOLATION_PIECES = {"a = %(b)s", "b = %(a)s",
+        "c = 100%", "d = 100%%", "e = %(here)s/x", "f = %(__file__)s", "g = %(missing)s", "h = %(B)s", "B = upper",
+        "i = %(", "j = %()s", "k = %(e)s and %(d)s", "l = %(empty)s", "empty =", "m = %%(here)s", "n = %(n)s",
+        "o = x%", "p = %(a)d", "q = %(c)s", "r = \u00e9%(q)s\u00a0", "here = /override", "s = %(here)s%(here)s",
+        "  cont %(e)s", "t = %(x y)s", "x y = spaced", "u = %(\u00e9)s", "\u00e9 = acc", "v = '%'", "w = \"%\" '",
+        "d1 = %(d2)s", "d2 = %(d3)s", "d3 = %(d4)s %(d4)s", "d4 = %(d5)s", "d5 = %(d6)s", "d6 = %(d7)s",
+        "d7 = %(d8)s", "d8 = %(d9)s", "d9 = %(d10)s", "d10 = %(d11)s", "d11 = end", "set debug = %(dbg)s",
+        "dbg = true", "get x = %(dbg)s", "x = %\t", "y = %(a\n  b)s", "z = %(e)", "pct = %(d)s%%", "tab = \t%(c)s",
+        "nul = \u0001%", "ctl = \u007f%(k)s", "quo = '\"%", "ast = %(k)s\ud83d\ude00%", "  = %(e)s"};
 
     private static Path work;
     private static List<Case> cases;
@@ -112,6 +131,27 @@ class PythonAgreementTest {
             String name = String.format("g%03d.ini", i);
             Files.write(work.resolve(name), b.toString().getBytes(StandardCharsets.UTF_8));
             cases.add(new Case("generated #" + i + " " + b.toString().replace("\n", "\\n"), "generated", name));
+        }
+        java.util.Random interpolation = new java.util.Random(20260202L);
+        String[] headers = {"[app:main]", "[DEFAULT]", "[s]"};
+        for (int i = 0; i < GENERATED_INTERPOLATION; i++) {
+            // each piece at most once and each header at most once, so that most files reach interpolation
+            List<String> pieces = new ArrayList<>(List.of(INTERPOLATION_PIECES));
+            java.util.Collections.shuffle(pieces, interpolation);
+            int first = interpolation.nextInt(3);
+            int second = (first + 1 + interpolation.nextInt(2)) % 3;
+            StringBuilder b = new StringBuilder(headers[first]).append('\n');
+            int lines = 1 + interpolation.nextInt(12);
+            int split = interpolation.nextInt(lines + 1);
+            for (int k = 0; k < lines; k++) {
+                if (k == split) {
+                    b.append(headers[second]).append('\n');
+                }
+                b.append(pieces.get(k)).append('\n');
+            }
+            String name = String.format("i%03d.ini", i);
+            Files.write(work.resolve(name), b.toString().getBytes(StandardCharsets.UTF_8));
+            cases.add(new Case("interpolation #" + i + " " + b.toString().replace("\n", "\\n"), "generated", name));
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(python);
@@ -196,7 +236,42 @@ class PythonAgreementTest {
                         c + ": keys of [" + name + "] in order");
                 assertEquals(theirs.get(name), mine.get(name), c + ": raw values of [" + name + "]");
             }
+            // PasteDeploy's reading: interpolated values, or the same error at the same line
+            JsonNode injected = v.get("injected");
+            PasteConfig config = new PasteConfig(doc, c.fileName, injected.get("here").asText(),
+                    injected.get("__file__").asText(), null);
+            JsonNode interpolated = v.get("interpolated");
+            Map<String, String> theirDefaults = interpolation(interpolated.get("DEFAULT"));
+            Map<String, String> myDefaults = new LinkedHashMap<>();
+            config.defaults().forEach((k, s) -> myDefaults.put(k, describe(s)));
+            assertEquals(new ArrayList<>(theirDefaults.keySet()), new ArrayList<>(myDefaults.keySet()),
+                    c + ": the defaults PasteDeploy reads, in order");
+            assertEquals(theirDefaults, myDefaults, c + ": interpolated [DEFAULT]");
+            for (IniSection s : doc.sections()) {
+                Map<String, String> theirValues = interpolation(interpolated.get(s.name()));
+                Map<String, String> myValues = new LinkedHashMap<>();
+                for (IniEntry e : s.entries()) {
+                    myValues.put(e.key(), describe(config.get(s, e.key())));
+                }
+                assertEquals(theirValues, myValues, c + ": interpolated [" + s.name() + "]");
+            }
         }));
+    }
+
+    /** Python's verdict on one section's values: {@code value: ...} or {@code ErrorClass at line N: text}. */
+    private static Map<String, String> interpolation(JsonNode section) {
+        Map<String, String> m = new LinkedHashMap<>();
+        section.fields().forEachRemaining(e -> {
+            JsonNode r = e.getValue();
+            m.put(e.getKey(), r.has("value") ? "value: " + r.get("value").asText()
+                    : r.get("error").asText() + " at line " + r.get("line").asInt() + ": " + r.get("message").asText());
+        });
+        return m;
+    }
+
+    private static String describe(Setting s) {
+        return s.ok() ? "value: " + s.value()
+                : s.error().type() + " at line " + s.location().line() + ": " + s.error().pasteMessage();
     }
 
     /** The corpus is what the brief says it is: the counts below are reported by the test run. */
@@ -206,8 +281,31 @@ class PythonAgreementTest {
         assertEquals(cases.size(), verdicts.size());
         long corpus = cases.stream().filter(c -> !c.variant.equals("generated")).count();
         System.out.println("[python-agreement] " + cases.size() + " comparisons (" + corpus / VARIANTS.length
-                + " corpus files x " + VARIANTS.length + " variants, " + GENERATED + " generated);"
-                + " configparser refuses " + refused);
+                + " corpus files x " + VARIANTS.length + " variants, " + (GENERATED + GENERATED_INTERPOLATION)
+                + " generated);" + " configparser refuses " + refused);
+        long values = 0;
+        long errors = 0;
+        long corpusValues = 0;
+        long corpusErrors = 0;
+        for (Case c : cases) {
+            JsonNode v = verdicts.get(c.fileName);
+            if (!v.has("interpolated")) {
+                continue;
+            }
+            for (java.util.Iterator<JsonNode> s = v.get("interpolated").elements(); s.hasNext(); ) {
+                for (java.util.Iterator<JsonNode> k = s.next().elements(); k.hasNext(); ) {
+                    boolean error = k.next().has("error");
+                    values++;
+                    errors += error ? 1 : 0;
+                    if (!c.variant.equals("generated")) {
+                        corpusValues++;
+                        corpusErrors += error ? 1 : 0;
+                    }
+                }
+            }
+        }
+        System.out.println("[python-agreement] interpolation: " + values + " values compared, " + errors
+                + " of them interpolation errors (corpus: " + corpusValues + " values, " + corpusErrors + " errors)");
     }
 
     private static Map<String, String> python(JsonNode section) {

@@ -1,0 +1,64 @@
+package io.github.footprint.rules.pylons;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.PylonsApp;
+import io.github.footprint.parse.ini.Setting;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/**
+ * FP309: {@code debug = true} reaching an application in a production environment. Pylons installs its
+ * interactive debugger when {@code global_conf['debug']} is true ({@code pylons.middleware.ErrorHandler}): the
+ * value of {@code [DEFAULT]}, of a {@code set debug} line, or of the file that includes this one. A
+ * {@code debug} of the app section alone (no global one) reaches Pylons' {@code config['debug']}, which makes the
+ * error middleware show tracebacks to visitors (and starts TurboGears' Backlash debugger in apps such as
+ * Kallithea). Production is any environment whose id is not {@code dev},
+ * {@code development}, {@code test} or {@code local} (case ignored), the implicit {@code default} included.
+ */
+@RuleMeta(id = "FP309", name = "debug-in-production", severity = Severity.ERROR,
+        summary = "debug = true reaches an application in a production environment, where the interactive debugger"
+                + " lets visitors run code")
+public final class DebugInProduction implements Rule {
+    /** Environment ids that are not production. */
+    static final Set<String> NOT_PRODUCTION = Set.of("dev", "development", "test", "local");
+
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        String env = d.environment();
+        if (NOT_PRODUCTION.contains(env.toLowerCase(Locale.ROOT))) {
+            return;
+        }
+        Set<String> reported = new LinkedHashSet<>();
+        for (PylonsApp app : d.apps()) {
+            if (app.context() == null) {
+                continue;
+            }
+            String section = "[" + app.section().name() + "]";
+            Setting global = app.context().globalConf().get("debug");
+            Setting merged = app.context().merged().get("debug");
+            if (global != null && Boolean.TRUE.equals(PasteValues.asbool(global.value()))) {
+                if (reported.add(global.location().toString())) {
+                    ctx.report(global.location(), section + " gets debug = " + global.value() + " in environment '"
+                            + env + "' from " + PasteValues.source(global) + ": Pylons' ErrorHandler reads"
+                            + " global_conf['debug'] and installs the interactive debugger (WebError's EvalException),"
+                            + " whose error pages let anyone who can trigger an error run Python code in the"
+                            + " application's process. Write set debug = false in " + section + " (a plain debug ="
+                            + " false there is dropped, FP302), or debug = false in [DEFAULT]");
+                }
+            } else if (merged != null && merged != global && Boolean.TRUE.equals(PasteValues.asbool(merged.value()))
+                    && reported.add(merged.location().toString())) {
+                ctx.report(merged.location(), section + " debug = " + merged.value() + " in environment '" + env
+                        + "': the application's config['debug'] is true (Pylons' config is global_conf updated with"
+                        + " local_conf), so Pylons' error middleware shows full tracebacks, with source lines, to"
+                        + " visitors, and frameworks that start their debugger from this key (TurboGears' Backlash,"
+                        + " as in Kallithea) let visitors run code. Set debug = false");
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.github.footprint.rules.pylons;
+
+import static io.github.footprint.rules.RuleTestSupport.check;
+import static io.github.footprint.rules.RuleTestSupport.describe;
+import static io.github.footprint.rules.RuleTestSupport.findings;
+import static io.github.footprint.rules.RuleTestSupport.only;
+import static io.github.footprint.rules.RuleTestSupport.request;
+import static io.github.footprint.rules.RuleTestSupport.run;
+import static io.github.footprint.rules.RuleTestSupport.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.footprint.engine.CheckResult;
+import io.github.footprint.engine.EnvironmentResult;
+import io.github.footprint.engine.EnvironmentSpec;
+import io.github.footprint.findings.Finding;
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+
+class DebugInProductionTest {
+    private static final String ID = "FP309";
+
+    @TempDir
+    Path tree;
+
+    @Test
+    void pylonsTemplatesDefaultDebugInTheImplicitEnvironment() throws Exception {
+        write(tree, "app/production.ini",
+                "[DEFAULT]",
+                "debug = true",
+                "[app:main]",
+                "use = egg:myapp");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("app/production.ini", 2), f.location());
+        assertEquals(Severity.ERROR, f.severity());
+        assertEquals("[app:main] gets debug = true in environment 'default' from [DEFAULT] (app/production.ini:2):"
+                + " Pylons' ErrorHandler reads global_conf['debug'] and installs the interactive debugger (WebError's"
+                + " EvalException), whose error pages let anyone who can trigger an error run Python code in the"
+                + " application's process. Write set debug = false in [app:main] (a plain debug = false there is"
+                + " dropped, FP302), or debug = false in [DEFAULT]", f.message());
+    }
+
+    @Test
+    void setDebugDecidesBothWays() throws Exception {
+        write(tree, "app/production.ini",
+                "[DEFAULT]",
+                "debug = false",
+                "[app:main]",
+                "use = egg:myapp",
+                "set debug = 1",
+                "[app:admin]",
+                "use = egg:admin",
+                "debug = true");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("app/production.ini", 5), f.location());
+        assertTrue(f.message().startsWith("[app:main] gets debug = 1 in environment 'default' from a set debug line"
+                + " (app/production.ini:5)"), f::message);
+    }
+
+    @Test
+    void onlyEnvironmentsNamedForDevelopmentMayDebug() throws Exception {
+        write(tree, "app/production.ini",
+                "[DEFAULT]",
+                "debug = true",
+                "[app:main]",
+                "use = egg:myapp");
+        CheckResult r = run(request(tree)
+                .environment(new EnvironmentSpec("dev", null, new Properties(), -1))
+                .environment(new EnvironmentSpec("Development", null, new Properties(), -1))
+                .environment(new EnvironmentSpec("test", null, new Properties(), -1))
+                .environment(new EnvironmentSpec("LOCAL", null, new Properties(), -1))
+                .environment(new EnvironmentSpec("staging", null, new Properties(), -1))
+                .environment(new EnvironmentSpec("prod", null, new Properties(), -1)));
+        StringBuilder seen = new StringBuilder();
+        for (EnvironmentResult e : r.environments()) {
+            long n = e.findings().stream().filter(f -> f.ruleId().equals(ID)).count();
+            seen.append(e.id()).append('=').append(n).append(' ');
+        }
+        assertEquals("dev=0 Development=0 test=0 LOCAL=0 staging=1 prod=1 ", seen.toString());
+    }
+
+    @Test
+    void debugOfTheAppAloneReachesConfigDebug() throws Exception {
+        write(tree, "app/production.ini",
+                "[app:main]",
+                "use = egg:myapp",
+                "debug = on");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("app/production.ini", 3), f.location());
+        assertTrue(f.message().startsWith("[app:main] debug = on in environment 'default': the application's"
+                + " config['debug'] is true"), f::message);
+    }
+
+    @Test
+    void valuesAsboolRefusesAndServersAreNotJudged() throws Exception {
+        write(tree, "app/production.ini",
+                "[app:main]",
+                "use = egg:myapp",
+                "debug = true # no",
+                "[server:main]",
+                "use = egg:Paste#http",
+                "debug = true");
+        List<Finding> fs = findings(check(tree), ID);
+        assertTrue(fs.isEmpty(), () -> describe(fs));
+    }
+}

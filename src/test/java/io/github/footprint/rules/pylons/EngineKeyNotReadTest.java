@@ -1,0 +1,141 @@
+package io.github.footprint.rules.pylons;
+
+import static io.github.footprint.rules.RuleTestSupport.check;
+import static io.github.footprint.rules.RuleTestSupport.describe;
+import static io.github.footprint.rules.RuleTestSupport.findings;
+import static io.github.footprint.rules.RuleTestSupport.only;
+import static io.github.footprint.rules.RuleTestSupport.request;
+import static io.github.footprint.rules.RuleTestSupport.run;
+import static io.github.footprint.rules.RuleTestSupport.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.footprint.engine.RequestException;
+import io.github.footprint.findings.Finding;
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+
+class EngineKeyNotReadTest {
+    private static final String ID = "FP303";
+
+    @TempDir
+    Path tree;
+
+    private static List<String> lines(List<Finding> fs) {
+        return fs.stream().map(f -> f.location().toString()).collect(Collectors.toList());
+    }
+
+    @Test
+    void theBlogsDefaultFormUnderTheStockPrefixIsTheTypeErrorCreateEngineRaises() throws Exception {
+        write(tree, "app/production.ini",
+                "[app:main]",
+                "use = egg:myapp",
+                "sqlalchemy.url = postgresql://app@db.internal/app",
+                "sqlalchemy.default.pool_size = 3");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("app/production.ini", 4), f.location());
+        assertEquals(Severity.ERROR, f.severity());
+        assertEquals("[app:main] sqlalchemy.default.pool_size = 3: engine_from_config(config, 'sqlalchemy.') strips"
+                + " 'sqlalchemy.' and passes default.pool_size to create_engine(), which stops the application at"
+                + " start-up with TypeError: Invalid argument(s) 'default.pool_size' sent to create_engine(). This is"
+                + " Pylons' multi-engine form (sqlalchemy.NAME.option): if config/environment.py calls"
+                + " engine_from_config(config, 'sqlalchemy.default.'), set the sqlalchemyPrefixes parameter to"
+                + " sqlalchemy.default.; if it calls engine_from_config(config, 'sqlalchemy.'), write"
+                + " sqlalchemy.pool_size", f.message());
+    }
+
+    @Test
+    void withoutAUrlTheKeyErrorComesFirstAndIsSaid() throws Exception {
+        write(tree, "app/production.ini",
+                "[app:main]",
+                "use = egg:myapp",
+                "sqlalchemy.default.url = postgresql://app@db.internal/app",
+                "sqlalchemy.default.pool_size = 3");
+        List<Finding> fs = findings(check(tree), ID);
+        assertEquals(List.of("app/production.ini:3", "app/production.ini:4"), lines(fs));
+        assertTrue(fs.get(0).message().endsWith(". (With no sqlalchemy.url at all, engine_from_config stops even"
+                + " earlier, with KeyError: 'url')"), fs.get(0)::message);
+        write(tree, "app/production.ini",
+                "[app:main]",
+                "use = egg:myapp",
+                "sqlalchemy.pool_size = 3");
+        Finding f = only(check(tree), ID);
+        assertEquals("[app:main] sqlalchemy. keys without sqlalchemy.url (sqlalchemy.pool_size is the first):"
+                + " engine_from_config(config, 'sqlalchemy.') takes the url out of them and stops the application at"
+                + " start-up with KeyError: 'url'. Add sqlalchemy.url = dialect://user@host/database", f.message());
+    }
+
+    @Test
+    void theDeclaredPrefixesDecideWhatIsRead() throws Exception {
+        write(tree, "app/production.ini",
+                "[app:main]",
+                "use = egg:myapp",
+                "sqlalchemy.default.url = postgresql://app@db.internal/app",
+                "sqlalchemy.default.pool_size = 3",
+                "sqlalchemy.log.url = postgresql://app@db.internal/log",
+                "sqlalchemy.url = postgresql://app@db.internal/other");
+        List<Finding> fs = findings(run(request(tree).sqlalchemyPrefixes("sqlalchemy.default.")), ID);
+        assertEquals(List.of("app/production.ini:5", "app/production.ini:6"), lines(fs), describe(fs));
+        assertEquals("[app:main] sqlalchemy.log.url is read by no engine_from_config call: the application creates"
+                + " engines for the prefixes the sqlalchemyPrefixes parameter names (sqlalchemy.default.), none of them"
+                + " begins this key, so it configures nothing. If config/environment.py calls"
+                + " engine_from_config(config, 'sqlalchemy.log.'), add sqlalchemy.log. to sqlalchemyPrefixes;"
+                + " otherwise remove the key", fs.get(0).message());
+        List<Finding> both = findings(run(request(tree).sqlalchemyPrefixes(" sqlalchemy.default. ,sqlalchemy.log.,"
+                + "sqlalchemy.")), ID);
+        // the call with 'sqlalchemy.' reads the other engines' keys too
+        assertEquals(List.of("app/production.ini:3", "app/production.ini:4", "app/production.ini:5"), lines(both),
+                describe(both));
+        assertTrue(both.get(0).message().contains("It is meant for the engine of prefix 'sqlalchemy.default.', but a"
+                + " call reads every key that begins with its prefix"), both.get(0)::message);
+        List<Finding> named = findings(run(request(tree).sqlalchemyPrefixes("sqlalchemy.default.,sqlalchemy.log.")),
+                ID);
+        assertEquals(List.of("app/production.ini:6"), lines(named), describe(named));
+    }
+
+    @Test
+    void aPrefixListWithoutAPrefixIsAParameterError() {
+        RequestException e = assertThrows(RequestException.class, () -> request(tree).sqlalchemyPrefixes(" , ")
+                .build());
+        assertTrue(e.getMessage().startsWith("sqlalchemyPrefixes ' , ' names no prefix"), e.getMessage());
+    }
+
+    @Test
+    void typosAreNamedWithTheArgumentTheyMiss() throws Exception {
+        write(tree, "app/production.ini",
+                "[app:main]",
+                "use = egg:myapp",
+                "sqlalchemy.url = postgresql://app@db.internal/app",
+                "sqlalchemy.max_overflw = 7",
+                "sqlalchemy.ech = true",
+                "sqlalchemy.use_native_unicode = false",
+                "sqlalchemy.connect_args = {}");
+        List<Finding> fs = findings(check(tree), ID);
+        assertEquals(List.of("app/production.ini:4", "app/production.ini:5"), lines(fs), describe(fs));
+        assertTrue(fs.get(0).message().endsWith("Did you mean sqlalchemy.max_overflow?"), fs.get(0)::message);
+        assertTrue(fs.get(1).message().endsWith("Did you mean sqlalchemy.echo?"), fs.get(1)::message);
+    }
+
+    @Test
+    void appsThatDoNotLoadAndIniFilesWithoutSqlalchemyAreNotJudged() throws Exception {
+        write(tree, "app/production.ini",
+                "[app:main]",
+                "use = egg:myapp",
+                "sqlalchemy.url = postgresql://app:p%40ss@db.internal/app",
+                "sqlalchemy.default.pool_size = 3");
+        write(tree, "app/other.ini",
+                "[app:main]",
+                "use = egg:pyramid_app",
+                "pyramid.reload_templates = false");
+        List<Finding> fs = findings(check(tree), ID);
+        assertTrue(fs.isEmpty(), () -> describe(fs));
+    }
+}

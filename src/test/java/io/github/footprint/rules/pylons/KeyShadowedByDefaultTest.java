@@ -1,0 +1,108 @@
+package io.github.footprint.rules.pylons;
+
+import static io.github.footprint.rules.RuleTestSupport.check;
+import static io.github.footprint.rules.RuleTestSupport.describe;
+import static io.github.footprint.rules.RuleTestSupport.findings;
+import static io.github.footprint.rules.RuleTestSupport.only;
+import static io.github.footprint.rules.RuleTestSupport.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.footprint.findings.Finding;
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+
+class KeyShadowedByDefaultTest {
+    private static final String ID = "FP302";
+
+    @TempDir
+    Path tree;
+
+    @Test
+    void pylonsDebugFalseUnderADefaultTrueIsReportedWithBothLinesAndTheSetFix() throws Exception {
+        write(tree, "app/production.ini",
+                "[DEFAULT]",
+                "debug = true",
+                "[app:main]",
+                "use = egg:myapp",
+                "debug = false");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("app/production.ini", 5), f.location());
+        assertEquals(Severity.ERROR, f.severity());
+        assertEquals("[app:main] debug = false is silently ignored: PasteDeploy drops a section's key that its defaults"
+                + " also have (ConfigLoader.get_context: 'if option in defaults: continue'), and [DEFAULT] also has"
+                + " debug = true (app/production.ini:2), so the app gets that value through global_conf. Write set"
+                + " debug = false in [app:main] to override the global, or remove debug from [DEFAULT]", f.message());
+    }
+
+    @Test
+    void aServerSectionIsToldThatSetDoesNotHelpIt() throws Exception {
+        write(tree, "app/production.ini",
+                "[DEFAULT]",
+                "threadpool_workers = 20",
+                "[server:main]",
+                "use = egg:Paste#http",
+                "threadpool_workers = 5");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("app/production.ini", 5), f.location());
+        assertTrue(f.message().endsWith("the server runs with its built-in default. Remove threadpool_workers from"
+                + " [DEFAULT] (a set line would only change global_conf)"), f::message);
+    }
+
+    @Test
+    void theIncludingFilesDefaultsShadowTheIncludedFilesKeys() throws Exception {
+        write(tree, "app/production.ini",
+                "[DEFAULT]",
+                "debug = false",
+                "[app:main]",
+                "use = config:shared/base.ini#web");
+        write(tree, "app/shared/base.ini",
+                "[app:web]",
+                "use = egg:myapp",
+                "debug = true");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("app/shared/base.ini", 3), f.location());
+        assertTrue(f.message().contains("the file that pulls this one in with use = config:... has debug = false"
+                + " (app/production.ini:2), which becomes a default here"), f::message);
+    }
+
+    @Test
+    void theValueShownHidesAUrlPassword() throws Exception {
+        write(tree, "app/production.ini",
+                "[DEFAULT]",
+                "sqlalchemy.url = postgresql://app:s3cret@db/app",
+                "[app:main]",
+                "use = egg:myapp",
+                "sqlalchemy.url = postgresql://app:other@db/app");
+        Finding f = only(check(tree), ID);
+        // the engine masks every URL password in what it reports
+        assertTrue(f.message().startsWith("[app:main] sqlalchemy.url = postgresql://app:****@db/app is silently"
+                + " ignored"), f::message);
+        assertTrue(!f.message().contains("s3cret") && !f.message().contains("other@"), f::message);
+    }
+
+    @Test
+    void sameValuesSetGetAndSectionsPasteDeployNeverLoadsAreFine() throws Exception {
+        write(tree, "app/production.ini",
+                "[DEFAULT]",
+                "debug = true",
+                "port = 5000",
+                "[app:main]",
+                "use = egg:myapp",
+                "set debug = false",
+                "get admin = port",
+                "[server:main]",
+                "use = egg:Paste#http",
+                "port = 5000",
+                "[logger_root]",
+                "debug = false");
+        List<Finding> fs = findings(check(tree), ID);
+        assertTrue(fs.isEmpty(), () -> describe(fs));
+    }
+}
