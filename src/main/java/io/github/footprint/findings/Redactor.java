@@ -19,6 +19,9 @@ public final class Redactor {
 
     private static final Pattern URL_PASSWORD = Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.\\-]*://[^:/@\\s]*:)([^@\\s/]+)(@)");
 
+    /** Secrets shorter than this are masked only as whole words. */
+    static final int WHOLE_WORD_BELOW = 8;
+
     private final List<String> secrets;
 
     /** @param secrets literal secret values; blanks and values of fewer than 3 characters are ignored */
@@ -44,8 +47,15 @@ public final class Redactor {
         }
         String out = text;
         for (String s : secrets) {
-            if (out.contains(s)) {
+            if (!out.contains(s)) {
+                continue;
+            }
+            if (s.length() >= WHOLE_WORD_BELOW) {
                 out = out.replace(s, MASK);
+            } else {
+                // a short secret ("test") is masked where it stands as a word, not inside "testing.ini"
+                out = Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(s) + "(?![A-Za-z0-9])").matcher(out)
+                        .replaceAll(Matcher.quoteReplacement(MASK));
             }
         }
         Matcher m = URL_PASSWORD.matcher(out);

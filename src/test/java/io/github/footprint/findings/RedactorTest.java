@@ -26,6 +26,14 @@ class RedactorTest {
     }
 
     @Test
+    void shortSecretsAreMaskedAsWordsOnly() {
+        Redactor r = new Redactor(List.of("test", "longsecretvalue"));
+        // long secrets are masked wherever they stand, short ones only as words
+        assertEquals("user **** reads testing.ini; x****x is **** too",
+                r.mask("user test reads testing.ini; xlongsecretvaluex is test too"));
+    }
+
+    @Test
     void collectsUrlPasswords() {
         assertEquals(List.of("s3cret"), Redactor.urlPasswords("sqlalchemy.url = postgresql://u:s3cret@db/app"));
     }
