@@ -411,6 +411,9 @@ final class DaemonLine {
      * after {@code threads= }. -1 when there is none. Quoted values with a space before the name do not count.
      */
     static int glue(String value) {
+        if (value.indexOf('=') < 0) {
+            return -1;
+        }
         for (int i = 0; i < value.length(); i++) {
             if (i > 0 && WsgiOptions.isCSpace(value.charAt(i - 1))) {
                 continue;

@@ -141,7 +141,8 @@ final class MountReader {
                     namesSoFar.put(scope(d), ServerScope.hostAndPort(d.arg())[0]);
                     break;
                 case "wsgidaemonprocess":
-                    String name = DaemonLine.parse(d.rawArgs()).name;
+                    // the name is mod_wsgi's first ap_getword_conf word; the options were read by daemons()
+                    String name = new io.github.footprint.parse.apache.ConfWords(d.rawArgs()).next();
                     if (!name.isEmpty()) {
                         definedSoFar.putIfAbsent(name, scope(d));
                     }

@@ -146,13 +146,12 @@ public final class SarifReporter {
         if (templateLine <= 0 || file.isEmpty()) {
             return "";
         }
-        for (SourceFile f : env.deployment().sources().files()) {
-            if (f.displayPath().equals(file)) {
-                int i = f.renderedIndex(templateLine);
-                return i < 0 ? "" : f.lines().get(i);
-            }
+        SourceFile f = env.deployment().sources().byDisplayPath(file).orElse(null);
+        if (f == null) {
+            return "";
         }
-        return "";
+        int i = f.renderedIndex(templateLine);
+        return i < 0 ? "" : f.lines().get(i);
     }
 
     /** SARIF knows error, warning and note: info is a note. */

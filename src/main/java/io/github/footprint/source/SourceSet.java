@@ -92,6 +92,20 @@ public final class SourceSet {
         return treePaths;
     }
 
+    private Map<String, SourceFile> byDisplay;
+
+    /** The file that findings name by this display path, if the tree has it. */
+    public synchronized Optional<SourceFile> byDisplayPath(String displayPath) {
+        if (byDisplay == null) {
+            Map<String, SourceFile> m = new java.util.HashMap<>();
+            for (SourceFile f : files) {
+                m.put(f.displayPath(), f);
+            }
+            byDisplay = m;
+        }
+        return Optional.ofNullable(byDisplay.get(displayPath));
+    }
+
     private Map<String, List<String>> children;
 
     /**

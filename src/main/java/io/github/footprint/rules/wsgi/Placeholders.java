@@ -18,14 +18,13 @@ final class Placeholders {
         if (text == null || at == null) {
             return false;
         }
-        for (SourceFile f : d.sources().files()) {
-            if (!f.displayPath().equals(at.file())) {
-                continue;
-            }
-            for (Placeholder p : f.unresolved()) {
-                if (text.contains(p.form().render(p.name()))) {
-                    return true;
-                }
+        SourceFile f = d.sources().byDisplayPath(at.file()).orElse(null);
+        if (f == null) {
+            return false;
+        }
+        for (Placeholder p : f.unresolved()) {
+            if (text.contains(p.form().render(p.name()))) {
+                return true;
             }
         }
         return false;
