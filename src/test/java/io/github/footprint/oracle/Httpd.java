@@ -43,6 +43,39 @@ final class Httpd {
         return b.toString();
     }
 
+    /**
+     * Writes one case: {@code deploy/httpd.conf} (ServerRoot, the preamble, {@code Include case.conf}) and the
+     * case's files under {@code dir/name/deploy}. Returns the deploy folder.
+     */
+    static Path writeCase(Path dir, String name, boolean wsgi, java.util.Map<String, String> files)
+            throws IOException {
+        Path caseDir = Files.createDirectories(dir.resolve(name));
+        Path src = Files.createDirectories(caseDir.resolve("deploy"));
+        String main = "ServerRoot \"" + src + "\"\n" + preamble(caseDir, "event", wsgi) + "Include case.conf\n";
+        Files.write(src.resolve("httpd.conf"), main.getBytes(StandardCharsets.UTF_8));
+        for (java.util.Map.Entry<String, String> f : files.entrySet()) {
+            Path p = src.resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            Files.write(p, f.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        return src;
+    }
+
+    /** footprint's whole check of a case written by {@link #writeCase}, paths relative to the case folder. */
+    static io.github.footprint.engine.EnvironmentResult footprint(Path src) throws Exception {
+        Path caseDir = src.getParent();
+        return new io.github.footprint.engine.CheckEngine().run(new io.github.footprint.engine.CheckRequest.Builder()
+                .baseDirectory(caseDir).sourceDirectory(src).outputDirectory(caseDir.resolve("out")).build())
+                .environments().get(0);
+    }
+
+    /** A case of one file, {@code case.conf}. */
+    static void one(java.util.Map<String, java.util.Map<String, String>> cases, String name, String text) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("case.conf", text);
+        cases.put(name, m);
+    }
+
     /** The outcome of {@code apache2 -t}: exit code and stderr+stdout lines. */
     static final class Verdict {
         final int rc;

@@ -2,7 +2,6 @@ package io.github.footprint.oracle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.footprint.engine.CheckEngine;
-import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.EnvironmentResult;
 import io.github.footprint.findings.Finding;
 import io.github.footprint.findings.Severity;
@@ -135,9 +132,7 @@ class WsgiMountsOracleTest {
     }
 
     private static void one(Map<String, Map<String, String>> c, String name, String text) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("case.conf", text);
-        c.put(name, m);
+        Httpd.one(c, name, text);
     }
 
     @Test
@@ -149,18 +144,9 @@ class WsgiMountsOracleTest {
         int rejected = 0;
         Map<String, Map<String, String>> cases = cases();
         for (Map.Entry<String, Map<String, String>> e : cases.entrySet()) {
-            Path caseDir = Files.createDirectories(dir.resolve(e.getKey()));
-            Path src = Files.createDirectories(caseDir.resolve("deploy"));
-            String main = "ServerRoot \"" + src + "\"\n" + Httpd.preamble(caseDir, "event", true) + "Include case.conf\n";
-            Files.write(src.resolve("httpd.conf"), main.getBytes(StandardCharsets.UTF_8));
-            for (Map.Entry<String, String> f : e.getValue().entrySet()) {
-                Path p = src.resolve(f.getKey());
-                Files.createDirectories(p.getParent());
-                Files.write(p, f.getValue().getBytes(StandardCharsets.UTF_8));
-            }
+            Path src = Httpd.writeCase(dir, e.getKey(), true, e.getValue());
             Httpd.Verdict httpd = Httpd.configtest(src.resolve("httpd.conf"));
-            EnvironmentResult ours = new CheckEngine().run(new CheckRequest.Builder().baseDirectory(caseDir)
-                    .sourceDirectory(src).outputDirectory(caseDir.resolve("out")).build()).environments().get(0);
+            EnvironmentResult ours = Httpd.footprint(src);
             List<Finding> refusals = ours.findings().stream().filter(f -> f.severity() == Severity.ERROR
                     && (MpmOracleTest.REFUSING.contains(f.ruleId()) || WSGI.contains(f.ruleId()) && Refusal.is(f)))
                     .collect(Collectors.toList());
