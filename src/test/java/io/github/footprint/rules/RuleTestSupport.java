@@ -36,6 +36,29 @@ public final class RuleTestSupport {
 
     /** Checks the tree with the catalogue's defaults. */
     /**
+     * A Pylons app served by a daemon: {@code apache/app.conf} defines daemon {@code app} with these options and
+     * mounts {@code /srv/app/app.wsgi}, whose {@code loadapp} names {@code app/production.ini}; the INI holds
+     * {@code [app:main]}, {@code use = egg:myapp} and the given lines.
+     */
+    public static void writeLinkedApp(Path root, String daemonOptions, String... iniLines) throws IOException {
+        write(root, "apache/app.conf",
+                "<VirtualHost *:80>",
+                "    ServerName app.example.com",
+                "    WSGIDaemonProcess app " + daemonOptions,
+                "    WSGIProcessGroup app",
+                "    WSGIScriptAlias / /srv/app/app.wsgi",
+                "</VirtualHost>");
+        write(root, "app/app.wsgi",
+                "from paste.deploy import loadapp",
+                "application = loadapp('config:/srv/app/production.ini')");
+        String[] ini = new String[iniLines.length + 2];
+        ini[0] = "[app:main]";
+        ini[1] = "use = egg:myapp";
+        System.arraycopy(iniLines, 0, ini, 2, iniLines.length);
+        write(root, "app/production.ini", ini);
+    }
+
+    /**
      * Writes {@code apache2/apache2.conf}: a LoadModule of the given MPM, {@code Listen 80}, then the lines. The
      * LoadModule path is outside the project; footprint only records which module it names.
      */

@@ -24,23 +24,8 @@ class PoolOversizedTest {
     @TempDir
     Path tree;
 
-    /** A daemon, its .wsgi script loading app/production.ini, and the INI with these lines after [app:main]. */
     private void linked(String daemonOptions, String... iniLines) throws Exception {
-        write(tree, "apache/app.conf",
-                "<VirtualHost *:80>",
-                "    ServerName app.example.com",
-                "    WSGIDaemonProcess app " + daemonOptions,
-                "    WSGIProcessGroup app",
-                "    WSGIScriptAlias / /srv/app/app.wsgi",
-                "</VirtualHost>");
-        write(tree, "app/app.wsgi",
-                "from paste.deploy import loadapp",
-                "application = loadapp('config:/srv/app/production.ini')");
-        String[] ini = new String[iniLines.length + 2];
-        ini[0] = "[app:main]";
-        ini[1] = "use = egg:myapp";
-        System.arraycopy(iniLines, 0, ini, 2, iniLines.length);
-        write(tree, "app/production.ini", ini);
+        io.github.footprint.rules.RuleTestSupport.writeLinkedApp(tree, daemonOptions, iniLines);
     }
 
     @Test
