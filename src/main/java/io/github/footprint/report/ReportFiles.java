@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 
 /**
  * How every report reaches the disk: written to a temporary file beside the target, then renamed over it, so a
@@ -52,7 +53,8 @@ final class ReportFiles {
                 g.setPrettyPrinter(new DefaultPrettyPrinter()
                         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                         .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-                        .withoutSpacesInObjectEntries());
+                        .withSeparators(Separators.createDefaultInstance()
+                                .withObjectFieldValueSpacing(Separators.Spacing.NONE)));
                 content.write(g);
                 g.writeRaw('\n');
             }

@@ -68,7 +68,7 @@ public final class SourceLoader {
         for (String f : scanner.getIncludedFiles()) {
             out.add(f.replace('\\', '/'));
         }
-        for (String f : scanner.dangling) {
+        for (String f : scanner.unreadable) {
             out.add(f.replace('\\', '/'));
         }
         out.sort(null);
@@ -76,11 +76,12 @@ public final class SourceLoader {
     }
 
     /**
-     * Maven's scanner, which drops a symbolic link whose target is missing (it is neither a file nor a directory);
-     * such a link is kept here, so that loading reports it as a file that cannot be read, as httpd would.
+     * Maven's scanner, which drops a symbolic link whose target is missing (it is neither a file nor a directory)
+     * and descends into a folder named like a file ({@code x.conf/}); both are kept here as entries that loading
+     * reports (a file that cannot be read, as httpd would; a folder where a file was expected).
      */
     private static final class LinkAwareScanner extends DirectoryScanner {
-        final List<String> dangling = new ArrayList<>();
+        final List<String> unreadable = new ArrayList<>();
 
         @Override
         protected void scandir(File dir, String vpath, boolean fast) {
@@ -96,7 +97,7 @@ public final class SourceLoader {
                 // a folder named like a configuration file (x.conf/) deserves a word, not silence
                 boolean folderNamedLikeFile = f.isDirectory() && FileKind.of(name) != FileKind.OTHER;
                 if ((brokenLink || folderNamedLikeFile) && isIncluded(rel) && !isExcluded(rel)) {
-                    dangling.add(rel);
+                    unreadable.add(rel);
                 }
             }
         }
