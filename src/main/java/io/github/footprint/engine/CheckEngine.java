@@ -131,10 +131,9 @@ public final class CheckEngine {
                 inis.add(ini.read(f));
             }
         }
-        long growth = env.requestGrowth() >= 0 ? env.requestGrowth() : request.requestGrowth();
-        long virtualMemory = env.virtualMemory() > 0 ? env.virtualMemory() : request.virtualMemory();
-        return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, new ModelParameters(growth,
-                request.mpm(), request.apacheVersion(), request.modWsgiVersion(), virtualMemory)
+        return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, new ModelParameters(0,
+                request.mpm(), request.apacheVersion(), request.modWsgiVersion(), -1)
+                .withHost(env.host(request.host()))
                 .withSqlalchemyPrefixes(request.sqlalchemyPrefixes()));
     }
 

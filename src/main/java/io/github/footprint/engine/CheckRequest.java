@@ -16,6 +16,7 @@ import java.util.TreeMap;
 
 import io.github.footprint.findings.FailOn;
 import io.github.footprint.findings.SeverityPolicy;
+import io.github.footprint.model.Host;
 import io.github.footprint.model.WsgiOptions;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleCatalog;
@@ -43,8 +44,7 @@ public final class CheckRequest {
     private final Properties properties;
     private final Properties userProperties;
     private final List<EnvironmentSpec> environments;
-    private final long requestGrowth;
-    private final long virtualMemory;
+    private final Host host;
     private final List<String> sqlalchemyPrefixes;
     private final Map<String, String> severities;
     private final Map<String, Map<String, String>> ruleOptions;
@@ -69,8 +69,9 @@ public final class CheckRequest {
         this.properties = copy(b.properties);
         this.userProperties = copy(b.userProperties);
         this.environments = List.copyOf(b.environments);
-        this.requestGrowth = b.requestGrowth;
-        this.virtualMemory = b.virtualMemory;
+        this.host = Host.defaults().withMemory(b.memory).withVirtualMemory(b.virtualMemory)
+                .withDatabaseConnections(b.databaseConnections).withAppRss(b.appRss).withCpuCores(b.cpuCores)
+                .withRequestGrowth(b.requestGrowth);
         this.sqlalchemyPrefixes = prefixes(b.sqlalchemyPrefixes);
         this.severities = Map.copyOf(severities);
         this.ruleOptions = Map.copyOf(ruleOptions);
@@ -148,12 +149,17 @@ public final class CheckRequest {
     }
 
     public long requestGrowth() {
-        return requestGrowth;
+        return host.requestGrowth();
     }
 
     /** The address-space budget ({@code virtualMemory}) in bytes, or -1 when unset. */
     public long virtualMemory() {
-        return virtualMemory;
+        return host.virtualMemory();
+    }
+
+    /** The goal's budgets and host statements ({@code memory}, {@code appRss}, {@code cpuCores}...). */
+    public Host host() {
+        return host;
     }
 
     /** The prefixes the application's code passes to {@code engine_from_config}, in the order given. */
@@ -214,6 +220,10 @@ public final class CheckRequest {
         private List<EnvironmentSpec> environments = new ArrayList<>();
         private long requestGrowth;
         private long virtualMemory = -1;
+        private long memory = -1;
+        private long databaseConnections = -1;
+        private long appRss = Host.DEFAULT_APP_RSS;
+        private int cpuCores = Host.DEFAULT_CPU_CORES;
         private String sqlalchemyPrefixes = "sqlalchemy.";
         private Map<String, String> rules = Map.of();
         private String failOn = "error";
@@ -298,6 +308,30 @@ public final class CheckRequest {
         }
 
         /** The address-space budget in bytes; -1 (the default) for none. */
+        /** Resident memory the host gives the stack, bytes; -1 for no budget. */
+        public Builder memory(long v) {
+            memory = v;
+            return this;
+        }
+
+        /** Connections the database allows this host; -1 for no budget. */
+        public Builder databaseConnections(long v) {
+            databaseConnections = v;
+            return this;
+        }
+
+        /** Bytes one loaded application adds to a process. */
+        public Builder appRss(long v) {
+            appRss = v;
+            return this;
+        }
+
+        /** Cores of the target host. */
+        public Builder cpuCores(int v) {
+            cpuCores = v;
+            return this;
+        }
+
         public Builder virtualMemory(long v) {
             virtualMemory = v;
             return this;
@@ -380,6 +414,18 @@ public final class CheckRequest {
             }
             if (virtualMemory == 0 || virtualMemory < -1) {
                 throw new RequestException("virtualMemory must be a positive size (or unset for no budget)");
+            }
+            if (memory == 0 || memory < -1) {
+                throw new RequestException("memory must be a positive size (or unset for no budget)");
+            }
+            if (databaseConnections == 0 || databaseConnections < -1) {
+                throw new RequestException("databaseConnections must be a positive number (or unset for no budget)");
+            }
+            if (appRss < 0) {
+                throw new RequestException("appRss must not be negative");
+            }
+            if (cpuCores < 1) {
+                throw new RequestException("cpuCores must be at least 1");
             }
             if (prefixes(sqlalchemyPrefixes).isEmpty()) {
                 throw new RequestException("sqlalchemyPrefixes '" + sqlalchemyPrefixes + "' names no prefix; use the"

@@ -3,13 +3,14 @@ package io.github.footprint.engine;
 import java.nio.file.Path;
 import java.util.Properties;
 
+import io.github.footprint.model.Host;
+
 /** One target environment: its id, its properties file and properties, and its statements about the host. */
 public final class EnvironmentSpec {
     private final String id;
     private final Path propertiesFile;
     private final Properties properties;
-    private final long requestGrowth;
-    private final long virtualMemory;
+    private final Host.Settings host;
 
     /**
      * @param propertiesFile may be null
@@ -26,12 +27,21 @@ public final class EnvironmentSpec {
      */
     public EnvironmentSpec(String id, Path propertiesFile, Properties properties, long requestGrowth,
             long virtualMemory) {
+        this(id, propertiesFile, properties, new Host.Settings()
+                .requestGrowth(requestGrowth >= 0 ? requestGrowth : null)
+                .virtualMemory(virtualMemory > 0 ? virtualMemory : null));
+    }
+
+    /**
+     * @param propertiesFile may be null
+     * @param host this environment's budgets and host statements; each unset one inherits the goal's
+     */
+    public EnvironmentSpec(String id, Path propertiesFile, Properties properties, Host.Settings host) {
         this.id = id;
         this.propertiesFile = propertiesFile;
         this.properties = new Properties();
         this.properties.putAll(properties);
-        this.requestGrowth = requestGrowth;
-        this.virtualMemory = virtualMemory;
+        this.host = host;
     }
 
     public String id() {
@@ -48,12 +58,8 @@ public final class EnvironmentSpec {
         return p;
     }
 
-    public long requestGrowth() {
-        return requestGrowth;
-    }
-
-    /** The address-space budget in bytes, or -1 to inherit the goal's. */
-    public long virtualMemory() {
-        return virtualMemory;
+    /** The goal's host statements with this environment's overrides. */
+    public Host host(Host goal) {
+        return host.over(goal);
     }
 }

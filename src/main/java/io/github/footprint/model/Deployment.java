@@ -33,6 +33,7 @@ public final class Deployment {
     private final ModelParameters parameters;
     /** Set once by {@link ModelBuilder} before the deployment is handed out. */
     private Stacks stacks;
+    private Footprint footprint;
 
     Deployment(String environment, SourceSet sources, ApacheConfig apache, List<IniDocument> inis,
             List<ScriptFacts> scripts, List<DaemonGroup> daemons, List<Mount> mounts, PylonsModel pylons,
@@ -115,6 +116,14 @@ public final class Deployment {
             stacks = Stacks.defaults(daemons, mpm);
         }
         return stacks;
+    }
+
+    /** The worst-case memory and database connections of the whole host (DESIGN.md §4). */
+    public synchronized Footprint footprint() {
+        if (footprint == null) {
+            footprint = FootprintBuilder.build(this);
+        }
+        return footprint;
     }
 
     Deployment withStacks(Stacks s) {

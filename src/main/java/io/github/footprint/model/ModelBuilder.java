@@ -261,7 +261,7 @@ public final class ModelBuilder {
                 List<Engine> engines = context == null ? List.of() : engines(context, parameters.sqlalchemyPrefixes());
                 apps.add(new PylonsApp(doc, s, context, engines, servedBy, text,
                         link != null ? "here = " + link.context.sections().get(0).config().here()
-                                + ", the file's folder on the host" : here));
+                                + ", the file's folder on the host" : here, link != null && link.group == null));
             }
         }
         return new PylonsModel(apps, servers, loader.shadowed(), loader.problems());

@@ -7,11 +7,11 @@ public final class ModelParameters {
     /** What Pylons' stock {@code config/environment.py} passes to {@code engine_from_config}. */
     public static final List<String> DEFAULT_SQLALCHEMY_PREFIXES = List.of("sqlalchemy.");
 
-    private final long requestGrowth;
     private final String assumedMpm;
     private final String apacheVersion;
     private final String modWsgiVersion;
-    private final long virtualMemory;
+    private final Host host;
+    private final Calibration calibration;
     private final List<String> sqlalchemyPrefixes;
 
     /**
@@ -31,16 +31,18 @@ public final class ModelParameters {
      */
     public ModelParameters(long requestGrowth, String assumedMpm, String apacheVersion, String modWsgiVersion,
             long virtualMemory) {
-        this(requestGrowth, assumedMpm, apacheVersion, modWsgiVersion, virtualMemory, DEFAULT_SQLALCHEMY_PREFIXES);
+        this(assumedMpm, apacheVersion, modWsgiVersion,
+                Host.defaults().withRequestGrowth(requestGrowth).withVirtualMemory(virtualMemory),
+                Calibration.measured(), DEFAULT_SQLALCHEMY_PREFIXES);
     }
 
-    private ModelParameters(long requestGrowth, String assumedMpm, String apacheVersion, String modWsgiVersion,
-            long virtualMemory, List<String> sqlalchemyPrefixes) {
-        this.requestGrowth = requestGrowth;
+    private ModelParameters(String assumedMpm, String apacheVersion, String modWsgiVersion, Host host,
+            Calibration calibration, List<String> sqlalchemyPrefixes) {
         this.assumedMpm = assumedMpm;
         this.apacheVersion = apacheVersion;
         this.modWsgiVersion = modWsgiVersion;
-        this.virtualMemory = virtualMemory;
+        this.host = host;
+        this.calibration = calibration;
         this.sqlalchemyPrefixes = List.copyOf(sqlalchemyPrefixes);
     }
 
@@ -53,11 +55,31 @@ public final class ModelParameters {
      * call per prefix ({@code sqlalchemy.} in Pylons' stock {@code environment.py}).
      */
     public ModelParameters withSqlalchemyPrefixes(List<String> prefixes) {
-        return new ModelParameters(requestGrowth, assumedMpm, apacheVersion, modWsgiVersion, virtualMemory, prefixes);
+        return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, calibration, prefixes);
+    }
+
+    /** A copy with the user's statements about the host (budgets, {@code appRss}, {@code cpuCores}...). */
+    public ModelParameters withHost(Host h) {
+        return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, h, calibration, sqlalchemyPrefixes);
+    }
+
+    /** A copy with another calibration of the memory model. */
+    public ModelParameters withCalibration(Calibration c) {
+        return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, c, sqlalchemyPrefixes);
+    }
+
+    /** The user's statements about the host. */
+    public Host host() {
+        return host;
+    }
+
+    /** The memory model's constants. */
+    public Calibration calibration() {
+        return calibration;
     }
 
     public long requestGrowth() {
-        return requestGrowth;
+        return host.requestGrowth();
     }
 
     public String apacheVersion() {
@@ -75,7 +97,7 @@ public final class ModelParameters {
 
     /** The address-space budget in bytes, or -1 when the user set none. */
     public long virtualMemory() {
-        return virtualMemory;
+        return host.virtualMemory();
     }
 
     /** The prefixes {@code engine_from_config} is called with. */

@@ -26,9 +26,11 @@ public final class PylonsApp {
     private final DaemonGroup servedBy;
     private final String link;
     private final String here;
+    private final boolean embedded;
 
     PylonsApp(IniDocument ini, IniSection section, PasteContext context, List<Engine> engines, DaemonGroup servedBy,
-            String link, String here) {
+            String link, String here, boolean embedded) {
+        this.embedded = embedded;
         this.ini = ini;
         this.section = section;
         this.context = context;
@@ -67,6 +69,11 @@ public final class PylonsApp {
     /** The daemon group whose threads run this app, or null when the link could not be made. */
     public DaemonGroup servedBy() {
         return servedBy;
+    }
+
+    /** True when a mount of the project leads to this app and runs it embedded in the Apache children. */
+    public boolean embedded() {
+        return embedded;
     }
 
     /** How the link was made, or why it could not be: always a sentence for messages. */

@@ -26,6 +26,7 @@ import io.github.footprint.engine.EnvironmentSpec;
 import io.github.footprint.engine.RequestException;
 import io.github.footprint.findings.FailOn;
 import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Host;
 import io.github.footprint.model.Sizes;
 import io.github.footprint.report.ConsoleReporter;
 import io.github.footprint.report.JUnitReporter;
@@ -113,6 +114,30 @@ public class CheckMojo extends AbstractMojo {
      */
     @Parameter(property = "footprint.virtualMemory")
     private String virtualMemory;
+
+    /**
+     * The resident memory the host gives this stack ({@code 768M}, {@code 2GiB}): Apache, its children, the mod_wsgi
+     * daemons and the applications together. Unset by default: the budget rules (FP105, FP106, FP501, FP502) are
+     * inactive and one info finding (FP505) says so.
+     */
+    @Parameter(property = "footprint.memory")
+    private String memory;
+
+    /** The connections the database allows this host ({@code max_connections} less other clients). Unset by default. */
+    @Parameter(property = "footprint.databaseConnections")
+    private String databaseConnections;
+
+    /**
+     * What one loaded application adds to a process ({@code 60M}): measure yours (VmRSS of a daemon process after
+     * requests, less about 12 MiB). The default is the measured import cost of CPython with SQLAlchemy, Paste and
+     * psycopg2.
+     */
+    @Parameter(property = "footprint.appRss", defaultValue = "40M")
+    private String appRss;
+
+    /** Cores of the target host: glibc allows 8 malloc arenas per core, 64 MiB of address space each. */
+    @Parameter(property = "footprint.cpuCores", defaultValue = "2")
+    private String cpuCores;
 
     /**
      * The prefixes the application's code passes to SQLAlchemy's {@code engine_from_config(config, prefix)}, one
@@ -220,6 +245,10 @@ public class CheckMojo extends AbstractMojo {
                 .userProperties(session == null ? new Properties() : session.getUserProperties())
                 .requestGrowth(size("requestGrowth", requestGrowth))
                 .virtualMemory(budget("virtualMemory", virtualMemory))
+                .memory(budget("memory", memory))
+                .databaseConnections(count("databaseConnections", databaseConnections, -1))
+                .appRss(size("appRss", appRss))
+                .cpuCores((int) count("cpuCores", cpuCores, 2))
                 .sqlalchemyPrefixes(sqlalchemyPrefixes)
                 .rules(rules)
                 .failOn(failOn)
@@ -228,12 +257,18 @@ public class CheckMojo extends AbstractMojo {
                 .toolVersion(plugin == null ? "unknown" : plugin.getVersion());
         if (environments != null) {
             for (Environment e : environments) {
+                String where = "environment " + e.getId() + " ";
+                Host.Settings host = new Host.Settings()
+                        .requestGrowth(blank(e.getRequestGrowth()) ? null : size(where + "requestGrowth", e.getRequestGrowth()))
+                        .virtualMemory(blank(e.getVirtualMemory()) ? null : budget(where + "virtualMemory", e.getVirtualMemory()))
+                        .memory(blank(e.getMemory()) ? null : budget(where + "memory", e.getMemory()))
+                        .databaseConnections(blank(e.getDatabaseConnections()) ? null
+                                : count(where + "databaseConnections", e.getDatabaseConnections(), -1))
+                        .appRss(blank(e.getAppRss()) ? null : size(where + "appRss", e.getAppRss()))
+                        .cpuCores(blank(e.getCpuCores()) ? null : (int) count(where + "cpuCores", e.getCpuCores(), 2));
                 b.environment(new EnvironmentSpec(e.getId(),
                         e.getPropertiesFile() == null ? null : e.getPropertiesFile().toPath(),
-                        e.getProperties() == null ? new Properties() : e.getProperties(),
-                        e.getRequestGrowth() == null ? -1 : size("environment " + e.getId() + " requestGrowth",
-                                e.getRequestGrowth()),
-                        budget("environment " + e.getId() + " virtualMemory", e.getVirtualMemory())));
+                        e.getProperties() == null ? new Properties() : e.getProperties(), host));
             }
         }
         return b.build();
@@ -286,6 +321,23 @@ public class CheckMojo extends AbstractMojo {
             throw new RequestException(parameter + " '" + text + "' is zero: give the budget, or leave it unset");
         }
         return v;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** A positive whole number; {@code dflt} when unset or blank. */
+    private static long count(String parameter, String text, long dflt) throws RequestException {
+        if (blank(text)) {
+            return dflt;
+        }
+        String t = text.trim();
+        if (!t.matches("\\d{1,9}") || Long.parseLong(t) == 0) {
+            throw new RequestException(parameter + " '" + text + "' is not a positive whole number: use a count such as "
+                    + (parameter.endsWith("cpuCores") ? "2" : "100"));
+        }
+        return Long.parseLong(t);
     }
 
     private static long size(String parameter, String text) throws RequestException {

@@ -24,6 +24,50 @@ public class Environment {
     /** The address-space budget in this environment ({@code 2G}), overriding the goal's {@code virtualMemory}. */
     private String virtualMemory;
 
+    /** Resident memory of this environment's host ({@code 1G}), overriding the goal's {@code memory}. */
+    private String memory;
+
+    /** Connections the database allows this environment's host, overriding the goal's. */
+    private String databaseConnections;
+
+    /** What one loaded application adds to a process here, overriding the goal's {@code appRss}. */
+    private String appRss;
+
+    /** Cores of this environment's host, overriding the goal's {@code cpuCores}. */
+    private String cpuCores;
+
+    public String getMemory() {
+        return memory;
+    }
+
+    public void setMemory(String memory) {
+        this.memory = memory;
+    }
+
+    public String getDatabaseConnections() {
+        return databaseConnections;
+    }
+
+    public void setDatabaseConnections(String databaseConnections) {
+        this.databaseConnections = databaseConnections;
+    }
+
+    public String getAppRss() {
+        return appRss;
+    }
+
+    public void setAppRss(String appRss) {
+        this.appRss = appRss;
+    }
+
+    public String getCpuCores() {
+        return cpuCores;
+    }
+
+    public void setCpuCores(String cpuCores) {
+        this.cpuCores = cpuCores;
+    }
+
     public String getId() {
         return id;
     }
