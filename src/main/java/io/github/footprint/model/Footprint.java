@@ -33,6 +33,8 @@ public final class Footprint {
         private final String sizedBy;
         private final String residentTerms;
         private final DaemonGroup daemon;
+        private long stacksEach;
+        private long arenasEach;
 
         Component(String name, Part part, long count, long residentEach, long virtualEach, Location location,
                 String sizedBy, String residentTerms, DaemonGroup daemon) {
@@ -92,6 +94,22 @@ public final class Footprint {
         /** The terms of one process's resident size: {@code 11.5 MiB + 15 threads x 40.4 KiB + 1 x appRss 40 MiB}. */
         public String residentTerms() {
             return residentTerms;
+        }
+
+        Component withAddressSpace(long stacks, long arenas) {
+            this.stacksEach = stacks;
+            this.arenasEach = arenas;
+            return this;
+        }
+
+        /** Of {@link #virtualEach()}: the thread stack mappings (guard pages included) of one process. */
+        public long stacksEach() {
+            return stacksEach;
+        }
+
+        /** Of {@link #virtualEach()}: the malloc arenas' reservations of one process. */
+        public long arenasEach() {
+            return arenasEach;
         }
 
         /** The daemon group of a {@link Part#DAEMON} component, else null. */

@@ -96,7 +96,8 @@ public final class FootprintBuilder {
                     graceful = new Footprint.Component("apache children stopping gracefully", Footprint.Part.APACHE_CHILDREN,
                             limit - children, each, child.virtualEach() + embeddedApps * host.appRss(),
                             location(mpm, "ServerLimit"), "ServerLimit " + limit + " less the " + children
-                            + " children counted", child.residentTerms(), null);
+                            + " children counted", child.residentTerms(), null)
+                            .withAddressSpace(child.stacksEach(), child.arenasEach());
                 }
             }
         }
@@ -129,6 +130,8 @@ public final class FootprintBuilder {
                 : state == WsgiState.RESTRICTED ? "WSGIRestrictEmbedded On" : "Python initialised in every child";
         long rss;
         long virtual;
+        long stacks = 0;
+        long arenas = 0;
         String sizedBy;
         Location at;
         if (mpm.kind() == Mpm.Kind.PREFORK) {
@@ -149,14 +152,15 @@ public final class FootprintBuilder {
             StackSize s = d.stacks().apacheThreads().orElse(d.stacks().threadDefault());
             long stack = known(s, "Apache's worker threads");
             int threads = (int) Math.min(Integer.MAX_VALUE, Math.max(0, tpc));
-            virtual = base + (tpc + ThreadMemory.APACHE_CHILD_EXTRA_THREADS) * ThreadMemory.stackMapping(stack)
-                    + ThreadMemory.arenas(threads, arenaMax) * ThreadMemory.ARENA_SIZE;
+            stacks = (tpc + ThreadMemory.APACHE_CHILD_EXTRA_THREADS) * ThreadMemory.stackMapping(stack);
+            arenas = ThreadMemory.arenas(threads, arenaMax) * ThreadMemory.ARENA_SIZE;
+            virtual = base + stacks + arenas;
             sizedBy = "MaxRequestWorkers " + mpm.effective("MaxRequestWorkers") + " / ThreadsPerChild " + tpc;
             MpmValue mrw = mpm.value("MaxRequestWorkers").orElse(null);
             at = mrw != null && !mrw.isDefault() ? mrw.location() : location(mpm, "ThreadsPerChild");
         }
         return new Footprint.Component("apache children", Footprint.Part.APACHE_CHILDREN, count, rss, virtual, at,
-                sizedBy, Sizes.format(rss) + " measured, " + kind + ", " + wsgiText, null);
+                sizedBy, Sizes.format(rss) + " measured, " + kind + ", " + wsgiText, null).withAddressSpace(stacks, arenas);
     }
 
     /** Application groups that run embedded: one interpreter each in every child. */
@@ -216,14 +220,15 @@ public final class FootprintBuilder {
         }
         long rss = cal.bytes(Constant.DAEMON_RSS) + threads * cal.bytes(Constant.DAEMON_THREAD_RSS)
                 + apps * host.appRss() + growth;
+        long stacks = (threads + (long) ThreadMemory.DAEMON_INTERNAL_THREADS) * ThreadMemory.stackMapping(stack);
+        long arenas = ThreadMemory.arenas(threads, arenaMax) * ThreadMemory.ARENA_SIZE;
         long virtual = cal.bytes(Constant.DAEMON_VIRTUAL_BASE) + threads * cal.bytes(Constant.DAEMON_THREAD_VIRTUAL)
-                + (threads + (long) ThreadMemory.DAEMON_INTERNAL_THREADS) * ThreadMemory.stackMapping(stack)
-                + ThreadMemory.arenas(threads, arenaMax) * ThreadMemory.ARENA_SIZE + apps * host.appRss() + growth;
+                + stacks + arenas + apps * host.appRss() + growth;
         String terms = Sizes.format(cal.bytes(Constant.DAEMON_RSS)) + " + " + threads + " threads x "
                 + Sizes.format(cal.bytes(Constant.DAEMON_THREAD_RSS)) + " + " + apps + " x appRss "
                 + Sizes.format(host.appRss()) + growthTerm;
         return new Footprint.Component("daemon '" + g.name() + "'", Footprint.Part.DAEMON, processes, rss, virtual,
-                g.location(), "processes=" + processes + " threads=" + threads, terms, g);
+                g.location(), "processes=" + processes + " threads=" + threads, terms, g).withAddressSpace(stacks, arenas);
     }
 
     private List<Footprint.Pool> pools(long apacheChildren) {
