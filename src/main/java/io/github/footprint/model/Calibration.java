@@ -111,4 +111,24 @@ public final class Calibration {
     public long bytes(Constant c) {
         return values.get(c);
     }
+
+    /** Resident size of an Apache child with Python initialised (mod_wsgi loaded, embedded mode not restricted). */
+    public long childWithPython(boolean prefork) {
+        return bytes(prefork ? Constant.PREFORK_CHILD_PYTHON_RSS : Constant.THREADED_CHILD_PYTHON_RSS);
+    }
+
+    /** Resident size of an Apache child under {@code WSGIRestrictEmbedded On}. */
+    public long childRestricted(boolean prefork) {
+        return bytes(prefork ? Constant.PREFORK_CHILD_RESTRICTED_RSS : Constant.THREADED_CHILD_RESTRICTED_RSS);
+    }
+
+    /** What initialising Python adds to an Apache child, against a child without mod_wsgi. */
+    public long interpreterInChild(boolean prefork) {
+        return childWithPython(prefork) - bytes(prefork ? Constant.PREFORK_CHILD_RSS : Constant.THREADED_CHILD_RSS);
+    }
+
+    /** What {@code WSGIRestrictEmbedded On} saves per Apache child. */
+    public long restrictSaving(boolean prefork) {
+        return childWithPython(prefork) - childRestricted(prefork);
+    }
 }

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Calibration;
 import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.ImportScript;
 import io.github.footprint.model.ModWsgi;
 import io.github.footprint.model.Mount;
 import io.github.footprint.model.Sizes;
+import io.github.footprint.model.ThreadMemory;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -45,16 +47,16 @@ public final class DaemonThreads implements Rule {
             if (threads == 0) {
                 zero(g, written, w, ctx);
             } else if (threads > threshold) {
-                long stack = g.stackSize() > 0 ? g.stackSize() : Measured.DEFAULT_STACK;
+                long stack = g.stackSize() > 0 ? g.stackSize() : ThreadMemory.DEFAULT_RLIMIT_STACK;
                 int processes = Math.max(1, g.processes());
                 ctx.report(g.location(), Severity.WARNING, "WSGIDaemonProcess " + g.name() + " " + written + " in each"
                         + " of its " + processes + " process(es): Python runs one thread at a time (the interpreter"
                         + " lock), so past a few threads requests wait for it instead of running, while each thread"
                         + " still costs a stack of " + Sizes.format(stack) + " (" + threads + " x (" + Sizes.format(stack)
-                        + " + a 4 KiB guard page) = " + Sizes.format(threads * (stack + Measured.GUARD))
+                        + " + a 4 KiB guard page) = " + Sizes.format(threads * (stack + ThreadMemory.STACK_GUARD))
                         + " of address space per process"
                         + (g.stackSize() > 0 ? "" : ", stack-size unset") + "), about "
-                        + Sizes.format(Measured.DAEMON_PER_THREAD) + " RSS, and once busy a malloc arena of 64 MiB"
+                        + Sizes.format(d.parameters().calibration().bytes(Calibration.Constant.DAEMON_THREAD_RSS)) + " RSS, and once busy a malloc arena of 64 MiB"
                         + " address space (up to 8 per core; measured: 1397 MiB VmSize at 50 threads against 1115 MiB"
                         + " at 15). Use threads=" + Math.min(15, threshold) + " or fewer (mod_wsgi's docs suggest 5 to"
                         + " start) and more processes only for CPU-bound work");

@@ -50,7 +50,7 @@ public final class EmbeddedMode implements Rule {
                 continue;
             }
             boolean prefork = kind == Mpm.Kind.PREFORK;
-            long each = prefork ? Measured.PREFORK_INTERPRETER : Measured.THREADED_INTERPRETER;
+            long each = d.parameters().calibration().interpreterInChild(prefork);
             String count = prefork
                     ? "each of up to " + children + " prefork children (MaxRequestWorkers " + children + ")"
                     : "each of up to " + children + " " + kind.label() + " child processes (MaxRequestWorkers "
@@ -59,7 +59,8 @@ public final class EmbeddedMode implements Rule {
             ctx.report(m.location(), prefork ? Severity.ERROR : Severity.WARNING, head + ": " + count + " loads its own"
                     + " Python interpreter and copy of the application, at least " + children + " x "
                     + Sizes.format(each) + " = " + Sizes.format(children * each) + " for the interpreters alone"
-                    + " (measured per child), plus the application in each (" + Measured.APP_COST + "), and"
+                    + " (measured per child), plus the application in each (appRss " + Sizes.format(d.parameters().host().appRss())
+                    + "), and"
                     + " maximum-requests cannot recycle them. " + fix);
         }
     }

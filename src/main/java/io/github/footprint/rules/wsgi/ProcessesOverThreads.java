@@ -1,6 +1,7 @@
 package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Calibration;
 import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.Sizes;
@@ -21,6 +22,9 @@ public final class ProcessesOverThreads implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         long maxThreads = ctx.option("maxThreads", 25);
+        Calibration cal = d.parameters().calibration();
+        long base = cal.bytes(Calibration.Constant.DAEMON_RSS);
+        long perThread = cal.bytes(Calibration.Constant.DAEMON_THREAD_RSS);
         for (DaemonGroup g : d.daemons()) {
             int p = g.processes();
             int t = g.threads();
@@ -28,14 +32,15 @@ public final class ProcessesOverThreads implements Rule {
                 continue;
             }
             long total = (long) p * t;
-            long saved = (p - 1) * Measured.DAEMON_BASE;
+            long saved = (p - 1) * base;
             ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + " processes=" + p + " threads=" + t + " serves "
                     + total + " requests at once with " + p + " copies of the interpreter and the application;"
                     + " processes=1 threads=" + total + " serves as many with one: " + (p - 1) + " x "
-                    + Sizes.format(Measured.DAEMON_BASE) + " = " + Sizes.format(saved) + " less for the processes"
-                    + " alone (measured daemon RSS: " + Sizes.format(Measured.DAEMON_BASE) + " + "
-                    + Sizes.format(Measured.DAEMON_PER_THREAD) + " per thread), plus " + (p - 1)
-                    + (p == 2 ? " copy" : " copies") + " fewer of the application (" + Measured.APP_COST + ") and of its database pools. Keep several processes"
+                    + Sizes.format(base) + " = " + Sizes.format(saved) + " less for the processes"
+                    + " alone (measured daemon RSS: " + Sizes.format(base) + " + "
+                    + Sizes.format(perThread) + " per thread), plus " + (p - 1)
+                    + (p == 2 ? " copy" : " copies") + " fewer of the application (appRss " + Sizes.format(d.parameters().host().appRss())
+                    + " each) and of its database pools. Keep several processes"
                     + " only for CPU-bound requests (one process runs Python on about one core) or an application that"
                     + " is not thread-safe");
         }

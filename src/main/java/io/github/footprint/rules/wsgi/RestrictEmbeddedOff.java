@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.github.footprint.findings.Location;
 import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Calibration;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.GroupSelection;
 import io.github.footprint.model.ImportScript;
@@ -58,17 +59,19 @@ public final class RestrictEmbeddedOff implements Rule {
         long children = mpm.maxChildren();
         String setting = off.map(r -> "WSGIRestrictEmbedded " + r.value()).orElse("WSGIRestrictEmbedded is unset (Off)");
         String cost;
+        Calibration cal = d.parameters().calibration();
         if (mpm.kind() == null || children <= 0) {
-            cost = "each Apache child initialises Python though no application runs in it, about 5.8 MiB RSS per"
-                    + " child (measured)";
+            cost = "each Apache child initialises Python though no application runs in it, about "
+                    + Sizes.format(cal.restrictSaving(true)) + " RSS per child (measured)";
         } else {
             boolean prefork = mpm.kind() == Mpm.Kind.PREFORK;
-            long each = prefork ? Measured.PREFORK_RESTRICT_SAVING : Measured.THREADED_RESTRICT_SAVING;
+            long each = cal.restrictSaving(prefork);
             cost = "each of up to " + children + " " + mpm.kind().label() + " child processes ("
                     + (prefork ? "MaxRequestWorkers " + children : "MaxRequestWorkers " + mpm.effective("MaxRequestWorkers")
                             + " / ThreadsPerChild " + mpm.effective("ThreadsPerChild"))
                     + ") initialises Python though no application runs in it: " + Sizes.format(each) + " RSS per child"
-                    + " (measured: " + (prefork ? "11.2 MiB against 5.4 MiB" : "12.1 MiB against 6.4 MiB")
+                    + " (measured: " + Sizes.format(cal.childWithPython(prefork)) + " against "
+                    + Sizes.format(cal.childRestricted(prefork))
                     + " with WSGIRestrictEmbedded On), " + children + " x " + Sizes.format(each) + " = "
                     + Sizes.format(children * each) + " in all";
         }

@@ -15,6 +15,7 @@ import io.github.footprint.model.Deployment;
 import io.github.footprint.model.ImportScript;
 import io.github.footprint.model.ModWsgi;
 import io.github.footprint.model.Mount;
+import io.github.footprint.model.Sizes;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -83,7 +84,8 @@ public final class SeveralApplicationGroups implements Rule {
                             + " applications need their own, and this is what hosting them together costs";
             ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + " loads " + n + " application groups (" + list
                     + more + "): each of its " + processes + " process(es) holds " + n + " Python interpreters, each"
-                    + " importing the application's modules again (" + Measured.APP_COST + "). " + fix);
+                    + " importing the application's modules again (appRss " + Sizes.format(d.parameters().host().appRss())
+                    + " each). " + fix);
         }
     }
 }

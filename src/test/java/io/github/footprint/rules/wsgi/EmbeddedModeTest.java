@@ -37,9 +37,8 @@ class EmbeddedModeTest {
         assertEquals(Severity.ERROR, f.severity());
         assertEquals("WSGIScriptAlias / /srv/app/app.wsgi runs embedded (no WSGIProcessGroup or process-group= selects a"
                 + " daemon group): each of up to 150 prefork children (MaxRequestWorkers 150) loads its own Python"
-                + " interpreter and copy of the application, at least 150 x 7.4 MiB = 1.1 GiB for the interpreters"
-                + " alone (measured per child), plus the application in each (about 41 MB for a Pylons + SQLAlchemy"
-                + " stack), and maximum-requests cannot recycle them. WSGIDaemonProcess app (apache2.conf:4) is defined:"
+                + " interpreter and copy of the application, at least 150 x 7.3 MiB = 1.1 GiB for the interpreters"
+                + " alone (measured per child), plus the application in each (appRss 40 MiB), and maximum-requests cannot recycle them. WSGIDaemonProcess app (apache2.conf:4) is defined:"
                 + " run it there with process-group=app on this line or WSGIProcessGroup app", f.message());
     }
 
@@ -59,8 +58,8 @@ class EmbeddedModeTest {
         assertTrue(f.message().startsWith("WSGIScriptAlias / /srv/app/app.wsgi runs embedded (WSGIProcessGroup %{GLOBAL}"
                 + " (apache2.conf:6) selects the Apache children): each of up to 6 event child processes"
                 + " (MaxRequestWorkers 150 / ThreadsPerChild 25; the threads of a child share its copy and one"
-                + " interpreter lock) loads its own Python interpreter and copy of the application, at least 6 x 7.3 MiB"
-                + " = 43.6 MiB for the interpreters alone"), f::message);
+                + " interpreter lock) loads its own Python interpreter and copy of the application, at least 6 x 7.6 MiB"
+                + " = 45.7 MiB for the interpreters alone"), f::message);
         assertTrue(f.message().endsWith("Run it in a daemon group: WSGIDaemonProcess app processes=1 threads=15"
                 + " maximum-requests=500 at server level, and process-group=app on this line or WSGIProcessGroup app"),
                 f::message);

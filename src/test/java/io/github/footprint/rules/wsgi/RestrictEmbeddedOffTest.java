@@ -38,7 +38,7 @@ class RestrictEmbeddedOffTest {
         assertEquals("All 1 WSGI mount(s) run in daemon groups, but WSGIRestrictEmbedded is unset (Off): each of up to"
                 + " 150 prefork child processes (MaxRequestWorkers 150) initialises Python though no application runs"
                 + " in it: 5.8 MiB RSS per child (measured: 11.2 MiB against 5.4 MiB with WSGIRestrictEmbedded On),"
-                + " 150 x 5.8 MiB = 874.5 MiB in all. Add WSGIRestrictEmbedded On at server level, outside any"
+                + " 150 x 5.8 MiB = 874.4 MiB in all. Add WSGIRestrictEmbedded On at server level, outside any"
                 + " <VirtualHost>", f.message());
     }
 

@@ -42,8 +42,8 @@ class SeveralApplicationGroupsTest {
         assertEquals(Severity.INFO, f.severity());
         assertEquals("WSGIDaemonProcess app loads 2 application groups ('example.com|' for WSGIScriptAlias /"
                 + " (apache/app.conf:5); 'www.example.com|' for WSGIScriptAlias / (apache/app.conf:9)): each of its 2"
-                + " process(es) holds 2 Python interpreters, each importing the application's modules again (about 41"
-                + " MB for a Pylons + SQLAlchemy stack). They all load /srv/app/app.wsgi: give them one group"
+                + " process(es) holds 2 Python interpreters, each importing the application's modules again (appRss 40"
+                + " MiB each). They all load /srv/app/app.wsgi: give them one group"
                 + " (WSGIApplicationGroup %{GLOBAL}, or the same application-group=) and save 2 interpreter copies",
                 f.message());
     }
