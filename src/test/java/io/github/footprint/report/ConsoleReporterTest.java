@@ -329,4 +329,17 @@ class ConsoleReporterTest {
         assertFalse(String.join("\n", t).contains(SECRET));
         assertEquals(List.of(), lines(t, "  memory"));
     }
+
+    @Test
+    void secretsAreMaskedBeforeTheTableIsLaidOut() throws Exception {
+        // a daemon named like the database password: the redactor knows it from the engine URL
+        write(base, "apache/app.conf", "WSGIDaemonProcess " + SECRET + " threads=2 maximum-requests=100");
+        write(base, "app/production.ini", "[app:main]", "use = egg:myapp",
+                "sqlalchemy.url = postgresql://app:" + SECRET + "@db/app");
+        List<String> t = table(console(run(request(base))), "default");
+        assertFalse(String.join("\n", t).contains(SECRET), String.join("\n", t));
+        String daemon = row(t, "daemon '****'");
+        assertEquals(ends(t.get(2)).subList(1, 6), ends(daemon).subList(1, 6), daemon);
+        assertTrue(t.stream().anyMatch(l -> l.contains("daemon '****'") && l.startsWith("  - ")), String.join("\n", t));
+    }
 }

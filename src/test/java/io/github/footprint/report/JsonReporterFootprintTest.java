@@ -212,4 +212,17 @@ class JsonReporterFootprintTest {
         assertEquals(0, env.get("databaseConnections").get("max").asLong());
         assertEquals(0, env.get("databaseConnections").get("pools").size());
     }
+
+    @Test
+    void secretsAreMasked() throws Exception {
+        write(tree, "apache/app.conf", "WSGIDaemonProcess " + SECRET + " threads=2 maximum-requests=100");
+        write(tree, "app/production.ini", "[app:main]", "use = egg:myapp",
+                "sqlalchemy.url = postgresql://app:" + SECRET + "@db/app");
+        Path json = report(request(tree), "a");
+        assertFalse(Files.readString(json, StandardCharsets.UTF_8).contains(SECRET));
+        JsonNode m = environment(json, 0).get("memory");
+        JsonNode daemon = m.get("components").get(m.get("components").size() - 1);
+        assertEquals("daemon '****'", daemon.get("name").asText());
+        assertTrue(m.get("assumptions").toString().contains("daemon '****'"), m.get("assumptions").toString());
+    }
 }
