@@ -9,7 +9,8 @@ import io.github.footprint.rules.RuleCatalog;
 
 /**
  * One line per finding, at the log level of its severity:
- * {@code [env] file:line: FPnnn message (doc link)}; then a short summary per environment.
+ * {@code [env] file:line: FPnnn message (doc link)}; then, per environment, a short summary and the worst-case
+ * footprint table with its budgets ({@link FootprintTable}), at info.
  */
 public final class ConsoleReporter {
     private final ConsoleSink sink;
@@ -44,6 +45,9 @@ public final class ConsoleReporter {
                     + count(env, Severity.ERROR) + " error(s), " + count(env, Severity.WARNING) + " warning(s), "
                     + count(env, Severity.INFO) + " info; daemon groups: "
                     + (daemons.length() == 0 ? "none" : daemons.toString())));
+            for (String line : FootprintTable.lines(env.id(), env.deployment().footprint(), result.redactor())) {
+                sink.info(line);
+            }
         }
     }
 

@@ -11,13 +11,16 @@ import io.github.footprint.findings.Finding;
 import io.github.footprint.findings.Redactor;
 import io.github.footprint.findings.Severity;
 import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.Footprint;
+import io.github.footprint.model.Host;
 import io.github.footprint.model.Mpm;
 import io.github.footprint.model.MpmValue;
 import io.github.footprint.model.StackSize;
 import io.github.footprint.rules.RuleCatalog;
 
 /**
- * {@code footprint.json}: the findings and the effective values per environment, written with Jackson's
+ * {@code footprint.json}: the findings, the effective values, the worst-case memory and the database connections
+ * per environment, written with Jackson's
  * streaming generator, two-space indented, {@code \n} line ends, no timestamps, no absolute paths; written
  * to a temporary file and renamed, so a killed build leaves no half-written report.
  */
@@ -123,6 +126,111 @@ public final class JsonReporter {
             }
             g.writeEndArray();
             g.writeEndObject();
+            Footprint fp = env.deployment().footprint();
+            writeMemory(fp, g, r);
+            writeConnections(fp, g, r);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /**
+     * {@code memory}: the worst-case totals, the budgets (null when unset) and the resident headroom (negative when
+     * over), the host statements the estimate used, every component, the event MPM's graceful-stop children (not in
+     * the totals), and the assumptions.
+     */
+    private static void writeMemory(Footprint fp, JsonGenerator g, Redactor r) throws IOException {
+        Host h = fp.host();
+        g.writeObjectFieldStart("memory");
+        g.writeNumberField("residentBytes", fp.resident());
+        g.writeNumberField("virtualBytes", fp.virtual());
+        writeBudget("budgetBytes", h.memory(), g);
+        writeBudget("virtualBudgetBytes", h.virtualMemory(), g);
+        if (h.memory() == Host.UNSET) {
+            g.writeNullField("headroomBytes");
+        } else {
+            g.writeNumberField("headroomBytes", h.memory() - fp.resident());
+        }
+        g.writeNumberField("arenaMax", fp.arenaMax());
+        g.writeNumberField("appRssBytes", h.appRss());
+        g.writeNumberField("cpuCores", h.cpuCores());
+        g.writeNumberField("requestGrowthBytes", h.requestGrowth());
+        g.writeArrayFieldStart("components");
+        for (Footprint.Component c : fp.components()) {
+            writeComponent(c, g, r);
+        }
+        g.writeEndArray();
+        if (fp.gracefulStop().isPresent()) {
+            g.writeFieldName("gracefulStop");
+            writeComponent(fp.gracefulStop().get(), g, r);
+        } else {
+            g.writeNullField("gracefulStop");
+        }
+        g.writeArrayFieldStart("assumptions");
+        for (String a : fp.assumptions()) {
+            g.writeString(r.mask(a));
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeBudget(String field, long value, JsonGenerator g) throws IOException {
+        if (value == Host.UNSET) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, value);
+        }
+    }
+
+    private static void writeComponent(Footprint.Component c, JsonGenerator g, Redactor r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", r.mask(c.name()));
+        g.writeNumberField("count", c.count());
+        g.writeNumberField("residentBytesEach", c.residentEach());
+        g.writeNumberField("virtualBytesEach", c.virtualEach());
+        g.writeNumberField("residentBytes", c.resident());
+        g.writeNumberField("virtualBytes", c.virtual());
+        g.writeNumberField("stacksBytesEach", c.stacksEach());
+        g.writeNumberField("arenasBytesEach", c.arenasEach());
+        g.writeStringField("file", c.location().file());
+        g.writeNumberField("line", c.location().line());
+        g.writeStringField("sizedBy", r.mask(c.sizedBy()));
+        g.writeEndObject();
+    }
+
+    /**
+     * {@code databaseConnections}: the most connections every pool together opens ({@code max}, null when a pool
+     * has no limit), the budget (null when unset), and each pool: its application (INI file and section), engine
+     * prefix, the processes that each hold one, its limit per process and where it is sized. Engine URLs are never
+     * written.
+     */
+    private static void writeConnections(Footprint fp, JsonGenerator g, Redactor r) throws IOException {
+        long max = fp.connections();
+        g.writeObjectFieldStart("databaseConnections");
+        if (max < 0) {
+            g.writeNullField("max");
+        } else {
+            g.writeNumberField("max", max);
+        }
+        g.writeBooleanField("unbounded", max < 0);
+        writeBudget("budget", fp.host().databaseConnections(), g);
+        g.writeArrayFieldStart("pools");
+        for (Footprint.Pool p : fp.pools()) {
+            g.writeStartObject();
+            // the application: its INI file and section, app/production.ini [app:main]
+            g.writeStringField("app", r.mask(p.app().location().file() + " [" + p.app().section().name() + "]"));
+            g.writeStringField("prefix", r.mask(p.engine().prefix()));
+            g.writeNumberField("processes", p.processes());
+            if (p.unbounded()) {
+                g.writeNullField("perProcess");
+                g.writeNullField("connections");
+            } else {
+                g.writeNumberField("perProcess", p.perProcess());
+                g.writeNumberField("connections", p.connections());
+            }
+            g.writeStringField("file", p.location().file());
+            g.writeNumberField("line", p.location().line());
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -1,0 +1,213 @@
+package io.github.footprint.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Redactor;
+import io.github.footprint.model.Footprint;
+import io.github.footprint.model.Host;
+import io.github.footprint.model.Sizes;
+
+/**
+ * One environment's worst-case footprint (DESIGN.md §4) as console lines: a fixed-width table of the processes
+ * (component, count, resident and virtual size each and in total, the line that sizes the count), a total row,
+ * then the budgets, the event MPM's graceful-stop children, the database connections, the arena cap and host
+ * statements used, and the assumptions. Every line fits {@link #WIDTH} unless a single path is longer; when the
+ * {@code sized at} column would not fit, each location goes on a line of its own below its row. Every text from
+ * the configuration passes through the redactor before widths are measured.
+ */
+final class FootprintTable {
+    /** Characters a line may take: a 100-column terminal less Maven's {@code [INFO] }. */
+    static final int WIDTH = 93;
+
+    /** What is printed for an environment with no process and no pool. */
+    static final String NOTHING = "no Apache or mod_wsgi process to size";
+
+    private static final String INDENT = "  ";
+    private static final String GAP = "  ";
+    private static final String[] HEAD_1 = {"", "", "resident", "resident", "virtual", "virtual", ""};
+    private static final String[] HEAD_2 = {"component", "count", "each", "total", "each", "total", "sized at"};
+    private static final int LOCATION = 6;
+
+    private final Redactor redactor;
+    private final List<String> out = new ArrayList<>();
+
+    private FootprintTable(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    /** The lines for one environment, in print order. */
+    static List<String> lines(String environment, Footprint fp, Redactor redactor) {
+        FootprintTable t = new FootprintTable(redactor);
+        if (fp.components().isEmpty() && fp.pools().isEmpty()) {
+            t.out.add(redactor.mask("footprint [" + environment + "]: " + NOTHING));
+            return t.out;
+        }
+        t.out.add(redactor.mask("footprint [" + environment + "] worst case on one host:"));
+        if (fp.components().isEmpty()) {
+            t.out.add(INDENT + NOTHING);
+        } else {
+            t.table(fp);
+            t.budgets(fp);
+            fp.gracefulStop().ifPresent(t::gracefulStop);
+        }
+        t.connections(fp);
+        t.host(fp);
+        if (!fp.assumptions().isEmpty()) {
+            t.out.add(INDENT + "assumptions:");
+            for (String a : fp.assumptions()) {
+                t.prose(INDENT + "- " + a);
+            }
+        }
+        return t.out;
+    }
+
+    private void table(Footprint fp) {
+        List<String[]> rows = new ArrayList<>();
+        for (Footprint.Component c : fp.components()) {
+            rows.add(new String[] {redactor.mask(c.name()), Long.toString(c.count()), Sizes.format(c.residentEach()),
+                Sizes.format(c.resident()), Sizes.format(c.virtualEach()), Sizes.format(c.virtual()),
+                redactor.mask(where(c.location()))});
+        }
+        String[] total = {"total", "", "", Sizes.format(fp.resident()), "", Sizes.format(fp.virtual()), ""};
+        int[] w = new int[HEAD_2.length];
+        for (String[] r : concat(rows, HEAD_1, HEAD_2, total)) {
+            for (int i = 0; i < w.length; i++) {
+                w[i] = Math.max(w[i], r[i].length());
+            }
+        }
+        boolean inline = true;
+        for (String[] r : rows) {
+            inline &= render(r, w, true).length() <= WIDTH;
+        }
+        out.add(render(HEAD_1, w, inline));
+        out.add(render(HEAD_2, w, inline));
+        for (String[] r : rows) {
+            out.add(render(r, w, inline));
+            if (!inline) {
+                out.add(INDENT + INDENT + "sized at " + r[LOCATION]);
+            }
+        }
+        out.add(render(total, w, inline));
+    }
+
+    private static List<String[]> concat(List<String[]> rows, String[]... more) {
+        List<String[]> all = new ArrayList<>(rows);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    /** Text left-aligned in the first and last column, numbers right-aligned; no trailing blanks. */
+    private static String render(String[] cells, int[] w, boolean withLocation) {
+        StringBuilder b = new StringBuilder(INDENT);
+        int last = withLocation ? cells.length : LOCATION;
+        for (int i = 0; i < last; i++) {
+            if (i > 0) {
+                b.append(GAP);
+            }
+            boolean left = i == 0 || i == LOCATION;
+            if (!left) {
+                b.append(" ".repeat(w[i] - cells[i].length()));
+            }
+            b.append(cells[i]);
+            if (left) {
+                b.append(" ".repeat(w[i] - cells[i].length()));
+            }
+        }
+        return b.toString().stripTrailing();
+    }
+
+    private static String where(Location l) {
+        String s = l.toString();
+        return s.isEmpty() ? "(project)" : s;
+    }
+
+    private void budgets(Footprint fp) {
+        Host h = fp.host();
+        prose(INDENT + budget("memory", h.memory(), fp.resident()));
+        prose(INDENT + budget("virtualMemory", h.virtualMemory(), fp.virtual()));
+        prose(INDENT + INDENT + "virtual matters only under an address-space cap: VPS, ulimit -v, virtual-memory-limit");
+    }
+
+    /** {@code memory=768 MiB: headroom 120.5 MiB}, {@code memory=512 MiB: over by 3 MiB}, {@code memory unset}. */
+    private static String budget(String name, long budget, long used) {
+        if (budget == Host.UNSET) {
+            return name + " unset";
+        }
+        long room = budget - used;
+        return name + "=" + Sizes.format(budget) + ": " + (room >= 0 ? "headroom " + Sizes.format(room)
+                : "over by " + Sizes.format(-room));
+    }
+
+    private void gracefulStop(Footprint.Component g) {
+        prose(INDENT + "graceful stop: up to " + g.count() + " more apache children x " + Sizes.format(g.residentEach())
+                + " = " + Sizes.format(g.resident()) + " (" + Sizes.format(g.virtual()) + " virtual) may linger after a"
+                + " graceful restart, not in the total; " + g.sizedBy() + " (" + where(g.location()) + ")");
+    }
+
+    private void connections(Footprint fp) {
+        long max = fp.connections();
+        long budget = fp.host().databaseConnections();
+        StringBuilder line = new StringBuilder(INDENT + "database connections: ");
+        if (fp.pools().isEmpty()) {
+            line.append("none (no SQLAlchemy pool is read)");
+        } else {
+            line.append(max < 0 ? "unbounded" : "max " + max);
+        }
+        if (budget == Host.UNSET) {
+            line.append("; databaseConnections unset");
+        } else {
+            line.append("; databaseConnections=").append(budget);
+            if (max >= 0) {
+                long room = budget - max;
+                line.append(room >= 0 ? ": headroom " + room : ": over by " + (-room));
+            }
+        }
+        prose(line.toString());
+        for (Footprint.Pool p : fp.pools()) {
+            String at = where(p.location());
+            String app = p.app().location().file().equals(p.location().file()) ? ""
+                    : p.app().location().file() + " ";
+            prose(INDENT + INDENT + app + "[" + p.app().section().name() + "] " + p.engine().prefix() + ": "
+                    + processes(p) + " x " + (p.unbounded() ? "unbounded" : p.perProcess() + " = " + p.connections())
+                    + " (" + at + ")");
+        }
+    }
+
+    /** {@code 2 processes of daemon 'app'}; otherwise the model's phrase (embedded, or one process assumed and why). */
+    private static String processes(Footprint.Pool p) {
+        long n = p.processes();
+        if (p.app().servedBy() == null) {
+            return p.processesFrom();
+        }
+        return n + (n == 1 ? " process" : " processes") + " of daemon '" + p.app().servedBy().name() + "'";
+    }
+
+    private void host(Footprint fp) {
+        Host h = fp.host();
+        prose(INDENT + "malloc arena cap " + fp.arenaMax() + ": " + fp.arenaMaxFrom());
+        prose(INDENT + "assumed: appRss " + Sizes.format(h.appRss()) + " per loaded application, cpuCores "
+                + h.cpuCores() + ", requestGrowth " + (h.requestGrowth() > 0 ? Sizes.format(h.requestGrowth())
+                + " per request" : "unset"));
+    }
+
+    /** A sentence, masked, wrapped at word boundaries to {@link #WIDTH}; continuation lines indented two more. */
+    private void prose(String text) {
+        String masked = redactor.mask(text);
+        int lead = masked.length() - masked.stripLeading().length();
+        String cont = " ".repeat(lead + 2);
+        StringBuilder line = new StringBuilder(masked.substring(0, lead));
+        boolean first = true;
+        for (String word : masked.substring(lead).split(" ")) {
+            if (!first && line.length() + 1 + word.length() > WIDTH) {
+                out.add(line.toString());
+                line = new StringBuilder(cont).append(word);
+            } else {
+                line.append(first ? "" : " ").append(word);
+            }
+            first = false;
+        }
+        out.add(line.toString());
+    }
+}
