@@ -38,7 +38,8 @@ public final class Sizes {
         String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
         double v = bytes;
         int u = 0;
-        while (Math.abs(v) >= 1024 && u < units.length - 1) {
+        // 1023.95 and up print as 1024.0 at one decimal: take the next unit then
+        while (Math.abs(v) >= 1023.95 && u < units.length - 1) {
             v /= 1024;
             u++;
         }

@@ -29,5 +29,9 @@ class SizesTest {
         assertEquals("40 KiB", Sizes.format(40 * 1024));
         assertEquals("195.3 MiB", Sizes.format(40L * 1024 * 5000));
         assertEquals("2 GiB", Sizes.format(2L << 30));
+        // just under a unit boundary: one decimal would print 1024.0 of the smaller unit
+        assertEquals("1.0 GiB", Sizes.format(1073693248L));
+        assertEquals("1.0 MiB", Sizes.format(1048575L));
+        assertEquals("1023 bytes", Sizes.format(1023L));
     }
 }
