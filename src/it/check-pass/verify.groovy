@@ -29,7 +29,7 @@ def fmt = { long b ->
     def units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB']
     double v = b
     int u = 0
-    while (Math.abs(v) >= 1024 && u < units.size() - 1) { v /= 1024; u++ }
+    while (Math.abs(v) >= 1023.95 && u < units.size() - 1) { v /= 1024; u++ }
     if (u == 0) return "${b} bytes"
     (v == Math.floor(v) ? String.format(Locale.ROOT, '%d', (long) v) : String.format(Locale.ROOT, '%.1f', v)) + ' ' + units[u]
 }
