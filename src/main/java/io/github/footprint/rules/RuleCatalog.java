@@ -17,6 +17,8 @@ import io.github.footprint.rules.apache.MpmNotSingle;
 import io.github.footprint.rules.apache.MpmValueChanged;
 import io.github.footprint.rules.apache.SpareBeyondMaximum;
 import io.github.footprint.rules.apache.ThreadStackTooSmall;
+import io.github.footprint.rules.budget.IdleChildrenOverBudget;
+import io.github.footprint.rules.budget.MaxRequestWorkersOverBudget;
 import io.github.footprint.rules.input.BadSuppression;
 import io.github.footprint.rules.input.IncludeProblem;
 import io.github.footprint.rules.input.NothingToCheck;
@@ -68,6 +70,8 @@ public final class RuleCatalog {
             new MpmValueChanged(),
             new ForeignMpmDirective(),
             new MpmDirectiveInVirtualHost(),
+            new MaxRequestWorkersOverBudget(),
+            new IdleChildrenOverBudget(),
             new SpareBeyondMaximum(),
             new DeprecatedMpmName(),
             new LimitFarAboveNeed(),
