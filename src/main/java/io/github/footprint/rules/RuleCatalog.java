@@ -19,6 +19,8 @@ import io.github.footprint.rules.apache.SpareBeyondMaximum;
 import io.github.footprint.rules.apache.ThreadStackTooSmall;
 import io.github.footprint.rules.budget.IdleChildrenOverBudget;
 import io.github.footprint.rules.budget.MaxRequestWorkersOverBudget;
+import io.github.footprint.rules.budget.MemoryNearBudget;
+import io.github.footprint.rules.budget.MemoryOverBudget;
 import io.github.footprint.rules.input.BadSuppression;
 import io.github.footprint.rules.input.IncludeProblem;
 import io.github.footprint.rules.input.NothingToCheck;
@@ -101,7 +103,9 @@ public final class RuleCatalog {
             new DebugInProduction(),
             new StackSizeUnset(),
             new PythonStackSizeInvalid(),
-            new ArenaMaxUnset());
+            new ArenaMaxUnset(),
+            new MemoryOverBudget(),
+            new MemoryNearBudget());
 
     private static final Map<String, Rule> BY_ID;
 
