@@ -21,6 +21,7 @@ import io.github.footprint.rules.budget.IdleChildrenOverBudget;
 import io.github.footprint.rules.budget.MaxRequestWorkersOverBudget;
 import io.github.footprint.rules.budget.MemoryNearBudget;
 import io.github.footprint.rules.budget.MemoryOverBudget;
+import io.github.footprint.rules.budget.VirtualMemoryOverBudget;
 import io.github.footprint.rules.input.BadSuppression;
 import io.github.footprint.rules.input.IncludeProblem;
 import io.github.footprint.rules.input.NothingToCheck;
@@ -105,7 +106,8 @@ public final class RuleCatalog {
             new PythonStackSizeInvalid(),
             new ArenaMaxUnset(),
             new MemoryOverBudget(),
-            new MemoryNearBudget());
+            new MemoryNearBudget(),
+            new VirtualMemoryOverBudget());
 
     private static final Map<String, Rule> BY_ID;
 
