@@ -17,6 +17,7 @@ import io.github.footprint.rules.apache.MpmNotSingle;
 import io.github.footprint.rules.apache.MpmValueChanged;
 import io.github.footprint.rules.apache.SpareBeyondMaximum;
 import io.github.footprint.rules.apache.ThreadStackTooSmall;
+import io.github.footprint.rules.budget.DatabaseConnectionsOverBudget;
 import io.github.footprint.rules.budget.IdleChildrenOverBudget;
 import io.github.footprint.rules.budget.MaxRequestWorkersOverBudget;
 import io.github.footprint.rules.budget.MemoryNearBudget;
@@ -107,7 +108,8 @@ public final class RuleCatalog {
             new ArenaMaxUnset(),
             new MemoryOverBudget(),
             new MemoryNearBudget(),
-            new VirtualMemoryOverBudget());
+            new VirtualMemoryOverBudget(),
+            new DatabaseConnectionsOverBudget());
 
     private static final Map<String, Rule> BY_ID;
 
