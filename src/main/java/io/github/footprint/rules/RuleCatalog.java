@@ -22,6 +22,7 @@ import io.github.footprint.rules.budget.IdleChildrenOverBudget;
 import io.github.footprint.rules.budget.MaxRequestWorkersOverBudget;
 import io.github.footprint.rules.budget.MemoryNearBudget;
 import io.github.footprint.rules.budget.MemoryOverBudget;
+import io.github.footprint.rules.budget.NoBudget;
 import io.github.footprint.rules.budget.VirtualMemoryOverBudget;
 import io.github.footprint.rules.input.BadSuppression;
 import io.github.footprint.rules.input.IncludeProblem;
@@ -109,7 +110,8 @@ public final class RuleCatalog {
             new MemoryOverBudget(),
             new MemoryNearBudget(),
             new VirtualMemoryOverBudget(),
-            new DatabaseConnectionsOverBudget());
+            new DatabaseConnectionsOverBudget(),
+            new NoBudget());
 
     private static final Map<String, Rule> BY_ID;
 
