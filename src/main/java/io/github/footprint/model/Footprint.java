@@ -35,6 +35,12 @@ public final class Footprint {
         private final DaemonGroup daemon;
         private long stacksEach;
         private long arenasEach;
+        private int threads = -1;
+        private long stackCount;
+        private long stackSize;
+        private long applicationEach;
+        private long threadsResidentEach;
+        private long growthEach;
 
         Component(String name, Part part, long count, long residentEach, long virtualEach, Location location,
                 String sizedBy, String residentTerms, DaemonGroup daemon) {
@@ -112,6 +118,63 @@ public final class Footprint {
             return arenasEach;
         }
 
+        Component withThreads(int threads, long stackCount, long stackSize) {
+            this.threads = threads;
+            this.stackCount = stackCount;
+            this.stackSize = stackSize;
+            return this;
+        }
+
+        Component withTerms(long application, long threadsResident, long growth) {
+            this.applicationEach = application;
+            this.threadsResidentEach = threadsResident;
+            this.growthEach = growth;
+            return this;
+        }
+
+        /**
+         * The threads of one process whose allocations make malloc arenas (ThreadsPerChild, a daemon's
+         * {@code threads}); -1 for processes whose arenas are not counted (the parent, prefork children).
+         */
+        public int threads() {
+            return threads;
+        }
+
+        /** Thread stack mappings of one process ({@code threads} and the process's own extra threads); 0 when none. */
+        public long stackCount() {
+            return stackCount;
+        }
+
+        /** Bytes of one thread stack, before page rounding and guard page; 0 when the process has no counted threads. */
+        public long stackSize() {
+            return stackSize;
+        }
+
+        /** Of {@link #residentEach()}: what the loaded applications take ({@code application groups x appRss}). */
+        public long applicationEach() {
+            return applicationEach;
+        }
+
+        /** Of {@link #residentEach()}: what a daemon's request threads take ({@code threads x 40.4 KiB}). */
+        public long threadsResidentEach() {
+            return threadsResidentEach;
+        }
+
+        /** Of {@link #residentEach()}: a daemon's growth before it is recycled ({@code maximum-requests x requestGrowth}). */
+        public long growthEach() {
+            return growthEach;
+        }
+
+        /** The arenas one process would reserve under another arena cap ({@code MALLOC_ARENA_MAX}). */
+        public long arenasEachAt(long arenaMax) {
+            return threads < 0 ? 0 : ThreadMemory.arenas(threads, arenaMax) * ThreadMemory.ARENA_SIZE;
+        }
+
+        /** The stack mappings of one process if no stack were larger than {@code stack} bytes. */
+        public long stacksEachAt(long stack) {
+            return stackSize > stack ? stackCount * ThreadMemory.stackMapping(stack) : stacksEach;
+        }
+
         /** The daemon group of a {@link Part#DAEMON} component, else null. */
         public DaemonGroup daemon() {
             return daemon;
@@ -131,9 +194,11 @@ public final class Footprint {
         private final String processesFrom;
         private final Integer perProcess;
         private final String perProcessFrom;
+        private final boolean inApacheChildren;
 
         Pool(PylonsApp app, Engine engine, long processes, String processesFrom, Integer perProcess,
-                String perProcessFrom) {
+                String perProcessFrom, boolean inApacheChildren) {
+            this.inApacheChildren = inApacheChildren;
             this.app = app;
             this.engine = engine;
             this.processes = processes;
@@ -158,6 +223,11 @@ public final class Footprint {
         /** Where the process count comes from, as a phrase. */
         public String processesFrom() {
             return processesFrom;
+        }
+
+        /** True when the processes are the Apache children (the application runs embedded), so the MPM counts them. */
+        public boolean inApacheChildren() {
+            return inApacheChildren;
         }
 
         /** {@code pool_size + max_overflow}, or null when the pool has no limit. */
@@ -188,6 +258,55 @@ public final class Footprint {
         }
     }
 
+    /**
+     * Processes to stop to free memory: {@link #stop()} of a component's {@link Component#count()} processes,
+     * each freeing {@link #each()} bytes. Apache children are cut together with the applications embedded in
+     * them; a component keeps at least one process.
+     */
+    public static final class Cut {
+        private final Component component;
+        private final long stop;
+        private final long each;
+        private final boolean enough;
+
+        Cut(Component component, long stop, long each, boolean enough) {
+            this.component = component;
+            this.stop = stop;
+            this.each = each;
+            this.enough = enough;
+        }
+
+        /** The component whose processes go ({@link Part#APACHE_CHILDREN} for embedded applications). */
+        public Component component() {
+            return component;
+        }
+
+        /** How many of its processes to stop; 0 when it runs a single process already. */
+        public long stop() {
+            return stop;
+        }
+
+        /** The processes left after the cut, at least one. */
+        public long left() {
+            return component.count() - stop;
+        }
+
+        /** Resident bytes each stopped process frees (a child with its embedded applications). */
+        public long each() {
+            return each;
+        }
+
+        /** Resident bytes the cut frees. */
+        public long saves() {
+            return stop * each;
+        }
+
+        /** True when this cut, with the ones before it, frees the whole excess. */
+        public boolean enough() {
+            return enough;
+        }
+    }
+
     private final Host host;
     private final List<Component> components;
     private final Component gracefulStop;
@@ -195,9 +314,10 @@ public final class Footprint {
     private final List<String> assumptions;
     private final long arenaMax;
     private final String arenaMaxFrom;
+    private final long idleChildren;
 
     Footprint(Host host, List<Component> components, Component gracefulStop, List<Pool> pools,
-            List<String> assumptions, long arenaMax, String arenaMaxFrom) {
+            List<String> assumptions, long arenaMax, String arenaMaxFrom, long idleChildren) {
         this.host = host;
         this.components = List.copyOf(components);
         this.gracefulStop = gracefulStop;
@@ -205,6 +325,7 @@ public final class Footprint {
         this.assumptions = List.copyOf(assumptions);
         this.arenaMax = arenaMax;
         this.arenaMaxFrom = arenaMaxFrom;
+        this.idleChildren = idleChildren;
     }
 
     /** The budgets and statements the footprint was computed with. */
@@ -233,6 +354,103 @@ public final class Footprint {
     /** Worst-case address space of every process together, in bytes. */
     public long virtual() {
         return components.stream().mapToLong(Component::virtual).sum();
+    }
+
+    /** Of {@link #virtual()}: the malloc arenas of every process. */
+    public long arenas() {
+        return components.stream().mapToLong(c -> c.count() * c.arenasEach()).sum();
+    }
+
+    /** Of {@link #virtual()}: the thread stack mappings of every process. */
+    public long stacks() {
+        return components.stream().mapToLong(c -> c.count() * c.stacksEach()).sum();
+    }
+
+    /** The arenas of every process under another arena cap ({@code MALLOC_ARENA_MAX}). */
+    public long arenasAt(long arenaMax) {
+        return components.stream().mapToLong(c -> c.count() * c.arenasEachAt(arenaMax)).sum();
+    }
+
+    /** The stack mappings of every process if no thread stack were larger than {@code stack} bytes. */
+    public long stacksAt(long stack) {
+        return components.stream().mapToLong(c -> c.count() * c.stacksEachAt(stack)).sum();
+    }
+
+    /** Resident bytes of one Apache child with the applications embedded in it; 0 without Apache children. */
+    public long apacheChildEach() {
+        return components.stream().filter(c -> c.part() == Part.APACHE_CHILDREN || c.part() == Part.EMBEDDED_APPLICATIONS)
+                .mapToLong(Component::residentEach).sum();
+    }
+
+    /** Resident bytes of all Apache children with their embedded applications (the MaxRequestWorkers-driven part). */
+    public long apacheChildren() {
+        return components.stream().filter(c -> c.part() == Part.APACHE_CHILDREN || c.part() == Part.EMBEDDED_APPLICATIONS)
+                .mapToLong(Component::resident).sum();
+    }
+
+    /** {@link #resident()} if Apache ran {@code children} children instead of its maximum. */
+    public long residentWithApacheChildren(long children) {
+        return resident() - apacheChildren() + children * apacheChildEach();
+    }
+
+    /**
+     * The most Apache children that fit in {@code bytes} beside everything else (parent, daemons); 0 when none
+     * fits or there are no Apache children.
+     */
+    public long apacheChildrenWithin(long bytes) {
+        long each = apacheChildEach();
+        long room = bytes - residentWithApacheChildren(0);
+        return each <= 0 || room <= 0 ? 0 : room / each;
+    }
+
+    /**
+     * Apache children that run when the server is idle: prefork {@code max(StartServers, MinSpareServers)},
+     * worker/event {@code max(StartServers, ceil(MinSpareThreads / ThreadsPerChild))}, at most the children
+     * MaxRequestWorkers allows and {@code ServerLimit} ({@link Mpm#idleChildren()}); 0 without Apache.
+     */
+    public long idleChildren() {
+        return idleChildren;
+    }
+
+    /** Resident bytes when the server is idle: the parent, {@link #idleChildren()} children, every daemon. */
+    public long idleResident() {
+        return residentWithApacheChildren(idleChildren);
+    }
+
+    /**
+     * The processes to stop to free {@code excess} resident bytes, largest component first: as many as needed
+     * of the largest; when even one process left of it is not enough, all but one, and on with the next. The
+     * Apache parent is never cut. The last cut's {@link Cut#enough()} says whether the excess can be freed.
+     */
+    public List<Cut> cuts(long excess) {
+        List<Component> units = new ArrayList<>();
+        for (Component c : components) {
+            if (c.part() == Part.APACHE_CHILDREN || c.part() == Part.DAEMON) {
+                units.add(c);
+            }
+        }
+        units.sort(Comparator.comparingLong(this::unitResident).reversed());
+        List<Cut> out = new ArrayList<>();
+        long left = excess;
+        for (Component c : units) {
+            if (left <= 0) {
+                break;
+            }
+            long each = c.part() == Part.APACHE_CHILDREN ? apacheChildEach() : c.residentEach();
+            if (each <= 0) {
+                continue;
+            }
+            long need = (left + each - 1) / each;
+            long cuttable = Math.max(0, c.count() - 1);
+            long stop = Math.min(need, cuttable);
+            left -= stop * each;
+            out.add(new Cut(c, stop, each, left <= 0));
+        }
+        return out;
+    }
+
+    private long unitResident(Component c) {
+        return c.part() == Part.APACHE_CHILDREN ? apacheChildren() : c.resident();
     }
 
     /** The components by resident total, largest first (ties keep their order). */

@@ -66,6 +66,7 @@ public final class FootprintBuilder {
             assumptions.add("no MPM is loaded, so httpd does not start (FP101): Apache's own processes are not counted");
         }
         long children = 0;
+        long idle = 0;
         if (apache) {
             WsgiState state = !wsgi.active() ? WsgiState.NOT_LOADED
                     : wsgi.embeddedRestricted() ? WsgiState.RESTRICTED : WsgiState.PYTHON;
@@ -78,6 +79,7 @@ public final class FootprintBuilder {
             }
             out.add(parent(mpm, state, wsgi));
             children = mpm.maxChildren();
+            idle = mpm.idleChildren();
             Footprint.Component child = children(mpm, state, children, arenaMax);
             out.add(child);
             int embeddedApps = state == WsgiState.PYTHON ? embeddedApplications(wsgi) : 0;
@@ -87,7 +89,7 @@ public final class FootprintBuilder {
                 out.add(new Footprint.Component("applications embedded in apache children", Footprint.Part.EMBEDDED_APPLICATIONS,
                         children, each, each, first.location(), embeddedApps + " application group(s) per child, "
                         + first.directive() + " " + first.url() + " at " + first.location(),
-                        embeddedApps + " x appRss " + Sizes.format(host.appRss()), null));
+                        embeddedApps + " x appRss " + Sizes.format(host.appRss()), null).withTerms(each, 0, 0));
             }
             if (mpm.kind() == Mpm.Kind.EVENT) {
                 long limit = mpm.effective("ServerLimit");
@@ -97,7 +99,9 @@ public final class FootprintBuilder {
                             limit - children, each, child.virtualEach() + embeddedApps * host.appRss(),
                             location(mpm, "ServerLimit"), "ServerLimit " + limit + " less the " + children
                             + " children counted", child.residentTerms(), null)
-                            .withAddressSpace(child.stacksEach(), child.arenasEach());
+                            .withAddressSpace(child.stacksEach(), child.arenasEach())
+                            .withThreads(child.threads(), child.stackCount(), child.stackSize())
+                            .withTerms(embeddedApps * host.appRss(), 0, 0);
                 }
             }
         }
@@ -108,7 +112,7 @@ public final class FootprintBuilder {
             }
         }
         List<Footprint.Pool> pools = pools(children);
-        return new Footprint(host, out, graceful, pools, assumptions, arenaMax, arenaMaxFrom);
+        return new Footprint(host, out, graceful, pools, assumptions, arenaMax, arenaMaxFrom, idle);
     }
 
     private Footprint.Component parent(Mpm mpm, WsgiState state, ModWsgi wsgi) {
@@ -132,6 +136,9 @@ public final class FootprintBuilder {
         long virtual;
         long stacks = 0;
         long arenas = 0;
+        int threads = -1;
+        long stackCount = 0;
+        long stack = 0;
         String sizedBy;
         Location at;
         if (mpm.kind() == Mpm.Kind.PREFORK) {
@@ -150,9 +157,10 @@ public final class FootprintBuilder {
                             : Constant.THREADED_CHILD_PYTHON_BASE);
             long tpc = mpm.effective("ThreadsPerChild");
             StackSize s = d.stacks().apacheThreads().orElse(d.stacks().threadDefault());
-            long stack = known(s, "Apache's worker threads");
-            int threads = (int) Math.min(Integer.MAX_VALUE, Math.max(0, tpc));
-            stacks = (tpc + ThreadMemory.APACHE_CHILD_EXTRA_THREADS) * ThreadMemory.stackMapping(stack);
+            stack = known(s, "Apache's worker threads");
+            threads = (int) Math.min(Integer.MAX_VALUE, Math.max(0, tpc));
+            stackCount = tpc + ThreadMemory.APACHE_CHILD_EXTRA_THREADS;
+            stacks = stackCount * ThreadMemory.stackMapping(stack);
             arenas = ThreadMemory.arenas(threads, arenaMax) * ThreadMemory.ARENA_SIZE;
             virtual = base + stacks + arenas;
             sizedBy = "MaxRequestWorkers " + mpm.effective("MaxRequestWorkers") + " / ThreadsPerChild " + tpc;
@@ -160,7 +168,8 @@ public final class FootprintBuilder {
             at = mrw != null && !mrw.isDefault() ? mrw.location() : location(mpm, "ThreadsPerChild");
         }
         return new Footprint.Component("apache children", Footprint.Part.APACHE_CHILDREN, count, rss, virtual, at,
-                sizedBy, Sizes.format(rss) + " measured, " + kind + ", " + wsgiText, null).withAddressSpace(stacks, arenas);
+                sizedBy, Sizes.format(rss) + " measured, " + kind + ", " + wsgiText, null).withAddressSpace(stacks, arenas)
+                .withThreads(threads, stackCount, stack);
     }
 
     /** Application groups that run embedded: one interpreter each in every child. */
@@ -220,7 +229,8 @@ public final class FootprintBuilder {
         }
         long rss = cal.bytes(Constant.DAEMON_RSS) + threads * cal.bytes(Constant.DAEMON_THREAD_RSS)
                 + apps * host.appRss() + growth;
-        long stacks = (threads + (long) ThreadMemory.DAEMON_INTERNAL_THREADS) * ThreadMemory.stackMapping(stack);
+        long stackCount = threads + (long) ThreadMemory.DAEMON_INTERNAL_THREADS;
+        long stacks = stackCount * ThreadMemory.stackMapping(stack);
         long arenas = ThreadMemory.arenas(threads, arenaMax) * ThreadMemory.ARENA_SIZE;
         long virtual = cal.bytes(Constant.DAEMON_VIRTUAL_BASE) + threads * cal.bytes(Constant.DAEMON_THREAD_VIRTUAL)
                 + stacks + arenas + apps * host.appRss() + growth;
@@ -228,7 +238,9 @@ public final class FootprintBuilder {
                 + Sizes.format(cal.bytes(Constant.DAEMON_THREAD_RSS)) + " + " + apps + " x appRss "
                 + Sizes.format(host.appRss()) + growthTerm;
         return new Footprint.Component("daemon '" + g.name() + "'", Footprint.Part.DAEMON, processes, rss, virtual,
-                g.location(), "processes=" + processes + " threads=" + threads, terms, g).withAddressSpace(stacks, arenas);
+                g.location(), "processes=" + processes + " threads=" + threads, terms, g).withAddressSpace(stacks, arenas)
+                .withThreads(threads, stackCount, stack)
+                .withTerms(apps * host.appRss(), threads * cal.bytes(Constant.DAEMON_THREAD_RSS), growth);
     }
 
     private List<Footprint.Pool> pools(long apacheChildren) {
@@ -273,7 +285,8 @@ public final class FootprintBuilder {
                     perFrom = "pool_size " + size + (e.poolSizeLocation() == null ? " (default)" : "")
                             + " + max_overflow " + overflow + (e.maxOverflowLocation() == null ? " (default)" : "");
                 }
-                out.add(new Footprint.Pool(app, e, processes, from, per, perFrom));
+                out.add(new Footprint.Pool(app, e, processes, from, per, perFrom,
+                        app.servedBy() == null && app.embedded() && apacheChildren > 0));
             }
         }
         return out;

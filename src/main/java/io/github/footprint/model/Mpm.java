@@ -114,4 +114,31 @@ public final class Mpm {
         long tpc = Math.max(1, effective("ThreadsPerChild"));
         return effective("MaxRequestWorkers") / tpc;
     }
+
+    /**
+     * Child processes httpd keeps when the server is idle: prefork {@code max(StartServers, MinSpareServers)},
+     * worker/event {@code max(StartServers, ceil(MinSpareThreads / ThreadsPerChild))}, at most
+     * {@link #maxChildren()} and {@code ServerLimit}; effective values throughout.
+     */
+    public long idleChildren() {
+        if (kind == null) {
+            return 0;
+        }
+        long idle;
+        if (kind == Kind.PREFORK) {
+            idle = Math.max(effective("StartServers"), effective("MinSpareServers"));
+        } else {
+            long tpc = Math.max(1, effective("ThreadsPerChild"));
+            idle = Math.max(effective("StartServers"), (effective("MinSpareThreads") + tpc - 1) / tpc);
+        }
+        return Math.max(0, Math.min(idle, Math.min(maxChildren(), effective("ServerLimit"))));
+    }
+
+    /**
+     * The {@code MaxRequestWorkers} that gives {@code children} child processes: prefork the same number,
+     * worker/event {@code children x ThreadsPerChild}.
+     */
+    public long maxRequestWorkersFor(long children) {
+        return kind == Kind.PREFORK ? children : children * Math.max(1, effective("ThreadsPerChild"));
+    }
 }

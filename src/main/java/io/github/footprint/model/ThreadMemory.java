@@ -78,9 +78,6 @@ public final class ThreadMemory {
     /** glibc's arena cap per core on 64-bit: {@code NARENAS_FROM_NCORES(n) = 8 * n}. */
     public static final int ARENAS_PER_CORE = 8;
 
-    /** The cores assumed for the target host until the {@code cpuCores} parameter exists (DESIGN.md §2). */
-    public static final int DEFAULT_CPU_CORES = 2;
-
     /**
      * Malloc arenas to leave room for while a daemon starts its threads: one, the arena the first request makes.
      * Measured (§4.1 and for FP212): a first start creates its threads before any arena, so a daemon with

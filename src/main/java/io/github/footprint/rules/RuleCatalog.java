@@ -17,6 +17,13 @@ import io.github.footprint.rules.apache.MpmNotSingle;
 import io.github.footprint.rules.apache.MpmValueChanged;
 import io.github.footprint.rules.apache.SpareBeyondMaximum;
 import io.github.footprint.rules.apache.ThreadStackTooSmall;
+import io.github.footprint.rules.budget.DatabaseConnectionsOverBudget;
+import io.github.footprint.rules.budget.IdleChildrenOverBudget;
+import io.github.footprint.rules.budget.MaxRequestWorkersOverBudget;
+import io.github.footprint.rules.budget.MemoryNearBudget;
+import io.github.footprint.rules.budget.MemoryOverBudget;
+import io.github.footprint.rules.budget.NoBudget;
+import io.github.footprint.rules.budget.VirtualMemoryOverBudget;
 import io.github.footprint.rules.input.BadSuppression;
 import io.github.footprint.rules.input.IncludeProblem;
 import io.github.footprint.rules.input.NothingToCheck;
@@ -68,6 +75,8 @@ public final class RuleCatalog {
             new MpmValueChanged(),
             new ForeignMpmDirective(),
             new MpmDirectiveInVirtualHost(),
+            new MaxRequestWorkersOverBudget(),
+            new IdleChildrenOverBudget(),
             new SpareBeyondMaximum(),
             new DeprecatedMpmName(),
             new LimitFarAboveNeed(),
@@ -97,7 +106,12 @@ public final class RuleCatalog {
             new DebugInProduction(),
             new StackSizeUnset(),
             new PythonStackSizeInvalid(),
-            new ArenaMaxUnset());
+            new ArenaMaxUnset(),
+            new MemoryOverBudget(),
+            new MemoryNearBudget(),
+            new VirtualMemoryOverBudget(),
+            new DatabaseConnectionsOverBudget(),
+            new NoBudget());
 
     private static final Map<String, Rule> BY_ID;
 

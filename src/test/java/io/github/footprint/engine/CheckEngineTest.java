@@ -44,8 +44,9 @@ class CheckEngineTest {
                 .build());
         assertEquals(2, r.environments().size());
         assertEquals("dev", r.environments().get(0).id());
-        assertEquals(List.of(), ids(r.environments().get(0)));
-        assertEquals(List.of("FP201@src/main/deploy/apache/app.conf:1"), ids(r.environments().get(1)));
+        // no memory budget: FP505 speaks once per environment, about the project (no file), so it sorts first
+        assertEquals(List.of("FP505@"), ids(r.environments().get(0)));
+        assertEquals(List.of("FP505@", "FP201@src/main/deploy/apache/app.conf:1"), ids(r.environments().get(1)));
         assertEquals(5000, r.environments().get(1).deployment().daemons().get(0).maximumRequests());
     }
 
@@ -59,7 +60,7 @@ class CheckEngineTest {
         CheckResult r = new CheckEngine().run(Trees.request(base).userProperties(user)
                 .environment(new EnvironmentSpec("x", null, env, -1)).build());
         assertEquals(20, r.environments().get(0).deployment().daemons().get(0).maximumRequests());
-        assertEquals(List.of("FP203@src/main/deploy/app.conf:1"), ids(r.environments().get(0)));
+        assertEquals(List.of("FP505@", "FP203@src/main/deploy/app.conf:1"), ids(r.environments().get(0)));
     }
 
     @Test
@@ -68,7 +69,7 @@ class CheckEngineTest {
         Properties p = new Properties();
         p.setProperty("block", "# one\n# two\nWSGIDaemonProcess a maximum-requests=20000");
         CheckResult r = new CheckEngine().run(Trees.request(base).properties(p).build());
-        assertEquals(List.of("FP201@src/main/deploy/app.conf:2", "FP201@src/main/deploy/app.conf:3"),
+        assertEquals(List.of("FP505@", "FP201@src/main/deploy/app.conf:2", "FP201@src/main/deploy/app.conf:3"),
                 ids(r.environments().get(0)));
     }
 
@@ -79,7 +80,7 @@ class CheckEngineTest {
         EnvironmentResult e = r.environments().get(0);
         // atoi("${nope}") is 0: exactly what mod_wsgi would run with
         assertEquals(0, e.deployment().daemons().get(0).threads());
-        Finding f = e.findings().get(0);
+        Finding f = e.findings().stream().filter(x -> !x.ruleId().equals("FP505")).findFirst().orElseThrow();
         assertEquals("FP002", f.ruleId());
         assertEquals(Severity.WARNING, f.severity());
         assertTrue(f.message().contains("AH00111"), f.message());
@@ -123,8 +124,12 @@ class CheckEngineTest {
         assertArrayEquals(first, second);
         String text = new String(first, StandardCharsets.UTF_8);
         assertFalse(text.contains(base.toString()), "absolute path in report");
-        // ordered by file, then line, then rule
-        assertTrue(text.indexOf("a.conf") < text.indexOf("app.ini") && text.indexOf("app.ini") < text.indexOf("b.conf"));
+        // ordered by file (the project-level FP505 first), then line, then rule
+        int project = text.indexOf("\"file\":\"\"");
+        int a = text.indexOf("\"file\":\"src/main/deploy/a.conf\"");
+        int app = text.indexOf("\"file\":\"src/main/deploy/app.ini\"");
+        int b = text.indexOf("\"file\":\"src/main/deploy/b.conf\"");
+        assertTrue(project >= 0 && project < a && a < app && app < b, text);
     }
 
     @Test
@@ -160,7 +165,7 @@ class CheckEngineTest {
     void severityOverridesAndOffApply() throws Exception {
         Trees.deploy(base, "app.conf", "WSGIDaemonProcess a maximum-requests=20000\nWSGIDaemonProcess b\n");
         CheckResult r = new CheckEngine().run(Trees.request(base)
-                .rules(Map.of("FP201", "info", "FP202", "off", "FP201.errorAbove", "100000")).build());
+                .rules(Map.of("FP201", "info", "FP202", "off", "FP505", "off", "FP201.errorAbove", "100000")).build());
         List<Finding> fs = r.environments().get(0).findings();
         assertEquals(1, fs.size());
         assertEquals("FP201", fs.get(0).ruleId());

@@ -115,6 +115,10 @@ class ConsoleReporterTest {
         CheckResult r = new CheckEngine().run(new CheckRequest.Builder().baseDirectory(base).sourceDirectory(src)
                 .outputDirectory(base.resolve("target")).build());
         List<String> lines = console(r);
+        // a finding about the project as a whole (FP505, no memory budget) has no file:line before its id
+        assertEquals(true, lines.get(0).startsWith("I [default] FP505 No memory budget is set: the worst case is "),
+                lines.get(0));
+        lines.remove(0);
         assertEquals("E [default] src/main/deploy/app.conf:1: FP201 WSGIDaemonProcess a: maximum-requests=20000 lets a"
                 + " leaking process grow for 20000 requests before it is recycled (set requestGrowth to see what that"
                 + " costs). Use 100-1000 (the limit counts requests per process, across all its threads)"
@@ -122,7 +126,7 @@ class ConsoleReporterTest {
                 + "footprint/rules/FP201.md)", lines.get(0));
         assertEquals(true, lines.get(1).startsWith("W [default] src/main/deploy/app.conf:2: FP203 WSGIDaemonProcess b:"
                 + " maximum-requests=10 restarts each process after 10 request(s)"), lines.get(1));
-        assertEquals("I footprint [default]: 1 file(s) under src/main/deploy; 1 error(s), 1 warning(s), 0 info;"
+        assertEquals("I footprint [default]: 1 file(s) under src/main/deploy; 1 error(s), 1 warning(s), 1 info;"
                 + " daemon groups: a (1x15 threads, maximum-requests=20000), b (1x15 threads, maximum-requests=10)",
                 lines.get(2));
         // then the footprint, at info, with the paths as findings print them

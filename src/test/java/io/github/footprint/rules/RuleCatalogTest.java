@@ -289,6 +289,14 @@ class RuleCatalogTest {
         String unclosed = COMPLETE_PAGE.substring(0, COMPLETE_PAGE.indexOf("## How to fix"))
                 .replace("maximum-requests=500\n```", "maximum-requests=500\n");
         assertTrue(mentions(problems(meta, unclosed, fixtures), "never closed"));
+        String configurationWithFile = COMPLETE_PAGE.replace("## Good example\n", "## Good example\n```xml configuration"
+                + " file=pom.xml\n<configuration><memory>1G</memory></configuration>\n```\n");
+        assertTrue(mentions(problems(meta, configurationWithFile, fixtures), "a configuration block is written ```xml"
+                + " configuration, without file="));
+        String twoConfigurations = COMPLETE_PAGE.replace("## Bad example\n", "## Bad example\n```xml configuration\n"
+                + "<configuration><memory>1G</memory></configuration>\n```\n```xml configuration\n"
+                + "<configuration><memory>2G</memory></configuration>\n```\n");
+        assertTrue(mentions(problems(meta, twoConfigurations, fixtures), "the Bad example has two configuration blocks"));
         String noBlock = COMPLETE_PAGE.replace("```apache file=apache/app.conf\nWSGIDaemonProcess app threads=5\n```",
                 "See the Good example.");
         assertTrue(mentions(problems(meta, noBlock, fixtures), "the Bad example has no code block"));

@@ -55,18 +55,24 @@ import io.github.footprint.findings.Finding;
  * folder and {@code .} is the case folder (the source directory) itself; {@code #} starts a comment.</li>
  * <li>A case may set rule options and severities in {@value #OPTIONS} ({@code FP201.threshold=200}), the
  * {@code rules} parameter as a pom would give it.</li>
+ * <li>A case may set budgets and host statements in {@value #PARAMETERS} ({@code memory=512M},
+ * {@code databaseConnections=40}; the names of {@link RuleTestSupport#PARAMETERS}), as a pom would give them.</li>
+ * <li>A finding about the project as a whole (no file, such as FP505) is listed in {@value #FILE_LEVEL} with an
+ * empty path: {@code :0 FP505}.</li>
  * </ul>
- * The two control files are excluded from the check: they are not part of the deployment.
+ * The control files are excluded from the check: they are not part of the deployment.
  */
 class RuleFixturesTest {
     /** Expectations that cannot be marked on a line above: {@code path:line FPnnn}. */
     static final String FILE_LEVEL = "expect-file-level.txt";
     /** The case's {@code rules} parameter, as properties. */
     static final String OPTIONS = "options.properties";
+    /** The case's budget and host parameters, as properties. */
+    static final String PARAMETERS = "parameters.properties";
     static final String CLEAN_SUFFIX = "_clean";
 
     private static final Pattern MARKER = Pattern.compile("^\\s*[#;]\\s*expect\\s*:\\s*(.*?)\\s*$");
-    private static final Pattern FILE_LEVEL_LINE = Pattern.compile("^(\\S+):(\\d+)\\s+(FP\\d{3})$");
+    private static final Pattern FILE_LEVEL_LINE = Pattern.compile("^(\\S*):(\\d+)\\s+(FP\\d{3})$");
 
     /** The fixture root on the test class path ({@code target/test-classes/rules}). */
     static Path fixtureRoot() {
@@ -128,7 +134,8 @@ class RuleFixturesTest {
                         + id + "; fixture cases only mark their own rule's findings");
             }
         }
-        CheckResult result = RuleTestSupport.check(caseFolder, exp.options, 0, List.of(FILE_LEVEL, OPTIONS));
+        CheckResult result = RuleTestSupport.run(RuleTestSupport.parameters(RuleTestSupport.request(caseFolder)
+                .rules(exp.options).excludes(List.of(FILE_LEVEL, OPTIONS, PARAMETERS)), exp.parameters));
         List<Finding> own = findings(result, id);
         Set<String> actual = own.stream().map(f -> f.location().file() + ":" + f.location().line())
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -151,6 +158,7 @@ class RuleFixturesTest {
         /** {file:markerLine, rule} for every marker, to check that they all name the case's rule. */
         final List<String[]> markers = new ArrayList<>();
         final Map<String, String> options = new LinkedHashMap<>();
+        final Map<String, String> parameters = new LinkedHashMap<>();
 
         static Expectations read(Path caseFolder) throws IOException {
             Expectations e = new Expectations();
@@ -163,16 +171,22 @@ class RuleFixturesTest {
                 if (rel.equals(FILE_LEVEL)) {
                     e.readFileLevel(f);
                 } else if (rel.equals(OPTIONS)) {
-                    Properties p = new Properties();
-                    try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-                        p.load(r);
-                    }
-                    p.stringPropertyNames().stream().sorted().forEach(k -> e.options.put(k, p.getProperty(k)));
+                    readProperties(f, e.options);
+                } else if (rel.equals(PARAMETERS)) {
+                    readProperties(f, e.parameters);
                 } else {
                     e.readMarkers(rel, f);
                 }
             }
             return e;
+        }
+
+        private static void readProperties(Path f, Map<String, String> into) throws IOException {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+            p.stringPropertyNames().stream().sorted().forEach(k -> into.put(k, p.getProperty(k)));
         }
 
         private void readMarkers(String rel, Path f) throws IOException {

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * A rule page ({@code src/main/resources/io/github/footprint/rules/FPnnn.md}) as the tests read it: the title
  * line, the {@code ## } sections in order, and the fenced code blocks of each section. An example block names
- * the file it stands for in a deploy tree in its info string: {@code ```apache file=apache/app.conf}.
+ * the file it stands for in a deploy tree in its info string: {@code ```apache file=apache/app.conf}; or it is
+ * the plugin's {@code <configuration>} the example runs with (budgets such as {@code <memory>}), marked
+ * {@code ```xml configuration}.
  *
  * <p>Parsing never throws; what is malformed (an unclosed fence, an example block without {@code file=}) is
  * collected in {@link #problems()}.
@@ -28,18 +30,28 @@ public final class RulePage {
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)\\s*(.*)$");
     private static final Pattern SECTION = Pattern.compile("^##\\s+(.+?)\\s*#*\\s*$");
 
+    /** The info-string word that marks an example's plugin configuration: {@code ```xml configuration}. */
+    public static final String CONFIGURATION = "configuration";
+
     /** One fenced code block. */
     public static final class Block {
         private final String language;
         private final Map<String, String> attributes;
+        private final List<String> flags;
         private final String text;
         private final int line;
 
-        Block(String language, Map<String, String> attributes, String text, int line) {
+        Block(String language, Map<String, String> attributes, List<String> flags, String text, int line) {
             this.language = language;
             this.attributes = Collections.unmodifiableMap(attributes);
+            this.flags = List.copyOf(flags);
             this.text = text;
             this.line = line;
+        }
+
+        /** True for the plugin configuration of an example ({@code ```xml configuration}), not a file of the tree. */
+        public boolean configuration() {
+            return flags.contains(CONFIGURATION);
         }
 
         /** The first word of the info string ({@code apache}, {@code ini}, {@code python}, {@code sh}), or "". */
@@ -138,7 +150,18 @@ public final class RulePage {
         Map<String, String> sections = new LinkedHashMap<>();
         bodies.forEach((k, v) -> sections.put(k, v.toString().strip()));
         for (String example : List.of(BAD, GOOD)) {
+            int configurations = 0;
             for (Block b : blocks.getOrDefault(example, List.of())) {
+                if (b.configuration()) {
+                    if (!b.language().equals("xml") || b.file() != null) {
+                        problems.add("line " + b.line() + ": a configuration block is written ```xml configuration,"
+                                + " without file=");
+                    }
+                    if (++configurations == 2) {
+                        problems.add("line " + b.line() + ": the " + example + " has two configuration blocks");
+                    }
+                    continue;
+                }
                 if (b.file() == null || b.file().isEmpty()) {
                     problems.add("line " + b.line() + ": a block of the " + example
                             + " has no file=PATH in its info string");
@@ -156,15 +179,18 @@ public final class RulePage {
         String[] words = info.strip().isEmpty() ? new String[0] : info.strip().split("\\s+");
         String language = "";
         Map<String, String> attributes = new LinkedHashMap<>();
+        List<String> flags = new ArrayList<>();
         for (int w = 0; w < words.length; w++) {
             int eq = words[w].indexOf('=');
             if (eq > 0) {
                 attributes.put(words[w].substring(0, eq), words[w].substring(eq + 1));
             } else if (w == 0) {
                 language = words[w];
+            } else {
+                flags.add(words[w]);
             }
         }
-        return new Block(language, attributes, text, line);
+        return new Block(language, attributes, flags, text, line);
     }
 
     /** The title line without {@code # }, or null when the page has none. */

@@ -8,20 +8,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.findings.Finding;
@@ -32,6 +38,10 @@ import io.github.footprint.source.FileKind;
 /**
  * Executes every rule page: the Bad example's blocks, written as a deploy tree, must make the real engine
  * report the page's rule; the Good example's must not. So the pages cannot drift from the rules.
+ *
+ * <p>An example may hold the plugin configuration it runs with, an {@code ```xml configuration} block whose
+ * {@code <configuration>} children are budget and host parameters ({@code <memory>512M</memory>}); the
+ * budget rules need one to fire, or to stay quiet.
  *
  * <p>Beyond the page's own rule, the examples must stand on their own: no placeholder is left unresolved
  * unless the page is about placeholders (the test runs without properties), and a Good example is one httpd
@@ -91,13 +101,44 @@ class RulePagesTest {
         assertFalse(blocks.isEmpty(), () -> id + ".md: the " + example + " has no code block");
         Path dir = tmp.resolve(id).resolve(example.replace(' ', '-'));
         write(id, example, blocks, dir);
-        return RuleTestSupport.check(dir);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (RulePage.Block b : blocks) {
+            if (b.configuration()) {
+                parameters.putAll(configuration(id, b));
+            }
+        }
+        return RuleTestSupport.run(RuleTestSupport.parameters(RuleTestSupport.request(dir), parameters));
+    }
+
+    /** The children of an {@code xml configuration} block's {@code <configuration>}, name to text. */
+    static Map<String, String> configuration(String id, RulePage.Block b) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Element root = f.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(b.text().getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+        assertEquals("configuration", root.getTagName(), () -> id + ".md line " + b.line() + ": a configuration block"
+                + " holds one <configuration> element");
+        Map<String, String> out = new LinkedHashMap<>();
+        NodeList children = root.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element) {
+                Element e = (Element) children.item(i);
+                assertTrue(RuleTestSupport.PARAMETERS.contains(e.getTagName()), () -> id + ".md line " + b.line()
+                        + ": <" + e.getTagName() + "> is not one of " + RuleTestSupport.PARAMETERS);
+                out.put(e.getTagName(), e.getTextContent().strip());
+            }
+        }
+        assertFalse(out.isEmpty(), () -> id + ".md line " + b.line() + ": an empty configuration block");
+        return out;
     }
 
     private static void write(String id, String example, List<RulePage.Block> blocks, Path dir) throws IOException {
         Set<String> seen = new HashSet<>();
         Files.createDirectories(dir);
         for (RulePage.Block b : blocks) {
+            if (b.configuration()) {
+                continue;
+            }
             assertTrue(seen.add(b.file()), () -> id + ".md line " + b.line() + ": the " + example + " has two blocks"
                     + " for file=" + b.file());
             String expected = LANGUAGE.get(FileKind.of(b.file()));

@@ -15,6 +15,7 @@ import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.engine.RequestException;
 import io.github.footprint.findings.Finding;
+import io.github.footprint.model.Sizes;
 
 /**
  * Runs the real {@link CheckEngine} on a deploy tree, as the rule tests, page tests and fixture tests do:
@@ -34,7 +35,6 @@ public final class RuleTestSupport {
         return file;
     }
 
-    /** Checks the tree with the catalogue's defaults. */
     /**
      * A Pylons app served by a daemon: {@code apache/app.conf} defines daemon {@code app} with these options and
      * mounts {@code /srv/app/app.wsgi}, whose {@code loadapp} names {@code app/production.ini}; the INI holds
@@ -94,6 +94,56 @@ public final class RuleTestSupport {
                 .sourceDirectory(dir)
                 // the engine never writes; reporters do, and no test here runs one
                 .outputDirectory(dir.resolveSibling(dir.getFileName() + "-reports"));
+    }
+
+    /**
+     * The budget and host parameters a fixture case ({@code parameters.properties}) or a page example (an
+     * {@code xml configuration} block) may give, as a pom writes them.
+     */
+    public static final List<String> PARAMETERS = List.of("memory", "virtualMemory", "databaseConnections", "appRss",
+            "cpuCores", "requestGrowth");
+
+    /**
+     * Adds parameters written as a pom writes them ({@code memory -> 512M}, {@code databaseConnections -> 40}) to a
+     * request; an unknown name or a value that is not a size or a count fails.
+     */
+    public static CheckRequest.Builder parameters(CheckRequest.Builder request, Map<String, String> parameters) {
+        for (Map.Entry<String, String> e : parameters.entrySet()) {
+            String name = e.getKey();
+            String value = e.getValue().trim();
+            switch (name) {
+                case "memory":
+                    request.memory(size(name, value));
+                    break;
+                case "virtualMemory":
+                    request.virtualMemory(size(name, value));
+                    break;
+                case "appRss":
+                    request.appRss(size(name, value));
+                    break;
+                case "requestGrowth":
+                    request.requestGrowth(size(name, value));
+                    break;
+                case "databaseConnections":
+                    request.databaseConnections(Long.parseLong(value));
+                    break;
+                case "cpuCores":
+                    request.cpuCores(Integer.parseInt(value));
+                    break;
+                default:
+                    throw new IllegalArgumentException("'" + name + "' is not a parameter tests can give; known: "
+                            + PARAMETERS);
+            }
+        }
+        return request;
+    }
+
+    private static long size(String name, String value) {
+        long bytes = Sizes.parse(value);
+        if (bytes < 0) {
+            throw new IllegalArgumentException(name + " '" + value + "' is not " + Sizes.FORMS);
+        }
+        return bytes;
     }
 
     /** Builds the request and runs the engine. */

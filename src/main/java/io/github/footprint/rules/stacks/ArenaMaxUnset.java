@@ -32,7 +32,8 @@ public final class ArenaMaxUnset implements Rule {
         if (startup.mallocArenaMaxSet()) {
             return;
         }
-        long arenaMax = ThreadMemory.arenaMax(null, ThreadMemory.DEFAULT_CPU_CORES);
+        int cores = d.parameters().host().cpuCores();
+        long arenaMax = ThreadMemory.arenaMax(null, cores);
         List<String> processes = new ArrayList<>();
         Location first = null;
         for (DaemonGroup g : d.daemons()) {
@@ -72,7 +73,7 @@ public final class ArenaMaxUnset implements Rule {
         String under = server.isEmpty() ? "under their virtual-memory-limit" : "under "
                 + AddressSpaceBudgets.describe(server);
         ctx.report(at, why + ": " + under + ", glibc's malloc arenas (64 MiB of address space each, up to 8 per"
-                + " core; " + ThreadMemory.DEFAULT_CPU_CORES + " cores assumed) would take most of the address space: "
+                + " core; cpuCores " + cores + ") would take most of the address space: "
                 + String.join("; ", processes) + ". Add 'export MALLOC_ARENA_MAX=2' to envvars (or"
                 + " Environment=MALLOC_ARENA_MAX=2 in httpd's unit): measured, it cut a threads=50 daemon from 1397"
                 + " to 502 MiB and an event child from 1183 to 287 MiB of address space, with the same resident"

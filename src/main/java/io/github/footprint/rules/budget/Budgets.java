@@ -1,0 +1,112 @@
+package io.github.footprint.rules.budget;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.Footprint;
+import io.github.footprint.model.Footprint.Component;
+import io.github.footprint.model.Footprint.Cut;
+import io.github.footprint.model.Mpm;
+import io.github.footprint.model.Sizes;
+
+/** The phrases the budget rules share: contributors, the estimate's assumptions, and what to cut. */
+final class Budgets {
+    /** Contributors a message names. */
+    static final int CONTRIBUTORS = 3;
+    /** Assumptions a message quotes; more are counted. */
+    private static final int ASSUMPTIONS = 2;
+
+    private Budgets() {
+    }
+
+    /** The largest resident contributors: {@code daemon 'app' 155.8 MiB (3 x 51.9 MiB, apache/app.conf:3), ...}. */
+    static String largestResident(Footprint fp) {
+        return Footprint.describe(fp.byResident(), true, CONTRIBUTORS);
+    }
+
+    /** {@code ; assumed: ...} when the estimate rests on assumptions, else empty. */
+    static String assumed(Footprint fp) {
+        List<String> a = fp.assumptions();
+        if (a.isEmpty()) {
+            return "";
+        }
+        List<String> quoted = new ArrayList<>(a.subList(0, Math.min(ASSUMPTIONS, a.size())));
+        String more = a.size() > ASSUMPTIONS ? " (and " + (a.size() - ASSUMPTIONS) + " more assumption(s))" : "";
+        return ". The estimate assumes: " + String.join("; ", quoted) + more;
+    }
+
+    /**
+     * What to stop so that the cuts' excess goes, as sentences: each cut with the setting that makes it, what is
+     * still over when one process of everything left is not enough, and what makes a cut daemon's processes big.
+     */
+    static String cuts(Deployment d, Footprint fp, List<Cut> cuts, long excess) {
+        List<String> out = new ArrayList<>();
+        List<String> hints = new ArrayList<>();
+        long left = excess;
+        for (Cut c : cuts) {
+            left -= c.saves();
+            out.add(cut(d, fp, c) + (c.enough() ? "" : ", not enough on its own"));
+            if (c.component().part() == Footprint.Part.DAEMON) {
+                String hint = daemonHint(c.component());
+                if (!hint.isEmpty()) {
+                    hints.add(hint);
+                }
+            }
+        }
+        String text = String.join("; then ", out);
+        if (left > 0) {
+            text += (out.isEmpty() ? "nothing can be cut: " : "; with one process of each left, ") + Sizes.format(left)
+                    + " is still over: raise memory or move a daemon group to another host";
+        }
+        return text + (hints.isEmpty() ? "" : ". " + String.join(". ", hints));
+    }
+
+    private static String cut(Deployment d, Footprint fp, Cut c) {
+        Component comp = c.component();
+        String each = Sizes.format(c.each()) + " each";
+        if (comp.part() == Footprint.Part.APACHE_CHILDREN) {
+            Mpm mpm = d.mpm();
+            boolean embedded = fp.component(Footprint.Part.EMBEDDED_APPLICATIONS).isPresent();
+            String what = "apache children (" + each + (embedded ? " with their embedded applications" : "") + ")";
+            if (c.stop() == 0) {
+                return "the " + what + " are down to one already";
+            }
+            return "stop " + c.stop() + " of the " + comp.count() + " " + what + ": MaxRequestWorkers "
+                    + mpm.maxRequestWorkersFor(c.left()) + workersPerChild(mpm, c.left()) + " at " + comp.location();
+        }
+        String what = comp.name() + " (" + each + " = " + comp.residentTerms() + ")";
+        if (c.stop() == 0) {
+            return what + " runs a single process already";
+        }
+        return "stop " + c.stop() + " of the " + comp.count() + " processes of " + what + ": processes=" + c.left()
+                + " at " + comp.location();
+    }
+
+    /** {@code  (12 children x ThreadsPerChild 25)} for worker/event, empty for prefork. */
+    static String workersPerChild(Mpm mpm, long children) {
+        return mpm.kind() == Mpm.Kind.PREFORK ? "" : " (" + children + " children x ThreadsPerChild "
+                + mpm.effective("ThreadsPerChild") + ")";
+    }
+
+    /** What makes one daemon process big, when one term is most of it. */
+    private static String daemonHint(Component c) {
+        long each = c.residentEach();
+        long app = c.applicationEach();
+        long threads = c.threadsResidentEach();
+        long growth = c.growthEach();
+        String whose = "Most of each process of " + c.name() + " is ";
+        if (app >= threads && app >= growth && app * 2 > each) {
+            return whose + "the application (" + Sizes.format(app) + " of appRss): measure the application's real"
+                    + " size and set appRss, or load less of it";
+        }
+        if (growth >= threads && growth * 2 > each) {
+            return whose + "growth before recycling (" + Sizes.format(growth) + " of maximum-requests x requestGrowth):"
+                    + " a lower maximum-requests bounds it";
+        }
+        if (threads * 2 > each) {
+            return whose + "its threads (" + Sizes.format(threads) + "): fewer threads= shrink it";
+        }
+        return "";
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.footprint.rules.budget;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.Footprint;
+import io.github.footprint.model.Footprint.Component;
+import io.github.footprint.model.Footprint.Part;
+import io.github.footprint.model.Host;
+import io.github.footprint.model.Mpm;
+import io.github.footprint.model.MpmValue;
+import io.github.footprint.model.Sizes;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/**
+ * FP106: the children httpd keeps at idle ({@code StartServers}, {@code MinSpareServers}/{@code MinSpareThreads}),
+ * with the parent and every daemon, already take more than {@code memory}.
+ */
+@RuleMeta(id = "FP106", name = "idle-children-over-budget", severity = Severity.WARNING,
+        summary = "StartServers or MinSpareServers/MinSpareThreads keep more Apache children at idle than the memory"
+                + " budget holds beside the parent and the daemons")
+public final class IdleChildrenOverBudget implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        Footprint fp = d.footprint();
+        long memory = fp.host().memory();
+        Component children = fp.component(Part.APACHE_CHILDREN).orElse(null);
+        if (memory == Host.UNSET || children == null || fp.idleResident() <= memory) {
+            return;
+        }
+        Mpm mpm = d.mpm();
+        boolean prefork = mpm.kind() == Mpm.Kind.PREFORK;
+        String spare = prefork ? "MinSpareServers" : "MinSpareThreads";
+        long idle = fp.idleChildren();
+        long each = fp.apacheChildEach();
+        String settings = "StartServers " + mpm.effective("StartServers") + ", " + spare + " " + mpm.effective(spare)
+                + (prefork ? "" : " / ThreadsPerChild " + mpm.effective("ThreadsPerChild"));
+        List<String> terms = new ArrayList<>();
+        for (Component c : fp.components()) {
+            if (c.part() == Part.APACHE_PARENT) {
+                terms.add(c.name() + " " + Sizes.format(c.resident()));
+            } else if (c.part() == Part.APACHE_CHILDREN) {
+                terms.add(idle + " apache children x " + Sizes.format(each) + " (" + c.location() + ")");
+            } else if (c.part() == Part.DAEMON) {
+                terms.add(c.name() + " " + c.count() + " x " + Sizes.format(c.residentEach()) + " (" + c.location()
+                        + ")");
+            }
+        }
+        String text = "At idle Apache keeps " + idle + " children (" + settings + "): with the rest that is "
+                + Sizes.format(fp.idleResident()) + " (" + String.join(" + ", terms) + "), above memory="
+                + Sizes.format(memory) + " before the first request";
+        long fit = fp.apacheChildrenWithin(memory);
+        if (fit >= 1) {
+            List<String> set = new ArrayList<>();
+            if (mpm.effective("StartServers") > fit) {
+                set.add("StartServers " + fit);
+            }
+            long spareFit = mpm.maxRequestWorkersFor(fit);
+            if (mpm.effective(spare) > spareFit) {
+                set.add(spare + " " + spareFit);
+            }
+            text += ". Set " + String.join(" and ", set) + " (or lower): " + fit + " idle children of "
+                    + Sizes.format(each) + " fit in memory beside the rest";
+        } else {
+            text += ". Even one child does not fit: the parent and the daemons take "
+                    + Sizes.format(fp.residentWithApacheChildren(0)) + " at idle; cut the daemons (FP501 says by how"
+                    + " much) or raise memory";
+        }
+        ctx.report(location(mpm, spare, children), text + Budgets.assumed(fp));
+    }
+
+    /** The StartServers line if set, else the MinSpare* line if set, else where the children are sized. */
+    private static Location location(Mpm mpm, String spare, Component children) {
+        for (String directive : List.of("StartServers", spare)) {
+            MpmValue v = mpm.value(directive).orElse(null);
+            if (v != null && !v.isDefault()) {
+                return v.location();
+            }
+        }
+        return children.location();
+    }
+}

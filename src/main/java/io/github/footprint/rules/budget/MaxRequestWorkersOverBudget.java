@@ -1,0 +1,63 @@
+package io.github.footprint.rules.budget;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.Footprint;
+import io.github.footprint.model.Footprint.Component;
+import io.github.footprint.model.Footprint.Part;
+import io.github.footprint.model.Host;
+import io.github.footprint.model.Mpm;
+import io.github.footprint.model.Sizes;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/**
+ * FP105: the Apache children MaxRequestWorkers allows (with the applications embedded in them) take more than the
+ * whole {@code memory} budget on their own.
+ */
+@RuleMeta(id = "FP105", name = "max-request-workers-over-budget", severity = Severity.ERROR,
+        summary = "MaxRequestWorkers lets Apache start more children than the memory budget holds, before anything"
+                + " else is counted")
+public final class MaxRequestWorkersOverBudget implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        Footprint fp = d.footprint();
+        long memory = fp.host().memory();
+        Component children = fp.component(Part.APACHE_CHILDREN).orElse(null);
+        if (memory == Host.UNSET || children == null || fp.apacheChildren() <= memory) {
+            return;
+        }
+        Mpm mpm = d.mpm();
+        Optional<Component> embedded = fp.component(Part.EMBEDDED_APPLICATIONS);
+        long each = fp.apacheChildEach();
+        long others = fp.residentWithApacheChildren(0);
+        long room = memory - others;
+        long fit = fp.apacheChildrenWithin(memory);
+        List<Component> rest = fp.byResident().stream()
+                .filter(c -> c.part() != Part.APACHE_CHILDREN && c.part() != Part.EMBEDDED_APPLICATIONS)
+                .collect(Collectors.toList());
+        String beside = Footprint.describe(rest, true, Budgets.CONTRIBUTORS);
+        String text = "Apache's " + children.count() + " children (" + children.sizedBy() + ") take "
+                + children.count() + " x " + Sizes.format(children.residentEach())
+                + embedded.map(e -> " + " + Sizes.format(e.residentEach()) + " of embedded applications each").orElse("")
+                + " = " + Sizes.format(fp.apacheChildren()) + ", more than memory=" + Sizes.format(memory)
+                + " on their own";
+        if (fit >= 1) {
+            text += ". Set MaxRequestWorkers " + mpm.maxRequestWorkersFor(fit) + Budgets.workersPerChild(mpm, fit)
+                    + ": " + fit + " children of " + Sizes.format(each) + " fit in the " + Sizes.format(room)
+                    + " left beside " + beside;
+        } else if (room <= 0) {
+            text += ", and nothing is left for them: " + beside + " already take " + Sizes.format(others)
+                    + " of the budget. Cut the daemons first (FP501 says by how much), or raise memory";
+        } else {
+            text += ", and only " + Sizes.format(room) + " is left beside " + beside + ", less than one child of "
+                    + Sizes.format(each) + ". Cut the daemons first (FP501 says by how much), or raise memory";
+        }
+        ctx.report(children.location(), text + Budgets.assumed(fp));
+    }
+}

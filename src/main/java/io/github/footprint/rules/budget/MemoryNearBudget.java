@@ -1,0 +1,39 @@
+package io.github.footprint.rules.budget;
+
+import java.util.Locale;
+
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.Footprint;
+import io.github.footprint.model.Host;
+import io.github.footprint.model.Sizes;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/** FP502: the worst-case resident memory fits in {@code memory}, but with less headroom than the option allows. */
+@RuleMeta(id = "FP502", name = "memory-near-budget", severity = Severity.WARNING,
+        summary = "The worst-case resident memory fits in the memory budget but takes more than a share of it"
+                + " (default 90 %)",
+        options = {"percent"})
+public final class MemoryNearBudget implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        long percent = ctx.option("percent", 90);
+        Footprint fp = d.footprint();
+        long memory = fp.host().memory();
+        long resident = fp.resident();
+        // floor(memory x percent / 100) without overflow
+        long limit = memory / 100 * percent + memory % 100 * percent / 100;
+        if (memory == Host.UNSET || resident > memory || resident <= limit) {
+            return;
+        }
+        long excess = resident - limit;
+        ctx.report(fp.byResident().get(0).location(), "Worst-case resident memory is " + Sizes.format(resident) + ", "
+                + String.format(Locale.ROOT, "%.1f", resident * 100.0 / memory) + " % of memory="
+                + Sizes.format(memory) + ": " + Sizes.format(memory - resident) + " of headroom, less than the "
+                + (100 - percent) + " % this rule keeps free. Largest: " + Budgets.largestResident(fp)
+                + ". To stay under " + percent + " % (" + Sizes.format(limit) + "), "
+                + Budgets.cuts(d, fp, fp.cuts(excess), excess) + Budgets.assumed(fp));
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.footprint.rules.budget;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.Footprint;
+import io.github.footprint.model.Host;
+import io.github.footprint.model.Sizes;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/**
+ * FP505: no {@code memory} budget is set, so the worst case is computed but nothing holds it to a number; one
+ * finding per environment, about the project as a whole.
+ */
+@RuleMeta(id = "FP505", name = "no-budget", severity = Severity.INFO,
+        summary = "No memory budget is set, so the worst-case footprint is computed but held against nothing")
+public final class NoBudget implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        Footprint fp = d.footprint();
+        Host host = fp.host();
+        if (host.memory() != Host.UNSET || (fp.components().isEmpty() && fp.pools().isEmpty())) {
+            return;
+        }
+        boolean noVirtual = host.virtualMemory() == Host.UNSET;
+        boolean noConnections = host.databaseConnections() == Host.UNSET && !fp.pools().isEmpty();
+        String worst = "the worst case is " + Sizes.format(fp.resident()) + " resident ("
+                + Budgets.largestResident(fp) + ") and " + Sizes.format(fp.virtual()) + " of address space";
+        if (!fp.pools().isEmpty()) {
+            worst += ", with " + (fp.connections() < 0 ? "unbounded database connections (a pool has no limit)"
+                    : fp.connections() + " database connections at most");
+        }
+        List<String> set = new ArrayList<>(List.of("<memory>"));
+        String inactive = "FP105, FP106, FP501 and FP502 are inactive";
+        if (noVirtual && noConnections) {
+            inactive += ", and FP503 and FP504 too (no virtualMemory, no databaseConnections)";
+            set.add("<virtualMemory>");
+            set.add("<databaseConnections>");
+        } else if (noVirtual) {
+            inactive += ", and FP503 too (no virtualMemory)";
+            set.add("<virtualMemory>");
+        } else if (noConnections) {
+            inactive += ", and FP504 too (no databaseConnections)";
+            set.add("<databaseConnections>");
+        }
+        ctx.report(Location.PROJECT, "No memory budget is set: " + worst + ", held against nothing; " + inactive
+                + ". Set " + String.join(", ", set) + " in the plugin's configuration (or per environment) to the"
+                + " host's numbers" + Budgets.assumed(fp));
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.footprint.rules.budget;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.Footprint;
+import io.github.footprint.model.Footprint.Component;
+import io.github.footprint.model.Footprint.Part;
+import io.github.footprint.model.Host;
+import io.github.footprint.model.Sizes;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/**
+ * FP503: the worst-case address space of every process together is above {@code virtualMemory}; the message says
+ * how much of it malloc arenas and thread stacks reserve, and what {@code MALLOC_ARENA_MAX=2} and 512 KiB stacks
+ * would save.
+ */
+@RuleMeta(id = "FP503", name = "virtual-memory-over-budget", severity = Severity.ERROR,
+        summary = "The worst-case address space of Apache and mod_wsgi together is above the virtual-memory budget")
+public final class VirtualMemoryOverBudget implements Rule {
+    /** The arena cap the fix suggests. */
+    static final long ARENA_MAX = 2;
+    /** The thread stack the fix suggests: 512 KiB, ample for Apache's and Python's request threads. */
+    static final long STACK = 524288;
+
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        Footprint fp = d.footprint();
+        long budget = fp.host().virtualMemory();
+        long virtual = fp.virtual();
+        if (budget == Host.UNSET || virtual <= budget) {
+            return;
+        }
+        long arenaSaving = fp.arenaMax() > ARENA_MAX ? fp.arenas() - fp.arenasAt(ARENA_MAX) : 0;
+        long stackSaving = fp.stacks() - fp.stacksAt(STACK);
+        String text = "Worst-case address space is " + Sizes.format(virtual) + ", above virtualMemory="
+                + Sizes.format(budget) + " by " + Sizes.format(virtual - budget) + ". Largest: "
+                + Footprint.describe(fp.byVirtual(), false, Budgets.CONTRIBUTORS) + ". Of it, malloc arenas reserve "
+                + Sizes.format(fp.arenas()) + " (arena cap " + fp.arenaMax() + ", " + fp.arenaMaxFrom()
+                + ") and thread stacks " + Sizes.format(fp.stacks());
+        List<String> fixes = new ArrayList<>();
+        if (arenaSaving > 0) {
+            fixes.add("adding 'export MALLOC_ARENA_MAX=" + ARENA_MAX + "' to envvars saves " + Sizes.format(arenaSaving));
+        }
+        if (stackSaving > 0) {
+            fixes.add("setting " + String.join(" and ", stackSettings(fp)) + " saves " + Sizes.format(stackSaving));
+        }
+        long after = virtual - arenaSaving - stackSaving;
+        if (fixes.isEmpty()) {
+            text += ". Run fewer threads or processes";
+        } else {
+            String first = fixes.get(0);
+            fixes.set(0, Character.toUpperCase(first.charAt(0)) + first.substring(1));
+            text += ". " + String.join("; ", fixes) + (after <= budget
+                    ? ": " + Sizes.format(after) + " in all, within the budget"
+                    : ", which still leaves " + Sizes.format(after - budget) + " over: run fewer threads or processes"
+                            + " as well");
+        }
+        ctx.report(fp.byVirtual().get(0).location(), text + Budgets.assumed(fp));
+    }
+
+    /** {@code ThreadStackSize 524288}, {@code stack-size=524288 on daemon 'app'}: for each process with larger stacks. */
+    private static List<String> stackSettings(Footprint fp) {
+        List<String> out = new ArrayList<>();
+        for (Component c : fp.components()) {
+            if (c.stackSize() <= STACK || c.count() == 0) {
+                continue;
+            }
+            if (c.part() == Part.APACHE_CHILDREN) {
+                out.add("ThreadStackSize " + STACK + " (stacks of " + Sizes.format(c.stackSize()) + " now)");
+            } else if (c.part() == Part.DAEMON) {
+                out.add("stack-size=" + STACK + " on " + c.name() + " (" + Sizes.format(c.stackSize()) + " now, "
+                        + c.location() + ")");
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.footprint.rules.budget;
+
+import static io.github.footprint.model.Calibration.Constant.PREFORK_CHILD_RESTRICTED_RSS;
+import static io.github.footprint.model.Calibration.Constant.PREFORK_PARENT_WSGI_RSS;
+import static io.github.footprint.model.Calibration.Constant.THREADED_CHILD_RESTRICTED_RSS;
+import static io.github.footprint.model.Calibration.Constant.THREADED_PARENT_WSGI_RSS;
+import static io.github.footprint.rules.RuleTestSupport.describe;
+import static io.github.footprint.rules.RuleTestSupport.findings;
+import static io.github.footprint.rules.RuleTestSupport.only;
+import static io.github.footprint.rules.RuleTestSupport.request;
+import static io.github.footprint.rules.RuleTestSupport.run;
+import static io.github.footprint.rules.RuleTestSupport.writeApacheMain;
+import static io.github.footprint.rules.budget.Measured.MIB;
+import static io.github.footprint.rules.budget.Measured.bytes;
+import static io.github.footprint.rules.budget.Measured.daemon;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.footprint.findings.Finding;
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Sizes;
+
+class IdleChildrenOverBudgetTest {
+    private static final String ID = "FP106";
+    private static final String MAIN = "apache2/apache2.conf";
+    private static final String WSGI = "LoadModule wsgi_module /usr/lib/apache2/modules/mod_wsgi.so";
+
+    @TempDir
+    Path tree;
+
+    /** Lines 3 and 4 are mod_wsgi; the MPM lines start at 5; the daemon and its mount follow them. */
+    private void write(String mpm, int processes, int threads, String... mpmLines) throws Exception {
+        List<String> lines = new ArrayList<>(List.of(WSGI, "WSGIRestrictEmbedded On"));
+        lines.addAll(List.of(mpmLines));
+        lines.add("WSGIDaemonProcess app processes=" + processes + " threads=" + threads + " maximum-requests=500");
+        lines.add("WSGIProcessGroup app");
+        lines.add("WSGIScriptAlias / /srv/app/app.wsgi");
+        writeApacheMain(tree, mpm, lines.toArray(new String[0]));
+    }
+
+    @Test
+    void preforkStartServersAndSpareChildrenAboveTheBudgetAtIdle() throws Exception {
+        write("prefork", 3, 5, "StartServers 20", "MinSpareServers 20", "MaxSpareServers 40", "ServerLimit 40",
+                "MaxRequestWorkers 40");
+        long child = bytes(PREFORK_CHILD_RESTRICTED_RSS);
+        long parent = bytes(PREFORK_PARENT_WSGI_RSS);
+        long memory = 256 * MIB;
+        long idle = parent + 20 * child + 3 * daemon(5);
+        long fit = (memory - parent - 3 * daemon(5)) / child;
+        Finding f = only(run(request(tree).memory(memory)), ID);
+        assertEquals(new Location(MAIN, 5), f.location());
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals("At idle Apache keeps 20 children (StartServers 20, MinSpareServers 20): with the rest that is "
+                + Sizes.format(idle) + " (apache parent " + Sizes.format(parent) + " + 20 apache children x "
+                + Sizes.format(child) + " (" + MAIN + ":9) + daemon 'app' 3 x " + Sizes.format(daemon(5)) + " (" + MAIN
+                + ":10)), above memory=256 MiB before the first request. Set StartServers " + fit + " and"
+                + " MinSpareServers " + fit + " (or lower): " + fit + " idle children of " + Sizes.format(child)
+                + " fit in memory beside the rest", f.message());
+    }
+
+    @Test
+    void eventSpareThreadsAloneAtTheirLineAndOnlyTheValueThatIsTooHighIsNamed() throws Exception {
+        // StartServers is the default 3; 150 spare threads of 25 per child keep 6 children
+        write("event", 4, 15, "MinSpareThreads 150", "MaxSpareThreads 250", "ThreadsPerChild 25",
+                "MaxRequestWorkers 400");
+        long child = bytes(THREADED_CHILD_RESTRICTED_RSS);
+        long others = bytes(THREADED_PARENT_WSGI_RSS) + 4 * daemon(15);
+        long memory = others + 4 * child;
+        Finding f = only(run(request(tree).memory(memory)), ID);
+        assertEquals(new Location(MAIN, 5), f.location());
+        assertTrue(f.message().startsWith("At idle Apache keeps 6 children (StartServers 3, MinSpareThreads 150 /"
+                + " ThreadsPerChild 25): with the rest that is " + Sizes.format(others + 6 * child)), f::message);
+        // 4 children fit: StartServers 3 may stay, MinSpareThreads must come down to 4 x 25
+        assertTrue(f.message().contains(". Set MinSpareThreads 100 (or lower): 4 idle children of "), f::message);
+    }
+
+    @Test
+    void idleChildrenAreCappedByWhatMaxRequestWorkersAllows() throws Exception {
+        // httpd starts at most the 10 children MaxRequestWorkers allows, whatever MinSpareServers says
+        write("prefork", 3, 5, "StartServers 20", "MinSpareServers 20", "MaxSpareServers 40", "MaxRequestWorkers 10");
+        long memory = 160 * MIB;
+        Finding f = only(run(request(tree).memory(memory)), ID);
+        assertTrue(f.message().startsWith("At idle Apache keeps 10 children (StartServers 10, MinSpareServers 20)"),
+                f::message);
+        // and threaded: 1000 spare threads would need 40 children, ServerLimit 4 allows 4
+        write("event", 1, 5, "ServerLimit 4", "ThreadsPerChild 25", "MaxRequestWorkers 100", "MinSpareThreads 1000",
+                "MaxSpareThreads 1100");
+        Finding t = only(run(request(tree).memory(64 * MIB)), ID);
+        assertTrue(t.message().startsWith("At idle Apache keeps 4 children"), t::message);
+        assertEquals(new Location(MAIN, 8), t.location());
+    }
+
+    @Test
+    void withoutIdleSettingsTheFindingIsWhereTheChildrenAreSized() throws Exception {
+        // prefork's compiled-in StartServers 5 and MinSpareServers 5
+        write("prefork", 2, 5, "MaxRequestWorkers 10", "ServerLimit 10");
+        long child = bytes(PREFORK_CHILD_RESTRICTED_RSS);
+        long memory = bytes(PREFORK_PARENT_WSGI_RSS) + 2 * daemon(5) + 2 * child;
+        Finding f = only(run(request(tree).memory(memory)), ID);
+        assertEquals(new Location(MAIN, 5), f.location());
+        assertTrue(f.message().contains(". Set StartServers 2 and MinSpareServers 2 (or lower)"), f::message);
+    }
+
+    @Test
+    void whenNoChildFitsTheDaemonsAreWhatToCut() throws Exception {
+        write("prefork", 3, 5, "StartServers 2", "MinSpareServers 2", "MaxRequestWorkers 10", "ServerLimit 10");
+        long others = bytes(PREFORK_PARENT_WSGI_RSS) + 3 * daemon(5);
+        Finding f = only(run(request(tree).memory(128 * MIB)), ID);
+        assertTrue(f.message().endsWith(". Even one child does not fit: the parent and the daemons take "
+                + Sizes.format(others) + " at idle; cut the daemons (FP501 says by how much) or raise memory"),
+                f::message);
+    }
+
+    @Test
+    void anIdleServerInsideTheBudgetOrNoBudgetIsNotReported() throws Exception {
+        write("prefork", 3, 5, "StartServers 2", "MinSpareServers 2", "MaxSpareServers 4", "ServerLimit 12",
+                "MaxRequestWorkers 12");
+        long idle = bytes(PREFORK_PARENT_WSGI_RSS) + 2 * bytes(PREFORK_CHILD_RESTRICTED_RSS) + 3 * daemon(5);
+        List<Finding> exact = findings(run(request(tree).memory(idle)), ID);
+        assertTrue(exact.isEmpty(), () -> describe(exact));
+        assertEquals(1, findings(run(request(tree).memory(idle - 1)), ID).size());
+        List<Finding> none = findings(run(request(tree)), ID);
+        assertTrue(none.isEmpty(), () -> describe(none));
+    }
+}

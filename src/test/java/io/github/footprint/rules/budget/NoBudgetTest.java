@@ -1,0 +1,123 @@
+package io.github.footprint.rules.budget;
+
+import static io.github.footprint.model.Calibration.Constant.THREADED_CHILD_RESTRICTED_BASE;
+import static io.github.footprint.model.Calibration.Constant.THREADED_CHILD_RESTRICTED_RSS;
+import static io.github.footprint.model.Calibration.Constant.THREADED_PARENT_WSGI_RSS;
+import static io.github.footprint.model.Calibration.Constant.THREADED_PARENT_WSGI_VIRTUAL;
+import static io.github.footprint.rules.RuleTestSupport.describe;
+import static io.github.footprint.rules.RuleTestSupport.findings;
+import static io.github.footprint.rules.RuleTestSupport.only;
+import static io.github.footprint.rules.RuleTestSupport.request;
+import static io.github.footprint.rules.RuleTestSupport.run;
+import static io.github.footprint.rules.RuleTestSupport.write;
+import static io.github.footprint.rules.RuleTestSupport.writeApacheMain;
+import static io.github.footprint.rules.RuleTestSupport.writeLinkedApp;
+import static io.github.footprint.rules.budget.Measured.ARENA;
+import static io.github.footprint.rules.budget.Measured.GIB;
+import static io.github.footprint.rules.budget.Measured.MIB;
+import static io.github.footprint.rules.budget.Measured.bytes;
+import static io.github.footprint.rules.budget.Measured.daemon;
+import static io.github.footprint.rules.budget.Measured.daemonVirtual;
+import static io.github.footprint.rules.budget.Measured.stack;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.footprint.engine.CheckResult;
+import io.github.footprint.engine.EnvironmentSpec;
+import io.github.footprint.findings.Finding;
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Engine;
+import io.github.footprint.model.Host;
+import io.github.footprint.model.Sizes;
+
+class NoBudgetTest {
+    private static final String ID = "FP505";
+
+    @TempDir
+    Path tree;
+
+    /** Event with Debian's sizing, restricted, and the linked app's daemon: processes=2 threads=15. */
+    private void deployment(String... iniLines) throws Exception {
+        writeApacheMain(tree, "event", "LoadModule wsgi_module /usr/lib/apache2/modules/mod_wsgi.so",
+                "WSGIRestrictEmbedded On", "MaxRequestWorkers 150");
+        writeLinkedApp(tree, "processes=2 threads=15 maximum-requests=500", iniLines);
+    }
+
+    @Test
+    void withoutAnyBudgetItGivesTheWorstCaseOnceForTheProject() throws Exception {
+        deployment("sqlalchemy.url = postgresql://app@db.internal/app");
+        long resident = bytes(THREADED_PARENT_WSGI_RSS) + 6 * bytes(THREADED_CHILD_RESTRICTED_RSS) + 2 * daemon(15);
+        long child = bytes(THREADED_CHILD_RESTRICTED_BASE) + 27 * stack(8 * MIB) + 15 * ARENA;
+        long virtual = bytes(THREADED_PARENT_WSGI_VIRTUAL) + 6 * child + 2 * daemonVirtual(15, 8 * MIB, 15);
+        long connections = 2 * (Engine.DEFAULT_POOL_SIZE + Engine.DEFAULT_MAX_OVERFLOW);
+        Finding f = only(run(request(tree)), ID);
+        assertEquals(Location.PROJECT, f.location());
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals("No memory budget is set: the worst case is " + Sizes.format(resident) + " resident (daemon 'app' "
+                + Sizes.format(2 * daemon(15)) + " (2 x " + Sizes.format(daemon(15)) + ", apache/app.conf:3), apache"
+                + " children " + Sizes.format(6 * bytes(THREADED_CHILD_RESTRICTED_RSS)) + " (6 x "
+                + Sizes.format(bytes(THREADED_CHILD_RESTRICTED_RSS)) + ", apache2/apache2.conf:5), apache parent "
+                + Sizes.format(bytes(THREADED_PARENT_WSGI_RSS)) + " (1 x " + Sizes.format(bytes(THREADED_PARENT_WSGI_RSS))
+                + ", apache2/apache2.conf:3)) and " + Sizes.format(virtual) + " of address space, with " + connections
+                + " database connections at most, held against nothing; FP105, FP106, FP501 and FP502 are inactive, and"
+                + " FP503 and FP504 too (no virtualMemory, no databaseConnections). Set <memory>, <virtualMemory>,"
+                + " <databaseConnections> in the plugin's configuration (or per environment) to the host's numbers",
+                f.message());
+    }
+
+    @Test
+    void itNamesOnlyTheBudgetsThatAreMissing() throws Exception {
+        deployment("sqlalchemy.url = postgresql://app@db.internal/app");
+        Finding f = only(run(request(tree).virtualMemory(4 * GIB)), ID);
+        assertTrue(f.message().contains("; FP105, FP106, FP501 and FP502 are inactive, and FP504 too (no"
+                + " databaseConnections). Set <memory>, <databaseConnections> in"), f::message);
+        Finding g = only(run(request(tree).virtualMemory(4 * GIB).databaseConnections(50)), ID);
+        assertTrue(g.message().contains("; FP105, FP106, FP501 and FP502 are inactive. Set <memory> in"), g::message);
+        // without a pool, connections are neither counted nor asked for
+        deployment();
+        Finding h = only(run(request(tree)), ID);
+        assertTrue(h.message().contains(" of address space, held against nothing; FP105, FP106, FP501 and FP502 are"
+                + " inactive, and FP503 too (no virtualMemory). Set <memory>, <virtualMemory> in"), h::message);
+    }
+
+    @Test
+    void onceInEveryEnvironmentWithoutAMemoryBudget() throws Exception {
+        deployment();
+        CheckResult r = run(request(tree)
+                .environment(new EnvironmentSpec("staging", null, new Properties(), new Host.Settings()))
+                .environment(new EnvironmentSpec("prod", null, new Properties(),
+                        new Host.Settings().memory(1024 * MIB))));
+        assertEquals(List.of(1L, 0L), r.environments().stream()
+                .map(e -> e.findings().stream().filter(f -> f.ruleId().equals(ID)).count())
+                .collect(Collectors.toList()));
+    }
+
+    @Test
+    void aMemoryBudgetOrNothingToRunIsNotReported() throws Exception {
+        deployment();
+        List<Finding> set = findings(run(request(tree).memory(GIB)), ID);
+        assertTrue(set.isEmpty(), () -> describe(set));
+        Path empty = tree.resolve("ini-only");
+        write(empty, "app/development.ini", "[app:main]", "use = egg:myapp");
+        List<Finding> none = findings(run(request(empty)), ID);
+        assertTrue(none.isEmpty(), () -> describe(none));
+    }
+
+    @Test
+    void aVhostOnlyProjectSaysWhatTheEstimateAssumes() throws Exception {
+        write(tree, "apache/app.conf", "WSGIRestrictEmbedded On", "WSGIDaemonProcess app processes=2 threads=15");
+        Finding f = only(run(request(tree)), ID);
+        assertTrue(f.message().contains(". The estimate assumes: no main httpd file loads an MPM: event with its"
+                + " compiled-in defaults is assumed (parameter mpm); the project has no main httpd file: mod_wsgi is"
+                + " assumed loaded by the host's (and 1 more assumption(s))"), f::message);
+    }
+}

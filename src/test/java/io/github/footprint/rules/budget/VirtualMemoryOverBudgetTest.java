@@ -1,0 +1,137 @@
+package io.github.footprint.rules.budget;
+
+import static io.github.footprint.model.Calibration.Constant.THREADED_CHILD_RESTRICTED_BASE;
+import static io.github.footprint.model.Calibration.Constant.THREADED_PARENT_WSGI_VIRTUAL;
+import static io.github.footprint.rules.RuleTestSupport.describe;
+import static io.github.footprint.rules.RuleTestSupport.findings;
+import static io.github.footprint.rules.RuleTestSupport.only;
+import static io.github.footprint.rules.RuleTestSupport.request;
+import static io.github.footprint.rules.RuleTestSupport.run;
+import static io.github.footprint.rules.RuleTestSupport.write;
+import static io.github.footprint.rules.RuleTestSupport.writeApacheMain;
+import static io.github.footprint.rules.budget.Measured.ARENA;
+import static io.github.footprint.rules.budget.Measured.GIB;
+import static io.github.footprint.rules.budget.Measured.KIB;
+import static io.github.footprint.rules.budget.Measured.MIB;
+import static io.github.footprint.rules.budget.Measured.bytes;
+import static io.github.footprint.rules.budget.Measured.daemonVirtual;
+import static io.github.footprint.rules.budget.Measured.stack;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.footprint.findings.Finding;
+import io.github.footprint.findings.Location;
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Sizes;
+
+/**
+ * Address space per DESIGN.md §4: base + (threads + 2) stacks of stack + 4 KiB + arenas of 64 MiB, the arenas
+ * min(threads + 1, cap - 1) with the cap MALLOC_ARENA_MAX or 8 x cpuCores.
+ */
+class VirtualMemoryOverBudgetTest {
+    private static final String ID = "FP503";
+    private static final String MAIN = "apache2/apache2.conf";
+    private static final long DEFAULT_STACK = 8 * MIB;
+    private static final long SMALL_STACK = 512 * KIB;
+
+    @TempDir
+    Path tree;
+
+    /** Event, Debian's sizing (6 children of 25 threads), restricted mod_wsgi; MaxRequestWorkers on 6, the daemon on 7. */
+    private void event(String line5, String daemonOptions) throws Exception {
+        writeApacheMain(tree, "event", "LoadModule wsgi_module /usr/lib/apache2/modules/mod_wsgi.so",
+                "WSGIRestrictEmbedded On", line5, "MaxRequestWorkers 150",
+                "WSGIDaemonProcess app processes=2 threads=15 maximum-requests=500" + daemonOptions,
+                "WSGIProcessGroup app", "WSGIScriptAlias / /srv/app/app.wsgi");
+    }
+
+    private static long child(long stack, long arenas) {
+        return bytes(THREADED_CHILD_RESTRICTED_BASE) + 27 * stack(stack) + arenas * ARENA;
+    }
+
+    @Test
+    void arenasAndStacksAreNamedWithWhatEachFixSaves() throws Exception {
+        event("ServerName app.example.com", "");
+        // 2 cores: a cap of 16, so 15 arenas per process
+        long total = bytes(THREADED_PARENT_WSGI_VIRTUAL) + 6 * child(DEFAULT_STACK, 15)
+                + 2 * daemonVirtual(15, DEFAULT_STACK, 15);
+        long arenas = (6 + 2) * 15 * ARENA;
+        long stacks = (6 * 27 + 2 * 17) * stack(DEFAULT_STACK);
+        long arenaSaving = arenas - (6 + 2) * ARENA;
+        long stackSaving = stacks - (6 * 27 + 2 * 17) * stack(SMALL_STACK);
+        Finding f = only(run(request(tree).virtualMemory(2 * GIB)), ID);
+        assertEquals(new Location(MAIN, 6), f.location());
+        assertEquals(Severity.ERROR, f.severity());
+        assertEquals("Worst-case address space is " + Sizes.format(total) + ", above virtualMemory=2 GiB by "
+                + Sizes.format(total - 2 * GIB) + ". Largest: apache children " + Sizes.format(6 * child(DEFAULT_STACK,
+                        15)) + " (6 x " + Sizes.format(child(DEFAULT_STACK, 15)) + ", " + MAIN + ":6), daemon 'app' "
+                + Sizes.format(2 * daemonVirtual(15, DEFAULT_STACK, 15)) + " (2 x "
+                + Sizes.format(daemonVirtual(15, DEFAULT_STACK, 15)) + ", " + MAIN + ":7), apache parent "
+                + Sizes.format(bytes(THREADED_PARENT_WSGI_VIRTUAL)) + " (1 x "
+                + Sizes.format(bytes(THREADED_PARENT_WSGI_VIRTUAL)) + ", " + MAIN + ":3). Of it, malloc arenas reserve "
+                + Sizes.format(arenas) + " (arena cap 16, glibc's default of 8 per core x cpuCores 2) and thread stacks "
+                + Sizes.format(stacks) + ". Adding 'export MALLOC_ARENA_MAX=2' to envvars saves "
+                + Sizes.format(arenaSaving) + "; setting ThreadStackSize 524288 (stacks of 8 MiB now) and"
+                + " stack-size=524288 on daemon 'app' (8 MiB now, " + MAIN + ":7) saves " + Sizes.format(stackSaving)
+                + ": " + Sizes.format(total - arenaSaving - stackSaving) + " in all, within the budget", f.message());
+    }
+
+    @Test
+    void theArenaCapFollowsCpuCores() throws Exception {
+        event("ThreadStackSize 524288", " stack-size=524288");
+        // 1 core: a cap of 8, so 7 arenas per process; the stacks are small already
+        long total = bytes(THREADED_PARENT_WSGI_VIRTUAL) + 6 * child(SMALL_STACK, 7)
+                + 2 * daemonVirtual(15, SMALL_STACK, 7);
+        long arenas = (6 + 2) * 7 * ARENA;
+        Finding f = only(run(request(tree).virtualMemory(GIB).cpuCores(1)), ID);
+        assertTrue(f.message().startsWith("Worst-case address space is " + Sizes.format(total) + ","), f::message);
+        assertTrue(f.message().contains(". Of it, malloc arenas reserve " + Sizes.format(arenas) + " (arena cap 8,"
+                + " glibc's default of 8 per core x cpuCores 1) and thread stacks "), f::message);
+        assertTrue(f.message().contains(". Adding 'export MALLOC_ARENA_MAX=2' to envvars saves "
+                + Sizes.format(arenas - 8 * ARENA) + ": "), f::message);
+        assertFalse(f.message().contains("ThreadStackSize"), f::message);
+    }
+
+    @Test
+    void whenArenasAndStacksAreSmallAlreadyOnlyFewerProcessesHelp() throws Exception {
+        event("ThreadStackSize 524288", " stack-size=524288");
+        write(tree, "apache2/envvars", "export APACHE_RUN_USER=www-data", "export MALLOC_ARENA_MAX=2");
+        long total = bytes(THREADED_PARENT_WSGI_VIRTUAL) + 6 * child(SMALL_STACK, 1)
+                + 2 * daemonVirtual(15, SMALL_STACK, 1);
+        Finding f = only(run(request(tree).virtualMemory(512 * MIB)), ID);
+        assertTrue(f.message().startsWith("Worst-case address space is " + Sizes.format(total) + ", above"
+                + " virtualMemory=512 MiB by " + Sizes.format(total - 512 * MIB) + "."), f::message);
+        assertTrue(f.message().endsWith("(arena cap 2, MALLOC_ARENA_MAX=2 (apache2/envvars:2)) and thread stacks "
+                + Sizes.format((6 * 27 + 2 * 17) * stack(SMALL_STACK)) + ". Run fewer threads or processes"),
+                f::message);
+    }
+
+    @Test
+    void whenTheFixesAreNotEnoughItSaysWhatIsLeft() throws Exception {
+        event("ServerName app.example.com", "");
+        long after = bytes(THREADED_PARENT_WSGI_VIRTUAL) + 6 * child(SMALL_STACK, 1)
+                + 2 * daemonVirtual(15, SMALL_STACK, 1);
+        Finding f = only(run(request(tree).virtualMemory(512 * MIB)), ID);
+        assertTrue(f.message().endsWith(", which still leaves " + Sizes.format(after - 512 * MIB) + " over: run fewer"
+                + " threads or processes as well"), f::message);
+    }
+
+    @Test
+    void withinTheBudgetOrWithoutOneNothingIsReported() throws Exception {
+        event("ServerName app.example.com", "");
+        long total = bytes(THREADED_PARENT_WSGI_VIRTUAL) + 6 * child(DEFAULT_STACK, 15)
+                + 2 * daemonVirtual(15, DEFAULT_STACK, 15);
+        List<Finding> exact = findings(run(request(tree).virtualMemory(total)), ID);
+        assertTrue(exact.isEmpty(), () -> describe(exact));
+        assertEquals(1, findings(run(request(tree).virtualMemory(total - 1)), ID).size());
+        List<Finding> none = findings(run(request(tree).memory(64 * MIB)), ID);
+        assertTrue(none.isEmpty(), () -> describe(none));
+    }
+}

@@ -1,0 +1,3 @@
+from paste.deploy import loadapp
+
+application = loadapp('config:/srv/app/production.ini')
