@@ -50,7 +50,8 @@ assert m.virtualBytes == m.components.sum(0L) { it.virtualBytes as long }
 def daemon = m.components[2]
 assert [daemon.file, daemon.line, daemon.sizedBy] == ['src/main/deploy/apache2/sites-enabled/myapp.conf', 3, 'processes=1 threads=5']
 assert daemon.stacksBytesEach == (5 + 2) * (524288 + 4096)
-assert [m.budgetBytes, m.virtualBudgetBytes, m.headroomBytes] == [null, null, null]
+assert [m.budgetBytes, m.virtualBudgetBytes] == [256L * 1024 * 1024, null]
+assert m.headroomBytes == m.budgetBytes - m.residentBytes && m.headroomBytes > 0
 assert [m.arenaMax, m.appRssBytes, m.cpuCores, m.requestGrowthBytes] == [16, 40 * 1024 * 1024, 2, 0]
 m.components.each { c ->
     def r = table.find { it.startsWith("[INFO]   ${c.name}  ") }
@@ -60,16 +61,16 @@ m.components.each { c ->
     assert table[table.indexOf(r) + 1] == "[INFO]     sized at ${c.file}:${c.line}"
 }
 assert table.any { it ==~ /\[INFO\]   total +${java.util.regex.Pattern.quote(fmt(m.residentBytes))} +${java.util.regex.Pattern.quote(fmt(m.virtualBytes))}/ }
-assert table.contains('[INFO]   memory unset')
+assert table.contains("[INFO]   memory=256 MiB: headroom ${fmt(m.headroomBytes)}".toString())
 assert table.contains('[INFO]   virtualMemory unset')
 
 def db = env.databaseConnections
-assert [db.max, db.unbounded, db.budget] == [5, false, null]
+assert [db.max, db.unbounded, db.budget] == [5, false, 20]
 assert db.pools.size() == 1
 def pool = db.pools[0]
 assert [pool.app, pool.prefix, pool.processes, pool.perProcess, pool.connections, pool.file, pool.line] ==
         ['src/main/deploy/app/production.ini [app:main]', 'sqlalchemy.', 1, 5, 5, 'src/main/deploy/app/production.ini', 5]
-assert table.contains('[INFO]   database connections: max 5; databaseConnections unset')
+assert table.contains('[INFO]   database connections: max 5; databaseConnections=20: headroom 15')
 // the pool's line is wrapped before its location, to stay within 100 columns
 def poolLine = table.indexOf("[INFO]     [app:main] sqlalchemy.: 1 process of daemon 'myapp' x 5 = 5".toString())
 assert poolLine > 0

@@ -15,8 +15,8 @@ def prod = json.environments.find { it.id == 'prod' }
 assert dev.findings == []
 // prod sets no memory budget: FP505 says so, about the project as a whole
 assert prod.findings.collect { [it.rule, it.severity, it.file, it.line] } ==
-        [['FP201', 'warning', 'src/main/deploy/apache/app.conf', 4], ['FP505', 'info', '', 0]]
-assert prod.findings[0].message.contains('maximum-requests=5000')
+        [['FP505', 'info', '', 0], ['FP201', 'warning', 'src/main/deploy/apache/app.conf', 4]]
+assert prod.findings[1].message.contains('maximum-requests=5000')
 // each environment rendered the template with its own values, at the same template line
 assert dev.effective.daemons.collect { [it.name, it.threads, it.maximumRequests, it.line] } == [['app', 2, 200, 4]]
 assert prod.effective.daemons.collect { [it.name, it.threads, it.maximumRequests, it.line] } == [['app', 8, 5000, 4]]
