@@ -11,7 +11,9 @@ package io.github.footprint.model;
  * <pre>
  *   VmSize = base + (T + 2) * (S + guard) + T * overhead + A * 64 MiB
  * </pre>
- * which reproduces every measured daemon within 7 KiB at start-up (§5.3).
+ * which reproduces every measured daemon within 7 KiB at start-up (§5.3). What a process takes once its threads
+ * have served (the worst case the footprint counts) is {@link Calibration}'s, held against every measured process by
+ * MemoryCalibrationTest; this class keeps what the start-up rules (FP212) need and the structural facts both share.
  */
 public final class ThreadMemory {
     private ThreadMemory() {
@@ -56,12 +58,6 @@ public final class ThreadMemory {
      */
     public static final long DAEMON_THREAD_OVERHEAD = 8 * KIB;
 
-    /** The same base once the daemon has served requests: 18701 KiB (§5.3, after load). */
-    public static final long DAEMON_BASE_LOADED = 18701 * KIB;
-
-    /** The same per-thread overhead once threads have served requests: 42 KiB ({@code o} = 41.8 KiB, §5.3). */
-    public static final long DAEMON_THREAD_OVERHEAD_LOADED = 42 * KIB;
-
     /**
      * What a daemon process counts under RLIMIT_DATA ({@code memory-limit=}) besides its thread stacks: at most
      * 6080 KiB. Measured for FP212 (this host, mod_wsgi 4.9.4, 8 MiB stacks): the first worker thread that could
@@ -87,18 +83,6 @@ public final class ThreadMemory {
      * with 512 KiB stacks and 1 GiB with 15 threads (§4.1), and 50 threads at exactly this need.
      */
     public static final int ARENAS_WHILE_STARTING = 1;
-
-    /**
-     * An event/worker child's address space without thread stacks and arenas, mod_wsgi not loaded: 7276 KiB
-     * (memcalib.tsv, worker child after 200 requests: 1211608 - 27 * 8196 - 15 * 65536 KiB; §5.4: "7.0 MiB").
-     */
-    public static final long APACHE_CHILD_BASE = 7276 * KIB;
-
-    /**
-     * The same with mod_wsgi loaded (Python initialised in the child): 18920 KiB (memcalib.tsv, event children of
-     * the daemon grid at start-up: 1223252 - 27 * 8196 - 15 * 65536 KiB).
-     */
-    public static final long APACHE_CHILD_BASE_WSGI = 18920 * KIB;
 
     /** Threads of an event/worker child besides ThreadsPerChild that have a stack: the listener and one more (27 for 25). */
     public static final int APACHE_CHILD_EXTRA_THREADS = 2;
@@ -155,57 +139,5 @@ public final class ThreadMemory {
     public static long daemonThreadsStartedUnderData(long dataLimit, long stack) {
         long room = dataLimit - DAEMON_DATA_BASE - DAEMON_INTERNAL_THREADS * pageRounded(stack);
         return room < 0 ? 0 : room / pageRounded(stack);
-    }
-
-    /** The address space of a daemon process once all its threads have served (the §5.3 after-load fit). */
-    public static Estimate daemonLoaded(int threads, long stack, long arenaMax) {
-        long t = Math.max(0, threads);
-        long stacks = (t + DAEMON_INTERNAL_THREADS) * stackMapping(stack);
-        return new Estimate(DAEMON_BASE_LOADED + t * DAEMON_THREAD_OVERHEAD_LOADED, stacks,
-                arenas(threads, arenaMax) * ARENA_SIZE);
-    }
-
-    /** The address space of an event/worker child with {@code threads} = ThreadsPerChild (§5.4). */
-    public static Estimate apacheChild(long threads, long stack, long arenaMax, boolean wsgiLoaded) {
-        long stacks = (Math.max(0, threads) + APACHE_CHILD_EXTRA_THREADS) * stackMapping(stack);
-        int t = (int) Math.min(Integer.MAX_VALUE, Math.max(0, threads));
-        return new Estimate(wsgiLoaded ? APACHE_CHILD_BASE_WSGI : APACHE_CHILD_BASE, stacks,
-                arenas(t, arenaMax) * ARENA_SIZE);
-    }
-
-    /** A process's address space by term. */
-    public static final class Estimate {
-        private final long base;
-        private final long stacks;
-        private final long arenas;
-
-        Estimate(long base, long stacks, long arenas) {
-            this.base = base;
-            this.stacks = stacks;
-            this.arenas = arenas;
-        }
-
-        public long base() {
-            return base;
-        }
-
-        /** All thread stack mappings, guard pages included. */
-        public long stacks() {
-            return stacks;
-        }
-
-        /** The malloc arenas' reservations. */
-        public long arenas() {
-            return arenas;
-        }
-
-        public long total() {
-            return base + stacks + arenas;
-        }
-
-        /** True when the arenas reserve more than everything else together. */
-        public boolean arenasDominate() {
-            return arenas > base + stacks;
-        }
     }
 }

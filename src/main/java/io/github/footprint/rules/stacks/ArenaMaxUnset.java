@@ -6,6 +6,7 @@ import java.util.List;
 import io.github.footprint.findings.Location;
 import io.github.footprint.findings.Severity;
 import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.Footprint;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.HttpdStartup;
 import io.github.footprint.model.Mpm;
@@ -33,31 +34,26 @@ public final class ArenaMaxUnset implements Rule {
             return;
         }
         int cores = d.parameters().host().cpuCores();
-        long arenaMax = ThreadMemory.arenaMax(null, cores);
         List<String> processes = new ArrayList<>();
         Location first = null;
-        for (DaemonGroup g : d.daemons()) {
-            StackSize s = d.stacks().daemon(g).requestThreads();
-            List<AddressSpaceBudgets.Budget> b = AddressSpaceBudgets.daemon(d, g);
-            if (b.isEmpty() || !s.known() || g.threads() <= 0) {
-                continue;
-            }
-            ThreadMemory.Estimate e = ThreadMemory.daemonLoaded(g.threads(), s.bytes(), arenaMax);
-            if (e.arenasDominate()) {
-                long own = AddressSpaceBudgets.virtualMemoryLimit(g);
-                processes.add("WSGIDaemonProcess " + g.name() + (own > 0 ? " (virtual-memory-limit="
-                        + g.options().get("virtual-memory-limit") + ")" : "") + " " + share(e) + " per process");
-                first = first == null ? g.location() : first;
-            }
-        }
         Mpm mpm = d.mpm();
         StackSize apache = d.stacks().apacheThreads().orElse(null);
-        List<AddressSpaceBudgets.Budget> serverBudgets = AddressSpaceBudgets.server(d);
-        if (apache != null && apache.known() && !serverBudgets.isEmpty() && !mpm.assumed() && !mpm.loads().isEmpty()) {
-            ThreadMemory.Estimate e = ThreadMemory.apacheChild(mpm.effective("ThreadsPerChild"), apache.bytes(),
-                    arenaMax, !d.daemons().isEmpty());
-            if (e.arenasDominate()) {
-                processes.add("Apache's " + mpm.kind().label() + " children " + share(e) + " per child");
+        boolean serverBudget = !AddressSpaceBudgets.server(d).isEmpty();
+        // the footprint sizes each process as FP503 and the table do: arenas against everything else
+        for (Footprint.Component c : d.footprint().components()) {
+            if (c.part() == Footprint.Part.DAEMON) {
+                DaemonGroup g = c.daemon();
+                if (AddressSpaceBudgets.daemon(d, g).isEmpty() || !d.stacks().daemon(g).requestThreads().known()
+                        || g.threads() <= 0 || !arenasDominate(c)) {
+                    continue;
+                }
+                long own = AddressSpaceBudgets.virtualMemoryLimit(g);
+                processes.add("WSGIDaemonProcess " + g.name() + (own > 0 ? " (virtual-memory-limit="
+                        + g.options().get("virtual-memory-limit") + ")" : "") + " " + share(c) + " per process");
+                first = first == null ? g.location() : first;
+            } else if (c.part() == Footprint.Part.APACHE_CHILDREN && apache != null && apache.known() && serverBudget
+                    && !mpm.assumed() && !mpm.loads().isEmpty() && arenasDominate(c)) {
+                processes.add("Apache's " + mpm.kind().label() + " children " + share(c) + " per child");
                 first = first == null ? mpm.loads().get(0).location() : first;
             }
         }
@@ -80,8 +76,12 @@ public final class ArenaMaxUnset implements Rule {
                 + " memory");
     }
 
-    private static String share(ThreadMemory.Estimate e) {
-        return "would reserve " + e.arenas() / ThreadMemory.ARENA_SIZE + " arenas, " + Sizes.format(e.arenas())
-                + " of " + Sizes.format(e.total());
+    private static boolean arenasDominate(Footprint.Component c) {
+        return c.arenasEach() > c.virtualEach() - c.arenasEach();
+    }
+
+    private static String share(Footprint.Component c) {
+        return "would reserve " + c.arenasEach() / ThreadMemory.ARENA_SIZE + " arenas, " + Sizes.format(c.arenasEach())
+                + " of " + Sizes.format(c.virtualEach());
     }
 }

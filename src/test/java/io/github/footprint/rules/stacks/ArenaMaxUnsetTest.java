@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.footprint.findings.Finding;
 import io.github.footprint.findings.Location;
 import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Calibration;
+import io.github.footprint.model.Host;
 import io.github.footprint.model.Sizes;
 import io.github.footprint.model.ThreadMemory;
 
@@ -46,7 +48,7 @@ class ArenaMaxUnsetTest {
         assertEquals("MALLOC_ARENA_MAX=2 here is not exported, so it stays a variable of the shell and httpd's"
                 + " environment has none: under ulimit -v 4194304 (4 GiB) at apache2/envvars:2, glibc's malloc arenas"
                 + " (64 MiB of address space each, up to 8 per core; cpuCores 2) would take most of the address"
-                + " space: WSGIDaemonProcess app would reserve 15 arenas, 960 MiB of 987.4 MiB per process. Add 'export"
+                + " space: WSGIDaemonProcess app would reserve 15 arenas, 960 MiB of 1.0 GiB per process. Add 'export"
                 + " MALLOC_ARENA_MAX=2' to envvars (or Environment=MALLOC_ARENA_MAX=2 in httpd's unit): measured, it"
                 + " cut a threads=50 daemon from 1397 to 502 MiB and an event child from 1183 to 287 MiB of address"
                 + " space, with the same resident memory", f.message());
@@ -60,11 +62,12 @@ class ArenaMaxUnsetTest {
         assertTrue(f.message().startsWith("httpd's environment has no MALLOC_ARENA_MAX: under their"
                 + " virtual-memory-limit, glibc's malloc arenas (64 MiB of address space each, up to 8 per core;"
                 + " cpuCores 2) would take most of the address space: WSGIDaemonProcess app"
-                + " (virtual-memory-limit=2147483648) would reserve 5 arenas, 320 MiB of 386.5 MiB per process."),
+                + " (virtual-memory-limit=2147483648) would reserve 5 arenas, 320 MiB of 426.4 MiB per process."),
                 f::message);
         Finding both = only(run(request(tree).virtualMemory(8L << 30)), ID);
         assertTrue(both.message().contains("under virtualMemory=8 GiB, glibc's") && both.message().contains(
-                "; Apache's event children would reserve 15 arenas, 960 MiB of 1.2 GiB per child."), both::message);
+                "most of the address space: Apache's event children would reserve 15 arenas, 960 MiB of 1.2 GiB per"
+                + " child; WSGIDaemonProcess app"), both::message);
     }
 
     @Test
@@ -87,9 +90,11 @@ class ArenaMaxUnsetTest {
         write(tree, "apache2/sites-enabled/app.conf", "WSGIDaemonProcess app threads=15 stack-size=524288");
         // 4 cores: a cap of 32, so 15 threads and the main thread each get an arena: 16, not the 15 of 2 cores
         long arenas = Math.min(15 + 1, ThreadMemory.ARENAS_PER_CORE * 4 - 1);
-        long total = ThreadMemory.DAEMON_BASE_LOADED + 15 * ThreadMemory.DAEMON_THREAD_OVERHEAD_LOADED
+        Calibration cal = Calibration.measured();
+        long total = cal.bytes(Calibration.Constant.DAEMON_VIRTUAL_BASE)
+                + 15 * cal.bytes(Calibration.Constant.DAEMON_THREAD_VIRTUAL)
                 + (15 + ThreadMemory.DAEMON_INTERNAL_THREADS) * (524288 + ThreadMemory.STACK_GUARD)
-                + arenas * ThreadMemory.ARENA_SIZE;
+                + arenas * ThreadMemory.ARENA_SIZE + Host.DEFAULT_APP_RSS;
         Finding f = only(run(request(tree).cpuCores(4)), ID);
         assertTrue(f.message().contains("up to 8 per core; cpuCores 4) would take most of the address space:"
                 + " WSGIDaemonProcess app would reserve " + arenas + " arenas, " + Sizes.format(arenas
