@@ -266,6 +266,8 @@ public final class FootprintBuilder {
                 } else {
                     processes = 1;
                     from = "one process assumed (" + app.link() + ")";
+                    assumptions.add("the pool of " + app.ini().file().displayPath() + " [" + app.section().name()
+                            + "] (" + e.prefix() + ") is counted for one process: " + app.link());
                 }
                 Integer per;
                 String perFrom;

@@ -158,6 +158,16 @@ class FootprintTest {
     }
 
     @Test
+    void aPoolNoMountLeadsToIsCountedOnceAndSaysSo() throws Exception {
+        write(root, "app/production.ini", "[app:main]", "use = egg:myapp", "sqlalchemy.url = postgresql://app@db/app");
+        Footprint f = footprint();
+        assertEquals(15, f.connections());
+        assertEquals(1, f.pools().get(0).processes());
+        assertTrue(f.assumptions().stream().anyMatch(a -> a.startsWith("the pool of app/production.ini [app:main]"
+                + " (sqlalchemy.) is counted for one process: no WSGIScriptAlias")), f.assumptions().toString());
+    }
+
+    @Test
     void sqliteOpensNoServerConnections() throws Exception {
         writeLinkedApp(root, "processes=2 threads=4", "sqlalchemy.url = sqlite:///%(here)s/app.db");
         assertEquals(List.of(), footprint().pools());
