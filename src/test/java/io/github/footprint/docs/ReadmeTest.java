@@ -89,6 +89,9 @@ class ReadmeTest {
         CheckResult r = new CheckEngine().run(new CheckRequest.Builder().baseDirectory(project)
                 .sourceDirectory(project.resolve("src/main/deploy")).outputDirectory(out)
                 .requestGrowth(Sizes.parse(element(pom, "requestGrowth")))
+                .memory(Sizes.parse(element(pom, "memory")))
+                .virtualMemory(Sizes.parse(element(pom, "virtualMemory")))
+                .databaseConnections(Long.parseLong(element(pom, "databaseConnections")))
                 .environment(new EnvironmentSpec(id, project.resolve(element(pom, "propertiesFile")), new Properties(),
                         new Host.Settings()))
                 .build());
