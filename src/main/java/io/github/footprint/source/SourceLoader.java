@@ -198,6 +198,11 @@ public final class SourceLoader {
             }
         }
         String text = decode(bytes, kind, problems);
+        if (renderer.keeps(text)) {
+            // nothing to render: the decoded text is the file, line for line
+            collectSecrets(text, secrets);
+            return new SourceFile(display, treePath, kind, text, lineStarts(text), null, problems, List.of(), true);
+        }
         List<String> raw = splitLines(text);
         TemplateRenderer.Rendered r = renderer.render(raw);
         problems.addAll(r.problems);
@@ -220,6 +225,11 @@ public final class SourceLoader {
             }
         }
         String text = decode(bytes, FileKind.OTHER, new ArrayList<>());
+        if (renderer.keeps(text)) {
+            collectSecrets(text, secrets);
+            return new SourceFile(display, treePath, FileKind.OTHER, text, lineStarts(text), null, List.of(), List.of(),
+                    true);
+        }
         TemplateRenderer.Rendered r = renderer.render(splitLines(text));
         collectSecrets(r.lines, secrets);
         return new SourceFile(display, treePath, FileKind.OTHER, r.lines, r.lineMap(), List.of(), List.of(), true);
@@ -325,6 +335,28 @@ public final class SourceLoader {
         return out;
     }
 
+    /**
+     * Where the lines of a text without {@code \r} start, as {@link #splitLines} cuts them (a last line without
+     * its {@code \n} counts, an empty one does not), then one past the end of the last line plus one.
+     */
+    static int[] lineStarts(String text) {
+        int n = text.length();
+        int count = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            count++;
+        }
+        boolean tail = n > 0 && text.charAt(n - 1) != '\n';
+        int[] starts = new int[count + (tail ? 1 : 0) + 1];
+        int k = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            starts[k++] = i + 1;
+        }
+        if (tail) {
+            starts[k] = n + 1;
+        }
+        return starts;
+    }
+
     /** True when the line holds "pass", "secret" or "token" in any case: one pass over the characters. */
     private static boolean mentionsSecret(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
@@ -336,6 +368,13 @@ public final class SourceLoader {
             }
         }
         return false;
+    }
+
+    /** {@link #collectSecrets(List, Set)} for a whole text, which most often says nothing of secrets at all. */
+    private static void collectSecrets(String text, Set<String> secrets) {
+        if (text.indexOf("://") >= 0 || mentionsSecret(text)) {
+            collectSecrets(splitLines(text), secrets);
+        }
     }
 
     private static void collectSecrets(List<String> lines, Set<String> secrets) {

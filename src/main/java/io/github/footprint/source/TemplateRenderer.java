@@ -71,6 +71,14 @@ public final class TemplateRenderer {
         }
     }
 
+    /**
+     * True when rendering would give the text back line for line: filtering is off, or there is no placeholder
+     * delimiter ({@code @}, {@code ${}) in it; and there is no {@code \r}, which would end a rendered line.
+     */
+    boolean keeps(String text) {
+        return text.indexOf('\r') < 0 && (!enabled || text.indexOf('@') < 0 && !text.contains("${"));
+    }
+
     Rendered render(List<String> templateLines) {
         Rendered r = new Rendered();
         if (!enabled) {

@@ -69,6 +69,7 @@ public final class ApacheParser {
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final Set<SourceFile> filesRead = new LinkedHashSet<>();
     private final Deque<SourceFile> includeStack = new ArrayDeque<>();
+    private final Names names = new Names();
     private String serverRoot;
     private boolean vhostOnly;
 
@@ -115,13 +116,28 @@ public final class ApacheParser {
         return false;
     }
 
+    /** A logical line: {@code src.substring(from, to)}, trimmed, from template line {@code line}; not copied. */
     private static final class Line {
-        final String text;
+        final String src;
+        final int from;
+        final int to;
         final int line;
 
-        Line(String text, int line) {
-            this.text = text;
+        Line(String src, int from, int to, int line) {
+            this.src = src;
+            this.from = from;
+            this.to = to;
             this.line = line;
+        }
+
+        String text() {
+            return src.substring(from, to);
+        }
+
+        /** {@code text().equalsIgnoreCase("</" + open + ">")}. */
+        boolean closes(String open) {
+            return to - from == open.length() + 3 && src.startsWith("</", from)
+                    && src.regionMatches(true, from + 2, open, 0, open.length()) && src.charAt(to - 1) == '>';
         }
     }
 
@@ -132,48 +148,59 @@ public final class ApacheParser {
      * httpd 2.2 took {@code \\} for an escaped backslash: no continuation, one backslash removed.
      */
     private List<Line> logicalLines(SourceFile f) {
-        List<String> lines = f.lines();
-        List<Line> out = new ArrayList<>(lines.size());
+        String text = f.text();
+        int n = f.lineCount();
+        List<Line> out = new ArrayList<>(n);
         StringBuilder joined = null;
         int first = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i);
-            if (i == 0 && l.startsWith("\uFEFF")) {
+        for (int i = 0; i < n; i++) {
+            // physical line i is text[s, e): read in place, copied only where lines are joined
+            int s = f.lineStart(i);
+            int e = f.lineEnd(i);
+            if (i == 0 && e > s && text.charAt(s) == '\uFEFF') {
                 problems.add(ParseProblem.syntax(new Location(f.displayPath(), f.templateLine(0)), "the file starts with"
                         + " a UTF-8 byte order mark: httpd reads those three bytes as part of the first directive and"
                         + " stops with \"Invalid command '\\xef\\xbb\\xbf...'\". Save the file as UTF-8 without BOM"));
-                l = l.substring(1);
+                s++;
             }
             boolean continues = false;
-            if (l.endsWith("\\")) {
-                continues = !(is22() && l.length() >= 2 && l.charAt(l.length() - 2) == '\\');
-                l = l.substring(0, l.length() - 1);
+            if (e > s && text.charAt(e - 1) == '\\') {
+                continues = !(is22() && e - s >= 2 && text.charAt(e - 2) == '\\');
+                e--;
             }
             if (first < 0) {
                 first = f.templateLine(i);
             }
-            if (continues && i + 1 < lines.size()) {
+            if (continues && i + 1 < n) {
                 if (joined == null) {
                     joined = new StringBuilder();
                 }
-                joined.append(l);
+                joined.append(text, s, e);
                 continue;
             }
-            String logical = l;
+            String src = text;
             if (joined != null && joined.length() > 0) {
-                logical = joined.append(l).toString();
+                src = joined.append(text, s, e).toString();
+                s = 0;
+                e = src.length();
                 joined.setLength(0);
             }
-            if (logical.length() > maxLineLength()) {
+            if (e - s > maxLineLength()) {
                 problems.add(ParseProblem.syntax(new Location(f.displayPath(), first), "Error reading "
-                        + f.displayPath() + " at line " + first + ": Line too long (" + logical.length()
+                        + f.displayPath() + " at line " + first + ": Line too long (" + (e - s)
                         + " characters; httpd " + options.version + " reads at most " + maxLineLength() + ")"));
                 first = -1;
                 continue;
             }
-            String t = trim(logical);
-            if (!t.isEmpty() && t.charAt(0) != '#') {
-                out.add(new Line(t, first));
+            // cfg_trim_line: C isspace only, not Unicode white space
+            while (s < e && ConfWords.isSpace(src.charAt(s))) {
+                s++;
+            }
+            while (e > s && ConfWords.isSpace(src.charAt(e - 1))) {
+                e--;
+            }
+            if (s < e && src.charAt(s) != '#') {
+                out.add(new Line(src, s, e, first));
             }
             first = -1;
         }
@@ -186,18 +213,6 @@ public final class ApacheParser {
         return is22() ? 8192 : 16 * 1024 * 1024;
     }
 
-    /** {@code cfg_trim_line}: C {@code isspace} only, not Unicode white space. */
-    private static String trim(String s) {
-        int a = 0;
-        int b = s.length();
-        while (a < b && ConfWords.isSpace(s.charAt(a))) {
-            a++;
-        }
-        while (b > a && ConfWords.isSpace(s.charAt(b - 1))) {
-            b--;
-        }
-        return a == 0 && b == s.length() ? s : s.substring(a, b);
-    }
 
     private void readFile(SourceFile f, Directive parent) {
         filesRead.add(f);
@@ -264,13 +279,20 @@ public final class ApacheParser {
     private void readBlock(Cursor c, Directive parent, String open, Block block, Line openLine, boolean quietEnd) {
         while (c.hasNext()) {
             Line l = c.take();
-            if (block == Block.CONDITIONAL && l.text.equalsIgnoreCase("</" + open + ">")) {
+            if (block == Block.CONDITIONAL && l.closes(open)) {
                 return;
             }
-            String text = expand(l.text);
-            ConfWords words = new ConfWords(text);
-            String name = words.next();
-            String rest = words.rest();
+            String src = l.src;
+            int from = l.from;
+            int to = l.to;
+            if (hasVariable(src, from, to)) {
+                src = expand(l.text());
+                from = 0;
+                to = src.length();
+            }
+            ConfWords words = new ConfWords(src, from, to);
+            String name = words.next(names);
+            int rest = words.position();
             if (name.startsWith("</")) {
                 if (block != Block.SECTION) {
                     problems.add(ParseProblem.syntax(c.at(l), name + " without matching <" + name.substring(2)
@@ -290,10 +312,11 @@ public final class ApacheParser {
                 return;
             }
             if (name.startsWith("<")) {
-                readSection(c, l, parent, name, rest, quietEnd || block == Block.CONDITIONAL);
+                readSection(c, l, parent, name, src, rest, to, quietEnd || block == Block.CONDITIONAL);
                 continue;
             }
-            Directive d = new Directive(name, rest, c.at(l), false, parent);
+            Directive d = new Directive(name, names.key(name), src, rest, to, c.file.displayPath(), l.line, false,
+                    parent);
             parent.add(d);
             readTimeDirective(d, c, l, parent);
         }
@@ -302,41 +325,62 @@ public final class ApacheParser {
         }
     }
 
-    private void readSection(Cursor c, Line l, Directive parent, String name, String rest, boolean quietEnd) {
+    /**
+     * A section's opening line; its arguments (what follows the name) are {@code src.substring(rest, to)}.
+     */
+    private void readSection(Cursor c, Line l, Directive parent, String name, String src, int rest, int to,
+            boolean quietEnd) {
         String sect;
         String args;
+        int from;
+        int end;
         if (name.endsWith(">")) {
-            sect = name.substring(1, name.length() - 1);
-            args = rest.isEmpty() ? ">" : rest;
+            sect = names.get(name, 1, name.length() - 1);
+            args = rest == to ? ">" : src;
+            from = rest == to ? 0 : rest;
+            end = rest == to ? 1 : to;
         } else {
-            sect = name.substring(1);
-            args = rest;
+            sect = names.get(name, 1, name.length());
+            args = src;
+            from = rest;
+            end = to;
         }
-        String key = sect.toLowerCase(Locale.ROOT);
+        String key = names.key(sect);
         String tag = CONDITIONALS.getOrDefault(key, sect);
         if (key.equals("ifversion")) {
-            ifVersion(c, l, parent, sect, args);
+            ifVersion(c, l, parent, sect, args.substring(from, end));
             return;
         }
-        int gt = args.lastIndexOf('>');
-        if (gt < 0) {
+        int gt = end - 1;
+        while (gt >= from && args.charAt(gt) != '>') {
+            gt--;
+        }
+        if (gt < from) {
             problems.add(ParseProblem.syntax(c.at(l), "<" + tag + "> directive missing closing '>'"));
             soak(c, tag, l);
             return;
         }
-        String inner = args.substring(0, gt).strip();
+        // the arguments before the last '>', stripped as String.strip does (Unicode white space)
+        int innerFrom = from;
+        int innerTo = gt;
+        while (innerFrom < innerTo && Character.isWhitespace(args.charAt(innerFrom))) {
+            innerFrom++;
+        }
+        while (innerTo > innerFrom && Character.isWhitespace(args.charAt(innerTo - 1))) {
+            innerTo--;
+        }
+        String file = c.file.displayPath();
         if (CONDITIONALS.containsKey(key)) {
             // start_cond_section: an optional '!', then the first word; further words are ignored
-            String arg = args.substring(0, gt);
-            boolean not = arg.startsWith("!");
-            String word = new ConfWords(not ? arg.substring(1) : arg).next();
+            boolean not = gt > from && args.charAt(from) == '!';
+            String word = new ConfWords(args, not ? from + 1 : from, gt).next();
             if (word.isEmpty()) {
                 problems.add(ParseProblem.syntax(c.at(l), "<" + tag + "> directive requires additional arguments"));
                 soak(c, tag, l);
                 return;
             }
             if (evaluate(key, word, not, c, l)) {
-                Directive d = new Directive(sect, inner, ConfWords.split(inner), c.at(l), true, parent);
+                Directive d = new Directive(sect, key, args, innerFrom, innerTo, file, l.line, true, parent);
                 parent.add(d);
                 readBlock(c, d, tag, Block.CONDITIONAL, l, true);
             } else {
@@ -348,10 +392,10 @@ public final class ApacheParser {
             problems.add(new ParseProblem(ParseProblem.Kind.SYNTAX, Severity.INFO, c.at(l),
                     "mod_macro <Macro> is not expanded by footprint; the directives inside it and its Use lines"
                             + " are not checked"));
-            skipMacro(c, l, inner);
+            skipMacro(c, l, args.substring(innerFrom, innerTo));
             return;
         }
-        Directive d = new Directive(sect, inner, ConfWords.split(inner), c.at(l), true, parent);
+        Directive d = new Directive(sect, key, args, innerFrom, innerTo, file, l.line, true, parent);
         parent.add(d);
         readBlock(c, d, sect, Block.SECTION, l, quietEnd);
     }
@@ -364,7 +408,8 @@ public final class ApacheParser {
     private void skipMacro(Cursor c, Line open, String args) {
         int nesting = 1;
         while (c.hasNext()) {
-            String first = new ConfWords(c.take().text).next();
+            Line t = c.take();
+            String first = new ConfWords(t.src, t.from, t.to).next();
             if (first.equalsIgnoreCase("</Macro>")) {
                 if (--nesting == 0) {
                     return;
@@ -410,10 +455,10 @@ public final class ApacheParser {
     private boolean soak(Cursor c, String open, Line openLine, Line outer) {
         while (c.hasNext()) {
             Line l = c.take();
-            if (l.text.charAt(0) != '<') {
+            if (l.src.charAt(l.from) != '<') {
                 continue;
             }
-            ConfWords words = new ConfWords(expand(l.text));
+            ConfWords words = new ConfWords(expand(l.text()));
             String name = words.next();
             if (name.startsWith("</")) {
                 String closing = name.length() > 2 ? name.substring(2, name.length() - 1) : "";
@@ -434,6 +479,16 @@ public final class ApacheParser {
             }
         }
         problems.add(ParseProblem.syntax(c.at(openLine), "Expected </" + open + "> before end of configuration"));
+        return false;
+    }
+
+    /** True when {@code src.substring(from, to)} holds {@code ${}: {@link #expand} has something to do. */
+    private static boolean hasVariable(String src, int from, int to) {
+        for (int i = from; i < to - 1; i++) {
+            if (src.charAt(i) == '$' && src.charAt(i + 1) == '{') {
+                return true;
+            }
+        }
         return false;
     }
 

@@ -15,12 +15,18 @@ import io.github.footprint.findings.Location;
 public final class Directive {
     private final String name;
     private final String key;
-    private final String rawArgs;
+    /** The argument text is {@code text.substring(from, to)}: a stretch of the line, cut out when asked for. */
+    private final String text;
+    private final int from;
+    private final int to;
     private List<String> args;
-    private final Location location;
+    private final String file;
+    private final int line;
+    private Location location;
     private final boolean section;
     private final Directive parent;
-    private final List<Directive> children = new ArrayList<>();
+    /** Null until a child is added (most directives have none). */
+    private List<Directive> children;
 
     /** A directive whose arguments are split by {@code ap_getword_conf} when first asked for. */
     Directive(String name, String rawArgs, Location location, boolean section, Directive parent) {
@@ -28,11 +34,25 @@ public final class Directive {
     }
 
     Directive(String name, String rawArgs, List<String> args, Location location, boolean section, Directive parent) {
-        this.name = name;
-        this.key = name.toLowerCase(Locale.ROOT);
-        this.rawArgs = rawArgs;
+        this(name, name.toLowerCase(Locale.ROOT), rawArgs, 0, rawArgs.length(), location.file(), location.line(),
+                section, parent);
         this.args = args == null ? null : Collections.unmodifiableList(args);
         this.location = location;
+    }
+
+    /**
+     * A directive read from {@code text}: its arguments are {@code text.substring(from, to)}, its place line
+     * {@code line} of {@code file}; {@code key} is the lower-case name.
+     */
+    Directive(String name, String key, String text, int from, int to, String file, int line, boolean section,
+            Directive parent) {
+        this.name = name;
+        this.key = key;
+        this.text = text;
+        this.from = from;
+        this.to = to;
+        this.file = file;
+        this.line = line;
         this.section = section;
         this.parent = parent;
     }
@@ -49,14 +69,14 @@ public final class Directive {
 
     /** The argument text after the name, after {@code ${VAR}} expansion (what RAW_ARGS handlers see). */
     public String rawArgs() {
-        return rawArgs;
+        return text.substring(from, to);
     }
 
     /** The arguments as {@code ap_getword_conf} splits them. */
     public List<String> args() {
         List<String> a = args;
         if (a == null) {
-            a = Collections.unmodifiableList(ConfWords.split(rawArgs));
+            a = Collections.unmodifiableList(ConfWords.split(text, from, to));
             args = a;
         }
         return a;
@@ -69,7 +89,12 @@ public final class Directive {
     }
 
     public Location location() {
-        return location;
+        Location l = location;
+        if (l == null) {
+            l = new Location(file, line);
+            location = l;
+        }
+        return l;
     }
 
     public boolean isSection() {
@@ -82,15 +107,18 @@ public final class Directive {
     }
 
     public List<Directive> children() {
-        return Collections.unmodifiableList(children);
+        return children == null ? List.of() : Collections.unmodifiableList(children);
     }
 
     /** The children themselves, for the tree walk of this package (no wrapper per call). */
     List<Directive> childList() {
-        return children;
+        return children == null ? List.of() : children;
     }
 
     void add(Directive child) {
+        if (children == null) {
+            children = new ArrayList<>();
+        }
         children.add(child);
     }
 
@@ -127,6 +155,6 @@ public final class Directive {
 
     @Override
     public String toString() {
-        return location + ": " + (section ? "<" + name + " " + rawArgs + ">" : name + " " + rawArgs);
+        return location() + ": " + (section ? "<" + name + " " + rawArgs() + ">" : name + " " + rawArgs());
     }
 }
