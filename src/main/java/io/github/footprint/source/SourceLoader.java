@@ -8,7 +8,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,38 @@ public final class SourceLoader {
 
     /** The tree paths (relative, {@code /}) that includes and excludes select, sorted. */
     public List<String> scan() {
+        return scanTree().paths;
+    }
+
+    /** What a scan found: the selected paths, sorted, and what it learnt of them on the way. */
+    private static final class Scan {
+        final List<String> paths;
+        /** The selected entries that are no regular file (broken links, folders named like files). */
+        final Set<String> unreadable;
+        /** Every entry met that is a symbolic link (files and folders, selected or not). */
+        final Set<String> links;
+
+        Scan(List<String> paths, Set<String> unreadable, Set<String> links) {
+            this.paths = paths;
+            this.unreadable = unreadable;
+            this.links = links;
+        }
+
+        /** True when the path or a folder above it is a symbolic link: only then may its real path differ. */
+        boolean throughLink(String treePath) {
+            if (links.isEmpty()) {
+                return false;
+            }
+            for (int i = treePath.indexOf('/'); i > 0; i = treePath.indexOf('/', i + 1)) {
+                if (links.contains(treePath.substring(0, i))) {
+                    return true;
+                }
+            }
+            return links.contains(treePath);
+        }
+    }
+
+    private Scan scanTree() {
         LinkAwareScanner scanner = new LinkAwareScanner();
         scanner.setBasedir(sourceDirectory.toFile());
         scanner.setIncludes(includes.isEmpty() ? null : includes.toArray(new String[0]));
@@ -68,11 +102,17 @@ public final class SourceLoader {
         for (String f : scanner.getIncludedFiles()) {
             out.add(f.replace('\\', '/'));
         }
+        Set<String> unreadable = new java.util.HashSet<>();
         for (String f : scanner.unreadable) {
             out.add(f.replace('\\', '/'));
+            unreadable.add(f.replace('\\', '/'));
         }
         out.sort(null);
-        return out;
+        Set<String> links = new java.util.HashSet<>();
+        for (String f : scanner.links) {
+            links.add(f.replace('\\', '/'));
+        }
+        return new Scan(out, unreadable, links);
     }
 
     /**
@@ -82,6 +122,8 @@ public final class SourceLoader {
      */
     private static final class LinkAwareScanner extends DirectoryScanner {
         final List<String> unreadable = new ArrayList<>();
+        /** Every entry met that is a symbolic link; the loader asks for real paths only below these. */
+        final List<String> links = new ArrayList<>();
 
         @Override
         protected void scandir(File dir, String vpath, boolean fast) {
@@ -93,9 +135,21 @@ public final class SourceLoader {
             for (String name : names) {
                 File f = new File(dir, name);
                 String rel = vpath + name;
-                boolean brokenLink = !f.exists() && Files.isSymbolicLink(f.toPath());
+                // one lstat tells links from the rest; only a link needs the stat that follows it
+                BasicFileAttributes own;
+                try {
+                    own = Files.readAttributes(f.toPath(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException | RuntimeException e) {
+                    own = null;
+                }
+                boolean link = own == null || own.isSymbolicLink();
+                if (link) {
+                    links.add(rel);
+                }
+                boolean brokenLink = link && !f.exists() && Files.isSymbolicLink(f.toPath());
                 // a folder named like a configuration file (x.conf/) deserves a word, not silence
-                boolean folderNamedLikeFile = f.isDirectory() && FileKind.of(name) != FileKind.OTHER;
+                boolean folderNamedLikeFile = FileKind.of(name) != FileKind.OTHER && (link ? f.isDirectory()
+                        : own.isDirectory());
                 if ((brokenLink || folderNamedLikeFile) && isIncluded(rel) && !isExcluded(rel)) {
                     unreadable.add(rel);
                 }
@@ -117,20 +171,24 @@ public final class SourceLoader {
         List<SourceFile> files = new ArrayList<>();
         Map<String, String> linkTargets = new LinkedHashMap<>();
         Set<String> dirs = new TreeSet<>();
-        for (String treePath : scan()) {
+        Scan scan = scanTree();
+        for (String treePath : scan.paths) {
             for (int i = treePath.indexOf('/'); i > 0; i = treePath.indexOf('/', i + 1)) {
                 dirs.add(treePath.substring(0, i));
             }
             Path file = sourceDirectory.resolve(treePath);
-            Path real = realPath(file);
-            if (real.startsWith(realRoot) && !real.equals(realRoot.resolve(treePath))) {
-                String target = realRoot.relativize(real).toString().replace('\\', '/');
-                if (!target.equals(treePath) && Files.isRegularFile(real)) {
-                    linkTargets.put(treePath, target);
-                    continue;
+            // without a link on the way, the real path is the real root's: no need to ask the file system
+            if (scan.throughLink(treePath)) {
+                Path real = realPath(file);
+                if (real.startsWith(realRoot) && !real.equals(realRoot.resolve(treePath))) {
+                    String target = realRoot.relativize(real).toString().replace('\\', '/');
+                    if (!target.equals(treePath) && Files.isRegularFile(real)) {
+                        linkTargets.put(treePath, target);
+                        continue;
+                    }
                 }
             }
-            files.add(loadOne(treePath, file, renderer, secrets));
+            files.add(loadOne(treePath, file, renderer, secrets, scan.unreadable.contains(treePath)));
         }
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         for (SourceFile f : files) {
@@ -141,7 +199,7 @@ public final class SourceLoader {
             SourceFile target = byPath.get(e.getValue());
             if (target == null) {
                 // the link's target is excluded or outside the selection: read it under the link's name
-                target = loadOne(e.getKey(), sourceDirectory.resolve(e.getKey()), renderer, secrets);
+                target = loadOne(e.getKey(), sourceDirectory.resolve(e.getKey()), renderer, secrets, true);
                 files.add(target);
             } else {
                 aliases.put(e.getKey(), target);
@@ -169,11 +227,13 @@ public final class SourceLoader {
         }
     }
 
-    private SourceFile loadOne(String treePath, Path file, TemplateRenderer renderer, Set<String> secrets) {
+    /** @param mayBeFolder false for what the scanner found to be a regular file */
+    private SourceFile loadOne(String treePath, Path file, TemplateRenderer renderer, Set<String> secrets,
+            boolean mayBeFolder) {
         String display = displayPath(treePath);
         FileKind kind = FileKind.of(treePath);
         List<SourceProblem> problems = new ArrayList<>();
-        if (Files.isDirectory(file)) {
+        if (mayBeFolder && Files.isDirectory(file)) {
             problems.add(new SourceProblem(0, Severity.WARNING, "this is a directory, not a file: footprint reads the files"
                     + " inside it on their own, and httpd reads them only where an Include names the folder"));
             return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
