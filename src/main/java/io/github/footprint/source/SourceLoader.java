@@ -210,9 +210,17 @@ public final class SourceLoader {
     }
 
     private String displayRoot() {
-        String r = baseDirectory.relativize(sourceDirectory).toString().replace('\\', '/');
-        return r.isEmpty() ? "." : r;
+        String r = displayRoot;
+        if (r == null) {
+            r = baseDirectory.relativize(sourceDirectory).toString().replace('\\', '/');
+            r = r.isEmpty() ? "." : r;
+            displayRoot = r;
+        }
+        return r;
     }
+
+    /** The source directory as findings name it, worked out once. */
+    private String displayRoot;
 
     private String displayPath(String treePath) {
         String root = displayRoot();
@@ -249,18 +257,28 @@ public final class SourceLoader {
         if (kind == FileKind.OTHER) {
             return loadOther(display, treePath, bytes, renderer, secrets);
         }
+        int nul = -1;
+        boolean ascii = true;
         for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                problems.add(new SourceProblem(lineOf(bytes, i), Severity.ERROR,
-                        "binary content (a NUL byte) in " + kindName(kind)
-                                + " file; it is not a text configuration file and was not read"));
-                return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
+            // one test for the two rare cases: a NUL byte, a byte outside ASCII
+            if (bytes[i] <= 0) {
+                if (bytes[i] == 0) {
+                    nul = i;
+                    break;
+                }
+                ascii = false;
             }
         }
-        String text = decode(bytes, kind, problems);
+        if (nul >= 0) {
+            problems.add(new SourceProblem(lineOf(bytes, nul), Severity.ERROR,
+                    "binary content (a NUL byte) in " + kindName(kind)
+                            + " file; it is not a text configuration file and was not read"));
+            return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
+        }
+        String text = ascii ? new String(bytes, StandardCharsets.ISO_8859_1) : decode(bytes, kind, problems);
         if (renderer.keeps(text)) {
             // nothing to render: the decoded text is the file, line for line
-            collectSecrets(text, secrets);
+            collectSecrets(text, ascii ? bytes : null, secrets);
             return new SourceFile(display, treePath, kind, text, lineStarts(text), null, problems, List.of(), true);
         }
         List<String> raw = splitLines(text);
@@ -286,7 +304,7 @@ public final class SourceLoader {
         }
         String text = decode(bytes, FileKind.OTHER, new ArrayList<>());
         if (renderer.keeps(text)) {
-            collectSecrets(text, secrets);
+            collectSecrets(text, null, secrets);
             return new SourceFile(display, treePath, FileKind.OTHER, text, lineStarts(text), null, List.of(), List.of(),
                     true);
         }
@@ -435,11 +453,51 @@ public final class SourceLoader {
         return false;
     }
 
-    /** {@link #collectSecrets(List, Set)} for a whole text, which most often says nothing of secrets at all. */
-    private static void collectSecrets(String text, Set<String> secrets) {
-        if (text.indexOf("://") >= 0 || mentionsSecret(text)) {
+    /**
+     * {@link #collectSecrets(List, Set)} for a whole text, which most often says nothing of secrets at all.
+     *
+     * @param ascii the text's bytes when they are all ASCII (the same characters), else null
+     */
+    private static void collectSecrets(String text, byte[] ascii, Set<String> secrets) {
+        if (text.indexOf("://") >= 0 || (ascii != null ? mentionsSecret(ascii) : mentionsSecret(text))) {
             collectSecrets(splitLines(text), secrets);
         }
+    }
+
+    /** Where the two letters starting a word of {@link #mentionsSecret} stand, in lower case: pa, se, to. */
+    private static final boolean[] SECRET_START = new boolean[1 << 16];
+
+    static {
+        for (String w : new String[] {"pa", "se", "to"}) {
+            SECRET_START[w.charAt(0) << 8 | w.charAt(1)] = true;
+        }
+    }
+
+    /**
+     * {@link #mentionsSecret(String)} for ASCII bytes, where ignoring case is setting bit 0x20 of a letter: one
+     * table lookup per byte for the first two letters, the word compared only where they stand.
+     */
+    static boolean mentionsSecret(byte[] b) {
+        for (int i = 0, n = b.length - 1; i < n; i++) {
+            if (SECRET_START[((b[i] | 0x20) << 8 | (b[i + 1] | 0x20)) & 0xffff]
+                    && (word(b, i, "pass") || word(b, i, "secret") || word(b, i, "token"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the ASCII bytes at {@code i} spell {@code w} (lower-case letters) in any case. */
+    private static boolean word(byte[] b, int i, String w) {
+        if (i + w.length() > b.length) {
+            return false;
+        }
+        for (int k = 0; k < w.length(); k++) {
+            if ((b[i + k] | 0x20) != w.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void collectSecrets(List<String> lines, Set<String> secrets) {

@@ -42,15 +42,14 @@ public final class ApacheConfig {
 
     /** Every directive, depth first in file order. */
     public void walk(Consumer<Directive> visitor) {
-        walk(root.childList(), visitor);
+        walk(root.firstChild(), visitor);
     }
 
-    private static void walk(List<Directive> list, Consumer<Directive> visitor) {
-        for (int i = 0, n = list.size(); i < n; i++) {
-            Directive d = list.get(i);
+    private static void walk(Directive first, Consumer<Directive> visitor) {
+        for (Directive d = first; d != null; d = d.nextSibling()) {
             visitor.accept(d);
             if (d.isSection()) {
-                walk(d.childList(), visitor);
+                walk(d.firstChild(), visitor);
             }
         }
     }

@@ -116,41 +116,16 @@ public final class ApacheParser {
         return false;
     }
 
-    /** A logical line: {@code src.substring(from, to)}, trimmed, from template line {@code line}; not copied. */
-    private static final class Line {
-        final String src;
-        final int from;
-        final int to;
-        final int line;
-
-        Line(String src, int from, int to, int line) {
-            this.src = src;
-            this.from = from;
-            this.to = to;
-            this.line = line;
-        }
-
-        String text() {
-            return src.substring(from, to);
-        }
-
-        /** {@code text().equalsIgnoreCase("</" + open + ">")}. */
-        boolean closes(String open) {
-            return to - from == open.length() + 3 && src.startsWith("</", from)
-                    && src.regionMatches(true, from + 2, open, 0, open.length()) && src.charAt(to - 1) == '>';
-        }
-    }
-
     /**
      * One file's logical lines as {@code ap_cfg_getline} makes them: a backslash right before the line end joins
      * the next physical line (it is removed, nothing is inserted), then the line is trimmed of C white space;
      * comments and blanks are dropped. httpd 2.4 continues after any trailing backslash, {@code \\} included;
      * httpd 2.2 took {@code \\} for an escaped backslash: no continuation, one backslash removed.
      */
-    private List<Line> logicalLines(SourceFile f) {
+    private Cursor logicalLines(SourceFile f) {
         String text = f.text();
         int n = f.lineCount();
-        List<Line> out = new ArrayList<>(n);
+        Cursor out = new Cursor(f, n);
         StringBuilder joined = null;
         int first = -1;
         for (int i = 0; i < n; i++) {
@@ -200,13 +175,12 @@ public final class ApacheParser {
                 e--;
             }
             if (s < e && src.charAt(s) != '#') {
-                out.add(new Line(src, s, e, first));
+                out.add(src == text ? null : src, s, e, first);
             }
             first = -1;
         }
         return out;
     }
-
 
     /** httpd 2.4's VARBUF_MAX_LEN (16 MiB) for configuration files; 2.2's MAX_STRING_LEN (8192). */
     private int maxLineLength() {
@@ -220,39 +194,97 @@ public final class ApacheParser {
             return;
         }
         includeStack.push(f);
-        Cursor c = new Cursor(f, logicalLines(f));
-        readBlock(c, parent, null, Block.FILE, null, false);
+        Cursor c = logicalLines(f);
+        readBlock(c, parent, null, Block.FILE, -1, false);
         includeStack.pop();
     }
 
+    /**
+     * One file's logical lines and the reading position. Line {@code i} (an index, not an object) is
+     * {@code src(i).substring(from(i), to(i))}, trimmed, from template line {@code line(i)}; lines are read in place
+     * in the file's text, only joined continuation lines have a String of their own.
+     */
     private static final class Cursor {
         final SourceFile file;
-        final List<Line> lines;
+        /** from, to and template line of each logical line. */
+        private int[] spans;
+        /** The text of a line that is not the file's (joined continuation lines); null while there is none. */
+        private String[] own;
+        private int size;
         int next;
 
-        Cursor(SourceFile file, List<Line> lines) {
+        Cursor(SourceFile file, int capacity) {
             this.file = file;
-            this.lines = lines;
+            this.spans = new int[3 * Math.max(capacity, 1)];
+        }
+
+        void add(String text, int from, int to, int line) {
+            if (3 * size == spans.length) {
+                spans = java.util.Arrays.copyOf(spans, 2 * spans.length);
+            }
+            if (text != null) {
+                if (own == null) {
+                    own = new String[spans.length / 3];
+                } else if (own.length <= size) {
+                    own = java.util.Arrays.copyOf(own, spans.length / 3);
+                }
+                own[size] = text;
+            }
+            spans[3 * size] = from;
+            spans[3 * size + 1] = to;
+            spans[3 * size + 2] = line;
+            size++;
+        }
+
+        String src(int i) {
+            String s = own != null && i < own.length ? own[i] : null;
+            return s != null ? s : file.text();
+        }
+
+        int from(int i) {
+            return spans[3 * i];
+        }
+
+        int to(int i) {
+            return spans[3 * i + 1];
+        }
+
+        /** The template line the logical line starts on. */
+        int line(int i) {
+            return spans[3 * i + 2];
+        }
+
+        String text(int i) {
+            return src(i).substring(from(i), to(i));
+        }
+
+        /** {@code text(i).equalsIgnoreCase("</" + open + ">")}, without making either String. */
+        boolean closes(int i, String open) {
+            String s = src(i);
+            int from = from(i);
+            int to = to(i);
+            return to - from == open.length() + 3 && s.startsWith("</", from)
+                    && s.regionMatches(true, from + 2, open, 0, open.length()) && s.charAt(to - 1) == '>';
         }
 
         /** Set by a structural error: httpd stops reading there, and so does footprint for this file. */
         boolean aborted;
 
         boolean hasNext() {
-            return next < lines.size();
+            return next < size;
         }
 
         void abort() {
             aborted = true;
-            next = lines.size();
+            next = size;
         }
 
-        Line take() {
-            return lines.get(next++);
+        int take() {
+            return next++;
         }
 
-        Location at(Line l) {
-            return new Location(file.displayPath(), l.line);
+        Location at(int l) {
+            return new Location(file.displayPath(), line(l));
         }
     }
 
@@ -276,17 +308,17 @@ public final class ApacheParser {
      *
      * @param quietEnd true inside a true conditional's body, where httpd does not notice unclosed sections
      */
-    private void readBlock(Cursor c, Directive parent, String open, Block block, Line openLine, boolean quietEnd) {
+    private void readBlock(Cursor c, Directive parent, String open, Block block, int openLine, boolean quietEnd) {
         while (c.hasNext()) {
-            Line l = c.take();
-            if (block == Block.CONDITIONAL && l.closes(open)) {
+            int l = c.take();
+            if (block == Block.CONDITIONAL && c.closes(l, open)) {
                 return;
             }
-            String src = l.src;
-            int from = l.from;
-            int to = l.to;
+            String src = c.src(l);
+            int from = c.from(l);
+            int to = c.to(l);
             if (hasVariable(src, from, to)) {
-                src = expand(l.text());
+                src = expand(c.text(l));
                 from = 0;
                 to = src.length();
             }
@@ -315,7 +347,7 @@ public final class ApacheParser {
                 readSection(c, l, parent, name, src, rest, to, quietEnd || block == Block.CONDITIONAL);
                 continue;
             }
-            Directive d = new Directive(name, names.key(name), src, rest, to, c.file.displayPath(), l.line, false,
+            Directive d = new Directive(name, names.key(name), src, rest, to, c.file.displayPath(), c.line(l), false,
                     parent);
             parent.add(d);
             readTimeDirective(d, c, l, parent);
@@ -328,7 +360,7 @@ public final class ApacheParser {
     /**
      * A section's opening line; its arguments (what follows the name) are {@code src.substring(rest, to)}.
      */
-    private void readSection(Cursor c, Line l, Directive parent, String name, String src, int rest, int to,
+    private void readSection(Cursor c, int l, Directive parent, String name, String src, int rest, int to,
             boolean quietEnd) {
         String sect;
         String args;
@@ -380,7 +412,7 @@ public final class ApacheParser {
                 return;
             }
             if (evaluate(key, word, not, c, l)) {
-                Directive d = new Directive(sect, key, args, innerFrom, innerTo, file, l.line, true, parent);
+                Directive d = new Directive(sect, key, args, innerFrom, innerTo, file, c.line(l), true, parent);
                 parent.add(d);
                 readBlock(c, d, tag, Block.CONDITIONAL, l, true);
             } else {
@@ -395,7 +427,7 @@ public final class ApacheParser {
             skipMacro(c, l, args.substring(innerFrom, innerTo));
             return;
         }
-        Directive d = new Directive(sect, key, args, innerFrom, innerTo, file, l.line, true, parent);
+        Directive d = new Directive(sect, key, args, innerFrom, innerTo, file, c.line(l), true, parent);
         parent.add(d);
         readBlock(c, d, sect, Block.SECTION, l, quietEnd);
     }
@@ -405,11 +437,11 @@ public final class ApacheParser {
      * nested {@code <Macro} counted; other sections may open in one macro and close in another (httpd only warns,
      * AH02793/AH02795), so they are not checked here.
      */
-    private void skipMacro(Cursor c, Line open, String args) {
+    private void skipMacro(Cursor c, int open, String args) {
         int nesting = 1;
         while (c.hasNext()) {
-            Line t = c.take();
-            String first = new ConfWords(t.src, t.from, t.to).next();
+            int t = c.take();
+            String first = new ConfWords(c.src(t), c.from(t), c.to(t)).next();
             if (first.equalsIgnoreCase("</Macro>")) {
                 if (--nesting == 0) {
                     return;
@@ -419,12 +451,12 @@ public final class ApacheParser {
             }
         }
         String name = new ConfWords(args).next().toLowerCase(Locale.ROOT);
-        problems.add(ParseProblem.syntax(c.at(open), "macro '" + name + "' (defined on line " + open.line + " of \""
+        problems.add(ParseProblem.syntax(c.at(open), "macro '" + name + "' (defined on line " + c.line(open) + " of \""
                 + c.file.displayPath() + "\") contents error: expected token not found: </Macro>"));
     }
 
     /** mod_version's {@code <IfVersion>}: its own reading of the arguments, see {@link IfVersion}. */
-    private void ifVersion(Cursor c, Line l, Directive parent, String sect, String args) {
+    private void ifVersion(Cursor c, int l, Directive parent, String sect, String args) {
         IfVersion.Result r = IfVersion.evaluate(args, options.version);
         if (r.error != null) {
             problems.add(ParseProblem.syntax(c.at(l), r.error));
@@ -447,24 +479,24 @@ public final class ApacheParser {
      *
      * @return false when an error was reported
      */
-    private boolean soak(Cursor c, String open, Line openLine) {
+    private boolean soak(Cursor c, String open, int openLine) {
         return soak(c, open, openLine, openLine);
     }
 
     /** @param outer the opening line of the outermost skipped block: httpd reports errors inside it there */
-    private boolean soak(Cursor c, String open, Line openLine, Line outer) {
+    private boolean soak(Cursor c, String open, int openLine, int outer) {
         while (c.hasNext()) {
-            Line l = c.take();
-            if (l.src.charAt(l.from) != '<') {
+            int l = c.take();
+            if (c.src(l).charAt(c.from(l)) != '<') {
                 continue;
             }
-            ConfWords words = new ConfWords(expand(l.text()));
+            ConfWords words = new ConfWords(expand(c.text(l)));
             String name = words.next();
             if (name.startsWith("</")) {
                 String closing = name.length() > 2 ? name.substring(2, name.length() - 1) : "";
                 if (!closing.equalsIgnoreCase(open)) {
                     problems.add(ParseProblem.syntax(c.at(outer), "Expected </" + open + "> but saw </" + closing + ">"
-                            + (outer == l ? "" : " (line " + l.line + ", in a block httpd skips)")));
+                            + (outer == l ? "" : " (line " + c.line(l) + ", in a block httpd skips)")));
                     c.abort();
                     return false;
                 }
@@ -515,7 +547,7 @@ public final class ApacheParser {
         return "2.2".equals(options.version);
     }
 
-    private void readTimeDirective(Directive d, Cursor c, Line l, Directive parent) {
+    private void readTimeDirective(Directive d, Cursor c, int l, Directive parent) {
         switch (d.key()) {
             case "include":
                 include(d, c, parent, false);
@@ -622,7 +654,7 @@ public final class ApacheParser {
 
 
 
-    private boolean evaluate(String key, String a, boolean not, Cursor c, Line l) {
+    private boolean evaluate(String key, String a, boolean not, Cursor c, int l) {
         boolean result;
         switch (key) {
             case "ifmodule":

@@ -22,11 +22,12 @@ public final class Directive {
     private List<String> args;
     private final String file;
     private final int line;
-    private Location location;
     private final boolean section;
     private final Directive parent;
-    /** Null until a child is added (most directives have none). */
-    private List<Directive> children;
+    /** The children as a chain (most directives have none): no list object per section. */
+    private Directive firstChild;
+    private Directive lastChild;
+    private Directive next;
 
     /** A directive whose arguments are split by {@code ap_getword_conf} when first asked for. */
     Directive(String name, String rawArgs, Location location, boolean section, Directive parent) {
@@ -37,7 +38,6 @@ public final class Directive {
         this(name, name.toLowerCase(Locale.ROOT), rawArgs, 0, rawArgs.length(), location.file(), location.line(),
                 section, parent);
         this.args = args == null ? null : Collections.unmodifiableList(args);
-        this.location = location;
     }
 
     /**
@@ -88,13 +88,9 @@ public final class Directive {
         return a.isEmpty() ? "" : a.get(0);
     }
 
+    /** Where the directive stands (made when asked for: most are never asked). */
     public Location location() {
-        Location l = location;
-        if (l == null) {
-            l = new Location(file, line);
-            location = l;
-        }
-        return l;
+        return new Location(file, line);
     }
 
     public boolean isSection() {
@@ -107,19 +103,33 @@ public final class Directive {
     }
 
     public List<Directive> children() {
-        return children == null ? List.of() : Collections.unmodifiableList(children);
+        if (firstChild == null) {
+            return List.of();
+        }
+        List<Directive> out = new ArrayList<>();
+        for (Directive c = firstChild; c != null; c = c.next) {
+            out.add(c);
+        }
+        return Collections.unmodifiableList(out);
     }
 
-    /** The children themselves, for the tree walk of this package (no wrapper per call). */
-    List<Directive> childList() {
-        return children == null ? List.of() : children;
+    /** The first child, or null; {@link #nextSibling()} leads to the others (the tree walk of this package). */
+    Directive firstChild() {
+        return firstChild;
+    }
+
+    /** The next child of the same parent, or null. */
+    Directive nextSibling() {
+        return next;
     }
 
     void add(Directive child) {
-        if (children == null) {
-            children = new ArrayList<>();
+        if (firstChild == null) {
+            firstChild = child;
+        } else {
+            lastChild.next = child;
         }
-        children.add(child);
+        lastChild = child;
     }
 
     /** The nearest enclosing section of this name (ignoring case), or null. */
