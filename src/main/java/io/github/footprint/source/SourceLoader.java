@@ -257,29 +257,30 @@ public final class SourceLoader {
         if (kind == FileKind.OTHER) {
             return loadOther(display, treePath, bytes, renderer, secrets);
         }
-        int nul = -1;
-        boolean ascii = true;
-        for (int i = 0; i < bytes.length; i++) {
-            // one test for the two rare cases: a NUL byte, a byte outside ASCII
-            if (bytes[i] <= 0) {
-                if (bytes[i] == 0) {
-                    nul = i;
-                    break;
-                }
-                ascii = false;
-            }
-        }
-        if (nul >= 0) {
-            problems.add(new SourceProblem(lineOf(bytes, nul), Severity.ERROR,
+        ByteScan scan = ByteScan.of(bytes);
+        if (scan.nul >= 0) {
+            problems.add(new SourceProblem(lineOf(bytes, scan.nul), Severity.ERROR,
                     "binary content (a NUL byte) in " + kindName(kind)
                             + " file; it is not a text configuration file and was not read"));
             return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
         }
-        String text = ascii ? new String(bytes, StandardCharsets.ISO_8859_1) : decode(bytes, kind, problems);
-        if (renderer.keeps(text)) {
-            // nothing to render: the decoded text is the file, line for line
-            collectSecrets(text, ascii ? bytes : null, secrets);
-            return new SourceFile(display, treePath, kind, text, lineStarts(text), null, problems, List.of(), true);
+        String text;
+        if (scan.ascii) {
+            // plain ASCII is valid UTF-8: no decoder, and the scan answered for the text
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
+            if (renderer.keeps(scan.carriageReturn, scan.delimiter)) {
+                // nothing to render: the text is the file, line for line
+                if (scan.secretHint) {
+                    collectSecrets(splitLines(text), secrets);
+                }
+                return new SourceFile(display, treePath, kind, text, scan.starts, null, problems, List.of(), true);
+            }
+        } else {
+            text = decode(bytes, kind, problems);
+            if (renderer.keeps(text)) {
+                collectSecrets(text, secrets);
+                return new SourceFile(display, treePath, kind, text, lineStarts(text), null, problems, List.of(), true);
+            }
         }
         List<String> raw = splitLines(text);
         TemplateRenderer.Rendered r = renderer.render(raw);
@@ -304,7 +305,7 @@ public final class SourceLoader {
         }
         String text = decode(bytes, FileKind.OTHER, new ArrayList<>());
         if (renderer.keeps(text)) {
-            collectSecrets(text, null, secrets);
+            collectSecrets(text, secrets);
             return new SourceFile(display, treePath, FileKind.OTHER, text, lineStarts(text), null, List.of(), List.of(),
                     true);
         }
@@ -436,7 +437,7 @@ public final class SourceLoader {
     }
 
     /** True when the line holds "pass", "secret" or "token" in any case: one pass over the characters. */
-    private static boolean mentionsSecret(String s) {
+    static boolean mentionsSecret(String s) {
         for (int i = 0, n = s.length() - 1; i < n; i++) {
             char c = (char) (s.charAt(i) | 0x20);
             if (c != 'p' && c != 's' && c != 't') {
@@ -453,51 +454,11 @@ public final class SourceLoader {
         return false;
     }
 
-    /**
-     * {@link #collectSecrets(List, Set)} for a whole text, which most often says nothing of secrets at all.
-     *
-     * @param ascii the text's bytes when they are all ASCII (the same characters), else null
-     */
-    private static void collectSecrets(String text, byte[] ascii, Set<String> secrets) {
-        if (text.indexOf("://") >= 0 || (ascii != null ? mentionsSecret(ascii) : mentionsSecret(text))) {
+    /** {@link #collectSecrets(List, Set)} for a whole text, which most often says nothing of secrets at all. */
+    private static void collectSecrets(String text, Set<String> secrets) {
+        if (text.indexOf("://") >= 0 || mentionsSecret(text)) {
             collectSecrets(splitLines(text), secrets);
         }
-    }
-
-    /** Where the two letters starting a word of {@link #mentionsSecret} stand, in lower case: pa, se, to. */
-    private static final boolean[] SECRET_START = new boolean[1 << 16];
-
-    static {
-        for (String w : new String[] {"pa", "se", "to"}) {
-            SECRET_START[w.charAt(0) << 8 | w.charAt(1)] = true;
-        }
-    }
-
-    /**
-     * {@link #mentionsSecret(String)} for ASCII bytes, where ignoring case is setting bit 0x20 of a letter: one
-     * table lookup per byte for the first two letters, the word compared only where they stand.
-     */
-    static boolean mentionsSecret(byte[] b) {
-        for (int i = 0, n = b.length - 1; i < n; i++) {
-            if (SECRET_START[((b[i] | 0x20) << 8 | (b[i + 1] | 0x20)) & 0xffff]
-                    && (word(b, i, "pass") || word(b, i, "secret") || word(b, i, "token"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True when the ASCII bytes at {@code i} spell {@code w} (lower-case letters) in any case. */
-    private static boolean word(byte[] b, int i, String w) {
-        if (i + w.length() > b.length) {
-            return false;
-        }
-        for (int k = 0; k < w.length(); k++) {
-            if ((b[i + k] | 0x20) != w.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void collectSecrets(List<String> lines, Set<String> secrets) {

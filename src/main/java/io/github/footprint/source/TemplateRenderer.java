@@ -76,7 +76,12 @@ public final class TemplateRenderer {
      * delimiter ({@code @}, {@code ${}) in it; and there is no {@code \r}, which would end a rendered line.
      */
     boolean keeps(String text) {
-        return text.indexOf('\r') < 0 && (!enabled || text.indexOf('@') < 0 && !text.contains("${"));
+        return keeps(text.indexOf('\r') >= 0, text.indexOf('@') >= 0 || text.contains("${"));
+    }
+
+    /** {@link #keeps(String)} from what a scan of the text found: a {@code \r}, an {@code @} or a {@code ${}. */
+    boolean keeps(boolean carriageReturn, boolean delimiter) {
+        return !carriageReturn && (!enabled || !delimiter);
     }
 
     Rendered render(List<String> templateLines) {
