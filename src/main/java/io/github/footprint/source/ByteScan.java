@@ -42,8 +42,17 @@ final class ByteScan {
     }
 
     static ByteScan of(byte[] b) {
-        int n = b.length;
-        int[] starts = new int[Math.max(16, n / 24)];
+        return of(b, b.length, new int[Math.max(16, b.length / 16)]);
+    }
+
+    /**
+     * The scan of {@code b[0, n)}.
+     *
+     * @param scratch a table to note line starts in (grown when too short); the answer gets a copy of its own
+     */
+    static ByteScan of(byte[] b, int n, int[] scratch) {
+        int[] starts = scratch != null && scratch.length > 1 ? scratch : new int[16];
+        starts[0] = 0;
         int k = 1;
         boolean cr = false;
         boolean delimiter = false;
@@ -53,7 +62,7 @@ final class ByteScan {
             if (c >= 'A') {
                 // letters (ignoring case is setting bit 0x20 of an ASCII letter) and [\]^_`{|}~
                 if (!secret && i + 1 < n && SECRET_START[((c | 0x20) << 8 | (b[i + 1] | 0x20)) & 0xffff]
-                        && (word(b, i, "pass") || word(b, i, "secret") || word(b, i, "token"))) {
+                        && (word(b, n, i, "pass") || word(b, n, i, "secret") || word(b, n, i, "token"))) {
                     secret = true;
                 }
             } else if (c == '\n') {
@@ -62,7 +71,8 @@ final class ByteScan {
                 }
                 starts[k++] = i + 1;
             } else if (c <= 0) {
-                return c == 0 ? new ByteScan(i, false, null, false, false, false) : notAscii(b, i);
+                return c == 0 ? new ByteScan(i, false, null, false, false, false).withScratch(starts)
+                        : notAscii(b, n, i, starts);
             } else if (c == '\r') {
                 cr = true;
             } else if (c == '@') {
@@ -80,22 +90,30 @@ final class ByteScan {
             }
             starts[k++] = n + 1;
         }
-        return new ByteScan(-1, true, Arrays.copyOf(starts, k), cr, delimiter, secret);
+        return new ByteScan(-1, true, Arrays.copyOf(starts, k), cr, delimiter, secret).withScratch(starts);
     }
 
     /** The rest of a text that is not ASCII: only its first NUL byte is asked for. */
-    private static ByteScan notAscii(byte[] b, int from) {
-        for (int i = from; i < b.length; i++) {
+    private static ByteScan notAscii(byte[] b, int n, int from, int[] scratch) {
+        for (int i = from; i < n; i++) {
             if (b[i] == 0) {
-                return new ByteScan(i, false, null, false, false, false);
+                return new ByteScan(i, false, null, false, false, false).withScratch(scratch);
             }
         }
-        return new ByteScan(-1, false, null, false, false, false);
+        return new ByteScan(-1, false, null, false, false, false).withScratch(scratch);
     }
 
-    /** True when the ASCII bytes at {@code i} spell {@code w} (lower-case letters) in any case. */
-    private static boolean word(byte[] b, int i, String w) {
-        if (i + w.length() > b.length) {
+    /** The line table the scan wrote in (the scratch given, or a larger one), for the next scan to reuse. */
+    int[] scratch;
+
+    private ByteScan withScratch(int[] s) {
+        this.scratch = s;
+        return this;
+    }
+
+    /** True when the ASCII bytes {@code b[i, n)} start with {@code w} (lower-case letters) in any case. */
+    private static boolean word(byte[] b, int n, int i, String w) {
+        if (i + w.length() > n) {
             return false;
         }
         for (int k = 0; k < w.length(); k++) {

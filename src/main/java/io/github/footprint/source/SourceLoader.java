@@ -12,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -246,28 +247,22 @@ public final class SourceLoader {
                     + " inside it on their own, and httpd reads them only where an Include names the folder"));
             return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
         }
-        byte[] bytes;
+        int length;
         try {
-            bytes = Files.readAllBytes(file);
+            length = read(file);
         } catch (IOException | RuntimeException e) {
             problems.add(new SourceProblem(0, Severity.ERROR, "the file cannot be read (" + describe(e)
                     + "); check that it is a readable file"));
             return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
         }
         if (kind == FileKind.OTHER) {
-            return loadOther(display, treePath, bytes, renderer, secrets);
+            return loadOther(display, treePath, Arrays.copyOf(buffer, length), renderer, secrets);
         }
-        ByteScan scan = ByteScan.of(bytes);
-        if (scan.nul >= 0) {
-            problems.add(new SourceProblem(lineOf(bytes, scan.nul), Severity.ERROR,
-                    "binary content (a NUL byte) in " + kindName(kind)
-                            + " file; it is not a text configuration file and was not read"));
-            return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
-        }
-        String text;
+        ByteScan scan = ByteScan.of(buffer, length, lineScratch);
+        lineScratch = scan.scratch != null ? scan.scratch : lineScratch;
         if (scan.ascii) {
             // plain ASCII is valid UTF-8: no decoder, and the scan answered for the text
-            text = new String(bytes, StandardCharsets.ISO_8859_1);
+            String text = new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
             if (renderer.keeps(scan.carriageReturn, scan.delimiter)) {
                 // nothing to render: the text is the file, line for line
                 if (scan.secretHint) {
@@ -275,18 +270,70 @@ public final class SourceLoader {
                 }
                 return new SourceFile(display, treePath, kind, text, scan.starts, null, problems, List.of(), true);
             }
-        } else {
-            text = decode(bytes, kind, problems);
-            if (renderer.keeps(text)) {
-                collectSecrets(text, secrets);
-                return new SourceFile(display, treePath, kind, text, lineStarts(text), null, problems, List.of(), true);
-            }
+            return render(display, treePath, kind, text, renderer, secrets, problems);
         }
+        byte[] bytes = Arrays.copyOf(buffer, length);
+        if (scan.nul >= 0) {
+            problems.add(new SourceProblem(lineOf(bytes, scan.nul), Severity.ERROR,
+                    "binary content (a NUL byte) in " + kindName(kind)
+                            + " file; it is not a text configuration file and was not read"));
+            return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
+        }
+        String text = decode(bytes, kind, problems);
+        if (renderer.keeps(text)) {
+            collectSecrets(text, secrets);
+            return new SourceFile(display, treePath, kind, text, lineStarts(text), null, problems, List.of(), true);
+        }
+        return render(display, treePath, kind, text, renderer, secrets, problems);
+    }
+
+    /** Renders a text line by line and keeps the line map. */
+    private static SourceFile render(String display, String treePath, FileKind kind, String text,
+            TemplateRenderer renderer, Set<String> secrets, List<SourceProblem> problems) {
         List<String> raw = splitLines(text);
         TemplateRenderer.Rendered r = renderer.render(raw);
         problems.addAll(r.problems);
         collectSecrets(r.lines, secrets);
         return new SourceFile(display, treePath, kind, r.lines, r.lineMap(), problems, r.unresolved, true);
+    }
+
+    /** What files are read into, one after another (a file's text is copied out of it). */
+    private byte[] buffer = new byte[8192];
+    private ByteBuffer window = ByteBuffer.wrap(buffer);
+    /** Where {@link ByteScan} notes line starts, reused from file to file. */
+    private int[] lineScratch = new int[512];
+
+    /**
+     * Reads the whole file into {@link #buffer} as {@link Files#readAllBytes} reads it (the size first, then to the
+     * end, whatever the size said) and returns its length.
+     */
+    private int read(Path file) throws IOException {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new OutOfMemoryError("Required array size too large");
+            }
+            if (buffer.length <= size) {
+                grow((int) size + 1);
+            }
+            int n = 0;
+            while (true) {
+                if (n == buffer.length) {
+                    grow(n + 1);
+                }
+                window.clear().position(n);
+                int r = ch.read(window);
+                if (r < 0) {
+                    return n;
+                }
+                n += r;
+            }
+        }
+    }
+
+    private void grow(int atLeast) {
+        buffer = Arrays.copyOf(buffer, Math.max(atLeast, 2 * buffer.length));
+        window = ByteBuffer.wrap(buffer);
     }
 
     /** The kind with its article, for messages: "an Apache", "a shell"... */

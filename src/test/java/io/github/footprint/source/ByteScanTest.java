@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import net.jqwik.api.Arbitraries;
@@ -30,6 +31,18 @@ class ByteScanTest {
     void answersAsTheStringChecks(@ForAll("texts") String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         ByteScan scan = ByteScan.of(bytes);
+        // the same answers from a reused buffer with other bytes after the file, and a used line table
+        byte[] reused = Arrays.copyOf(bytes, bytes.length + 9);
+        System.arraycopy("pass\n${://".getBytes(StandardCharsets.US_ASCII), 0, reused, bytes.length, 9);
+        int[] table = new int[2];
+        Arrays.fill(table, 99);
+        ByteScan again = ByteScan.of(reused, bytes.length, table);
+        assertEquals(scan.nul, again.nul, text);
+        assertEquals(scan.ascii, again.ascii, text);
+        assertEquals(scan.carriageReturn, again.carriageReturn, text);
+        assertEquals(scan.delimiter, again.delimiter, text);
+        assertEquals(scan.secretHint, again.secretHint, text);
+        assertArrayEquals(scan.starts, again.starts, text);
         int nul = text.indexOf('\u0000');
         assertEquals(nul < 0 ? -1 : new String(bytes, StandardCharsets.ISO_8859_1).indexOf('\u0000'), scan.nul, text);
         if (nul >= 0) {

@@ -70,6 +70,10 @@ public final class ApacheParser {
     private final Set<SourceFile> filesRead = new LinkedHashSet<>();
     private final Deque<SourceFile> includeStack = new ArrayDeque<>();
     private final Names names = new Names();
+    /** Reads the name of each line; used up before the next line is read, so one serves the whole reading. */
+    private final ConfWords lineWords = new ConfWords("");
+    /** A line table a finished file gave back, for the next file to use (files are mostly read one after another). */
+    private int[] spareSpans;
     private String serverRoot;
     private boolean vhostOnly;
 
@@ -125,7 +129,9 @@ public final class ApacheParser {
     private Cursor logicalLines(SourceFile f) {
         String text = f.text();
         int n = f.lineCount();
-        Cursor out = new Cursor(f, n);
+        int[] spans = spareSpans != null && spareSpans.length >= 3 * Math.max(n, 1) ? spareSpans : null;
+        spareSpans = spans != null ? null : spareSpans;
+        Cursor out = new Cursor(f, n, spans);
         StringBuilder joined = null;
         int first = -1;
         for (int i = 0; i < n; i++) {
@@ -197,6 +203,9 @@ public final class ApacheParser {
         Cursor c = logicalLines(f);
         readBlock(c, parent, null, Block.FILE, -1, false);
         includeStack.pop();
+        if (spareSpans == null || spareSpans.length < c.spans.length) {
+            spareSpans = c.spans;
+        }
     }
 
     /**
@@ -213,9 +222,10 @@ public final class ApacheParser {
         private int size;
         int next;
 
-        Cursor(SourceFile file, int capacity) {
+        /** @param spans a table to fill, at least three ints a line long, or null for a new one */
+        Cursor(SourceFile file, int capacity, int[] spans) {
             this.file = file;
-            this.spans = new int[3 * Math.max(capacity, 1)];
+            this.spans = spans != null ? spans : new int[3 * Math.max(capacity, 1)];
         }
 
         void add(String text, int from, int to, int line) {
@@ -322,7 +332,7 @@ public final class ApacheParser {
                 from = 0;
                 to = src.length();
             }
-            ConfWords words = new ConfWords(src, from, to);
+            ConfWords words = lineWords.reset(src, from, to);
             String name = words.next(names);
             int rest = words.position();
             if (name.startsWith("</")) {
@@ -336,8 +346,9 @@ public final class ApacheParser {
                     c.abort();
                     return;
                 }
-                String closing = name.substring(2, name.length() - 1);
-                if (!closing.equalsIgnoreCase(open)) {
+                // the name between "</" and ">" is the open section's, ignoring case
+                if (name.length() - 3 != open.length() || !name.regionMatches(true, 2, open, 0, open.length())) {
+                    String closing = name.substring(2, name.length() - 1);
                     problems.add(ParseProblem.syntax(c.at(l), "Expected </" + open + "> but saw </" + closing + ">"));
                     c.abort();
                 }

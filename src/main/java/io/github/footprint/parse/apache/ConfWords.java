@@ -5,9 +5,9 @@ import java.util.List;
 
 /** httpd's tokeniser, {@code ap_getword_conf} and {@code substring_conf} from server/util.c, to the letter. */
 public final class ConfWords {
-    private final String line;
+    private String line;
     /** The end of the line within {@link #line} (a line may be a stretch of a whole file's text). */
-    private final int end;
+    private int end;
     private int pos;
 
     public ConfWords(String line) {
@@ -16,10 +16,16 @@ public final class ConfWords {
 
     /** The words of {@code line.substring(from, to)}, read without copying it. */
     ConfWords(String line, int from, int to) {
+        reset(line, from, to);
+    }
+
+    /** Reads {@code line.substring(from, to)} from its start: one reader serves line after line. */
+    ConfWords reset(String line, int from, int to) {
         this.line = line;
         this.end = to;
         this.pos = from;
         skipSpace();
+        return this;
     }
 
     /** True when no word is left. */
