@@ -124,10 +124,14 @@ public final class CheckEngine {
             apache = ApacheParser.parse(sources, mapper, layout.main(),
                     new ApacheParser.Options(request.apacheVersion(), request.mpm(), environment));
         }
-        PasteIniReader ini = new PasteIniReader();
+        PasteIniReader ini = null;
         List<IniDocument> inis = new ArrayList<>();
         for (SourceFile f : sources.files(FileKind.INI)) {
             if (f.parseable()) {
+                // set up (ini4j's parser found through its service lookup) only for a project with INI files
+                if (ini == null) {
+                    ini = new PasteIniReader();
+                }
                 inis.add(ini.read(f));
             }
         }

@@ -47,6 +47,30 @@ public final class Atoi {
      * white space C's {@code isspace} knows). Whether the number fits is another question.
      */
     public static boolean isExact(String s) {
-        return s.matches("[ \\t\\n\\x0B\\f\\r]*[+-]?\\d+[ \\t\\n\\x0B\\f\\r]*");
+        int n = s.length();
+        int i = 0;
+        while (i < n && isSpace(s.charAt(i))) {
+            i++;
+        }
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = i;
+        // \d in Java's regular expressions is ASCII 0-9 only
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == digits) {
+            return false;
+        }
+        while (i < n && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i == n;
+    }
+
+    /** The white space of {@code [ \t\n\x0B\f\r]}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 }

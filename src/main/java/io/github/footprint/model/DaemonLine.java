@@ -540,7 +540,12 @@ final class DaemonLine {
         if (!Atoi.isExact(value)) {
             return false;
         }
-        BigInteger v = new BigInteger(value.strip().replace("+", ""));
+        String t = value.strip();
+        if (t.length() - (t.charAt(0) == '+' || t.charAt(0) == '-' ? 1 : 0) <= 9) {
+            // nine digits at most: well inside int, so inside long too
+            return true;
+        }
+        BigInteger v = new BigInteger(t.replace("+", ""));
         return o.wide() ? v.bitLength() <= 63 : v.compareTo(INT_MIN) >= 0 && v.compareTo(INT_MAX) <= 0;
     }
 

@@ -53,6 +53,11 @@ public final class ModWsgi {
         return m;
     }
 
+    /** The view {@link ModelBuilder} read while building {@code d}: the rules ask for it, it is not read again. */
+    static void remember(Deployment d, ModWsgi m) {
+        BUILT.put(d, m);
+    }
+
     /**
      * True when the main file loads {@code wsgi_module}, false when it does not, null for a project without a main
      * httpd file (a vhost-only project cannot tell).

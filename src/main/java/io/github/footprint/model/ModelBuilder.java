@@ -54,11 +54,16 @@ public final class ModelBuilder {
                 named.add(g);
             }
         }
-        List<Mount> mounts = b.mounts(named);
+        // mod_wsgi's view is read once: the deployment's mounts come from it, and ModWsgi.of hands it to the rules
+        ModWsgi modWsgi = MountReader.read(apache, named);
+        List<Mount> mounts = modWsgi.mounts();
         PylonsModel pylons = b.pylons(inis, scripts, mounts, named, parameters);
         Mpm mpm = MpmModel.build(apache, parameters.assumedMpm(), parameters.apacheVersion());
-        return new Deployment(environment, sources, apache, inis, scripts, daemons, mounts, pylons, mpm, parameters)
-                .withStacks(Stacks.build(HttpdStartup.of(scripts), mpm, daemons, mounts, scripts, mapper, apache));
+        Deployment d = new Deployment(environment, sources, apache, inis, scripts, daemons, mounts, pylons, mpm,
+                parameters).withStacks(Stacks.build(HttpdStartup.of(scripts), mpm, daemons, mounts, scripts, mapper,
+                        apache));
+        ModWsgi.remember(d, modWsgi);
+        return d;
     }
 
     /** Every {@code WSGIDaemonProcess}, nameless ones included (the Deployment keeps them apart). */
@@ -84,11 +89,6 @@ public final class ModelBuilder {
             }
         }
         return vhost.rawArgs();
-    }
-
-    /** Mounts as mod_wsgi routes them ({@link MountReader}), in reading order. */
-    private List<Mount> mounts(List<DaemonGroup> daemons) {
-        return MountReader.read(apache, daemons).mounts();
     }
 
     /** How a mount reaches an app: the daemon group (null: embedded) and the sentence that says so. */

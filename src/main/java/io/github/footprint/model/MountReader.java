@@ -458,11 +458,18 @@ final class MountReader {
 
     /** {@code wsgi_script_name} for a request of the mount's own URL: lower case, no trailing slash. */
     private static String scriptName(String url) {
-        String s = url.replaceAll("/{2,}", "/");
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
+        StringBuilder b = new StringBuilder(url.length());
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c != '/' || b.length() == 0 || b.charAt(b.length() - 1) != '/') {
+                b.append(c);
+            }
         }
-        return s.toLowerCase(Locale.ROOT);
+        int end = b.length();
+        while (end > 0 && b.charAt(end - 1) == '/') {
+            end--;
+        }
+        return b.substring(0, end).toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -94,19 +94,41 @@ public final class ServerScope {
         if (address == null) {
             return 0;
         }
+        // the words of the trimmed address (split at runs of [ \t\n\x0B\f\r]), each ADDR:PORT with 1-5 digits
+        String s = address.trim();
+        int n = s.length();
         int port = 0;
-        for (String a : address.trim().split("\\s+")) {
-            int colon = a.lastIndexOf(':');
-            if (colon < 0 || !a.substring(colon + 1).matches("\\d{1,5}")) {
+        int i = 0;
+        do {
+            int start = i;
+            while (i < n && !isSpace(s.charAt(i))) {
+                i++;
+            }
+            int colon = s.lastIndexOf(':', i - 1);
+            if (colon < start || i - colon - 1 < 1 || i - colon - 1 > 5) {
                 return 0;
             }
-            int p = Integer.parseInt(a.substring(colon + 1));
+            int p = 0;
+            for (int k = colon + 1; k < i; k++) {
+                char c = s.charAt(k);
+                if (c < '0' || c > '9') {
+                    return 0;
+                }
+                p = p * 10 + (c - '0');
+            }
             if (port != 0 && p != port) {
                 return 0;
             }
             port = p;
-        }
+            while (i < n && isSpace(s.charAt(i))) {
+                i++;
+            }
+        } while (i < n);
         return port;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     /**

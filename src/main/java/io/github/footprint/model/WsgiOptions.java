@@ -92,10 +92,13 @@ public final class WsgiOptions {
             this.text = text;
         }
 
+        private static final java.util.regex.Pattern VERSION =
+                java.util.regex.Pattern.compile("\\d{1,9}\\.\\d{1,9}(\\.\\d{1,9})?");
+
         /** {@code 4.9}, {@code 4.9.4}: a missing patch number is 0. Blanks around it are dropped. */
         public static Version parse(String s) {
             String t = s == null ? "" : s.trim();
-            if (!t.matches("\\d{1,9}\\.\\d{1,9}(\\.\\d{1,9})?")) {
+            if (!VERSION.matcher(t).matches()) {
                 throw new IllegalArgumentException("'" + s + "' is not a mod_wsgi version such as 4.9 or 4.9.4");
             }
             String[] p = t.split("\\.");

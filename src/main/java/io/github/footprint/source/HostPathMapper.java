@@ -111,11 +111,12 @@ public final class HostPathMapper {
                 return new Mapping(join(e.getValue(), p.substring(prefix.length())), Rule.PATH_MAPPINGS);
             }
         }
-        if (isOverlay(serverRoot)) {
+        ServerRootFacts facts = serverRootFacts(serverRoot);
+        if (facts.overlay) {
             return new Mapping(trimSlash(p), Rule.OVERLAY);
         }
         if (serverRoot != null && serverRoot.startsWith("/")) {
-            String root = trimSlash(normalise(serverRoot));
+            String root = facts.root;
             String abs = trimSlash(p);
             if (abs.equals(root) || abs.startsWith(root + "/")) {
                 return new Mapping(join(apacheRoot, abs.substring(root.length())), Rule.SERVER_ROOT);
@@ -128,6 +129,32 @@ public final class HostPathMapper {
             }
         }
         return new Mapping(null, Rule.OUTSIDE);
+    }
+
+    /** What a ServerRoot says for every mapping: whether the tree is an overlay, and the root as a tree path. */
+    private static final class ServerRootFacts {
+        final String serverRoot;
+        final boolean overlay;
+        final String root;
+
+        ServerRootFacts(String serverRoot, boolean overlay, String root) {
+            this.serverRoot = serverRoot;
+            this.overlay = overlay;
+            this.root = root;
+        }
+    }
+
+    /** The facts of the last ServerRoot asked about (a configuration has one; the model maps a path per mount). */
+    private ServerRootFacts lastServerRoot;
+
+    private ServerRootFacts serverRootFacts(String serverRoot) {
+        ServerRootFacts f = lastServerRoot;
+        if (f == null || !java.util.Objects.equals(f.serverRoot, serverRoot)) {
+            f = new ServerRootFacts(serverRoot, isOverlay(serverRoot), serverRoot != null && serverRoot.startsWith("/")
+                    ? trimSlash(normalise(serverRoot)) : null);
+            lastServerRoot = f;
+        }
+        return f;
     }
 
     private Map<String, List<String>> byName;
@@ -169,6 +196,9 @@ public final class HostPathMapper {
 
     /** Removes {@code .}, empty components and resolves {@code ..} where it can. */
     static String normalise(String path) {
+        if (isNormal(path)) {
+            return path;
+        }
         boolean abs = path.startsWith("/");
         List<String> parts = new ArrayList<>();
         for (String s : path.split("/")) {
@@ -182,6 +212,30 @@ public final class HostPathMapper {
             }
         }
         return (abs ? "/" : "") + String.join("/", parts);
+    }
+
+    /** True when {@link #normalise} has nothing to do: no empty, {@code .} or {@code ..} component, no trailing slash. */
+    private static boolean isNormal(String p) {
+        int n = p.length();
+        int start = p.startsWith("/") ? 1 : 0;
+        if (n == start) {
+            return true;
+        }
+        if (p.charAt(n - 1) == '/') {
+            return false;
+        }
+        for (int i = start; i < n; ) {
+            int slash = p.indexOf('/', i);
+            if (slash < 0) {
+                slash = n;
+            }
+            int len = slash - i;
+            if (len == 0 || (len == 1 && p.charAt(i) == '.') || (len == 2 && p.charAt(i) == '.' && p.charAt(i + 1) == '.')) {
+                return false;
+            }
+            i = slash + 1;
+        }
+        return true;
     }
 
     private static String trimSlash(String s) {

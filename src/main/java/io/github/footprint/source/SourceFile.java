@@ -1,18 +1,25 @@
 package io.github.footprint.source;
 
+import java.util.AbstractList;
 import java.util.Collections;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * One file of the deploy tree after rendering: its rendered lines and, for each, the template line it
- * came from. Parsers read {@link #lines()} and report {@link #templateLine(int)} so that every finding
+ * came from. Parsers read {@link #lines()} (or, without a String per line, {@link #text()} between
+ * {@link #lineStart(int)} and {@link #lineEnd(int)}) and report {@link #templateLine(int)} so that every finding
  * points at the line the user edits.
  */
 public final class SourceFile {
     private final String displayPath;
     private final String treePath;
     private final FileKind kind;
+    /** The rendered lines, joined by {@code \n}; line {@code i} runs from {@code starts[i]} to {@code starts[i + 1] - 1}. */
+    private final String text;
+    private final int[] starts;
     private final List<String> lines;
+    /** The template line of each rendered line, or null when rendering kept the lines as they were (line i + 1). */
     private final int[] lineMap;
     private final List<SourceProblem> problems;
     private final List<Placeholder> unresolved;
@@ -20,14 +27,74 @@ public final class SourceFile {
 
     SourceFile(String displayPath, String treePath, FileKind kind, List<String> lines, int[] lineMap,
             List<SourceProblem> problems, List<Placeholder> unresolved, boolean parseable) {
+        this(displayPath, treePath, kind, String.join("\n", lines), startsOf(lines), lineMap.clone(), problems,
+                unresolved, parseable);
+    }
+
+    /**
+     * @param text the rendered lines joined by {@code \n}, none of them holding one
+     * @param starts where each line starts, then one past the end of the last line plus one
+     * @param lineMap the template line of each rendered line, null for line {@code i + 1} (kept, not copied)
+     */
+    SourceFile(String displayPath, String treePath, FileKind kind, String text, int[] starts, int[] lineMap,
+            List<SourceProblem> problems, List<Placeholder> unresolved, boolean parseable) {
         this.displayPath = displayPath;
         this.treePath = treePath;
         this.kind = kind;
-        this.lines = Collections.unmodifiableList(lines);
-        this.lineMap = lineMap.clone();
+        this.text = text;
+        this.starts = starts;
+        this.lines = new Lines();
+        this.lineMap = lineMap;
         this.problems = Collections.unmodifiableList(problems);
         this.unresolved = Collections.unmodifiableList(unresolved);
         this.parseable = parseable;
+    }
+
+    private static int[] startsOf(List<String> lines) {
+        int[] starts = new int[lines.size() + 1];
+        int at = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            starts[i] = at;
+            at += lines.get(i).length() + 1;
+        }
+        starts[lines.size()] = at;
+        return starts;
+    }
+
+    /** The lines as a list that cuts each one from the text when asked (nothing is kept per line). */
+    private final class Lines extends AbstractList<String> implements RandomAccess {
+        @Override
+        public String get(int index) {
+            if (index < 0 || index >= size()) {
+                throw new IndexOutOfBoundsException("line " + index + " of " + size());
+            }
+            return text.substring(starts[index], starts[index + 1] - 1);
+        }
+
+        @Override
+        public int size() {
+            return starts.length - 1;
+        }
+    }
+
+    /** The rendered lines joined by {@code \n}: line {@code i} is {@code text().substring(lineStart(i), lineEnd(i))}. */
+    public String text() {
+        return text;
+    }
+
+    /** How many rendered lines the file has. */
+    public int lineCount() {
+        return starts.length - 1;
+    }
+
+    /** Where rendered line {@code index} (0-based) starts in {@link #text()}. */
+    public int lineStart(int index) {
+        return starts[index];
+    }
+
+    /** Where rendered line {@code index} (0-based) ends in {@link #text()} (exclusive, before its {@code \n}). */
+    public int lineEnd(int index) {
+        return starts[index + 1] - 1;
     }
 
     /** Path relative to the project base directory, {@code /} separators: what findings print. */
@@ -51,6 +118,10 @@ public final class SourceFile {
 
     /** The template line (1-based) of rendered line {@code index} (0-based). */
     public int templateLine(int index) {
+        if (lineMap == null) {
+            int n = starts.length - 1;
+            return n == 0 ? 1 : Math.max(0, Math.min(index, n - 1)) + 1;
+        }
         if (lineMap.length == 0) {
             return 1;
         }
@@ -62,6 +133,9 @@ public final class SourceFile {
      * backwards, so this is a binary search.
      */
     public int renderedIndex(int templateLine) {
+        if (lineMap == null) {
+            return templateLine >= 1 && templateLine <= starts.length - 1 ? templateLine - 1 : -1;
+        }
         int lo = 0;
         int hi = lineMap.length - 1;
         int found = -1;
@@ -106,12 +180,8 @@ public final class SourceFile {
 
     /** True when the file holds nothing but blank space. */
     public boolean isBlank() {
-        for (String l : lines) {
-            if (!l.isBlank()) {
-                return false;
-            }
-        }
-        return true;
+        // the joining newlines are blank too
+        return text.isBlank();
     }
 
     @Override

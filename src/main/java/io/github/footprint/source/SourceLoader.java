@@ -8,8 +8,11 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +60,38 @@ public final class SourceLoader {
 
     /** The tree paths (relative, {@code /}) that includes and excludes select, sorted. */
     public List<String> scan() {
+        return scanTree().paths;
+    }
+
+    /** What a scan found: the selected paths, sorted, and what it learnt of them on the way. */
+    private static final class Scan {
+        final List<String> paths;
+        /** The selected entries that are no regular file (broken links, folders named like files). */
+        final Set<String> unreadable;
+        /** Every entry met that is a symbolic link (files and folders, selected or not). */
+        final Set<String> links;
+
+        Scan(List<String> paths, Set<String> unreadable, Set<String> links) {
+            this.paths = paths;
+            this.unreadable = unreadable;
+            this.links = links;
+        }
+
+        /** True when the path or a folder above it is a symbolic link: only then may its real path differ. */
+        boolean throughLink(String treePath) {
+            if (links.isEmpty()) {
+                return false;
+            }
+            for (int i = treePath.indexOf('/'); i > 0; i = treePath.indexOf('/', i + 1)) {
+                if (links.contains(treePath.substring(0, i))) {
+                    return true;
+                }
+            }
+            return links.contains(treePath);
+        }
+    }
+
+    private Scan scanTree() {
         LinkAwareScanner scanner = new LinkAwareScanner();
         scanner.setBasedir(sourceDirectory.toFile());
         scanner.setIncludes(includes.isEmpty() ? null : includes.toArray(new String[0]));
@@ -68,11 +103,17 @@ public final class SourceLoader {
         for (String f : scanner.getIncludedFiles()) {
             out.add(f.replace('\\', '/'));
         }
+        Set<String> unreadable = new java.util.HashSet<>();
         for (String f : scanner.unreadable) {
             out.add(f.replace('\\', '/'));
+            unreadable.add(f.replace('\\', '/'));
         }
         out.sort(null);
-        return out;
+        Set<String> links = new java.util.HashSet<>();
+        for (String f : scanner.links) {
+            links.add(f.replace('\\', '/'));
+        }
+        return new Scan(out, unreadable, links);
     }
 
     /**
@@ -82,6 +123,8 @@ public final class SourceLoader {
      */
     private static final class LinkAwareScanner extends DirectoryScanner {
         final List<String> unreadable = new ArrayList<>();
+        /** Every entry met that is a symbolic link; the loader asks for real paths only below these. */
+        final List<String> links = new ArrayList<>();
 
         @Override
         protected void scandir(File dir, String vpath, boolean fast) {
@@ -93,9 +136,21 @@ public final class SourceLoader {
             for (String name : names) {
                 File f = new File(dir, name);
                 String rel = vpath + name;
-                boolean brokenLink = !f.exists() && Files.isSymbolicLink(f.toPath());
+                // one lstat tells links from the rest; only a link needs the stat that follows it
+                BasicFileAttributes own;
+                try {
+                    own = Files.readAttributes(f.toPath(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException | RuntimeException e) {
+                    own = null;
+                }
+                boolean link = own == null || own.isSymbolicLink();
+                if (link) {
+                    links.add(rel);
+                }
+                boolean brokenLink = link && !f.exists() && Files.isSymbolicLink(f.toPath());
                 // a folder named like a configuration file (x.conf/) deserves a word, not silence
-                boolean folderNamedLikeFile = f.isDirectory() && FileKind.of(name) != FileKind.OTHER;
+                boolean folderNamedLikeFile = FileKind.of(name) != FileKind.OTHER && (link ? f.isDirectory()
+                        : own.isDirectory());
                 if ((brokenLink || folderNamedLikeFile) && isIncluded(rel) && !isExcluded(rel)) {
                     unreadable.add(rel);
                 }
@@ -117,20 +172,24 @@ public final class SourceLoader {
         List<SourceFile> files = new ArrayList<>();
         Map<String, String> linkTargets = new LinkedHashMap<>();
         Set<String> dirs = new TreeSet<>();
-        for (String treePath : scan()) {
+        Scan scan = scanTree();
+        for (String treePath : scan.paths) {
             for (int i = treePath.indexOf('/'); i > 0; i = treePath.indexOf('/', i + 1)) {
                 dirs.add(treePath.substring(0, i));
             }
             Path file = sourceDirectory.resolve(treePath);
-            Path real = realPath(file);
-            if (real.startsWith(realRoot) && !real.equals(realRoot.resolve(treePath))) {
-                String target = realRoot.relativize(real).toString().replace('\\', '/');
-                if (!target.equals(treePath) && Files.isRegularFile(real)) {
-                    linkTargets.put(treePath, target);
-                    continue;
+            // without a link on the way, the real path is the real root's: no need to ask the file system
+            if (scan.throughLink(treePath)) {
+                Path real = realPath(file);
+                if (real.startsWith(realRoot) && !real.equals(realRoot.resolve(treePath))) {
+                    String target = realRoot.relativize(real).toString().replace('\\', '/');
+                    if (!target.equals(treePath) && Files.isRegularFile(real)) {
+                        linkTargets.put(treePath, target);
+                        continue;
+                    }
                 }
             }
-            files.add(loadOne(treePath, file, renderer, secrets));
+            files.add(loadOne(treePath, file, renderer, secrets, scan.unreadable.contains(treePath)));
         }
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         for (SourceFile f : files) {
@@ -141,7 +200,7 @@ public final class SourceLoader {
             SourceFile target = byPath.get(e.getValue());
             if (target == null) {
                 // the link's target is excluded or outside the selection: read it under the link's name
-                target = loadOne(e.getKey(), sourceDirectory.resolve(e.getKey()), renderer, secrets);
+                target = loadOne(e.getKey(), sourceDirectory.resolve(e.getKey()), renderer, secrets, true);
                 files.add(target);
             } else {
                 aliases.put(e.getKey(), target);
@@ -152,9 +211,17 @@ public final class SourceLoader {
     }
 
     private String displayRoot() {
-        String r = baseDirectory.relativize(sourceDirectory).toString().replace('\\', '/');
-        return r.isEmpty() ? "." : r;
+        String r = displayRoot;
+        if (r == null) {
+            r = baseDirectory.relativize(sourceDirectory).toString().replace('\\', '/');
+            r = r.isEmpty() ? "." : r;
+            displayRoot = r;
+        }
+        return r;
     }
+
+    /** The source directory as findings name it, worked out once. */
+    private String displayRoot;
 
     private String displayPath(String treePath) {
         String root = displayRoot();
@@ -169,40 +236,104 @@ public final class SourceLoader {
         }
     }
 
-    private SourceFile loadOne(String treePath, Path file, TemplateRenderer renderer, Set<String> secrets) {
+    /** @param mayBeFolder false for what the scanner found to be a regular file */
+    private SourceFile loadOne(String treePath, Path file, TemplateRenderer renderer, Set<String> secrets,
+            boolean mayBeFolder) {
         String display = displayPath(treePath);
         FileKind kind = FileKind.of(treePath);
         List<SourceProblem> problems = new ArrayList<>();
-        if (Files.isDirectory(file)) {
+        if (mayBeFolder && Files.isDirectory(file)) {
             problems.add(new SourceProblem(0, Severity.WARNING, "this is a directory, not a file: footprint reads the files"
                     + " inside it on their own, and httpd reads them only where an Include names the folder"));
             return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
         }
-        byte[] bytes;
+        int length;
         try {
-            bytes = Files.readAllBytes(file);
+            length = read(file);
         } catch (IOException | RuntimeException e) {
             problems.add(new SourceProblem(0, Severity.ERROR, "the file cannot be read (" + describe(e)
                     + "); check that it is a readable file"));
             return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
         }
         if (kind == FileKind.OTHER) {
-            return loadOther(display, treePath, bytes, renderer, secrets);
+            return loadOther(display, treePath, Arrays.copyOf(buffer, length), renderer, secrets);
         }
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                problems.add(new SourceProblem(lineOf(bytes, i), Severity.ERROR,
-                        "binary content (a NUL byte) in " + kindName(kind)
-                                + " file; it is not a text configuration file and was not read"));
-                return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
+        ByteScan scan = ByteScan.of(buffer, length, lineScratch);
+        lineScratch = scan.scratch != null ? scan.scratch : lineScratch;
+        if (scan.ascii) {
+            // plain ASCII is valid UTF-8: no decoder, and the scan answered for the text
+            String text = new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
+            if (renderer.keeps(scan.carriageReturn, scan.delimiter)) {
+                // nothing to render: the text is the file, line for line
+                if (scan.secretHint) {
+                    collectSecrets(splitLines(text), secrets);
+                }
+                return new SourceFile(display, treePath, kind, text, scan.starts, null, problems, List.of(), true);
             }
+            return render(display, treePath, kind, text, renderer, secrets, problems);
+        }
+        byte[] bytes = Arrays.copyOf(buffer, length);
+        if (scan.nul >= 0) {
+            problems.add(new SourceProblem(lineOf(bytes, scan.nul), Severity.ERROR,
+                    "binary content (a NUL byte) in " + kindName(kind)
+                            + " file; it is not a text configuration file and was not read"));
+            return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
         }
         String text = decode(bytes, kind, problems);
+        if (renderer.keeps(text)) {
+            collectSecrets(text, secrets);
+            return new SourceFile(display, treePath, kind, text, lineStarts(text), null, problems, List.of(), true);
+        }
+        return render(display, treePath, kind, text, renderer, secrets, problems);
+    }
+
+    /** Renders a text line by line and keeps the line map. */
+    private static SourceFile render(String display, String treePath, FileKind kind, String text,
+            TemplateRenderer renderer, Set<String> secrets, List<SourceProblem> problems) {
         List<String> raw = splitLines(text);
         TemplateRenderer.Rendered r = renderer.render(raw);
         problems.addAll(r.problems);
         collectSecrets(r.lines, secrets);
         return new SourceFile(display, treePath, kind, r.lines, r.lineMap(), problems, r.unresolved, true);
+    }
+
+    /** What files are read into, one after another (a file's text is copied out of it). */
+    private byte[] buffer = new byte[8192];
+    private ByteBuffer window = ByteBuffer.wrap(buffer);
+    /** Where {@link ByteScan} notes line starts, reused from file to file. */
+    private int[] lineScratch = new int[512];
+
+    /**
+     * Reads the whole file into {@link #buffer} as {@link Files#readAllBytes} reads it (the size first, then to the
+     * end, whatever the size said) and returns its length.
+     */
+    private int read(Path file) throws IOException {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new OutOfMemoryError("Required array size too large");
+            }
+            if (buffer.length <= size) {
+                grow((int) size + 1);
+            }
+            int n = 0;
+            while (true) {
+                if (n == buffer.length) {
+                    grow(n + 1);
+                }
+                window.clear().position(n);
+                int r = ch.read(window);
+                if (r < 0) {
+                    return n;
+                }
+                n += r;
+            }
+        }
+    }
+
+    private void grow(int atLeast) {
+        buffer = Arrays.copyOf(buffer, Math.max(atLeast, 2 * buffer.length));
+        window = ByteBuffer.wrap(buffer);
     }
 
     /** The kind with its article, for messages: "an Apache", "a shell"... */
@@ -220,6 +351,11 @@ public final class SourceLoader {
             }
         }
         String text = decode(bytes, FileKind.OTHER, new ArrayList<>());
+        if (renderer.keeps(text)) {
+            collectSecrets(text, secrets);
+            return new SourceFile(display, treePath, FileKind.OTHER, text, lineStarts(text), null, List.of(), List.of(),
+                    true);
+        }
         TemplateRenderer.Rendered r = renderer.render(splitLines(text));
         collectSecrets(r.lines, secrets);
         return new SourceFile(display, treePath, FileKind.OTHER, r.lines, r.lineMap(), List.of(), List.of(), true);
@@ -325,17 +461,51 @@ public final class SourceLoader {
         return out;
     }
 
+    /**
+     * Where the lines of a text without {@code \r} start, as {@link #splitLines} cuts them (a last line without
+     * its {@code \n} counts, an empty one does not), then one past the end of the last line plus one.
+     */
+    static int[] lineStarts(String text) {
+        int n = text.length();
+        int count = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            count++;
+        }
+        boolean tail = n > 0 && text.charAt(n - 1) != '\n';
+        int[] starts = new int[count + (tail ? 1 : 0) + 1];
+        int k = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            starts[k++] = i + 1;
+        }
+        if (tail) {
+            starts[k] = n + 1;
+        }
+        return starts;
+    }
+
     /** True when the line holds "pass", "secret" or "token" in any case: one pass over the characters. */
-    private static boolean mentionsSecret(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
+    static boolean mentionsSecret(String s) {
+        for (int i = 0, n = s.length() - 1; i < n; i++) {
             char c = (char) (s.charAt(i) | 0x20);
-            if ((c == 'p' && s.regionMatches(true, i, "pass", 0, 4))
-                    || (c == 's' && s.regionMatches(true, i, "secret", 0, 6))
-                    || (c == 't' && s.regionMatches(true, i, "token", 0, 5))) {
+            if (c != 'p' && c != 's' && c != 't') {
+                continue;
+            }
+            // the second letter first: only A/a, E/e, O/o equal a, e, o ignoring case
+            char d = (char) (s.charAt(i + 1) | 0x20);
+            if ((c == 'p' && d == 'a' && s.regionMatches(true, i, "pass", 0, 4))
+                    || (c == 's' && d == 'e' && s.regionMatches(true, i, "secret", 0, 6))
+                    || (c == 't' && d == 'o' && s.regionMatches(true, i, "token", 0, 5))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@link #collectSecrets(List, Set)} for a whole text, which most often says nothing of secrets at all. */
+    private static void collectSecrets(String text, Set<String> secrets) {
+        if (text.indexOf("://") >= 0 || mentionsSecret(text)) {
+            collectSecrets(splitLines(text), secrets);
+        }
     }
 
     private static void collectSecrets(List<String> lines, Set<String> secrets) {

@@ -16,6 +16,10 @@ public final class SuppressionScanner {
 
     public static List<Suppression> scan(SourceFile f) {
         List<Suppression> out = new ArrayList<>();
+        if (f.text().indexOf("footprint:") < 0) {
+            // no line can hold a suppression comment
+            return out;
+        }
         List<String> lines = f.lines();
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);

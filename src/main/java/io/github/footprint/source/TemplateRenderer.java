@@ -71,6 +71,19 @@ public final class TemplateRenderer {
         }
     }
 
+    /**
+     * True when rendering would give the text back line for line: filtering is off, or there is no placeholder
+     * delimiter ({@code @}, {@code ${}) in it; and there is no {@code \r}, which would end a rendered line.
+     */
+    boolean keeps(String text) {
+        return keeps(text.indexOf('\r') >= 0, text.indexOf('@') >= 0 || text.contains("${"));
+    }
+
+    /** {@link #keeps(String)} from what a scan of the text found: a {@code \r}, an {@code @} or a {@code ${}. */
+    boolean keeps(boolean carriageReturn, boolean delimiter) {
+        return !carriageReturn && (!enabled || !delimiter);
+    }
+
     Rendered render(List<String> templateLines) {
         Rendered r = new Rendered();
         if (!enabled) {

@@ -42,33 +42,32 @@ public final class ApacheConfig {
 
     /** Every directive, depth first in file order. */
     public void walk(Consumer<Directive> visitor) {
-        walk(root.childList(), visitor);
+        walk(root.firstChild(), visitor);
     }
 
-    private static void walk(List<Directive> list, Consumer<Directive> visitor) {
-        for (int i = 0, n = list.size(); i < n; i++) {
-            Directive d = list.get(i);
+    private static void walk(Directive first, Consumer<Directive> visitor) {
+        for (Directive d = first; d != null; d = d.nextSibling()) {
             visitor.accept(d);
             if (d.isSection()) {
-                walk(d.childList(), visitor);
+                walk(d.firstChild(), visitor);
             }
         }
     }
 
-    private Map<String, List<Directive>> byKey;
+    /** The directives of each name asked for so far (a few names are asked for; most never are). */
+    private final Map<String, List<Directive>> byKey = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Every directive of this name (ignoring case), in file order. */
     public List<Directive> find(String name) {
-        if (byKey == null) {
-            Map<String, List<Directive>> m = new java.util.HashMap<>();
+        return byKey.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), key -> {
+            List<Directive> found = new ArrayList<>();
             walk(d -> {
-                if (!d.isSection()) {
-                    m.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d);
+                if (!d.isSection() && d.key().equals(key)) {
+                    found.add(d);
                 }
             });
-            byKey = m;
-        }
-        return Collections.unmodifiableList(byKey.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of()));
+            return Collections.unmodifiableList(found);
+        });
     }
 
     public List<ParseProblem> problems() {

@@ -69,6 +69,11 @@ public final class ApacheParser {
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final Set<SourceFile> filesRead = new LinkedHashSet<>();
     private final Deque<SourceFile> includeStack = new ArrayDeque<>();
+    private final Names names = new Names();
+    /** Reads the name of each line; used up before the next line is read, so one serves the whole reading. */
+    private final ConfWords lineWords = new ConfWords("");
+    /** A line table a finished file gave back, for the next file to use (files are mostly read one after another). */
+    private int[] spareSpans;
     private String serverRoot;
     private boolean vhostOnly;
 
@@ -115,89 +120,79 @@ public final class ApacheParser {
         return false;
     }
 
-    private static final class Line {
-        final String text;
-        final int line;
-
-        Line(String text, int line) {
-            this.text = text;
-            this.line = line;
-        }
-    }
-
     /**
      * One file's logical lines as {@code ap_cfg_getline} makes them: a backslash right before the line end joins
      * the next physical line (it is removed, nothing is inserted), then the line is trimmed of C white space;
      * comments and blanks are dropped. httpd 2.4 continues after any trailing backslash, {@code \\} included;
      * httpd 2.2 took {@code \\} for an escaped backslash: no continuation, one backslash removed.
      */
-    private List<Line> logicalLines(SourceFile f) {
-        List<String> lines = f.lines();
-        List<Line> out = new ArrayList<>(lines.size());
+    private Cursor logicalLines(SourceFile f) {
+        String text = f.text();
+        int n = f.lineCount();
+        int[] spans = spareSpans != null && spareSpans.length >= 3 * Math.max(n, 1) ? spareSpans : null;
+        spareSpans = spans != null ? null : spareSpans;
+        Cursor out = new Cursor(f, n, spans);
         StringBuilder joined = null;
         int first = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i);
-            if (i == 0 && l.startsWith("\uFEFF")) {
+        for (int i = 0; i < n; i++) {
+            // physical line i is text[s, e): read in place, copied only where lines are joined
+            int s = f.lineStart(i);
+            int e = f.lineEnd(i);
+            if (i == 0 && e > s && text.charAt(s) == '\uFEFF') {
                 problems.add(ParseProblem.syntax(new Location(f.displayPath(), f.templateLine(0)), "the file starts with"
                         + " a UTF-8 byte order mark: httpd reads those three bytes as part of the first directive and"
                         + " stops with \"Invalid command '\\xef\\xbb\\xbf...'\". Save the file as UTF-8 without BOM"));
-                l = l.substring(1);
+                s++;
             }
             boolean continues = false;
-            if (l.endsWith("\\")) {
-                continues = !(is22() && l.length() >= 2 && l.charAt(l.length() - 2) == '\\');
-                l = l.substring(0, l.length() - 1);
+            if (e > s && text.charAt(e - 1) == '\\') {
+                continues = !(is22() && e - s >= 2 && text.charAt(e - 2) == '\\');
+                e--;
             }
             if (first < 0) {
                 first = f.templateLine(i);
             }
-            if (continues && i + 1 < lines.size()) {
+            if (continues && i + 1 < n) {
                 if (joined == null) {
                     joined = new StringBuilder();
                 }
-                joined.append(l);
+                joined.append(text, s, e);
                 continue;
             }
-            String logical = l;
+            String src = text;
             if (joined != null && joined.length() > 0) {
-                logical = joined.append(l).toString();
+                src = joined.append(text, s, e).toString();
+                s = 0;
+                e = src.length();
                 joined.setLength(0);
             }
-            if (logical.length() > maxLineLength()) {
+            if (e - s > maxLineLength()) {
                 problems.add(ParseProblem.syntax(new Location(f.displayPath(), first), "Error reading "
-                        + f.displayPath() + " at line " + first + ": Line too long (" + logical.length()
+                        + f.displayPath() + " at line " + first + ": Line too long (" + (e - s)
                         + " characters; httpd " + options.version + " reads at most " + maxLineLength() + ")"));
                 first = -1;
                 continue;
             }
-            String t = trim(logical);
-            if (!t.isEmpty() && t.charAt(0) != '#') {
-                out.add(new Line(t, first));
+            // cfg_trim_line: C isspace only, not Unicode white space
+            while (s < e && ConfWords.isSpace(src.charAt(s))) {
+                s++;
+            }
+            while (e > s && ConfWords.isSpace(src.charAt(e - 1))) {
+                e--;
+            }
+            if (s < e && src.charAt(s) != '#') {
+                out.add(src == text ? null : src, s, e, first);
             }
             first = -1;
         }
         return out;
     }
 
-
     /** httpd 2.4's VARBUF_MAX_LEN (16 MiB) for configuration files; 2.2's MAX_STRING_LEN (8192). */
     private int maxLineLength() {
         return is22() ? 8192 : 16 * 1024 * 1024;
     }
 
-    /** {@code cfg_trim_line}: C {@code isspace} only, not Unicode white space. */
-    private static String trim(String s) {
-        int a = 0;
-        int b = s.length();
-        while (a < b && ConfWords.isSpace(s.charAt(a))) {
-            a++;
-        }
-        while (b > a && ConfWords.isSpace(s.charAt(b - 1))) {
-            b--;
-        }
-        return a == 0 && b == s.length() ? s : s.substring(a, b);
-    }
 
     private void readFile(SourceFile f, Directive parent) {
         filesRead.add(f);
@@ -205,39 +200,101 @@ public final class ApacheParser {
             return;
         }
         includeStack.push(f);
-        Cursor c = new Cursor(f, logicalLines(f));
-        readBlock(c, parent, null, Block.FILE, null, false);
+        Cursor c = logicalLines(f);
+        readBlock(c, parent, null, Block.FILE, -1, false);
         includeStack.pop();
+        if (spareSpans == null || spareSpans.length < c.spans.length) {
+            spareSpans = c.spans;
+        }
     }
 
+    /**
+     * One file's logical lines and the reading position. Line {@code i} (an index, not an object) is
+     * {@code src(i).substring(from(i), to(i))}, trimmed, from template line {@code line(i)}; lines are read in place
+     * in the file's text, only joined continuation lines have a String of their own.
+     */
     private static final class Cursor {
         final SourceFile file;
-        final List<Line> lines;
+        /** from, to and template line of each logical line. */
+        private int[] spans;
+        /** The text of a line that is not the file's (joined continuation lines); null while there is none. */
+        private String[] own;
+        private int size;
         int next;
 
-        Cursor(SourceFile file, List<Line> lines) {
+        /** @param spans a table to fill, at least three ints a line long, or null for a new one */
+        Cursor(SourceFile file, int capacity, int[] spans) {
             this.file = file;
-            this.lines = lines;
+            this.spans = spans != null ? spans : new int[3 * Math.max(capacity, 1)];
+        }
+
+        void add(String text, int from, int to, int line) {
+            if (3 * size == spans.length) {
+                spans = java.util.Arrays.copyOf(spans, 2 * spans.length);
+            }
+            if (text != null) {
+                if (own == null) {
+                    own = new String[spans.length / 3];
+                } else if (own.length <= size) {
+                    own = java.util.Arrays.copyOf(own, spans.length / 3);
+                }
+                own[size] = text;
+            }
+            spans[3 * size] = from;
+            spans[3 * size + 1] = to;
+            spans[3 * size + 2] = line;
+            size++;
+        }
+
+        String src(int i) {
+            String s = own != null && i < own.length ? own[i] : null;
+            return s != null ? s : file.text();
+        }
+
+        int from(int i) {
+            return spans[3 * i];
+        }
+
+        int to(int i) {
+            return spans[3 * i + 1];
+        }
+
+        /** The template line the logical line starts on. */
+        int line(int i) {
+            return spans[3 * i + 2];
+        }
+
+        String text(int i) {
+            return src(i).substring(from(i), to(i));
+        }
+
+        /** {@code text(i).equalsIgnoreCase("</" + open + ">")}, without making either String. */
+        boolean closes(int i, String open) {
+            String s = src(i);
+            int from = from(i);
+            int to = to(i);
+            return to - from == open.length() + 3 && s.startsWith("</", from)
+                    && s.regionMatches(true, from + 2, open, 0, open.length()) && s.charAt(to - 1) == '>';
         }
 
         /** Set by a structural error: httpd stops reading there, and so does footprint for this file. */
         boolean aborted;
 
         boolean hasNext() {
-            return next < lines.size();
+            return next < size;
         }
 
         void abort() {
             aborted = true;
-            next = lines.size();
+            next = size;
         }
 
-        Line take() {
-            return lines.get(next++);
+        int take() {
+            return next++;
         }
 
-        Location at(Line l) {
-            return new Location(file.displayPath(), l.line);
+        Location at(int l) {
+            return new Location(file.displayPath(), line(l));
         }
     }
 
@@ -261,16 +318,23 @@ public final class ApacheParser {
      *
      * @param quietEnd true inside a true conditional's body, where httpd does not notice unclosed sections
      */
-    private void readBlock(Cursor c, Directive parent, String open, Block block, Line openLine, boolean quietEnd) {
+    private void readBlock(Cursor c, Directive parent, String open, Block block, int openLine, boolean quietEnd) {
         while (c.hasNext()) {
-            Line l = c.take();
-            if (block == Block.CONDITIONAL && l.text.equalsIgnoreCase("</" + open + ">")) {
+            int l = c.take();
+            if (block == Block.CONDITIONAL && c.closes(l, open)) {
                 return;
             }
-            String text = expand(l.text);
-            ConfWords words = new ConfWords(text);
-            String name = words.next();
-            String rest = words.rest();
+            String src = c.src(l);
+            int from = c.from(l);
+            int to = c.to(l);
+            if (hasVariable(src, from, to)) {
+                src = expand(c.text(l));
+                from = 0;
+                to = src.length();
+            }
+            ConfWords words = lineWords.reset(src, from, to);
+            String name = words.next(names);
+            int rest = words.position();
             if (name.startsWith("</")) {
                 if (block != Block.SECTION) {
                     problems.add(ParseProblem.syntax(c.at(l), name + " without matching <" + name.substring(2)
@@ -282,18 +346,20 @@ public final class ApacheParser {
                     c.abort();
                     return;
                 }
-                String closing = name.substring(2, name.length() - 1);
-                if (!closing.equalsIgnoreCase(open)) {
+                // the name between "</" and ">" is the open section's, ignoring case
+                if (name.length() - 3 != open.length() || !name.regionMatches(true, 2, open, 0, open.length())) {
+                    String closing = name.substring(2, name.length() - 1);
                     problems.add(ParseProblem.syntax(c.at(l), "Expected </" + open + "> but saw </" + closing + ">"));
                     c.abort();
                 }
                 return;
             }
             if (name.startsWith("<")) {
-                readSection(c, l, parent, name, rest, quietEnd || block == Block.CONDITIONAL);
+                readSection(c, l, parent, name, src, rest, to, quietEnd || block == Block.CONDITIONAL);
                 continue;
             }
-            Directive d = new Directive(name, rest, c.at(l), false, parent);
+            Directive d = new Directive(name, names.key(name), src, rest, to, c.file.displayPath(), c.line(l), false,
+                    parent);
             parent.add(d);
             readTimeDirective(d, c, l, parent);
         }
@@ -302,41 +368,62 @@ public final class ApacheParser {
         }
     }
 
-    private void readSection(Cursor c, Line l, Directive parent, String name, String rest, boolean quietEnd) {
+    /**
+     * A section's opening line; its arguments (what follows the name) are {@code src.substring(rest, to)}.
+     */
+    private void readSection(Cursor c, int l, Directive parent, String name, String src, int rest, int to,
+            boolean quietEnd) {
         String sect;
         String args;
+        int from;
+        int end;
         if (name.endsWith(">")) {
-            sect = name.substring(1, name.length() - 1);
-            args = rest.isEmpty() ? ">" : rest;
+            sect = names.get(name, 1, name.length() - 1);
+            args = rest == to ? ">" : src;
+            from = rest == to ? 0 : rest;
+            end = rest == to ? 1 : to;
         } else {
-            sect = name.substring(1);
-            args = rest;
+            sect = names.get(name, 1, name.length());
+            args = src;
+            from = rest;
+            end = to;
         }
-        String key = sect.toLowerCase(Locale.ROOT);
+        String key = names.key(sect);
         String tag = CONDITIONALS.getOrDefault(key, sect);
         if (key.equals("ifversion")) {
-            ifVersion(c, l, parent, sect, args);
+            ifVersion(c, l, parent, sect, args.substring(from, end));
             return;
         }
-        int gt = args.lastIndexOf('>');
-        if (gt < 0) {
+        int gt = end - 1;
+        while (gt >= from && args.charAt(gt) != '>') {
+            gt--;
+        }
+        if (gt < from) {
             problems.add(ParseProblem.syntax(c.at(l), "<" + tag + "> directive missing closing '>'"));
             soak(c, tag, l);
             return;
         }
-        String inner = args.substring(0, gt).strip();
+        // the arguments before the last '>', stripped as String.strip does (Unicode white space)
+        int innerFrom = from;
+        int innerTo = gt;
+        while (innerFrom < innerTo && Character.isWhitespace(args.charAt(innerFrom))) {
+            innerFrom++;
+        }
+        while (innerTo > innerFrom && Character.isWhitespace(args.charAt(innerTo - 1))) {
+            innerTo--;
+        }
+        String file = c.file.displayPath();
         if (CONDITIONALS.containsKey(key)) {
             // start_cond_section: an optional '!', then the first word; further words are ignored
-            String arg = args.substring(0, gt);
-            boolean not = arg.startsWith("!");
-            String word = new ConfWords(not ? arg.substring(1) : arg).next();
+            boolean not = gt > from && args.charAt(from) == '!';
+            String word = new ConfWords(args, not ? from + 1 : from, gt).next();
             if (word.isEmpty()) {
                 problems.add(ParseProblem.syntax(c.at(l), "<" + tag + "> directive requires additional arguments"));
                 soak(c, tag, l);
                 return;
             }
             if (evaluate(key, word, not, c, l)) {
-                Directive d = new Directive(sect, inner, ConfWords.split(inner), c.at(l), true, parent);
+                Directive d = new Directive(sect, key, args, innerFrom, innerTo, file, c.line(l), true, parent);
                 parent.add(d);
                 readBlock(c, d, tag, Block.CONDITIONAL, l, true);
             } else {
@@ -348,10 +435,10 @@ public final class ApacheParser {
             problems.add(new ParseProblem(ParseProblem.Kind.SYNTAX, Severity.INFO, c.at(l),
                     "mod_macro <Macro> is not expanded by footprint; the directives inside it and its Use lines"
                             + " are not checked"));
-            skipMacro(c, l, inner);
+            skipMacro(c, l, args.substring(innerFrom, innerTo));
             return;
         }
-        Directive d = new Directive(sect, inner, ConfWords.split(inner), c.at(l), true, parent);
+        Directive d = new Directive(sect, key, args, innerFrom, innerTo, file, c.line(l), true, parent);
         parent.add(d);
         readBlock(c, d, sect, Block.SECTION, l, quietEnd);
     }
@@ -361,10 +448,11 @@ public final class ApacheParser {
      * nested {@code <Macro} counted; other sections may open in one macro and close in another (httpd only warns,
      * AH02793/AH02795), so they are not checked here.
      */
-    private void skipMacro(Cursor c, Line open, String args) {
+    private void skipMacro(Cursor c, int open, String args) {
         int nesting = 1;
         while (c.hasNext()) {
-            String first = new ConfWords(c.take().text).next();
+            int t = c.take();
+            String first = new ConfWords(c.src(t), c.from(t), c.to(t)).next();
             if (first.equalsIgnoreCase("</Macro>")) {
                 if (--nesting == 0) {
                     return;
@@ -374,12 +462,12 @@ public final class ApacheParser {
             }
         }
         String name = new ConfWords(args).next().toLowerCase(Locale.ROOT);
-        problems.add(ParseProblem.syntax(c.at(open), "macro '" + name + "' (defined on line " + open.line + " of \""
+        problems.add(ParseProblem.syntax(c.at(open), "macro '" + name + "' (defined on line " + c.line(open) + " of \""
                 + c.file.displayPath() + "\") contents error: expected token not found: </Macro>"));
     }
 
     /** mod_version's {@code <IfVersion>}: its own reading of the arguments, see {@link IfVersion}. */
-    private void ifVersion(Cursor c, Line l, Directive parent, String sect, String args) {
+    private void ifVersion(Cursor c, int l, Directive parent, String sect, String args) {
         IfVersion.Result r = IfVersion.evaluate(args, options.version);
         if (r.error != null) {
             problems.add(ParseProblem.syntax(c.at(l), r.error));
@@ -402,24 +490,24 @@ public final class ApacheParser {
      *
      * @return false when an error was reported
      */
-    private boolean soak(Cursor c, String open, Line openLine) {
+    private boolean soak(Cursor c, String open, int openLine) {
         return soak(c, open, openLine, openLine);
     }
 
     /** @param outer the opening line of the outermost skipped block: httpd reports errors inside it there */
-    private boolean soak(Cursor c, String open, Line openLine, Line outer) {
+    private boolean soak(Cursor c, String open, int openLine, int outer) {
         while (c.hasNext()) {
-            Line l = c.take();
-            if (l.text.charAt(0) != '<') {
+            int l = c.take();
+            if (c.src(l).charAt(c.from(l)) != '<') {
                 continue;
             }
-            ConfWords words = new ConfWords(expand(l.text));
+            ConfWords words = new ConfWords(expand(c.text(l)));
             String name = words.next();
             if (name.startsWith("</")) {
                 String closing = name.length() > 2 ? name.substring(2, name.length() - 1) : "";
                 if (!closing.equalsIgnoreCase(open)) {
                     problems.add(ParseProblem.syntax(c.at(outer), "Expected </" + open + "> but saw </" + closing + ">"
-                            + (outer == l ? "" : " (line " + l.line + ", in a block httpd skips)")));
+                            + (outer == l ? "" : " (line " + c.line(l) + ", in a block httpd skips)")));
                     c.abort();
                     return false;
                 }
@@ -434,6 +522,16 @@ public final class ApacheParser {
             }
         }
         problems.add(ParseProblem.syntax(c.at(openLine), "Expected </" + open + "> before end of configuration"));
+        return false;
+    }
+
+    /** True when {@code src.substring(from, to)} holds {@code ${}: {@link #expand} has something to do. */
+    private static boolean hasVariable(String src, int from, int to) {
+        for (int i = from; i < to - 1; i++) {
+            if (src.charAt(i) == '$' && src.charAt(i + 1) == '{') {
+                return true;
+            }
+        }
         return false;
     }
 
@@ -460,7 +558,7 @@ public final class ApacheParser {
         return "2.2".equals(options.version);
     }
 
-    private void readTimeDirective(Directive d, Cursor c, Line l, Directive parent) {
+    private void readTimeDirective(Directive d, Cursor c, int l, Directive parent) {
         switch (d.key()) {
             case "include":
                 include(d, c, parent, false);
@@ -567,7 +665,7 @@ public final class ApacheParser {
 
 
 
-    private boolean evaluate(String key, String a, boolean not, Cursor c, Line l) {
+    private boolean evaluate(String key, String a, boolean not, Cursor c, int l) {
         boolean result;
         switch (key) {
             case "ifmodule":

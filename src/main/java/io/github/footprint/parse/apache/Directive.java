@@ -15,12 +15,19 @@ import io.github.footprint.findings.Location;
 public final class Directive {
     private final String name;
     private final String key;
-    private final String rawArgs;
+    /** The argument text is {@code text.substring(from, to)}: a stretch of the line, cut out when asked for. */
+    private final String text;
+    private final int from;
+    private final int to;
     private List<String> args;
-    private final Location location;
+    private final String file;
+    private final int line;
     private final boolean section;
     private final Directive parent;
-    private final List<Directive> children = new ArrayList<>();
+    /** The children as a chain (most directives have none): no list object per section. */
+    private Directive firstChild;
+    private Directive lastChild;
+    private Directive next;
 
     /** A directive whose arguments are split by {@code ap_getword_conf} when first asked for. */
     Directive(String name, String rawArgs, Location location, boolean section, Directive parent) {
@@ -28,11 +35,24 @@ public final class Directive {
     }
 
     Directive(String name, String rawArgs, List<String> args, Location location, boolean section, Directive parent) {
-        this.name = name;
-        this.key = name.toLowerCase(Locale.ROOT);
-        this.rawArgs = rawArgs;
+        this(name, name.toLowerCase(Locale.ROOT), rawArgs, 0, rawArgs.length(), location.file(), location.line(),
+                section, parent);
         this.args = args == null ? null : Collections.unmodifiableList(args);
-        this.location = location;
+    }
+
+    /**
+     * A directive read from {@code text}: its arguments are {@code text.substring(from, to)}, its place line
+     * {@code line} of {@code file}; {@code key} is the lower-case name.
+     */
+    Directive(String name, String key, String text, int from, int to, String file, int line, boolean section,
+            Directive parent) {
+        this.name = name;
+        this.key = key;
+        this.text = text;
+        this.from = from;
+        this.to = to;
+        this.file = file;
+        this.line = line;
         this.section = section;
         this.parent = parent;
     }
@@ -49,14 +69,14 @@ public final class Directive {
 
     /** The argument text after the name, after {@code ${VAR}} expansion (what RAW_ARGS handlers see). */
     public String rawArgs() {
-        return rawArgs;
+        return text.substring(from, to);
     }
 
     /** The arguments as {@code ap_getword_conf} splits them. */
     public List<String> args() {
         List<String> a = args;
         if (a == null) {
-            a = Collections.unmodifiableList(ConfWords.split(rawArgs));
+            a = Collections.unmodifiableList(ConfWords.split(text, from, to));
             args = a;
         }
         return a;
@@ -68,8 +88,9 @@ public final class Directive {
         return a.isEmpty() ? "" : a.get(0);
     }
 
+    /** Where the directive stands (made when asked for: most are never asked). */
     public Location location() {
-        return location;
+        return new Location(file, line);
     }
 
     public boolean isSection() {
@@ -82,16 +103,33 @@ public final class Directive {
     }
 
     public List<Directive> children() {
-        return Collections.unmodifiableList(children);
+        if (firstChild == null) {
+            return List.of();
+        }
+        List<Directive> out = new ArrayList<>();
+        for (Directive c = firstChild; c != null; c = c.next) {
+            out.add(c);
+        }
+        return Collections.unmodifiableList(out);
     }
 
-    /** The children themselves, for the tree walk of this package (no wrapper per call). */
-    List<Directive> childList() {
-        return children;
+    /** The first child, or null; {@link #nextSibling()} leads to the others (the tree walk of this package). */
+    Directive firstChild() {
+        return firstChild;
+    }
+
+    /** The next child of the same parent, or null. */
+    Directive nextSibling() {
+        return next;
     }
 
     void add(Directive child) {
-        children.add(child);
+        if (firstChild == null) {
+            firstChild = child;
+        } else {
+            lastChild.next = child;
+        }
+        lastChild = child;
     }
 
     /** The nearest enclosing section of this name (ignoring case), or null. */
@@ -127,6 +165,6 @@ public final class Directive {
 
     @Override
     public String toString() {
-        return location + ": " + (section ? "<" + name + " " + rawArgs + ">" : name + " " + rawArgs);
+        return location() + ": " + (section ? "<" + name + " " + rawArgs() + ">" : name + " " + rawArgs());
     }
 }
