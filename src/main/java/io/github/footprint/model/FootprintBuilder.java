@@ -3,9 +3,12 @@ package io.github.footprint.model;
 import io.github.footprint.findings.Location;
 import io.github.footprint.model.Calibration.Constant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -105,10 +108,17 @@ public final class FootprintBuilder {
                 }
             }
         }
-        Set<String> seen = new LinkedHashSet<>();
+        // each daemon's mounts, gathered once: a tree can hold thousands of daemons and mounts
+        Map<DaemonGroup, List<Mount>> mountsOf = new IdentityHashMap<>();
+        for (Mount m : wsgi.mounts()) {
+            if (m.daemon() != null) {
+                mountsOf.computeIfAbsent(m.daemon(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        Set<String> seen = new HashSet<>();
         for (DaemonGroup g : d.daemons()) {
             if (seen.add(g.name())) {
-                out.add(daemon(g, wsgi, arenaMax));
+                out.add(daemon(g, mountsOf.getOrDefault(g, List.of()), arenaMax));
             }
         }
         List<Footprint.Pool> pools = pools(children);
@@ -192,15 +202,12 @@ public final class FootprintBuilder {
         return keys.size() + unknown;
     }
 
-    private Footprint.Component daemon(DaemonGroup g, ModWsgi wsgi, long arenaMax) {
+    private Footprint.Component daemon(DaemonGroup g, List<Mount> mounts, long arenaMax) {
         int threads = Math.max(0, g.threads());
         long processes = Math.max(1, g.processes());
         Set<String> keys = new LinkedHashSet<>();
         int unknown = 0;
-        for (Mount m : wsgi.mounts()) {
-            if (m.daemon() != g) {
-                continue;
-            }
+        for (Mount m : mounts) {
             String key = m.applicationGroup().key();
             if (key == null) {
                 unknown++;
