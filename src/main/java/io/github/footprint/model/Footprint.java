@@ -314,10 +314,12 @@ public final class Footprint {
     private final List<String> assumptions;
     private final long arenaMax;
     private final String arenaMaxFrom;
+    private final long restrictSaving;
     private final long idleChildren;
 
     Footprint(Host host, List<Component> components, Component gracefulStop, List<Pool> pools,
-            List<String> assumptions, long arenaMax, String arenaMaxFrom, long idleChildren) {
+            List<String> assumptions, long arenaMax, String arenaMaxFrom, long idleChildren, long restrictSaving) {
+        this.restrictSaving = restrictSaving;
         this.host = host;
         this.components = List.copyOf(components);
         this.gracefulStop = gracefulStop;
@@ -326,6 +328,14 @@ public final class Footprint {
         this.arenaMax = arenaMax;
         this.arenaMaxFrom = arenaMaxFrom;
         this.idleChildren = idleChildren;
+    }
+
+    /**
+     * What {@code WSGIRestrictEmbedded On} would save per Apache child: Python is initialised in every child though
+     * no application runs embedded; 0 otherwise.
+     */
+    public long restrictSaving() {
+        return restrictSaving;
     }
 
     /** The budgets and statements the footprint was computed with. */

@@ -70,6 +70,7 @@ public final class FootprintBuilder {
         }
         long children = 0;
         long idle = 0;
+        long restrictSaving = 0;
         if (apache) {
             WsgiState state = !wsgi.active() ? WsgiState.NOT_LOADED
                     : wsgi.embeddedRestricted() ? WsgiState.RESTRICTED : WsgiState.PYTHON;
@@ -86,6 +87,9 @@ public final class FootprintBuilder {
             Footprint.Component child = children(mpm, state, children, arenaMax);
             out.add(child);
             int embeddedApps = state == WsgiState.PYTHON ? embeddedApplications(wsgi) : 0;
+            if (state == WsgiState.PYTHON && embeddedApps == 0 && wsgi.handlers().isEmpty()) {
+                restrictSaving = cal.restrictSaving(mpm.kind() == Mpm.Kind.PREFORK);
+            }
             if (embeddedApps > 0) {
                 Mount first = wsgi.mounts().stream().filter(Mount::embedded).findFirst().orElseThrow();
                 long each = embeddedApps * host.appRss();
@@ -122,7 +126,7 @@ public final class FootprintBuilder {
             }
         }
         List<Footprint.Pool> pools = pools(children);
-        return new Footprint(host, out, graceful, pools, assumptions, arenaMax, arenaMaxFrom, idle);
+        return new Footprint(host, out, graceful, pools, assumptions, arenaMax, arenaMaxFrom, idle, restrictSaving);
     }
 
     private Footprint.Component parent(Mpm mpm, WsgiState state, ModWsgi wsgi) {

@@ -58,6 +58,16 @@ public final class MaxRequestWorkersOverBudget implements Rule {
             text += ", and only " + Sizes.format(room) + " is left beside " + beside + ", less than one child of "
                     + Sizes.format(each) + ". Cut the daemons first (FP501 says by how much), or raise memory";
         }
+        long saving = fp.restrictSaving();
+        if (saving > 0) {
+            long lighter = each - saving;
+            long fitLighter = room <= 0 ? 0 : room / lighter;
+            text += ". No application runs embedded, yet each child initialises Python: with WSGIRestrictEmbedded On"
+                    + " (FP209) a child takes " + Sizes.format(lighter) + " instead of " + Sizes.format(each)
+                    + (fitLighter >= children.count() ? ", and all " + children.count() + " fit"
+                            : fitLighter >= 1 ? ", and " + fitLighter + " fit (MaxRequestWorkers "
+                                    + mpm.maxRequestWorkersFor(fitLighter) + ")" : "");
+        }
         ctx.report(children.location(), text + Budgets.assumed(fp));
     }
 }

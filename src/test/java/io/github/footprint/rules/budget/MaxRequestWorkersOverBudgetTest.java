@@ -1,5 +1,6 @@
 package io.github.footprint.rules.budget;
 
+import static io.github.footprint.model.Calibration.Constant.PREFORK_CHILD_PYTHON_RSS;
 import static io.github.footprint.model.Calibration.Constant.PREFORK_CHILD_RESTRICTED_RSS;
 import static io.github.footprint.model.Calibration.Constant.PREFORK_PARENT_WSGI_RSS;
 import static io.github.footprint.model.Calibration.Constant.THREADED_CHILD_PYTHON_RSS;
@@ -46,6 +47,30 @@ class MaxRequestWorkersOverBudgetTest {
                 "WSGIDaemonProcess app processes=" + processes + " threads=5 maximum-requests=500",
                 "WSGIProcessGroup app",
                 "WSGIScriptAlias / /srv/app/app.wsgi");
+    }
+
+    @Test
+    void childrenThatInitialisePythonForNothingAreToldAboutWSGIRestrictEmbedded() throws Exception {
+        writeApacheMain(tree, "prefork", WSGI,
+                "MaxRequestWorkers 150",
+                "WSGIDaemonProcess app processes=2 threads=5 maximum-requests=500",
+                "WSGIProcessGroup app",
+                "WSGIScriptAlias / /srv/app/app.wsgi");
+        long python = bytes(PREFORK_CHILD_PYTHON_RSS);
+        long restricted = bytes(PREFORK_CHILD_RESTRICTED_RSS);
+        long room = 1024 * MIB - bytes(PREFORK_PARENT_WSGI_RSS) - 2 * daemon(5);
+        Finding f = only(run(request(tree).memory(1024 * MIB)), ID);
+        assertTrue(f.message().startsWith("Apache's 150 children (MaxRequestWorkers 150) take 150 x "
+                + Sizes.format(python) + " = " + Sizes.format(150 * python) + ", more than memory=1 GiB on their own."
+                + " Set MaxRequestWorkers " + room / python + ":"), f::message);
+        assertTrue(room / restricted >= 150, "with the restriction they all fit");
+        assertTrue(f.message().endsWith(". No application runs embedded, yet each child initialises Python: with"
+                + " WSGIRestrictEmbedded On (FP209) a child takes " + Sizes.format(restricted) + " instead of "
+                + Sizes.format(python) + ", and all 150 fit"), f::message);
+        // with the restriction in place the hint goes away (and so does the finding, here)
+        write(tree, MAIN, "LoadModule mpm_prefork_module /usr/lib/apache2/modules/mod_mpm_prefork.so", WSGI,
+                "WSGIRestrictEmbedded On", "MaxRequestWorkers 150");
+        assertEquals(List.of(), findings(run(request(tree).memory(1024 * MIB)), ID));
     }
 
     @Test
