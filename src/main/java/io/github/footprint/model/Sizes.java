@@ -1,5 +1,7 @@
 package io.github.footprint.model;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +48,9 @@ public final class Sizes {
         if (u == 0) {
             return bytes + " bytes";
         }
-        return (v == Math.floor(v) ? String.format(Locale.ROOT, "%d", (long) v) : String.format(Locale.ROOT, "%.1f", v))
-                + " " + units[u];
+        // what String.format("%.1f") prints (the double's exact value rounded half up), without a Formatter: a
+        // footprint formats sizes for every one of thousands of daemons
+        return (v == Math.floor(v) ? Long.toString((long) v)
+                : new BigDecimal(v).setScale(1, RoundingMode.HALF_UP).toPlainString()) + " " + units[u];
     }
 }

@@ -34,4 +34,22 @@ class SizesTest {
         assertEquals("1.0 MiB", Sizes.format(1048575L));
         assertEquals("1023 bytes", Sizes.format(1023L));
     }
+
+    @Test
+    void oneDecimalAsStringFormatRoundsIt() {
+        java.util.Random r = new java.util.Random(42);
+        for (int i = 0; i < 200_000; i++) {
+            long b = i < 100_000 ? i * 1024L / 10 + i : Math.abs(r.nextLong() >> r.nextInt(40));
+            double v = b;
+            String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+            int u = 0;
+            while (Math.abs(v) >= 1023.95 && u < units.length - 1) {
+                v /= 1024;
+                u++;
+            }
+            String expected = u == 0 ? b + " bytes" : (v == Math.floor(v) ? String.format(java.util.Locale.ROOT, "%d",
+                    (long) v) : String.format(java.util.Locale.ROOT, "%.1f", v)) + " " + units[u];
+            assertEquals(expected, Sizes.format(b), "bytes " + b);
+        }
+    }
 }
