@@ -33,17 +33,32 @@ public final class Footprint {
         private final String sizedBy;
         private final String residentTerms;
         private final DaemonGroup daemon;
-        private long stacksEach;
-        private long arenasEach;
-        private int threads = -1;
-        private long stackCount;
-        private long stackSize;
-        private long applicationEach;
-        private long threadsResidentEach;
-        private long growthEach;
+        private final long stacksEach;
+        private final long arenasEach;
+        private final int threads;
+        private final long stackCount;
+        private final long stackSize;
+        private final long applicationEach;
+        private final long threadsResidentEach;
+        private final long growthEach;
 
         Component(String name, Part part, long count, long residentEach, long virtualEach, Location location,
                 String sizedBy, String residentTerms, DaemonGroup daemon) {
+            this(name, part, count, residentEach, virtualEach, location, sizedBy, residentTerms, daemon, 0, 0, -1, 0, 0,
+                    0, 0, 0);
+        }
+
+        private Component(String name, Part part, long count, long residentEach, long virtualEach, Location location,
+                String sizedBy, String residentTerms, DaemonGroup daemon, long stacksEach, long arenasEach, int threads,
+                long stackCount, long stackSize, long applicationEach, long threadsResidentEach, long growthEach) {
+            this.stacksEach = stacksEach;
+            this.arenasEach = arenasEach;
+            this.threads = threads;
+            this.stackCount = stackCount;
+            this.stackSize = stackSize;
+            this.applicationEach = applicationEach;
+            this.threadsResidentEach = threadsResidentEach;
+            this.growthEach = growthEach;
             this.name = name;
             this.part = part;
             this.count = count;
@@ -102,10 +117,10 @@ public final class Footprint {
             return residentTerms;
         }
 
+        /** A copy with the stacks and arenas of one process's address space. */
         Component withAddressSpace(long stacks, long arenas) {
-            this.stacksEach = stacks;
-            this.arenasEach = arenas;
-            return this;
+            return new Component(name, part, count, residentEach, virtualEach, location, sizedBy, residentTerms, daemon,
+                    stacks, arenas, threads, stackCount, stackSize, applicationEach, threadsResidentEach, growthEach);
         }
 
         /** Of {@link #virtualEach()}: the thread stack mappings (guard pages included) of one process. */
@@ -118,18 +133,16 @@ public final class Footprint {
             return arenasEach;
         }
 
-        Component withThreads(int threads, long stackCount, long stackSize) {
-            this.threads = threads;
-            this.stackCount = stackCount;
-            this.stackSize = stackSize;
-            return this;
+        /** A copy with the threads that make arenas and the stacks of one process. */
+        Component withThreads(int threadCount, long stacks, long stack) {
+            return new Component(name, part, count, residentEach, virtualEach, location, sizedBy, residentTerms, daemon,
+                    stacksEach, arenasEach, threadCount, stacks, stack, applicationEach, threadsResidentEach, growthEach);
         }
 
+        /** A copy with the parts of one process's resident size. */
         Component withTerms(long application, long threadsResident, long growth) {
-            this.applicationEach = application;
-            this.threadsResidentEach = threadsResident;
-            this.growthEach = growth;
-            return this;
+            return new Component(name, part, count, residentEach, virtualEach, location, sizedBy, residentTerms, daemon,
+                    stacksEach, arenasEach, threads, stackCount, stackSize, application, threadsResident, growth);
         }
 
         /**
