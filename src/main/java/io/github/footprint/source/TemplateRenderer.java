@@ -108,9 +108,9 @@ public final class TemplateRenderer {
                 dollarRecorder.line = templateLine;
                 try {
                     // httpd's own build placeholders (@@ServerRoot@@ in its .conf.in files) first, then Maven's
-                    out = line.contains("@@") ? atAt.interpolate(line) : line;
-                    out = out.indexOf('@') >= 0 ? at.interpolate(out) : out;
-                    out = out.contains("${") ? dollar.interpolate(out) : out;
+                    out = line.contains("@@") ? interpolate(atAt, line) : line;
+                    out = out.indexOf('@') >= 0 ? interpolate(at, out) : out;
+                    out = out.contains("${") ? interpolate(dollar, out) : out;
                 } catch (InterpolationException e) {
                     r.problems.add(new SourceProblem(templateLine, io.github.footprint.findings.Severity.ERROR,
                             "placeholder cannot be rendered: " + e.getMessage()));
@@ -134,5 +134,18 @@ public final class TemplateRenderer {
         i.addValueSource(new PropertiesBasedValueSource(properties));
         i.addValueSource(recorder);
         return i;
+    }
+
+    /**
+     * One pass of plexus-interpolation over a line. Its StringSearchInterpolator reads past its own bounds on some
+     * runs of delimiter characters ({@code "@@@ "} throws StringIndexOutOfBoundsException): such a line holds no
+     * placeholder this pass could render, so it stays as written for this pass.
+     */
+    private static String interpolate(StringSearchInterpolator pass, String text) throws InterpolationException {
+        try {
+            return pass.interpolate(text);
+        } catch (IndexOutOfBoundsException e) {
+            return text;
+        }
     }
 }

@@ -104,4 +104,13 @@ class TemplateRendererTest {
         assertEquals(List.of("Listen 80", "ServerRoot \"/usr/local/apache2\"", "@@LoadModule@@"), r.lines);
         assertEquals(List.of("3 @@LoadModule@@"), unresolved(r));
     }
+
+    @Test
+    void runsOfDelimitersThatTripPlexusStayAsWritten() {
+        // plexus-interpolation's StringSearchInterpolator throws StringIndexOutOfBoundsException on "@@@ " (found by
+        // ReaderPropertiesTest): the line holds no placeholder, so it renders to itself, with no problem
+        TemplateRenderer.Rendered r = render(props("a", "1"), "@@@ ", "x @@@ y", "@@@", "@a@ @@@ ", "@@@@@");
+        assertEquals(List.of("@@@ ", "x @@@ y", "@@@", "1 @@@ ", "@@@@@"), r.lines);
+        assertEquals(List.of(), r.problems);
+    }
 }
