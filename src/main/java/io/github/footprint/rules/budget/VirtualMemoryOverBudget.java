@@ -51,16 +51,48 @@ public final class VirtualMemoryOverBudget implements Rule {
         }
         long after = virtual - arenaSaving - stackSaving;
         if (fixes.isEmpty()) {
-            text += ". Run fewer threads or processes";
+            text += ". Run fewer threads or processes" + fewer(d, fp, after - budget, arenaSaving > 0);
         } else {
             String first = fixes.get(0);
             fixes.set(0, Character.toUpperCase(first.charAt(0)) + first.substring(1));
             text += ". " + String.join("; ", fixes) + (after <= budget
                     ? ": " + Sizes.format(after) + " in all, within the budget"
                     : ", which still leaves " + Sizes.format(after - budget) + " over: run fewer threads or processes"
-                            + " as well");
+                            + " as well" + fewer(d, fp, after - budget, arenaSaving > 0));
         }
         ctx.report(fp.byVirtual().get(0).location(), text + Budgets.assumed(fp));
+    }
+
+    /**
+     * How many processes of the largest component (by address space once the fixes above are made) must go to
+     * remove {@code excess}, and the setting that does it; empty when that component runs a single process.
+     */
+    private static String fewer(Deployment d, Footprint fp, long excess, boolean arenaFix) {
+        Component largest = null;
+        long largestEach = 0;
+        for (Component c : fp.components()) {
+            if (c.part() != Part.APACHE_CHILDREN && c.part() != Part.DAEMON) {
+                continue;
+            }
+            long each = c.virtualEach() - Math.max(0, c.stacksEach() - c.stacksEachAt(STACK))
+                    - (arenaFix ? Math.max(0, c.arenasEach() - c.arenasEachAt(ARENA_MAX)) : 0);
+            if (largest == null || c.count() * each > largest.count() * largestEach) {
+                largest = c;
+                largestEach = each;
+            }
+        }
+        if (largest == null || largest.count() < 2 || largestEach <= 0) {
+            return "";
+        }
+        long stop = Math.min(largest.count() - 1, (excess + largestEach - 1) / largestEach);
+        long left = largest.count() - stop;
+        String setting = largest.part() == Part.APACHE_CHILDREN
+                ? "MaxRequestWorkers " + d.mpm().maxRequestWorkersFor(left) : "processes=" + left;
+        return ": the largest part is " + largest.name() + " (" + largest.count() + " x " + Sizes.format(largestEach)
+                + (fp.arenaMax() > ARENA_MAX || largestEach < largest.virtualEach() ? " after those fixes" : "") + "); "
+                + setting + " at " + largest.location() + " stops " + stop + " of them"
+                + (stop * largestEach >= excess ? ", which fits" : " and still leaves "
+                        + Sizes.format(excess - stop * largestEach) + " over");
     }
 
     /** {@code ThreadStackSize 524288}, {@code stack-size=524288 on daemon 'app'}: for each process with larger stacks. */

@@ -99,6 +99,11 @@ class VirtualMemoryOverBudgetTest {
         assertFalse(f.message().contains("ThreadStackSize"), f::message);
     }
 
+    /** Processes to stop to remove {@code excess} bytes at {@code each} per process. */
+    private static long stop(long excess, long each) {
+        return (excess + each - 1) / each;
+    }
+
     @Test
     void whenArenasAndStacksAreSmallAlreadyOnlyFewerProcessesHelp() throws Exception {
         event("ThreadStackSize 524288", " stack-size=524288");
@@ -109,8 +114,10 @@ class VirtualMemoryOverBudgetTest {
         assertTrue(f.message().startsWith("Worst-case address space is " + Sizes.format(total) + ", above"
                 + " virtualMemory=512 MiB by " + Sizes.format(total - 512 * MIB) + "."), f::message);
         assertTrue(f.message().endsWith("(arena cap 2, MALLOC_ARENA_MAX=2 (apache2/envvars:2)) and thread stacks "
-                + Sizes.format((6 * 27 + 2 * 17) * stack(SMALL_STACK)) + ". Run fewer threads or processes"),
-                f::message);
+                + Sizes.format((6 * 27 + 2 * 17) * stack(SMALL_STACK)) + ". Run fewer threads or processes: the"
+                + " largest part is apache children (6 x " + Sizes.format(child(SMALL_STACK, 1)) + "); MaxRequestWorkers "
+                + 25 * (6 - stop(total - 512 * MIB, child(SMALL_STACK, 1))) + " at apache2/apache2.conf:6 stops "
+                + stop(total - 512 * MIB, child(SMALL_STACK, 1)) + " of them, which fits"), f::message);
     }
 
     @Test
@@ -119,8 +126,11 @@ class VirtualMemoryOverBudgetTest {
         long after = bytes(THREADED_PARENT_WSGI_VIRTUAL) + 6 * child(SMALL_STACK, 1)
                 + 2 * daemonVirtual(15, SMALL_STACK, 1);
         Finding f = only(run(request(tree).virtualMemory(512 * MIB)), ID);
+        long stop = stop(after - 512 * MIB, child(SMALL_STACK, 1));
         assertTrue(f.message().endsWith(", which still leaves " + Sizes.format(after - 512 * MIB) + " over: run fewer"
-                + " threads or processes as well"), f::message);
+                + " threads or processes as well: the largest part is apache children (6 x "
+                + Sizes.format(child(SMALL_STACK, 1)) + " after those fixes); MaxRequestWorkers " + 25 * (6 - stop)
+                + " at apache2/apache2.conf:6 stops " + stop + " of them, which fits"), f::message);
     }
 
     @Test
