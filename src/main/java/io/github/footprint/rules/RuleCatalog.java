@@ -52,6 +52,7 @@ import io.github.footprint.rules.wsgi.MaximumRequestsUnset;
 import io.github.footprint.rules.wsgi.ProcessGroupUnusable;
 import io.github.footprint.rules.wsgi.ProcessesOverThreads;
 import io.github.footprint.rules.wsgi.RestrictEmbeddedOff;
+import io.github.footprint.rules.wsgi.ScriptAliasOptionRefused;
 import io.github.footprint.rules.wsgi.SeveralApplicationGroups;
 import io.github.footprint.rules.wsgi.MemoryLimitTooSmall;
 import io.github.footprint.rules.wsgi.StackSizeTooSmall;
@@ -95,6 +96,7 @@ public final class RuleCatalog {
             new MemoryLimitTooSmall(),
             new SeveralApplicationGroups(),
             new ProcessesOverThreads(),
+            new ScriptAliasOptionRefused(),
             new TrailingComment(),
             new KeyShadowedByDefault(),
             new EngineKeyNotRead(),

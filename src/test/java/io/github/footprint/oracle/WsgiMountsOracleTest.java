@@ -34,7 +34,7 @@ import io.github.footprint.rules.wsgi.Refusal;
 class WsgiMountsOracleTest {
     private static final Pattern AH00526 = Pattern.compile("Syntax error on line (\\d+) of ([^:]+):");
     /** mod_wsgi rules whose error findings are start-up refusals only when they say so ({@link Refusal#MARK}). */
-    private static final Set<String> WSGI = Set.of("FP207", "FP209");
+    private static final Set<String> WSGI = Set.of("FP207", "FP209", "FP215");
 
     @TempDir
     Path dir;
@@ -118,6 +118,21 @@ class WsgiMountsOracleTest {
         files.put("inc/a.conf", vhost("a.example.com", alias + " process-group=app application-group=%{GLOBAL}"));
         files.put("inc/b.conf", "WSGIDaemonProcess app threads=5\n");
         c.put("alias-in-file-read-before-the-group", files);
+        // the options of WSGIScriptAlias itself (FP215)
+        one(c, "alias-unknown-option", alias + " foo=bar\n");
+        one(c, "alias-option-wrong-case", "WSGIDaemonProcess app threads=5\n" + alias + " Process-Group=app\n");
+        one(c, "alias-option-space-before-equals", "WSGIDaemonProcess app threads=5\n" + alias + " process-group =app\n");
+        one(c, "alias-option-trailing-comment", "WSGIDaemonProcess app threads=5\n" + alias
+                + " process-group=app # the app\n");
+        one(c, "alias-empty-process-group", alias + " process-group=\n");
+        one(c, "alias-empty-application-group", alias + " application-group=\n");
+        one(c, "alias-empty-callable-object", alias + " callable-object=\n");
+        one(c, "alias-callable-object", alias + " callable-object=app\n");
+        one(c, "alias-pass-authorization-maybe", alias + " pass-authorization=maybe\n");
+        one(c, "alias-pass-authorization-on", alias + " pass-authorization=On\n");
+        one(c, "alias-pass-authorization-off-lower", alias + " pass-authorization=off\n");
+        one(c, "aliasmatch-unknown-option", "WSGIScriptAliasMatch ^/(\\w+) /srv/app.wsgi threads=5\n");
+        one(c, "alias-quoted-option-value", "WSGIDaemonProcess app threads=5\n" + alias + " \"process-group=app\"\n");
         Map<String, String> ordered = new LinkedHashMap<>();
         ordered.put("case.conf", "Include inc/*.conf\n");
         ordered.put("inc/a.conf", "WSGIDaemonProcess app threads=5\n");

@@ -1,0 +1,42 @@
+package io.github.footprint.rules.wsgi;
+
+import io.github.footprint.findings.Severity;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.ModWsgi;
+import io.github.footprint.model.Mount;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleContext;
+import io.github.footprint.rules.RuleMeta;
+
+/**
+ * FP215: a {@code WSGIScriptAlias} or {@code WSGIScriptAliasMatch} option that mod_wsgi refuses (an option it does
+ * not have, one without a value, {@code pass-authorization} neither On nor Off), so httpd does not start. mod_wsgi
+ * stops at the first such option of a line, and so does this rule.
+ */
+@RuleMeta(id = "FP215", name = "script-alias-option-refused", severity = Severity.ERROR,
+        summary = "A WSGIScriptAlias option that mod_wsgi refuses, so httpd does not start")
+public final class ScriptAliasOptionRefused implements Rule {
+    @Override
+    public void check(Deployment d, RuleContext ctx) {
+        for (Mount m : ModWsgi.of(d).mounts()) {
+            if (m.optionErrors().isEmpty()) {
+                continue;
+            }
+            String error = m.optionErrors().get(0);
+            ctx.report(m.location(), m.directive() + " " + m.url() + " " + m.script() + ": " + Refusal.MARK + " with '"
+                    + error + "' " + fix(error));
+        }
+    }
+
+    private static String fix(String error) {
+        if (error.startsWith("Invalid option")) {
+            return "Its only options are process-group=, application-group=, callable-object= and"
+                    + " pass-authorization=, each written name=value with no space around '=' (a value with spaces in"
+                    + " quotes); put a comment on a line of its own";
+        }
+        if (error.startsWith("Invalid value for authorization")) {
+            return "pass-authorization= takes On or Off";
+        }
+        return "Give the option a value, or leave it out";
+    }
+}
