@@ -2,7 +2,6 @@ package io.github.footprint.model;
 
 import io.github.footprint.findings.Location;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -525,21 +524,5 @@ public final class Footprint {
     /** {@code MALLOC_ARENA_MAX=2 (apache2/envvars:4)} or {@code 8 x cpuCores 2}. */
     public String arenaMaxFrom() {
         return arenaMaxFrom;
-    }
-
-    /** The components' names and totals joined, largest first: {@code apache children 580 MiB, daemon 'app' 120 MiB}. */
-    public static String describe(List<Component> components, boolean resident, int limit) {
-        List<String> parts = new ArrayList<>();
-        for (Component c : components) {
-            if (parts.size() == limit) {
-                break;
-            }
-            long v = resident ? c.resident() : c.virtual();
-            if (v > 0) {
-                parts.add(c.name() + " " + Sizes.format(v) + " (" + c.count() + " x " + Sizes.format(resident
-                        ? c.residentEach() : c.virtualEach()) + ", " + c.location() + ")");
-            }
-        }
-        return Collections.unmodifiableList(parts).isEmpty() ? "nothing" : String.join(", ", parts);
     }
 }

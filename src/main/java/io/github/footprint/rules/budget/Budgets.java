@@ -22,7 +22,26 @@ final class Budgets {
 
     /** The largest resident contributors: {@code daemon 'app' 155.8 MiB (3 x 51.9 MiB, apache/app.conf:3), ...}. */
     static String largestResident(Footprint fp) {
-        return Footprint.describe(fp.byResident(), true, CONTRIBUTORS);
+        return contributors(fp.byResident(), true, CONTRIBUTORS);
+    }
+
+    /**
+     * The components' names and totals joined, in the order given, at most {@code limit}:
+     * {@code apache children 580 MiB (150 x 3.9 MiB, apache2.conf:9), daemon 'app' 120 MiB (...)}.
+     */
+    static String contributors(List<Component> components, boolean resident, int limit) {
+        List<String> parts = new ArrayList<>();
+        for (Component c : components) {
+            if (parts.size() == limit) {
+                break;
+            }
+            long v = resident ? c.resident() : c.virtual();
+            if (v > 0) {
+                parts.add(c.name() + " " + Sizes.format(v) + " (" + c.count() + " x " + Sizes.format(resident
+                        ? c.residentEach() : c.virtualEach()) + ", " + c.location() + ")");
+            }
+        }
+        return parts.isEmpty() ? "nothing" : String.join(", ", parts);
     }
 
     /** {@code ; assumed: ...} when the estimate rests on assumptions, else empty. */

@@ -41,7 +41,7 @@ public final class MaxRequestWorkersOverBudget implements Rule {
         List<Component> rest = fp.byResident().stream()
                 .filter(c -> c.part() != Part.APACHE_CHILDREN && c.part() != Part.EMBEDDED_APPLICATIONS)
                 .collect(Collectors.toList());
-        String beside = Footprint.describe(rest, true, Budgets.CONTRIBUTORS);
+        String beside = Budgets.contributors(rest, true, Budgets.CONTRIBUTORS);
         String text = "Apache's " + children.count() + " children (" + children.sizedBy() + ") take "
                 + children.count() + " x " + Sizes.format(children.residentEach())
                 + embedded.map(e -> " + " + Sizes.format(e.residentEach()) + " of embedded applications each").orElse("")

@@ -39,7 +39,7 @@ public final class VirtualMemoryOverBudget implements Rule {
         long stackSaving = fp.stacks() - fp.stacksAt(STACK);
         String text = "Worst-case address space is " + Sizes.format(virtual) + ", above virtualMemory="
                 + Sizes.format(budget) + " by " + Sizes.format(virtual - budget) + ". Largest: "
-                + Footprint.describe(fp.byVirtual(), false, Budgets.CONTRIBUTORS) + ". Of it, malloc arenas reserve "
+                + Budgets.contributors(fp.byVirtual(), false, Budgets.CONTRIBUTORS) + ". Of it, malloc arenas reserve "
                 + Sizes.format(fp.arenas()) + " (arena cap " + fp.arenaMax() + ", " + fp.arenaMaxFrom()
                 + ") and thread stacks " + Sizes.format(fp.stacks());
         List<String> fixes = new ArrayList<>();
