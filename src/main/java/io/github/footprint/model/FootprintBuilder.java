@@ -186,40 +186,47 @@ public final class FootprintBuilder {
                 .withThreads(threads, stackCount, stack);
     }
 
-    /** Application groups that run embedded: one interpreter each in every child. */
+    /**
+     * Application groups that run embedded: one interpreter each in every child. A group chosen per request is
+     * counted once and said to be assumed: in every Apache child it multiplies the application.
+     */
     private int embeddedApplications(ModWsgi wsgi) {
-        Set<String> keys = new LinkedHashSet<>();
-        int unknown = 0;
+        List<Mount> embedded = new ArrayList<>();
         for (Mount m : wsgi.mounts()) {
-            if (!m.embedded()) {
-                continue;
+            if (m.embedded()) {
+                embedded.add(m);
             }
+        }
+        List<Mount> perRequest = new ArrayList<>();
+        int groups = applicationGroups(embedded, perRequest);
+        for (Mount m : perRequest) {
+            assumptions.add(m.directive() + " at " + m.location() + " chooses its application group per request: one"
+                    + " application per child assumed for it");
+        }
+        return groups;
+    }
+
+    /**
+     * The interpreters these mounts load in one process: one per application group, and one for each mount whose
+     * group is chosen per request (those are added to {@code perRequest}).
+     */
+    private static int applicationGroups(List<Mount> mounts, List<Mount> perRequest) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Mount m : mounts) {
             String key = m.applicationGroup().key();
             if (key == null) {
-                unknown++;
-                assumptions.add(m.directive() + " at " + m.location() + " chooses its application group per request: one"
-                        + " application per child assumed for it");
+                perRequest.add(m);
             } else {
                 keys.add(key);
             }
         }
-        return keys.size() + unknown;
+        return keys.size() + perRequest.size();
     }
 
     private Footprint.Component daemon(DaemonGroup g, List<Mount> mounts, long arenaMax) {
         int threads = Math.max(0, g.threads());
         long processes = Math.max(1, g.processes());
-        Set<String> keys = new LinkedHashSet<>();
-        int unknown = 0;
-        for (Mount m : mounts) {
-            String key = m.applicationGroup().key();
-            if (key == null) {
-                unknown++;
-            } else {
-                keys.add(key);
-            }
-        }
-        int apps = keys.size() + unknown;
+        int apps = applicationGroups(mounts, new ArrayList<>());
         if (apps == 0) {
             apps = 1;
             assumptions.add("no WSGIScriptAlias of the project runs in daemon '" + g.name() + "' (" + g.location()
