@@ -5,7 +5,7 @@ import java.util.List;
 import io.github.footprint.findings.FailOn;
 import io.github.footprint.findings.Finding;
 import io.github.footprint.findings.Redactor;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 
 /** The outcome of a check: every environment's result, and the redactor every output must pass through. */
 public final class CheckResult {

@@ -1,5 +1,7 @@
 package io.github.footprint.findings;
 
+import io.github.footprint.base.Severity;
+
 import java.util.Locale;
 
 /** The threshold that fails the build: findings at or above it fail, {@code NEVER} only reports. */

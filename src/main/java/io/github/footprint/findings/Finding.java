@@ -1,5 +1,9 @@
 package io.github.footprint.findings;
 
+import io.github.footprint.base.Severity;
+
+import io.github.footprint.base.Location;
+
 import java.util.Comparator;
 import java.util.Objects;
 

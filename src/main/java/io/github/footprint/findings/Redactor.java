@@ -8,6 +8,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.footprint.base.UrlPasswords;
+
 /**
  * Masks secrets in every text that leaves the plugin: the password of any {@code scheme://user:pass@host}
  * URL, and every literal secret value the source stage found (values of keys named like password, secret
@@ -15,9 +17,9 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
     /** What a secret is replaced with. */
-    public static final String MASK = "****";
+    public static final String MASK = UrlPasswords.MASK;
 
-    private static final Pattern URL_PASSWORD = Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.\\-]*://[^:/@\\s]*:)([^@\\s/]+)(@)");
+    private static final Pattern URL_PASSWORD = UrlPasswords.PATTERN;
 
     /** Secrets shorter than this are masked only as whole words. */
     static final int WHOLE_WORD_BELOW = 8;
@@ -61,18 +63,6 @@ public final class Redactor {
         Matcher m = URL_PASSWORD.matcher(out);
         if (m.find()) {
             out = m.replaceAll("$1" + Matcher.quoteReplacement(MASK) + "$3");
-        }
-        return out;
-    }
-
-    /** Password part of a URL in {@code text}, or null. Used by the source stage to collect secrets. */
-    public static List<String> urlPasswords(String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = URL_PASSWORD.matcher(text);
-        while (m.find()) {
-            if (!m.group(2).equals(MASK)) {
-                out.add(m.group(2));
-            }
         }
         return out;
     }

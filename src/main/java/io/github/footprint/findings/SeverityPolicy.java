@@ -1,5 +1,7 @@
 package io.github.footprint.findings;
 
+import io.github.footprint.base.Severity;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

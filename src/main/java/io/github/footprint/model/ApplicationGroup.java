@@ -1,6 +1,6 @@
 package io.github.footprint.model;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 
 /**
  * The application group a script is loaded in ({@code wsgi_application_group}): the Python (sub-)interpreter

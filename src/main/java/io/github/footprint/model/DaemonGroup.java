@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 
 /**
  * One {@code WSGIDaemonProcess} as mod_wsgi reads it: its options as written, the effective numbers

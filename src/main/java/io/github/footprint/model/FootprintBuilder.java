@@ -1,6 +1,6 @@
 package io.github.footprint.model;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 import io.github.footprint.model.Calibration.Constant;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package io.github.footprint.model;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 
 /**
  * The process group a script runs in, as mod_wsgi chooses it ({@code wsgi_process_group}): a

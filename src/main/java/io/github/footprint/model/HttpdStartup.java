@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 import io.github.footprint.parse.scripts.Fact;
 import io.github.footprint.parse.scripts.ScriptFacts;
 import io.github.footprint.source.FileKind;

@@ -1,6 +1,6 @@
 package io.github.footprint.model;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 
 /**
  * A {@code WSGIImportScript}: a script loaded when a process starts, into the process group and application group

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 
 /**
  * mod_wsgi as httpd will run it for one deployment: the servers, every mount and import script with the groups

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.apache.Directive;
 import io.github.footprint.parse.ini.IniDocument;
@@ -270,7 +270,7 @@ public final class ModelBuilder {
     /** Whether configparser reads the file at all: no syntax error, and the bytes decode as UTF-8. */
     private static boolean readable(IniDocument doc) {
         return doc.problems().isEmpty()
-                && doc.file().problems().stream().noneMatch(p -> p.severity() == io.github.footprint.findings.Severity.ERROR);
+                && doc.file().problems().stream().noneMatch(p -> p.severity() == io.github.footprint.base.Severity.ERROR);
     }
 
     /**

@@ -2,7 +2,7 @@ package io.github.footprint.model;
 
 import java.util.List;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 
 /**
  * A {@code WSGIScriptAlias} (or {@code ...Match}): a URL served by a script, in a daemon group or embedded in

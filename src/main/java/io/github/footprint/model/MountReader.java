@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.apache.ConfWords;
 import io.github.footprint.parse.apache.Directive;

@@ -1,6 +1,6 @@
 package io.github.footprint.model;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 
 /**
  * A sizing value httpd changes at start-up: the AH code and text {@code apache2 -t} prints (empty code for

@@ -1,6 +1,6 @@
 package io.github.footprint.model;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 
 /** One MPM sizing value: as configured (or compiled in), and as httpd will run with it after its checks. */
 public final class MpmValue {

@@ -3,7 +3,7 @@ package io.github.footprint.model;
 import java.util.Collections;
 import java.util.List;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 import io.github.footprint.parse.ini.IniDocument;
 import io.github.footprint.parse.ini.IniSection;
 import io.github.footprint.parse.ini.PasteContext;

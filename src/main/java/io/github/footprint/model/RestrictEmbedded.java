@@ -1,6 +1,6 @@
 package io.github.footprint.model;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 
 /**
  * One {@code WSGIRestrictEmbedded} line. mod_wsgi takes it in the server configuration only

@@ -1,6 +1,6 @@
 package io.github.footprint.model;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 
 /**
  * One server as httpd keeps it: the main server, or a {@code <VirtualHost>} (whose settings merge over the main

@@ -1,6 +1,6 @@
 package io.github.footprint.model;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 
 /**
  * The stack one kind of thread gets, and where that comes from: a directive or call that sizes those threads,

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.scripts.Fact;
 import io.github.footprint.parse.scripts.ScriptFacts;

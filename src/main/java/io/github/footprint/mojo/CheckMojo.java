@@ -25,7 +25,7 @@ import io.github.footprint.engine.CheckResult;
 import io.github.footprint.engine.EnvironmentSpec;
 import io.github.footprint.engine.RequestException;
 import io.github.footprint.findings.FailOn;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 import io.github.footprint.model.Host;
 import io.github.footprint.model.Sizes;
 import io.github.footprint.report.ConsoleReporter;

@@ -1,7 +1,7 @@
 package io.github.footprint.parse;
 
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 
 /**
  * A problem a reader found, as a value with its location: never an exception. The model stage hands

@@ -3,7 +3,7 @@ package io.github.footprint.report;
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.engine.EnvironmentResult;
 import io.github.footprint.findings.Finding;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.rules.RuleCatalog;
 

@@ -3,7 +3,7 @@ package io.github.footprint.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 import io.github.footprint.findings.Redactor;
 import io.github.footprint.model.Footprint;
 import io.github.footprint.model.Host;

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.engine.EnvironmentResult;
 import io.github.footprint.findings.Finding;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleCatalog;
 import io.github.footprint.rules.RuleMeta;

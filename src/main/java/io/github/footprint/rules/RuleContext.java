@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.footprint.findings.Finding;
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 
 /** What a rule reports through, and where it reads its options. One context per rule and environment. */
 public final class RuleContext {

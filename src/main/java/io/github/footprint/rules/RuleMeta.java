@@ -5,7 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 
 /** A rule's identity: a stable id (never reused), a kebab-case name, its default severity and a summary. */
 @Retention(RetentionPolicy.RUNTIME)

@@ -23,8 +23,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.footprint.findings.Redactor;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.UrlPasswords;
+import io.github.footprint.base.Severity;
 import org.codehaus.plexus.util.DirectoryScanner;
 import org.codehaus.plexus.util.SelectorUtils;
 
@@ -166,7 +166,7 @@ public final class SourceLoader {
             if (SECRET_KEY.matcher(name).matches()) {
                 secrets.add(properties.getProperty(name));
             }
-            secrets.addAll(Redactor.urlPasswords(properties.getProperty(name)));
+            secrets.addAll(UrlPasswords.in(properties.getProperty(name)));
         }
         Path realRoot = realPath(sourceDirectory);
         List<SourceFile> files = new ArrayList<>();
@@ -511,7 +511,7 @@ public final class SourceLoader {
     private static void collectSecrets(List<String> lines, Set<String> secrets) {
         for (String line : lines) {
             if (line.indexOf("://") >= 0) {
-                secrets.addAll(Redactor.urlPasswords(line));
+                secrets.addAll(UrlPasswords.in(line));
             }
             if (!mentionsSecret(line)) {
                 continue;

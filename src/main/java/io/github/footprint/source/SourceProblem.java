@@ -1,6 +1,6 @@
 package io.github.footprint.source;
 
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 
 /** Something wrong with a file as bytes or text (binary, not UTF-8, unreadable), at a template line. */
 public final class SourceProblem {

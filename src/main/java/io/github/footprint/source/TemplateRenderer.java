@@ -112,7 +112,7 @@ public final class TemplateRenderer {
                     out = out.indexOf('@') >= 0 ? interpolate(at, out) : out;
                     out = out.contains("${") ? interpolate(dollar, out) : out;
                 } catch (InterpolationException e) {
-                    r.problems.add(new SourceProblem(templateLine, io.github.footprint.findings.Severity.ERROR,
+                    r.problems.add(new SourceProblem(templateLine, io.github.footprint.base.Severity.ERROR,
                             "placeholder cannot be rendered: " + e.getMessage()));
                     out = line;
                 }

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import io.github.footprint.findings.Finding;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 import io.github.footprint.model.Mpm;
 
 /**

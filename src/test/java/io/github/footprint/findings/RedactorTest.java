@@ -1,5 +1,9 @@
 package io.github.footprint.findings;
 
+import io.github.footprint.base.Severity;
+
+import io.github.footprint.base.Location;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -35,7 +39,7 @@ class RedactorTest {
 
     @Test
     void collectsUrlPasswords() {
-        assertEquals(List.of("s3cret"), Redactor.urlPasswords("sqlalchemy.url = postgresql://u:s3cret@db/app"));
+        assertEquals(List.of("s3cret"), io.github.footprint.base.UrlPasswords.in("sqlalchemy.url = postgresql://u:s3cret@db/app"));
     }
 
     @Test

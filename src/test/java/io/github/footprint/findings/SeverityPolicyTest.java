@@ -1,5 +1,9 @@
 package io.github.footprint.findings;
 
+import io.github.footprint.base.Severity;
+
+import io.github.footprint.base.Location;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.apache.ApacheLayout;

@@ -21,7 +21,7 @@ import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.EnvironmentResult;
 import io.github.footprint.findings.Finding;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 import io.github.footprint.model.MpmAdjustment;
 
 /**

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.engine.EnvironmentResult;
 import io.github.footprint.findings.Finding;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 
 /**
  * Real httpd judges footprint's reading of httpd syntax: each case is a small tree (a main file that includes

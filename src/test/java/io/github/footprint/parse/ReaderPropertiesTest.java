@@ -23,7 +23,7 @@ import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.findings.Finding;
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 
 /**
  * Random and mutated httpd and INI files through the whole pipeline: no exception escapes, every finding about

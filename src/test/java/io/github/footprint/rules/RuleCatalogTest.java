@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 
 /**

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.ini.IniDocument;
 import io.github.footprint.parse.ini.PasteIniReader;

@@ -1,6 +1,6 @@
 package io.github.footprint.parse.ini;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 
 /** One key of an INI section with its value as configparser stores it (continuations joined) and its line. */
 public final class IniEntry {

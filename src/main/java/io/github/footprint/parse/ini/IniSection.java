@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 
 /** A section ({@code [app:main]}, {@code [DEFAULT]}...) with its keys in file order. */
 public final class IniSection {

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 
 /**
  * One INI file as PasteDeploy's {@code ConfigLoader} holds it: the raw reading ({@link IniDocument}) under

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.source.SourceFile;
 import org.ini4j.Config;

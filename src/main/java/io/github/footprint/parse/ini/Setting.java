@@ -1,6 +1,6 @@
 package io.github.footprint.parse.ini;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 
 /**
  * One value as PasteDeploy hands it on: interpolated by configparser's {@code BasicInterpolation} (or the error

@@ -1,6 +1,6 @@
 package io.github.footprint.parse.scripts;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 
 /**
  * A value a start-up script sets, with where. {@code value} is the literal text; {@code number} is its

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 import io.github.footprint.source.FileKind;
 import io.github.footprint.source.SourceFile;
 

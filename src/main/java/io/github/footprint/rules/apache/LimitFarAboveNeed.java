@@ -1,6 +1,6 @@
 package io.github.footprint.rules.apache;
 
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.Mpm;
 import io.github.footprint.model.MpmValue;

@@ -3,8 +3,8 @@ package io.github.footprint.rules.budget;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.Footprint;
 import io.github.footprint.model.Footprint.Component;

@@ -3,8 +3,8 @@ package io.github.footprint.rules.input;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.rules.RuleCatalog;
 import io.github.footprint.rules.Rule;

@@ -1,7 +1,7 @@
 package io.github.footprint.rules.input;
 
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.rules.Rule;

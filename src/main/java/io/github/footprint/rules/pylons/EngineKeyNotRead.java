@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.PylonsApp;
 import io.github.footprint.parse.ini.Setting;

@@ -2,8 +2,8 @@ package io.github.footprint.rules.pylons;
 
 import java.util.Map;
 
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.PasteServer;
 import io.github.footprint.model.PythonInt;

@@ -3,7 +3,7 @@ package io.github.footprint.rules.stacks;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 import io.github.footprint.model.Atoi;
 import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;

@@ -1,6 +1,6 @@
 package io.github.footprint.rules.stacks;
 
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.ThreadMemory;
 import io.github.footprint.parse.scripts.Fact;

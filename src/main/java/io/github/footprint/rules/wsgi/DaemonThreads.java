@@ -3,7 +3,7 @@ package io.github.footprint.rules.wsgi;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 import io.github.footprint.model.Calibration;
 import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;

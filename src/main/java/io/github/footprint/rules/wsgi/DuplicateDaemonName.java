@@ -3,7 +3,7 @@ package io.github.footprint.rules.wsgi;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.rules.Rule;

@@ -1,6 +1,6 @@
 package io.github.footprint.rules.wsgi;
 
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.rules.Rule;

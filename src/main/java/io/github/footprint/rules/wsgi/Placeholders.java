@@ -1,6 +1,6 @@
 package io.github.footprint.rules.wsgi;
 
-import io.github.footprint.findings.Location;
+import io.github.footprint.base.Location;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.source.Placeholder;
 import io.github.footprint.source.SourceFile;

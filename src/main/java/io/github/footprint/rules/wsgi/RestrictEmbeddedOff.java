@@ -2,8 +2,8 @@ package io.github.footprint.rules.wsgi;
 
 import java.util.Optional;
 
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 import io.github.footprint.model.Calibration;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.GroupSelection;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 import io.github.footprint.model.ApplicationGroup;
 import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;

@@ -16,7 +16,7 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.source.FileKind;
 import io.github.footprint.source.HostPathMapper;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.testing.Trees;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.testing.Trees;
 import org.junit.jupiter.api.Test;

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.source.SourceSet;
 import io.github.footprint.testing.Trees;

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.findings.Finding;
 import io.github.footprint.rules.RuleTestSupport;
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 
 /** The AH codes and texts are the ones apache2 -t -e info of httpd 2.4.71 printed (MEASUREMENTS.md §4.2). */
 class DeprecatedMpmNameTest {

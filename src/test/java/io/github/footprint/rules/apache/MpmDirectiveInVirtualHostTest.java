@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.findings.Finding;
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 
 class MpmDirectiveInVirtualHostTest {
     private static final String ID = "FP104";

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.findings.Finding;
 import io.github.footprint.rules.RuleTestSupport;
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 
 /** The AH texts below are the ones apache2 -t of httpd 2.4.71 printed for the same lines (MEASUREMENTS.md §4.2). */
 class MpmValueChangedTest {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.findings.Finding;
 import io.github.footprint.rules.RuleTestSupport;
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 
 /** The run-time lines quoted here are the ones a real start of httpd 2.4.71 logged (MEASUREMENTS.md §4.2). */
 class SpareBeyondMaximumTest {

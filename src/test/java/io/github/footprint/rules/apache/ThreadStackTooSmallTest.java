@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.findings.Finding;
 import io.github.footprint.rules.RuleTestSupport;
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 
 /**
  * The boundaries were checked by starting httpd 2.4.71: 16383 logs AH02436 in every child, 16384 and 65536

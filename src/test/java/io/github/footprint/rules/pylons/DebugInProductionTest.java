@@ -21,8 +21,8 @@ import io.github.footprint.engine.CheckResult;
 import io.github.footprint.engine.EnvironmentResult;
 import io.github.footprint.engine.EnvironmentSpec;
 import io.github.footprint.findings.Finding;
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 
 class DebugInProductionTest {
     private static final String ID = "FP309";

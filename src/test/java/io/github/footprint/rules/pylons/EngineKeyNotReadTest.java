@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.engine.RequestException;
 import io.github.footprint.findings.Finding;
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 
 class EngineKeyNotReadTest {
     private static final String ID = "FP303";

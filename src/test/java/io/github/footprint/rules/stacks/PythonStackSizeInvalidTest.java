@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.findings.Finding;
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 
 /** CPython 3.11 (checked): 1, 16384, 32767 and -1 raise ValueError; 0 and 32768 are accepted. */
 class PythonStackSizeInvalidTest {

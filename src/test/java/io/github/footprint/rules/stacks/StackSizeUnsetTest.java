@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.findings.Finding;
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 
 /** Stack mappings per MEASUREMENTS.md §5.1/§5.4: 8196 KiB by default, 516 KiB at 512 KiB; T + 2 stacks. */
 class StackSizeUnsetTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.findings.Finding;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Severity;
 
 /**
  * Every case of calibration/MEASUREMENTS.md §4.1 (mod_wsgi 4.9.4 under httpd 2.4.71, {@code apache2 -t} and a real

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.findings.Finding;
-import io.github.footprint.findings.Location;
-import io.github.footprint.findings.Severity;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 
 /**
  * The verdicts against real daemons (Apache 2.4.71, mod_wsgi 4.9.4): MEASUREMENTS.md §4.1's wsgi_vmlimit cases,

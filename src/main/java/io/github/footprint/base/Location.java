@@ -1,4 +1,4 @@
-package io.github.footprint.findings;
+package io.github.footprint.base;
 
 import java.util.Objects;
 
