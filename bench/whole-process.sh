@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# The whole-process benchmark: what footprint:check adds to a Maven build, cold, as users run it, against the whole
+# run of `apache2 -t` on the same tree. Never part of the test command. Usage (from the repository's top folder):
+#
+#   bash bench/whole-process.sh [--rounds N] [--sizes "1000 10000 100000 1000000"] [--xmx 512m] [--no-install]
+#
+# It installs the plugin into the local Maven repository (unless --no-install), generates each tree with
+# bench/gen-tree.py (clean, and findings-heavy: two undefined ${LOGROOT} per virtual host), then, round by round,
+# alternates three whole processes on it: `mvn -o -q verify -Dfootprint.skip=true`, `mvn -o -q verify`, and
+# `apache2 -t -f <tree>/apache2.conf`. It prints per tree the median wall time of each, what the check adds
+# (median of the per-round differences check - skip), the ratio added / apache2 -t, and the peak resident size of
+# the checking mvn process (GNU time's maximum RSS). The examples (examples/*) are measured the same way, without
+# apache2 -t. --xmx sets -Xmx for the Maven JVM (MAVEN_OPTS), to show the check fits a heap.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=5
+sizes="1000 10000 100000 1000000"
+xmx=""
+install=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rounds) rounds=$2; shift 2 ;;
+    --sizes) sizes=$2; shift 2 ;;
+    --xmx) xmx=$2; shift 2 ;;
+    --no-install) install=0; shift ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
+if [ $install = 1 ]; then
+  mvn -B -ntp -q install -DskipTests -Dinvoker.skip=true
+fi
+apache=/usr/sbin/apache2
+[ -x $apache ] || apache=""
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export MAVEN_OPTS="${MAVEN_OPTS:-} ${xmx:+-Xmx$xmx}"
+
+now() { date +%s.%N; }
+# runs "$@" and prints its wall seconds; the peak RSS in KiB goes to $work/rss
+timed() {
+  local t0 t1
+  t0=$(now)
+  /usr/bin/time -f %M -o "$work/rss" "$@" >"$work/out" 2>&1 || { echo "FAILED: $*" >&2; tail -20 "$work/out" >&2; exit 1; }
+  t1=$(now)
+  echo "$t1 - $t0" | bc -l
+}
+median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+measure() { # name project-dir [apache-conf]
+  local name=$1 dir=$2 conf=${3:-} s c a rss
+  : >"$work/skip"; : >"$work/check"; : >"$work/apache"; : >"$work/added"; : >"$work/rssmax"
+  # one warm-up of each, not counted: the first Maven start of a tree pays for the disk cache
+  (cd "$dir" && mvn -B -o -q verify -Dfootprint.skip=true >/dev/null 2>&1) || true
+  for r in $(seq "$rounds"); do
+    s=$(cd "$dir" && timed mvn -B -o -q verify -Dfootprint.skip=true)
+    c=$(cd "$dir" && timed mvn -B -o -q verify)
+    rss=$(cat "$work/rss")
+    if [ -n "$conf" ] && [ -n "$apache" ]; then
+      a=$(timed $apache -t -f "$conf")
+      echo "$a" >>"$work/apache"
+    fi
+    echo "$s" >>"$work/skip"; echo "$c" >>"$work/check"; echo "$c - $s" | bc -l >>"$work/added"
+    echo "$rss" >>"$work/rssmax"
+  done
+  local ms mc ma md peak ratio
+  ms=$(median <"$work/skip"); mc=$(median <"$work/check"); md=$(median <"$work/added")
+  peak=$(sort -n "$work/rssmax" | tail -1)
+  if [ -s "$work/apache" ]; then
+    ma=$(median <"$work/apache"); ratio=$(echo "$md / $ma" | bc -l)
+  else
+    ma="n/a"; ratio="n/a"
+  fi
+  printf '%-26s %9.2f %9.2f %9.2f %10s %8s %9d\n' "$name" "$ms" "$mc" "$md" \
+    "$( [ "$ma" = n/a ] && echo n/a || printf '%.2f' "$ma")" \
+    "$( [ "$ratio" = n/a ] && echo n/a || printf '%.2f' "$ratio")" "$((peak / 1024))"
+}
+
+printf 'footprint %s, %s rounds, medians in seconds; MAVEN_OPTS=%s\n' "$version" "$rounds" "${MAVEN_OPTS:- }"
+printf '%-26s %9s %9s %9s %10s %8s %9s\n' tree "mvn skip" "mvn check" "adds" "apache2 -t" "ratio" "peak MiB"
+for ex in examples/*/; do
+  [ -f "$ex/pom.xml" ] || continue
+  measure "example $(basename "$ex")" "$ex"
+done
+for n in $sizes; do
+  for kind in clean heavy; do
+    dir="$work/$kind-$n"
+    python3 bench/gen-tree.py "$dir" "$n" "$version" $([ $kind = heavy ] && echo --heavy) >/dev/null
+    measure "$kind $n lines" "$dir" "$dir/src/main/deploy/apache2.conf"
+    rm -rf "$dir"
+  done
+done
