@@ -135,10 +135,8 @@ public final class CheckEngine {
                 inis.add(ini.read(f));
             }
         }
-        return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, new ModelParameters(0,
-                request.mpm(), request.apacheVersion(), request.modWsgiVersion(), -1)
-                .withHost(env.host(request.host()))
-                .withSqlalchemyPrefixes(request.sqlalchemyPrefixes()));
+        return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, new ModelParameters(request.mpm(),
+                request.apacheVersion(), request.modWsgiVersion(), env.host(), request.sqlalchemyPrefixes()));
     }
 
     private static List<Finding> rules(CheckRequest request, Deployment d) {

@@ -2,6 +2,7 @@ package io.github.footprint.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.findings.Redactor;
@@ -131,10 +132,11 @@ final class FootprintTable {
     }
 
     /** {@code memory=768 MiB: headroom 120.5 MiB}, {@code memory=512 MiB: over by 3 MiB}, {@code memory unset}. */
-    private static String budget(String name, long budget, long used) {
-        if (budget == Host.UNSET) {
+    private static String budget(String name, OptionalLong given, long used) {
+        if (given.isEmpty()) {
             return name + " unset";
         }
+        long budget = given.getAsLong();
         long room = budget - used;
         return name + "=" + Sizes.format(budget) + ": " + (room >= 0 ? "headroom " + Sizes.format(room)
                 : "over by " + Sizes.format(-room));
@@ -148,16 +150,17 @@ final class FootprintTable {
 
     private void connections(Footprint fp) {
         long max = fp.connections();
-        long budget = fp.host().databaseConnections();
+        OptionalLong given = fp.host().databaseConnections();
         StringBuilder line = new StringBuilder(INDENT + "database connections: ");
         if (fp.pools().isEmpty()) {
             line.append("none (no SQLAlchemy pool is read)");
         } else {
             line.append(max < 0 ? "unbounded" : "max " + max);
         }
-        if (budget == Host.UNSET) {
+        if (given.isEmpty()) {
             line.append("; databaseConnections unset");
         } else {
+            long budget = given.getAsLong();
             line.append("; databaseConnections=").append(budget);
             if (max >= 0) {
                 long room = budget - max;

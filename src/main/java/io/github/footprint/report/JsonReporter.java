@@ -2,6 +2,7 @@ package io.github.footprint.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -147,10 +148,10 @@ public final class JsonReporter {
         g.writeNumberField("virtualBytes", fp.virtual());
         writeBudget("budgetBytes", h.memory(), g);
         writeBudget("virtualBudgetBytes", h.virtualMemory(), g);
-        if (h.memory() == Host.UNSET) {
+        if (h.memory().isEmpty()) {
             g.writeNullField("headroomBytes");
         } else {
-            g.writeNumberField("headroomBytes", h.memory() - fp.resident());
+            g.writeNumberField("headroomBytes", h.memory().getAsLong() - fp.resident());
         }
         g.writeNumberField("arenaMax", fp.arenaMax());
         g.writeNumberField("appRssBytes", h.appRss());
@@ -175,11 +176,11 @@ public final class JsonReporter {
         g.writeEndObject();
     }
 
-    private static void writeBudget(String field, long value, JsonGenerator g) throws IOException {
-        if (value == Host.UNSET) {
+    private static void writeBudget(String field, OptionalLong value, JsonGenerator g) throws IOException {
+        if (value.isEmpty()) {
             g.writeNullField(field);
         } else {
-            g.writeNumberField(field, value);
+            g.writeNumberField(field, value.getAsLong());
         }
     }
 

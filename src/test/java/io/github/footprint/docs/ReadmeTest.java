@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,9 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
-import io.github.footprint.engine.EnvironmentSpec;
-import io.github.footprint.model.Host;
-import io.github.footprint.model.Sizes;
 import io.github.footprint.report.ConsoleReporter;
 import io.github.footprint.report.ConsoleSink;
 
@@ -88,12 +86,11 @@ class ReadmeTest {
         String id = element(pom, "id");
         CheckResult r = new CheckEngine().run(new CheckRequest.Builder().baseDirectory(project)
                 .sourceDirectory(project.resolve("src/main/deploy")).outputDirectory(out)
-                .requestGrowth(Sizes.parse(element(pom, "requestGrowth")))
-                .memory(Sizes.parse(element(pom, "memory")))
-                .virtualMemory(Sizes.parse(element(pom, "virtualMemory")))
-                .databaseConnections(Long.parseLong(element(pom, "databaseConnections")))
-                .environment(new EnvironmentSpec(id, project.resolve(element(pom, "propertiesFile")), new Properties(),
-                        new Host.Settings()))
+                .host("requestGrowth", element(pom, "requestGrowth"))
+                .host("memory", element(pom, "memory"))
+                .host("virtualMemory", element(pom, "virtualMemory"))
+                .host("databaseConnections", element(pom, "databaseConnections"))
+                .environment(id, project.resolve(element(pom, "propertiesFile")), new Properties(), Map.of())
                 .build());
         List<String> printed = new ArrayList<>();
         new ConsoleReporter(new ConsoleSink() {

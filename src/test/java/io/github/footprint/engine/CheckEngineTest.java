@@ -39,8 +39,8 @@ class CheckEngineTest {
                 "env/prod.properties", "max.requests=5000\n");
         Properties devProps = new Properties();
         CheckResult r = new CheckEngine().run(Trees.request(base)
-                .environment(new EnvironmentSpec("dev", base.resolve("src/main/deploy/env/dev.properties"), devProps, -1))
-                .environment(new EnvironmentSpec("prod", base.resolve("src/main/deploy/env/prod.properties"), devProps, -1))
+                .environment("dev", base.resolve("src/main/deploy/env/dev.properties"), devProps, Map.of())
+                .environment("prod", base.resolve("src/main/deploy/env/prod.properties"), devProps, Map.of())
                 .build());
         assertEquals(2, r.environments().size());
         assertEquals("dev", r.environments().get(0).id());
@@ -58,7 +58,7 @@ class CheckEngineTest {
         Properties user = new Properties();
         user.setProperty("max", "20");
         CheckResult r = new CheckEngine().run(Trees.request(base).userProperties(user)
-                .environment(new EnvironmentSpec("x", null, env, -1)).build());
+                .environment("x", null, env, Map.of()).build());
         assertEquals(20, r.environments().get(0).deployment().daemons().get(0).maximumRequests());
         assertEquals(List.of("FP505@", "FP203@src/main/deploy/app.conf:1"), ids(r.environments().get(0)));
     }
@@ -190,7 +190,7 @@ class CheckEngineTest {
     void propertiesFileThatIsADirectoryIsAConfigurationError() throws Exception {
         Files.createDirectories(base.resolve("env.properties"));
         RequestException e = assertThrows(RequestException.class, () -> Trees.request(base)
-                .environment(new EnvironmentSpec("prod", base.resolve("env.properties"), new Properties(), -1)).build());
+                .environment("prod", base.resolve("env.properties"), new Properties(), Map.of()).build());
         assertTrue(e.getMessage().endsWith("is a directory, not a properties file"), e.getMessage());
     }
 }

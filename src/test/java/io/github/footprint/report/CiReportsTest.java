@@ -34,7 +34,6 @@ import com.networknt.schema.ValidationMessage;
 import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
-import io.github.footprint.engine.EnvironmentSpec;
 import io.github.footprint.findings.FailOn;
 import io.github.footprint.rules.RuleCatalog;
 
@@ -58,8 +57,8 @@ class CiReportsTest {
         return new CheckEngine().run(new CheckRequest.Builder().baseDirectory(base).sourceDirectory(src)
                 .outputDirectory(base.resolve("target/footprint")).toolVersion("0.1.0-SNAPSHOT")
                 .rules(Map.of("FP203", "off"))
-                .environment(new EnvironmentSpec("dev", null, dev, -1))
-                .environment(new EnvironmentSpec("prod", src.resolve("prod.properties"), new Properties(), -1))
+                .environment("dev", null, dev, Map.of())
+                .environment("prod", src.resolve("prod.properties"), new Properties(), Map.of())
                 .build());
     }
 

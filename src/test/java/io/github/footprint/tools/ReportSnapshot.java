@@ -84,7 +84,7 @@ public final class ReportSnapshot {
         CheckRequest.Builder b = new CheckRequest.Builder().baseDirectory(base).sourceDirectory(tree)
                 .outputDirectory(out);
         if (budgets) {
-            b.memory(512L << 20).virtualMemory(1L << 30).databaseConnections(10).requestGrowth(40L << 10);
+            b.host("memory", 512L << 20).host("virtualMemory", 1L << 30).host("databaseConnections", 10).host("requestGrowth", 40L << 10);
         }
         CheckRequest request = b.build();
         StringBuilder console = new StringBuilder();
