@@ -2,6 +2,8 @@ package io.github.footprint.engine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +65,7 @@ public final class CheckRequest {
         this.severities = Map.copyOf(p.severities);
         this.ruleOptions = Map.copyOf(p.ruleOptions);
         this.failOn = p.failOn;
-        this.formats = Set.copyOf(p.formats);
+        this.formats = Collections.unmodifiableSet(EnumSet.copyOf(p.formats));
         this.outputDirectory = p.outputDirectory;
         this.toolVersion = p.raw.toolVersion;
     }
@@ -160,7 +162,7 @@ public final class CheckRequest {
         return failOn;
     }
 
-    /** The reports to write. */
+    /** The reports to write, in {@link Format}'s order. */
     public Set<Format> formats() {
         return formats;
     }

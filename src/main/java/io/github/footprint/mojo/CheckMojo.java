@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.apache.maven.execution.MavenSession;
@@ -19,15 +20,12 @@ import org.apache.maven.project.MavenProject;
 
 import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
-import io.github.footprint.engine.CheckResult;
 import io.github.footprint.engine.RequestException;
-import io.github.footprint.findings.FailOn;
 import io.github.footprint.base.Severity;
-import io.github.footprint.report.ConsoleReporter;
+import io.github.footprint.findings.FailOn;
+import io.github.footprint.findings.ReportView;
 import io.github.footprint.report.Format;
-import io.github.footprint.report.JUnitReporter;
-import io.github.footprint.report.JsonReporter;
-import io.github.footprint.report.SarifReporter;
+import io.github.footprint.report.ReportTarget;
 
 /**
  * Checks the deploy templates of an Apache httpd + mod_wsgi + Pylons stack: renders them, reads them as
@@ -169,36 +167,29 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
         CheckRequest request;
-        CheckResult result;
+        ReportView view;
         try {
             request = request();
-            result = new CheckEngine().run(request);
+            view = new CheckEngine().run(request).view();
         } catch (RequestException e) {
             throw new MojoExecutionException("footprint: " + e.getMessage());
         }
-        if (request.formats().contains(Format.CONSOLE)) {
-            new ConsoleReporter(new MavenConsole(getLog())).write(result);
-        }
+        ReportTarget target = new ReportTarget(request.outputDirectory(), new MavenConsole(getLog()));
         String report = null;
         try {
-            if (request.formats().contains(Format.JSON)) {
-                Path p = new JsonReporter().write(result, request.outputDirectory());
-                report = request.baseDirectory().relativize(p).toString().replace('\\', '/');
-            }
-            if (request.formats().contains(Format.SARIF)) {
-                new SarifReporter().write(result, request.outputDirectory());
-            }
-            if (request.formats().contains(Format.JUNIT)) {
-                new JUnitReporter(request.failOn(), request.severityPolicy()::isOff).write(result,
-                        request.outputDirectory());
+            for (Format f : request.formats()) {
+                Optional<Path> written = f.reporter().write(view, target);
+                if (f == Format.JSON && written.isPresent()) {
+                    report = request.baseDirectory().relativize(written.get()).toString().replace('\\', '/');
+                }
             }
         } catch (IOException e) {
             throw new MojoExecutionException("footprint: cannot write the reports to " + request.outputDirectory()
                     + ": " + e.getMessage());
         }
-        FailOn threshold = request.failOn();
-        String counts = result.count(Severity.ERROR) + " error(s), " + result.count(Severity.WARNING) + " warning(s)";
-        if (result.failing(threshold) > 0) {
+        FailOn threshold = view.failOn();
+        String counts = view.count(Severity.ERROR) + " error(s), " + view.count(Severity.WARNING) + " warning(s)";
+        if (view.failing() > 0) {
             throw new MojoFailureException("footprint: " + counts + " (failOn=" + threshold.name().toLowerCase(
                     java.util.Locale.ROOT) + ")" + (report == null ? "; see the log above" : "; see " + report));
         }

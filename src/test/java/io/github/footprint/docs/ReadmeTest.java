@@ -27,6 +27,7 @@ import io.github.footprint.report.ConsoleSink;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleCatalog;
 import io.github.footprint.rules.RuleMeta;
+import io.github.footprint.report.ReportTarget;
 
 /**
  * README tells the truth: its rules table is the catalogue, CI runs its test command, and its footprint table is
@@ -93,7 +94,7 @@ class ReadmeTest {
                 .environment(id, project.resolve(element(pom, "propertiesFile")), new Properties(), Map.of())
                 .build());
         List<String> printed = new ArrayList<>();
-        new ConsoleReporter(new ConsoleSink() {
+        new ConsoleReporter().write(r.view(), ReportTarget.console(new ConsoleSink() {
             @Override
             public void error(String line) {
                 printed.add("[ERROR] " + line);
@@ -108,7 +109,7 @@ class ReadmeTest {
             public void info(String line) {
                 printed.add("[INFO] " + line);
             }
-        }).write(r);
+        }));
         int start = printed.indexOf("[INFO] footprint [" + id + "] worst case on one host:");
         assertTrue(start >= 0, String.join("\n", printed));
 

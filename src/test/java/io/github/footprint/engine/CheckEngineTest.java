@@ -17,10 +17,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Severity;
+import io.github.footprint.findings.Finding;
 import io.github.footprint.report.ConsoleReporter;
 import io.github.footprint.report.JsonReporter;
+import io.github.footprint.report.ReportTarget;
 
 /** The whole pipeline on small trees: environments, rendering, secrets, determinism, bad input, policy. */
 class CheckEngineTest {
@@ -99,8 +100,8 @@ class CheckEngineTest {
         user.setProperty("token", "Pl4ntedToken");
         CheckResult r = new CheckEngine().run(Trees.request(base).userProperties(user).build());
         Trees.Console console = new Trees.Console();
-        new ConsoleReporter(console).write(r);
-        Path json = new JsonReporter().write(r, base.resolve("target/footprint"));
+        new ConsoleReporter().write(r.view(), ReportTarget.console(console));
+        Path json = new JsonReporter().write(r.view(), ReportTarget.files(base.resolve("target/footprint"))).orElseThrow();
         String all = console.text() + "\n" + Files.readString(json, StandardCharsets.UTF_8);
         assertTrue(all.contains("****"), all);
         for (String secret : List.of("Pl4ntedUrlPw", "Pl4ntedSecret", "Pl4ntedBareword", "Pl4ntedToken",
@@ -117,10 +118,10 @@ class CheckEngineTest {
         Trees.deploy(base, "b.conf", "WSGIDaemonProcess b maximum-requests=20000\n",
                 "a.conf", "WSGIDaemonProcess a\nWSGIDaemonProcess a maximum-requests=10\n",
                 "app.ini", "[app:main]\nport = 80 # x\n");
-        byte[] first = Files.readAllBytes(new JsonReporter().write(new CheckEngine().run(Trees.request(base).build()),
-                base.resolve("out1")));
-        byte[] second = Files.readAllBytes(new JsonReporter().write(new CheckEngine().run(Trees.request(base).build()),
-                base.resolve("out2")));
+        byte[] first = Files.readAllBytes(new JsonReporter().write(new CheckEngine().run(Trees.request(base).build())
+                .view(), ReportTarget.files(base.resolve("out1"))).orElseThrow());
+        byte[] second = Files.readAllBytes(new JsonReporter().write(new CheckEngine().run(Trees.request(base).build())
+                .view(), ReportTarget.files(base.resolve("out2"))).orElseThrow());
         assertArrayEquals(first, second);
         String text = new String(first, StandardCharsets.UTF_8);
         assertFalse(text.contains(base.toString()), "absolute path in report");

@@ -45,7 +45,7 @@ class ConsoleReporterTest {
     /** Every line the reporter logs, prefixed with its level: {@code E }, {@code W }, {@code I }. */
     private static List<String> console(CheckResult r) {
         List<String> lines = new ArrayList<>();
-        new ConsoleReporter(new ConsoleSink() {
+        new ConsoleReporter().write(r.view(), ReportTarget.console(new ConsoleSink() {
             @Override
             public void error(String line) {
                 lines.add("E " + line);
@@ -60,7 +60,7 @@ class ConsoleReporterTest {
             public void info(String line) {
                 lines.add("I " + line);
             }
-        }).write(r);
+        }));
         return lines;
     }
 

@@ -44,7 +44,7 @@ class JsonReporterFootprintTest {
     Path out;
 
     private Path report(CheckRequest.Builder request, String folder) throws Exception {
-        return new JsonReporter().write(run(request), out.resolve(folder));
+        return new JsonReporter().write(run(request).view(), ReportTarget.files(out.resolve(folder))).orElseThrow();
     }
 
     private static JsonNode environment(Path json, int index) throws Exception {
