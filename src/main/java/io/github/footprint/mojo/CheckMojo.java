@@ -98,6 +98,9 @@ public class CheckMojo extends AbstractMojo {
     @Parameter
     private List<Environment> environments;
 
+    // The host parameters, from requestGrowth to cpuCores: one String field per Host.Parameter of the same name,
+    // handed to the request parser as written (HostFields); <environment> has the same fields.
+
     /** Memory an application process gains per request (its leak rate), such as {@code 40K}; 0 when unknown. */
     @Parameter(property = "footprint.requestGrowth", defaultValue = "0")
     private String requestGrowth;
