@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +45,12 @@ class HostFieldsTest {
         HostFields.field(Environment.class, "memory").set(e, "1G");
         HostFields.field(Environment.class, "cpuCores").set(e, " 4 ");
         Map<String, String> raw = HostFields.of(Environment.class, e);
-        assertEquals("[requestGrowth, virtualMemory, memory, databaseConnections, appRss, cpuCores]",
-                raw.keySet().toString());
+        List<String> table = Arrays.stream(Host.Parameter.values()).map(Host.Parameter::pomName)
+                .collect(Collectors.toList());
+        assertEquals(table, List.copyOf(raw.keySet()));
+        // the order the parameters are read in, so the first wrong one is reported as before the table existed
+        assertEquals(List.of("requestGrowth", "virtualMemory", "memory", "databaseConnections", "appRss", "cpuCores"),
+                table.subList(0, 6));
         assertEquals("1G", raw.get("memory"));
         assertEquals(" 4 ", raw.get("cpuCores"));
         assertEquals(null, raw.get("appRss"));
