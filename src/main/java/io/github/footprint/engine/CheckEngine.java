@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.github.footprint.findings.Finding;
+import io.github.footprint.findings.FindingsStage;
 import io.github.footprint.findings.Redactor;
-import io.github.footprint.findings.SeverityPolicy;
-import io.github.footprint.findings.Suppressions;
+import io.github.footprint.findings.ReportView;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.ModelBuilder;
 import io.github.footprint.model.ModelParameters;
@@ -39,7 +39,8 @@ import io.github.footprint.source.Suppression;
 
 /**
  * The only class that knows the order of the stages: source (find, render, line map), parse (scripts,
- * Apache, INI), model, rules, findings (severity policy, masking, order). Reporters take the result.
+ * Apache, INI), model, rules, findings (severity policy, suppressions, masking, order, the masked view).
+ * Reporters take the view.
  */
 public final class CheckEngine {
     /** Runs the whole check once per environment. */
@@ -47,7 +48,8 @@ public final class CheckEngine {
         SourceLoader loader = new SourceLoader(request.baseDirectory(), request.sourceDirectory(), request.includes(),
                 request.excludes());
         boolean exists = Files.isDirectory(request.sourceDirectory());
-        List<EnvironmentResult> results = new ArrayList<>();
+        FindingsStage stage = new FindingsStage(request.severityPolicy(), ruleIds());
+        List<EnvironmentResult> settled = new ArrayList<>();
         Set<String> secrets = new TreeSet<>();
         for (EnvironmentSpec env : request.environments()) {
             Properties props = properties(request, env);
@@ -55,27 +57,18 @@ public final class CheckEngine {
                     : SourceSet.missing(display(request));
             secrets.addAll(sources.secrets());
             Deployment d = model(request, env, sources);
-            results.add(new EnvironmentResult(env.id(), rules(request, d), d));
+            settled.add(new EnvironmentResult(env.id(), rules(request, stage, d), d));
         }
         Redactor redactor = new Redactor(secrets);
-        List<EnvironmentResult> masked = new ArrayList<>();
-        for (EnvironmentResult r : results) {
-            List<Finding> fs = new ArrayList<>();
-            for (Finding f : r.findings()) {
-                fs.add(shorten(redactor.mask(f)));
-            }
-            fs.sort(Finding.ORDER);
-            masked.add(new EnvironmentResult(r.id(), fs, r.deployment()));
+        ReportView.Builder view = ReportView.builder(redactor, request.failOn(), request.severityPolicy(),
+                request.toolVersion());
+        List<EnvironmentResult> closed = new ArrayList<>();
+        for (EnvironmentResult r : settled) {
+            List<Finding> fs = FindingsStage.close(r.findings(), redactor);
+            closed.add(new EnvironmentResult(r.id(), fs, r.deployment()));
+            view.environment(r.id(), fs, r.deployment());
         }
-        return new CheckResult(masked, redactor, request.toolVersion());
-    }
-
-    /** Longest message a report prints; longer ones (a quoted 16 MiB line) are cut after masking. */
-    static final int MAX_MESSAGE = 2000;
-
-    private static Finding shorten(Finding f) {
-        String m = f.message();
-        return m.length() <= MAX_MESSAGE ? f : f.withMessage(m.substring(0, MAX_MESSAGE - 3) + "...");
+        return new CheckResult(closed, view.build());
     }
 
     private static String display(CheckRequest r) {
@@ -135,18 +128,15 @@ public final class CheckEngine {
                 inis.add(ini.read(f));
             }
         }
-        return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, new ModelParameters(0,
-                request.mpm(), request.apacheVersion(), request.modWsgiVersion(), -1)
-                .withHost(env.host(request.host()))
-                .withSqlalchemyPrefixes(request.sqlalchemyPrefixes()));
+        return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, new ModelParameters(request.mpm(),
+                request.apacheVersion(), request.modWsgiVersion(), env.host(), request.sqlalchemyPrefixes()));
     }
 
-    private static List<Finding> rules(CheckRequest request, Deployment d) {
-        SeverityPolicy policy = request.severityPolicy();
+    private static List<Finding> rules(CheckRequest request, FindingsStage stage, Deployment d) {
         List<Finding> out = new ArrayList<>();
         for (Rule rule : RuleCatalog.rules()) {
             String id = rule.meta().id();
-            if (policy.isOff(id)) {
+            if (stage.isOff(id)) {
                 continue;
             }
             RuleContext ctx = new RuleContext(rule.meta(), request.ruleOptions(id));
@@ -157,9 +147,12 @@ public final class CheckEngine {
         for (SourceFile f : d.sources().files()) {
             suppressions.addAll(f.suppressions());
         }
-        Set<String> ids = new TreeSet<>();
-        RuleCatalog.rules().forEach(r -> ids.add(r.meta().id()));
-        return new Suppressions(suppressions, ids).apply(policy.apply(out));
+        return stage.settle(out, suppressions);
     }
 
+    private static Set<String> ruleIds() {
+        Set<String> ids = new TreeSet<>();
+        RuleCatalog.rules().forEach(r -> ids.add(r.meta().id()));
+        return ids;
+    }
 }

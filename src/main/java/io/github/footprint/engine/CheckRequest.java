@@ -1,35 +1,27 @@
 package io.github.footprint.engine;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 
 import io.github.footprint.findings.FailOn;
 import io.github.footprint.findings.SeverityPolicy;
 import io.github.footprint.model.Host;
-import io.github.footprint.model.WsgiOptions;
-import io.github.footprint.rules.Rule;
-import io.github.footprint.rules.RuleCatalog;
+import io.github.footprint.report.Format;
 
 /**
- * Everything the mojo knows, validated and frozen. Built with {@link Builder}; {@link Builder#build()} throws
- * {@link RequestException} with what to fix when a parameter is wrong.
+ * Everything the mojo knows, read, checked and frozen. The mojo gives the raw values to a {@link Builder} as Maven
+ * gives them (strings, files); {@link Builder#build()} hands them to the {@link RequestParser}, the one place that
+ * reads them and throws {@link RequestException} with what to fix when one is wrong.
  */
 public final class CheckRequest {
-    /** Report formats this version writes. */
-    public static final List<String> FORMATS = List.of("console", "json", "sarif", "junit");
-    private static final Set<String> MPMS = Set.of("prefork", "worker", "event");
-
     private final Path baseDirectory;
     private final Path sourceDirectory;
     private final List<String> includes;
@@ -43,42 +35,39 @@ public final class CheckRequest {
     private final boolean filtering;
     private final Properties properties;
     private final Properties userProperties;
-    private final List<EnvironmentSpec> environments;
     private final Host host;
+    private final List<EnvironmentSpec> environments;
     private final List<String> sqlalchemyPrefixes;
     private final Map<String, String> severities;
     private final Map<String, Map<String, String>> ruleOptions;
     private final FailOn failOn;
-    private final Set<String> formats;
+    private final Set<Format> formats;
     private final Path outputDirectory;
     private final String toolVersion;
 
-    private CheckRequest(Builder b, Map<String, String> severities, Map<String, Map<String, String>> ruleOptions,
-            FailOn failOn, Set<String> formats, String apacheMain, String serverRoot, Map<String, String> mappings) {
-        this.baseDirectory = b.baseDirectory.toAbsolutePath().normalize();
-        this.sourceDirectory = b.sourceDirectory.toAbsolutePath().normalize();
-        this.includes = List.copyOf(b.includes);
-        this.excludes = List.copyOf(b.excludes);
-        this.apacheMain = apacheMain;
-        this.serverRoot = serverRoot;
-        this.pathMappings = Map.copyOf(mappings);
-        this.apacheVersion = b.apacheVersion;
-        this.modWsgiVersion = b.modWsgiVersion;
-        this.mpm = b.mpm;
-        this.filtering = b.filtering;
-        this.properties = copy(b.properties);
-        this.userProperties = copy(b.userProperties);
-        this.environments = List.copyOf(b.environments);
-        this.host = Host.defaults().withMemory(b.memory).withVirtualMemory(b.virtualMemory)
-                .withDatabaseConnections(b.databaseConnections).withAppRss(b.appRss).withCpuCores(b.cpuCores)
-                .withRequestGrowth(b.requestGrowth);
-        this.sqlalchemyPrefixes = prefixes(b.sqlalchemyPrefixes);
-        this.severities = Map.copyOf(severities);
-        this.ruleOptions = Map.copyOf(ruleOptions);
-        this.failOn = failOn;
-        this.formats = Set.copyOf(formats);
-        this.outputDirectory = b.outputDirectory.toAbsolutePath().normalize();
-        this.toolVersion = b.toolVersion;
+    CheckRequest(RequestParser p) {
+        this.baseDirectory = p.baseDirectory;
+        this.sourceDirectory = p.sourceDirectory;
+        this.includes = List.copyOf(p.raw.includes);
+        this.excludes = List.copyOf(p.raw.excludes);
+        this.apacheMain = p.apacheMain;
+        this.serverRoot = p.serverRoot;
+        this.pathMappings = Map.copyOf(p.pathMappings);
+        this.apacheVersion = p.raw.apacheVersion;
+        this.modWsgiVersion = p.raw.modWsgiVersion;
+        this.mpm = p.mpm;
+        this.filtering = p.raw.filtering;
+        this.properties = copy(p.raw.properties);
+        this.userProperties = copy(p.raw.userProperties);
+        this.host = p.host;
+        this.environments = List.copyOf(p.environments);
+        this.sqlalchemyPrefixes = List.copyOf(p.sqlalchemyPrefixes);
+        this.severities = Map.copyOf(p.severities);
+        this.ruleOptions = Map.copyOf(p.ruleOptions);
+        this.failOn = p.failOn;
+        this.formats = Collections.unmodifiableSet(EnumSet.copyOf(p.formats));
+        this.outputDirectory = p.outputDirectory;
+        this.toolVersion = p.raw.toolVersion;
     }
 
     private static Properties copy(Properties p) {
@@ -126,6 +115,7 @@ public final class CheckRequest {
         return modWsgiVersion;
     }
 
+    /** {@code prefork}, {@code worker} or {@code event}. */
     public String mpm() {
         return mpm;
     }
@@ -144,37 +134,19 @@ public final class CheckRequest {
         return copy(userProperties);
     }
 
-    public List<EnvironmentSpec> environments() {
-        return environments;
-    }
-
-    public long requestGrowth() {
-        return host.requestGrowth();
-    }
-
-    /** The address-space budget ({@code virtualMemory}) in bytes, or -1 when unset. */
-    public long virtualMemory() {
-        return host.virtualMemory();
-    }
-
-    /** The goal's budgets and host statements ({@code memory}, {@code appRss}, {@code cpuCores}...). */
+    /** The goal's budgets and host statements; each environment's {@link EnvironmentSpec#host()} starts from them. */
     public Host host() {
         return host;
+    }
+
+    /** The environments in the order given; one {@code default} environment when none is given. */
+    public List<EnvironmentSpec> environments() {
+        return environments;
     }
 
     /** The prefixes the application's code passes to {@code engine_from_config}, in the order given. */
     public List<String> sqlalchemyPrefixes() {
         return sqlalchemyPrefixes;
-    }
-
-    private static List<String> prefixes(String text) {
-        List<String> out = new ArrayList<>();
-        for (String p : text.split(",")) {
-            if (!p.trim().isEmpty() && !out.contains(p.trim())) {
-                out.add(p.trim());
-            }
-        }
-        return List.copyOf(out);
     }
 
     public SeverityPolicy severityPolicy() {
@@ -190,7 +162,8 @@ public final class CheckRequest {
         return failOn;
     }
 
-    public Set<String> formats() {
+    /** The reports to write, in {@link Format}'s order. */
+    public Set<Format> formats() {
         return formats;
     }
 
@@ -202,34 +175,47 @@ public final class CheckRequest {
         return toolVersion;
     }
 
-    /** Collects parameters; {@link #build()} validates them. */
+    /**
+     * The raw parameters, as Maven gives them: strings (a size as the user wrote it, {@code 768M}), files, lists and
+     * maps; nothing is read or checked before {@link #build()}. A parameter not given keeps the goal's default.
+     */
     public static final class Builder {
-        private Path baseDirectory;
-        private Path sourceDirectory;
-        private List<String> includes = List.of();
-        private List<String> excludes = List.of();
-        private Path apacheMain;
-        private Path serverRoot;
-        private Map<String, String> pathMappings = Map.of();
-        private String apacheVersion = "2.4";
-        private String modWsgiVersion = "4.9";
-        private String mpm = "event";
-        private boolean filtering = true;
-        private Properties properties = new Properties();
-        private Properties userProperties = new Properties();
-        private List<EnvironmentSpec> environments = new ArrayList<>();
-        private long requestGrowth;
-        private long virtualMemory = -1;
-        private long memory = -1;
-        private long databaseConnections = -1;
-        private long appRss = Host.DEFAULT_APP_RSS;
-        private int cpuCores = Host.DEFAULT_CPU_CORES;
-        private String sqlalchemyPrefixes = "sqlalchemy.";
-        private Map<String, String> rules = Map.of();
-        private String failOn = "error";
-        private String formats = "console,json,sarif,junit";
-        private Path outputDirectory;
-        private String toolVersion = "unknown";
+        Path baseDirectory;
+        Path sourceDirectory;
+        List<String> includes = List.of();
+        List<String> excludes = List.of();
+        Path apacheMain;
+        Path serverRoot;
+        final List<String[]> pathMappings = new ArrayList<>();
+        String apacheVersion = "2.4";
+        String modWsgiVersion = "4.9";
+        String mpm = "event";
+        boolean filtering = true;
+        Properties properties = new Properties();
+        Properties userProperties = new Properties();
+        final Map<Host.Parameter, String> host = new EnumMap<>(Host.Parameter.class);
+        final List<Environment> environments = new ArrayList<>();
+        String sqlalchemyPrefixes = "sqlalchemy.";
+        Map<String, String> rules = Map.of();
+        String failOn = "error";
+        String formats = "console,json,sarif,junit";
+        Path outputDirectory;
+        String toolVersion = "unknown";
+
+        /** One {@code <environment>} as written. */
+        static final class Environment {
+            final String id;
+            final Path propertiesFile;
+            final Properties properties;
+            final Map<Host.Parameter, String> host;
+
+            Environment(String id, Path propertiesFile, Properties properties, Map<Host.Parameter, String> host) {
+                this.id = id;
+                this.propertiesFile = propertiesFile;
+                this.properties = properties;
+                this.host = host;
+            }
+        }
 
         public Builder baseDirectory(Path p) {
             baseDirectory = p;
@@ -261,9 +247,20 @@ public final class CheckRequest {
             return this;
         }
 
-        /** Host prefix to project folder (an absolute path or one relative to the base directory). */
+        /**
+         * One {@code <pathMapping>}: a host path prefix and the project folder (absolute, or relative to the base
+         * directory) that holds what is deployed there; either may be null when the pom leaves it out.
+         */
+        public Builder pathMapping(String hostPrefix, String folder) {
+            pathMappings.add(new String[] {hostPrefix, folder});
+            return this;
+        }
+
+        /** {@link #pathMapping} for each entry: host prefix to project folder. */
         public Builder pathMappings(Map<String, String> v) {
-            pathMappings = v == null ? Map.of() : v;
+            if (v != null) {
+                v.forEach(this::pathMapping);
+            }
             return this;
         }
 
@@ -297,44 +294,45 @@ public final class CheckRequest {
             return this;
         }
 
-        public Builder environment(EnvironmentSpec e) {
-            environments.add(e);
+        /**
+         * A host parameter of the goal as the user wrote it ({@code memory -> 768M}); null leaves its default.
+         *
+         * @param name a {@link Host.Parameter}'s pom name
+         * @throws IllegalArgumentException when no host parameter has that name
+         */
+        public Builder host(String name, String text) {
+            host.put(parameter(name), text);
             return this;
         }
 
-        public Builder requestGrowth(long v) {
-            requestGrowth = v;
+        /**
+         * One target environment.
+         *
+         * @param propertiesFile may be null
+         * @param hostValues its host parameters as written ({@code memory -> 1G}); each one absent, null or blank
+         *     inherits the goal's value
+         * @throws IllegalArgumentException when no host parameter has one of the names
+         */
+        public Builder environment(String id, Path propertiesFile, Properties properties,
+                Map<String, String> hostValues) {
+            Map<Host.Parameter, String> h = new EnumMap<>(Host.Parameter.class);
+            hostValues.forEach((name, text) -> h.put(parameter(name), text));
+            Properties p = new Properties();
+            if (properties != null) {
+                p.putAll(properties);
+            }
+            environments.add(new Environment(id, propertiesFile, p, h));
             return this;
         }
 
-        /** The address-space budget in bytes; -1 (the default) for none. */
-        /** Resident memory the host gives the stack, bytes; -1 for no budget. */
-        public Builder memory(long v) {
-            memory = v;
-            return this;
+        /** {@link #host(String, String)} with a number, written as a pom would: bytes for a size, a count as is. */
+        public Builder host(String name, long value) {
+            return host(name, Long.toString(value));
         }
 
-        /** Connections the database allows this host; -1 for no budget. */
-        public Builder databaseConnections(long v) {
-            databaseConnections = v;
-            return this;
-        }
-
-        /** Bytes one loaded application adds to a process. */
-        public Builder appRss(long v) {
-            appRss = v;
-            return this;
-        }
-
-        /** Cores of the target host. */
-        public Builder cpuCores(int v) {
-            cpuCores = v;
-            return this;
-        }
-
-        public Builder virtualMemory(long v) {
-            virtualMemory = v;
-            return this;
+        private static Host.Parameter parameter(String name) {
+            return Host.Parameter.byPomName(name)
+                    .orElseThrow(() -> new IllegalArgumentException("'" + name + "' is not a host parameter"));
         }
 
         /** Comma-separated prefixes passed to {@code engine_from_config}; {@code sqlalchemy.} by default. */
@@ -345,7 +343,7 @@ public final class CheckRequest {
 
         /** {@code FPnnn -> severity|off} and {@code FPnnn.option -> number}. */
         public Builder rules(Map<String, String> v) {
-            rules = v == null ? Map.of() : v;
+            rules = v == null ? Map.of() : new LinkedHashMap<>(v);
             return this;
         }
 
@@ -354,6 +352,7 @@ public final class CheckRequest {
             return this;
         }
 
+        /** Comma-separated report formats. */
         public Builder formats(String v) {
             formats = v;
             return this;
@@ -369,138 +368,9 @@ public final class CheckRequest {
             return this;
         }
 
+        /** Reads and checks every value. */
         public CheckRequest build() throws RequestException {
-            if (baseDirectory == null || sourceDirectory == null || outputDirectory == null) {
-                throw new RequestException("baseDirectory, sourceDirectory and outputDirectory are required");
-            }
-            Path src = sourceDirectory.toAbsolutePath().normalize();
-            if (Files.exists(src) && !Files.isDirectory(src)) {
-                throw new RequestException("sourceDirectory " + src + " is a file, not a directory: point"
-                        + " footprint.sourceDirectory at the folder that holds the deploy templates");
-            }
-            if (Files.isDirectory(src) && !Files.isReadable(src)) {
-                throw new RequestException("sourceDirectory " + src + " cannot be read: check its permissions");
-            }
-            if (!"2.2".equals(apacheVersion) && !"2.4".equals(apacheVersion)) {
-                throw new RequestException("apacheVersion '" + apacheVersion + "' is not supported: use 2.2 or 2.4");
-            }
-            try {
-                WsgiOptions.Version.parse(modWsgiVersion);
-            } catch (IllegalArgumentException e) {
-                throw new RequestException("modWsgiVersion '" + modWsgiVersion + "' is not a version such as 4.9 or 5.0");
-            }
-            if (mpm == null || !MPMS.contains(mpm.toLowerCase(Locale.ROOT))) {
-                throw new RequestException("mpm '" + mpm + "' is not one of prefork, worker, event");
-            }
-            mpm = mpm.toLowerCase(Locale.ROOT);
-            FailOn f = FailOn.parse(failOn);
-            if (f == null) {
-                throw new RequestException("failOn '" + failOn + "' is not one of error, warning, never");
-            }
-            Set<String> fmts = new LinkedHashSet<>();
-            for (String s : (formats == null ? "" : formats).split(",")) {
-                String t = s.trim().toLowerCase(Locale.ROOT);
-                if (t.isEmpty()) {
-                    continue;
-                }
-                if (!FORMATS.contains(t)) {
-                    throw new RequestException("formats: '" + t + "' is not a report format of this version; use "
-                            + String.join(", ", FORMATS));
-                }
-                fmts.add(t);
-            }
-            if (requestGrowth < 0) {
-                throw new RequestException("requestGrowth must not be negative");
-            }
-            if (virtualMemory == 0 || virtualMemory < -1) {
-                throw new RequestException("virtualMemory must be a positive size (or unset for no budget)");
-            }
-            if (memory == 0 || memory < -1) {
-                throw new RequestException("memory must be a positive size (or unset for no budget)");
-            }
-            if (databaseConnections == 0 || databaseConnections < -1) {
-                throw new RequestException("databaseConnections must be a positive number (or unset for no budget)");
-            }
-            if (appRss < 0) {
-                throw new RequestException("appRss must not be negative");
-            }
-            if (cpuCores < 1) {
-                throw new RequestException("cpuCores must be at least 1");
-            }
-            if (prefixes(sqlalchemyPrefixes).isEmpty()) {
-                throw new RequestException("sqlalchemyPrefixes '" + sqlalchemyPrefixes + "' names no prefix; use the"
-                        + " prefix your environment.py passes to engine_from_config, such as sqlalchemy.");
-            }
-            Map<String, String> severities = new TreeMap<>();
-            Map<String, Map<String, String>> options = new TreeMap<>();
-            for (Map.Entry<String, String> e : rules.entrySet()) {
-                String key = e.getKey().trim();
-                String value = e.getValue() == null ? "" : e.getValue().trim();
-                int dot = key.indexOf('.');
-                String id = dot < 0 ? key : key.substring(0, dot);
-                Rule rule = RuleCatalog.byId(id).orElseThrow(() -> new RequestException("rules: " + id
-                        + " is not a rule id; 'mvn footprint:rules' lists them"));
-                if (dot < 0) {
-                    if (!SeverityPolicy.isValidOverride(value)) {
-                        throw new RequestException("rules: " + id + " = '" + value
-                                + "' is not error, warning, info or off");
-                    }
-                    severities.put(id, SeverityPolicy.normalise(value));
-                } else {
-                    String option = key.substring(dot + 1);
-                    if (!Arrays.asList(rule.meta().options()).contains(option)) {
-                        throw new RequestException("rules: " + id + " has no option '" + option + "'"
-                                + (rule.meta().options().length == 0 ? "" : "; its options are "
-                                        + String.join(", ", rule.meta().options())));
-                    }
-                    if (!value.matches("\\d{1,15}")) {
-                        throw new RequestException("rules: " + key + " = '" + value + "' is not a whole number");
-                    }
-                    options.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(option, value);
-                }
-            }
-            Set<String> ids = new HashSet<>();
-            for (EnvironmentSpec e : environments) {
-                if (e.id() == null || !e.id().matches("[A-Za-z0-9_.\\-]+")) {
-                    throw new RequestException("environments: every environment needs an <id> of letters, digits,"
-                            + " '.', '_' or '-' (got '" + e.id() + "')");
-                }
-                if (!ids.add(e.id())) {
-                    throw new RequestException("environments: id '" + e.id() + "' is used twice");
-                }
-                Path pf = e.propertiesFile();
-                if (pf != null && (!Files.isRegularFile(pf) || !Files.isReadable(pf))) {
-                    throw new RequestException("environment " + e.id() + ": propertiesFile " + pf
-                            + (Files.isDirectory(pf) ? " is a directory, not a properties file"
-                                    : " does not exist or cannot be read"));
-                }
-            }
-            if (environments.isEmpty()) {
-                environments.add(new EnvironmentSpec("default", null, new Properties(), -1));
-            }
-            String main = apacheMain == null ? null : treePath(src, apacheMain, "apacheMain");
-            if (apacheMain != null && Files.isDirectory(apacheMain)) {
-                throw new RequestException("apacheMain " + apacheMain + " is a directory; name the main httpd file"
-                        + " (apache2.conf or httpd.conf)");
-            }
-            String root = serverRoot == null ? null : treePath(src, serverRoot, "serverRoot");
-            Map<String, String> mappings = new TreeMap<>();
-            for (Map.Entry<String, String> e : pathMappings.entrySet()) {
-                if (!e.getKey().startsWith("/")) {
-                    throw new RequestException("pathMappings: '" + e.getKey() + "' is not an absolute host path");
-                }
-                Path folder = baseDirectory.resolve(e.getValue().trim());
-                mappings.put(e.getKey(), treePath(src, folder, "pathMappings " + e.getKey()));
-            }
-            return new CheckRequest(this, severities, options, f, fmts, main, root, mappings);
-        }
-
-        private static String treePath(Path src, Path p, String what) throws RequestException {
-            Path abs = p.toAbsolutePath().normalize();
-            if (!abs.startsWith(src)) {
-                throw new RequestException(what + " " + p + " is not inside sourceDirectory " + src);
-            }
-            return src.relativize(abs).toString().replace('\\', '/');
+            return RequestParser.parse(this);
         }
     }
 }

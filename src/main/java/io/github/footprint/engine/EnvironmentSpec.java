@@ -5,38 +5,14 @@ import java.util.Properties;
 
 import io.github.footprint.model.Host;
 
-/** One target environment: its id, its properties file and properties, and its statements about the host. */
+/** One target environment, read: its id, its properties file and properties, and its host (the goal's, overridden). */
 public final class EnvironmentSpec {
     private final String id;
     private final Path propertiesFile;
     private final Properties properties;
-    private final Host.Settings host;
+    private final Host host;
 
-    /**
-     * @param propertiesFile may be null
-     * @param requestGrowth bytes per request; -1 to inherit the goal's value
-     */
-    public EnvironmentSpec(String id, Path propertiesFile, Properties properties, long requestGrowth) {
-        this(id, propertiesFile, properties, requestGrowth, -1);
-    }
-
-    /**
-     * @param propertiesFile may be null
-     * @param requestGrowth bytes per request; -1 to inherit the goal's value
-     * @param virtualMemory the address-space budget in bytes; -1 to inherit the goal's value
-     */
-    public EnvironmentSpec(String id, Path propertiesFile, Properties properties, long requestGrowth,
-            long virtualMemory) {
-        this(id, propertiesFile, properties, new Host.Settings()
-                .requestGrowth(requestGrowth >= 0 ? requestGrowth : null)
-                .virtualMemory(virtualMemory > 0 ? virtualMemory : null));
-    }
-
-    /**
-     * @param propertiesFile may be null
-     * @param host this environment's budgets and host statements; each unset one inherits the goal's
-     */
-    public EnvironmentSpec(String id, Path propertiesFile, Properties properties, Host.Settings host) {
+    EnvironmentSpec(String id, Path propertiesFile, Properties properties, Host host) {
         this.id = id;
         this.propertiesFile = propertiesFile;
         this.properties = new Properties();
@@ -48,6 +24,7 @@ public final class EnvironmentSpec {
         return id;
     }
 
+    /** The properties file, or null. */
     public Path propertiesFile() {
         return propertiesFile;
     }
@@ -58,8 +35,8 @@ public final class EnvironmentSpec {
         return p;
     }
 
-    /** The goal's host statements with this environment's overrides. */
-    public Host host(Host goal) {
-        return host.over(goal);
+    /** The goal's host statements with this environment's own values over them. */
+    public Host host() {
+        return host;
     }
 }

@@ -1,14 +1,19 @@
 package io.github.footprint.model;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
 /**
  * The user's statements about the target host and the application (DESIGN.md §2): the budgets the footprint is
- * held against, and the few facts a static reading cannot see. Immutable; {@link Settings} carries one
- * environment's overrides.
+ * held against, and the few facts a static reading cannot see. Immutable.
+ *
+ * <p>Every statement is one {@link Parameter}: its name in the pom, its kind (which gives the accepted range and
+ * the words of the error), and its default. Adding a statement is one constant there and one accessor here; the
+ * request parser reads every parameter from the table, for the goal and for each environment.
  */
 public final class Host {
-    /** A budget the user did not set. */
-    public static final long UNSET = -1;
-
     /**
      * What one loaded application adds to a process when the user gives no {@code appRss}: 40 MiB, the measured
      * import cost of CPython 3.11 with SQLAlchemy (and its ORM), Paste, PasteDeploy and psycopg2: 49 MB RSS against
@@ -19,143 +24,165 @@ public final class Host {
     /** The cores assumed for the target host when the user gives no {@code cpuCores}: a small VPS. */
     public static final int DEFAULT_CPU_CORES = 2;
 
-    private final long memory;
-    private final long virtualMemory;
-    private final long databaseConnections;
-    private final long appRss;
-    private final int cpuCores;
-    private final long requestGrowth;
+    /** How a parameter's text is read, which values it accepts, and what the user is told otherwise. */
+    public enum Kind {
+        /** A size of 0 or more bytes ({@code 40M}, {@code 2GiB}, bytes). */
+        SIZE,
+        /** A size of 1 byte or more; blank means no budget. */
+        BUDGET,
+        /** A whole number from 1 to 999,999,999; blank means the default. */
+        COUNT;
 
-    private Host(long memory, long virtualMemory, long databaseConnections, long appRss, int cpuCores,
-            long requestGrowth) {
-        this.memory = memory;
-        this.virtualMemory = virtualMemory;
-        this.databaseConnections = databaseConnections;
-        this.appRss = appRss;
-        this.cpuCores = cpuCores;
-        this.requestGrowth = requestGrowth;
+        /**
+         * The value of the text, or empty for a blank budget or count (its default applies).
+         *
+         * @param name how the message names the parameter ({@code memory}, {@code environment small memory})
+         * @param example the count a message offers as an example
+         * @throws IllegalArgumentException with the message for the user when the text is not a value of this kind
+         */
+        OptionalLong read(String name, String text, String example) {
+            if (this != SIZE && (text == null || text.isBlank())) {
+                return OptionalLong.empty();
+            }
+            if (this == COUNT) {
+                String t = text.trim();
+                if (!t.matches("\\d{1,9}") || Long.parseLong(t) == 0) {
+                    throw new IllegalArgumentException(name + " '" + text
+                            + "' is not a positive whole number: use a count such as " + example);
+                }
+                return OptionalLong.of(Long.parseLong(t));
+            }
+            long v = Sizes.parse(text);
+            if (v < 0) {
+                throw new IllegalArgumentException(name + " '" + text + "' is not a size: use " + Sizes.FORMS);
+            }
+            if (this == BUDGET && v == 0) {
+                throw new IllegalArgumentException(name + " '" + text + "' is zero: give the budget, or leave it unset");
+            }
+            return OptionalLong.of(v);
+        }
+    }
+
+    /** The host parameters: name in the pom (and {@code footprint.<name>} on the command line), kind, default. */
+    public enum Parameter {
+        REQUEST_GROWTH("requestGrowth", Kind.SIZE, 0L, null),
+        VIRTUAL_MEMORY("virtualMemory", Kind.BUDGET, null, null),
+        MEMORY("memory", Kind.BUDGET, null, null),
+        DATABASE_CONNECTIONS("databaseConnections", Kind.COUNT, null, "100"),
+        APP_RSS("appRss", Kind.SIZE, DEFAULT_APP_RSS, null),
+        CPU_CORES("cpuCores", Kind.COUNT, (long) DEFAULT_CPU_CORES, "2");
+
+        private final String pomName;
+        private final Kind kind;
+        private final Long dflt;
+        private final String example;
+
+        /** @param dflt the value when the user gives none; null: none (a budget left unset) */
+        Parameter(String pomName, Kind kind, Long dflt, String example) {
+            this.pomName = pomName;
+            this.kind = kind;
+            this.dflt = dflt;
+            this.example = example;
+        }
+
+        /** The parameter's name in the pom: {@code memory}, {@code cpuCores}. */
+        public String pomName() {
+            return pomName;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        /** The parameter of that pom name. */
+        public static Optional<Parameter> byPomName(String name) {
+            for (Parameter p : values()) {
+                if (p.pomName.equals(name)) {
+                    return Optional.of(p);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * Reads a value as the user wrote it; empty when the text is blank and the kind lets a blank fall back.
+         *
+         * @param where what comes before the name in a message: empty for the goal, {@code environment small } for
+         *     an environment
+         * @throws IllegalArgumentException with the message for the user
+         */
+        public OptionalLong read(String where, String text) {
+            return kind.read(where + pomName, text, example);
+        }
+    }
+
+    private static final Host DEFAULTS = new Host(defaults(new EnumMap<>(Parameter.class)));
+
+    private final Map<Parameter, Long> values;
+
+    private Host(Map<Parameter, Long> values) {
+        this.values = values;
+    }
+
+    private static Map<Parameter, Long> defaults(EnumMap<Parameter, Long> m) {
+        for (Parameter p : Parameter.values()) {
+            if (p.dflt != null) {
+                m.put(p, p.dflt);
+            }
+        }
+        return m;
     }
 
     /** No budget, {@code appRss} 40 MiB, 2 cores, no request growth. */
     public static Host defaults() {
-        return new Host(UNSET, UNSET, UNSET, DEFAULT_APP_RSS, DEFAULT_CPU_CORES, 0);
+        return DEFAULTS;
     }
 
-    /** Resident memory the host gives this stack, in bytes; {@link #UNSET} when not given. */
-    public long memory() {
-        return memory;
+    /** A copy with one parameter set to a value already read by {@link Parameter#read}. */
+    public Host with(Parameter p, long value) {
+        EnumMap<Parameter, Long> m = new EnumMap<>(Parameter.class);
+        m.putAll(values);
+        m.put(p, value);
+        return new Host(m);
     }
 
-    /** The address-space budget in bytes; {@link #UNSET} when not given. */
-    public long virtualMemory() {
-        return virtualMemory;
+    /** The parameter's value; empty when it has no default and the user gave none. */
+    public OptionalLong value(Parameter p) {
+        Long v = values.get(p);
+        return v == null ? OptionalLong.empty() : OptionalLong.of(v);
     }
 
-    /** Connections the database allows this host; {@link #UNSET} when not given. */
-    public long databaseConnections() {
-        return databaseConnections;
+    private long given(Parameter p) {
+        return values.get(p);
+    }
+
+    /** Resident memory the host gives this stack, in bytes; empty when not given (no budget). */
+    public OptionalLong memory() {
+        return value(Parameter.MEMORY);
+    }
+
+    /** The address-space budget in bytes; empty when not given. */
+    public OptionalLong virtualMemory() {
+        return value(Parameter.VIRTUAL_MEMORY);
+    }
+
+    /** Connections the database allows this host; empty when not given. */
+    public OptionalLong databaseConnections() {
+        return value(Parameter.DATABASE_CONNECTIONS);
     }
 
     /** Bytes one loaded application adds to a process. */
     public long appRss() {
-        return appRss;
+        return given(Parameter.APP_RSS);
     }
 
     /** Cores of the target host: glibc's arena cap is 8 per core. */
     public int cpuCores() {
-        return cpuCores;
+        return (int) given(Parameter.CPU_CORES);
     }
 
     /** Bytes an application process gains per request (0: unknown). */
     public long requestGrowth() {
-        return requestGrowth;
-    }
-
-    public Host withMemory(long v) {
-        return new Host(v, virtualMemory, databaseConnections, appRss, cpuCores, requestGrowth);
-    }
-
-    public Host withVirtualMemory(long v) {
-        return new Host(memory, v, databaseConnections, appRss, cpuCores, requestGrowth);
-    }
-
-    public Host withDatabaseConnections(long v) {
-        return new Host(memory, virtualMemory, v, appRss, cpuCores, requestGrowth);
-    }
-
-    public Host withAppRss(long v) {
-        return new Host(memory, virtualMemory, databaseConnections, v, cpuCores, requestGrowth);
-    }
-
-    public Host withCpuCores(int v) {
-        return new Host(memory, virtualMemory, databaseConnections, appRss, v, requestGrowth);
-    }
-
-    public Host withRequestGrowth(long v) {
-        return new Host(memory, virtualMemory, databaseConnections, appRss, cpuCores, v);
-    }
-
-    /** One environment's statements; each null one keeps the goal's value. */
-    public static final class Settings {
-        private Long memory;
-        private Long virtualMemory;
-        private Long databaseConnections;
-        private Long appRss;
-        private Integer cpuCores;
-        private Long requestGrowth;
-
-        public Settings memory(Long v) {
-            memory = v;
-            return this;
-        }
-
-        public Settings virtualMemory(Long v) {
-            virtualMemory = v;
-            return this;
-        }
-
-        public Settings databaseConnections(Long v) {
-            databaseConnections = v;
-            return this;
-        }
-
-        public Settings appRss(Long v) {
-            appRss = v;
-            return this;
-        }
-
-        public Settings cpuCores(Integer v) {
-            cpuCores = v;
-            return this;
-        }
-
-        public Settings requestGrowth(Long v) {
-            requestGrowth = v;
-            return this;
-        }
-
-        /** The goal's host with these overrides. */
-        public Host over(Host base) {
-            Host h = base;
-            if (memory != null) {
-                h = h.withMemory(memory);
-            }
-            if (virtualMemory != null) {
-                h = h.withVirtualMemory(virtualMemory);
-            }
-            if (databaseConnections != null) {
-                h = h.withDatabaseConnections(databaseConnections);
-            }
-            if (appRss != null) {
-                h = h.withAppRss(appRss);
-            }
-            if (cpuCores != null) {
-                h = h.withCpuCores(cpuCores);
-            }
-            if (requestGrowth != null) {
-                h = h.withRequestGrowth(requestGrowth);
-            }
-            return h;
-        }
+        return given(Parameter.REQUEST_GROWTH);
     }
 }

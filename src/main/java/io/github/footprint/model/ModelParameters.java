@@ -2,10 +2,13 @@ package io.github.footprint.model;
 
 import java.util.List;
 
-/** The user's statements about the host and the application that the model needs. */
+/** The user's statements about the host and the application that the model needs, given once and whole. */
 public final class ModelParameters {
     /** What Pylons' stock {@code config/environment.py} passes to {@code engine_from_config}. */
     public static final List<String> DEFAULT_SQLALCHEMY_PREFIXES = List.of("sqlalchemy.");
+
+    private static final ModelParameters DEFAULTS = new ModelParameters("event", "2.4", "4.9", Host.defaults(),
+            DEFAULT_SQLALCHEMY_PREFIXES);
 
     private final String assumedMpm;
     private final String apacheVersion;
@@ -15,25 +18,17 @@ public final class ModelParameters {
     private final List<String> sqlalchemyPrefixes;
 
     /**
-     * @param requestGrowth bytes an application process gains per request (0: unknown)
      * @param assumedMpm the MPM assumed when no main httpd file loads one ({@code prefork}, {@code worker}, {@code event})
      * @param apacheVersion {@code 2.2} or {@code 2.4}
-     */
-    public ModelParameters(long requestGrowth, String assumedMpm, String apacheVersion) {
-        this(requestGrowth, assumedMpm, apacheVersion, "4.9", -1);
-    }
-
-    /**
      * @param modWsgiVersion the mod_wsgi release whose {@code WSGIDaemonProcess} options apply ({@code 4.9},
      *        {@code 6.0.5})
-     * @param virtualMemory the address-space budget in bytes ({@code virtualMemory}: a VPS cap, {@code ulimit -v}),
-     *     or -1 when unset
+     * @param host the budgets and host statements ({@code memory}, {@code appRss}, {@code cpuCores}...)
+     * @param sqlalchemyPrefixes the prefixes the application's code passes to
+     *        {@code engine_from_config(config, prefix)}, one call per prefix
      */
-    public ModelParameters(long requestGrowth, String assumedMpm, String apacheVersion, String modWsgiVersion,
-            long virtualMemory) {
-        this(assumedMpm, apacheVersion, modWsgiVersion,
-                Host.defaults().withRequestGrowth(requestGrowth).withVirtualMemory(virtualMemory),
-                Calibration.measured(), DEFAULT_SQLALCHEMY_PREFIXES);
+    public ModelParameters(String assumedMpm, String apacheVersion, String modWsgiVersion, Host host,
+            List<String> sqlalchemyPrefixes) {
+        this(assumedMpm, apacheVersion, modWsgiVersion, host, Calibration.measured(), sqlalchemyPrefixes);
     }
 
     private ModelParameters(String assumedMpm, String apacheVersion, String modWsgiVersion, Host host,
@@ -46,21 +41,14 @@ public final class ModelParameters {
         this.sqlalchemyPrefixes = List.copyOf(sqlalchemyPrefixes);
     }
 
+    /** The event MPM assumed, httpd 2.4, mod_wsgi 4.9, {@link Host#defaults()}, {@code sqlalchemy.}. */
     public static ModelParameters defaults() {
-        return new ModelParameters(0, "event", "2.4");
+        return DEFAULTS;
     }
 
-    /**
-     * A copy with the prefixes the application's code passes to {@code engine_from_config(config, prefix)}, one
-     * call per prefix ({@code sqlalchemy.} in Pylons' stock {@code environment.py}).
-     */
+    /** A copy with other {@code engine_from_config} prefixes. */
     public ModelParameters withSqlalchemyPrefixes(List<String> prefixes) {
         return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, calibration, prefixes);
-    }
-
-    /** A copy with the user's statements about the host (budgets, {@code appRss}, {@code cpuCores}...). */
-    public ModelParameters withHost(Host h) {
-        return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, h, calibration, sqlalchemyPrefixes);
     }
 
     /** A copy with another calibration of the memory model. */
@@ -78,10 +66,6 @@ public final class ModelParameters {
         return calibration;
     }
 
-    public long requestGrowth() {
-        return host.requestGrowth();
-    }
-
     public String apacheVersion() {
         return apacheVersion;
     }
@@ -93,11 +77,6 @@ public final class ModelParameters {
     /** The mod_wsgi release whose options apply, as the user wrote it. */
     public String modWsgiVersion() {
         return modWsgiVersion;
-    }
-
-    /** The address-space budget in bytes, or -1 when the user set none. */
-    public long virtualMemory() {
-        return host.virtualMemory();
     }
 
     /** The prefixes {@code engine_from_config} is called with. */

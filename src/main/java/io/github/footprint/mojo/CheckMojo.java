@@ -3,10 +3,9 @@ package io.github.footprint.mojo;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.apache.maven.execution.MavenSession;
@@ -21,17 +20,12 @@ import org.apache.maven.project.MavenProject;
 
 import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
-import io.github.footprint.engine.CheckResult;
-import io.github.footprint.engine.EnvironmentSpec;
 import io.github.footprint.engine.RequestException;
-import io.github.footprint.findings.FailOn;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Host;
-import io.github.footprint.model.Sizes;
-import io.github.footprint.report.ConsoleReporter;
-import io.github.footprint.report.JUnitReporter;
-import io.github.footprint.report.JsonReporter;
-import io.github.footprint.report.SarifReporter;
+import io.github.footprint.findings.FailOn;
+import io.github.footprint.findings.ReportView;
+import io.github.footprint.report.Format;
+import io.github.footprint.report.ReportTarget;
 
 /**
  * Checks the deploy templates of an Apache httpd + mod_wsgi + Pylons stack: renders them, reads them as
@@ -104,6 +98,9 @@ public class CheckMojo extends AbstractMojo {
     @Parameter
     private List<Environment> environments;
 
+    // The host parameters, from requestGrowth to cpuCores: one String field per Host.Parameter of the same name,
+    // handed to the request parser as written (HostFields); <environment> has the same fields.
+
     /** Memory an application process gains per request (its leak rate), such as {@code 40K}; 0 when unknown. */
     @Parameter(property = "footprint.requestGrowth", defaultValue = "0")
     private String requestGrowth;
@@ -173,36 +170,29 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
         CheckRequest request;
-        CheckResult result;
+        ReportView view;
         try {
             request = request();
-            result = new CheckEngine().run(request);
+            view = new CheckEngine().run(request).view();
         } catch (RequestException e) {
             throw new MojoExecutionException("footprint: " + e.getMessage());
         }
-        if (request.formats().contains("console")) {
-            new ConsoleReporter(new MavenConsole(getLog())).write(result);
-        }
+        ReportTarget target = new ReportTarget(request.outputDirectory(), new MavenConsole(getLog()));
         String report = null;
         try {
-            if (request.formats().contains("json")) {
-                Path p = new JsonReporter().write(result, request.outputDirectory());
-                report = request.baseDirectory().relativize(p).toString().replace('\\', '/');
-            }
-            if (request.formats().contains("sarif")) {
-                new SarifReporter().write(result, request.outputDirectory());
-            }
-            if (request.formats().contains("junit")) {
-                new JUnitReporter(request.failOn(), request.severityPolicy()::isOff).write(result,
-                        request.outputDirectory());
+            for (Format f : request.formats()) {
+                Optional<Path> written = f.reporter().write(view, target);
+                if (f == Format.JSON && written.isPresent()) {
+                    report = request.baseDirectory().relativize(written.get()).toString().replace('\\', '/');
+                }
             }
         } catch (IOException e) {
             throw new MojoExecutionException("footprint: cannot write the reports to " + request.outputDirectory()
                     + ": " + e.getMessage());
         }
-        FailOn threshold = request.failOn();
-        String counts = result.count(Severity.ERROR) + " error(s), " + result.count(Severity.WARNING) + " warning(s)";
-        if (result.failing(threshold) > 0) {
+        FailOn threshold = view.failOn();
+        String counts = view.count(Severity.ERROR) + " error(s), " + view.count(Severity.WARNING) + " warning(s)";
+        if (view.failing() > 0) {
             throw new MojoFailureException("footprint: " + counts + " (failOn=" + threshold.name().toLowerCase(
                     java.util.Locale.ROOT) + ")" + (report == null ? "; see the log above" : "; see " + report));
         }
@@ -227,6 +217,7 @@ public class CheckMojo extends AbstractMojo {
         return tail.isEmpty() ? root : root.resolve(tail);
     }
 
+    /** The raw values, as Maven set them, for the one parser ({@link CheckRequest.Builder#build()}). */
     private CheckRequest request() throws RequestException {
         Path base = baseDirectory();
         CheckRequest.Builder b = new CheckRequest.Builder()
@@ -236,40 +227,25 @@ public class CheckMojo extends AbstractMojo {
                 .excludes(excludes)
                 .apacheMain(apacheMain == null ? null : apacheMain.toPath())
                 .serverRoot(serverRoot == null ? null : serverRoot.toPath())
-                .pathMappings(mappings())
                 .apacheVersion(apacheVersion)
                 .modWsgiVersion(modWsgiVersion)
                 .mpm(mpm)
                 .filtering(filtering)
                 .properties(projectProperties(base))
                 .userProperties(session == null ? new Properties() : session.getUserProperties())
-                .requestGrowth(size("requestGrowth", requestGrowth))
-                .virtualMemory(budget("virtualMemory", virtualMemory))
-                .memory(budget("memory", memory))
-                .databaseConnections(count("databaseConnections", databaseConnections, -1))
-                .appRss(size("appRss", appRss))
-                .cpuCores((int) count("cpuCores", cpuCores, 2))
                 .sqlalchemyPrefixes(sqlalchemyPrefixes)
                 .rules(rules)
                 .failOn(failOn)
                 .formats(formats)
                 .outputDirectory(resolved(outputDirectory, base, "target/footprint"))
                 .toolVersion(plugin == null ? "unknown" : plugin.getVersion());
-        if (environments != null) {
-            for (Environment e : environments) {
-                String where = "environment " + e.getId() + " ";
-                Host.Settings host = new Host.Settings()
-                        .requestGrowth(blank(e.getRequestGrowth()) ? null : size(where + "requestGrowth", e.getRequestGrowth()))
-                        .virtualMemory(blank(e.getVirtualMemory()) ? null : budget(where + "virtualMemory", e.getVirtualMemory()))
-                        .memory(blank(e.getMemory()) ? null : budget(where + "memory", e.getMemory()))
-                        .databaseConnections(blank(e.getDatabaseConnections()) ? null
-                                : count(where + "databaseConnections", e.getDatabaseConnections(), -1))
-                        .appRss(blank(e.getAppRss()) ? null : size(where + "appRss", e.getAppRss()))
-                        .cpuCores(blank(e.getCpuCores()) ? null : (int) count(where + "cpuCores", e.getCpuCores(), 2));
-                b.environment(new EnvironmentSpec(e.getId(),
-                        e.getPropertiesFile() == null ? null : e.getPropertiesFile().toPath(),
-                        e.getProperties() == null ? new Properties() : e.getProperties(), host));
-            }
+        for (PathMapping p : pathMappings == null ? List.<PathMapping>of() : pathMappings) {
+            b.pathMapping(p.getHost(), p.getFolder());
+        }
+        HostFields.of(CheckMojo.class, this).forEach(b::host);
+        for (Environment e : environments == null ? List.<Environment>of() : environments) {
+            b.environment(e.getId(), e.getPropertiesFile() == null ? null : e.getPropertiesFile().toPath(),
+                    e.getProperties(), HostFields.of(Environment.class, e));
         }
         return b.build();
     }
@@ -282,17 +258,6 @@ public class CheckMojo extends AbstractMojo {
             return new File(session.getExecutionRootDirectory()).toPath();
         }
         return new File("").getAbsoluteFile().toPath();
-    }
-
-    private Map<String, String> mappings() throws RequestException {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (PathMapping p : pathMappings == null ? new ArrayList<PathMapping>() : pathMappings) {
-            if (p.getHost() == null || p.getFolder() == null) {
-                throw new RequestException("pathMappings: every <pathMapping> needs a <host> and a <folder>");
-            }
-            m.put(p.getHost().trim(), p.getFolder().trim());
-        }
-        return m;
     }
 
     private Properties projectProperties(Path base) {
@@ -309,42 +274,5 @@ public class CheckMojo extends AbstractMojo {
             p.putAll(properties);
         }
         return p;
-    }
-
-    /** A budget: -1 when unset or blank, else a positive size. */
-    private static long budget(String parameter, String text) throws RequestException {
-        if (text == null || text.isBlank()) {
-            return -1;
-        }
-        long v = size(parameter, text);
-        if (v == 0) {
-            throw new RequestException(parameter + " '" + text + "' is zero: give the budget, or leave it unset");
-        }
-        return v;
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
-    }
-
-    /** A positive whole number; {@code dflt} when unset or blank. */
-    private static long count(String parameter, String text, long dflt) throws RequestException {
-        if (blank(text)) {
-            return dflt;
-        }
-        String t = text.trim();
-        if (!t.matches("\\d{1,9}") || Long.parseLong(t) == 0) {
-            throw new RequestException(parameter + " '" + text + "' is not a positive whole number: use a count such as "
-                    + (parameter.endsWith("cpuCores") ? "2" : "100"));
-        }
-        return Long.parseLong(t);
-    }
-
-    private static long size(String parameter, String text) throws RequestException {
-        long v = Sizes.parse(text);
-        if (v < 0) {
-            throw new RequestException(parameter + " '" + text + "' is not a size: use " + Sizes.FORMS);
-        }
-        return v;
     }
 }

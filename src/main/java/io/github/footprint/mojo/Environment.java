@@ -6,7 +6,8 @@ import java.util.Properties;
 /**
  * One target environment in the pom:
  * {@code <environment><id>prod</id><propertiesFile>…</propertiesFile><properties>…</properties></environment>}.
- * The whole check runs once per environment; every finding names its environment.
+ * The whole check runs once per environment; every finding names its environment. The host parameters are plain
+ * fields, one per {@code Host.Parameter} of the same name, which Maven sets and {@link HostFields} reads.
  */
 public class Environment {
     /** The environment's name, as findings and reports print it. */
@@ -36,38 +37,6 @@ public class Environment {
     /** Cores of this environment's host, overriding the goal's {@code cpuCores}. */
     private String cpuCores;
 
-    public String getMemory() {
-        return memory;
-    }
-
-    public void setMemory(String memory) {
-        this.memory = memory;
-    }
-
-    public String getDatabaseConnections() {
-        return databaseConnections;
-    }
-
-    public void setDatabaseConnections(String databaseConnections) {
-        this.databaseConnections = databaseConnections;
-    }
-
-    public String getAppRss() {
-        return appRss;
-    }
-
-    public void setAppRss(String appRss) {
-        this.appRss = appRss;
-    }
-
-    public String getCpuCores() {
-        return cpuCores;
-    }
-
-    public void setCpuCores(String cpuCores) {
-        this.cpuCores = cpuCores;
-    }
-
     public String getId() {
         return id;
     }
@@ -90,21 +59,5 @@ public class Environment {
 
     public void setProperties(Properties properties) {
         this.properties = properties;
-    }
-
-    public String getRequestGrowth() {
-        return requestGrowth;
-    }
-
-    public void setRequestGrowth(String requestGrowth) {
-        this.requestGrowth = requestGrowth;
-    }
-
-    public String getVirtualMemory() {
-        return virtualMemory;
-    }
-
-    public void setVirtualMemory(String virtualMemory) {
-        this.virtualMemory = virtualMemory;
     }
 }

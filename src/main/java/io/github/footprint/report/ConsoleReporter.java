@@ -1,10 +1,13 @@
 package io.github.footprint.report;
 
-import io.github.footprint.engine.CheckResult;
-import io.github.footprint.engine.EnvironmentResult;
-import io.github.footprint.findings.Finding;
+import java.nio.file.Path;
+import java.util.Optional;
+
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.findings.DaemonView;
+import io.github.footprint.findings.EnvironmentView;
+import io.github.footprint.findings.ReportView;
+import io.github.footprint.findings.ReportedFinding;
 import io.github.footprint.rules.RuleCatalog;
 
 /**
@@ -12,20 +15,15 @@ import io.github.footprint.rules.RuleCatalog;
  * {@code [env] file:line: FPnnn message (doc link)}; then, per environment, a short summary and the worst-case
  * footprint table with its budgets ({@link FootprintTable}), at info.
  */
-public final class ConsoleReporter {
-    private final ConsoleSink sink;
-
-    public ConsoleReporter(ConsoleSink sink) {
-        this.sink = sink;
-    }
-
-    public void write(CheckResult result) {
-        for (EnvironmentResult env : result.environments()) {
-            for (Finding f : env.findings()) {
-                String where = f.location().toString();
+public final class ConsoleReporter implements Reporter {
+    @Override
+    public Optional<Path> write(ReportView view, ReportTarget target) {
+        ConsoleSink sink = target.console();
+        for (EnvironmentView env : view.environments()) {
+            for (ReportedFinding f : env.findings()) {
+                String where = f.where();
                 String line = "[" + env.id() + "] " + (where.isEmpty() ? "" : where + ": ") + f.ruleId() + " "
                         + f.message() + " (" + RuleCatalog.docUrl(f.ruleId()) + ")";
-                line = result.redactor().mask(line);
                 if (f.severity() == Severity.ERROR) {
                     sink.error(line);
                 } else if (f.severity() == Severity.WARNING) {
@@ -35,23 +33,23 @@ public final class ConsoleReporter {
                 }
             }
             StringBuilder daemons = new StringBuilder();
-            for (DaemonGroup g : env.deployment().daemons()) {
+            for (DaemonView g : env.daemons()) {
                 daemons.append(daemons.length() == 0 ? "" : ", ").append(g.name()).append(" (")
                         .append(g.processes()).append("x").append(g.threads()).append(" threads, maximum-requests=")
                         .append(g.maximumRequests()).append(")");
             }
-            sink.info(result.redactor().mask("footprint [" + env.id() + "]: " + env.deployment().sources().files().size()
-                    + " file(s) under " + env.deployment().sources().sourceRoot() + "; "
+            sink.info("footprint [" + env.id() + "]: " + env.files() + " file(s) under " + env.sourceRoot() + "; "
                     + count(env, Severity.ERROR) + " error(s), " + count(env, Severity.WARNING) + " warning(s), "
                     + count(env, Severity.INFO) + " info; daemon groups: "
-                    + (daemons.length() == 0 ? "none" : daemons.toString())));
-            for (String line : FootprintTable.lines(env.id(), env.deployment().footprint(), result.redactor())) {
+                    + (daemons.length() == 0 ? "none" : daemons.toString()));
+            for (String line : FootprintTable.lines(env.id(), env.footprint())) {
                 sink.info(line);
             }
         }
+        return Optional.empty();
     }
 
-    private static long count(EnvironmentResult env, Severity s) {
+    private static long count(EnvironmentView env, Severity s) {
         return env.findings().stream().filter(f -> f.severity() == s).count();
     }
 }

@@ -2,10 +2,9 @@ package io.github.footprint.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
-import io.github.footprint.base.Location;
-import io.github.footprint.findings.Redactor;
-import io.github.footprint.model.Footprint;
+import io.github.footprint.findings.FootprintView;
 import io.github.footprint.model.Host;
 import io.github.footprint.model.Sizes;
 
@@ -15,7 +14,7 @@ import io.github.footprint.model.Sizes;
  * then the budgets, the event MPM's graceful-stop children, the database connections, the arena cap and host
  * statements used, and the assumptions. Every line fits {@link #WIDTH} unless a single path is longer; when the
  * {@code sized at} column would not fit, each location goes on a line of its own below its row. Every text from
- * the configuration passes through the redactor before widths are measured.
+ * the configuration comes masked in the view, before widths are measured.
  */
 final class FootprintTable {
     /** Characters a line may take: a 100-column terminal less Maven's {@code [INFO] }. */
@@ -30,21 +29,19 @@ final class FootprintTable {
     private static final String[] HEAD_2 = {"component", "count", "each", "total", "each", "total", "sized at"};
     private static final int LOCATION = 6;
 
-    private final Redactor redactor;
     private final List<String> out = new ArrayList<>();
 
-    private FootprintTable(Redactor redactor) {
-        this.redactor = redactor;
+    private FootprintTable() {
     }
 
     /** The lines for one environment, in print order. */
-    static List<String> lines(String environment, Footprint fp, Redactor redactor) {
-        FootprintTable t = new FootprintTable(redactor);
+    static List<String> lines(String environment, FootprintView fp) {
+        FootprintTable t = new FootprintTable();
         if (fp.components().isEmpty() && fp.pools().isEmpty()) {
-            t.out.add(redactor.mask("footprint [" + environment + "]: " + NOTHING));
+            t.out.add("footprint [" + environment + "]: " + NOTHING);
             return t.out;
         }
-        t.out.add(redactor.mask("footprint [" + environment + "] worst case on one host:"));
+        t.out.add("footprint [" + environment + "] worst case on one host:");
         if (fp.components().isEmpty()) {
             t.out.add(INDENT + NOTHING);
         } else {
@@ -63,12 +60,11 @@ final class FootprintTable {
         return t.out;
     }
 
-    private void table(Footprint fp) {
+    private void table(FootprintView fp) {
         List<String[]> rows = new ArrayList<>();
-        for (Footprint.Component c : fp.components()) {
-            rows.add(new String[] {redactor.mask(c.name()), Long.toString(c.count()), Sizes.format(c.residentEach()),
-                Sizes.format(c.resident()), Sizes.format(c.virtualEach()), Sizes.format(c.virtual()),
-                redactor.mask(where(c.location()))});
+        for (FootprintView.Component c : fp.components()) {
+            rows.add(new String[] {c.name(), Long.toString(c.count()), Sizes.format(c.residentEach()),
+                Sizes.format(c.resident()), Sizes.format(c.virtualEach()), Sizes.format(c.virtual()), where(c.where())});
         }
         String[] total = {"total", "", "", Sizes.format(fp.resident()), "", Sizes.format(fp.virtual()), ""};
         int[] w = new int[HEAD_2.length];
@@ -118,12 +114,12 @@ final class FootprintTable {
         return b.toString().stripTrailing();
     }
 
-    private static String where(Location l) {
-        String s = l.toString();
-        return s.isEmpty() ? "(project)" : s;
+    /** The masked {@code file:line}, or {@code (project)}. */
+    private static String where(String masked) {
+        return masked.isEmpty() ? "(project)" : masked;
     }
 
-    private void budgets(Footprint fp) {
+    private void budgets(FootprintView fp) {
         Host h = fp.host();
         prose(INDENT + budget("memory", h.memory(), fp.resident()));
         prose(INDENT + budget("virtualMemory", h.virtualMemory(), fp.virtual()));
@@ -131,33 +127,35 @@ final class FootprintTable {
     }
 
     /** {@code memory=768 MiB: headroom 120.5 MiB}, {@code memory=512 MiB: over by 3 MiB}, {@code memory unset}. */
-    private static String budget(String name, long budget, long used) {
-        if (budget == Host.UNSET) {
+    private static String budget(String name, OptionalLong given, long used) {
+        if (given.isEmpty()) {
             return name + " unset";
         }
+        long budget = given.getAsLong();
         long room = budget - used;
         return name + "=" + Sizes.format(budget) + ": " + (room >= 0 ? "headroom " + Sizes.format(room)
                 : "over by " + Sizes.format(-room));
     }
 
-    private void gracefulStop(Footprint.Component g) {
+    private void gracefulStop(FootprintView.Component g) {
         prose(INDENT + "graceful stop: up to " + g.count() + " more apache children x " + Sizes.format(g.residentEach())
                 + " = " + Sizes.format(g.resident()) + " (" + Sizes.format(g.virtual()) + " virtual) may linger after a"
-                + " graceful restart, not in the total; " + g.sizedBy() + " (" + where(g.location()) + ")");
+                + " graceful restart, not in the total; " + g.sizedBy() + " (" + where(g.where()) + ")");
     }
 
-    private void connections(Footprint fp) {
+    private void connections(FootprintView fp) {
         long max = fp.connections();
-        long budget = fp.host().databaseConnections();
+        OptionalLong given = fp.host().databaseConnections();
         StringBuilder line = new StringBuilder(INDENT + "database connections: ");
         if (fp.pools().isEmpty()) {
             line.append("none (no SQLAlchemy pool is read)");
         } else {
             line.append(max < 0 ? "unbounded" : "max " + max);
         }
-        if (budget == Host.UNSET) {
+        if (given.isEmpty()) {
             line.append("; databaseConnections unset");
         } else {
+            long budget = given.getAsLong();
             line.append("; databaseConnections=").append(budget);
             if (max >= 0) {
                 long room = budget - max;
@@ -165,26 +163,25 @@ final class FootprintTable {
             }
         }
         prose(line.toString());
-        for (Footprint.Pool p : fp.pools()) {
-            String at = where(p.location());
-            String app = p.app().location().file().equals(p.location().file()) ? ""
-                    : p.app().location().file() + " ";
-            prose(INDENT + INDENT + app + "[" + p.app().section().name() + "] " + p.engine().prefix() + ": "
+        for (FootprintView.Pool p : fp.pools()) {
+            String at = where(p.where());
+            String app = p.appElsewhere() ? p.appFile() + " " : "";
+            prose(INDENT + INDENT + app + "[" + p.appSection() + "] " + p.prefix() + ": "
                     + processes(p) + " x " + (p.unbounded() ? "unbounded" : p.perProcess() + " = " + p.connections())
                     + " (" + at + ")");
         }
     }
 
     /** {@code 2 processes of daemon 'app'}; otherwise the model's phrase (embedded, or one process assumed and why). */
-    private static String processes(Footprint.Pool p) {
+    private static String processes(FootprintView.Pool p) {
         long n = p.processes();
-        if (p.app().servedBy() == null) {
+        if (p.daemon().isEmpty()) {
             return p.processesFrom();
         }
-        return n + (n == 1 ? " process" : " processes") + " of daemon '" + p.app().servedBy().name() + "'";
+        return n + (n == 1 ? " process" : " processes") + " of daemon '" + p.daemon().get() + "'";
     }
 
-    private void host(Footprint fp) {
+    private void host(FootprintView fp) {
         Host h = fp.host();
         prose(INDENT + "malloc arena cap " + fp.arenaMax() + ": " + fp.arenaMaxFrom());
         prose(INDENT + "assumed: appRss " + Sizes.format(h.appRss()) + " per loaded application, cpuCores "
@@ -192,9 +189,11 @@ final class FootprintTable {
                 + " per request" : "unset"));
     }
 
-    /** A sentence, masked, wrapped at word boundaries to {@link #WIDTH}; continuation lines indented two more. */
-    private void prose(String text) {
-        String masked = redactor.mask(text);
+    /**
+     * A sentence (its parts already masked), wrapped at word boundaries to {@link #WIDTH}; continuation lines
+     * indented two more.
+     */
+    private void prose(String masked) {
         int lead = masked.length() - masked.stripLeading().length();
         String cont = " ".repeat(lead + 2);
         StringBuilder line = new StringBuilder(masked.substring(0, lead));

@@ -2,20 +2,19 @@ package io.github.footprint.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import io.github.footprint.engine.CheckResult;
-import io.github.footprint.engine.EnvironmentResult;
-import io.github.footprint.findings.Finding;
-import io.github.footprint.findings.Redactor;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
-import io.github.footprint.model.Footprint;
+import io.github.footprint.findings.DaemonView;
+import io.github.footprint.findings.EnvironmentView;
+import io.github.footprint.findings.FootprintView;
+import io.github.footprint.findings.MpmView;
+import io.github.footprint.findings.ReportView;
+import io.github.footprint.findings.ReportedFinding;
 import io.github.footprint.model.Host;
-import io.github.footprint.model.Mpm;
-import io.github.footprint.model.MpmValue;
-import io.github.footprint.model.StackSize;
 import io.github.footprint.rules.RuleCatalog;
 
 /**
@@ -24,28 +23,29 @@ import io.github.footprint.rules.RuleCatalog;
  * streaming generator, two-space indented, {@code \n} line ends, no timestamps, no absolute paths; written
  * to a temporary file and renamed, so a killed build leaves no half-written report.
  */
-public final class JsonReporter {
+public final class JsonReporter implements Reporter {
     /** The file name in the output directory. */
     public static final String FILE = "footprint.json";
 
-    public Path write(CheckResult result, Path outputDirectory) throws IOException {
-        return ReportFiles.writeJson(outputDirectory, FILE, g -> write(result, g));
+    @Override
+    public Optional<Path> write(ReportView view, ReportTarget target) throws IOException {
+        return Optional.of(ReportFiles.writeJson(target.outputDirectory(), FILE, g -> write(view, g)));
     }
 
-
     /** The MPM, its effective sizing values (camelCase keys), and where each is set ({@code setAt}). */
-    private static void writeMpm(Mpm mpm, JsonGenerator g) throws IOException {
-        if (mpm == null || mpm.kind() == null) {
+    private static void writeMpm(Optional<MpmView> view, JsonGenerator g) throws IOException {
+        if (view.isEmpty()) {
             g.writeNullField("mpm");
             return;
         }
-        g.writeStringField("mpm", mpm.kind().label());
+        MpmView mpm = view.get();
+        g.writeStringField("mpm", mpm.label());
         g.writeBooleanField("mpmAssumed", mpm.assumed());
-        for (MpmValue v : mpm.values().values()) {
+        for (MpmView.Value v : mpm.values()) {
             g.writeNumberField(camel(v.directive()), v.effective());
         }
         g.writeObjectFieldStart("setAt");
-        for (MpmValue v : mpm.values().values()) {
+        for (MpmView.Value v : mpm.values()) {
             if (v.location() != null) {
                 g.writeObjectFieldStart(camel(v.directive()));
                 g.writeStringField("file", v.location().file());
@@ -61,19 +61,19 @@ public final class JsonReporter {
      * The stack a daemon's request threads get ({@code stackSize}, bytes; null when set by a value footprint cannot
      * compute) and where it comes from ({@code stackSizeFrom}: {@code "default"}, or the setting with file and line).
      */
-    private static void writeStack(StackSize s, JsonGenerator g, Redactor r) throws IOException {
-        if (s.known()) {
-            g.writeNumberField("stackSize", s.bytes());
+    private static void writeStack(DaemonView d, JsonGenerator g) throws IOException {
+        if (d.stackKnown()) {
+            g.writeNumberField("stackSize", d.stackBytes());
         } else {
             g.writeNullField("stackSize");
         }
-        if (s.isDefault()) {
+        if (d.stackDefault()) {
             g.writeStringField("stackSizeFrom", "default");
         } else {
             g.writeObjectFieldStart("stackSizeFrom");
-            g.writeStringField("setting", r.mask(s.setting()));
-            g.writeStringField("file", s.location().file());
-            g.writeNumberField("line", s.location().line());
+            g.writeStringField("setting", d.stackSetting());
+            g.writeStringField("file", d.stackLocation().file());
+            g.writeNumberField("line", d.stackLocation().line());
             g.writeEndObject();
         }
     }
@@ -82,28 +82,27 @@ public final class JsonReporter {
         return Character.toLowerCase(directive.charAt(0)) + directive.substring(1);
     }
 
-    private static void write(CheckResult result, JsonGenerator g) throws IOException {
-        Redactor r = result.redactor();
+    private static void write(ReportView view, JsonGenerator g) throws IOException {
         g.writeStartObject();
         g.writeObjectFieldStart("tool");
         g.writeStringField("name", "footprint-maven-plugin");
-        g.writeStringField("version", result.toolVersion());
+        g.writeStringField("version", view.toolVersion());
         g.writeEndObject();
         g.writeObjectFieldStart("summary");
-        g.writeNumberField("errors", result.count(Severity.ERROR));
-        g.writeNumberField("warnings", result.count(Severity.WARNING));
-        g.writeNumberField("infos", result.count(Severity.INFO));
+        g.writeNumberField("errors", view.count(Severity.ERROR));
+        g.writeNumberField("warnings", view.count(Severity.WARNING));
+        g.writeNumberField("infos", view.count(Severity.INFO));
         g.writeEndObject();
         g.writeArrayFieldStart("environments");
-        for (EnvironmentResult env : result.environments()) {
+        for (EnvironmentView env : view.environments()) {
             g.writeStartObject();
             g.writeStringField("id", env.id());
             g.writeArrayFieldStart("findings");
-            for (Finding f : env.findings()) {
+            for (ReportedFinding f : env.findings()) {
                 g.writeStartObject();
                 g.writeStringField("rule", f.ruleId());
                 g.writeStringField("severity", f.severity().label());
-                g.writeStringField("message", r.mask(f.message()));
+                g.writeStringField("message", f.message());
                 g.writeStringField("file", f.location().file());
                 g.writeNumberField("line", f.location().line());
                 g.writeStringField("help", RuleCatalog.docUrl(f.ruleId()));
@@ -111,24 +110,23 @@ public final class JsonReporter {
             }
             g.writeEndArray();
             g.writeObjectFieldStart("effective");
-            writeMpm(env.deployment().mpm(), g);
+            writeMpm(env.mpm(), g);
             g.writeArrayFieldStart("daemons");
-            for (DaemonGroup d : env.deployment().daemons()) {
+            for (DaemonView d : env.daemons()) {
                 g.writeStartObject();
-                g.writeStringField("name", r.mask(d.name()));
+                g.writeStringField("name", d.name());
                 g.writeNumberField("processes", d.processes());
                 g.writeNumberField("threads", d.threads());
                 g.writeNumberField("maximumRequests", d.maximumRequests());
-                writeStack(env.deployment().stacks().daemon(d).requestThreads(), g, r);
+                writeStack(d, g);
                 g.writeStringField("file", d.location().file());
                 g.writeNumberField("line", d.location().line());
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();
-            Footprint fp = env.deployment().footprint();
-            writeMemory(fp, g, r);
-            writeConnections(fp, g, r);
+            writeMemory(env.footprint(), g);
+            writeConnections(env.footprint(), g);
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -140,52 +138,52 @@ public final class JsonReporter {
      * over), the host statements the estimate used, every component, the event MPM's graceful-stop children (not in
      * the totals), and the assumptions.
      */
-    private static void writeMemory(Footprint fp, JsonGenerator g, Redactor r) throws IOException {
+    private static void writeMemory(FootprintView fp, JsonGenerator g) throws IOException {
         Host h = fp.host();
         g.writeObjectFieldStart("memory");
         g.writeNumberField("residentBytes", fp.resident());
         g.writeNumberField("virtualBytes", fp.virtual());
         writeBudget("budgetBytes", h.memory(), g);
         writeBudget("virtualBudgetBytes", h.virtualMemory(), g);
-        if (h.memory() == Host.UNSET) {
+        if (h.memory().isEmpty()) {
             g.writeNullField("headroomBytes");
         } else {
-            g.writeNumberField("headroomBytes", h.memory() - fp.resident());
+            g.writeNumberField("headroomBytes", h.memory().getAsLong() - fp.resident());
         }
         g.writeNumberField("arenaMax", fp.arenaMax());
         g.writeNumberField("appRssBytes", h.appRss());
         g.writeNumberField("cpuCores", h.cpuCores());
         g.writeNumberField("requestGrowthBytes", h.requestGrowth());
         g.writeArrayFieldStart("components");
-        for (Footprint.Component c : fp.components()) {
-            writeComponent(c, g, r);
+        for (FootprintView.Component c : fp.components()) {
+            writeComponent(c, g);
         }
         g.writeEndArray();
         if (fp.gracefulStop().isPresent()) {
             g.writeFieldName("gracefulStop");
-            writeComponent(fp.gracefulStop().get(), g, r);
+            writeComponent(fp.gracefulStop().get(), g);
         } else {
             g.writeNullField("gracefulStop");
         }
         g.writeArrayFieldStart("assumptions");
         for (String a : fp.assumptions()) {
-            g.writeString(r.mask(a));
+            g.writeString(a);
         }
         g.writeEndArray();
         g.writeEndObject();
     }
 
-    private static void writeBudget(String field, long value, JsonGenerator g) throws IOException {
-        if (value == Host.UNSET) {
+    private static void writeBudget(String field, OptionalLong value, JsonGenerator g) throws IOException {
+        if (value.isEmpty()) {
             g.writeNullField(field);
         } else {
-            g.writeNumberField(field, value);
+            g.writeNumberField(field, value.getAsLong());
         }
     }
 
-    private static void writeComponent(Footprint.Component c, JsonGenerator g, Redactor r) throws IOException {
+    private static void writeComponent(FootprintView.Component c, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        g.writeStringField("name", r.mask(c.name()));
+        g.writeStringField("name", c.name());
         g.writeNumberField("count", c.count());
         g.writeNumberField("residentBytesEach", c.residentEach());
         g.writeNumberField("virtualBytesEach", c.virtualEach());
@@ -195,7 +193,7 @@ public final class JsonReporter {
         g.writeNumberField("arenasBytesEach", c.arenasEach());
         g.writeStringField("file", c.location().file());
         g.writeNumberField("line", c.location().line());
-        g.writeStringField("sizedBy", r.mask(c.sizedBy()));
+        g.writeStringField("sizedBy", c.sizedBy());
         g.writeEndObject();
     }
 
@@ -205,7 +203,7 @@ public final class JsonReporter {
      * prefix, the processes that each hold one, its limit per process and where it is sized. Engine URLs are never
      * written.
      */
-    private static void writeConnections(Footprint fp, JsonGenerator g, Redactor r) throws IOException {
+    private static void writeConnections(FootprintView fp, JsonGenerator g) throws IOException {
         long max = fp.connections();
         g.writeObjectFieldStart("databaseConnections");
         if (max < 0) {
@@ -216,11 +214,11 @@ public final class JsonReporter {
         g.writeBooleanField("unbounded", max < 0);
         writeBudget("budget", fp.host().databaseConnections(), g);
         g.writeArrayFieldStart("pools");
-        for (Footprint.Pool p : fp.pools()) {
+        for (FootprintView.Pool p : fp.pools()) {
             g.writeStartObject();
             // the application: its INI file and section, app/production.ini [app:main]
-            g.writeStringField("app", r.mask(p.app().location().file() + " [" + p.app().section().name() + "]"));
-            g.writeStringField("prefix", r.mask(p.engine().prefix()));
+            g.writeStringField("app", p.appFile() + " [" + p.appSection() + "]");
+            g.writeStringField("prefix", p.prefix());
             g.writeNumberField("processes", p.processes());
             if (p.unbounded()) {
                 g.writeNullField("perProcess");

@@ -1,43 +1,40 @@
 package io.github.footprint.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import io.github.footprint.engine.CheckResult;
-import io.github.footprint.engine.EnvironmentResult;
-import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Severity;
+import io.github.footprint.findings.EnvironmentView;
+import io.github.footprint.findings.ReportView;
+import io.github.footprint.findings.ReportedFinding;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleCatalog;
 import io.github.footprint.rules.RuleMeta;
-import io.github.footprint.source.SourceFile;
 
 /**
  * {@code footprint.sarif}: SARIF 2.1.0 as GitHub code scanning reads it (STYLE.md §7). The rules come from the
  * catalogue with their pages as help; results point at the template file and line relative to the project
- * base directory, and carry a fingerprint of the rule, the file, the line's text and the environment, so an
- * alert survives edits elsewhere in the file.
+ * base directory, and carry the finding's fingerprint (of the rule, the file, the line's text and the environment,
+ * made by the findings stage), so an alert survives edits elsewhere in the file.
  */
-public final class SarifReporter {
+public final class SarifReporter implements Reporter {
     /** The file name in the output directory. */
     public static final String FILE = "footprint.sarif";
     /** The partial fingerprint's key. */
     static final String FINGERPRINT = "footprintLineHash/v1";
 
-    public Path write(CheckResult result, Path outputDirectory) throws IOException {
-        return ReportFiles.writeJson(outputDirectory, FILE, g -> write(result, g));
+    @Override
+    public Optional<Path> write(ReportView view, ReportTarget target) throws IOException {
+        return Optional.of(ReportFiles.writeJson(target.outputDirectory(), FILE, g -> write(view, g)));
     }
 
-    private static void write(CheckResult result, JsonGenerator g) throws IOException {
+    private static void write(ReportView view, JsonGenerator g) throws IOException {
         List<Rule> rules = RuleCatalog.rules();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
@@ -51,7 +48,7 @@ public final class SarifReporter {
         g.writeObjectFieldStart("tool");
         g.writeObjectFieldStart("driver");
         g.writeStringField("name", "footprint-maven-plugin");
-        g.writeStringField("version", result.toolVersion());
+        g.writeStringField("version", view.toolVersion());
         g.writeStringField("informationUri", RuleCatalog.PROJECT_URL);
         g.writeArrayFieldStart("rules");
         for (Rule r : rules) {
@@ -61,10 +58,9 @@ public final class SarifReporter {
         g.writeEndObject();
         g.writeEndObject();
         g.writeArrayFieldStart("results");
-        for (EnvironmentResult env : result.environments()) {
-            Map<String, Integer> seen = new HashMap<>();
-            for (Finding f : env.findings()) {
-                writeResult(result, env, f, index.get(f.ruleId()), seen, g);
+        for (EnvironmentView env : view.environments()) {
+            for (ReportedFinding f : env.findings()) {
+                writeResult(env, f, index.get(f.ruleId()), g);
             }
         }
         g.writeEndArray();
@@ -101,11 +97,9 @@ public final class SarifReporter {
         g.writeEndObject();
     }
 
-    private static void writeResult(CheckResult result, EnvironmentResult env, Finding f, Integer ruleIndex,
-            Map<String, Integer> seen, JsonGenerator g) throws IOException {
-        String file = f.location().file().isEmpty() ? env.deployment().sources().sourceRoot() : f.location().file();
+    private static void writeResult(EnvironmentView env, ReportedFinding f, Integer ruleIndex, JsonGenerator g)
+            throws IOException {
         int line = Math.max(1, f.location().line());
-        String text = lineText(env, f.location().file(), f.location().line());
         g.writeStartObject();
         g.writeStringField("ruleId", f.ruleId());
         if (ruleIndex != null) {
@@ -113,45 +107,30 @@ public final class SarifReporter {
         }
         g.writeStringField("level", level(f.severity()));
         g.writeObjectFieldStart("message");
-        g.writeStringField("text", result.redactor().mask(f.message()));
+        g.writeStringField("text", f.message());
         g.writeEndObject();
         g.writeArrayFieldStart("locations");
         g.writeStartObject();
         g.writeObjectFieldStart("physicalLocation");
         g.writeObjectFieldStart("artifactLocation");
-        g.writeStringField("uri", file);
+        g.writeStringField("uri", f.artifact());
         g.writeEndObject();
         g.writeObjectFieldStart("region");
         g.writeNumberField("startLine", line);
         g.writeNumberField("startColumn", 1);
         g.writeNumberField("endLine", line);
-        g.writeNumberField("endColumn", Math.max(1, text.length()) + 1);
+        g.writeNumberField("endColumn", Math.max(1, f.lineLength()) + 1);
         g.writeEndObject();
         g.writeEndObject();
         g.writeEndObject();
         g.writeEndArray();
-        String key = f.ruleId() + '\0' + file + '\0' + text.strip().replaceAll("\\s+", " ") + '\0' + env.id();
-        int n = seen.merge(key, 1, Integer::sum);
         g.writeObjectFieldStart("partialFingerprints");
-        g.writeStringField(FINGERPRINT, sha256(key + '\0' + n).substring(0, 32));
+        g.writeStringField(FINGERPRINT, f.fingerprint());
         g.writeEndObject();
         g.writeObjectFieldStart("properties");
         g.writeStringField("environment", env.id());
         g.writeEndObject();
         g.writeEndObject();
-    }
-
-    /** The rendered text of the finding's template line, or empty (whole-file findings, unread files). */
-    private static String lineText(EnvironmentResult env, String file, int templateLine) {
-        if (templateLine <= 0 || file.isEmpty()) {
-            return "";
-        }
-        SourceFile f = env.deployment().sources().byDisplayPath(file).orElse(null);
-        if (f == null) {
-            return "";
-        }
-        int i = f.renderedIndex(templateLine);
-        return i < 0 ? "" : f.lines().get(i);
     }
 
     /** SARIF knows error, warning and note: info is a note. */
@@ -194,18 +173,5 @@ public final class SarifReporter {
         int end = rest.indexOf("\n\n");
         String para = (end < 0 ? rest : rest.substring(0, end)).replaceAll("\\s*\\n\\s*", " ").strip();
         return para.isEmpty() ? fallback : para;
-    }
-
-    private static String sha256(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            StringBuilder b = new StringBuilder();
-            for (byte x : d) {
-                b.append(String.format(Locale.ROOT, "%02x", x));
-            }
-            return b.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

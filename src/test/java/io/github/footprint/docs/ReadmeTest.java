@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,15 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
-import io.github.footprint.engine.EnvironmentSpec;
-import io.github.footprint.model.Host;
-import io.github.footprint.model.Sizes;
 import io.github.footprint.report.ConsoleReporter;
 import io.github.footprint.report.ConsoleSink;
 
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleCatalog;
 import io.github.footprint.rules.RuleMeta;
+import io.github.footprint.report.ReportTarget;
 
 /**
  * README tells the truth: its rules table is the catalogue, CI runs its test command, and its footprint table is
@@ -88,15 +87,14 @@ class ReadmeTest {
         String id = element(pom, "id");
         CheckResult r = new CheckEngine().run(new CheckRequest.Builder().baseDirectory(project)
                 .sourceDirectory(project.resolve("src/main/deploy")).outputDirectory(out)
-                .requestGrowth(Sizes.parse(element(pom, "requestGrowth")))
-                .memory(Sizes.parse(element(pom, "memory")))
-                .virtualMemory(Sizes.parse(element(pom, "virtualMemory")))
-                .databaseConnections(Long.parseLong(element(pom, "databaseConnections")))
-                .environment(new EnvironmentSpec(id, project.resolve(element(pom, "propertiesFile")), new Properties(),
-                        new Host.Settings()))
+                .host("requestGrowth", element(pom, "requestGrowth"))
+                .host("memory", element(pom, "memory"))
+                .host("virtualMemory", element(pom, "virtualMemory"))
+                .host("databaseConnections", element(pom, "databaseConnections"))
+                .environment(id, project.resolve(element(pom, "propertiesFile")), new Properties(), Map.of())
                 .build());
         List<String> printed = new ArrayList<>();
-        new ConsoleReporter(new ConsoleSink() {
+        new ConsoleReporter().write(r.view(), ReportTarget.console(new ConsoleSink() {
             @Override
             public void error(String line) {
                 printed.add("[ERROR] " + line);
@@ -111,7 +109,7 @@ class ReadmeTest {
             public void info(String line) {
                 printed.add("[INFO] " + line);
             }
-        }).write(r);
+        }));
         int start = printed.indexOf("[INFO] footprint [" + id + "] worst case on one host:");
         assertTrue(start >= 0, String.join("\n", printed));
 

@@ -17,10 +17,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Severity;
+import io.github.footprint.findings.Finding;
 import io.github.footprint.report.ConsoleReporter;
 import io.github.footprint.report.JsonReporter;
+import io.github.footprint.report.ReportTarget;
 
 /** The whole pipeline on small trees: environments, rendering, secrets, determinism, bad input, policy. */
 class CheckEngineTest {
@@ -39,8 +40,8 @@ class CheckEngineTest {
                 "env/prod.properties", "max.requests=5000\n");
         Properties devProps = new Properties();
         CheckResult r = new CheckEngine().run(Trees.request(base)
-                .environment(new EnvironmentSpec("dev", base.resolve("src/main/deploy/env/dev.properties"), devProps, -1))
-                .environment(new EnvironmentSpec("prod", base.resolve("src/main/deploy/env/prod.properties"), devProps, -1))
+                .environment("dev", base.resolve("src/main/deploy/env/dev.properties"), devProps, Map.of())
+                .environment("prod", base.resolve("src/main/deploy/env/prod.properties"), devProps, Map.of())
                 .build());
         assertEquals(2, r.environments().size());
         assertEquals("dev", r.environments().get(0).id());
@@ -58,7 +59,7 @@ class CheckEngineTest {
         Properties user = new Properties();
         user.setProperty("max", "20");
         CheckResult r = new CheckEngine().run(Trees.request(base).userProperties(user)
-                .environment(new EnvironmentSpec("x", null, env, -1)).build());
+                .environment("x", null, env, Map.of()).build());
         assertEquals(20, r.environments().get(0).deployment().daemons().get(0).maximumRequests());
         assertEquals(List.of("FP505@", "FP203@src/main/deploy/app.conf:1"), ids(r.environments().get(0)));
     }
@@ -99,8 +100,8 @@ class CheckEngineTest {
         user.setProperty("token", "Pl4ntedToken");
         CheckResult r = new CheckEngine().run(Trees.request(base).userProperties(user).build());
         Trees.Console console = new Trees.Console();
-        new ConsoleReporter(console).write(r);
-        Path json = new JsonReporter().write(r, base.resolve("target/footprint"));
+        new ConsoleReporter().write(r.view(), ReportTarget.console(console));
+        Path json = new JsonReporter().write(r.view(), ReportTarget.files(base.resolve("target/footprint"))).orElseThrow();
         String all = console.text() + "\n" + Files.readString(json, StandardCharsets.UTF_8);
         assertTrue(all.contains("****"), all);
         for (String secret : List.of("Pl4ntedUrlPw", "Pl4ntedSecret", "Pl4ntedBareword", "Pl4ntedToken",
@@ -117,10 +118,10 @@ class CheckEngineTest {
         Trees.deploy(base, "b.conf", "WSGIDaemonProcess b maximum-requests=20000\n",
                 "a.conf", "WSGIDaemonProcess a\nWSGIDaemonProcess a maximum-requests=10\n",
                 "app.ini", "[app:main]\nport = 80 # x\n");
-        byte[] first = Files.readAllBytes(new JsonReporter().write(new CheckEngine().run(Trees.request(base).build()),
-                base.resolve("out1")));
-        byte[] second = Files.readAllBytes(new JsonReporter().write(new CheckEngine().run(Trees.request(base).build()),
-                base.resolve("out2")));
+        byte[] first = Files.readAllBytes(new JsonReporter().write(new CheckEngine().run(Trees.request(base).build())
+                .view(), ReportTarget.files(base.resolve("out1"))).orElseThrow());
+        byte[] second = Files.readAllBytes(new JsonReporter().write(new CheckEngine().run(Trees.request(base).build())
+                .view(), ReportTarget.files(base.resolve("out2"))).orElseThrow());
         assertArrayEquals(first, second);
         String text = new String(first, StandardCharsets.UTF_8);
         assertFalse(text.contains(base.toString()), "absolute path in report");
@@ -190,7 +191,7 @@ class CheckEngineTest {
     void propertiesFileThatIsADirectoryIsAConfigurationError() throws Exception {
         Files.createDirectories(base.resolve("env.properties"));
         RequestException e = assertThrows(RequestException.class, () -> Trees.request(base)
-                .environment(new EnvironmentSpec("prod", base.resolve("env.properties"), new Properties(), -1)).build());
+                .environment("prod", base.resolve("env.properties"), new Properties(), Map.of()).build());
         assertTrue(e.getMessage().endsWith("is a directory, not a properties file"), e.getMessage());
     }
 }

@@ -98,7 +98,7 @@ class FootprintTest {
     void maximumRequestsBoundsRequestGrowth() throws Exception {
         writeApacheMain(root, "event", "WSGIDaemonProcess app threads=5 maximum-requests=500",
                 "WSGIDaemonProcess leaky threads=5");
-        Footprint f = footprint(RuleTestSupport.request(root).requestGrowth(40 * KIB));
+        Footprint f = footprint(RuleTestSupport.request(root).host("requestGrowth", 40 * KIB));
         List<Footprint.Component> daemons = f.components().stream().filter(c -> c.part() == Footprint.Part.DAEMON)
                 .collect(Collectors.toList());
         assertEquals(daemonRss(5, 1, Host.DEFAULT_APP_RSS) + 500 * 40 * KIB, daemons.get(0).residentEach());
@@ -112,12 +112,12 @@ class FootprintTest {
     @Test
     void arenaCapComesFromMallocArenaMaxOrTheCores() throws Exception {
         writeApacheMain(root, "event", "WSGIDaemonProcess app threads=50");
-        Footprint eight = footprint(RuleTestSupport.request(root).cpuCores(8));
+        Footprint eight = footprint(RuleTestSupport.request(root).host("cpuCores", 8));
         assertEquals(64, eight.arenaMax());
         assertEquals(51 * 64 * MIB, part(eight, Footprint.Part.DAEMON).arenasEach());
         assertEquals(26 * 64 * MIB, part(eight, Footprint.Part.APACHE_CHILDREN).arenasEach());
         write(root, "apache2/envvars", "export MALLOC_ARENA_MAX=2");
-        Footprint capped = footprint(RuleTestSupport.request(root).cpuCores(8));
+        Footprint capped = footprint(RuleTestSupport.request(root).host("cpuCores", 8));
         assertEquals(2, capped.arenaMax());
         assertEquals("MALLOC_ARENA_MAX=2 (apache2/envvars:1)", capped.arenaMaxFrom());
         assertEquals(64 * MIB, part(capped, Footprint.Part.DAEMON).arenasEach());
@@ -127,7 +127,7 @@ class FootprintTest {
     @Test
     void appRssZeroLeavesTheMeasuredProcessesOnly() throws Exception {
         writeApacheMain(root, "worker", "WSGIDaemonProcess app processes=3 threads=15");
-        Footprint f = footprint(RuleTestSupport.request(root).appRss(0));
+        Footprint f = footprint(RuleTestSupport.request(root).host("appRss", 0));
         assertEquals(daemonRss(15, 1, 0), part(f, Footprint.Part.DAEMON).residentEach());
         assertEquals(3, part(f, Footprint.Part.DAEMON).count());
     }

@@ -126,7 +126,7 @@ class MemoryCalibrationTest {
         Path root = tmp.resolve("c" + n);
         Files.createDirectories(root);
         writeProject(root, configuration);
-        CheckResult result = RuleTestSupport.run(RuleTestSupport.request(root).appRss(0).cpuCores(2));
+        CheckResult result = RuleTestSupport.run(RuleTestSupport.request(root).host("appRss", 0).host("cpuCores", 2));
         return result.environments().get(0).deployment().footprint();
     }
 

@@ -34,8 +34,6 @@ import com.networknt.schema.ValidationMessage;
 import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
-import io.github.footprint.engine.EnvironmentSpec;
-import io.github.footprint.findings.FailOn;
 import io.github.footprint.rules.RuleCatalog;
 
 /** SARIF, JUnit XML and JSON as CI reads them: valid, complete, stable, byte-identical for the same input. */
@@ -53,13 +51,21 @@ class CiReportsTest {
     }
 
     private CheckResult run(Path src) throws Exception {
+        return run(src, "error");
+    }
+
+    private static Path sarif(CheckResult r, Path out) throws Exception {
+        return new SarifReporter().write(r.view(), ReportTarget.files(out)).orElseThrow();
+    }
+
+    private CheckResult run(Path src, String failOn) throws Exception {
         Properties dev = new Properties();
         dev.setProperty("max", "500");
         return new CheckEngine().run(new CheckRequest.Builder().baseDirectory(base).sourceDirectory(src)
                 .outputDirectory(base.resolve("target/footprint")).toolVersion("0.1.0-SNAPSHOT")
-                .rules(Map.of("FP203", "off"))
-                .environment(new EnvironmentSpec("dev", null, dev, -1))
-                .environment(new EnvironmentSpec("prod", src.resolve("prod.properties"), new Properties(), -1))
+                .rules(Map.of("FP203", "off")).failOn(failOn)
+                .environment("dev", null, dev, Map.of())
+                .environment("prod", src.resolve("prod.properties"), new Properties(), Map.of())
                 .build());
     }
 
@@ -68,7 +74,7 @@ class CiReportsTest {
 
     @Test
     void sarifIsValidAgainstTheOfficialSchemaAndComplete() throws Exception {
-        Path out = new SarifReporter().write(run(deploy(CONF)), base.resolve("target/footprint"));
+        Path out = sarif(run(deploy(CONF)), base.resolve("target/footprint"));
         JsonNode sarif = JSON.readTree(out.toFile());
         JsonSchema schema;
         try (InputStream in = getClass().getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
@@ -118,14 +124,14 @@ class CiReportsTest {
     @Test
     void fingerprintsSurviveUnrelatedEdits() throws Exception {
         Path src = deploy(CONF);
-        List<String> before = fingerprints(new SarifReporter().write(run(src), base.resolve("a")));
+        List<String> before = fingerprints(sarif(run(src), base.resolve("a")));
         Files.write(src.resolve("apache/app.conf"), ("# a comment added above\nTimeout 30\n" + CONF)
                 .getBytes(StandardCharsets.UTF_8));
-        List<String> after = fingerprints(new SarifReporter().write(run(src), base.resolve("b")));
+        List<String> after = fingerprints(sarif(run(src), base.resolve("b")));
         assertEquals(before, after);
         Files.write(src.resolve("apache/app.conf"), CONF.replace("threads=5 maximum-requests", "threads=6 maximum-requests")
                 .getBytes(StandardCharsets.UTF_8));
-        List<String> changed = fingerprints(new SarifReporter().write(run(src), base.resolve("c")));
+        List<String> changed = fingerprints(sarif(run(src), base.resolve("c")));
         assertNotEquals(before, changed);
     }
 
@@ -139,8 +145,9 @@ class CiReportsTest {
 
     @Test
     void junitHasOneCasePerRuleAndEnvironmentFailedPerFinding() throws Exception {
-        CheckResult r = run(deploy(CONF));
-        Path out = new JUnitReporter(FailOn.WARNING, "FP203"::equals).write(r, base.resolve("target/footprint"));
+        CheckResult r = run(deploy(CONF), "warning");
+        Path out = new JUnitReporter().write(r.view(), ReportTarget.files(base.resolve("target/footprint")))
+                .orElseThrow();
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.toFile());
         Element root = doc.getDocumentElement();
         assertEquals("testsuites", root.getTagName());
@@ -175,9 +182,9 @@ class CiReportsTest {
         Path src = deploy(CONF);
         for (String name : List.of("a", "b")) {
             CheckResult r = run(src);
-            new JsonReporter().write(r, base.resolve(name));
-            new SarifReporter().write(r, base.resolve(name));
-            new JUnitReporter(FailOn.ERROR, id -> false).write(r, base.resolve(name));
+            for (Format f : List.of(Format.JSON, Format.SARIF, Format.JUNIT)) {
+                f.reporter().write(r.view(), ReportTarget.files(base.resolve(name)));
+            }
         }
         for (String file : List.of(JsonReporter.FILE, SarifReporter.FILE, JUnitReporter.FILE)) {
             byte[] a = Files.readAllBytes(base.resolve("a").resolve(file));

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,8 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
-import io.github.footprint.engine.EnvironmentSpec;
-import io.github.footprint.model.Host;
 import io.github.footprint.model.Sizes;
 
 class ConsoleReporterTest {
@@ -46,7 +45,7 @@ class ConsoleReporterTest {
     /** Every line the reporter logs, prefixed with its level: {@code E }, {@code W }, {@code I }. */
     private static List<String> console(CheckResult r) {
         List<String> lines = new ArrayList<>();
-        new ConsoleReporter(new ConsoleSink() {
+        new ConsoleReporter().write(r.view(), ReportTarget.console(new ConsoleSink() {
             @Override
             public void error(String line) {
                 lines.add("E " + line);
@@ -61,7 +60,7 @@ class ConsoleReporterTest {
             public void info(String line) {
                 lines.add("I " + line);
             }
-        }).write(r);
+        }));
         return lines;
     }
 
@@ -223,8 +222,8 @@ class ConsoleReporterTest {
         // a budget below the estimate: over by the difference
         long memory = resident / MIB * MIB - 16 * MIB;
         long address = virtual / MIB * MIB - 100 * MIB;
-        List<String> t = table(console(run(request(base).memory(memory).virtualMemory(address)
-                .databaseConnections(connections - 2))), "default");
+        List<String> t = table(console(run(request(base).host("memory", memory).host("virtualMemory", address)
+                .host("databaseConnections", connections - 2))), "default");
         assertEquals(List.of("  memory=" + Sizes.format(memory) + ": over by " + Sizes.format(resident - memory)),
                 lines(t, "  memory"));
         assertEquals(List.of("  virtualMemory=" + Sizes.format(address) + ": over by "
@@ -235,8 +234,8 @@ class ConsoleReporterTest {
         // above it: the headroom
         memory = resident / MIB * MIB + 64 * MIB;
         address = virtual / MIB * MIB + 1024 * MIB;
-        t = table(console(run(request(base).memory(memory).virtualMemory(address)
-                .databaseConnections(connections + 7))), "default");
+        t = table(console(run(request(base).host("memory", memory).host("virtualMemory", address)
+                .host("databaseConnections", connections + 7))), "default");
         assertEquals(List.of("  memory=" + Sizes.format(memory) + ": headroom " + Sizes.format(memory - resident)),
                 lines(t, "  memory"));
         assertEquals(List.of("  virtualMemory=" + Sizes.format(address) + ": headroom "
@@ -248,7 +247,7 @@ class ConsoleReporterTest {
     @Test
     void unboundedPool() throws Exception {
         writeTree(base, "4", 0);
-        List<String> t = table(console(run(request(base).databaseConnections(50))), "default");
+        List<String> t = table(console(run(request(base).host("databaseConnections", 50))), "default");
         List<String> db = lines(t, "  database connections");
         assertEquals(List.of("  database connections: unbounded; databaseConnections=50"), db);
         assertEquals("    [app:main] sqlalchemy.: " + PROCESSES + " processes of daemon 'app' x unbounded ("
@@ -263,8 +262,8 @@ class ConsoleReporterTest {
         Properties big = new Properties();
         big.setProperty("threads", "9");
         CheckResult r = run(request(base)
-                .environment(new EnvironmentSpec("small", null, small, new Host.Settings().memory(64 * MIB)))
-                .environment(new EnvironmentSpec("big", null, big, new Host.Settings().memory(1024 * MIB))));
+                .environment("small", null, small, Map.of("memory", "64M"))
+                .environment("big", null, big, Map.of("memory", "1024M")));
         List<String> lines = console(r);
         int smallAt = lines.indexOf("I footprint [small] worst case on one host:");
         int bigAt = lines.indexOf("I footprint [big] worst case on one host:");
@@ -291,8 +290,8 @@ class ConsoleReporterTest {
     @Test
     void sameInputSameLines() throws Exception {
         writeTree(base, 4);
-        List<String> first = console(run(request(base).memory(256 * MIB)));
-        List<String> second = console(run(request(base).memory(256 * MIB)));
+        List<String> first = console(run(request(base).host("memory", 256 * MIB)));
+        List<String> second = console(run(request(base).host("memory", 256 * MIB)));
         assertEquals(first, second);
         assertTrue(first.contains("I footprint [default] worst case on one host:"));
     }

@@ -87,7 +87,7 @@ final class FootprintTree {
 
     /** The request the tests check the tree with: one core, 40 KiB growth per request. */
     static CheckRequest.Builder request(Path root) {
-        return RuleTestSupport.request(root).cpuCores(CPU_CORES).requestGrowth(REQUEST_GROWTH);
+        return RuleTestSupport.request(root).host("cpuCores", CPU_CORES).host("requestGrowth", REQUEST_GROWTH);
     }
 
     /** A stack's mapping: whole pages plus the 4 KiB guard page. */

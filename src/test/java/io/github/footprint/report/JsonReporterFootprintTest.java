@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,8 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.engine.CheckRequest;
-import io.github.footprint.engine.EnvironmentSpec;
-import io.github.footprint.model.Host;
 
 /** footprint.json's {@code memory} and {@code databaseConnections}: the footprint of a real tree, field by field. */
 class JsonReporterFootprintTest {
@@ -45,7 +44,7 @@ class JsonReporterFootprintTest {
     Path out;
 
     private Path report(CheckRequest.Builder request, String folder) throws Exception {
-        return new JsonReporter().write(run(request), out.resolve(folder));
+        return new JsonReporter().write(run(request).view(), ReportTarget.files(out.resolve(folder))).orElseThrow();
     }
 
     private static JsonNode environment(Path json, int index) throws Exception {
@@ -119,7 +118,7 @@ class JsonReporterFootprintTest {
         writeTree(tree, threads);
         long resident = FootprintTree.resident(threads);
         long under = resident / MIB * MIB - 8 * MIB;
-        JsonNode m = environment(report(request(tree).memory(under).virtualMemory(4096 * MIB), "over"), 0)
+        JsonNode m = environment(report(request(tree).host("memory", under).host("virtualMemory", 4096 * MIB), "over"), 0)
                 .get("memory");
         assertEquals(under, m.get("budgetBytes").asLong());
         assertEquals(4096 * MIB, m.get("virtualBudgetBytes").asLong());
@@ -127,7 +126,7 @@ class JsonReporterFootprintTest {
         assertTrue(m.get("headroomBytes").asLong() < 0);
 
         long above = resident / MIB * MIB + 100 * MIB;
-        m = environment(report(request(tree).memory(above), "under"), 0).get("memory");
+        m = environment(report(request(tree).host("memory", above), "under"), 0).get("memory");
         assertEquals(above - resident, m.get("headroomBytes").asLong());
         assertTrue(m.get("headroomBytes").asLong() > 0);
         assertTrue(m.get("virtualBudgetBytes").isNull());
@@ -136,7 +135,7 @@ class JsonReporterFootprintTest {
     @Test
     void databaseConnectionsPerPool() throws Exception {
         writeTree(tree, 4);
-        JsonNode db = environment(report(request(tree).databaseConnections(12), "a"), 0).get("databaseConnections");
+        JsonNode db = environment(report(request(tree).host("databaseConnections", 12), "a"), 0).get("databaseConnections");
         assertEquals(List.of("max", "unbounded", "budget", "pools"), names(db));
         assertEquals(FootprintTree.connections(), db.get("max").asLong());
         assertFalse(db.get("unbounded").asBoolean());
@@ -167,8 +166,8 @@ class JsonReporterFootprintTest {
     @Test
     void sameInputSameBytesAndNoSecret() throws Exception {
         writeTree(tree, 4);
-        byte[] first = Files.readAllBytes(report(request(tree).memory(256 * MIB), "a"));
-        byte[] second = Files.readAllBytes(report(request(tree).memory(256 * MIB), "b"));
+        byte[] first = Files.readAllBytes(report(request(tree).host("memory", 256 * MIB), "a"));
+        byte[] second = Files.readAllBytes(report(request(tree).host("memory", 256 * MIB), "b"));
         assertArrayEquals(first, second);
         String text = new String(first, StandardCharsets.UTF_8);
         assertTrue(text.contains("\"databaseConnections\""), text);
@@ -185,9 +184,8 @@ class JsonReporterFootprintTest {
         Properties big = new Properties();
         big.setProperty("threads", "9");
         Path json = report(request(tree)
-                .environment(new EnvironmentSpec("small", null, small, new Host.Settings().memory(64 * MIB)
-                        .databaseConnections(5L)))
-                .environment(new EnvironmentSpec("big", null, big, new Host.Settings())), "a");
+                .environment("small", null, small, Map.of("memory", "64M", "databaseConnections", "5"))
+                .environment("big", null, big, Map.of()), "a");
         JsonNode s = environment(json, 0);
         JsonNode b = environment(json, 1);
         assertEquals("small", s.get("id").asText());

@@ -21,7 +21,7 @@ class JsonReporterStacksTest {
     Path out;
 
     private JsonNode daemons() throws Exception {
-        Path json = new JsonReporter().write(check(tree), out);
+        Path json = new JsonReporter().write(check(tree).view(), ReportTarget.files(out)).orElseThrow();
         return new ObjectMapper().readTree(json.toFile()).get("environments").get(0).get("effective").get("daemons");
     }
 

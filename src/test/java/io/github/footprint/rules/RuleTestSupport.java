@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,7 +16,7 @@ import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.engine.RequestException;
 import io.github.footprint.findings.Finding;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.model.Host;
 
 /**
  * Runs the real {@link CheckEngine} on a deploy tree, as the rule tests, page tests and fixture tests do:
@@ -83,7 +84,7 @@ public final class RuleTestSupport {
      */
     public static CheckResult check(Path root, Map<String, String> rules, long requestGrowth, List<String> excludes)
             throws RequestException {
-        return run(request(root).rules(rules).requestGrowth(requestGrowth).excludes(excludes));
+        return run(request(root).rules(rules).host("requestGrowth", requestGrowth).excludes(excludes));
     }
 
     /** A request for the tree with the catalogue's defaults, for a test to add parameters to. */
@@ -100,50 +101,23 @@ public final class RuleTestSupport {
      * The budget and host parameters a fixture case ({@code parameters.properties}) or a page example (an
      * {@code xml configuration} block) may give, as a pom writes them.
      */
-    public static final List<String> PARAMETERS = List.of("memory", "virtualMemory", "databaseConnections", "appRss",
-            "cpuCores", "requestGrowth");
+    public static final List<String> PARAMETERS = Arrays.stream(Host.Parameter.values()).map(Host.Parameter::pomName)
+            .collect(Collectors.toUnmodifiableList());
 
     /**
      * Adds parameters written as a pom writes them ({@code memory -> 512M}, {@code databaseConnections -> 40}) to a
-     * request; an unknown name or a value that is not a size or a count fails.
+     * request; an unknown name fails here, a value that is not a size or a count when the request is built.
      */
     public static CheckRequest.Builder parameters(CheckRequest.Builder request, Map<String, String> parameters) {
         for (Map.Entry<String, String> e : parameters.entrySet()) {
             String name = e.getKey();
-            String value = e.getValue().trim();
-            switch (name) {
-                case "memory":
-                    request.memory(size(name, value));
-                    break;
-                case "virtualMemory":
-                    request.virtualMemory(size(name, value));
-                    break;
-                case "appRss":
-                    request.appRss(size(name, value));
-                    break;
-                case "requestGrowth":
-                    request.requestGrowth(size(name, value));
-                    break;
-                case "databaseConnections":
-                    request.databaseConnections(Long.parseLong(value));
-                    break;
-                case "cpuCores":
-                    request.cpuCores(Integer.parseInt(value));
-                    break;
-                default:
-                    throw new IllegalArgumentException("'" + name + "' is not a parameter tests can give; known: "
-                            + PARAMETERS);
+            if (!PARAMETERS.contains(name)) {
+                throw new IllegalArgumentException("'" + name + "' is not a parameter tests can give; known: "
+                        + PARAMETERS);
             }
+            request.host(name, e.getValue().trim());
         }
         return request;
-    }
-
-    private static long size(String name, String value) {
-        long bytes = Sizes.parse(value);
-        if (bytes < 0) {
-            throw new IllegalArgumentException(name + " '" + value + "' is not " + Sizes.FORMS);
-        }
-        return bytes;
     }
 
     /** Builds the request and runs the engine. */

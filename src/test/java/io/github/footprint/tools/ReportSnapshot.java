@@ -12,12 +12,9 @@ import java.util.stream.Stream;
 import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
-import io.github.footprint.findings.FailOn;
-import io.github.footprint.report.ConsoleReporter;
 import io.github.footprint.report.ConsoleSink;
-import io.github.footprint.report.JUnitReporter;
-import io.github.footprint.report.JsonReporter;
-import io.github.footprint.report.SarifReporter;
+import io.github.footprint.report.Format;
+import io.github.footprint.report.ReportTarget;
 
 /**
  * A refactoring's witness, not a test: runs the whole check on many trees (the real corpus, every rule fixture,
@@ -84,13 +81,13 @@ public final class ReportSnapshot {
         CheckRequest.Builder b = new CheckRequest.Builder().baseDirectory(base).sourceDirectory(tree)
                 .outputDirectory(out);
         if (budgets) {
-            b.memory(512L << 20).virtualMemory(1L << 30).databaseConnections(10).requestGrowth(40L << 10);
+            b.host("memory", 512L << 20).host("virtualMemory", 1L << 30).host("databaseConnections", 10).host("requestGrowth", 40L << 10);
         }
         CheckRequest request = b.build();
         StringBuilder console = new StringBuilder();
         try {
             CheckResult result = new CheckEngine().run(request);
-            new ConsoleReporter(new ConsoleSink() {
+            ReportTarget target = new ReportTarget(out, new ConsoleSink() {
                 @Override
                 public void error(String line) {
                     console.append("[ERROR] ").append(line).append('\n');
@@ -105,10 +102,11 @@ public final class ReportSnapshot {
                 public void info(String line) {
                     console.append("[INFO] ").append(line).append('\n');
                 }
-            }).write(result);
-            new JsonReporter().write(result, out);
-            new SarifReporter().write(result, out);
-            new JUnitReporter(FailOn.ERROR, id -> false).write(result, out);
+            });
+            // every report, through the one interface, in the order the goal writes them
+            for (Format f : Format.values()) {
+                f.reporter().write(result.view(), target);
+            }
         } catch (Exception | StackOverflowError e) {
             console.append("EXCEPTION ").append(e).append('\n');
         }

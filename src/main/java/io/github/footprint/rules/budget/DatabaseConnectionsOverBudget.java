@@ -8,7 +8,6 @@ import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.Footprint;
 import io.github.footprint.model.Footprint.Pool;
-import io.github.footprint.model.Host;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -24,9 +23,12 @@ public final class DatabaseConnectionsOverBudget implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         Footprint fp = d.footprint();
-        long budget = fp.host().databaseConnections();
+        if (fp.host().databaseConnections().isEmpty()) {
+            return;
+        }
+        long budget = fp.host().databaseConnections().getAsLong();
         long connections = fp.connections();
-        if (budget == Host.UNSET || fp.pools().isEmpty() || (connections >= 0 && connections <= budget)) {
+        if (fp.pools().isEmpty() || (connections >= 0 && connections <= budget)) {
             return;
         }
         List<Pool> pools = new ArrayList<>(fp.pools());

@@ -9,7 +9,6 @@ import io.github.footprint.model.Deployment;
 import io.github.footprint.model.Footprint;
 import io.github.footprint.model.Footprint.Component;
 import io.github.footprint.model.Footprint.Part;
-import io.github.footprint.model.Host;
 import io.github.footprint.model.Mpm;
 import io.github.footprint.model.Sizes;
 import io.github.footprint.rules.Rule;
@@ -27,9 +26,12 @@ public final class MaxRequestWorkersOverBudget implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         Footprint fp = d.footprint();
-        long memory = fp.host().memory();
+        if (fp.host().memory().isEmpty()) {
+            return;
+        }
+        long memory = fp.host().memory().getAsLong();
         Component children = fp.component(Part.APACHE_CHILDREN).orElse(null);
-        if (memory == Host.UNSET || children == null || fp.apacheChildren() <= memory) {
+        if (children == null || fp.apacheChildren() <= memory) {
             return;
         }
         Mpm mpm = d.mpm();

@@ -5,7 +5,6 @@ import java.util.Locale;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.Footprint;
-import io.github.footprint.model.Host;
 import io.github.footprint.model.Sizes;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
@@ -21,11 +20,14 @@ public final class MemoryNearBudget implements Rule {
     public void check(Deployment d, RuleContext ctx) {
         long percent = ctx.option("percent", 90);
         Footprint fp = d.footprint();
-        long memory = fp.host().memory();
+        if (fp.host().memory().isEmpty()) {
+            return;
+        }
+        long memory = fp.host().memory().getAsLong();
         long resident = fp.resident();
         // floor(memory x percent / 100) without overflow
         long limit = memory / 100 * percent + memory % 100 * percent / 100;
-        if (memory == Host.UNSET || resident > memory || resident <= limit) {
+        if (resident > memory || resident <= limit) {
             return;
         }
         long excess = resident - limit;

@@ -3,7 +3,6 @@ package io.github.footprint.rules.budget;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.Footprint;
-import io.github.footprint.model.Host;
 import io.github.footprint.model.Sizes;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
@@ -16,9 +15,12 @@ public final class MemoryOverBudget implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         Footprint fp = d.footprint();
-        long memory = fp.host().memory();
+        if (fp.host().memory().isEmpty()) {
+            return;
+        }
+        long memory = fp.host().memory().getAsLong();
         long resident = fp.resident();
-        if (memory == Host.UNSET || resident <= memory) {
+        if (resident <= memory) {
             return;
         }
         long excess = resident - memory;

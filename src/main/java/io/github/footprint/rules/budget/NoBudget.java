@@ -24,11 +24,11 @@ public final class NoBudget implements Rule {
     public void check(Deployment d, RuleContext ctx) {
         Footprint fp = d.footprint();
         Host host = fp.host();
-        if (host.memory() != Host.UNSET || (fp.components().isEmpty() && fp.pools().isEmpty())) {
+        if (host.memory().isPresent() || (fp.components().isEmpty() && fp.pools().isEmpty())) {
             return;
         }
-        boolean noVirtual = host.virtualMemory() == Host.UNSET;
-        boolean noConnections = host.databaseConnections() == Host.UNSET && !fp.pools().isEmpty();
+        boolean noVirtual = host.virtualMemory().isEmpty();
+        boolean noConnections = host.databaseConnections().isEmpty() && !fp.pools().isEmpty();
         String worst = "the worst case is " + Sizes.format(fp.resident()) + " resident ("
                 + Budgets.largestResident(fp) + ") and " + Sizes.format(fp.virtual()) + " of address space";
         if (!fp.pools().isEmpty()) {

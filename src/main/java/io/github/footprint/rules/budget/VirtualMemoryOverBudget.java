@@ -8,7 +8,6 @@ import io.github.footprint.model.Deployment;
 import io.github.footprint.model.Footprint;
 import io.github.footprint.model.Footprint.Component;
 import io.github.footprint.model.Footprint.Part;
-import io.github.footprint.model.Host;
 import io.github.footprint.model.Sizes;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
@@ -30,9 +29,12 @@ public final class VirtualMemoryOverBudget implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         Footprint fp = d.footprint();
-        long budget = fp.host().virtualMemory();
+        if (fp.host().virtualMemory().isEmpty()) {
+            return;
+        }
+        long budget = fp.host().virtualMemory().getAsLong();
         long virtual = fp.virtual();
-        if (budget == Host.UNSET || virtual <= budget) {
+        if (virtual <= budget) {
             return;
         }
         long arenaSaving = fp.arenaMax() > ARENA_MAX ? fp.arenas() - fp.arenasAt(ARENA_MAX) : 0;

@@ -43,10 +43,8 @@ public final class AddressSpaceBudgets {
     /** Budgets that apply to every process of the server: the parameter, the start-up's RLIMIT_AS. */
     public static List<Budget> server(Deployment d) {
         List<Budget> out = new ArrayList<>();
-        long param = d.parameters().virtualMemory();
-        if (param > 0) {
-            out.add(new Budget("virtualMemory=" + Sizes.format(param), null));
-        }
+        d.parameters().host().virtualMemory()
+                .ifPresent(param -> out.add(new Budget("virtualMemory=" + Sizes.format(param), null)));
         HttpdStartup.Limit as = d.stacks().startup().addressSpaceLimit();
         if (as != null && as.bytes() > 0) {
             out.add(new Budget(as.setting() + " (" + Sizes.format(as.bytes()) + ") at " + as.location(),

@@ -17,7 +17,7 @@ public final class MaximumRequestsTooHigh implements Rule {
     public void check(Deployment d, RuleContext ctx) {
         long threshold = ctx.option("threshold", 1000);
         long errorAbove = ctx.option("errorAbove", 10000);
-        long growth = d.parameters().requestGrowth();
+        long growth = d.parameters().host().requestGrowth();
         for (DaemonGroup g : d.daemons()) {
             long max = g.maximumRequests();
             if (max <= threshold) {

@@ -34,7 +34,7 @@ class DatabaseConnectionsOverBudgetTest {
     void defaultPoolsInEveryProcessAndThePoolSizeThatFits() throws Exception {
         writeLinkedApp(tree, "processes=4 threads=10 maximum-requests=500", URL);
         int perProcess = Engine.DEFAULT_POOL_SIZE + Engine.DEFAULT_MAX_OVERFLOW;
-        Finding f = only(run(request(tree).databaseConnections(40)), ID);
+        Finding f = only(run(request(tree).host("databaseConnections", 40)), ID);
         // no pool_size line: the engine's url
         assertEquals(new Location(INI, 3), f.location());
         assertEquals(Severity.ERROR, f.severity());
@@ -70,7 +70,7 @@ class DatabaseConnectionsOverBudgetTest {
         write(tree, "admin/admin.ini", "[app:main]", "use = egg:admin", "sqlalchemy.url = postgresql://admin@db/admin",
                 "sqlalchemy.pool_size = 10", "sqlalchemy.max_overflow = 0");
         // shop 2 x 10 = 20, admin 4 x 10 = 40: 60 against 50
-        Finding f = only(run(request(tree).databaseConnections(50)), ID);
+        Finding f = only(run(request(tree).host("databaseConnections", 50)), ID);
         assertEquals(new Location("admin/admin.ini", 4), f.location());
         String m = f.message();
         int admin = m.indexOf("[app:main] of admin/admin.ini, engine sqlalchemy.: 4 process(es) x 10 = 40 (processes=4"
@@ -94,7 +94,7 @@ class DatabaseConnectionsOverBudgetTest {
         // no main httpd file: event with its compiled-in MaxRequestWorkers 400 / ThreadsPerChild 25
         long children = 400 / 25;
         int perProcess = Engine.DEFAULT_POOL_SIZE + Engine.DEFAULT_MAX_OVERFLOW;
-        Finding f = only(run(request(tree).databaseConnections(100)), ID);
+        Finding f = only(run(request(tree).host("databaseConnections", 100)), ID);
         assertTrue(f.message().contains(": " + children + " process(es) x " + perProcess + " = " + children * perProcess
                 + " (" + children + " Apache children (it runs embedded); "), f::message);
         assertTrue(f.message().contains(". The estimate assumes: no main httpd file loads an MPM: event with its"
@@ -104,14 +104,14 @@ class DatabaseConnectionsOverBudgetTest {
     @Test
     void aDaemonsPoolsDoNotRestOnTheMpmAssumptions() throws Exception {
         writeLinkedApp(tree, "processes=4 threads=10 maximum-requests=500", URL);
-        Finding f = only(run(request(tree).databaseConnections(40)), ID);
+        Finding f = only(run(request(tree).host("databaseConnections", 40)), ID);
         assertFalse(f.message().contains("assumes"), f::message);
     }
 
     @Test
     void aPoolWithoutLimitIsReportedWhateverTheBudget() throws Exception {
         writeLinkedApp(tree, "processes=4 threads=10 maximum-requests=500", URL, "sqlalchemy.pool_size = 0");
-        Finding f = only(run(request(tree).databaseConnections(10000)), ID);
+        Finding f = only(run(request(tree).host("databaseConnections", 10000)), ID);
         assertEquals(new Location(INI, 4), f.location());
         assertTrue(f.message().startsWith("A SQLAlchemy pool has no limit, so the database connections of this host are"
                 + " unbounded against databaseConnections=10000: [app:main] of " + INI + ", engine sqlalchemy.: no limit"
@@ -123,7 +123,7 @@ class DatabaseConnectionsOverBudgetTest {
     void whenNotEvenOneConnectionPerProcessFitsItSaysSo() throws Exception {
         writeLinkedApp(tree, "processes=4 threads=10 maximum-requests=500", URL, "sqlalchemy.pool_size = 1",
                 "sqlalchemy.max_overflow = 0");
-        Finding f = only(run(request(tree).databaseConnections(3)), ID);
+        Finding f = only(run(request(tree).host("databaseConnections", 3)), ID);
         assertTrue(f.message().endsWith(". Even one connection per process is too many for 4 pooling processes: run"
                 + " fewer processes, or raise databaseConnections"), f::message);
     }
@@ -132,14 +132,14 @@ class DatabaseConnectionsOverBudgetTest {
     void atTheBudgetWithoutOneOrWithoutAPoolNothingIsReported() throws Exception {
         writeLinkedApp(tree, "processes=4 threads=10 maximum-requests=500", URL, "sqlalchemy.pool_size = 10",
                 "sqlalchemy.max_overflow = 0");
-        List<Finding> exact = findings(run(request(tree).databaseConnections(40)), ID);
+        List<Finding> exact = findings(run(request(tree).host("databaseConnections", 40)), ID);
         assertTrue(exact.isEmpty(), () -> describe(exact));
-        assertEquals(1, findings(run(request(tree).databaseConnections(39)), ID).size());
+        assertEquals(1, findings(run(request(tree).host("databaseConnections", 39)), ID).size());
         List<Finding> none = findings(run(request(tree)), ID);
         assertTrue(none.isEmpty(), () -> describe(none));
         // SQLite has no pool of connections to a server
         writeLinkedApp(tree, "processes=4 threads=10 maximum-requests=500", "sqlalchemy.url = sqlite:///app.db");
-        List<Finding> sqlite = findings(run(request(tree).databaseConnections(1)), ID);
+        List<Finding> sqlite = findings(run(request(tree).host("databaseConnections", 1)), ID);
         assertTrue(sqlite.isEmpty(), () -> describe(sqlite));
     }
 }

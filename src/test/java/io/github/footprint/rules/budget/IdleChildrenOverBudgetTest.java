@@ -55,7 +55,7 @@ class IdleChildrenOverBudgetTest {
         long memory = 256 * MIB;
         long idle = parent + 20 * child + 3 * daemon(5);
         long fit = (memory - parent - 3 * daemon(5)) / child;
-        Finding f = only(run(request(tree).memory(memory)), ID);
+        Finding f = only(run(request(tree).host("memory", memory)), ID);
         assertEquals(new Location(MAIN, 5), f.location());
         assertEquals(Severity.WARNING, f.severity());
         assertEquals("At idle Apache keeps 20 children (StartServers 20, MinSpareServers 20): with the rest that is "
@@ -74,7 +74,7 @@ class IdleChildrenOverBudgetTest {
         long child = bytes(THREADED_CHILD_RESTRICTED_RSS);
         long others = bytes(THREADED_PARENT_WSGI_RSS) + 4 * daemon(15);
         long memory = others + 4 * child;
-        Finding f = only(run(request(tree).memory(memory)), ID);
+        Finding f = only(run(request(tree).host("memory", memory)), ID);
         assertEquals(new Location(MAIN, 5), f.location());
         assertTrue(f.message().startsWith("At idle Apache keeps 6 children (StartServers 3, MinSpareThreads 150 /"
                 + " ThreadsPerChild 25): with the rest that is " + Sizes.format(others + 6 * child)), f::message);
@@ -87,13 +87,13 @@ class IdleChildrenOverBudgetTest {
         // httpd starts at most the 10 children MaxRequestWorkers allows, whatever MinSpareServers says
         write("prefork", 3, 5, "StartServers 20", "MinSpareServers 20", "MaxSpareServers 40", "MaxRequestWorkers 10");
         long memory = 160 * MIB;
-        Finding f = only(run(request(tree).memory(memory)), ID);
+        Finding f = only(run(request(tree).host("memory", memory)), ID);
         assertTrue(f.message().startsWith("At idle Apache keeps 10 children (StartServers 10, MinSpareServers 20)"),
                 f::message);
         // and threaded: 1000 spare threads would need 40 children, ServerLimit 4 allows 4
         write("event", 1, 5, "ServerLimit 4", "ThreadsPerChild 25", "MaxRequestWorkers 100", "MinSpareThreads 1000",
                 "MaxSpareThreads 1100");
-        Finding t = only(run(request(tree).memory(64 * MIB)), ID);
+        Finding t = only(run(request(tree).host("memory", 64 * MIB)), ID);
         assertTrue(t.message().startsWith("At idle Apache keeps 4 children"), t::message);
         assertEquals(new Location(MAIN, 8), t.location());
     }
@@ -104,7 +104,7 @@ class IdleChildrenOverBudgetTest {
         write("prefork", 2, 5, "MaxRequestWorkers 10", "ServerLimit 10");
         long child = bytes(PREFORK_CHILD_RESTRICTED_RSS);
         long memory = bytes(PREFORK_PARENT_WSGI_RSS) + 2 * daemon(5) + 2 * child;
-        Finding f = only(run(request(tree).memory(memory)), ID);
+        Finding f = only(run(request(tree).host("memory", memory)), ID);
         assertEquals(new Location(MAIN, 5), f.location());
         assertTrue(f.message().contains(". Set StartServers 2 and MinSpareServers 2 (or lower)"), f::message);
     }
@@ -113,7 +113,7 @@ class IdleChildrenOverBudgetTest {
     void whenNoChildFitsTheDaemonsAreWhatToCut() throws Exception {
         write("prefork", 3, 5, "StartServers 2", "MinSpareServers 2", "MaxRequestWorkers 10", "ServerLimit 10");
         long others = bytes(PREFORK_PARENT_WSGI_RSS) + 3 * daemon(5);
-        Finding f = only(run(request(tree).memory(128 * MIB)), ID);
+        Finding f = only(run(request(tree).host("memory", 128 * MIB)), ID);
         assertTrue(f.message().endsWith(". Even one child does not fit: the parent and the daemons take "
                 + Sizes.format(others) + " at idle; cut the daemons (FP501 says by how much) or raise memory"),
                 f::message);
@@ -124,9 +124,9 @@ class IdleChildrenOverBudgetTest {
         write("prefork", 3, 5, "StartServers 2", "MinSpareServers 2", "MaxSpareServers 4", "ServerLimit 12",
                 "MaxRequestWorkers 12");
         long idle = bytes(PREFORK_PARENT_WSGI_RSS) + 2 * bytes(PREFORK_CHILD_RESTRICTED_RSS) + 3 * daemon(5);
-        List<Finding> exact = findings(run(request(tree).memory(idle)), ID);
+        List<Finding> exact = findings(run(request(tree).host("memory", idle)), ID);
         assertTrue(exact.isEmpty(), () -> describe(exact));
-        assertEquals(1, findings(run(request(tree).memory(idle - 1)), ID).size());
+        assertEquals(1, findings(run(request(tree).host("memory", idle - 1)), ID).size());
         List<Finding> none = findings(run(request(tree)), ID);
         assertTrue(none.isEmpty(), () -> describe(none));
     }

@@ -59,7 +59,7 @@ class MaxRequestWorkersOverBudgetTest {
         long python = bytes(PREFORK_CHILD_PYTHON_RSS);
         long restricted = bytes(PREFORK_CHILD_RESTRICTED_RSS);
         long room = 1024 * MIB - bytes(PREFORK_PARENT_WSGI_RSS) - 2 * daemon(5);
-        Finding f = only(run(request(tree).memory(1024 * MIB)), ID);
+        Finding f = only(run(request(tree).host("memory", 1024 * MIB)), ID);
         assertTrue(f.message().startsWith("Apache's 150 children (MaxRequestWorkers 150) take 150 x "
                 + Sizes.format(python) + " = " + Sizes.format(150 * python) + ", more than memory=1 GiB on their own."
                 + " Set MaxRequestWorkers " + room / python + ":"), f::message);
@@ -70,7 +70,7 @@ class MaxRequestWorkersOverBudgetTest {
         // with the restriction in place the hint goes away (and so does the finding, here)
         write(tree, MAIN, "LoadModule mpm_prefork_module /usr/lib/apache2/modules/mod_mpm_prefork.so", WSGI,
                 "WSGIRestrictEmbedded On", "MaxRequestWorkers 150");
-        assertEquals(List.of(), findings(run(request(tree).memory(1024 * MIB)), ID));
+        assertEquals(List.of(), findings(run(request(tree).host("memory", 1024 * MIB)), ID));
     }
 
     @Test
@@ -82,7 +82,7 @@ class MaxRequestWorkersOverBudgetTest {
         long memory = 512 * MIB;
         long room = memory - parent - daemons;
         long fit = room / child;
-        Finding f = only(run(request(tree).memory(memory)), ID);
+        Finding f = only(run(request(tree).host("memory", memory)), ID);
         assertEquals(new Location(MAIN, 5), f.location());
         assertEquals(Severity.ERROR, f.severity());
         assertTrue(f.message().startsWith("Apache's 150 children (MaxRequestWorkers 150) take 150 x "
@@ -103,7 +103,7 @@ class MaxRequestWorkersOverBudgetTest {
         long each = bytes(THREADED_CHILD_PYTHON_RSS) + APP_RSS;
         long memory = 256 * MIB;
         long fit = (memory - bytes(THREADED_PARENT_WSGI_RSS)) / each;
-        Finding f = only(run(request(tree).memory(memory)), ID);
+        Finding f = only(run(request(tree).host("memory", memory)), ID);
         assertEquals(new Location(MAIN, 5), f.location());
         assertTrue(f.message().startsWith("Apache's 6 children (MaxRequestWorkers 150 / ThreadsPerChild 25) take 6 x "
                 + Sizes.format(bytes(THREADED_CHILD_PYTHON_RSS)) + " + 40 MiB of embedded applications each = "
@@ -117,7 +117,7 @@ class MaxRequestWorkersOverBudgetTest {
         prefork(30, 3);
         long parent = bytes(PREFORK_PARENT_WSGI_RSS);
         long others = parent + 3 * daemon(5);
-        Finding f = only(run(request(tree).memory(128 * MIB)), ID);
+        Finding f = only(run(request(tree).host("memory", 128 * MIB)), ID);
         assertTrue(f.message().contains(", more than memory=128 MiB on their own, and nothing is left for them: daemon"
                 + " 'app' " + Sizes.format(3 * daemon(5))), f::message);
         assertTrue(f.message().contains(" already take " + Sizes.format(others) + " of the budget. Cut the daemons first"
@@ -131,7 +131,7 @@ class MaxRequestWorkersOverBudgetTest {
         long others = bytes(PREFORK_PARENT_WSGI_RSS) + 2 * daemon(5);
         // room for half a child
         long memory = others + child / 2;
-        Finding f = only(run(request(tree).memory(memory)), ID);
+        Finding f = only(run(request(tree).host("memory", memory)), ID);
         assertTrue(f.message().contains(", and only " + Sizes.format(child / 2) + " is left beside daemon 'app' "),
                 f::message);
         assertTrue(f.message().contains(", less than one child of " + Sizes.format(child) + ". Cut the daemons first"),
@@ -143,9 +143,9 @@ class MaxRequestWorkersOverBudgetTest {
         prefork(150, 2);
         long children = 150 * bytes(PREFORK_CHILD_RESTRICTED_RSS);
         // the children alone exactly fill the budget: not over it (the whole footprint is FP501's)
-        List<Finding> exact = findings(run(request(tree).memory(children)), ID);
+        List<Finding> exact = findings(run(request(tree).host("memory", children)), ID);
         assertTrue(exact.isEmpty(), () -> describe(exact));
-        assertEquals(1, findings(run(request(tree).memory(children - 1)), ID).size());
+        assertEquals(1, findings(run(request(tree).host("memory", children - 1)), ID).size());
         List<Finding> none = findings(run(request(tree)), ID);
         assertTrue(none.isEmpty(), () -> describe(none));
     }
@@ -157,7 +157,7 @@ class MaxRequestWorkersOverBudgetTest {
                 "WSGIScriptAlias / /srv/app/app.wsgi");
         // event with its compiled-in defaults: 400 / 25 = 16 children, with the application embedded in each
         long each = bytes(THREADED_CHILD_PYTHON_RSS) + APP_RSS;
-        Finding f = only(run(request(tree).memory(256 * MIB)), ID);
+        Finding f = only(run(request(tree).host("memory", 256 * MIB)), ID);
         assertEquals(new Location("apache/app.conf", 0), f.location());
         assertTrue(f.message().startsWith("Apache's 16 children (MaxRequestWorkers 400 / ThreadsPerChild 25) take 16 x "
                 + Sizes.format(bytes(THREADED_CHILD_PYTHON_RSS)) + " + 40 MiB of embedded applications each = "

@@ -51,7 +51,7 @@ class MemoryNearBudgetTest {
         long memory = 300 * MIB;
         long limit = memory * 90 / 100;
         long stop = (total - limit + daemon(15) - 1) / daemon(15);
-        Finding f = only(run(request(tree).memory(memory)), ID);
+        Finding f = only(run(request(tree).host("memory", memory)), ID);
         assertEquals(new Location(MAIN, 6), f.location());
         assertEquals(Severity.WARNING, f.severity());
         assertTrue(f.message().startsWith("Worst-case resident memory is " + Sizes.format(total) + ", "
@@ -68,9 +68,9 @@ class MemoryNearBudgetTest {
         long total = event(true);
         // memory = 10k bytes puts the threshold at exactly 9k bytes
         long k = (total + 8) / 9;
-        List<Finding> at = findings(run(request(tree).memory(10 * k)), ID);
+        List<Finding> at = findings(run(request(tree).host("memory", 10 * k)), ID);
         assertTrue(at.isEmpty(), () -> "9k = " + 9 * k + " >= " + total + describe(at));
-        assertEquals(1, findings(run(request(tree).memory(10 * (k - 1))), ID).size());
+        assertEquals(1, findings(run(request(tree).host("memory", 10 * (k - 1))), ID).size());
     }
 
     @Test
@@ -79,9 +79,9 @@ class MemoryNearBudgetTest {
         long memory = 300 * MIB;
         // about 84 %: quiet at the default, reported at 80
         assertTrue(total * 100 > memory * 80 && total * 100 <= memory * 90);
-        List<Finding> quiet = findings(run(request(tree).memory(memory)), ID);
+        List<Finding> quiet = findings(run(request(tree).host("memory", memory)), ID);
         assertTrue(quiet.isEmpty(), () -> describe(quiet));
-        Finding f = only(run(request(tree).memory(memory).rules(Map.of("FP502.percent", "80"))), ID);
+        Finding f = only(run(request(tree).host("memory", memory).rules(Map.of("FP502.percent", "80"))), ID);
         assertTrue(f.message().contains(" of headroom, less than the 20 % this rule keeps free."), f::message);
         assertTrue(f.message().contains(". To stay under 80 % (" + Sizes.format(memory * 80 / 100) + "), "),
                 f::message);
@@ -90,9 +90,9 @@ class MemoryNearBudgetTest {
     @Test
     void overTheBudgetIsFp501NotThisAndNoBudgetIsNothing() throws Exception {
         long total = event(false);
-        List<Finding> over = findings(run(request(tree).memory(total - 1)), ID);
+        List<Finding> over = findings(run(request(tree).host("memory", total - 1)), ID);
         assertTrue(over.isEmpty(), () -> describe(over));
-        assertEquals(1, findings(run(request(tree).memory(total)), ID).size());
+        assertEquals(1, findings(run(request(tree).host("memory", total)), ID).size());
         List<Finding> none = findings(run(request(tree)), ID);
         assertTrue(none.isEmpty(), () -> describe(none));
     }

@@ -64,7 +64,7 @@ class MemoryOverBudgetTest {
         long memory = 224 * MIB;
         long excess = total - memory;
         long stop = (excess + each - 1) / each;
-        Finding f = only(run(request(tree).memory(memory)), ID);
+        Finding f = only(run(request(tree).host("memory", memory)), ID);
         assertEquals(new Location(MAIN, 7), f.location());
         assertEquals(Severity.ERROR, f.severity());
         assertEquals("Worst-case resident memory is " + Sizes.format(total) + ", above memory=224 MiB by "
@@ -86,7 +86,7 @@ class MemoryOverBudgetTest {
         long total = bytes(PREFORK_PARENT_WSGI_RSS) + 150 * child + 2 * daemon(5);
         long excess = total - 512 * MIB;
         long stop = (excess + child - 1) / child;
-        Finding f = only(run(request(tree).memory(512 * MIB)), ID);
+        Finding f = only(run(request(tree).host("memory", 512 * MIB)), ID);
         assertEquals(new Location(MAIN, 5), f.location());
         assertTrue(f.message().endsWith(". To fit, stop " + stop + " of the 150 apache children (" + Sizes.format(child)
                 + " each): MaxRequestWorkers " + (150 - stop) + " at " + MAIN + ":5"), f::message);
@@ -101,7 +101,7 @@ class MemoryOverBudgetTest {
         // the daemon is the largest: two of its three processes go, and the rest comes from the children
         long rest = excess - 2 * daemon(5);
         long stop = (rest + child - 1) / child;
-        Finding f = only(run(request(tree).memory(100 * MIB)), ID);
+        Finding f = only(run(request(tree).host("memory", 100 * MIB)), ID);
         assertEquals(new Location(MAIN, 7), f.location());
         assertTrue(f.message().contains(". To fit, stop 2 of the 3 processes of daemon 'app' (" + Sizes.format(daemon(5))
                 + " each = "), f::message);
@@ -116,7 +116,7 @@ class MemoryOverBudgetTest {
         long child = bytes(PREFORK_CHILD_RESTRICTED_RSS);
         long smallest = bytes(PREFORK_PARENT_WSGI_RSS) + child + daemon(5);
         long memory = 32 * MIB;
-        Finding f = only(run(request(tree).memory(memory)), ID);
+        Finding f = only(run(request(tree).host("memory", memory)), ID);
         assertTrue(f.message().contains("; with one process of each left, " + Sizes.format(smallest - memory)
                 + " is still over: raise memory or move a daemon group to another host"), f::message);
     }
@@ -129,7 +129,7 @@ class MemoryOverBudgetTest {
         long total = bytes(THREADED_PARENT_WSGI_RSS) + 16 * each;
         long memory = 512 * MIB;
         long stop = (total - memory + each - 1) / each;
-        Finding f = only(run(request(tree).memory(memory)), ID);
+        Finding f = only(run(request(tree).host("memory", memory)), ID);
         // the embedded applications (16 x 40 MiB) are the largest part; the line that sizes them is the mount
         assertEquals(new Location(MAIN, 6), f.location());
         assertTrue(f.message().contains(". To fit, stop " + stop + " of the 16 apache children (" + Sizes.format(each)
@@ -144,7 +144,7 @@ class MemoryOverBudgetTest {
                 "WSGIScriptAlias / /srv/app/app.wsgi");
         long growth = 1000 * 100 * KIB;
         long each = daemon(15) + growth;
-        Finding f = only(run(request(tree).memory(512 * MIB).requestGrowth(100 * KIB)), ID);
+        Finding f = only(run(request(tree).host("memory", 512 * MIB).host("requestGrowth", 100 * KIB)), ID);
         assertEquals(new Location("apache/app.conf", 2), f.location());
         assertTrue(f.message().contains("Largest: daemon 'app' " + Sizes.format(3 * each) + " (3 x " + Sizes.format(each)),
                 f::message);
@@ -162,9 +162,9 @@ class MemoryOverBudgetTest {
     void atTheBudgetOrWithoutOneNothingIsReported() throws Exception {
         event("processes=3 threads=15 maximum-requests=500");
         long total = bytes(THREADED_PARENT_WSGI_RSS) + 6 * bytes(THREADED_CHILD_RESTRICTED_RSS) + 3 * daemon(15);
-        List<Finding> exact = findings(run(request(tree).memory(total)), ID);
+        List<Finding> exact = findings(run(request(tree).host("memory", total)), ID);
         assertTrue(exact.isEmpty(), () -> describe(exact));
-        Finding over = only(run(request(tree).memory(total - 1)), ID);
+        Finding over = only(run(request(tree).host("memory", total - 1)), ID);
         assertTrue(over.message().contains(", above memory=" + Sizes.format(total - 1) + " by 1 bytes."),
                 over::message);
         List<Finding> none = findings(run(request(tree)), ID);

@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -31,12 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.engine.CheckResult;
-import io.github.footprint.engine.EnvironmentSpec;
 import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Engine;
-import io.github.footprint.model.Host;
 import io.github.footprint.model.Sizes;
 
 class NoBudgetTest {
@@ -77,10 +76,10 @@ class NoBudgetTest {
     @Test
     void itNamesOnlyTheBudgetsThatAreMissing() throws Exception {
         deployment("sqlalchemy.url = postgresql://app@db.internal/app");
-        Finding f = only(run(request(tree).virtualMemory(4 * GIB)), ID);
+        Finding f = only(run(request(tree).host("virtualMemory", 4 * GIB)), ID);
         assertTrue(f.message().contains("; FP105, FP106, FP501 and FP502 are inactive, and FP504 too (no"
                 + " databaseConnections). Set <memory>, <databaseConnections> in"), f::message);
-        Finding g = only(run(request(tree).virtualMemory(4 * GIB).databaseConnections(50)), ID);
+        Finding g = only(run(request(tree).host("virtualMemory", 4 * GIB).host("databaseConnections", 50)), ID);
         assertTrue(g.message().contains("; FP105, FP106, FP501 and FP502 are inactive. Set <memory> in"), g::message);
         // without a pool, connections are neither counted nor asked for
         deployment();
@@ -93,9 +92,8 @@ class NoBudgetTest {
     void onceInEveryEnvironmentWithoutAMemoryBudget() throws Exception {
         deployment();
         CheckResult r = run(request(tree)
-                .environment(new EnvironmentSpec("staging", null, new Properties(), new Host.Settings()))
-                .environment(new EnvironmentSpec("prod", null, new Properties(),
-                        new Host.Settings().memory(1024 * MIB))));
+                .environment("staging", null, new Properties(), Map.of())
+                .environment("prod", null, new Properties(), Map.of("memory", "1024M")));
         assertEquals(List.of(1L, 0L), r.environments().stream()
                 .map(e -> e.findings().stream().filter(f -> f.ruleId().equals(ID)).count())
                 .collect(Collectors.toList()));
@@ -104,7 +102,7 @@ class NoBudgetTest {
     @Test
     void aMemoryBudgetOrNothingToRunIsNotReported() throws Exception {
         deployment();
-        List<Finding> set = findings(run(request(tree).memory(GIB)), ID);
+        List<Finding> set = findings(run(request(tree).host("memory", GIB)), ID);
         assertTrue(set.isEmpty(), () -> describe(set));
         Path empty = tree.resolve("ini-only");
         write(empty, "app/development.ini", "[app:main]", "use = egg:myapp");

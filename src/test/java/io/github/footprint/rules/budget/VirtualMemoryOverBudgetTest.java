@@ -66,7 +66,7 @@ class VirtualMemoryOverBudgetTest {
         long stacks = (6 * 27 + 2 * 17) * stack(DEFAULT_STACK);
         long arenaSaving = arenas - (6 + 2) * ARENA;
         long stackSaving = stacks - (6 * 27 + 2 * 17) * stack(SMALL_STACK);
-        Finding f = only(run(request(tree).virtualMemory(2 * GIB)), ID);
+        Finding f = only(run(request(tree).host("virtualMemory", 2 * GIB)), ID);
         assertEquals(new Location(MAIN, 6), f.location());
         assertEquals(Severity.ERROR, f.severity());
         assertEquals("Worst-case address space is " + Sizes.format(total) + ", above virtualMemory=2 GiB by "
@@ -90,7 +90,7 @@ class VirtualMemoryOverBudgetTest {
         long total = bytes(THREADED_PARENT_WSGI_VIRTUAL) + 6 * child(SMALL_STACK, 7)
                 + 2 * daemonVirtual(15, SMALL_STACK, 7);
         long arenas = (6 + 2) * 7 * ARENA;
-        Finding f = only(run(request(tree).virtualMemory(GIB).cpuCores(1)), ID);
+        Finding f = only(run(request(tree).host("virtualMemory", GIB).host("cpuCores", 1)), ID);
         assertTrue(f.message().startsWith("Worst-case address space is " + Sizes.format(total) + ","), f::message);
         assertTrue(f.message().contains(". Of it, malloc arenas reserve " + Sizes.format(arenas) + " (arena cap 8,"
                 + " glibc's default of 8 per core x cpuCores 1) and thread stacks "), f::message);
@@ -110,7 +110,7 @@ class VirtualMemoryOverBudgetTest {
         write(tree, "apache2/envvars", "export APACHE_RUN_USER=www-data", "export MALLOC_ARENA_MAX=2");
         long total = bytes(THREADED_PARENT_WSGI_VIRTUAL) + 6 * child(SMALL_STACK, 1)
                 + 2 * daemonVirtual(15, SMALL_STACK, 1);
-        Finding f = only(run(request(tree).virtualMemory(512 * MIB)), ID);
+        Finding f = only(run(request(tree).host("virtualMemory", 512 * MIB)), ID);
         assertTrue(f.message().startsWith("Worst-case address space is " + Sizes.format(total) + ", above"
                 + " virtualMemory=512 MiB by " + Sizes.format(total - 512 * MIB) + "."), f::message);
         assertTrue(f.message().endsWith("(arena cap 2, MALLOC_ARENA_MAX=2 (apache2/envvars:2)) and thread stacks "
@@ -125,7 +125,7 @@ class VirtualMemoryOverBudgetTest {
         event("ServerName app.example.com", "");
         long after = bytes(THREADED_PARENT_WSGI_VIRTUAL) + 6 * child(SMALL_STACK, 1)
                 + 2 * daemonVirtual(15, SMALL_STACK, 1);
-        Finding f = only(run(request(tree).virtualMemory(512 * MIB)), ID);
+        Finding f = only(run(request(tree).host("virtualMemory", 512 * MIB)), ID);
         long stop = stop(after - 512 * MIB, child(SMALL_STACK, 1));
         assertTrue(f.message().endsWith(", which still leaves " + Sizes.format(after - 512 * MIB) + " over: run fewer"
                 + " threads or processes as well: the largest part is apache children (6 x "
@@ -138,10 +138,10 @@ class VirtualMemoryOverBudgetTest {
         event("ServerName app.example.com", "");
         long total = bytes(THREADED_PARENT_WSGI_VIRTUAL) + 6 * child(DEFAULT_STACK, 15)
                 + 2 * daemonVirtual(15, DEFAULT_STACK, 15);
-        List<Finding> exact = findings(run(request(tree).virtualMemory(total)), ID);
+        List<Finding> exact = findings(run(request(tree).host("virtualMemory", total)), ID);
         assertTrue(exact.isEmpty(), () -> describe(exact));
-        assertEquals(1, findings(run(request(tree).virtualMemory(total - 1)), ID).size());
-        List<Finding> none = findings(run(request(tree).memory(64 * MIB)), ID);
+        assertEquals(1, findings(run(request(tree).host("virtualMemory", total - 1)), ID).size());
+        List<Finding> none = findings(run(request(tree).host("memory", 64 * MIB)), ID);
         assertTrue(none.isEmpty(), () -> describe(none));
     }
 }

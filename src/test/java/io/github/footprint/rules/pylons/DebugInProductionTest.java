@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.engine.EnvironmentResult;
-import io.github.footprint.engine.EnvironmentSpec;
 import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
@@ -72,12 +72,12 @@ class DebugInProductionTest {
                 "[app:main]",
                 "use = egg:myapp");
         CheckResult r = run(request(tree)
-                .environment(new EnvironmentSpec("dev", null, new Properties(), -1))
-                .environment(new EnvironmentSpec("Development", null, new Properties(), -1))
-                .environment(new EnvironmentSpec("test", null, new Properties(), -1))
-                .environment(new EnvironmentSpec("LOCAL", null, new Properties(), -1))
-                .environment(new EnvironmentSpec("staging", null, new Properties(), -1))
-                .environment(new EnvironmentSpec("prod", null, new Properties(), -1)));
+                .environment("dev", null, new Properties(), Map.of())
+                .environment("Development", null, new Properties(), Map.of())
+                .environment("test", null, new Properties(), Map.of())
+                .environment("LOCAL", null, new Properties(), Map.of())
+                .environment("staging", null, new Properties(), Map.of())
+                .environment("prod", null, new Properties(), Map.of()));
         StringBuilder seen = new StringBuilder();
         for (EnvironmentResult e : r.environments()) {
             long n = e.findings().stream().filter(f -> f.ruleId().equals(ID)).count();

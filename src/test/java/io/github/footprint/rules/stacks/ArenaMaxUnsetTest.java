@@ -64,7 +64,7 @@ class ArenaMaxUnsetTest {
                 + " cpuCores 2) would take most of the address space: WSGIDaemonProcess app"
                 + " (virtual-memory-limit=2147483648) would reserve 5 arenas, 320 MiB of 426.4 MiB per process."),
                 f::message);
-        Finding both = only(run(request(tree).virtualMemory(8L << 30)), ID);
+        Finding both = only(run(request(tree).host("virtualMemory", 8L << 30)), ID);
         assertTrue(both.message().contains("under virtualMemory=8 GiB, glibc's") && both.message().contains(
                 "most of the address space: Apache's event children would reserve 15 arenas, 960 MiB of 1.2 GiB per"
                 + " child; WSGIDaemonProcess app"), both::message);
@@ -95,7 +95,7 @@ class ArenaMaxUnsetTest {
                 + 15 * cal.bytes(Calibration.Constant.DAEMON_THREAD_VIRTUAL)
                 + (15 + ThreadMemory.DAEMON_INTERNAL_THREADS) * (524288 + ThreadMemory.STACK_GUARD)
                 + arenas * ThreadMemory.ARENA_SIZE + Host.DEFAULT_APP_RSS;
-        Finding f = only(run(request(tree).cpuCores(4)), ID);
+        Finding f = only(run(request(tree).host("cpuCores", 4)), ID);
         assertTrue(f.message().contains("up to 8 per core; cpuCores 4) would take most of the address space:"
                 + " WSGIDaemonProcess app would reserve " + arenas + " arenas, " + Sizes.format(arenas
                         * ThreadMemory.ARENA_SIZE) + " of " + Sizes.format(total) + " per process"), f::message);

@@ -49,7 +49,7 @@ class StackSizeUnsetTest {
     @Test
     void theVirtualMemoryParameterIsABudgetForEveryProcess() throws Exception {
         write(tree, MAIN, EVENT, "Listen 80", "ThreadsPerChild 25", "WSGIDaemonProcess app threads=5");
-        List<Finding> fs = findings(run(request(tree).virtualMemory(2L << 30)), ID);
+        List<Finding> fs = findings(run(request(tree).host("virtualMemory", 2L << 30)), ID);
         assertEquals(2, fs.size(), () -> describe(fs));
         assertEquals(new Location(MAIN, 3), fs.get(0).location());
         assertEquals("Apache's event children: nothing sets their thread stacks (no ThreadStackSize, no ulimit -s or"
@@ -95,8 +95,8 @@ class StackSizeUnsetTest {
         assertClean();
         // a vhost-only project: the MPM is assumed, its threads are not the project's to size
         write(tree, "apache/app.conf", "WSGIDaemonProcess app threads=5 stack-size=524288");
-        assertTrue(findings(run(request(tree).virtualMemory(2L << 30)), ID).isEmpty());
+        assertTrue(findings(run(request(tree).host("virtualMemory", 2L << 30)), ID).isEmpty());
         write(tree, MAIN, "LoadModule mpm_prefork_module /usr/lib/apache2/modules/mod_mpm_prefork.so", "Listen 80");
-        assertTrue(findings(run(request(tree).virtualMemory(2L << 30)), ID).isEmpty());
+        assertTrue(findings(run(request(tree).host("virtualMemory", 2L << 30)), ID).isEmpty());
     }
 }

@@ -1,0 +1,266 @@
+package io.github.footprint.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import io.github.footprint.findings.FailOn;
+import io.github.footprint.findings.SeverityPolicy;
+import io.github.footprint.model.Host;
+import io.github.footprint.model.WsgiOptions;
+import io.github.footprint.report.Format;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleCatalog;
+
+/**
+ * The one place where the raw parameters are read and checked, in a fixed order, so that the first wrong value is
+ * the one reported: the path mappings' parts, the goal's host parameters, each environment's, then the folders,
+ * versions, MPM, {@code failOn}, {@code formats}, prefixes, rules, environments and the paths inside the source
+ * folder. Each message says what to fix.
+ */
+final class RequestParser {
+    private static final Set<String> MPMS = Set.of("prefork", "worker", "event");
+
+    final CheckRequest.Builder raw;
+    Path baseDirectory;
+    Path sourceDirectory;
+    Path outputDirectory;
+    String apacheMain;
+    String serverRoot;
+    Map<String, String> pathMappings;
+    String mpm;
+    Host host;
+    List<EnvironmentSpec> environments;
+    List<String> sqlalchemyPrefixes;
+    Map<String, String> severities;
+    Map<String, Map<String, String>> ruleOptions;
+    FailOn failOn;
+    Set<Format> formats;
+
+    private RequestParser(CheckRequest.Builder raw) {
+        this.raw = raw;
+    }
+
+    static CheckRequest parse(CheckRequest.Builder raw) throws RequestException {
+        RequestParser p = new RequestParser(raw);
+        Map<String, String> mappings = p.mappingParts();
+        p.host = host("", Host.defaults(), raw.host, false);
+        List<Host> hosts = new ArrayList<>();
+        for (CheckRequest.Builder.Environment e : raw.environments) {
+            hosts.add(host("environment " + e.id + " ", p.host, e.host, true));
+        }
+        p.directories();
+        p.versions();
+        p.failOn = failOn(raw.failOn);
+        p.formats = formats(raw.formats);
+        p.sqlalchemyPrefixes = prefixes(raw.sqlalchemyPrefixes);
+        p.rules();
+        p.environments(hosts);
+        p.paths(mappings);
+        return new CheckRequest(p);
+    }
+
+    /** Every {@code <pathMapping>} with both parts, trimmed; a later one for the same host prefix wins. */
+    private Map<String, String> mappingParts() throws RequestException {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String[] hostAndFolder : raw.pathMappings) {
+            if (hostAndFolder[0] == null || hostAndFolder[1] == null) {
+                throw new RequestException("pathMappings: every <pathMapping> needs a <host> and a <folder>");
+            }
+            m.put(hostAndFolder[0].trim(), hostAndFolder[1].trim());
+        }
+        return m;
+    }
+
+    /**
+     * The host parameters over {@code base}, read in the table's order.
+     *
+     * @param where what comes before a parameter's name in a message
+     * @param blankInherits an environment's blank value inherits the goal's; the goal's blank size is an error
+     */
+    private static Host host(String where, Host base, Map<Host.Parameter, String> texts, boolean blankInherits)
+            throws RequestException {
+        Host h = base;
+        for (Host.Parameter p : Host.Parameter.values()) {
+            String text = texts.get(p);
+            if (text == null || (blankInherits && text.isBlank())) {
+                continue;
+            }
+            OptionalLong v;
+            try {
+                v = p.read(where, text);
+            } catch (IllegalArgumentException e) {
+                throw new RequestException(e.getMessage());
+            }
+            if (v.isPresent()) {
+                h = h.with(p, v.getAsLong());
+            }
+        }
+        return h;
+    }
+
+    private void directories() throws RequestException {
+        if (raw.baseDirectory == null || raw.sourceDirectory == null || raw.outputDirectory == null) {
+            throw new RequestException("baseDirectory, sourceDirectory and outputDirectory are required");
+        }
+        baseDirectory = raw.baseDirectory.toAbsolutePath().normalize();
+        sourceDirectory = raw.sourceDirectory.toAbsolutePath().normalize();
+        outputDirectory = raw.outputDirectory.toAbsolutePath().normalize();
+        Path src = sourceDirectory;
+        if (Files.exists(src) && !Files.isDirectory(src)) {
+            throw new RequestException("sourceDirectory " + src + " is a file, not a directory: point"
+                    + " footprint.sourceDirectory at the folder that holds the deploy templates");
+        }
+        if (Files.isDirectory(src) && !Files.isReadable(src)) {
+            throw new RequestException("sourceDirectory " + src + " cannot be read: check its permissions");
+        }
+    }
+
+    private void versions() throws RequestException {
+        if (!"2.2".equals(raw.apacheVersion) && !"2.4".equals(raw.apacheVersion)) {
+            throw new RequestException("apacheVersion '" + raw.apacheVersion + "' is not supported: use 2.2 or 2.4");
+        }
+        try {
+            WsgiOptions.Version.parse(raw.modWsgiVersion);
+        } catch (IllegalArgumentException e) {
+            throw new RequestException("modWsgiVersion '" + raw.modWsgiVersion
+                    + "' is not a version such as 4.9 or 5.0");
+        }
+        if (raw.mpm == null || !MPMS.contains(raw.mpm.toLowerCase(Locale.ROOT))) {
+            throw new RequestException("mpm '" + raw.mpm + "' is not one of prefork, worker, event");
+        }
+        mpm = raw.mpm.toLowerCase(Locale.ROOT);
+    }
+
+    private static FailOn failOn(String text) throws RequestException {
+        FailOn f = FailOn.parse(text);
+        if (f == null) {
+            throw new RequestException("failOn '" + text + "' is not one of error, warning, never");
+        }
+        return f;
+    }
+
+    private static Set<Format> formats(String text) throws RequestException {
+        Set<Format> out = EnumSet.noneOf(Format.class);
+        for (String s : (text == null ? "" : text).split(",")) {
+            String t = s.trim().toLowerCase(Locale.ROOT);
+            if (t.isEmpty()) {
+                continue;
+            }
+            out.add(Format.parse(t).orElseThrow(() -> new RequestException("formats: '" + t
+                    + "' is not a report format of this version; use " + Arrays.stream(Format.values())
+                            .map(Format::label).collect(Collectors.joining(", ")))));
+        }
+        return out;
+    }
+
+    private static List<String> prefixes(String text) throws RequestException {
+        List<String> out = new ArrayList<>();
+        for (String p : text.split(",")) {
+            if (!p.trim().isEmpty() && !out.contains(p.trim())) {
+                out.add(p.trim());
+            }
+        }
+        if (out.isEmpty()) {
+            throw new RequestException("sqlalchemyPrefixes '" + text + "' names no prefix; use the"
+                    + " prefix your environment.py passes to engine_from_config, such as sqlalchemy.");
+        }
+        return out;
+    }
+
+    /** {@code FPnnn -> severity|off} into the severity overrides, {@code FPnnn.option -> number} into options. */
+    private void rules() throws RequestException {
+        severities = new TreeMap<>();
+        ruleOptions = new TreeMap<>();
+        for (Map.Entry<String, String> e : raw.rules.entrySet()) {
+            String key = e.getKey().trim();
+            String value = e.getValue() == null ? "" : e.getValue().trim();
+            int dot = key.indexOf('.');
+            String id = dot < 0 ? key : key.substring(0, dot);
+            Rule rule = RuleCatalog.byId(id).orElseThrow(() -> new RequestException("rules: " + id
+                    + " is not a rule id; 'mvn footprint:rules' lists them"));
+            if (dot < 0) {
+                if (!SeverityPolicy.isValidOverride(value)) {
+                    throw new RequestException("rules: " + id + " = '" + value + "' is not error, warning, info or off");
+                }
+                severities.put(id, SeverityPolicy.normalise(value));
+            } else {
+                String option = key.substring(dot + 1);
+                if (!Arrays.asList(rule.meta().options()).contains(option)) {
+                    throw new RequestException("rules: " + id + " has no option '" + option + "'"
+                            + (rule.meta().options().length == 0 ? "" : "; its options are "
+                                    + String.join(", ", rule.meta().options())));
+                }
+                if (!value.matches("\\d{1,15}")) {
+                    throw new RequestException("rules: " + key + " = '" + value + "' is not a whole number");
+                }
+                ruleOptions.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(option, value);
+            }
+        }
+    }
+
+    /** Each environment with its host; one {@code default} environment with the goal's host when none is given. */
+    private void environments(List<Host> hosts) throws RequestException {
+        environments = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < raw.environments.size(); i++) {
+            CheckRequest.Builder.Environment e = raw.environments.get(i);
+            if (e.id == null || !e.id.matches("[A-Za-z0-9_.\\-]+")) {
+                throw new RequestException("environments: every environment needs an <id> of letters, digits,"
+                        + " '.', '_' or '-' (got '" + e.id + "')");
+            }
+            if (!ids.add(e.id)) {
+                throw new RequestException("environments: id '" + e.id + "' is used twice");
+            }
+            Path pf = e.propertiesFile;
+            if (pf != null && (!Files.isRegularFile(pf) || !Files.isReadable(pf))) {
+                throw new RequestException("environment " + e.id + ": propertiesFile " + pf
+                        + (Files.isDirectory(pf) ? " is a directory, not a properties file"
+                                : " does not exist or cannot be read"));
+            }
+            environments.add(new EnvironmentSpec(e.id, pf, e.properties, hosts.get(i)));
+        }
+        if (environments.isEmpty()) {
+            environments.add(new EnvironmentSpec("default", null, new Properties(), host));
+        }
+    }
+
+    /** {@code apacheMain}, {@code serverRoot} and the mapped folders as paths inside the source folder. */
+    private void paths(Map<String, String> mappings) throws RequestException {
+        Path src = sourceDirectory;
+        apacheMain = raw.apacheMain == null ? null : treePath(src, raw.apacheMain, "apacheMain");
+        if (raw.apacheMain != null && Files.isDirectory(raw.apacheMain)) {
+            throw new RequestException("apacheMain " + raw.apacheMain + " is a directory; name the main httpd file"
+                    + " (apache2.conf or httpd.conf)");
+        }
+        serverRoot = raw.serverRoot == null ? null : treePath(src, raw.serverRoot, "serverRoot");
+        pathMappings = new TreeMap<>();
+        for (Map.Entry<String, String> e : mappings.entrySet()) {
+            if (!e.getKey().startsWith("/")) {
+                throw new RequestException("pathMappings: '" + e.getKey() + "' is not an absolute host path");
+            }
+            Path folder = raw.baseDirectory.resolve(e.getValue().trim());
+            pathMappings.put(e.getKey(), treePath(src, folder, "pathMappings " + e.getKey()));
+        }
+    }
+
+    private static String treePath(Path src, Path p, String what) throws RequestException {
+        Path abs = p.toAbsolutePath().normalize();
+        if (!abs.startsWith(src)) {
+            throw new RequestException(what + " " + p + " is not inside sourceDirectory " + src);
+        }
+        return src.relativize(abs).toString().replace('\\', '/');
+    }
+}
