@@ -27,6 +27,7 @@ import io.github.footprint.findings.Finding;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.apache.Directive;
+import io.github.footprint.source.SourceFile;
 
 /**
  * Real httpd with mod_macro judges footprint's expansion of {@code <Macro>}/{@code Use}: each case (a main file
@@ -40,9 +41,10 @@ import io.github.footprint.parse.apache.Directive;
  * <li>for an accepted configuration, the whole tree as mod_info prints it, with the expanded directives under
  * httpd's name for each expansion and their line in it, against the same dump made from footprint's tree.</li>
  * </ol>
- * Directive names are compared ignoring case (mod_info prints a known directive under its registered name); the
- * cases keep continued lines out of files, where httpd numbers a directive by its last line and footprint by its
- * first.
+ * Directive names are compared ignoring case (mod_info prints a known directive under its registered name). httpd
+ * numbers a continued directive of a file by its last line, footprint locates it at its first: the dump made here
+ * counts the continuation lines as httpd does; a refusal's line is compared only where no continued line of a file
+ * is refused.
  */
 class MacroOracleTest {
     /** The directives httpd executes while reading (EXEC_ON_READ): not in its tree, so not in the dump. */
@@ -459,13 +461,20 @@ class MacroOracleTest {
                 || m.startsWith("UndefMacro");
     }
 
-    /** Directive names ignoring case: the first word after the indentation. */
-    private static String normalize(String line) {
-        Matcher m = Pattern.compile("^(\\s*)(\\S+)(.*)$").matcher(line);
+    /**
+     * Directive names ignoring case (the first word after the indentation); a section's arguments up to its last
+     * {@code >} (mod_info prints what follows it too, which the section's handler ignores and footprint does not keep).
+     */
+    static String normalize(String line) {
+        Matcher m = Pattern.compile("^([ ]*)(\\S+)(.*)$", Pattern.DOTALL).matcher(line);
         if (!m.matches() || m.group(2).startsWith("#")) {
             return line;
         }
-        return m.group(1) + m.group(2).toLowerCase(Locale.ROOT) + m.group(3);
+        String args = m.group(3);
+        if (m.group(2).startsWith("<") && !m.group(2).startsWith("</") && args.lastIndexOf('>') >= 0) {
+            args = args.substring(0, args.lastIndexOf('>')).stripTrailing() + ">";
+        }
+        return m.group(1) + m.group(2).toLowerCase(Locale.ROOT) + args;
     }
 
     // ---------------------------------------------------------------- mod_info's dump of footprint's tree
@@ -488,10 +497,26 @@ class MacroOracleTest {
         }
     }
 
-    private static void build(List<Directive> from, Node parent) {
+    /**
+     * The line httpd numbers a directive of a file by: the last physical line of a continued line (footprint's
+     * location is the first).
+     */
+    private static int httpdLine(Map<String, SourceFile> files, Directive d) {
+        SourceFile f = files.get(d.location().file());
+        int i = f == null ? -1 : f.renderedIndex(d.location().line());
+        if (i < 0) {
+            return d.location().line();
+        }
+        while (i < f.lineCount() && f.lines().get(i).endsWith("\\")) {
+            i++;
+        }
+        return i + 1;
+    }
+
+    private static void build(Map<String, SourceFile> files, List<Directive> from, Node parent) {
         for (Directive d : from) {
             if (CONDITIONALS.contains(d.key())) {
-                build(d.children(), parent);
+                build(files, d.children(), parent);
                 continue;
             }
             if (READ_TIME.contains(d.key())) {
@@ -499,12 +524,12 @@ class MacroOracleTest {
             }
             String file = d.macroLine() == null ? d.location().file().replaceFirst("^deploy/", "")
                     : d.macroLine().use().where().replace("\"deploy/", "\"");
-            int line = d.macroLine() == null ? d.location().line() : d.macroLine().line();
+            int line = d.macroLine() == null ? httpdLine(files, d) : d.macroLine().line();
             Node n = d.isSection() ? new Node("<" + d.name(), d.rawArgs() + ">", file, line, parent)
                     : new Node(d.name(), d.rawArgs(), file, line, parent);
             parent.children.add(n);
             if (d.isSection()) {
-                build(d.children(), n);
+                build(files, d.children(), n);
             }
         }
     }
@@ -512,7 +537,11 @@ class MacroOracleTest {
     /** mod_info's {@code mod_info_module_cmds} with no command filter, as {@code -D DUMP_CONFIG} prints it. */
     static List<String> dump(ApacheConfig config) {
         Node root = new Node("", "", "", 0, null);
-        build(config.directives(), root);
+        Map<String, SourceFile> files = new LinkedHashMap<>();
+        for (SourceFile f : config.filesRead()) {
+            files.put(f.displayPath(), f);
+        }
+        build(files, config.directives(), root);
         List<String> out = new ArrayList<>();
         String[] fn = {null};
         moduleCmds(out, fn, root.children, 0, 0);
