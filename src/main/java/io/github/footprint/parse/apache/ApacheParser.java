@@ -44,6 +44,14 @@ public final class ApacheParser {
     static final int MAX_EXPANDED_LINES = 1_000_000;
     /** The same bound on the characters they may produce. */
     static final long MAX_EXPANDED_CHARS = 64L * 1024 * 1024;
+    /**
+     * How many true conditionals may nest before footprint warns that httpd will not read them: httpd reads each
+     * body with a recursive {@code ap_build_cont_config}, and Debian's apache2 2.4.71 with the default 8 MiB stack
+     * crashed (segmentation fault) beyond about 8,440 nested {@code <IfModule !x.c>} (footprint's measurement).
+     */
+    static final int HTTPD_COND_DEPTH = 8000;
+    /** The same for skipped bodies ({@code ap_soak_end_container}): it crashed beyond about 65,450 levels. */
+    static final int HTTPD_SOAK_DEPTH = 60000;
 
     /** The read-time conditional sections, by lower-case name, with the name httpd registers (and prints). */
     private static final Map<String, String> CONDITIONALS = Map.of("ifmodule", "IfModule", "ifdefine", "IfDefine",
@@ -94,6 +102,8 @@ public final class ApacheParser {
     private long expandedLines;
     private long expandedChars;
     private boolean expansionStopped;
+    private boolean condDepthWarned;
+    private boolean soakDepthWarned;
     private String serverRoot;
     private boolean vhostOnly;
 
@@ -182,6 +192,8 @@ public final class ApacheParser {
         final ConfigStream s;
         Frame frame;
         Directive cur;
+        /** How many true conditionals' bodies are being read. */
+        int conditionals;
 
         Reading(ConfigStream s, Directive base) {
             this.s = s;
@@ -197,6 +209,7 @@ public final class ApacheParser {
             if (r.frame.tag != null && r.cur == r.frame.base && s.closes(r.frame.tag)) {
                 r.cur = r.frame.base.parent();
                 r.frame = r.frame.outer;
+                r.conditionals--;
                 continue;
             }
             if (s.skipped()) {
@@ -357,8 +370,7 @@ public final class ApacheParser {
             if (evaluate(key, word, not)) {
                 Directive d = node(r, sect, key, args, innerFrom, innerTo, true);
                 r.cur.add(d);
-                r.frame = new Frame(r.frame, d, tag);
-                r.cur = d;
+                enterConditional(r, d, tag);
             } else {
                 soak(s, tag);
             }
@@ -376,6 +388,20 @@ public final class ApacheParser {
         r.cur = d;
     }
 
+    /** Reads the body of a true conditional next: a frame of its own, as {@code ap_build_cont_config} reads it. */
+    private void enterConditional(Reading r, Directive d, String tag) {
+        r.frame = new Frame(r.frame, d, tag);
+        r.cur = d;
+        if (++r.conditionals > HTTPD_COND_DEPTH && !condDepthWarned) {
+            condDepthWarned = true;
+            problems.add(new ParseProblem(ParseProblem.Kind.SYNTAX, Severity.WARNING, d.location(), located(d,
+                    r.conditionals + " nested <" + tag + "> sections (read-time conditionals whose test is true):"
+                            + " httpd reads the body of each with a recursive call (ap_build_cont_config); Debian's"
+                            + " apache2 2.4 with the default 8 MiB stack crashed (segmentation fault) beyond about 8,440"
+                            + " levels. footprint reads on")));
+        }
+    }
+
     /** mod_version's {@code <IfVersion>}: its own reading of the arguments, see {@link IfVersion}. */
     private void ifVersion(Reading r, String sect, String args) {
         ConfigStream s = r.s;
@@ -388,8 +414,7 @@ public final class ApacheParser {
             String inner = (gt < 0 ? args : args.substring(0, gt)).strip();
             Directive d = node(r, sect, names.key(sect), inner, 0, inner.length(), true);
             r.cur.add(d);
-            r.frame = new Frame(r.frame, d, "IfVersion");
-            r.cur = d;
+            enterConditional(r, d, "IfVersion");
         } else {
             soak(s, "IfVersion");
         }
@@ -405,9 +430,9 @@ public final class ApacheParser {
     private void soak(ConfigStream s, String open) {
         Location at = s.at();
         String atOrigin = s.use() == null ? null : s.macroLine().describe();
-        Deque<String> open2 = new ArrayDeque<>();
+        Deque<String> skipped = new ArrayDeque<>();
         Deque<String> lines = new ArrayDeque<>();
-        open2.push(open);
+        skipped.push(open);
         lines.push("");
         while (s.next()) {
             if (s.from == s.to) {
@@ -424,15 +449,15 @@ public final class ApacheParser {
             }
             if (name.startsWith("</")) {
                 String closing = name.length() > 2 ? name.substring(2, name.length() - 1) : "";
-                if (!closing.equalsIgnoreCase(open2.peek())) {
-                    problems.add(ParseProblem.syntax(at, withOrigin("Expected </" + open2.peek() + "> but saw </"
+                if (!closing.equalsIgnoreCase(skipped.peek())) {
+                    problems.add(ParseProblem.syntax(at, withOrigin("Expected </" + skipped.peek() + "> but saw </"
                             + closing + "> (" + s.lineName() + ", in a block httpd skips)", atOrigin)));
                     s.abort();
                     return;
                 }
-                open2.pop();
+                skipped.pop();
                 lines.pop();
-                if (open2.isEmpty()) {
+                if (skipped.isEmpty()) {
                     return;
                 }
             } else {
@@ -440,13 +465,21 @@ public final class ApacheParser {
                 if (words.atEnd() && nested.endsWith(">")) {
                     nested = nested.substring(0, nested.length() - 1);
                 }
-                open2.push(nested);
+                skipped.push(nested);
                 lines.push(s.lineName());
+                if (skipped.size() > HTTPD_SOAK_DEPTH && !soakDepthWarned) {
+                    soakDepthWarned = true;
+                    problems.add(new ParseProblem(ParseProblem.Kind.SYNTAX, Severity.WARNING, s.at(), s.located(
+                            skipped.size() + " nested sections in a skipped block (a read-time conditional whose test is"
+                                    + " false): httpd skips each with a recursive call (ap_soak_end_container);"
+                                    + " Debian's apache2 2.4 with the default 8 MiB stack crashed (segmentation fault)"
+                                    + " beyond about 65,450 levels. footprint reads on")));
+                }
             }
         }
         if (!s.aborted()) {
             String inner = lines.peek();
-            problems.add(ParseProblem.syntax(at, withOrigin("Expected </" + open2.peek() + "> before end of"
+            problems.add(ParseProblem.syntax(at, withOrigin("Expected </" + skipped.peek() + "> before end of"
                     + " configuration" + (inner.isEmpty() ? "" : " (" + inner + ", in a block httpd skips)"), atOrigin)));
         }
     }
@@ -700,17 +733,16 @@ public final class ApacheParser {
             return;
         }
         MacroUse use = new MacroUse(m, values, s.use(), s.file().displayPath(), s.httpdLine(), at, s.written());
-        String where = use.where();
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i).isEmpty()) {
-                macroWarning(s, at, "02798", where + ": empty argument #" + (i + 1));
+                macroWarning(s, at, "02798", use.where() + ": empty argument #" + (i + 1));
             }
         }
         String[] lines;
         try {
             lines = m.substitute(values, null);
         } catch (Macro.SubstitutionError e) {
-            macroProblem(s, Severity.ERROR, at, where + " error while substituting: " + e.getMessage());
+            macroProblem(s, Severity.ERROR, at, use.where() + " error while substituting: " + e.getMessage());
             return;
         }
         long chars = 0;
