@@ -91,7 +91,7 @@ class DepthOracleTest {
 
     private static List<Finding> refusals(EnvironmentResult r) {
         return r.findings().stream().filter(f -> f.severity() == Severity.ERROR
-                && MpmOracleTest.REFUSING.contains(f.ruleId())).collect(Collectors.toList());
+                && MacroOracleTest.refuses(f)).collect(Collectors.toList());
     }
 
     @Test

@@ -86,7 +86,7 @@ class LineEndOracleTest {
             Httpd.Dump httpd = Httpd.dumpConfig(src.resolve("httpd.conf"));
             EnvironmentResult ours = Httpd.footprint(src);
             List<Finding> refusals = ours.findings().stream()
-                    .filter(f -> f.severity() == Severity.ERROR && MpmOracleTest.REFUSING.contains(f.ruleId()))
+                    .filter(f -> f.severity() == Severity.ERROR && MacroOracleTest.refuses(f))
                     .collect(Collectors.toList());
             if ((httpd.rc == 0) != refusals.isEmpty()) {
                 disagreements.add(name + ": httpd rc=" + httpd.rc + " " + String.join(" | ", httpd.err)

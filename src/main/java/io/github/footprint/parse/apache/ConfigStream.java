@@ -308,9 +308,4 @@ final class ConfigStream {
     java.util.Set<String> activeNames() {
         return java.util.Set.copyOf(activeNames.keySet());
     }
-
-    /** The expansion being read (the top of the stack), or null when the file is. */
-    MacroUse current() {
-        return top == null ? null : top.use;
-    }
 }
