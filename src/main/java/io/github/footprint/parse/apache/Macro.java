@@ -48,10 +48,6 @@ final class Macro {
         return parameters;
     }
 
-    int size() {
-        return lines.length;
-    }
-
     /** Where findings about the definition point: its {@code <Macro>} line, or the Use that read it. */
     Location location() {
         return location;
