@@ -291,7 +291,8 @@ public final class SourceLoader {
     private static SourceFile render(String display, String treePath, FileKind kind, String text,
             TemplateRenderer renderer, Set<String> secrets, List<SourceProblem> problems) {
         List<String> raw = splitLines(text);
-        TemplateRenderer.Rendered r = renderer.render(raw);
+        // httpd ends a line at LF only: a lone CR stays in an Apache file's line (and in a file an Include may read)
+        TemplateRenderer.Rendered r = renderer.render(raw, kind != FileKind.APACHE && kind != FileKind.OTHER);
         problems.addAll(r.problems);
         collectSecrets(r.lines, secrets);
         return new SourceFile(display, treePath, kind, r.lines, r.lineMap(), problems, r.unresolved, true);
@@ -356,7 +357,7 @@ public final class SourceLoader {
             return new SourceFile(display, treePath, FileKind.OTHER, text, lineStarts(text), null, List.of(), List.of(),
                     true);
         }
-        TemplateRenderer.Rendered r = renderer.render(splitLines(text));
+        TemplateRenderer.Rendered r = renderer.render(splitLines(text), false);
         collectSecrets(r.lines, secrets);
         return new SourceFile(display, treePath, FileKind.OTHER, r.lines, r.lineMap(), List.of(), List.of(), true);
     }

@@ -85,6 +85,14 @@ public final class TemplateRenderer {
     }
 
     Rendered render(List<String> templateLines) {
+        return render(templateLines, true);
+    }
+
+    /**
+     * @param loneCrEndsLine whether a CR not followed by LF ends a line of the rendered file for its reader; httpd's
+     *     {@code ap_cfg_getline} ends lines at LF only, and reads a lone CR as white space inside the line
+     */
+    Rendered render(List<String> templateLines, boolean loneCrEndsLine) {
         Rendered r = new Rendered();
         if (!enabled) {
             for (int i = 0; i < templateLines.size(); i++) {
@@ -117,8 +125,8 @@ public final class TemplateRenderer {
                     out = line;
                 }
             }
-            if (out.indexOf('\n') >= 0 || out.indexOf('\r') >= 0) {
-                for (String part : out.split("\r?\n|\r", -1)) {
+            if (out.indexOf('\n') >= 0 || (loneCrEndsLine && out.indexOf('\r') >= 0)) {
+                for (String part : out.split(loneCrEndsLine ? "\r?\n|\r" : "\r?\n", -1)) {
                     r.add(part, templateLine);
                 }
             } else {

@@ -98,6 +98,42 @@ final class Httpd {
         }
     }
 
+    /** {@code apache2 -t -D DUMP_CONFIG}: exit code, mod_info's dump (stdout) and the messages (stderr), apart. */
+    static final class Dump {
+        final int rc;
+        final List<String> out;
+        final List<String> err;
+
+        Dump(int rc, List<String> out, List<String> err) {
+            this.rc = rc;
+            this.out = out;
+            this.err = err;
+        }
+    }
+
+    /** Runs {@code apache2 -t -D DUMP_CONFIG} (mod_info must be loaded for the dump) on a configuration file. */
+    static Dump dumpConfig(Path conf) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(conf.getParent(), "dump", ".out");
+        Path err = Files.createTempFile(conf.getParent(), "dump", ".err");
+        Process p = new ProcessBuilder(BINARY.toString(), "-t", "-D", "DUMP_CONFIG", "-d", conf.getParent().toString(),
+                "-f", conf.toString()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("apache2 -t did not finish in 60 s on " + conf);
+        }
+        return new Dump(p.exitValue(), lfLines(out), lfLines(err));
+    }
+
+    /** A file's lines split at LF only (a CR inside a dumped directive stays in its line), bytes as Latin-1. */
+    static List<String> lfLines(Path file) throws IOException {
+        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
+    }
+
     static Verdict configtest(Path conf) throws IOException, InterruptedException {
         Path out = Files.createTempFile(conf.getParent(), "configtest", ".out");
         Process p = new ProcessBuilder(BINARY.toString(), "-t", "-d", conf.getParent().toString(), "-f",

@@ -40,16 +40,20 @@ public final class ApacheConfig {
         return root.children();
     }
 
-    /** Every directive, depth first in file order. */
+    /** Every directive, depth first in file order (without recursion: sections nest as deep as the input). */
     public void walk(Consumer<Directive> visitor) {
-        walk(root.firstChild(), visitor);
-    }
-
-    private static void walk(Directive first, Consumer<Directive> visitor) {
-        for (Directive d = first; d != null; d = d.nextSibling()) {
+        Directive d = root.firstChild();
+        while (d != null) {
             visitor.accept(d);
-            if (d.isSection()) {
-                walk(d.firstChild(), visitor);
+            if (d.firstChild() != null) {
+                d = d.firstChild();
+                continue;
+            }
+            while (d != null && d.nextSibling() == null) {
+                d = d.parent() == root ? null : d.parent();
+            }
+            if (d != null) {
+                d = d.nextSibling();
             }
         }
     }

@@ -3,6 +3,7 @@ package io.github.footprint.parse.apache;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,12 +24,34 @@ import io.github.footprint.source.SourceSet;
  * Reads httpd configuration as httpd 2.4 does (server/config.c, server/util.c): continuation lines,
  * whole-line comments, {@code ${VAR}} expansion, {@code ap_getword_conf} words, nested sections closed in
  * the file that opened them, and the read-time directives ({@code Include}, {@code Define},
- * {@code LoadModule}, {@code <IfModule>}, {@code <IfDefine>}, {@code <IfVersion>}, {@code <IfFile>}...)
- * evaluated in order. Problems are values with locations; nothing is thrown.
+ * {@code LoadModule}, {@code <IfModule>}, {@code <IfDefine>}, {@code <IfVersion>}, {@code <IfFile>}, mod_macro's
+ * {@code <Macro>}, {@code Use} and {@code UndefMacro}...) evaluated in order. Problems are values with locations;
+ * nothing is thrown.
+ *
+ * <p>Nothing recurses on the depth of the input: sections nest through the tree's parent links as in
+ * {@code ap_build_config_sub}, the bodies of true conditionals (which httpd reads with a recursive
+ * {@code ap_build_cont_config}) are frames of an explicit stack, skipped bodies ({@code ap_soak_end_container}) a
+ * stack of names, macro expansions a stack of line sources ({@link ConfigStream}). Only {@code Include} recurses,
+ * bounded as httpd bounds it ({@link #MAX_INCLUDE_DEPTH}).
  */
 public final class ApacheParser {
     /** httpd's AP_MAX_INCLUDE_DEPTH. */
     static final int MAX_INCLUDE_DEPTH = 128;
+    /**
+     * footprint's bound on the lines all {@code Use} lines of one reading may produce. mod_macro has none: macros
+     * that use other macros twice over expand exponentially and httpd runs until its memory is gone.
+     */
+    static final int MAX_EXPANDED_LINES = 1_000_000;
+    /** The same bound on the characters they may produce. */
+    static final long MAX_EXPANDED_CHARS = 64L * 1024 * 1024;
+    /**
+     * How many true conditionals may nest before footprint warns that httpd will not read them: httpd reads each
+     * body with a recursive {@code ap_build_cont_config}, and Debian's apache2 2.4.71 with the default 8 MiB stack
+     * crashed (segmentation fault) beyond about 8,440 nested {@code <IfModule !x.c>} (footprint's measurement).
+     */
+    static final int HTTPD_COND_DEPTH = 8000;
+    /** The same for skipped bodies ({@code ap_soak_end_container}): it crashed beyond about 65,450 levels. */
+    static final int HTTPD_SOAK_DEPTH = 60000;
 
     /** The read-time conditional sections, by lower-case name, with the name httpd registers (and prints). */
     private static final Map<String, String> CONDITIONALS = Map.of("ifmodule", "IfModule", "ifdefine", "IfDefine",
@@ -40,6 +63,8 @@ public final class ApacheParser {
             "unixd_module");
     private static final List<String> MPMS = List.of("prefork", "worker", "event");
     private static final Pattern VAR = Pattern.compile("\\$\\{([^}]+)\\}");
+    private static final String INVALID_COMMAND = "', perhaps misspelled or defined by a module not included in the"
+            + " server configuration";
 
     /** How to read: the declared httpd version, the MPM assumed without a main file, the start-up environment. */
     public static final class Options {
@@ -72,8 +97,13 @@ public final class ApacheParser {
     private final Names names = new Names();
     /** Reads the name of each line; used up before the next line is read, so one serves the whole reading. */
     private final ConfWords lineWords = new ConfWords("");
-    /** A line table a finished file gave back, for the next file to use (files are mostly read one after another). */
-    private int[] spareSpans;
+    /** mod_macro's {@code ap_macros}: the macros by lower-case name; null until the first {@code <Macro>}. */
+    private Map<String, Macro> macros;
+    private long expandedLines;
+    private long expandedChars;
+    private boolean expansionStopped;
+    private boolean condDepthWarned;
+    private boolean soakDepthWarned;
     private String serverRoot;
     private boolean vhostOnly;
 
@@ -121,78 +151,13 @@ public final class ApacheParser {
     }
 
     /**
-     * One file's logical lines as {@code ap_cfg_getline} makes them: a backslash right before the line end joins
-     * the next physical line (it is removed, nothing is inserted), then the line is trimmed of C white space;
-     * comments and blanks are dropped. httpd 2.4 continues after any trailing backslash, {@code \\} included;
-     * httpd 2.2 took {@code \\} for an escaped backslash: no continuation, one backslash removed.
+     * Whether mod_macro's {@code <Macro>}, {@code Use} and {@code UndefMacro} are known: after a
+     * {@code LoadModule macro_module} (Debian: {@code a2enmod macro}); and in a project without a main file, where
+     * nothing says which modules the host loads, always.
      */
-    private Cursor logicalLines(SourceFile f) {
-        String text = f.text();
-        int n = f.lineCount();
-        int[] spans = spareSpans != null && spareSpans.length >= 3 * Math.max(n, 1) ? spareSpans : null;
-        spareSpans = spans != null ? null : spareSpans;
-        Cursor out = new Cursor(f, n, spans);
-        StringBuilder joined = null;
-        int first = -1;
-        for (int i = 0; i < n; i++) {
-            // physical line i is text[s, e): read in place, copied only where lines are joined
-            int s = f.lineStart(i);
-            int e = f.lineEnd(i);
-            if (i == 0 && e > s && text.charAt(s) == '\uFEFF') {
-                problems.add(ParseProblem.syntax(new Location(f.displayPath(), f.templateLine(0)), "the file starts with"
-                        + " a UTF-8 byte order mark: httpd reads those three bytes as part of the first directive and"
-                        + " stops with \"Invalid command '\\xef\\xbb\\xbf...'\". Save the file as UTF-8 without BOM"));
-                s++;
-            }
-            boolean continues = false;
-            if (e > s && text.charAt(e - 1) == '\\') {
-                continues = !(is22() && e - s >= 2 && text.charAt(e - 2) == '\\');
-                e--;
-            }
-            if (first < 0) {
-                first = f.templateLine(i);
-            }
-            if (continues && i + 1 < n) {
-                if (joined == null) {
-                    joined = new StringBuilder();
-                }
-                joined.append(text, s, e);
-                continue;
-            }
-            String src = text;
-            if (joined != null && joined.length() > 0) {
-                src = joined.append(text, s, e).toString();
-                s = 0;
-                e = src.length();
-                joined.setLength(0);
-            }
-            if (e - s > maxLineLength()) {
-                problems.add(ParseProblem.syntax(new Location(f.displayPath(), first), "Error reading "
-                        + f.displayPath() + " at line " + first + ": Line too long (" + (e - s)
-                        + " characters; httpd " + options.version + " reads at most " + maxLineLength() + ")"));
-                first = -1;
-                continue;
-            }
-            // cfg_trim_line: C isspace only, not Unicode white space
-            while (s < e && ConfWords.isSpace(src.charAt(s))) {
-                s++;
-            }
-            while (e > s && ConfWords.isSpace(src.charAt(e - 1))) {
-                e--;
-            }
-            if (s < e && src.charAt(s) != '#') {
-                out.add(src == text ? null : src, s, e, first);
-            }
-            first = -1;
-        }
-        return out;
+    private boolean macroModuleLoaded() {
+        return vhostOnly || modules.contains("macro_module");
     }
-
-    /** httpd 2.4's VARBUF_MAX_LEN (16 MiB) for configuration files; 2.2's MAX_STRING_LEN (8192). */
-    private int maxLineLength() {
-        return is22() ? 8192 : 16 * 1024 * 1024;
-    }
-
 
     private void readFile(SourceFile f, Directive parent) {
         filesRead.add(f);
@@ -200,135 +165,61 @@ public final class ApacheParser {
             return;
         }
         includeStack.push(f);
-        Cursor c = logicalLines(f);
-        readBlock(c, parent, null, Block.FILE, -1, false);
+        read(new ConfigStream(f, is22(), problems), parent);
         includeStack.pop();
-        if (spareSpans == null || spareSpans.length < c.spans.length) {
-            spareSpans = c.spans;
-        }
     }
 
     /**
-     * One file's logical lines and the reading position. Line {@code i} (an index, not an object) is
-     * {@code src(i).substring(from(i), to(i))}, trimmed, from template line {@code line(i)}; lines are read in place
-     * in the file's text, only joined continuation lines have a String of their own.
+     * The body of a true conditional, which {@code ap_build_cont_config} reads as a tree of its own, ended only by a
+     * line that is exactly {@code </Name>} while none of its own sections is open; sections of the outer tree
+     * cannot be closed from inside it, and its own unclosed sections pass unnoticed at the end of the file.
      */
-    private static final class Cursor {
-        final SourceFile file;
-        /** from, to and template line of each logical line. */
-        private int[] spans;
-        /** The text of a line that is not the file's (joined continuation lines); null while there is none. */
-        private String[] own;
-        private int size;
-        int next;
+    private static final class Frame {
+        final Frame outer;
+        final Directive base;
+        /** The conditional's registered name, or null for the file itself ({@code ap_build_config}). */
+        final String tag;
 
-        /** @param spans a table to fill, at least three ints a line long, or null for a new one */
-        Cursor(SourceFile file, int capacity, int[] spans) {
-            this.file = file;
-            this.spans = spans != null ? spans : new int[3 * Math.max(capacity, 1)];
-        }
-
-        void add(String text, int from, int to, int line) {
-            if (3 * size == spans.length) {
-                spans = java.util.Arrays.copyOf(spans, 2 * spans.length);
-            }
-            if (text != null) {
-                if (own == null) {
-                    own = new String[spans.length / 3];
-                } else if (own.length <= size) {
-                    own = java.util.Arrays.copyOf(own, spans.length / 3);
-                }
-                own[size] = text;
-            }
-            spans[3 * size] = from;
-            spans[3 * size + 1] = to;
-            spans[3 * size + 2] = line;
-            size++;
-        }
-
-        String src(int i) {
-            String s = own != null && i < own.length ? own[i] : null;
-            return s != null ? s : file.text();
-        }
-
-        int from(int i) {
-            return spans[3 * i];
-        }
-
-        int to(int i) {
-            return spans[3 * i + 1];
-        }
-
-        /** The template line the logical line starts on. */
-        int line(int i) {
-            return spans[3 * i + 2];
-        }
-
-        String text(int i) {
-            return src(i).substring(from(i), to(i));
-        }
-
-        /** {@code text(i).equalsIgnoreCase("</" + open + ">")}, without making either String. */
-        boolean closes(int i, String open) {
-            String s = src(i);
-            int from = from(i);
-            int to = to(i);
-            return to - from == open.length() + 3 && s.startsWith("</", from)
-                    && s.regionMatches(true, from + 2, open, 0, open.length()) && s.charAt(to - 1) == '>';
-        }
-
-        /** Set by a structural error: httpd stops reading there, and so does footprint for this file. */
-        boolean aborted;
-
-        boolean hasNext() {
-            return next < size;
-        }
-
-        void abort() {
-            aborted = true;
-            next = size;
-        }
-
-        int take() {
-            return next++;
-        }
-
-        Location at(int l) {
-            return new Location(file.displayPath(), line(l));
+        Frame(Frame outer, Directive base, String tag) {
+            this.outer = outer;
+            this.base = base;
+            this.tag = tag;
         }
     }
 
-    /** What a block of lines is read as, which decides how close tags and the end of the file are taken. */
-    private enum Block {
-        /** A whole file: httpd's {@code ap_build_config}; a close tag here has no section to close. */
-        FILE,
-        /** The body of a section ({@code <VirtualHost>}...), a node of the file's tree. */
-        SECTION,
-        /**
-         * The body of a true {@code <IfModule>}-like conditional: {@code ap_build_cont_config} reads it as a tree of
-         * its own, ended only by a line that is exactly {@code </Name>}; sections of the outer tree cannot be closed
-         * from inside it, and its own unclosed sections pass unnoticed at the end of the file.
-         */
-        CONDITIONAL
+    /** One file's reading: its lines, the conditional bodies open, and the section directives are added to. */
+    private static final class Reading {
+        final ConfigStream s;
+        Frame frame;
+        Directive cur;
+        /** How many true conditionals' bodies are being read. */
+        int conditionals;
+
+        Reading(ConfigStream s, Directive base) {
+            this.s = s;
+            this.frame = new Frame(null, base, null);
+            this.cur = base;
+        }
     }
 
-    /**
-     * Reads directives into {@code parent} until the close tag of {@code open} (or the end of the file). Returns
-     * normally in both cases; problems are recorded.
-     *
-     * @param quietEnd true inside a true conditional's body, where httpd does not notice unclosed sections
-     */
-    private void readBlock(Cursor c, Directive parent, String open, Block block, int openLine, boolean quietEnd) {
-        while (c.hasNext()) {
-            int l = c.take();
-            if (block == Block.CONDITIONAL && c.closes(l, open)) {
-                return;
+    /** {@code ap_build_config} over one file, with the frames of true conditionals on an explicit stack. */
+    private void read(ConfigStream s, Directive base) {
+        Reading r = new Reading(s, base);
+        while (s.next()) {
+            if (r.frame.tag != null && r.cur == r.frame.base && s.closes(r.frame.tag)) {
+                r.cur = r.frame.base.parent();
+                r.frame = r.frame.outer;
+                r.conditionals--;
+                continue;
             }
-            String src = c.src(l);
-            int from = c.from(l);
-            int to = c.to(l);
+            if (s.skipped()) {
+                continue;
+            }
+            String src = s.src;
+            int from = s.from;
+            int to = s.to;
             if (hasVariable(src, from, to)) {
-                src = expand(c.text(l));
+                src = expand(s.text());
                 from = 0;
                 to = src.length();
             }
@@ -336,43 +227,93 @@ public final class ApacheParser {
             String name = words.next(names);
             int rest = words.position();
             if (name.startsWith("</")) {
-                if (block != Block.SECTION) {
-                    problems.add(ParseProblem.syntax(c.at(l), name + " without matching <" + name.substring(2)
-                            + " section"));
-                    continue;
+                if (!close(r, name)) {
+                    break;
                 }
-                if (!name.endsWith(">")) {
-                    problems.add(ParseProblem.syntax(c.at(l), name + "> directive missing closing '>'"));
-                    c.abort();
-                    return;
-                }
-                // the name between "</" and ">" is the open section's, ignoring case
-                if (name.length() - 3 != open.length() || !name.regionMatches(true, 2, open, 0, open.length())) {
-                    String closing = name.substring(2, name.length() - 1);
-                    problems.add(ParseProblem.syntax(c.at(l), "Expected </" + open + "> but saw </" + closing + ">"));
-                    c.abort();
-                }
-                return;
-            }
-            if (name.startsWith("<")) {
-                readSection(c, l, parent, name, src, rest, to, quietEnd || block == Block.CONDITIONAL);
                 continue;
             }
-            Directive d = new Directive(name, names.key(name), src, rest, to, c.file.displayPath(), c.line(l), false,
-                    parent);
-            parent.add(d);
-            readTimeDirective(d, c, l, parent);
+            if (name.startsWith("<")) {
+                readSection(r, name, src, rest, to);
+                continue;
+            }
+            String key = names.key(name);
+            if ((key.equals("use") || key.equals("undefmacro")) && macroModuleLoaded()) {
+                if (key.equals("use")) {
+                    use(r, src.substring(rest, to));
+                } else {
+                    undefMacro(r, src.substring(rest, to));
+                }
+                continue;
+            }
+            Directive d = node(r, name, key, src, rest, to, false);
+            r.cur.add(d);
+            if ((key.equals("use") || key.equals("undefmacro"))) {
+                problems.add(ParseProblem.syntax(d.location(), s.located("Invalid command '" + name + INVALID_COMMAND
+                        + " (mod_macro's " + name + ": httpd knows it only after LoadModule macro_module)")));
+            }
+            readTimeDirective(d, r.cur);
         }
-        if (block == Block.SECTION && !quietEnd && !c.aborted) {
-            problems.add(ParseProblem.syntax(c.at(openLine), "<" + open + "> was not closed."));
+        // the end of the file ends the bodies of true conditionals quietly, then the file's own sections must be closed
+        while (r.frame.tag != null) {
+            r.cur = r.frame.base.parent();
+            r.frame = r.frame.outer;
         }
+        if (!s.aborted()) {
+            for (Directive d = r.cur; d != base; d = d.parent()) {
+                problems.add(ParseProblem.syntax(d.location(), located(d, "<" + d.name() + "> was not closed.")));
+            }
+        }
+    }
+
+    /** A close tag ({@code ap_build_config_sub}); false when httpd stops reading there. */
+    private boolean close(Reading r, String name) {
+        ConfigStream s = r.s;
+        if (r.cur == r.frame.base) {
+            problems.add(ParseProblem.syntax(s.at(), s.located(name + " without matching <" + name.substring(2)
+                    + " section")));
+            return true;
+        }
+        if (!name.endsWith(">")) {
+            problems.add(ParseProblem.syntax(s.at(), s.located(name + "> directive missing closing '>'")));
+            s.abort();
+            return false;
+        }
+        // the name between "</" and ">" is the open section's, ignoring case
+        String open = r.cur.name();
+        if (name.length() - 3 != open.length() || !name.regionMatches(true, 2, open, 0, open.length())) {
+            String closing = name.substring(2, name.length() - 1);
+            problems.add(ParseProblem.syntax(s.at(), s.located("Expected </" + open + "> but saw </" + closing + ">")));
+            s.abort();
+            return false;
+        }
+        r.cur = r.cur.parent();
+        return true;
+    }
+
+    /** A directive or section read from the stream's current line: its place, and its Use when a macro made it. */
+    private Directive node(Reading r, String name, String key, String text, int from, int to, boolean section) {
+        ConfigStream s = r.s;
+        MacroUse use = s.use();
+        Directive d;
+        if (use == null) {
+            d = new Directive(name, key, text, from, to, s.file().displayPath(), s.line(), section, r.cur);
+        } else {
+            Location at = use.location();
+            d = new Directive(name, key, text, from, to, at.file(), at.line(), section, r.cur);
+            d.macroLine(s.macroLine());
+        }
+        return d;
+    }
+
+    private static String located(Directive d, String message) {
+        return d.macroLine() == null ? message : message + " (" + d.macroLine().describe() + ")";
     }
 
     /**
      * A section's opening line; its arguments (what follows the name) are {@code src.substring(rest, to)}.
      */
-    private void readSection(Cursor c, int l, Directive parent, String name, String src, int rest, int to,
-            boolean quietEnd) {
+    private void readSection(Reading r, String name, String src, int rest, int to) {
+        ConfigStream s = r.s;
         String sect;
         String args;
         int from;
@@ -391,7 +332,11 @@ public final class ApacheParser {
         String key = names.key(sect);
         String tag = CONDITIONALS.getOrDefault(key, sect);
         if (key.equals("ifversion")) {
-            ifVersion(c, l, parent, sect, args.substring(from, end));
+            ifVersion(r, sect, args.substring(from, end));
+            return;
+        }
+        if (key.equals("macro") && macroModuleLoaded()) {
+            defineMacro(r, args.substring(from, end));
             return;
         }
         int gt = end - 1;
@@ -399,8 +344,8 @@ public final class ApacheParser {
             gt--;
         }
         if (gt < from) {
-            problems.add(ParseProblem.syntax(c.at(l), "<" + tag + "> directive missing closing '>'"));
-            soak(c, tag, l);
+            problems.add(ParseProblem.syntax(s.at(), s.located("<" + tag + "> directive missing closing '>'")));
+            soak(s, tag);
             return;
         }
         // the arguments before the last '>', stripped as String.strip does (Unicode white space)
@@ -412,47 +357,292 @@ public final class ApacheParser {
         while (innerTo > innerFrom && Character.isWhitespace(args.charAt(innerTo - 1))) {
             innerTo--;
         }
-        String file = c.file.displayPath();
         if (CONDITIONALS.containsKey(key)) {
             // start_cond_section: an optional '!', then the first word; further words are ignored
             boolean not = gt > from && args.charAt(from) == '!';
             String word = new ConfWords(args, not ? from + 1 : from, gt).next();
             if (word.isEmpty()) {
-                problems.add(ParseProblem.syntax(c.at(l), "<" + tag + "> directive requires additional arguments"));
-                soak(c, tag, l);
+                problems.add(ParseProblem.syntax(s.at(), s.located("<" + tag
+                        + "> directive requires additional arguments")));
+                soak(s, tag);
                 return;
             }
-            if (evaluate(key, word, not, c, l)) {
-                Directive d = new Directive(sect, key, args, innerFrom, innerTo, file, c.line(l), true, parent);
-                parent.add(d);
-                readBlock(c, d, tag, Block.CONDITIONAL, l, true);
+            if (evaluate(key, word, not)) {
+                Directive d = node(r, sect, key, args, innerFrom, innerTo, true);
+                r.cur.add(d);
+                enterConditional(r, d, tag);
             } else {
-                soak(c, tag, l);
+                soak(s, tag);
             }
             return;
         }
+        Directive d = node(r, sect, key, args, innerFrom, innerTo, true);
         if (key.equals("macro")) {
-            problems.add(new ParseProblem(ParseProblem.Kind.SYNTAX, Severity.INFO, c.at(l),
-                    "mod_macro <Macro> is not expanded by footprint; the directives inside it and its Use lines"
-                            + " are not checked"));
-            skipMacro(c, l, args.substring(innerFrom, innerTo));
-            return;
+            // mod_macro is not loaded: httpd reads <Macro> as a section it knows no handler for and stops with
+            // "Invalid command" once the tree is read; its body is not the configuration's, so it is kept aside
+            problems.add(ParseProblem.syntax(d.location(), s.located("Invalid command '<" + sect + INVALID_COMMAND
+                    + " (mod_macro's <Macro>: httpd knows it only after LoadModule macro_module)")));
+        } else {
+            r.cur.add(d);
         }
-        Directive d = new Directive(sect, key, args, innerFrom, innerTo, file, c.line(l), true, parent);
-        parent.add(d);
-        readBlock(c, d, sect, Block.SECTION, l, quietEnd);
+        r.cur = d;
+    }
+
+    /** Reads the body of a true conditional next: a frame of its own, as {@code ap_build_cont_config} reads it. */
+    private void enterConditional(Reading r, Directive d, String tag) {
+        r.frame = new Frame(r.frame, d, tag);
+        r.cur = d;
+        if (++r.conditionals > HTTPD_COND_DEPTH && !condDepthWarned) {
+            condDepthWarned = true;
+            problems.add(new ParseProblem(ParseProblem.Kind.SYNTAX, Severity.WARNING, d.location(), located(d,
+                    r.conditionals + " nested <" + tag + "> sections (read-time conditionals whose test is true):"
+                            + " httpd reads the body of each with a recursive call (ap_build_cont_config); Debian's"
+                            + " apache2 2.4 with the default 8 MiB stack crashed (segmentation fault) beyond about 8,440"
+                            + " levels. footprint reads on")));
+        }
+    }
+
+    /** mod_version's {@code <IfVersion>}: its own reading of the arguments, see {@link IfVersion}. */
+    private void ifVersion(Reading r, String sect, String args) {
+        ConfigStream s = r.s;
+        IfVersion.Result v = IfVersion.evaluate(args, options.version);
+        if (v.error != null) {
+            problems.add(ParseProblem.syntax(s.at(), s.located(v.error)));
+            soak(s, "IfVersion");
+        } else if (v.matches) {
+            int gt = args.lastIndexOf('>');
+            String inner = (gt < 0 ? args : args.substring(0, gt)).strip();
+            Directive d = node(r, sect, names.key(sect), inner, 0, inner.length(), true);
+            r.cur.add(d);
+            enterConditional(r, d, "IfVersion");
+        } else {
+            soak(s, "IfVersion");
+        }
     }
 
     /**
-     * mod_macro's {@code get_lines_till_end_token}: the body runs to a line whose first word is {@code </Macro>},
-     * nested {@code <Macro} counted; other sections may open in one macro and close in another (httpd only warns,
-     * AH02793/AH02795), so they are not checked here.
+     * Skips a body httpd does not read ({@code ap_soak_end_container}: a false condition), keeping its nesting
+     * checks, with a stack of the sections open in it instead of httpd's recursion. Lines are taken as read, without
+     * {@code ${VAR}} expansion; a close tag loses its last character, whatever it is, before the comparison. The
+     * first error ends the skipping and the file (httpd stops there); httpd reports it at the skipped block's
+     * opening line, and so does footprint, naming the line inside.
      */
-    private void skipMacro(Cursor c, int open, String args) {
+    private void soak(ConfigStream s, String open) {
+        Location at = s.at();
+        String atOrigin = s.use() == null ? null : s.macroLine().describe();
+        Deque<String> skipped = new ArrayDeque<>();
+        Deque<String> lines = new ArrayDeque<>();
+        skipped.push(open);
+        lines.push("");
+        while (s.next()) {
+            if (s.from == s.to) {
+                continue;
+            }
+            char c = s.src.charAt(s.from);
+            if (c != '<' && c != '"' && c != '\'') {
+                continue;
+            }
+            ConfWords words = new ConfWords(s.src, s.from, s.to);
+            String name = words.next();
+            if (!name.startsWith("<")) {
+                continue;
+            }
+            if (name.startsWith("</")) {
+                String closing = name.length() > 2 ? name.substring(2, name.length() - 1) : "";
+                if (!closing.equalsIgnoreCase(skipped.peek())) {
+                    problems.add(ParseProblem.syntax(at, withOrigin("Expected </" + skipped.peek() + "> but saw </"
+                            + closing + "> (" + s.lineName() + ", in a block httpd skips)", atOrigin)));
+                    s.abort();
+                    return;
+                }
+                skipped.pop();
+                lines.pop();
+                if (skipped.isEmpty()) {
+                    return;
+                }
+            } else {
+                String nested = name.substring(1);
+                if (words.atEnd() && nested.endsWith(">")) {
+                    nested = nested.substring(0, nested.length() - 1);
+                }
+                skipped.push(nested);
+                lines.push(s.lineName());
+                if (skipped.size() > HTTPD_SOAK_DEPTH && !soakDepthWarned) {
+                    soakDepthWarned = true;
+                    problems.add(new ParseProblem(ParseProblem.Kind.SYNTAX, Severity.WARNING, s.at(), s.located(
+                            skipped.size() + " nested sections in a skipped block (a read-time conditional whose test is"
+                                    + " false): httpd skips each with a recursive call (ap_soak_end_container);"
+                                    + " Debian's apache2 2.4 with the default 8 MiB stack crashed (segmentation fault)"
+                                    + " beyond about 65,450 levels. footprint reads on")));
+                }
+            }
+        }
+        if (!s.aborted()) {
+            String inner = lines.peek();
+            problems.add(ParseProblem.syntax(at, withOrigin("Expected </" + skipped.peek() + "> before end of"
+                    + " configuration" + (inner.isEmpty() ? "" : " (" + inner + ", in a block httpd skips)"), atOrigin)));
+        }
+    }
+
+    private static String withOrigin(String message, String origin) {
+        return origin == null ? message : message + " (" + origin + ")";
+    }
+
+    // ---------------------------------------------------------------- mod_macro
+
+    /** A problem at the stream's current line, in mod_macro's words. */
+    private void macroProblem(ConfigStream s, Severity severity, Location at, String message) {
+        problems.add(new ParseProblem(ParseProblem.Kind.SYNTAX, severity, at, s.located(message)));
+    }
+
+    /** mod_macro's {@code ap_log_error(APLOG_WARNING, ...)}: a warning with its AH number. */
+    private void macroWarning(ConfigStream s, Location at, String code, String message) {
+        macroProblem(s, Severity.WARNING, at, "AH" + code + ": " + message);
+    }
+
+    /** The name httpd gives the configuration the current line came from: the file, or the Use's expansion. */
+    private static String configName(ConfigStream s) {
+        MacroUse use = s.use();
+        return use == null ? s.file().displayPath() : use.where();
+    }
+
+    /**
+     * mod_macro's {@code macro_section}: {@code <Macro name $a $b>} ... {@code </Macro>}, the body read as lines
+     * ({@code get_lines_till_end_token}), checked ({@code check_macro_arguments}, {@code check_macro_contents}) and
+     * kept under its lower-case name. Errors and warnings are mod_macro's, word for word.
+     *
+     * @param arg the text after {@code <Macro}, {@code >} included (RAW_ARGS)
+     */
+    private void defineMacro(Reading r, String arg) {
+        ConfigStream s = r.s;
+        Location at = s.at();
+        int line = s.httpdLine();
+        String config = configName(s);
+        if (macros == null) {
+            macros = new HashMap<>();
+        }
+        int endp = arg.lastIndexOf('>');
+        if (endp < 0) {
+            macroProblem(s, Severity.ERROR, at, "<Macro> directive missing closing '>'");
+            skipMacroBody(s);
+            return;
+        }
+        if (endp == 0) {
+            macroProblem(s, Severity.ERROR, at, "<Macro macro definition: empty name");
+            skipMacroBody(s);
+            return;
+        }
+        warnIfNonBlank(s, at, "AH02801: non blank chars found after <Macro closing '>'", arg.substring(endp + 1), line,
+                config);
+        ConfWords words = new ConfWords(arg, 0, endp);
+        String name = words.next().toLowerCase(Locale.ROOT);
+        if (name.isEmpty()) {
+            macroProblem(s, Severity.ERROR, at, "<Macro macro definition: name not found");
+            skipMacroBody(s);
+            return;
+        }
+        Macro old = macros.get(name);
+        if (old != null) {
+            macroWarning(s, at, "02802", "macro '" + name + "' multiply defined: " + old.locationText()
+                    + ", redefined on line " + line + " of \"" + config + "\"");
+        }
+        String location = "defined on line " + line + " of \"" + config + "\"";
+        String where = "macro '" + name + "' (" + location + ")";
+        if (Macro.looksLikeAnArgument(name)) {
+            macroWarning(s, at, "02803", where + " better prefix a macro name with any of '" + Macro.ARG_PREFIX + "'");
+        }
+        List<String> parameters = new ArrayList<>();
+        while (!words.atEnd()) {
+            parameters.add(words.next());
+        }
+        String error = checkParameters(s, at, name, location, parameters);
+        if (error != null) {
+            macroProblem(s, Severity.ERROR, at, error);
+            skipMacroBody(s);
+            return;
+        }
+        // get_lines_till_end_token, reading from what is being read now (an expansion goes on into the file)
+        MacroUse definedIn = s.use();
+        Set<String> context = definedIn == null ? Set.of() : s.activeNames();
+        long physicalAtStart = s.physical();
+        List<String> body = new ArrayList<>();
+        List<Location> written = new ArrayList<>();
+        int macroNesting = 1;
+        int anyNesting = 1;
+        boolean found = false;
+        while (s.next()) {
+            if (s.rawLength >= ConfigStream.MACRO_LINE_BUFFER) {
+                // ap_cfg_getline into MAX_STRING_LEN: APR_ENOSPC ends the reading as the end of the file does
+                break;
+            }
+            if (s.from < s.to && s.src.charAt(s.from) == '#') {
+                continue;
+            }
+            int delta = (int) (s.physical() - physicalAtStart);
+            String first = new ConfWords(s.src, s.from, s.to).next();
+            if (first.startsWith("</")) {
+                anyNesting--;
+                if (anyNesting < 0) {
+                    macroWarning(s, s.at(), "02793", "bad (negative) nesting on line " + delta + " of " + where);
+                }
+            } else if (first.startsWith("<")) {
+                anyNesting++;
+            }
+            if (first.equalsIgnoreCase("</Macro>")) {
+                String text = s.text();
+                int gt = text.lastIndexOf('>');
+                warnIfNonBlank(s, s.at(), "AH02794: non blank chars found after directive closing",
+                        text.substring(gt + 1), definedIn == null ? s.httpdLine() : line + delta, config);
+                if (--macroNesting == 0) {
+                    if (anyNesting != 0) {
+                        macroWarning(s, at, "02795", "bad cumulated nesting (" + (anyNesting > 0 ? "+" : "")
+                                + anyNesting + ") in " + where);
+                    }
+                    found = true;
+                    break;
+                }
+            } else if (first.equalsIgnoreCase("<Macro")) {
+                macroNesting++;
+            }
+            body.add(s.text());
+            written.add(s.written());
+        }
+        if (!found) {
+            macroProblem(s, Severity.ERROR, at, where + " contents error: expected token not found: </Macro>");
+            s.abort();
+            return;
+        }
+        Macro m = new Macro(name, parameters, body.toArray(new String[0]), written.toArray(new Location[0]),
+                s.file().displayPath(), definedIn, line, at, context);
+        // check_macro_contents: an empty body, or parameters its lines never hold
+        if (body.isEmpty()) {
+            macroWarning(s, at, "02799", where + ": empty contents!");
+        } else {
+            boolean[] used = new boolean[parameters.size()];
+            for (String l : body) {
+                Macro.substituteLine(l, parameters, parameters, used);
+            }
+            for (int i = 0; i < used.length; i++) {
+                if (!used[i]) {
+                    macroWarning(s, at, "02800", where + ": argument '" + parameters.get(i) + "' (#" + (i + 1)
+                            + ") never used");
+                }
+            }
+        }
+        macros.put(name, m);
+    }
+
+    /**
+     * After an error in a {@code <Macro>} line httpd stops; footprint reads on, so it passes over the body the line
+     * opened, as {@code get_lines_till_end_token} would have read it.
+     */
+    private static void skipMacroBody(ConfigStream s) {
         int nesting = 1;
-        while (c.hasNext()) {
-            int t = c.take();
-            String first = new ConfWords(c.src(t), c.from(t), c.to(t)).next();
+        while (s.next()) {
+            if (s.from < s.to && s.src.charAt(s.from) == '#') {
+                continue;
+            }
+            String first = new ConfWords(s.src, s.from, s.to).next();
             if (first.equalsIgnoreCase("</Macro>")) {
                 if (--nesting == 0) {
                     return;
@@ -461,69 +651,147 @@ public final class ApacheParser {
                 nesting++;
             }
         }
-        String name = new ConfWords(args).next().toLowerCase(Locale.ROOT);
-        problems.add(ParseProblem.syntax(c.at(open), "macro '" + name + "' (defined on line " + c.line(open) + " of \""
-                + c.file.displayPath() + "\") contents error: expected token not found: </Macro>"));
     }
 
-    /** mod_version's {@code <IfVersion>}: its own reading of the arguments, see {@link IfVersion}. */
-    private void ifVersion(Cursor c, int l, Directive parent, String sect, String args) {
-        IfVersion.Result r = IfVersion.evaluate(args, options.version);
-        if (r.error != null) {
-            problems.add(ParseProblem.syntax(c.at(l), r.error));
-            soak(c, "IfVersion", l);
-        } else if (r.matches) {
-            int gt = args.lastIndexOf('>');
-            String inner = (gt < 0 ? args : args.substring(0, gt)).strip();
-            Directive d = new Directive(sect, inner, ConfWords.split(inner), c.at(l), true, parent);
-            parent.add(d);
-            readBlock(c, d, "IfVersion", Block.CONDITIONAL, l, true);
-        } else {
-            soak(c, "IfVersion", l);
+    /** {@code check_macro_arguments}: the error it returns, or null; its warnings on the way. */
+    private String checkParameters(ConfigStream s, Location at, String name, String location, List<String> tab) {
+        for (int i = 0; i < tab.size(); i++) {
+            String a = tab.get(i);
+            if (a.isEmpty()) {
+                return "macro '" + name + "' (" + location + "): empty argument #" + (i + 1) + " name";
+            } else if (!Macro.looksLikeAnArgument(a)) {
+                macroWarning(s, at, "02796", "macro '" + name + "' (" + location + ") argument name '" + a + "' (#"
+                        + (i + 1) + ") without expected prefix, better prefix argument names with one of '"
+                        + Macro.ARG_PREFIX + "'.");
+            }
+            for (int j = i + 1; j < tab.size(); j++) {
+                String b = tab.get(j);
+                if (a.equals(b)) {
+                    return "argument name conflict in macro '" + name + "' (" + location + "): argument '" + a
+                            + "': #" + (i + 1) + " and #" + (j + 1) + ", change argument names!";
+                }
+                int n = Math.min(a.length(), b.length());
+                if (!b.isEmpty() && a.regionMatches(0, b, 0, n)) {
+                    macroWarning(s, at, "02797", "macro '" + name + "' (" + location + "): argument name prefix"
+                            + " conflict (" + a + " #" + (i + 1) + " and " + b + " #" + (j + 1) + "), be careful about"
+                            + " your macro definition!");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code warn_if_non_blank}: AH02989 when anything but blanks stands before a {@code #} in {@code rest}. */
+    private void warnIfNonBlank(ConfigStream s, Location at, String what, String rest, int line, String config) {
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '#') {
+                return;
+            }
+            if (c != ' ' && c != '\t') {
+                macroWarning(s, at, "02989", what + " on line " + line + " of " + config + ": " + rest);
+                return;
+            }
         }
     }
 
     /**
-     * Skips a body httpd does not read ({@code ap_soak_end_container}: a false condition), keeping its nesting
-     * checks. Close tags lose their last character, whatever it is, before the comparison; the first error ends
-     * the skipping (httpd stops there), so an error is reported once, not again by every enclosing level.
+     * mod_macro's {@code use_macro}: {@code Use name value...} reads the macro's body, values substituted, in place
+     * of the Use line. Errors and warnings are mod_macro's.
      *
-     * @return false when an error was reported
+     * @param arg the text after {@code Use} (RAW_ARGS, variables expanded)
      */
-    private boolean soak(Cursor c, String open, int openLine) {
-        return soak(c, open, openLine, openLine);
-    }
-
-    /** @param outer the opening line of the outermost skipped block: httpd reports errors inside it there */
-    private boolean soak(Cursor c, String open, int openLine, int outer) {
-        while (c.hasNext()) {
-            int l = c.take();
-            if (c.src(l).charAt(c.from(l)) != '<') {
-                continue;
-            }
-            ConfWords words = new ConfWords(expand(c.text(l)));
-            String name = words.next();
-            if (name.startsWith("</")) {
-                String closing = name.length() > 2 ? name.substring(2, name.length() - 1) : "";
-                if (!closing.equalsIgnoreCase(open)) {
-                    problems.add(ParseProblem.syntax(c.at(outer), "Expected </" + open + "> but saw </" + closing + ">"
-                            + (outer == l ? "" : " (line " + c.line(l) + ", in a block httpd skips)")));
-                    c.abort();
-                    return false;
-                }
-                return true;
-            }
-            String nested = name.substring(1);
-            if (words.atEnd() && nested.endsWith(">")) {
-                nested = nested.substring(0, nested.length() - 1);
-            }
-            if (!soak(c, nested, l, outer)) {
-                return false;
+    private void use(Reading r, String arg) {
+        ConfigStream s = r.s;
+        Location at = s.at();
+        if (macros == null) {
+            macroProblem(s, Severity.ERROR, at, "no macro defined before Use" + orderHint());
+            return;
+        }
+        ConfWords words = new ConfWords(arg);
+        String name = words.next().toLowerCase(Locale.ROOT);
+        if (name.isEmpty()) {
+            macroProblem(s, Severity.ERROR, at, "no macro name specified with Use");
+            return;
+        }
+        Macro m = macros.get(name);
+        if (m == null) {
+            macroProblem(s, Severity.ERROR, at, "macro '" + name + "' undefined" + orderHint());
+            return;
+        }
+        if (s.inUse(name)) {
+            macroProblem(s, Severity.ERROR, at, "recursive use of macro '" + name + "' is invalid");
+            return;
+        }
+        List<String> values = new ArrayList<>();
+        while (!words.atEnd()) {
+            values.add(words.next());
+        }
+        if (values.size() != m.parameters().size()) {
+            macroProblem(s, Severity.ERROR, at, "macro '" + name + "' (" + m.locationText() + ") used with "
+                    + values.size() + " arguments instead of " + m.parameters().size());
+            return;
+        }
+        MacroUse use = new MacroUse(m, values, s.use(), s.file().displayPath(), s.httpdLine(), at, s.written());
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).isEmpty()) {
+                macroWarning(s, at, "02798", use.where() + ": empty argument #" + (i + 1));
             }
         }
-        problems.add(ParseProblem.syntax(c.at(openLine), "Expected </" + open + "> before end of configuration"));
-        return false;
+        String[] lines;
+        try {
+            lines = m.substitute(values, null);
+        } catch (Macro.SubstitutionError e) {
+            macroProblem(s, Severity.ERROR, at, use.where() + " error while substituting: " + e.getMessage());
+            return;
+        }
+        long chars = 0;
+        for (String l : lines) {
+            chars += l.length() + 1;
+        }
+        if (expansionStopped) {
+            return;
+        }
+        if (expandedLines + lines.length > MAX_EXPANDED_LINES || expandedChars + chars > MAX_EXPANDED_CHARS) {
+            expansionStopped = true;
+            macroProblem(s, Severity.ERROR, at, "footprint stops expanding mod_macro Use lines here: with this one they"
+                    + " would produce more than " + MAX_EXPANDED_LINES + " lines or " + MAX_EXPANDED_CHARS / 1024 / 1024
+                    + " MiB (" + (expandedLines + lines.length) + " lines). mod_macro sets no bound and httpd expands"
+                    + " until its memory is gone; this and every later Use line are not read");
+            return;
+        }
+        expandedLines += lines.length;
+        expandedChars += chars;
+        s.push(use, lines, m.written());
     }
+
+    /** Without a main file the order files are read in is footprint's guess: say so where it matters. */
+    private String orderHint() {
+        return vhostOnly ? " (there is no main file: footprint reads the files in tree order, httpd in the order its"
+                + " Include lines give)" : "";
+    }
+
+    /** mod_macro's {@code undef_macro}, after core's TAKE1 check. */
+    private void undefMacro(Reading r, String arg) {
+        ConfigStream s = r.s;
+        Location at = s.at();
+        ConfWords words = new ConfWords(arg);
+        String w = words.next();
+        if (w.isEmpty() || !words.atEnd()) {
+            macroProblem(s, Severity.ERROR, at, "UndefMacro takes one argument, Remove a macro definition.");
+            return;
+        }
+        if (macros == null) {
+            macroProblem(s, Severity.ERROR, at, "no macro defined before UndefMacro");
+            return;
+        }
+        String name = w.toLowerCase(Locale.ROOT);
+        if (macros.remove(name) == null) {
+            macroProblem(s, Severity.ERROR, at, "cannot remove undefined macro '" + name + "'");
+        }
+    }
+
+    // ---------------------------------------------------------------- variables and read-time directives
 
     /** True when {@code src.substring(from, to)} holds {@code ${}: {@link #expand} has something to do. */
     private static boolean hasVariable(String src, int from, int to) {
@@ -558,20 +826,20 @@ public final class ApacheParser {
         return "2.2".equals(options.version);
     }
 
-    private void readTimeDirective(Directive d, Cursor c, int l, Directive parent) {
+    private void readTimeDirective(Directive d, Directive parent) {
         switch (d.key()) {
             case "include":
-                include(d, c, parent, false);
+                include(d, parent, false);
                 break;
             case "includeoptional":
-                include(d, c, parent, true);
+                include(d, parent, true);
                 break;
             case "define":
                 if (d.arg().isEmpty() || d.args().size() > 2) {
-                    problems.add(ParseProblem.syntax(d.location(), "Define takes 1-2 arguments, Define a variable,"
-                            + " optionally to a value.  Same as passing -D to the command line."));
+                    problems.add(ParseProblem.syntax(d.location(), located(d, "Define takes 1-2 arguments, Define a"
+                            + " variable, optionally to a value.  Same as passing -D to the command line.")));
                 } else if (d.arg().contains(":")) {
-                    problems.add(ParseProblem.syntax(d.location(), "Variable name must not contain ':'"));
+                    problems.add(ParseProblem.syntax(d.location(), located(d, "Variable name must not contain ':'")));
                 } else {
                     String value = d.args().size() > 1 ? d.args().get(1) : "";
                     defines.put(d.arg(), value);
@@ -609,27 +877,27 @@ public final class ApacheParser {
         }
     }
 
-    private void include(Directive d, Cursor c, Directive parent, boolean optional) {
+    private void include(Directive d, Directive parent, boolean optional) {
         String path = d.arg();
         Location at = d.location();
         if (d.args().size() != 1 || path.isEmpty()) {
-            problems.add(ParseProblem.syntax(at, optional
+            problems.add(ParseProblem.syntax(at, located(d, optional
                     ? "IncludeOptional takes one argument, Name or pattern of the config file(s) to be included;"
                             + " ignored if the file does not exist or the pattern does not match any files"
                     : "Include takes one argument, Name(s) of the config file(s) to be included; fails if the"
-                            + " wildcard does not match at least one file"));
+                            + " wildcard does not match at least one file")));
             return;
         }
         // include_config counts nested Include directives: the 129th fails, at its own line
         if (includeStack.size() > MAX_INCLUDE_DEPTH) {
-            problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at,
-                    "Exceeded maximum include depth of " + MAX_INCLUDE_DEPTH + ", There appears to be a recursion."));
+            problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at, located(d,
+                    "Exceeded maximum include depth of " + MAX_INCLUDE_DEPTH + ", There appears to be a recursion.")));
             return;
         }
         HostPathMapper.Mapping m = mapper.map(path, serverRoot, false);
         if (!m.inside()) {
-            problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.INFO, at, d.name() + " " + path
-                    + " names a file outside the deploy project; it is not read (map it with pathMappings to check it)"));
+            problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.INFO, at, located(d, d.name() + " " + path
+                    + " names a file outside the deploy project; it is not read (map it with pathMappings to check it)")));
             return;
         }
         List<String> targets = new ArrayList<>();
@@ -637,15 +905,15 @@ public final class ApacheParser {
             Globs.Expansion e = Globs.expand(sources, m.treePath(), path, optional);
             targets.addAll(e.files);
             if (e.error != null) {
-                problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at, e.error));
+                problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at, located(d, e.error)));
             }
         } else if (sources.get(m.treePath()).isPresent()) {
             targets.add(m.treePath());
         } else if (sources.isDirectory(m.treePath())) {
             targets.addAll(Globs.underDirectory(sources, m.treePath()));
         } else if (!optional) {
-            problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at,
-                    "Could not open configuration file " + path + ": No such file or directory"));
+            problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at, located(d,
+                    "Could not open configuration file " + path + ": No such file or directory")));
         }
         for (String t : targets) {
             SourceFile f = sources.get(t).orElse(null);
@@ -653,9 +921,9 @@ public final class ApacheParser {
                 continue;
             }
             if (includeStack.contains(f)) {
-                problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at, d.name() + " " + path
-                        + " includes " + f.displayPath() + ", which is already being read: a cycle. httpd stops with"
-                        + " 'Exceeded maximum include depth of 128, There appears to be a recursion.'"));
+                problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at, located(d, d.name() + " "
+                        + path + " includes " + f.displayPath() + ", which is already being read: a cycle. httpd stops"
+                        + " with 'Exceeded maximum include depth of 128, There appears to be a recursion.'")));
                 continue;
             }
             // httpd reads whatever an Include names, whatever its name ends with
@@ -663,9 +931,7 @@ public final class ApacheParser {
         }
     }
 
-
-
-    private boolean evaluate(String key, String a, boolean not, Cursor c, int l) {
+    private boolean evaluate(String key, String a, boolean not) {
         boolean result;
         switch (key) {
             case "ifmodule":

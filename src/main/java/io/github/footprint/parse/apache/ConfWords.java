@@ -99,8 +99,12 @@ public final class ConfWords {
 
     /** The word between {@code start} and {@code stop}, unescaped; {@code end} is where the line ends. */
     private static String unescape(String s, int start, int stop, int end, char quote) {
-        int bs = s.indexOf('\\', start);
-        if (bs < 0 || bs >= stop) {
+        // the line may be a stretch of a whole file's text: look for a backslash in the word only
+        int bs = start;
+        while (bs < stop && s.charAt(bs) != '\\') {
+            bs++;
+        }
+        if (bs >= stop) {
             return s.substring(start, stop);
         }
         StringBuilder b = new StringBuilder(stop - start);

@@ -28,6 +28,8 @@ public final class Directive {
     private Directive firstChild;
     private Directive lastChild;
     private Directive next;
+    /** Where a mod_macro Use made this directive from, or null for a directive of a file. */
+    private MacroLine macro;
 
     /** A directive whose arguments are split by {@code ap_getword_conf} when first asked for. */
     Directive(String name, String rawArgs, Location location, boolean section, Directive parent) {
@@ -88,9 +90,29 @@ public final class Directive {
         return a.isEmpty() ? "" : a.get(0);
     }
 
-    /** Where the directive stands (made when asked for: most are never asked). */
+    /**
+     * Where the directive stands (made when asked for: most are never asked). For a directive a mod_macro
+     * {@code Use} made, the Use line (the outermost one in a file): httpd reads the expansion there.
+     */
     public Location location() {
         return new Location(file, line);
+    }
+
+    /** Where a mod_macro {@code Use} made this directive from (the Use and the macro line), or null. */
+    public MacroLine macroLine() {
+        return macro;
+    }
+
+    void macroLine(MacroLine m) {
+        this.macro = m;
+    }
+
+    /**
+     * {@link #location()} for messages: {@code FILE:LINE}, or for a directive a Use made
+     * {@code FILE:LINE (Use vhost, macro 'vhost' at FILE:LINE)}, the Use line then the macro line.
+     */
+    public String where() {
+        return macro == null ? location().toString() : macro.toString();
     }
 
     public boolean isSection() {
@@ -165,6 +187,6 @@ public final class Directive {
 
     @Override
     public String toString() {
-        return location() + ": " + (section ? "<" + name + " " + rawArgs() + ">" : name + " " + rawArgs());
+        return where() + ": " + (section ? "<" + name + " " + rawArgs() + ">" : name + " " + rawArgs());
     }
 }

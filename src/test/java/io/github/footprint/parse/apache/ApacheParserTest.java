@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ApacheParserTest {
     private static final String PRE = "LoadModule mpm_event_module /usr/lib/apache2/modules/mod_mpm_event.so\n";
+    private static final String MACRO = "LoadModule macro_module /usr/lib/apache2/modules/mod_macro.so\n";
 
     @TempDir
     Path dir;
@@ -293,8 +294,8 @@ class ApacheParserTest {
         // ... reported, as httpd does, at the line of the skipped block's opening tag
         assertEquals(List.of("2: Expected </IfModule> but saw </IfModul> (line 3, in a block httpd skips)"),
                 problems(main("<IfModule foo>\n</IfModule foo>\n")));
-        // httpd: "Expected </VirtualHost> before end of configuration", and nothing about the <IfModule>
-        assertEquals(List.of("3: Expected </VirtualHost> before end of configuration"),
+        // httpd: "Syntax error on line 2 ...: Expected </VirtualHost> before end of configuration", at the <IfModule>
+        assertEquals(List.of("2: Expected </VirtualHost> before end of configuration (line 3, in a block httpd skips)"),
                 problems(main("<IfModule foo>\n<VirtualHost *:80>\n")));
         // httpd: "Expected </VirtualHost> but saw </IfModule>"
         assertEquals(List.of("2: Expected </VirtualHost> but saw </IfModule> (line 4, in a block httpd skips)"),
@@ -328,29 +329,42 @@ class ApacheParserTest {
     }
 
     @Test
-    void macroIsNotExpandedAndSaysSo() {
-        ApacheConfig c = main("<Macro VHost $name>\n<VirtualHost *:80>\nServerName $name\n</VirtualHost>\n</Macro>\n");
-        assertEquals(List.of("2: mod_macro <Macro> is not expanded by footprint; the directives inside it and its Use"
-                + " lines are not checked"), problems(c));
-        assertEquals(Severity.INFO, c.problems().get(0).severity());
+    void withoutMacroModuleAMacroIsAnInvalidCommand() {
+        // httpd 2.4.71 without mod_macro: "Invalid command '<Macro', perhaps misspelled or defined by a module not
+        // included in the server configuration"; the body is not the configuration's
+        ApacheConfig c = main("<Macro VHost $name>\n<VirtualHost *:80>\nServerName $name\n</VirtualHost>\n</Macro>\n"
+                + "Use VHost a\n");
+        assertEquals(List.of("2: Invalid command '<Macro', perhaps misspelled or defined by a module not included in"
+                + " the server configuration (mod_macro's <Macro>: httpd knows it only after LoadModule macro_module)",
+                "7: Invalid command 'Use', perhaps misspelled or defined by a module not included in the server"
+                        + " configuration (mod_macro's Use: httpd knows it only after LoadModule macro_module)"),
+                problems(c));
         assertTrue(c.find("ServerName").isEmpty());
+        // read as a section it is: httpd (without mod_macro) "Expected </VirtualHost> but saw </Macro>"
+        assertEquals("4: Expected </VirtualHost> but saw </Macro>", problems(main("<Macro VStart $name>\n"
+                + "<VirtualHost *:80>\n</Macro>\n")).get(1));
     }
 
     @Test
     void aMacroBodyEndsAtItsCloseTagWhateverItOpens() {
-        // httpd 2.4.71 with mod_macro: Syntax OK (warnings AH02795, AH02793 only)
-        ApacheConfig c = main("<Macro VStart $name>\n<VirtualHost *:80>\nServerName $name\n</Macro>\n<Macro VEnd>\n"
-                + "</VirtualHost>\n</Macro>\nUse VStart a.example\nUse VEnd\nTimeout 5\n");
-        assertEquals(List.of("2: mod_macro <Macro> is not expanded by footprint; the directives inside it and its Use"
-                + " lines are not checked", "6: mod_macro <Macro> is not expanded by footprint; the directives inside it"
-                + " and its Use lines are not checked"), problems(c));
-        assertEquals(List.of("[5]"), named(c, "Timeout"));
+        // httpd 2.4.71 with mod_macro: Syntax OK, warnings AH02795 and AH02793 only (the </Macro> line itself takes
+        // VEnd's nesting below zero)
+        ApacheConfig c = main(MACRO + "<Macro VStart $name>\n<VirtualHost *:80>\nServerName $name\n</Macro>\n"
+                + "<Macro VEnd>\n</VirtualHost>\n</Macro>\nUse VStart a.example\nUse VEnd\nTimeout 5\n");
+        assertEquals(List.of("3: AH02795: bad cumulated nesting (+1) in macro 'vstart' (defined on line 3 of"
+                + " \"apache2.conf\")", "9: AH02793: bad (negative) nesting on line 2 of macro 'vend' (defined on line 7"
+                + " of \"apache2.conf\")", "7: AH02795: bad cumulated nesting (-1) in macro 'vend' (defined on line 7 of"
+                + " \"apache2.conf\")"), problems(c));
+        assertTrue(c.problems().stream().allMatch(p -> p.severity() == Severity.WARNING));
+        assertEquals(List.of("LoadModule [mpm_event_module, /usr/lib/apache2/modules/mod_mpm_event.so]",
+                "LoadModule [macro_module, /usr/lib/apache2/modules/mod_macro.so]", "<VirtualHost [*:80]>",
+                "ServerName [a.example]", "Timeout [5]"), tree(c));
         // httpd: "macro 'v' (defined on line 1 of \"/tmp/hx/case.conf\")\n\tcontents error: expected token not found:
         // </Macro>"; "</Macro >" is not the close tag
-        ApacheConfig open = main("<Macro V $name>\n<Macro W>\n</Macro>\n</Macro >\nServerName $name\n");
-        assertEquals("2: macro 'v' (defined on line 2 of \"apache2.conf\") contents error: expected token not found:"
-                + " </Macro>", problems(open).get(1));
-        assertEquals(Severity.ERROR, open.problems().get(1).severity());
+        ApacheConfig open = main(MACRO + "<Macro V $name>\n<Macro W>\n</Macro>\n</Macro >\nServerName $name\n");
+        assertEquals(List.of("3: macro 'v' (defined on line 3 of \"apache2.conf\") contents error: expected token not"
+                + " found: </Macro>"), problems(open));
+        assertEquals(Severity.ERROR, open.problems().get(0).severity());
     }
 
     // ---------------------------------------------------------------- conditionals
