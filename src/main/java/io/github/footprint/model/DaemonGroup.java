@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.footprint.base.Atoi;
 import io.github.footprint.base.Location;
 
 /**

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.footprint.base.Atoi;
+import io.github.footprint.base.CType;
 import io.github.footprint.model.DaemonProblem.Kind;
 import io.github.footprint.model.WsgiOptions.Option;
 import io.github.footprint.model.WsgiOptions.Type;
@@ -94,7 +96,7 @@ final class DaemonLine {
         while (!rest.isEmpty()) {
             int n = rest.length();
             int i = 0;
-            while (i < n && WsgiOptions.isCSpace(rest.charAt(i))) {
+            while (i < n && CType.isSpace(rest.charAt(i))) {
                 i++;
             }
             if (i >= n) {
@@ -107,7 +109,7 @@ final class DaemonLine {
                 return;
             }
             int j = i;
-            while (j < n && rest.charAt(j) != '=' && !WsgiOptions.isCSpace(rest.charAt(j))) {
+            while (j < n && rest.charAt(j) != '=' && !CType.isSpace(rest.charAt(j))) {
                 j++;
             }
             String option = rest.substring(i, j);
@@ -132,7 +134,7 @@ final class DaemonLine {
 
     private void notNameValue(String rest, int i, int j, String option) {
         int k = j;
-        while (k < rest.length() && WsgiOptions.isCSpace(rest.charAt(k))) {
+        while (k < rest.length() && CType.isSpace(rest.charAt(k))) {
             k++;
         }
         if (k < rest.length() && rest.charAt(k) == '=') {
@@ -191,7 +193,7 @@ final class DaemonLine {
 
     private static String word(String s, int from) {
         int e = from;
-        while (e < s.length() && !WsgiOptions.isCSpace(s.charAt(e))) {
+        while (e < s.length() && !CType.isSpace(s.charAt(e))) {
             e++;
         }
         return s.substring(from, e);
@@ -415,7 +417,7 @@ final class DaemonLine {
             return -1;
         }
         for (int i = 0; i < value.length(); i++) {
-            if (i > 0 && WsgiOptions.isCSpace(value.charAt(i - 1))) {
+            if (i > 0 && CType.isSpace(value.charAt(i - 1))) {
                 continue;
             }
             for (Option o : WsgiOptions.all()) {
@@ -561,7 +563,7 @@ final class DaemonLine {
     private static String how(Option o, String value) {
         int i = 0;
         int n = value.length();
-        while (i < n && WsgiOptions.isCSpace(value.charAt(i))) {
+        while (i < n && CType.isSpace(value.charAt(i))) {
             i++;
         }
         if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
@@ -791,7 +793,7 @@ final class DaemonLine {
         boolean quote = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (WsgiOptions.isCSpace(c) || c == '"' || c == '\'') {
+            if (CType.isSpace(c) || c == '"' || c == '\'') {
                 quote = true;
                 break;
             }

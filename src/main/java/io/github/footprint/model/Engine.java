@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.base.PythonInt;
 import io.github.footprint.parse.ini.Setting;
 
 /**

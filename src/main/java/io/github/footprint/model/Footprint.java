@@ -1,6 +1,7 @@
 package io.github.footprint.model;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.base.Sizes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.github.footprint.base.ConfigUri;
+import io.github.footprint.base.HostPaths;
 import io.github.footprint.base.Location;
+import io.github.footprint.base.PythonInt;
+import io.github.footprint.base.PythonText;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.apache.Directive;
 import io.github.footprint.parse.ini.IniDocument;
@@ -119,7 +123,7 @@ public final class ModelBuilder {
         PasteLoader.Resolver resolver = new PasteLoader.Resolver() {
             @Override
             public PasteLoader.Target byHostPath(String hostPath) {
-                String normal = normalise(hostPath);
+                String normal = HostPaths.normalise(hostPath);
                 HostPathMapper.Mapping m = mapper.map(normal, serverRoot, true);
                 if (!m.inside()) {
                     return PasteLoader.Target.outside(m.rule().description());
@@ -141,7 +145,7 @@ public final class ModelBuilder {
                     // %(here)s/x.ini: footprint's project-relative here, not a path relative to the file
                     rel = rel.substring(here.length() + 1);
                 }
-                String tree = normalise(HostPathMapper.join(parentOf(from.document().file()
+                String tree = HostPaths.normalise(HostPathMapper.join(parentOf(from.document().file()
                         .treePath()), rel));
                 if (tree.equals("..") || tree.startsWith("../")) {
                     return PasteLoader.Target.outside("above the source directory");
@@ -174,19 +178,14 @@ public final class ModelBuilder {
                 continue;
             }
             for (Fact load : facts.settings(ScriptFacts.LOADAPP)) {
-                String spec = load.value();
-                if (!spec.startsWith("config:")) {
+                ConfigUri uri = ConfigUri.parse(load.value());
+                if (uri == null) {
                     continue;
                 }
-                String path = spec.substring("config:".length());
-                String section = "main";
-                int hash = path.indexOf('#');
-                if (hash >= 0) {
-                    section = path.substring(hash + 1);
-                    path = path.substring(0, hash);
-                }
+                String path = uri.path();
+                String section = uri.section();
                 String hostPath = path.startsWith("/") ? path : parentOf(m.script()) + "/" + path;
-                String normal = normalise(hostPath);
+                String normal = HostPaths.normalise(hostPath);
                 HostPathMapper.Mapping ini = mapper.map(normal, serverRoot, true);
                 if (!ini.inside() || !docs.containsKey(ini.treePath())) {
                     continue;
@@ -294,7 +293,7 @@ public final class ModelBuilder {
                 if (path.value() == null) {
                     continue;
                 }
-                PasteContext mapped = loader.load(PasteLoader.ObjectType.APP, config, PythonInt.strip(path.value()),
+                PasteContext mapped = loader.load(PasteLoader.ObjectType.APP, config, PythonText.strip(path.value()),
                         app.globalConf(), path.location());
                 if (mapped != null) {
                     out.addAll(servedApps(mapped, loader, depth + 1));
@@ -320,7 +319,7 @@ public final class ModelBuilder {
 
     /** PasteDeploy's defaults for a file {@code loadapp} or {@code config:} names on the host. */
     private static PasteConfig hostConfig(IniDocument doc, String asGiven, String normal) {
-        return new PasteConfig(doc, PythonInt.strip(asGiven), parentOf(normal).isEmpty() ? "/" : parentOf(normal), normal,
+        return new PasteConfig(doc, PythonText.strip(asGiven), parentOf(normal).isEmpty() ? "/" : parentOf(normal), normal,
                 normal);
     }
 
@@ -354,14 +353,10 @@ public final class ModelBuilder {
                 String target = use.value();
                 IniDocument in = doc;
                 String name = target;
-                if (target.startsWith("config:")) {
-                    String path = target.substring("config:".length());
-                    name = "main";
-                    int hash = path.indexOf('#');
-                    if (hash >= 0) {
-                        name = path.substring(hash + 1);
-                        path = path.substring(0, hash);
-                    }
+                ConfigUri uri = ConfigUri.parse(target);
+                if (uri != null) {
+                    String path = uri.path();
+                    name = uri.section();
                     PasteLoader.Target t = path.startsWith("/") ? resolver.byHostPath(path)
                             : resolver.relativeTo(config, path);
                     if (t.config() == null) {
@@ -380,23 +375,6 @@ public final class ModelBuilder {
             }
         }
         return used;
-    }
-
-    /** A path with {@code .}, empty parts and {@code ..} resolved, as {@code os.path.abspath} does for PasteDeploy. */
-    private static String normalise(String path) {
-        boolean abs = path.startsWith("/");
-        List<String> parts = new ArrayList<>();
-        for (String s : path.split("/")) {
-            if (s.isEmpty() || s.equals(".")) {
-                continue;
-            }
-            if (s.equals("..") && !parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
-                parts.remove(parts.size() - 1);
-            } else if (!(s.equals("..") && abs)) {
-                parts.add(s);
-            }
-        }
-        return (abs ? "/" : "") + String.join("/", parts);
     }
 
     private static String parentOf(String hostPath) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.footprint.base.Atoi;
 import io.github.footprint.base.Location;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.apache.Directive;

@@ -1,5 +1,7 @@
 package io.github.footprint.model;
 
+import io.github.footprint.base.Atoi;
+import io.github.footprint.base.CType;
 import io.github.footprint.base.Location;
 
 /**
@@ -101,7 +103,7 @@ public final class ServerScope {
         int i = 0;
         do {
             int start = i;
-            while (i < n && !isSpace(s.charAt(i))) {
+            while (i < n && !CType.isSpace(s.charAt(i))) {
                 i++;
             }
             int colon = s.lastIndexOf(':', i - 1);
@@ -120,15 +122,11 @@ public final class ServerScope {
                 return 0;
             }
             port = p;
-            while (i < n && isSpace(s.charAt(i))) {
+            while (i < n && CType.isSpace(s.charAt(i))) {
                 i++;
             }
         } while (i < n);
         return port;
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.footprint.model;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.base.Sizes;
 
 /**
  * The stack one kind of thread gets, and where that comes from: a directive or call that sizes those threads,

@@ -7,6 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.footprint.base.Atoi;
+import io.github.footprint.base.CType;
+import io.github.footprint.base.EditDistance;
+
 /**
  * The options of {@code WSGIDaemonProcess} per mod_wsgi version, with the value each takes and the check
  * mod_wsgi's {@code wsgi_add_daemon_process} makes of it, message for message (DOMAIN.md §1.2; the 4.9.4
@@ -395,7 +399,7 @@ public final class WsgiOptions {
         int bestDistance = Integer.MAX_VALUE;
         boolean tie = false;
         for (Option o : OPTIONS.values()) {
-            int d = distance(norm, o.name);
+            int d = EditDistance.between(norm, o.name);
             if (d < bestDistance) {
                 best = o;
                 bestDistance = d;
@@ -406,27 +410,6 @@ public final class WsgiOptions {
         }
         int allowed = norm.length() <= 4 ? 1 : 2;
         return best != null && !tie && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     /**
@@ -526,7 +509,7 @@ public final class WsgiOptions {
     static boolean umaskValid(String s) {
         int i = 0;
         int n = s.length();
-        while (i < n && isCSpace(s.charAt(i))) {
+        while (i < n && CType.isSpace(s.charAt(i))) {
             i++;
         }
         boolean neg = false;
@@ -562,9 +545,4 @@ public final class WsgiOptions {
 
     private static final java.util.regex.Pattern LEADING_DOUBLE =
             java.util.regex.Pattern.compile("^[ \\t\\n\\x0B\\f\\r]*([+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?)");
-
-    /** C's {@code isspace} in the C locale. */
-    static boolean isCSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f';
-    }
 }

@@ -27,7 +27,7 @@ import io.github.footprint.engine.RequestException;
 import io.github.footprint.findings.FailOn;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Host;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.report.ConsoleReporter;
 import io.github.footprint.report.JUnitReporter;
 import io.github.footprint.report.JsonReporter;

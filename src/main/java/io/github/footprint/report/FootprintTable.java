@@ -7,7 +7,7 @@ import io.github.footprint.base.Location;
 import io.github.footprint.findings.Redactor;
 import io.github.footprint.model.Footprint;
 import io.github.footprint.model.Host;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 
 /**
  * One environment's worst-case footprint (DESIGN.md §4) as console lines: a fixed-width table of the processes

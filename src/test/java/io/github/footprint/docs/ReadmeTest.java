@@ -22,7 +22,7 @@ import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.engine.EnvironmentSpec;
 import io.github.footprint.model.Host;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.report.ConsoleReporter;
 import io.github.footprint.report.ConsoleSink;
 

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.footprint.base.EditDistance;
 import io.github.footprint.model.WsgiOptions.Option;
 import io.github.footprint.model.WsgiOptions.Version;
 
@@ -95,7 +96,7 @@ class WsgiOptionsTest {
         assertEquals("display-name", WsgiOptions.meant("dispaly-name").orElseThrow().name());
         assertEquals(Optional.empty(), WsgiOptions.meant("foo"));
         assertEquals(Optional.empty(), WsgiOptions.meant("max-requests"));
-        assertEquals(1, WsgiOptions.distance("threads", "thraeds"));
+        assertEquals(1, EditDistance.between("threads", "thraeds"));
     }
 
     private static String check(String option, String value) {

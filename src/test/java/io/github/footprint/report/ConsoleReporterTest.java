@@ -37,7 +37,7 @@ import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.engine.EnvironmentSpec;
 import io.github.footprint.model.Host;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 
 class ConsoleReporterTest {
     @TempDir

@@ -15,7 +15,7 @@ import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.engine.RequestException;
 import io.github.footprint.findings.Finding;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 
 /**
  * Runs the real {@link CheckEngine} on a deploy tree, as the rule tests, page tests and fixture tests do:

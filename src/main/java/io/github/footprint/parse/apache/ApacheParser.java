@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.github.footprint.base.CType;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.parse.ParseProblem;
@@ -174,10 +175,10 @@ public final class ApacheParser {
                 continue;
             }
             // cfg_trim_line: C isspace only, not Unicode white space
-            while (s < e && ConfWords.isSpace(src.charAt(s))) {
+            while (s < e && CType.isSpace(src.charAt(s))) {
                 s++;
             }
-            while (e > s && ConfWords.isSpace(src.charAt(e - 1))) {
+            while (e > s && CType.isSpace(src.charAt(e - 1))) {
                 e--;
             }
             if (s < e && src.charAt(s) != '#') {

@@ -8,7 +8,7 @@ import io.github.footprint.model.Footprint;
 import io.github.footprint.model.Footprint.Component;
 import io.github.footprint.model.Footprint.Cut;
 import io.github.footprint.model.Mpm;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 
 /** The phrases the budget rules share: contributors, the estimate's assumptions, and what to cut. */
 final class Budgets {

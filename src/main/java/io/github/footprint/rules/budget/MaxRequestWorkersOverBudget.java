@@ -11,7 +11,7 @@ import io.github.footprint.model.Footprint.Component;
 import io.github.footprint.model.Footprint.Part;
 import io.github.footprint.model.Host;
 import io.github.footprint.model.Mpm;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;

@@ -4,7 +4,7 @@ import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.Footprint;
 import io.github.footprint.model.Host;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.footprint.base.Location;
-import io.github.footprint.model.Atoi;
+import io.github.footprint.base.Atoi;
 import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.HttpdStartup;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 
 /**
  * The address-space budgets that apply to a process, so the FP4xx rules (and FP212) say the same thing: the

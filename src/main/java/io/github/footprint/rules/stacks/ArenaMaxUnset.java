@@ -10,7 +10,7 @@ import io.github.footprint.model.Footprint;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.HttpdStartup;
 import io.github.footprint.model.Mpm;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.StackSize;
 import io.github.footprint.model.ThreadMemory;
 import io.github.footprint.parse.scripts.Fact;

@@ -8,7 +8,7 @@ import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.Mpm;
 import io.github.footprint.model.MpmValue;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.StackSize;
 import io.github.footprint.model.ThreadMemory;
 import io.github.footprint.rules.Rule;

@@ -10,7 +10,7 @@ import io.github.footprint.model.Deployment;
 import io.github.footprint.model.ImportScript;
 import io.github.footprint.model.ModWsgi;
 import io.github.footprint.model.Mount;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.ThreadMemory;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;

@@ -8,7 +8,7 @@ import io.github.footprint.model.ModWsgi;
 import io.github.footprint.model.Mount;
 import io.github.footprint.model.Mpm;
 import io.github.footprint.model.ServerScope;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;

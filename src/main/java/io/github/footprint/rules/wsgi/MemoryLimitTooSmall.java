@@ -1,11 +1,11 @@
 package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Atoi;
+import io.github.footprint.base.Atoi;
 import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.HttpdStartup;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.StackSize;
 import io.github.footprint.model.ThreadMemory;
 import io.github.footprint.rules.Rule;

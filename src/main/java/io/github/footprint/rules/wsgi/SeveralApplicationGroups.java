@@ -15,7 +15,7 @@ import io.github.footprint.model.Deployment;
 import io.github.footprint.model.ImportScript;
 import io.github.footprint.model.ModWsgi;
 import io.github.footprint.model.Mount;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 
 class MaxRequestWorkersOverBudgetTest {
     private static final String ID = "FP105";

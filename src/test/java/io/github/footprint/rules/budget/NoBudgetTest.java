@@ -37,7 +37,7 @@ import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Engine;
 import io.github.footprint.model.Host;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 
 class NoBudgetTest {
     private static final String ID = "FP505";

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 
 /**
  * Address space per DESIGN.md §4: base + (threads + 2) stacks of stack + 4 KiB + arenas of 64 MiB, the arenas

@@ -21,7 +21,7 @@ import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Calibration;
 import io.github.footprint.model.Host;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.ThreadMemory;
 
 /** Arena counts and sizes per MEASUREMENTS.md §5.3: min(T + 1, 8 x 2 cores - 1) arenas of 64 MiB after load. */

@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.base;
 
 /** How Python reads a number written as text: {@code int(text)}, as SQLAlchemy's {@code asint} and Paste call it. */
 public final class PythonInt {
@@ -10,7 +10,7 @@ public final class PythonInt {
      * underscores between them; null for anything else or a number beyond Java's int.
      */
     public static Integer of(String text) {
-        String t = strip(text);
+        String t = PythonText.strip(text);
         int i = t.startsWith("+") || t.startsWith("-") ? 1 : 0;
         if (i >= t.length()) {
             return null;
@@ -36,24 +36,5 @@ public final class PythonInt {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    /** Python 3's {@code str.isspace()} for one character. */
-    static boolean isSpace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f) || c == 0x85
-                || (c > 0x7f && (Character.isSpaceChar(c) || Character.isWhitespace(c)));
-    }
-
-    /** Python 3's {@code str.strip()} (Unicode white space). */
-    static String strip(String s) {
-        int a = 0;
-        int b = s.length();
-        while (a < b && isSpace(s.charAt(a))) {
-            a++;
-        }
-        while (b > a && isSpace(s.charAt(b - 1))) {
-            b--;
-        }
-        return s.substring(a, b);
     }
 }

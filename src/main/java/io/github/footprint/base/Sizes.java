@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.base;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

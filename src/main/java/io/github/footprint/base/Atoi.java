@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.base;
 
 /** C's {@code atoi}/{@code apr_atoi64}: leading blanks, a sign, digits; stops at the first other character; 0 for none. */
 public final class Atoi {
@@ -9,7 +9,7 @@ public final class Atoi {
     public static long parse(String s) {
         int i = 0;
         int n = s.length();
-        while (i < n && (s.charAt(i) == ' ' || (s.charAt(i) >= '\t' && s.charAt(i) <= '\r'))) {
+        while (i < n && CType.isSpace(s.charAt(i))) {
             i++;
         }
         boolean neg = false;
@@ -49,7 +49,7 @@ public final class Atoi {
     public static boolean isExact(String s) {
         int n = s.length();
         int i = 0;
-        while (i < n && isSpace(s.charAt(i))) {
+        while (i < n && CType.isSpace(s.charAt(i))) {
             i++;
         }
         if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
@@ -63,14 +63,9 @@ public final class Atoi {
         if (i == digits) {
             return false;
         }
-        while (i < n && isSpace(s.charAt(i))) {
+        while (i < n && CType.isSpace(s.charAt(i))) {
             i++;
         }
         return i == n;
-    }
-
-    /** The white space of {@code [ \t\n\x0B\f\r]}. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 }
