@@ -2,6 +2,7 @@ package io.github.footprint.model;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Sizes;
+import io.github.footprint.model.mpm.Mpm;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

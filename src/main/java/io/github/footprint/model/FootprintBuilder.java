@@ -3,6 +3,9 @@ package io.github.footprint.model;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Calibration.Constant;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmDirective;
+import io.github.footprint.model.mpm.MpmValue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -100,12 +103,12 @@ public final class FootprintBuilder {
                         embeddedApps + " x appRss " + Sizes.format(host.appRss()), null).withTerms(each, 0, 0));
             }
             if (mpm.kind() == Mpm.Kind.EVENT) {
-                long limit = mpm.effective("ServerLimit");
+                long limit = mpm.effective(MpmDirective.SERVER_LIMIT);
                 if (limit > children) {
                     long each = child.residentEach() + embeddedApps * host.appRss();
                     graceful = new Footprint.Component("apache children stopping gracefully", Footprint.Part.APACHE_CHILDREN,
                             limit - children, each, child.virtualEach() + embeddedApps * host.appRss(),
-                            location(mpm, "ServerLimit"), "ServerLimit " + limit + " less the " + children
+                            location(mpm, MpmDirective.SERVER_LIMIT), "ServerLimit " + limit + " less the " + children
                             + " children counted", child.residentTerms(), null)
                             .withAddressSpace(child.stacksEach(), child.arenasEach())
                             .withThreads(child.threads(), child.stackCount(), child.stackSize())
@@ -163,14 +166,14 @@ public final class FootprintBuilder {
                     : state == WsgiState.RESTRICTED ? Constant.PREFORK_CHILD_RESTRICTED_VIRTUAL
                             : Constant.PREFORK_CHILD_PYTHON_VIRTUAL);
             sizedBy = "MaxRequestWorkers " + count;
-            at = location(mpm, "MaxRequestWorkers");
+            at = location(mpm, MpmDirective.MAX_REQUEST_WORKERS);
         } else {
             rss = cal.bytes(state == WsgiState.NOT_LOADED ? Constant.THREADED_CHILD_RSS
                     : state == WsgiState.RESTRICTED ? Constant.THREADED_CHILD_RESTRICTED_RSS : Constant.THREADED_CHILD_PYTHON_RSS);
             long base = cal.bytes(state == WsgiState.NOT_LOADED ? Constant.THREADED_CHILD_BASE
                     : state == WsgiState.RESTRICTED ? Constant.THREADED_CHILD_RESTRICTED_BASE
                             : Constant.THREADED_CHILD_PYTHON_BASE);
-            long tpc = mpm.effective("ThreadsPerChild");
+            long tpc = mpm.effective(MpmDirective.THREADS_PER_CHILD);
             StackSize s = d.stacks().apacheThreads().orElse(d.stacks().threadDefault());
             stack = known(s, "Apache's worker threads");
             threads = (int) Math.min(Integer.MAX_VALUE, Math.max(0, tpc));
@@ -178,9 +181,9 @@ public final class FootprintBuilder {
             stacks = stackCount * ThreadMemory.stackMapping(stack);
             arenas = ThreadMemory.arenas(threads, arenaMax) * ThreadMemory.ARENA_SIZE;
             virtual = base + stacks + arenas;
-            sizedBy = "MaxRequestWorkers " + mpm.effective("MaxRequestWorkers") + " / ThreadsPerChild " + tpc;
-            MpmValue mrw = mpm.value("MaxRequestWorkers").orElse(null);
-            at = mrw != null && !mrw.isDefault() ? mrw.location() : location(mpm, "ThreadsPerChild");
+            sizedBy = "MaxRequestWorkers " + mpm.effective(MpmDirective.MAX_REQUEST_WORKERS) + " / ThreadsPerChild " + tpc;
+            MpmValue mrw = mpm.value(MpmDirective.MAX_REQUEST_WORKERS).orElse(null);
+            at = mrw != null && !mrw.isDefault() ? mrw.location() : location(mpm, MpmDirective.THREADS_PER_CHILD);
         }
         return new Footprint.Component("apache children", Footprint.Part.APACHE_CHILDREN, count, rss, virtual, at,
                 sizedBy, Sizes.format(rss) + " measured, " + kind + ", " + wsgiText, null).withAddressSpace(stacks, arenas)
@@ -321,7 +324,7 @@ public final class FootprintBuilder {
         return ThreadMemory.DEFAULT_RLIMIT_STACK;
     }
 
-    private Location location(Mpm mpm, String directive) {
+    private Location location(Mpm mpm, MpmDirective directive) {
         MpmValue v = mpm.value(directive).orElse(null);
         return v != null && !v.isDefault() && v.location() != null ? v.location() : mpmLocation(mpm);
     }

@@ -13,6 +13,8 @@ import io.github.footprint.base.HostPaths;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.PythonInt;
 import io.github.footprint.base.PythonText;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmModel;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.apache.Directive;
 import io.github.footprint.parse.ini.IniDocument;

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmDirective;
+import io.github.footprint.model.mpm.MpmValue;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.scripts.Fact;
 import io.github.footprint.parse.scripts.ScriptFacts;
@@ -116,7 +119,7 @@ public final class Stacks {
         StackSize apacheThreads = null;
         if (mpm != null && mpm.kind() != null && mpm.kind().threaded()) {
             apacheThreads = def;
-            MpmValue v = mpm.value("ThreadStackSize").orElse(null);
+            MpmValue v = mpm.value(MpmDirective.THREAD_STACK_SIZE).orElse(null);
             if (v != null && !v.isDefault() && v.effective() >= ThreadMemory.PTHREAD_STACK_MIN) {
                 apacheThreads = StackSize.of(v.effective(), StackSize.Source.SETTING,
                         "ThreadStackSize " + v.effective(), v.location());

@@ -13,8 +13,8 @@ import io.github.footprint.base.Severity;
 import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Footprint;
 import io.github.footprint.model.Host;
-import io.github.footprint.model.Mpm;
-import io.github.footprint.model.MpmValue;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmValue;
 import io.github.footprint.model.StackSize;
 import io.github.footprint.rules.RuleCatalog;
 
@@ -42,12 +42,12 @@ public final class JsonReporter {
         g.writeStringField("mpm", mpm.kind().label());
         g.writeBooleanField("mpmAssumed", mpm.assumed());
         for (MpmValue v : mpm.values().values()) {
-            g.writeNumberField(camel(v.directive()), v.effective());
+            g.writeNumberField(camel(v.directive().directiveName()), v.effective());
         }
         g.writeObjectFieldStart("setAt");
         for (MpmValue v : mpm.values().values()) {
             if (v.location() != null) {
-                g.writeObjectFieldStart(camel(v.directive()));
+                g.writeObjectFieldStart(camel(v.directive().directiveName()));
                 g.writeStringField("file", v.location().file());
                 g.writeNumberField("line", v.location().line());
                 g.writeNumberField("configured", v.configured());

@@ -22,7 +22,7 @@ import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.EnvironmentResult;
 import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.MpmAdjustment;
+import io.github.footprint.model.mpm.MpmAdjustment;
 
 /**
  * Real httpd is the judge of the MPM model: generated configurations go through {@code apache2 -t} and through

@@ -7,8 +7,9 @@ import io.github.footprint.model.Deployment;
 import io.github.footprint.model.Footprint;
 import io.github.footprint.model.Footprint.Component;
 import io.github.footprint.model.Footprint.Cut;
-import io.github.footprint.model.Mpm;
+import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.base.Sizes;
+import io.github.footprint.model.mpm.MpmDirective;
 
 /** The phrases the budget rules share: contributors, the estimate's assumptions, and what to cut. */
 final class Budgets {
@@ -105,7 +106,7 @@ final class Budgets {
     /** {@code  (12 children x ThreadsPerChild 25)} for worker/event, empty for prefork. */
     static String workersPerChild(Mpm mpm, long children) {
         return mpm.kind() == Mpm.Kind.PREFORK ? "" : " (" + children + " children x ThreadsPerChild "
-                + mpm.effective("ThreadsPerChild") + ")";
+                + mpm.effective(MpmDirective.THREADS_PER_CHILD) + ")";
     }
 
     /** What makes one daemon process big, when one term is most of it. */

@@ -10,7 +10,7 @@ import io.github.footprint.model.Footprint;
 import io.github.footprint.model.Footprint.Component;
 import io.github.footprint.model.Footprint.Part;
 import io.github.footprint.model.Host;
-import io.github.footprint.model.Mpm;
+import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;

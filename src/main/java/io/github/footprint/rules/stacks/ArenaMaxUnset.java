@@ -9,7 +9,7 @@ import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Footprint;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.HttpdStartup;
-import io.github.footprint.model.Mpm;
+import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.StackSize;
 import io.github.footprint.model.ThreadMemory;

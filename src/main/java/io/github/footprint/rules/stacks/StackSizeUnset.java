@@ -6,8 +6,9 @@ import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Mpm;
-import io.github.footprint.model.MpmValue;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmDirective;
+import io.github.footprint.model.mpm.MpmValue;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.StackSize;
 import io.github.footprint.model.ThreadMemory;
@@ -54,9 +55,9 @@ public final class StackSizeUnset implements Rule {
         if (s == null || !s.isDefault() || budgets.isEmpty() || mpm.assumed() || mpm.loads().isEmpty()) {
             return;
         }
-        long threads = mpm.effective("ThreadsPerChild");
+        long threads = mpm.effective(MpmDirective.THREADS_PER_CHILD);
         long stacks = threads + ThreadMemory.APACHE_CHILD_EXTRA_THREADS;
-        MpmValue tpc = mpm.value("ThreadsPerChild").orElse(null);
+        MpmValue tpc = mpm.value(MpmDirective.THREADS_PER_CHILD).orElse(null);
         Location at = tpc != null && tpc.location() != null ? tpc.location() : mpm.loads().get(0).location();
         ctx.report(at, "Apache's " + mpm.kind().label() + " children: nothing sets their thread stacks (no"
                 + " ThreadStackSize, " + NO_RLIMIT + "), so each child's " + stacks + " thread stacks (ThreadsPerChild "

@@ -6,9 +6,10 @@ import io.github.footprint.model.Deployment;
 import io.github.footprint.model.GroupSelection;
 import io.github.footprint.model.ModWsgi;
 import io.github.footprint.model.Mount;
-import io.github.footprint.model.Mpm;
+import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.model.ServerScope;
 import io.github.footprint.base.Sizes;
+import io.github.footprint.model.mpm.MpmDirective;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -54,7 +55,7 @@ public final class EmbeddedMode implements Rule {
             String count = prefork
                     ? "each of up to " + children + " prefork children (MaxRequestWorkers " + children + ")"
                     : "each of up to " + children + " " + kind.label() + " child processes (MaxRequestWorkers "
-                            + mpm.effective("MaxRequestWorkers") + " / ThreadsPerChild " + mpm.effective("ThreadsPerChild")
+                            + mpm.effective(MpmDirective.MAX_REQUEST_WORKERS) + " / ThreadsPerChild " + mpm.effective(MpmDirective.THREADS_PER_CHILD)
                             + "; the threads of a child share its copy and one interpreter lock)";
             ctx.report(m.location(), prefork ? Severity.ERROR : Severity.WARNING, head + ": " + count + " loads its own"
                     + " Python interpreter and copy of the application, at least " + children + " x "

@@ -10,9 +10,10 @@ import io.github.footprint.model.GroupSelection;
 import io.github.footprint.model.ImportScript;
 import io.github.footprint.model.ModWsgi;
 import io.github.footprint.model.Mount;
-import io.github.footprint.model.Mpm;
+import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.model.RestrictEmbedded;
 import io.github.footprint.base.Sizes;
+import io.github.footprint.model.mpm.MpmDirective;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -67,8 +68,8 @@ public final class RestrictEmbeddedOff implements Rule {
             boolean prefork = mpm.kind() == Mpm.Kind.PREFORK;
             long each = cal.restrictSaving(prefork);
             cost = "each of up to " + children + " " + mpm.kind().label() + " child processes ("
-                    + (prefork ? "MaxRequestWorkers " + children : "MaxRequestWorkers " + mpm.effective("MaxRequestWorkers")
-                            + " / ThreadsPerChild " + mpm.effective("ThreadsPerChild"))
+                    + (prefork ? "MaxRequestWorkers " + children : "MaxRequestWorkers " + mpm.effective(MpmDirective.MAX_REQUEST_WORKERS)
+                            + " / ThreadsPerChild " + mpm.effective(MpmDirective.THREADS_PER_CHILD))
                     + ") initialises Python though no application runs in it: " + Sizes.format(each) + " RSS per child"
                     + " (measured: " + Sizes.format(cal.childWithPython(prefork)) + " against "
                     + Sizes.format(cal.childRestricted(prefork))

@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.mpm;
 
 import io.github.footprint.base.Location;
 
@@ -9,12 +9,12 @@ import io.github.footprint.base.Location;
 public final class MpmAdjustment {
     private final String code;
     private final String text;
-    private final String directive;
+    private final MpmDirective directive;
     private final long from;
     private final long to;
     private final Location location;
 
-    MpmAdjustment(String code, String text, String directive, long from, long to, Location location) {
+    MpmAdjustment(String code, String text, MpmDirective directive, long from, long to, Location location) {
         this.code = code;
         this.text = text;
         this.directive = directive;
@@ -33,7 +33,7 @@ public final class MpmAdjustment {
         return text;
     }
 
-    public String directive() {
+    public MpmDirective directive() {
         return directive;
     }
 

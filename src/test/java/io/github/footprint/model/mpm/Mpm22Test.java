@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.mpm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -38,7 +38,7 @@ class Mpm22Test {
     void preforkMaxClientsBeforeServerLimitIsClampedToTheDefault() throws Exception {
         Mpm m = mpm("prefork", "MaxClients 400\nServerLimit 400\n");
         assertEquals(Mpm.Kind.PREFORK, m.kind());
-        assertEquals(256, m.effective("MaxRequestWorkers"));
+        assertEquals(256, m.effective(MpmDirective.MAX_REQUEST_WORKERS));
         assertEquals(List.of("deploy/httpd.conf:1 WARNING: MaxClients of 400 exceeds ServerLimit value of 256 servers,"
                 + " lowering MaxClients to 256. To increase, please see the ServerLimit directive."), said(m));
     }
@@ -46,28 +46,28 @@ class Mpm22Test {
     @Test
     void preforkServerLimitFirstIsFine() throws Exception {
         Mpm m = mpm("prefork", "ServerLimit 400\nMaxClients 400\n");
-        assertEquals(400, m.effective("MaxRequestWorkers"));
+        assertEquals(400, m.effective(MpmDirective.MAX_REQUEST_WORKERS));
         assertEquals(List.of(), said(m));
         // 2.2's compiled-in MaxRequestsPerChild is 10000
-        assertEquals(10000, m.effective("MaxConnectionsPerChild"));
+        assertEquals(10000, m.effective(MpmDirective.MAX_CONNECTIONS_PER_CHILD));
     }
 
     @Test
     void workerMovesTheFirstThreadsPerChildAheadOfMaxClients() throws Exception {
         Mpm m = mpm("worker", "MaxClients 150\nThreadsPerChild 50\n");
-        assertEquals(150, m.effective("MaxRequestWorkers"));
-        assertEquals(50, m.effective("ThreadsPerChild"));
+        assertEquals(150, m.effective(MpmDirective.MAX_REQUEST_WORKERS));
+        assertEquals(50, m.effective(MpmDirective.THREADS_PER_CHILD));
         assertEquals(List.of(), said(m));
     }
 
     @Test
     void workerThreadLimitAfterThreadsPerChildComesTooLate() throws Exception {
         Mpm m = mpm("worker", "ThreadsPerChild 100\nThreadLimit 200\nMaxClients 400\n");
-        assertEquals(64, m.effective("ThreadsPerChild"));
+        assertEquals(64, m.effective(MpmDirective.THREADS_PER_CHILD));
         assertEquals(List.of("deploy/httpd.conf:1 WARNING: ThreadsPerChild of 100 exceeds ThreadLimit value of 64"
                 + " threads, lowering ThreadsPerChild to 64. To increase, please see the ThreadLimit directive.",
                 "deploy/httpd.conf:3 WARNING: MaxClients (400) is not an integer multiple of ThreadsPerChild (64),"
                         + " lowering MaxClients to 384 for a maximum of 6 child processes,"), said(m));
-        assertEquals(384, m.effective("MaxRequestWorkers"));
+        assertEquals(384, m.effective(MpmDirective.MAX_REQUEST_WORKERS));
     }
 }

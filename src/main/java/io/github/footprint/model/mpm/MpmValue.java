@@ -1,23 +1,23 @@
-package io.github.footprint.model;
+package io.github.footprint.model.mpm;
 
 import io.github.footprint.base.Location;
 
 /** One MPM sizing value: as configured (or compiled in), and as httpd will run with it after its checks. */
 public final class MpmValue {
-    private final String directive;
+    private final MpmDirective directive;
     private final long configured;
     private final long effective;
     private final Location location;
 
-    MpmValue(String directive, long configured, long effective, Location location) {
+    MpmValue(MpmDirective directive, long configured, long effective, Location location) {
         this.directive = directive;
         this.configured = configured;
         this.effective = effective;
         this.location = location;
     }
 
-    /** The 2.4 directive name, such as {@code MaxRequestWorkers}. */
-    public String directive() {
+    /** The directive, such as {@link MpmDirective#MAX_REQUEST_WORKERS}. */
+    public MpmDirective directive() {
         return directive;
     }
 

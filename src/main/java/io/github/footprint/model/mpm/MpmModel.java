@@ -1,4 +1,6 @@
-package io.github.footprint.model;
+package io.github.footprint.model.mpm;
+
+import static io.github.footprint.model.mpm.MpmDirective.*;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,15 +21,15 @@ import io.github.footprint.parse.apache.Directive;
  */
 public final class MpmModel {
     /** The sizing directives of each MPM and their compiled-in 2.4 defaults, in report order. */
-    private static final Map<Mpm.Kind, Map<String, Long>> DEFAULTS_24 = Map.of(
-            Mpm.Kind.PREFORK, ordered("ServerLimit", 256, "MaxRequestWorkers", 256, "StartServers", 5,
-                    "MinSpareServers", 5, "MaxSpareServers", 10, "MaxConnectionsPerChild", 0),
-            Mpm.Kind.WORKER, ordered("ServerLimit", 16, "ThreadLimit", 64, "ThreadsPerChild", 25,
-                    "MaxRequestWorkers", 400, "StartServers", 3, "MinSpareThreads", 75, "MaxSpareThreads", 250,
-                    "MaxConnectionsPerChild", 0, "ThreadStackSize", 0),
-            Mpm.Kind.EVENT, ordered("ServerLimit", 16, "ThreadLimit", 64, "ThreadsPerChild", 25,
-                    "MaxRequestWorkers", 400, "StartServers", 3, "MinSpareThreads", 75, "MaxSpareThreads", 250,
-                    "MaxConnectionsPerChild", 0, "ThreadStackSize", 0));
+    private static final Map<Mpm.Kind, Map<MpmDirective, Long>> DEFAULTS_24 = Map.of(
+            Mpm.Kind.PREFORK, ordered(SERVER_LIMIT, 256, MAX_REQUEST_WORKERS, 256, START_SERVERS, 5,
+                    MIN_SPARE_SERVERS, 5, MAX_SPARE_SERVERS, 10, MAX_CONNECTIONS_PER_CHILD, 0),
+            Mpm.Kind.WORKER, ordered(SERVER_LIMIT, 16, THREAD_LIMIT, 64, THREADS_PER_CHILD, 25,
+                    MAX_REQUEST_WORKERS, 400, START_SERVERS, 3, MIN_SPARE_THREADS, 75, MAX_SPARE_THREADS, 250,
+                    MAX_CONNECTIONS_PER_CHILD, 0, THREAD_STACK_SIZE, 0),
+            Mpm.Kind.EVENT, ordered(SERVER_LIMIT, 16, THREAD_LIMIT, 64, THREADS_PER_CHILD, 25,
+                    MAX_REQUEST_WORKERS, 400, START_SERVERS, 3, MIN_SPARE_THREADS, 75, MAX_SPARE_THREADS, 250,
+                    MAX_CONNECTIONS_PER_CHILD, 0, THREAD_STACK_SIZE, 0));
     /** Directives each MPM module defines; the core ones parse under all three. */
     private static final Map<Mpm.Kind, Set<String>> OWN = Map.of(
             Mpm.Kind.PREFORK, Set.of("startservers", "minspareservers", "maxspareservers", "serverlimit",
@@ -38,7 +40,6 @@ public final class MpmModel {
                     "threadlimit", "serverlimit", "maxrequestworkers", "maxclients", "asyncrequestworkerfactor"));
     private static final Set<String> CORE = Set.of("maxconnectionsperchild", "maxrequestsperchild", "threadstacksize",
             "maxmemfree");
-    private static final Map<String, String> CANONICAL = canonical();
     /** Every directive name that some MPM module defines. */
     private static final Set<String> ANY_MPM = anyMpm();
 
@@ -54,23 +55,11 @@ public final class MpmModel {
     private MpmModel() {
     }
 
-    private static Map<String, Long> ordered(Object... kv) {
-        Map<String, Long> m = new LinkedHashMap<>();
+    private static Map<MpmDirective, Long> ordered(Object... kv) {
+        Map<MpmDirective, Long> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], ((Integer) kv[i + 1]).longValue());
+            m.put((MpmDirective) kv[i], ((Integer) kv[i + 1]).longValue());
         }
-        return m;
-    }
-
-    private static Map<String, String> canonical() {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String d : List.of("ServerLimit", "ThreadLimit", "ThreadsPerChild", "MaxRequestWorkers", "StartServers",
-                "MinSpareServers", "MaxSpareServers", "MinSpareThreads", "MaxSpareThreads", "MaxConnectionsPerChild",
-                "ThreadStackSize")) {
-            m.put(d.toLowerCase(Locale.ROOT), d);
-        }
-        m.put("maxclients", "MaxRequestWorkers");
-        m.put("maxrequestsperchild", "MaxConnectionsPerChild");
         return m;
     }
 
@@ -103,7 +92,7 @@ public final class MpmModel {
         } else if (loads.size() == 1 || loads.stream().map(d -> kindOfModule(d.arg())).distinct().count() == 1) {
             kind = loads.isEmpty() ? null : kindOfModule(loads.get(0).arg());
         }
-        Map<String, Directive> set = new LinkedHashMap<>();
+        Map<MpmDirective, Directive> set = new LinkedHashMap<>();
         List<Directive> ordered = new ArrayList<>();
         List<Directive> foreign = new ArrayList<>();
         List<Directive> inVhost = new ArrayList<>();
@@ -122,16 +111,16 @@ public final class MpmModel {
                 inVhost.add(d);
                 continue;
             }
-            if (key.equals("maxclients") || key.equals("maxrequestsperchild")) {
+            MpmDirective canonical = MpmDirective.byName(key).orElse(null);
+            if (canonical != null && !d.is(canonical.directiveName())) {
                 deprecated.add(d);
             }
-            String canonical = CANONICAL.get(key);
             if (canonical != null) {
                 set.put(canonical, d);
                 ordered.add(d);
             }
         }
-        Map<String, MpmValue> values = new LinkedHashMap<>();
+        Map<MpmDirective, MpmValue> values = new LinkedHashMap<>();
         List<MpmAdjustment> adjustments = new ArrayList<>();
         if (kind != null) {
             new Chain(kind, set, values, adjustments, "2.2".equals(version)).run(ordered);
@@ -156,14 +145,15 @@ public final class MpmModel {
     /** httpd's check chain on working copies of the values. */
     private static final class Chain {
         private final Mpm.Kind kind;
-        private final Map<String, Directive> set;
-        private final Map<String, MpmValue> out;
+        private final Map<MpmDirective, Directive> set;
+        private final Map<MpmDirective, MpmValue> out;
         private final List<MpmAdjustment> adjustments;
-        private final Map<String, Long> configured = new LinkedHashMap<>();
-        private final Map<String, Long> v = new LinkedHashMap<>();
+        private final Map<MpmDirective, Long> configured = new LinkedHashMap<>();
+        private final Map<MpmDirective, Long> v = new LinkedHashMap<>();
         private final boolean v22;
 
-        Chain(Mpm.Kind kind, Map<String, Directive> set, Map<String, MpmValue> out, List<MpmAdjustment> adjustments,
+        Chain(Mpm.Kind kind, Map<MpmDirective, Directive> set, Map<MpmDirective, MpmValue> out,
+                List<MpmAdjustment> adjustments,
                 boolean v22) {
             this.v22 = v22;
             this.kind = kind;
@@ -172,24 +162,24 @@ public final class MpmModel {
             this.adjustments = adjustments;
         }
 
-        private Location at(String d) {
+        private Location at(MpmDirective d) {
             Directive x = set.get(d);
             return x == null ? null : x.location();
         }
 
-        private void change(String code, String text, String d, long to) {
+        private void change(String code, String text, MpmDirective d, long to) {
             adjustments.add(new MpmAdjustment(code, text, d, v.get(d), to, at(d)));
             v.put(d, to);
         }
 
         void run(List<Directive> ordered) {
-            for (Map.Entry<String, Long> e : DEFAULTS_24.get(kind).entrySet()) {
+            for (Map.Entry<MpmDirective, Long> e : DEFAULTS_24.get(kind).entrySet()) {
                 Directive d = set.get(e.getKey());
                 long def = e.getValue();
-                if (v22 && e.getKey().equals("MaxConnectionsPerChild")) {
+                if (v22 && e.getKey() == MAX_CONNECTIONS_PER_CHILD) {
                     def = 10000;
                 }
-                if (v22 && kind == Mpm.Kind.PREFORK && e.getKey().equals("ThreadStackSize")) {
+                if (v22 && kind == Mpm.Kind.PREFORK && e.getKey() == THREAD_STACK_SIZE) {
                     continue;
                 }
                 long value = d == null ? def : Atoi.parse(d.arg());
@@ -204,109 +194,109 @@ public final class MpmModel {
             } else {
                 threaded();
             }
-            for (String d : configured.keySet()) {
+            for (MpmDirective d : configured.keySet()) {
                 out.put(d, new MpmValue(d, configured.get(d), v.get(d), at(d)));
             }
         }
 
         private void prefork() {
-            long sl = v.get("ServerLimit");
+            long sl = v.get(SERVER_LIMIT);
             if (sl > 200000) {
                 change("AH00175", "WARNING: ServerLimit of " + sl + " exceeds compile-time limit of 200000 servers,"
-                        + " decreasing to 200000.", "ServerLimit", 200000);
+                        + " decreasing to 200000.", SERVER_LIMIT, 200000);
             } else if (sl < 1) {
-                change("AH00177", "WARNING: ServerLimit of " + sl + " not allowed, increasing to 1.", "ServerLimit", 1);
+                change("AH00177", "WARNING: ServerLimit of " + sl + " not allowed, increasing to 1.", SERVER_LIMIT, 1);
             }
-            sl = v.get("ServerLimit");
-            long mrw = v.get("MaxRequestWorkers");
+            sl = v.get(SERVER_LIMIT);
+            long mrw = v.get(MAX_REQUEST_WORKERS);
             if (mrw > sl) {
                 change("AH00180", "WARNING: MaxRequestWorkers of " + mrw + " exceeds ServerLimit value of " + sl
                         + " servers, decreasing MaxRequestWorkers to " + sl + ". To increase, please see the ServerLimit"
-                        + " directive.", "MaxRequestWorkers", sl);
+                        + " directive.", MAX_REQUEST_WORKERS, sl);
             }
-            mrw = v.get("MaxRequestWorkers");
+            mrw = v.get(MAX_REQUEST_WORKERS);
             if (mrw < 1) {
                 change("AH00182", "WARNING: MaxRequestWorkers of " + mrw + " not allowed, increasing to 1.",
-                        "MaxRequestWorkers", 1);
+                        MAX_REQUEST_WORKERS, 1);
             }
-            atLeastOne("AH00184", "StartServers", "");
-            atLeastOne("AH00186", "MinSpareServers", " to avoid almost certain server failure. Please read the"
+            atLeastOne("AH00184", START_SERVERS, "");
+            atLeastOne("AH00186", MIN_SPARE_SERVERS, " to avoid almost certain server failure. Please read the"
                     + " documentation");
-            long min = v.get("MinSpareServers");
-            if (v.get("MaxSpareServers") < min + 1) {
-                change("", "MaxSpareServers of " + v.get("MaxSpareServers") + " is below MinSpareServers + 1; httpd"
-                        + " silently raises it to " + (min + 1), "MaxSpareServers", min + 1);
+            long min = v.get(MIN_SPARE_SERVERS);
+            if (v.get(MAX_SPARE_SERVERS) < min + 1) {
+                change("", "MaxSpareServers of " + v.get(MAX_SPARE_SERVERS) + " is below MinSpareServers + 1; httpd"
+                        + " silently raises it to " + (min + 1), MAX_SPARE_SERVERS, min + 1);
             }
-            if (v.get("StartServers") > v.get("MaxRequestWorkers")) {
-                change("", "StartServers of " + v.get("StartServers") + " exceeds MaxRequestWorkers; httpd silently"
-                        + " starts " + v.get("MaxRequestWorkers"), "StartServers", v.get("MaxRequestWorkers"));
+            if (v.get(START_SERVERS) > v.get(MAX_REQUEST_WORKERS)) {
+                change("", "StartServers of " + v.get(START_SERVERS) + " exceeds MaxRequestWorkers; httpd silently"
+                        + " starts " + v.get(MAX_REQUEST_WORKERS), START_SERVERS, v.get(MAX_REQUEST_WORKERS));
             }
         }
 
         private void threaded() {
             boolean event = kind == Mpm.Kind.EVENT;
             long maxTl = event ? 100000 : 20000;
-            long sl = v.get("ServerLimit");
+            long sl = v.get(SERVER_LIMIT);
             if (sl > 20000) {
                 change(event ? "AH00497" : "AH00300", "WARNING: ServerLimit of " + sl + " exceeds compile-time limit of"
-                        + " 20000 servers, decreasing to 20000.", "ServerLimit", 20000);
+                        + " 20000 servers, decreasing to 20000.", SERVER_LIMIT, 20000);
             } else if (sl < 1) {
                 change(event ? "AH00499" : "AH00302", "WARNING: ServerLimit of " + sl + " not allowed, increasing to 1.",
-                        "ServerLimit", 1);
+                        SERVER_LIMIT, 1);
             }
-            long tl = v.get("ThreadLimit");
+            long tl = v.get(THREAD_LIMIT);
             if (tl > maxTl) {
                 change(event ? "AH00502" : "AH00305", "WARNING: ThreadLimit of " + tl + " exceeds compile-time limit of "
-                        + maxTl + " threads, decreasing to " + maxTl + ".", "ThreadLimit", maxTl);
+                        + maxTl + " threads, decreasing to " + maxTl + ".", THREAD_LIMIT, maxTl);
             } else if (tl < 1) {
                 change(event ? "AH00504" : "AH00307", "WARNING: ThreadLimit of " + tl + " not allowed, increasing to 1.",
-                        "ThreadLimit", 1);
+                        THREAD_LIMIT, 1);
             }
-            tl = v.get("ThreadLimit");
-            long tpc = v.get("ThreadsPerChild");
+            tl = v.get(THREAD_LIMIT);
+            long tpc = v.get(THREADS_PER_CHILD);
             if (tpc > tl) {
                 change(event ? "AH00507" : "AH00310", "WARNING: ThreadsPerChild of " + tpc + " exceeds ThreadLimit of "
                         + tl + " threads, decreasing to " + tl + ". To increase, please see the ThreadLimit directive.",
-                        "ThreadsPerChild", tl);
+                        THREADS_PER_CHILD, tl);
             } else if (tpc < 1) {
                 change(event ? "AH00509" : "AH00312", "WARNING: ThreadsPerChild of " + tpc + " not allowed, increasing"
-                        + " to 1.", "ThreadsPerChild", 1);
+                        + " to 1.", THREADS_PER_CHILD, 1);
             }
-            tpc = v.get("ThreadsPerChild");
-            long mrw = v.get("MaxRequestWorkers");
+            tpc = v.get(THREADS_PER_CHILD);
+            long mrw = v.get(MAX_REQUEST_WORKERS);
             if (mrw < tpc) {
                 change(event ? "AH00511" : "AH00314", "WARNING: MaxRequestWorkers of " + mrw + " is less than"
                         + " ThreadsPerChild of " + tpc + ", increasing to " + tpc + ". MaxRequestWorkers must be at least"
-                        + " as large as the number of threads in a single server.", "MaxRequestWorkers", tpc);
+                        + " as large as the number of threads in a single server.", MAX_REQUEST_WORKERS, tpc);
             }
-            mrw = v.get("MaxRequestWorkers");
+            mrw = v.get(MAX_REQUEST_WORKERS);
             long servers = mrw / tpc;
             if (mrw % tpc != 0) {
                 long to = servers * tpc;
                 change(event ? "AH00513" : "AH00316", "WARNING: MaxRequestWorkers of " + mrw + " is not an integer"
                         + " multiple of ThreadsPerChild of " + tpc + ", decreasing to nearest multiple " + to + ", for a"
-                        + " maximum of " + servers + " servers.", "MaxRequestWorkers", to);
+                        + " maximum of " + servers + " servers.", MAX_REQUEST_WORKERS, to);
             }
-            sl = v.get("ServerLimit");
-            mrw = v.get("MaxRequestWorkers");
+            sl = v.get(SERVER_LIMIT);
+            mrw = v.get(MAX_REQUEST_WORKERS);
             if (servers > sl) {
                 change(event ? "AH00515" : "AH00318", "WARNING: MaxRequestWorkers of " + mrw + " would require "
                         + servers + " servers and would exceed ServerLimit of " + sl + ", decreasing to " + sl * tpc
-                        + ". To increase, please see the ServerLimit directive.", "MaxRequestWorkers", sl * tpc);
+                        + ". To increase, please see the ServerLimit directive.", MAX_REQUEST_WORKERS, sl * tpc);
                 servers = sl;
             }
-            atLeastOne(event ? "AH00517" : "AH00320", "StartServers", "");
-            atLeastOne(event ? "AH00519" : "AH00322", "MinSpareThreads", " to avoid almost certain server failure."
+            atLeastOne(event ? "AH00517" : "AH00320", START_SERVERS, "");
+            atLeastOne(event ? "AH00519" : "AH00322", MIN_SPARE_THREADS, " to avoid almost certain server failure."
                     + " Please read the documentation");
-            long min = v.get("MinSpareThreads");
-            if (v.get("MaxSpareThreads") < min + tpc + 1) {
-                change("", "MaxSpareThreads of " + v.get("MaxSpareThreads") + " is below MinSpareThreads +"
-                        + " ThreadsPerChild + 1; httpd silently raises it to " + (min + tpc + 1), "MaxSpareThreads",
+            long min = v.get(MIN_SPARE_THREADS);
+            if (v.get(MAX_SPARE_THREADS) < min + tpc + 1) {
+                change("", "MaxSpareThreads of " + v.get(MAX_SPARE_THREADS) + " is below MinSpareThreads +"
+                        + " ThreadsPerChild + 1; httpd silently raises it to " + (min + tpc + 1), MAX_SPARE_THREADS,
                         min + tpc + 1);
             }
-            if (v.get("StartServers") > servers) {
-                change("", "StartServers of " + v.get("StartServers") + " exceeds the " + servers + " server(s)"
-                        + " MaxRequestWorkers allows; httpd silently starts " + servers, "StartServers", servers);
+            if (v.get(START_SERVERS) > servers) {
+                change("", "StartServers of " + v.get(START_SERVERS) + " exceeds the " + servers + " server(s)"
+                        + " MaxRequestWorkers allows; httpd silently starts " + servers, START_SERVERS, servers);
             }
         }
 
@@ -322,11 +312,11 @@ public final class MpmModel {
                 int tpc = -1;
                 int mc = -1;
                 for (int i = 0; i < order.size(); i++) {
-                    String c = CANONICAL.get(order.get(i).key());
-                    if (tpc < 0 && "ThreadsPerChild".equals(c)) {
+                    MpmDirective c = MpmDirective.byName(order.get(i).key()).orElseThrow();
+                    if (tpc < 0 && c == THREADS_PER_CHILD) {
                         tpc = i;
                     }
-                    if (mc < 0 && "MaxRequestWorkers".equals(c)) {
+                    if (mc < 0 && c == MAX_REQUEST_WORKERS) {
                         mc = i;
                     }
                 }
@@ -336,11 +326,11 @@ public final class MpmModel {
             }
             long maxSl = kind == Mpm.Kind.PREFORK ? 200000 : 20000;
             for (Directive d : order) {
-                String c = CANONICAL.get(d.key());
+                MpmDirective c = MpmDirective.byName(d.key()).orElseThrow();
                 long x = Atoi.parse(d.arg());
                 v.put(c, x);
                 switch (c) {
-                    case "ServerLimit":
+                    case SERVER_LIMIT:
                         if (x > maxSl) {
                             change22("WARNING: ServerLimit of " + x + " exceeds compile time limit of " + maxSl
                                     + " servers, lowering ServerLimit to " + maxSl + ".", c, maxSl, d);
@@ -348,7 +338,7 @@ public final class MpmModel {
                             change22("WARNING: Require ServerLimit > 0, setting to 1", c, 1, d);
                         }
                         break;
-                    case "ThreadLimit":
+                    case THREAD_LIMIT:
                         if (x > 20000) {
                             change22("WARNING: ThreadLimit of " + x + " exceeds compile time limit of 20000 servers,"
                                     + " lowering ThreadLimit to 20000.", c, 20000, d);
@@ -356,20 +346,20 @@ public final class MpmModel {
                             change22("WARNING: Require ThreadLimit > 0, setting to 1", c, 1, d);
                         }
                         break;
-                    case "ThreadsPerChild":
-                        if (x > v.get("ThreadLimit")) {
+                    case THREADS_PER_CHILD:
+                        if (x > v.get(THREAD_LIMIT)) {
                             change22("WARNING: ThreadsPerChild of " + x + " exceeds ThreadLimit value of "
-                                    + v.get("ThreadLimit") + " threads, lowering ThreadsPerChild to " + v.get("ThreadLimit")
-                                    + ". To increase, please see the ThreadLimit directive.", c, v.get("ThreadLimit"), d);
+                                    + v.get(THREAD_LIMIT) + " threads, lowering ThreadsPerChild to " + v.get(THREAD_LIMIT)
+                                    + ". To increase, please see the ThreadLimit directive.", c, v.get(THREAD_LIMIT), d);
                         } else if (x < 1) {
                             change22("WARNING: Require ThreadsPerChild > 0, setting to 1", c, 1, d);
                         }
                         break;
-                    case "MaxRequestWorkers":
+                    case MAX_REQUEST_WORKERS:
                         maxClients22(x, d);
                         break;
-                    case "MinSpareServers":
-                    case "MinSpareThreads":
+                    case MIN_SPARE_SERVERS:
+                    case MIN_SPARE_THREADS:
                         if (x <= 0) {
                             change22("WARNING: detected " + (kind == Mpm.Kind.PREFORK ? "MinSpareServers" : "MinSpareThreads")
                                     + " set to non-positive. Resetting to 1 to avoid almost certain Apache failure."
@@ -381,26 +371,26 @@ public final class MpmModel {
                 }
             }
             if (kind == Mpm.Kind.PREFORK) {
-                long min = v.get("MinSpareServers");
-                if (v.get("MaxSpareServers") < min + 1) {
-                    change("", "MaxSpareServers of " + v.get("MaxSpareServers") + " is below MinSpareServers + 1; httpd"
-                            + " silently raises it to " + (min + 1), "MaxSpareServers", min + 1);
+                long min = v.get(MIN_SPARE_SERVERS);
+                if (v.get(MAX_SPARE_SERVERS) < min + 1) {
+                    change("", "MaxSpareServers of " + v.get(MAX_SPARE_SERVERS) + " is below MinSpareServers + 1; httpd"
+                            + " silently raises it to " + (min + 1), MAX_SPARE_SERVERS, min + 1);
                 }
             } else {
-                long min = v.get("MinSpareThreads");
-                long tpc = v.get("ThreadsPerChild");
-                if (v.get("MaxSpareThreads") < min + tpc) {
-                    change("", "MaxSpareThreads of " + v.get("MaxSpareThreads") + " is below MinSpareThreads +"
-                            + " ThreadsPerChild; httpd 2.2 silently raises it to " + (min + tpc), "MaxSpareThreads",
+                long min = v.get(MIN_SPARE_THREADS);
+                long tpc = v.get(THREADS_PER_CHILD);
+                if (v.get(MAX_SPARE_THREADS) < min + tpc) {
+                    change("", "MaxSpareThreads of " + v.get(MAX_SPARE_THREADS) + " is below MinSpareThreads +"
+                            + " ThreadsPerChild; httpd 2.2 silently raises it to " + (min + tpc), MAX_SPARE_THREADS,
                             min + tpc);
                 }
             }
         }
 
         private void maxClients22(long x, Directive d) {
-            String c = "MaxRequestWorkers";
+            MpmDirective c = MAX_REQUEST_WORKERS;
             if (kind == Mpm.Kind.PREFORK) {
-                long sl = v.get("ServerLimit");
+                long sl = v.get(SERVER_LIMIT);
                 if (x > sl) {
                     change22("WARNING: MaxClients of " + x + " exceeds ServerLimit value of " + sl + " servers, lowering"
                             + " MaxClients to " + sl + ". To increase, please see the ServerLimit directive.", c, sl, d);
@@ -409,7 +399,7 @@ public final class MpmModel {
                 }
                 return;
             }
-            long tpc = v.get("ThreadsPerChild");
+            long tpc = v.get(THREADS_PER_CHILD);
             if (x < tpc) {
                 change22("WARNING: MaxClients (" + x + ") must be at least as large as ThreadsPerChild (" + tpc + ")."
                         + " Automatically increasing MaxClients to " + tpc + ".", c, tpc, d);
@@ -421,7 +411,7 @@ public final class MpmModel {
                 change22("WARNING: MaxClients (" + x + ") is not an integer multiple of ThreadsPerChild (" + tpc
                         + "), lowering MaxClients to " + to + " for a maximum of " + daemons + " child processes,", c, to, d);
             }
-            long sl = v.get("ServerLimit");
+            long sl = v.get(SERVER_LIMIT);
             if (daemons > sl) {
                 change22("WARNING: MaxClients of " + v.get(c) + " would require " + daemons + " servers, and would exceed"
                         + " the ServerLimit value of " + sl + ". Automatically lowering MaxClients to " + sl * tpc
@@ -432,15 +422,15 @@ public final class MpmModel {
         }
 
         /** A 2.2 handler's change: logged (no AH code in 2.2), at the directive that caused it. */
-        private void change22(String text, String d, long to, Directive at) {
+        private void change22(String text, MpmDirective d, long to, Directive at) {
             adjustments.add(new MpmAdjustment(HTTPD_22, text, d, v.get(d), to, at.location()));
             v.put(d, to);
         }
 
-        private void atLeastOne(String code, String d, String tail) {
+        private void atLeastOne(String code, MpmDirective d, String tail) {
             long x = v.get(d);
             if (x < 1) {
-                change(code, "WARNING: " + d + " of " + x + " not allowed, increasing to 1" + tail + ".", d, 1);
+                change(code, "WARNING: " + d.directiveName() + " of " + x + " not allowed, increasing to 1" + tail + ".", d, 1);
             }
         }
     }

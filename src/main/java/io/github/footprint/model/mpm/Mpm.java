@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.mpm;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,13 +32,13 @@ public final class Mpm {
     private final Kind kind;
     private final boolean assumed;
     private final List<Directive> loads;
-    private final Map<String, MpmValue> values;
+    private final Map<MpmDirective, MpmValue> values;
     private final List<MpmAdjustment> adjustments;
     private final List<Directive> foreign;
     private final List<Directive> inVirtualHost;
     private final List<Directive> deprecated;
 
-    Mpm(Kind kind, boolean assumed, List<Directive> loads, Map<String, MpmValue> values, List<MpmAdjustment> adjustments,
+    Mpm(Kind kind, boolean assumed, List<Directive> loads, Map<MpmDirective, MpmValue> values, List<MpmAdjustment> adjustments,
             List<Directive> foreign, List<Directive> inVirtualHost, List<Directive> deprecated) {
         this.kind = kind;
         this.assumed = assumed;
@@ -65,17 +65,18 @@ public final class Mpm {
         return loads;
     }
 
-    /** The sizing values of the running MPM by 2.4 directive name, in a fixed order. */
-    public Map<String, MpmValue> values() {
+    /** The sizing values of the running MPM by directive, in a fixed order (the compiled-in defaults' order). */
+    public Map<MpmDirective, MpmValue> values() {
         return values;
     }
 
-    public Optional<MpmValue> value(String directive) {
+    /** The value of a directive, empty when this MPM has no such directive. */
+    public Optional<MpmValue> value(MpmDirective directive) {
         return Optional.ofNullable(values.get(directive));
     }
 
     /** The effective value of a directive, or 0 when this MPM has no such directive. */
-    public long effective(String directive) {
+    public long effective(MpmDirective directive) {
         MpmValue v = values.get(directive);
         return v == null ? 0 : v.effective();
     }
@@ -109,10 +110,10 @@ public final class Mpm {
             return 0;
         }
         if (kind == Kind.PREFORK) {
-            return effective("MaxRequestWorkers");
+            return effective(MpmDirective.MAX_REQUEST_WORKERS);
         }
-        long tpc = Math.max(1, effective("ThreadsPerChild"));
-        return effective("MaxRequestWorkers") / tpc;
+        long tpc = Math.max(1, effective(MpmDirective.THREADS_PER_CHILD));
+        return effective(MpmDirective.MAX_REQUEST_WORKERS) / tpc;
     }
 
     /**
@@ -126,12 +127,12 @@ public final class Mpm {
         }
         long idle;
         if (kind == Kind.PREFORK) {
-            idle = Math.max(effective("StartServers"), effective("MinSpareServers"));
+            idle = Math.max(effective(MpmDirective.START_SERVERS), effective(MpmDirective.MIN_SPARE_SERVERS));
         } else {
-            long tpc = Math.max(1, effective("ThreadsPerChild"));
-            idle = Math.max(effective("StartServers"), (effective("MinSpareThreads") + tpc - 1) / tpc);
+            long tpc = Math.max(1, effective(MpmDirective.THREADS_PER_CHILD));
+            idle = Math.max(effective(MpmDirective.START_SERVERS), (effective(MpmDirective.MIN_SPARE_THREADS) + tpc - 1) / tpc);
         }
-        return Math.max(0, Math.min(idle, Math.min(maxChildren(), effective("ServerLimit"))));
+        return Math.max(0, Math.min(idle, Math.min(maxChildren(), effective(MpmDirective.SERVER_LIMIT))));
     }
 
     /**
@@ -139,6 +140,6 @@ public final class Mpm {
      * worker/event {@code children x ThreadsPerChild}.
      */
     public long maxRequestWorkersFor(long children) {
-        return kind == Kind.PREFORK ? children : children * Math.max(1, effective("ThreadsPerChild"));
+        return kind == Kind.PREFORK ? children : children * Math.max(1, effective(MpmDirective.THREADS_PER_CHILD));
     }
 }
