@@ -9,6 +9,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.ini.IniDocument;

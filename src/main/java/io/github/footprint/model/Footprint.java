@@ -3,6 +3,7 @@ package io.github.footprint.model;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -15,6 +15,10 @@ import io.github.footprint.base.PythonInt;
 import io.github.footprint.base.PythonText;
 import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.model.mpm.MpmModel;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.model.wsgi.ModWsgi;
+import io.github.footprint.model.wsgi.ModWsgiBuilder;
+import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.apache.Directive;
 import io.github.footprint.parse.ini.IniDocument;
@@ -25,6 +29,8 @@ import io.github.footprint.parse.ini.PasteLoader;
 import io.github.footprint.parse.ini.Setting;
 import io.github.footprint.parse.scripts.Fact;
 import io.github.footprint.parse.scripts.ScriptFacts;
+import io.github.footprint.parse.wsgi.DaemonLine;
+import io.github.footprint.parse.wsgi.WsgiOptions;
 import io.github.footprint.source.HostPathMapper;
 import io.github.footprint.source.SourceSet;
 
@@ -61,7 +67,7 @@ public final class ModelBuilder {
             }
         }
         // mod_wsgi's view is read once: the deployment's mounts come from it, and ModWsgi.of hands it to the rules
-        ModWsgi modWsgi = MountReader.read(apache, named);
+        ModWsgi modWsgi = ModWsgiBuilder.read(apache, named);
         List<Mount> mounts = modWsgi.mounts();
         PylonsModel pylons = b.pylons(inis, scripts, mounts, named, parameters);
         Mpm mpm = MpmModel.build(apache, parameters.assumedMpm(), parameters.apacheVersion());

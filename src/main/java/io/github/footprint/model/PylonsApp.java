@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.parse.ini.IniDocument;
 import io.github.footprint.parse.ini.IniSection;
 import io.github.footprint.parse.ini.PasteContext;

@@ -13,6 +13,8 @@ import io.github.footprint.base.Location;
 import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.model.mpm.MpmDirective;
 import io.github.footprint.model.mpm.MpmValue;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.scripts.Fact;
 import io.github.footprint.parse.scripts.ScriptFacts;

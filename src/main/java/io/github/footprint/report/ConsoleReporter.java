@@ -4,7 +4,7 @@ import io.github.footprint.engine.CheckResult;
 import io.github.footprint.engine.EnvironmentResult;
 import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.rules.RuleCatalog;
 
 /**

@@ -10,7 +10,7 @@ import io.github.footprint.engine.EnvironmentResult;
 import io.github.footprint.findings.Finding;
 import io.github.footprint.findings.Redactor;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Footprint;
 import io.github.footprint.model.Host;
 import io.github.footprint.model.mpm.Mpm;

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.apache.ApacheLayout;
 import io.github.footprint.parse.apache.ApacheParser;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.model.wsgi.DaemonGroup;
 
 /**
  * The effective stack of each kind of thread (DOMAIN.md §5.4–5.5, MEASUREMENTS.md §5.1) and which start-up

@@ -27,10 +27,10 @@ import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.EnvironmentResult;
 import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
-import io.github.footprint.model.DaemonProblem;
-import io.github.footprint.model.WsgiOptions;
-import io.github.footprint.model.WsgiOptions.Option;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.parse.wsgi.DaemonProblem;
+import io.github.footprint.parse.wsgi.WsgiOptions;
+import io.github.footprint.parse.wsgi.WsgiOptions.Option;
 
 /**
  * Real httpd with the installed mod_wsgi judges footprint's reading of {@code WSGIDaemonProcess}: every generated

@@ -2,7 +2,7 @@ package io.github.footprint.rules.pylons;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.Engine;
 import io.github.footprint.model.PylonsApp;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Atoi;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.HttpdStartup;
 import io.github.footprint.base.Sizes;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.model.mpm.MpmDirective;

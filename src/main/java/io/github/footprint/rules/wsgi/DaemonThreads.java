@@ -5,11 +5,11 @@ import java.util.stream.Collectors;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Calibration;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.ImportScript;
-import io.github.footprint.model.ModWsgi;
-import io.github.footprint.model.Mount;
+import io.github.footprint.model.wsgi.ImportScript;
+import io.github.footprint.model.wsgi.ModWsgi;
+import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.ThreadMemory;
 import io.github.footprint.rules.Rule;

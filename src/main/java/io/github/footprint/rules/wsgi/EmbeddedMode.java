@@ -1,13 +1,13 @@
 package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.GroupSelection;
-import io.github.footprint.model.ModWsgi;
-import io.github.footprint.model.Mount;
+import io.github.footprint.model.wsgi.GroupSelection;
+import io.github.footprint.model.wsgi.ModWsgi;
+import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.model.mpm.Mpm;
-import io.github.footprint.model.ServerScope;
+import io.github.footprint.model.wsgi.ServerScope;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.mpm.MpmDirective;
 import io.github.footprint.rules.Rule;

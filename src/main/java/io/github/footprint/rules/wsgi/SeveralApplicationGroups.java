@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.ApplicationGroup;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.wsgi.ApplicationGroup;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.ImportScript;
-import io.github.footprint.model.ModWsgi;
-import io.github.footprint.model.Mount;
+import io.github.footprint.model.wsgi.ImportScript;
+import io.github.footprint.model.wsgi.ModWsgi;
+import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;

@@ -33,8 +33,8 @@ import io.github.footprint.engine.RequestException;
 import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonProblem;
-import io.github.footprint.model.WsgiOptions;
+import io.github.footprint.parse.wsgi.DaemonProblem;
+import io.github.footprint.parse.wsgi.WsgiOptions;
 import io.github.footprint.rules.RuleCatalog;
 import io.github.footprint.testing.Trees;
 

@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.parse.wsgi;
 
 /**
  * Something wrong with one option of a {@code WSGIDaemonProcess} line: either mod_wsgi refuses it (httpd stops
@@ -42,7 +42,7 @@ public final class DaemonProblem {
     private final String fix;
     private final String suggestion;
 
-    DaemonProblem(Kind kind, String option, String value, String message, String detail, String fix,
+    public DaemonProblem(Kind kind, String option, String value, String message, String detail, String fix,
             String suggestion) {
         this.kind = kind;
         this.option = option;

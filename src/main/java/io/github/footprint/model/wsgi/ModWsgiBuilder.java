@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.wsgi;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +37,7 @@ import io.github.footprint.parse.apache.Directive;
  * </ul>
  * Sections footprint cannot place ({@code <If>}, {@code <Proxy>}...) are not taken to apply.
  */
-final class MountReader {
+public final class ModWsgiBuilder {
     private static final Set<String> RELEVANT = Set.of("servername", "wsgidaemonprocess", "wsgiscriptalias",
             "wsgiscriptaliasmatch", "wsgiimportscript", "wsgiprocessgroup", "wsgiapplicationgroup",
             "wsgirestrictembedded", "addhandler", "sethandler", "loadmodule");
@@ -56,17 +56,17 @@ final class MountReader {
     private final Map<ServerScope, Set<String>> aliasUrls = new IdentityHashMap<>();
     private Map<String, DaemonGroup> firstByName;
 
-    private MountReader(ApacheConfig apache, List<DaemonGroup> daemons) {
+    private ModWsgiBuilder(ApacheConfig apache, List<DaemonGroup> daemons) {
         this.apache = apache;
         this.daemons = daemons;
     }
 
-    static ModWsgi read(ApacheConfig apache, List<DaemonGroup> daemons) {
+    public static ModWsgi read(ApacheConfig apache, List<DaemonGroup> daemons) {
         if (apache == null) {
             return new ModWsgi(null, null, List.of(ServerScope.mainServer()), List.of(), List.of(), List.of(), List.of(),
                     List.of(), Map.of(), !daemons.isEmpty());
         }
-        return new MountReader(apache, daemons).read();
+        return new ModWsgiBuilder(apache, daemons).read();
     }
 
     /** A {@code WSGIProcessGroup} or {@code WSGIApplicationGroup} line and where it applies. */

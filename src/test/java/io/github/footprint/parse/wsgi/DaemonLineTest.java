@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.parse.wsgi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.apache.Directive;
 import io.github.footprint.source.FileKind;

@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.wsgi;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,6 +7,8 @@ import java.util.Map;
 
 import io.github.footprint.base.Atoi;
 import io.github.footprint.base.Location;
+import io.github.footprint.parse.wsgi.DaemonLine;
+import io.github.footprint.parse.wsgi.DaemonProblem;
 
 /**
  * One {@code WSGIDaemonProcess} as mod_wsgi reads it: its options as written, the effective numbers
@@ -23,11 +25,11 @@ public final class DaemonGroup {
     private final Map<String, String> options;
     private final List<DaemonProblem> problems;
 
-    DaemonGroup(String name, Location location, String serverName, Map<String, String> options) {
+    public DaemonGroup(String name, Location location, String serverName, Map<String, String> options) {
         this(name, location, serverName, options, List.of());
     }
 
-    DaemonGroup(DaemonLine line, Location location, String serverName) {
+    public DaemonGroup(DaemonLine line, Location location, String serverName) {
         this(line.name, location, serverName, line.options, line.problems);
     }
 

@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.parse.wsgi;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 
 import io.github.footprint.base.Atoi;
 import io.github.footprint.base.CType;
-import io.github.footprint.model.DaemonProblem.Kind;
-import io.github.footprint.model.WsgiOptions.Option;
-import io.github.footprint.model.WsgiOptions.Type;
-import io.github.footprint.model.WsgiOptions.Version;
+import io.github.footprint.parse.wsgi.DaemonProblem.Kind;
+import io.github.footprint.parse.wsgi.WsgiOptions.Option;
+import io.github.footprint.parse.wsgi.WsgiOptions.Type;
+import io.github.footprint.parse.wsgi.WsgiOptions.Version;
 import io.github.footprint.parse.apache.ConfWords;
 
 /**
@@ -32,7 +32,7 @@ import io.github.footprint.parse.apache.ConfWords;
  * refusal in {@link #problems} is the one httpd prints. After the refusals come the values mod_wsgi accepts
  * but reads as something else than what is written.
  */
-final class DaemonLine {
+public final class DaemonLine {
     /** The release assumed when none is given: {@code CheckRequest}'s default. */
     static final Version DEFAULT_VERSION = Version.parse("4.9");
 
@@ -47,13 +47,13 @@ final class DaemonLine {
         }
     }
 
-    final String name;
+    public final String name;
     /** Options as written, {@code name -> value} in first-seen order; a repeated option keeps its last value. */
-    final Map<String, String> options = new LinkedHashMap<>();
+    public final Map<String, String> options = new LinkedHashMap<>();
     /** Every {@code name=value} in line order, repeats included. */
     final List<Written> written = new ArrayList<>();
     /** Refusals in the order mod_wsgi meets them, then misreadings. */
-    final List<DaemonProblem> problems = new ArrayList<>();
+    public final List<DaemonProblem> problems = new ArrayList<>();
     /** Where the text stopped being {@code name=value}, met after the options before it are checked. */
     private DaemonProblem syntax;
 
@@ -61,11 +61,11 @@ final class DaemonLine {
         this.name = name;
     }
 
-    static DaemonLine parse(String raw) {
+    public static DaemonLine parse(String raw) {
         return parse(raw, DEFAULT_VERSION);
     }
 
-    static DaemonLine parse(String raw, Version version) {
+    public static DaemonLine parse(String raw, Version version) {
         ConfWords w = new ConfWords(raw);
         DaemonLine d = new DaemonLine(w.next());
         if (d.name.isEmpty()) {

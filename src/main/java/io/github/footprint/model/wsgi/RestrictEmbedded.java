@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.wsgi;
 
 import io.github.footprint.base.Location;
 

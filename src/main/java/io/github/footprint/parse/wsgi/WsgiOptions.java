@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.parse.wsgi;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

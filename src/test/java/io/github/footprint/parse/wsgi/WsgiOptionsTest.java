@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.parse.wsgi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import io.github.footprint.base.EditDistance;
-import io.github.footprint.model.WsgiOptions.Option;
-import io.github.footprint.model.WsgiOptions.Version;
+import io.github.footprint.parse.wsgi.WsgiOptions.Option;
+import io.github.footprint.parse.wsgi.WsgiOptions.Version;
 
 /** The WSGIDaemonProcess option table per mod_wsgi release (DOMAIN.md §1.2) and mod_wsgi's checks of values. */
 class WsgiOptionsTest {

@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.wsgi;
 
 import java.util.Collections;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.WeakHashMap;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.ModelBuilder;
 
 /**
  * mod_wsgi as httpd will run it for one deployment: the servers, every mount and import script with the groups
@@ -47,14 +49,14 @@ public final class ModWsgi {
     public static ModWsgi of(Deployment d) {
         ModWsgi m = BUILT.get(d);
         if (m == null) {
-            m = MountReader.read(d.apache().orElse(null), d.daemons());
+            m = ModWsgiBuilder.read(d.apache().orElse(null), d.daemons());
             BUILT.put(d, m);
         }
         return m;
     }
 
     /** The view {@link ModelBuilder} read while building {@code d}: the rules ask for it, it is not read again. */
-    static void remember(Deployment d, ModWsgi m) {
+    public static void remember(Deployment d, ModWsgi m) {
         BUILT.put(d, m);
     }
 
