@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.model.wsgi.ModWsgi;
 import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.parse.apache.ApacheConfig;
@@ -31,6 +32,7 @@ public final class Deployment {
     private final List<DaemonGroup> daemons;
     private final List<DaemonGroup> daemonDefinitions;
     private final List<Mount> mounts;
+    private final ModWsgi modWsgi;
     private final PylonsModel pylons;
     private final Mpm mpm;
     private final ModelParameters parameters;
@@ -39,7 +41,7 @@ public final class Deployment {
     private Footprint footprint;
 
     Deployment(String environment, SourceSet sources, ApacheConfig apache, List<IniDocument> inis,
-            List<ScriptFacts> scripts, List<DaemonGroup> daemons, List<Mount> mounts, PylonsModel pylons,
+            List<ScriptFacts> scripts, List<DaemonGroup> daemons, ModWsgi modWsgi, PylonsModel pylons,
             Mpm mpm, ModelParameters parameters) {
         this.mpm = mpm;
         this.environment = environment;
@@ -49,7 +51,8 @@ public final class Deployment {
         this.scripts = List.copyOf(scripts);
         this.daemonDefinitions = List.copyOf(daemons);
         this.daemons = daemons.stream().filter(g -> !g.name().isEmpty()).collect(Collectors.toUnmodifiableList());
-        this.mounts = List.copyOf(mounts);
+        this.modWsgi = modWsgi;
+        this.mounts = modWsgi.mounts();
         this.pylons = pylons;
         this.parameters = parameters;
     }
@@ -85,8 +88,14 @@ public final class Deployment {
         return daemonDefinitions;
     }
 
+    /** {@code WSGIScriptAlias} and {@code WSGIScriptAliasMatch} lines in reading order ({@link ModWsgi#mounts()}). */
     public List<Mount> mounts() {
         return mounts;
+    }
+
+    /** mod_wsgi as httpd will run it: servers, mounts, import scripts, process group lines, whether it is loaded. */
+    public ModWsgi modWsgi() {
+        return modWsgi;
     }
 
     /** The PasteDeploy applications of the INI files (see {@link PylonsApp}). */

@@ -59,7 +59,7 @@ public final class FootprintBuilder {
 
     private Footprint build() {
         List<Footprint.Component> out = new ArrayList<>();
-        ModWsgi wsgi = ModWsgi.of(d);
+        ModWsgi wsgi = d.modWsgi();
         Mpm mpm = d.mpm();
         HttpdStartup startup = d.stacks().startup();
         long arenaMax = ThreadMemory.arenaMax(startup.mallocArenaMax(), host.cpuCores());

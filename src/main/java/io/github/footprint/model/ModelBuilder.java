@@ -29,7 +29,6 @@ import io.github.footprint.parse.ini.PasteLoader;
 import io.github.footprint.parse.ini.Setting;
 import io.github.footprint.parse.scripts.Fact;
 import io.github.footprint.parse.scripts.ScriptFacts;
-import io.github.footprint.parse.wsgi.DaemonLine;
 import io.github.footprint.parse.wsgi.WsgiOptions;
 import io.github.footprint.source.HostPathMapper;
 import io.github.footprint.source.SourceSet;
@@ -46,10 +45,7 @@ public final class ModelBuilder {
     private final HostPathMapper mapper;
     private final ApacheConfig apache;
 
-    private final WsgiOptions.Version modWsgiVersion;
-
-    private ModelBuilder(SourceSet sources, HostPathMapper mapper, ApacheConfig apache, String modWsgiVersion) {
-        this.modWsgiVersion = WsgiOptions.Version.parse(modWsgiVersion);
+    private ModelBuilder(SourceSet sources, HostPathMapper mapper, ApacheConfig apache) {
         this.sources = sources;
         this.mapper = mapper;
         this.apache = apache;
@@ -58,49 +54,22 @@ public final class ModelBuilder {
     /** Builds the model of one environment. {@code apache} may be null (no Apache file in the project). */
     public static Deployment build(String environment, SourceSet sources, HostPathMapper mapper, ApacheConfig apache,
             List<IniDocument> inis, List<ScriptFacts> scripts, ModelParameters parameters) {
-        ModelBuilder b = new ModelBuilder(sources, mapper, apache, parameters.modWsgiVersion());
-        List<DaemonGroup> daemons = b.daemons();
+        ModelBuilder b = new ModelBuilder(sources, mapper, apache);
+        List<DaemonGroup> daemons = ModWsgiBuilder.daemons(apache, WsgiOptions.Version.parse(parameters.modWsgiVersion()));
         List<DaemonGroup> named = new ArrayList<>();
         for (DaemonGroup g : daemons) {
             if (!g.name().isEmpty()) {
                 named.add(g);
             }
         }
-        // mod_wsgi's view is read once: the deployment's mounts come from it, and ModWsgi.of hands it to the rules
+        // mod_wsgi's view is read once: the deployment's mounts come from it
         ModWsgi modWsgi = ModWsgiBuilder.read(apache, named);
         List<Mount> mounts = modWsgi.mounts();
         PylonsModel pylons = b.pylons(inis, scripts, mounts, named, parameters);
         Mpm mpm = MpmModel.build(apache, parameters.assumedMpm(), parameters.apacheVersion());
-        Deployment d = new Deployment(environment, sources, apache, inis, scripts, daemons, mounts, pylons, mpm,
+        return new Deployment(environment, sources, apache, inis, scripts, daemons, modWsgi, pylons, mpm,
                 parameters).withStacks(Stacks.build(HttpdStartup.of(scripts), mpm, daemons, mounts, scripts, mapper,
                         apache));
-        ModWsgi.remember(d, modWsgi);
-        return d;
-    }
-
-    /** Every {@code WSGIDaemonProcess}, nameless ones included (the Deployment keeps them apart). */
-    private List<DaemonGroup> daemons() {
-        List<DaemonGroup> out = new ArrayList<>();
-        if (apache == null) {
-            return out;
-        }
-        for (Directive d : apache.find("WSGIDaemonProcess")) {
-            out.add(new DaemonGroup(DaemonLine.parse(d.rawArgs(), modWsgiVersion), d.location(), serverName(d)));
-        }
-        return out;
-    }
-
-    private static String serverName(Directive d) {
-        Directive vhost = d.enclosing("VirtualHost");
-        if (vhost == null) {
-            return null;
-        }
-        for (Directive c : vhost.children()) {
-            if (c.is("ServerName")) {
-                return c.arg();
-            }
-        }
-        return vhost.rawArgs();
     }
 
     /** How a mount reaches an app: the daemon group (null: embedded) and the sentence that says so. */

@@ -146,9 +146,9 @@ public final class Stacks {
         List<DaemonStacks> out = new ArrayList<>();
         for (DaemonGroup g : groups) {
             StackSize request = def;
-            if (g.stackSize() > 0) {
-                request = StackSize.of(g.stackSize(), StackSize.Source.SETTING,
-                        "stack-size=" + g.options().get("stack-size"), g.location());
+            if (g.stackSize().isPresent()) {
+                request = StackSize.of(g.stackSize().getAsLong(), StackSize.Source.SETTING,
+                        "stack-size=" + g.values().stackSize().orElseThrow().written(), g.location());
             }
             Map<String, StackSize> app = new LinkedHashMap<>();
             // mod_wsgi keeps the first definition of a name (a second one stops httpd: FP206)

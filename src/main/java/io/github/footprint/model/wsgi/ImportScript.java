@@ -1,6 +1,7 @@
 package io.github.footprint.model.wsgi;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.parse.wsgi.LineRefusal;
 
 /**
  * A {@code WSGIImportScript}: a script loaded when a process starts, into the process group and application group
@@ -12,18 +13,18 @@ public final class ImportScript {
     private final ServerScope server;
     private final GroupSelection processGroup;
     private final ApplicationGroup applicationGroup;
-    private final String refusal;
-    private final String refusalDetail;
+    private final LineRefusal lineRefusal;
+    private final GroupRefusal groupRefusal;
 
     ImportScript(String script, Location location, ServerScope server, GroupSelection processGroup,
-            ApplicationGroup applicationGroup, String refusal, String refusalDetail) {
+            ApplicationGroup applicationGroup, LineRefusal lineRefusal, GroupRefusal groupRefusal) {
         this.script = script;
         this.location = location;
         this.server = server;
         this.processGroup = processGroup;
         this.applicationGroup = applicationGroup;
-        this.refusal = refusal;
-        this.refusalDetail = refusalDetail;
+        this.lineRefusal = lineRefusal;
+        this.groupRefusal = groupRefusal;
     }
 
     public String script() {
@@ -48,14 +49,24 @@ public final class ImportScript {
         return applicationGroup;
     }
 
-    /** httpd's start-up refusal of the directive ({@code WSGI process group not yet configured.}...), or null. */
-    public String refusal() {
-        return refusal;
+    /** True when httpd refuses to start because of this line. */
+    public boolean refused() {
+        return lineRefusal != null || groupRefusal != null;
     }
 
-    /** Why the refusal happens; null without one. */
-    public String refusalDetail() {
-        return refusalDetail;
+    /** What httpd prints when it refuses the line, or null. */
+    public String refusalMessage() {
+        return lineRefusal != null ? lineRefusal.message() : groupRefusal != null ? groupRefusal.message() : null;
+    }
+
+    /** mod_wsgi's refusal of the line's text (no script, an option it cannot read, a group missing), or null. */
+    public LineRefusal lineRefusal() {
+        return lineRefusal;
+    }
+
+    /** mod_wsgi's refusal of the process group by its check at this line, or null. */
+    public GroupRefusal groupRefusal() {
+        return groupRefusal;
     }
 
     @Override

@@ -1,24 +1,17 @@
 package io.github.footprint.model.wsgi;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 
 import io.github.footprint.base.Location;
-import io.github.footprint.model.Deployment;
-import io.github.footprint.model.ModelBuilder;
 
 /**
  * mod_wsgi as httpd will run it for one deployment: the servers, every mount and import script with the groups
  * mod_wsgi gives them, the {@code WSGIProcessGroup} lines, {@code WSGIRestrictEmbedded}, and whether the module
- * is loaded. Built once per {@link Deployment} (from the same reading as {@link Deployment#mounts()}) and kept
- * while the deployment lives.
+ * is loaded. Read once by {@link ModWsgiBuilder}; the deployment holds it.
  */
 public final class ModWsgi {
-    private static final Map<Deployment, ModWsgi> BUILT = Collections.synchronizedMap(new WeakHashMap<>());
-
     private final Boolean loaded;
     private final Location loadModule;
     private final List<ServerScope> servers;
@@ -43,21 +36,6 @@ public final class ModWsgi {
         this.handlers = List.copyOf(handlers);
         this.daemonScopes = Map.copyOf(daemonScopes);
         this.daemons = daemons;
-    }
-
-    /** mod_wsgi's view of the deployment. */
-    public static ModWsgi of(Deployment d) {
-        ModWsgi m = BUILT.get(d);
-        if (m == null) {
-            m = ModWsgiBuilder.read(d.apache().orElse(null), d.daemons());
-            BUILT.put(d, m);
-        }
-        return m;
-    }
-
-    /** The view {@link ModelBuilder} read while building {@code d}: the rules ask for it, it is not read again. */
-    public static void remember(Deployment d, ModWsgi m) {
-        BUILT.put(d, m);
     }
 
     /**

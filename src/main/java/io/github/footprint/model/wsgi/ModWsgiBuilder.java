@@ -16,6 +16,10 @@ import io.github.footprint.base.Location;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.apache.ConfWords;
 import io.github.footprint.parse.apache.Directive;
+import io.github.footprint.parse.wsgi.AliasOptions;
+import io.github.footprint.parse.wsgi.DaemonLine;
+import io.github.footprint.parse.wsgi.LineRefusal;
+import io.github.footprint.parse.wsgi.WsgiOptions;
 
 /**
  * Reads mod_wsgi's routing from the httpd configuration, in httpd's reading order, the way mod_wsgi 4.9
@@ -61,6 +65,39 @@ public final class ModWsgiBuilder {
         this.daemons = daemons;
     }
 
+    /**
+     * Every {@code WSGIDaemonProcess} of the configuration in reading order, nameless ones included, each read as
+     * mod_wsgi {@code version} reads it. Empty without a configuration.
+     */
+    public static List<DaemonGroup> daemons(ApacheConfig apache, WsgiOptions.Version version) {
+        List<DaemonGroup> out = new ArrayList<>();
+        if (apache == null) {
+            return out;
+        }
+        for (Directive d : apache.find("WSGIDaemonProcess")) {
+            out.add(new DaemonGroup(DaemonLine.parse(d.rawArgs(), version), d.location(), serverName(d)));
+        }
+        return out;
+    }
+
+    private static String serverName(Directive d) {
+        Directive vhost = d.enclosing("VirtualHost");
+        if (vhost == null) {
+            return null;
+        }
+        for (Directive c : vhost.children()) {
+            if (c.is("ServerName")) {
+                return c.arg();
+            }
+        }
+        return vhost.rawArgs();
+    }
+
+    /**
+     * mod_wsgi's view of the configuration: servers, mounts, import scripts, process group lines, with the daemon
+     * groups that have a name ({@code daemons}, in reading order). Without a configuration, nothing but the main
+     * server.
+     */
     public static ModWsgi read(ApacheConfig apache, List<DaemonGroup> daemons) {
         if (apache == null) {
             return new ModWsgi(null, null, List.of(ServerScope.mainServer()), List.of(), List.of(), List.of(), List.of(),
@@ -207,53 +244,6 @@ public final class ModWsgiBuilder {
         return new RestrictEmbedded(d.location(), d.arg(), problem);
     }
 
-    /** {@code wsgi_parse_option} over what follows the leading words: {name, value} pairs, or an error. */
-    private static final class Options {
-        final Map<String, String> values = new LinkedHashMap<>();
-        final List<String> errors = new ArrayList<>();
-    }
-
-    private static Options options(String rest, String invalid, Set<String> known) {
-        Options o = new Options();
-        int i = 0;
-        while (i < rest.length()) {
-            int start = i;
-            while (i < rest.length() && rest.charAt(i) != '=' && !Character.isWhitespace(rest.charAt(i))) {
-                i++;
-            }
-            if (i == start || i >= rest.length() || rest.charAt(i) != '=') {
-                o.errors.add(invalid);
-                return o;
-            }
-            String name = rest.substring(start, i);
-            ConfWords value = new ConfWords(rest.substring(i + 1));
-            String v = value.next();
-            if (!known.contains(name)) {
-                o.errors.add(invalid);
-                return o;
-            }
-            if (v.isEmpty()) {
-                o.errors.add(name.equals("process-group") ? "Invalid name for WSGI process group."
-                        : name.equals("application-group") ? "Invalid name for WSGI application group."
-                                : name.equals("callable-object") ? "Invalid name for WSGI callable object."
-                                        : "Invalid value for authorization flag.");
-                return o;
-            }
-            if (name.equals("pass-authorization") && !v.equalsIgnoreCase("On") && !v.equalsIgnoreCase("Off")) {
-                o.errors.add("Invalid value for authorization flag.");
-                return o;
-            }
-            o.values.put(name, v);
-            rest = value.rest();
-            i = 0;
-        }
-        return o;
-    }
-
-    private static final Set<String> ALIAS_OPTIONS = Set.of("process-group", "application-group", "callable-object",
-            "pass-authorization");
-    private static final Set<String> IMPORT_OPTIONS = Set.of("process-group", "application-group");
-
     private Mount mount(Directive d, Map<ServerScope, String> namesSoFar, Map<String, ServerScope> definedSoFar) {
         ConfWords w = new ConfWords(d.rawArgs());
         String url = w.next();
@@ -264,11 +254,11 @@ public final class ModWsgiBuilder {
         if (script.isEmpty()) {
             return null;
         }
-        Options o = options(w.rest(), "Invalid option to WSGI script alias definition.", ALIAS_OPTIONS);
+        AliasOptions o = AliasOptions.ofAlias(w.rest());
         ServerScope scope = scope(d);
         boolean match = d.is("WSGIScriptAliasMatch");
-        String pg = o.values.get("process-group");
-        String ag = o.values.get("application-group");
+        String pg = o.values().get("process-group");
+        String ag = o.values().get("application-group");
         GroupSelection selection = pg != null
                 ? processGroup(pg, GroupSelection.Source.OPTION, d.location(), scope)
                 : inheritedProcessGroup(scope, url, script, match);
@@ -280,10 +270,10 @@ public final class ModWsgiBuilder {
         // mod_wsgi 4.9.4 also leaves out a WSGIScriptAliasMatch whose script has a '$' in it (apache2 -t)
         boolean preloaded = pgValue != null && agValue != null && !pgValue.contains("%{") && !agValue.contains("%{")
                 && !(match && script.contains("$"));
-        String[] refusal = preloaded && !pgValue.isEmpty() && o.errors.isEmpty()
+        GroupRefusal refusal = preloaded && !pgValue.isEmpty() && o.refusal() == null
                 ? groupCheck(pgValue, scope, namesSoFar, definedSoFar) : null;
-        return new Mount(d.name(), url, script, d.location(), scope, selection, app, preloaded,
-                refusal == null ? null : refusal[0], refusal == null ? null : refusal[1], o.errors, List.of());
+        return new Mount(d.name(), url, script, d.location(), scope, selection, app, preloaded, refusal, o.refusal(),
+                List.of());
     }
 
     private ImportScript importScript(Directive d, Map<ServerScope, String> namesSoFar,
@@ -291,51 +281,41 @@ public final class ModWsgiBuilder {
         ConfWords w = new ConfWords(d.rawArgs());
         String script = w.next();
         ServerScope scope = scope(d);
-        String refusal = null;
-        String detail = null;
-        Options o = script.isEmpty() ? null : options(w.rest(), "Invalid option to WSGI import script definition.",
-                IMPORT_OPTIONS);
-        String pg = o == null ? null : o.values.get("process-group");
-        String ag = o == null ? null : o.values.get("application-group");
+        LineRefusal refusal = null;
+        GroupRefusal groupRefusal = null;
+        AliasOptions o = script.isEmpty() ? null : AliasOptions.ofImport(w.rest());
+        String pg = o == null ? null : o.values().get("process-group");
+        String ag = o == null ? null : o.values().get("application-group");
         if (o == null) {
-            refusal = "Location of import script not supplied.";
-        } else if (!o.errors.isEmpty()) {
-            refusal = o.errors.get(0);
+            refusal = LineRefusal.NO_SCRIPT;
+        } else if (o.refusal() != null) {
+            refusal = o.refusal();
         } else if (ag == null) {
-            refusal = "Name of WSGI application group required.";
-            detail = "WSGIImportScript needs both process-group= and application-group=";
+            refusal = LineRefusal.APPLICATION_GROUP_REQUIRED;
         } else if (pg == null) {
-            refusal = "Name of WSGI process group required.";
-            detail = "WSGIImportScript needs both process-group= and application-group=";
+            refusal = LineRefusal.PROCESS_GROUP_REQUIRED;
         }
         String pgValue = pg == null || pg.equals("%{GLOBAL}") ? "" : pg;
         if (refusal == null && !pgValue.isEmpty()) {
             // no exception for substitutions here: the name is looked up as written
-            String[] r = groupCheck(pgValue, scope, namesSoFar, definedSoFar);
-            if (r != null) {
-                refusal = r[0];
-                detail = r[1];
-            }
+            groupRefusal = groupCheck(pgValue, scope, namesSoFar, definedSoFar);
         }
         GroupSelection selection = pg == null ? null : literalGroup(pg, d.location(), scope);
         ApplicationGroup app = ag == null ? null : ag.equals("%{GLOBAL}")
                 ? new ApplicationGroup(ApplicationGroup.Kind.GLOBAL, ag, d.location(), GroupSelection.Source.OPTION, "")
                 : new ApplicationGroup(ApplicationGroup.Kind.NAMED, ag, d.location(), GroupSelection.Source.OPTION, ag);
-        return new ImportScript(script, d.location(), scope, selection, app, refusal, detail);
+        return new ImportScript(script, d.location(), scope, selection, app, refusal, groupRefusal);
     }
 
     /**
-     * The check {@code wsgi_add_script_alias} and {@code wsgi_add_import_script} make: {refusal, detail}, or null
-     * when httpd takes the line.
+     * The check {@code wsgi_add_script_alias} and {@code wsgi_add_import_script} make: the refusal, or null when httpd
+     * takes the line.
      */
-    private String[] groupCheck(String group, ServerScope here, Map<ServerScope, String> namesSoFar,
+    private GroupRefusal groupCheck(String group, ServerScope here, Map<ServerScope, String> namesSoFar,
             Map<String, ServerScope> definedSoFar) {
         ServerScope there = definedSoFar.get(group);
         if (there == null) {
-            DaemonGroup later = first(group);
-            return new String[] {"WSGI process group not yet configured.", later != null
-                    ? "WSGIDaemonProcess " + group + " is defined at " + later.location() + ", after this line"
-                    : "no WSGIDaemonProcess " + group + " is defined anywhere"};
+            return GroupRefusal.notYetConfigured(group, first(group));
         }
         if (!there.isVirtual()) {
             return null;
@@ -343,21 +323,12 @@ public final class ModWsgiBuilder {
         String mine = namesSoFar.get(here);
         String theirs = namesSoFar.get(there);
         if (mine != null && theirs != null && !mine.equals(theirs)) {
-            return new String[] {"WSGI process group not accessible.", "the group is defined in " + describe(there,
-                    theirs) + ", and this line is in " + describe(here, mine) + ": a group defined in a virtual host"
-                    + " can only be used by servers of the same ServerName"};
+            return GroupRefusal.otherServer(GroupRefusal.Kind.NOT_ACCESSIBLE, group, there, theirs, here, mine);
         }
         if (mine == null && theirs != null || mine != null && theirs == null) {
-            return new String[] {"WSGI process group not matchable.", "the group is defined in " + describe(there,
-                    theirs) + ", and this line is in " + describe(here, mine) + ": mod_wsgi compares the two"
-                    + " servers' ServerName as read so far, and one has none by this line"};
+            return GroupRefusal.otherServer(GroupRefusal.Kind.NOT_MATCHABLE, group, there, theirs, here, mine);
         }
         return null;
-    }
-
-    private static String describe(ServerScope s, String nameSoFar) {
-        String where = s.isVirtual() ? "<VirtualHost " + s.address() + "> (" + s.location() + ")" : "the main server";
-        return where + (nameSoFar == null ? " with no ServerName before this line" : " named " + nameSoFar);
     }
 
     private DaemonGroup first(String name) {
@@ -676,7 +647,7 @@ public final class ModWsgiBuilder {
                 }
             }
             out.add(from.isEmpty() ? m : new Mount(m.directive(), m.url(), m.script(), m.location(), m.server(), g,
-                    m.applicationGroup(), m.preloaded(), null, null, m.optionErrors(), from));
+                    m.applicationGroup(), m.preloaded(), null, m.optionRefusal(), from));
         }
         return out;
     }

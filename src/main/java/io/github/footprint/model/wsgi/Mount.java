@@ -3,6 +3,7 @@ package io.github.footprint.model.wsgi;
 import java.util.List;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.parse.wsgi.LineRefusal;
 
 /**
  * A {@code WSGIScriptAlias} (or {@code ...Match}): a URL served by a script, in a daemon group or embedded in
@@ -17,14 +18,13 @@ public final class Mount {
     private final GroupSelection processGroup;
     private final ApplicationGroup applicationGroup;
     private final boolean preloaded;
-    private final String refusal;
-    private final String refusalDetail;
-    private final List<String> optionErrors;
+    private final GroupRefusal refusal;
+    private final LineRefusal optionRefusal;
     private final List<ServerScope> unreachableFrom;
 
     Mount(String directive, String url, String script, Location location, ServerScope server,
-            GroupSelection processGroup, ApplicationGroup applicationGroup, boolean preloaded, String refusal,
-            String refusalDetail, List<String> optionErrors, List<ServerScope> unreachableFrom) {
+            GroupSelection processGroup, ApplicationGroup applicationGroup, boolean preloaded, GroupRefusal refusal,
+            LineRefusal optionRefusal, List<ServerScope> unreachableFrom) {
         this.directive = directive;
         this.url = url;
         this.script = script;
@@ -34,8 +34,7 @@ public final class Mount {
         this.applicationGroup = applicationGroup;
         this.preloaded = preloaded;
         this.refusal = refusal;
-        this.refusalDetail = refusalDetail;
-        this.optionErrors = List.copyOf(optionErrors);
+        this.optionRefusal = optionRefusal;
         this.unreachableFrom = List.copyOf(unreachableFrom);
     }
 
@@ -113,18 +112,16 @@ public final class Mount {
      * httpd's start-up refusal of this alias by mod_wsgi's group check ({@code WSGI process group not yet
      * configured.}, {@code ... not accessible.}, {@code ... not matchable.}), or null.
      */
-    public String refusal() {
+    public GroupRefusal refusal() {
         return refusal;
     }
 
-    /** Why the refusal happens, in the configuration's terms; null without a refusal. */
-    public String refusalDetail() {
-        return refusalDetail;
-    }
-
-    /** mod_wsgi's refusals of the alias's options ({@code Invalid option to WSGI script alias definition.}...). */
-    public List<String> optionErrors() {
-        return optionErrors;
+    /**
+     * mod_wsgi's refusal of the alias's options ({@code Invalid option to WSGI script alias definition.}...; it stops
+     * at the first), or null when it reads them all.
+     */
+    public LineRefusal optionRefusal() {
+        return optionRefusal;
     }
 
     /**

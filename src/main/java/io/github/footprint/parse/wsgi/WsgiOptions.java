@@ -78,7 +78,7 @@ public final class WsgiOptions {
     /** mod_wsgi's message when {@code supplementary-groups} and {@code group} exceed NGROUPS_MAX (sic, no period). */
     public static final String TOO_MANY_GROUPS = "Too many supplementary groups WSGI daemon process";
     /** Linux's {@code sysconf(_SC_NGROUPS_MAX)}. */
-    static final int NGROUPS_MAX = 65536;
+    public static final int NGROUPS_MAX = 65536;
     /** {@code WSGI_STACK_LAST - 1}: the first thread count mod_wsgi refuses. */
     public static final int THREADS_LIMIT = 65534;
 
@@ -115,7 +115,7 @@ public final class WsgiOptions {
         }
 
         /** The releases just before this one: {@code 5.x} before 6.0.0, {@code 4.4.6} before 4.4.7. */
-        String before() {
+        public String before() {
             if (patch > 0) {
                 return major + "." + minor + "." + (patch - 1);
             }
@@ -123,7 +123,7 @@ public final class WsgiOptions {
         }
 
         /** True when both have the same major and minor number. */
-        boolean sameMinor(Version o) {
+        public boolean sameMinor(Version o) {
             return major == o.major && minor == o.minor;
         }
 
@@ -205,16 +205,6 @@ public final class WsgiOptions {
         /** True when mod_wsgi {@code version} accepts the option name. */
         public boolean availableIn(Version version) {
             return version.compareTo(firstIn) >= 0 && (removedIn == null || version.compareTo(removedIn) < 0);
-        }
-
-        /**
-         * Which releases know it: {@code mod_wsgi 6.0.0 and later}, {@code mod_wsgi 4.1.0 to 5.x; 6.0.0 removed it}.
-         */
-        public String availability() {
-            if (removedIn == null) {
-                return "mod_wsgi " + firstIn + " and later";
-            }
-            return "mod_wsgi " + firstIn + " to " + removedIn.before() + "; " + removedIn + " removed it";
         }
 
         /** mod_wsgi's message for an empty or refused value; null for options it does not check. */
@@ -487,7 +477,7 @@ public final class WsgiOptions {
     }
 
     /** How many names {@code ap_getword(..., ',')} takes from the list before the first empty one. */
-    static int groups(String list) {
+    public static int groups(String list) {
         int n = 0;
         int start = 0;
         while (start < list.length()) {
@@ -538,7 +528,7 @@ public final class WsgiOptions {
     }
 
     /** The number {@code strtod} reads from the start of the text (decimal forms only), or null when none. */
-    static Double leadingDouble(String s) {
+    public static Double leadingDouble(String s) {
         java.util.regex.Matcher m = LEADING_DOUBLE.matcher(s);
         return m.find() ? Double.valueOf(m.group(1)) : null;
     }

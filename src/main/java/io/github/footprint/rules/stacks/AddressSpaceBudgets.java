@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.footprint.base.Location;
-import io.github.footprint.base.Atoi;
 import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.HttpdStartup;
@@ -58,23 +57,12 @@ public final class AddressSpaceBudgets {
     /** Budgets that apply to a daemon's processes: its {@code virtual-memory-limit=}, then the server's. */
     public static List<Budget> daemon(Deployment d, DaemonGroup g) {
         List<Budget> out = new ArrayList<>();
-        long own = virtualMemoryLimit(g);
-        if (own > 0) {
-            out.add(new Budget("virtual-memory-limit=" + g.options().get("virtual-memory-limit") + " ("
-                    + Sizes.format(own) + ")", g.location()));
+        if (g.virtualMemoryLimit().isPresent()) {
+            out.add(new Budget("virtual-memory-limit=" + g.values().virtualMemoryLimit().orElseThrow().written() + " ("
+                    + Sizes.format(g.virtualMemoryLimit().getAsLong()) + ")", g.location()));
         }
         out.addAll(server(d));
         return out;
-    }
-
-    /** {@code virtual-memory-limit} as mod_wsgi reads it ({@code apr_atoi64}); 0 when absent (no limit). */
-    public static long virtualMemoryLimit(DaemonGroup g) {
-        return g.has("virtual-memory-limit") ? Atoi.parse(g.options().get("virtual-memory-limit")) : 0;
-    }
-
-    /** {@code memory-limit} as mod_wsgi reads it ({@code apr_atoi64}); 0 when absent (no limit). */
-    public static long memoryLimit(DaemonGroup g) {
-        return g.has("memory-limit") ? Atoi.parse(g.options().get("memory-limit")) : 0;
     }
 
     /** The budgets' texts joined: {@code virtual-memory-limit=... and virtualMemory=2 GiB}. */

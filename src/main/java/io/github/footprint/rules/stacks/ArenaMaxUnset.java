@@ -47,9 +47,9 @@ public final class ArenaMaxUnset implements Rule {
                         || g.threads() <= 0 || !arenasDominate(c)) {
                     continue;
                 }
-                long own = AddressSpaceBudgets.virtualMemoryLimit(g);
-                processes.add("WSGIDaemonProcess " + g.name() + (own > 0 ? " (virtual-memory-limit="
-                        + g.options().get("virtual-memory-limit") + ")" : "") + " " + share(c) + " per process");
+                processes.add("WSGIDaemonProcess " + g.name() + (g.virtualMemoryLimit().isPresent()
+                        ? " (virtual-memory-limit=" + g.values().virtualMemoryLimit().orElseThrow().written() + ")" : "")
+                        + " " + share(c) + " per process");
                 first = first == null ? g.location() : first;
             } else if (c.part() == Footprint.Part.APACHE_CHILDREN && apache != null && apache.known() && serverBudget
                     && !mpm.assumed() && !mpm.loads().isEmpty() && arenasDominate(c)) {

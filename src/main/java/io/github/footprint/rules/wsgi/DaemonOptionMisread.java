@@ -20,7 +20,8 @@ public final class DaemonOptionMisread implements Rule {
         for (DaemonGroup g : d.daemonDefinitions()) {
             for (DaemonProblem p : g.problems()) {
                 if (!p.refused()) {
-                    ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": " + p.detail() + ". " + p.fix());
+                    ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": " + DaemonProblemWords.detail(p) + ". "
+                            + DaemonProblemWords.fix(p));
                 }
             }
         }

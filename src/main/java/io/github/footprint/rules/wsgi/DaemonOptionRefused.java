@@ -22,7 +22,8 @@ public final class DaemonOptionRefused implements Rule {
             for (DaemonProblem p : g.problems()) {
                 if (p.refused()) {
                     ctx.report(g.location(), "WSGIDaemonProcess" + (g.name().isEmpty() ? "" : " " + g.name()) + ": "
-                            + p.detail() + ". httpd stops with '" + p.message() + "' " + p.fix());
+                            + DaemonProblemWords.detail(p) + ". httpd stops with '" + p.message() + "' "
+                            + DaemonProblemWords.fix(p));
                 }
             }
         }

@@ -25,7 +25,7 @@ import io.github.footprint.rules.RuleMeta;
 public final class EmbeddedMode implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
-        ModWsgi w = ModWsgi.of(d);
+        ModWsgi w = d.modWsgi();
         Mpm mpm = d.mpm();
         for (Mount m : w.mounts()) {
             if (!m.embedded()) {

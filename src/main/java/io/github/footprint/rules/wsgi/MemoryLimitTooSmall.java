@@ -1,9 +1,9 @@
 package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.base.Atoi;
 import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
+import io.github.footprint.parse.wsgi.NumberOption;
 import io.github.footprint.model.HttpdStartup;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.StackSize;
@@ -32,26 +32,25 @@ public final class MemoryLimitTooSmall implements Rule {
             if (threads <= 0 || !stack.known()) {
                 continue; // threads=0 serves nothing (FP210); a computed stack is not guessed
             }
-            long data = AddressSpaceBudgets.memoryLimit(g);
-            if (data > 0) {
-                dataLimit(g, threads, stack, data, ctx);
+            if (g.memoryLimit().isPresent()) {
+                dataLimit(g, threads, stack, g.memoryLimit().getAsLong(), ctx);
             }
             // the lower of the daemon's own RLIMIT_AS and the one it inherits binds: mod_wsgi may fail to raise
             // an inherited hard limit, and lowering always works
-            long own = AddressSpaceBudgets.virtualMemoryLimit(g);
+            long own = g.virtualMemoryLimit().orElse(0);
             HttpdStartup.Limit inherited = d.stacks().startup().addressSpaceLimit();
             long from = inherited == null || inherited.bytes() <= 0 ? 0 : inherited.bytes();
             long as;
             String what;
             if (own > 0 && (from == 0 || own <= from)) {
                 as = own;
-                what = "virtual-memory-limit=" + g.options().get("virtual-memory-limit")
-                        + size(g.options().get("virtual-memory-limit"), own);
+                NumberOption written = g.values().virtualMemoryLimit().orElseThrow();
+                what = "virtual-memory-limit=" + written.written() + size(written, own);
             } else if (from > 0) {
                 as = from;
                 what = "the address-space limit it inherits from httpd's start-up, " + inherited.setting() + " ("
                         + Sizes.format(from) + ") at " + inherited.location() + (own > 0 ? " (lower than its"
-                        + " virtual-memory-limit=" + g.options().get("virtual-memory-limit") + ")," : ",");
+                        + " virtual-memory-limit=" + g.values().virtualMemoryLimit().orElseThrow().written() + ")," : ",");
             } else {
                 continue;
             }
@@ -60,9 +59,9 @@ public final class MemoryLimitTooSmall implements Rule {
     }
 
     /** {@code  (100 MiB)}, or what mod_wsgi makes of a suffix: {@code  (mod_wsgi reads '500M' as 500 bytes)}. */
-    private static String size(String raw, long value) {
-        return Atoi.isExact(raw) ? " (" + Sizes.format(value) + ")"
-                : " (mod_wsgi reads '" + raw + "' as " + Sizes.format(value) + ")";
+    private static String size(NumberOption raw, long value) {
+        return raw.exact() ? " (" + Sizes.format(value) + ")"
+                : " (mod_wsgi reads '" + raw.written() + "' as " + Sizes.format(value) + ")";
     }
 
     /** {@code 27 stacks (25 request threads and mod_wsgi's 2 own)}. */
@@ -77,10 +76,10 @@ public final class MemoryLimitTooSmall implements Rule {
             return;
         }
         long started = ThreadMemory.daemonThreadsStartedUnderData(limit, stack.bytes());
-        String raw = g.options().get("memory-limit");
+        NumberOption raw = g.values().memoryLimit().orElseThrow();
         String fix = stack.bytes() > SUGGESTED_STACK ? ", or shrink the stacks (with stack-size=524288 it needs "
                 + Sizes.format(ThreadMemory.daemonStartData(threads, SUGGESTED_STACK)) + ")" : "";
-        ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": memory-limit=" + raw + size(raw, limit)
+        ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": memory-limit=" + raw.written() + size(raw, limit)
                 + " is below the " + Sizes.format(need) + " it needs to start its " + threads + " request thread(s):"
                 + " memory-limit is RLIMIT_DATA, which on Linux 4.7 and later counts every thread stack, here "
                 + stacks(threads) + " of " + stack.describe() + ", on top of "

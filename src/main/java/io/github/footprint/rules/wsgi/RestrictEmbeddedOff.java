@@ -29,7 +29,7 @@ import io.github.footprint.rules.RuleMeta;
 public final class RestrictEmbeddedOff implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
-        ModWsgi w = ModWsgi.of(d);
+        ModWsgi w = d.modWsgi();
         if (!w.active()) {
             return;
         }

@@ -31,7 +31,7 @@ import io.github.footprint.rules.RuleMeta;
 public final class SeveralApplicationGroups implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
-        ModWsgi w = ModWsgi.of(d);
+        ModWsgi w = d.modWsgi();
         Map<DaemonGroup, List<Mount>> byDaemon = new IdentityHashMap<>();
         for (Mount m : w.mounts()) {
             if (m.daemon() != null && m.refusal() == null) {
@@ -40,7 +40,7 @@ public final class SeveralApplicationGroups implements Rule {
         }
         Map<DaemonGroup, List<ImportScript>> imports = new IdentityHashMap<>();
         for (ImportScript i : w.imports()) {
-            if (i.refusal() == null && i.processGroup() != null && i.processGroup().daemon() != null) {
+            if (!i.refused() && i.processGroup() != null && i.processGroup().daemon() != null) {
                 imports.computeIfAbsent(i.processGroup().daemon(), k -> new ArrayList<>()).add(i);
             }
         }

@@ -1,9 +1,9 @@
 package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.base.Atoi;
 import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
+import io.github.footprint.parse.wsgi.NumberOption;
 import io.github.footprint.model.ThreadMemory;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
@@ -19,15 +19,16 @@ public final class StackSizeTooSmall implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         for (DaemonGroup g : d.daemons()) {
-            if (!g.has("stack-size")) {
+            NumberOption stack = g.values().stackSize().orElse(null);
+            if (stack == null) {
                 continue;
             }
-            String raw = g.options().get("stack-size");
-            int v = Atoi.parseInt(raw);
+            long v = stack.read();
             if (v <= 0 || v > ThreadMemory.PYTHON_STACK_MIN) {
                 continue; // 0 and less: mod_wsgi refuses the line ("Invalid stack size"), FP204's case
             }
-            String read = Atoi.isExact(raw) ? "" : " (mod_wsgi reads '" + raw + "' as " + v + "; the value is bytes)";
+            String read = stack.exact() ? "" : " (mod_wsgi reads '" + stack.written() + "' as " + v
+                    + "; the value is bytes)";
             String threads = g.threads() + " request thread(s)";
             if (v < ThreadMemory.PTHREAD_STACK_MIN) {
                 ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": stack-size=" + v + read + " is below"

@@ -34,7 +34,7 @@ class ModWsgiTest {
     }
 
     private ModWsgi wsgi(String... lines) throws Exception {
-        return ModWsgi.of(deployment(lines));
+        return deployment(lines).modWsgi();
     }
 
     private static Mount mount(ModWsgi w, int line) {
@@ -179,21 +179,24 @@ class ModWsgiTest {
                 "</VirtualHost>",
                 "WSGIScriptAliasMatch ^/(\\w+) /srv/$1.wsgi process-group=nosuch application-group=x",
                 "WSGIScriptAliasMatch ^/(\\w+) /srv/one.wsgi process-group=nosuch application-group=x");
-        assertEquals("WSGI process group not yet configured.", mount(w, 1).refusal());
-        assertEquals("WSGIDaemonProcess app is defined at apache/app.conf:3, after this line",
-                mount(w, 1).refusalDetail());
+        assertEquals("WSGI process group not yet configured.", mount(w, 1).refusal().message());
+        // WSGIDaemonProcess app is defined at apache/app.conf:3, after this line
+        assertEquals(GroupRefusal.Kind.NOT_YET_CONFIGURED, mount(w, 1).refusal().kind());
+        assertEquals("apache/app.conf:3", mount(w, 1).refusal().definedLater().location().toString());
         assertNull(mount(w, 2).refusal(), "one option alone is only checked per request");
         assertNull(mount(w, 4).refusal());
-        assertEquals("no WSGIDaemonProcess nosuch is defined anywhere", mount(w, 5).refusalDetail());
-        assertEquals("WSGI process group not accessible.", mount(w, 12).refusal());
+        // no WSGIDaemonProcess nosuch is defined anywhere
+        assertEquals("nosuch", mount(w, 5).refusal().group());
+        assertNull(mount(w, 5).refusal().definedLater());
+        assertEquals("WSGI process group not accessible.", mount(w, 12).refusal().message());
         // ServerName after the alias: at that line the virtual host has none yet
-        assertEquals("WSGI process group not matchable.", mount(w, 15).refusal());
+        assertEquals("WSGI process group not matchable.", mount(w, 15).refusal().message());
         // same host, another port: accepted
         assertNull(mount(w, 20).refusal());
         // a '$' in the script of a WSGIScriptAliasMatch: neither preloaded nor checked (apache2 -t: Syntax OK)
         assertFalse(mount(w, 22).preloaded());
         assertNull(mount(w, 22).refusal());
-        assertEquals("WSGI process group not yet configured.", mount(w, 23).refusal());
+        assertEquals("WSGI process group not yet configured.", mount(w, 23).refusal().message());
     }
 
     @Test
@@ -206,7 +209,7 @@ class ModWsgiTest {
                 "WSGIImportScript /srv/a.wsgi application-group=x",
                 "WSGIImportScript /srv/a.wsgi process-group=%{ENV:X} application-group=x",
                 "WSGIImportScript /srv/a.wsgi process-group=%{GLOBAL} application-group=%{GLOBAL}");
-        List<String> refusals = w.imports().stream().map(ImportScript::refusal).collect(Collectors.toList());
+        List<String> refusals = w.imports().stream().map(ImportScript::refusalMessage).collect(Collectors.toList());
         assertEquals(java.util.Arrays.asList("WSGI process group not yet configured.", null,
                 "Name of WSGI application group required.", "Name of WSGI process group required.",
                 "WSGI process group not yet configured.", null), refusals);
@@ -277,13 +280,13 @@ class ModWsgiTest {
         write(full, "apache2/apache2.conf",
                 "LoadModule mpm_event_module /usr/lib/apache2/modules/mod_mpm_event.so",
                 "LoadModule wsgi_module /usr/lib/apache2/modules/mod_wsgi.so");
-        ModWsgi loaded = ModWsgi.of(check(full).environments().get(0).deployment());
+        ModWsgi loaded = check(full).environments().get(0).deployment().modWsgi();
         assertEquals(Boolean.TRUE, loaded.loaded());
         assertEquals(new Location("apache2/apache2.conf", 2), loaded.loadModule());
         assertTrue(loaded.active());
         assertFalse(loaded.used());
         write(tree.resolve("vhost"), "apache/app.conf", "WSGIDaemonProcess app");
-        ModWsgi vhostOnly = ModWsgi.of(check(tree.resolve("vhost")).environments().get(0).deployment());
+        ModWsgi vhostOnly = check(tree.resolve("vhost")).environments().get(0).deployment().modWsgi();
         assertNull(vhostOnly.loaded());
         assertTrue(vhostOnly.used());
         assertTrue(vhostOnly.active());

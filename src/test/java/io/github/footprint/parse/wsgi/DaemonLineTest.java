@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.apache.Directive;
 import io.github.footprint.source.FileKind;
@@ -26,22 +25,22 @@ class DaemonLineTest {
     @Test
     void nameThenNameValueOptionsInOrder() {
         DaemonLine d = DaemonLine.parse("app processes=2 threads=15 maximum-requests=500");
-        assertEquals("app", d.name);
-        assertEquals(Map.of("processes", "2", "threads", "15", "maximum-requests", "500"), d.options);
-        assertEquals(List.of("processes", "threads", "maximum-requests"), List.copyOf(d.options.keySet()));
-        assertEquals(List.of(), d.problems);
+        assertEquals("app", d.name());
+        assertEquals(Map.of("processes", "2", "threads", "15", "maximum-requests", "500"), d.options());
+        assertEquals(List.of("processes", "threads", "maximum-requests"), List.copyOf(d.options().keySet()));
+        assertEquals(List.of(), d.problems());
     }
 
     private static List<String> messages(DaemonLine d) {
-        return d.problems.stream().map(DaemonProblem::message).collect(Collectors.toList());
+        return d.problems().stream().map(DaemonProblem::message).collect(Collectors.toList());
     }
 
     @Test
     void theNameAndValuesAreReadByApGetwordConf() {
         DaemonLine d = DaemonLine.parse("\"my app\" display-name='%{GROUP}' python-path=\"/srv/a b:/srv/c\" home=/srv");
-        assertEquals("my app", d.name);
-        assertEquals(Map.of("display-name", "%{GROUP}", "python-path", "/srv/a b:/srv/c", "home", "/srv"), d.options);
-        assertEquals("x", DaemonLine.parse("'x' threads=1").name);
+        assertEquals("my app", d.name());
+        assertEquals(Map.of("display-name", "%{GROUP}", "python-path", "/srv/a b:/srv/c", "home", "/srv"), d.options());
+        assertEquals("x", DaemonLine.parse("'x' threads=1").name());
     }
 
     @Test
@@ -60,10 +59,10 @@ class DaemonLineTest {
         for (Map.Entry<String, DaemonProblem.Kind> e : kinds.entrySet()) {
             DaemonLine d = DaemonLine.parse(e.getKey());
             assertEquals(List.of(INVALID), messages(d), e.getKey());
-            assertEquals(e.getValue(), d.problems.get(0).kind(), e.getKey());
+            assertEquals(e.getValue(), d.problems().get(0).kind(), e.getKey());
         }
-        assertEquals(Map.of(), DaemonLine.parse("app threads = 5").options);
-        assertEquals(Map.of("threads", "5"), DaemonLine.parse("app threads=5 foo").options);
+        assertEquals(Map.of(), DaemonLine.parse("app threads = 5").options());
+        assertEquals(Map.of("threads", "5"), DaemonLine.parse("app threads=5 foo").options());
     }
 
     @Test
@@ -71,92 +70,56 @@ class DaemonLineTest {
         // wsgi_parse_option: "if (!*str || *str == '=') return ..." before any name is read
         DaemonLine d = DaemonLine.parse("app =5 threads=2");
         assertEquals(List.of(INVALID), messages(d));
-        assertEquals(DaemonProblem.Kind.NO_OPTION_NAME, d.problems.get(0).kind());
-        assertEquals(Map.of(), d.options);
+        assertEquals(DaemonProblem.Kind.NO_OPTION_NAME, d.problems().get(0).kind());
+        assertEquals(Map.of(), d.options());
     }
 
     @Test
     void theValueIsTheNextWordEvenAfterSpaces() {
         // ap_getword_conf skips leading white space: "threads= processes=2" gives threads the text "processes=2"
         DaemonLine d = DaemonLine.parse("app threads= processes=2");
-        assertEquals(Map.of("threads", "processes=2"), d.options);
+        assertEquals(Map.of("threads", "processes=2"), d.options());
         // httpd accepts it (Syntax OK, checked with apache2 -t): threads reads as 0, processes is lost
         assertEquals(List.of(), d.refusals());
-        assertEquals(DaemonProblem.Kind.GLUED, d.problems.get(0).kind());
+        assertEquals(DaemonProblem.Kind.GLUED, d.problems().get(0).kind());
     }
 
     @Test
     void everyProblemKeepsModWsgisMessageAndTheOptionItConcerns() {
         DaemonLine d = DaemonLine.parse("app processes=0 Threads=5 memory-limit=500M threads = 5 user=root");
         // the options before the text stops being name=value are checked first, then that text; misreads last
-        assertEquals(List.of("processes", "Threads", "threads", "memory-limit"), d.problems.stream()
+        assertEquals(List.of("processes", "Threads", "threads", "memory-limit"), d.problems().stream()
                 .map(DaemonProblem::option).collect(Collectors.toList()));
         assertEquals(Arrays.asList("Invalid process count for WSGI daemon process.", INVALID, INVALID, null),
                 messages(d));
-        assertEquals(List.of(true, true, true, false), d.problems.stream().map(DaemonProblem::refused)
+        assertEquals(List.of(true, true, true, false), d.problems().stream().map(DaemonProblem::refused)
                 .collect(Collectors.toList()));
-        assertEquals("0", d.problems.get(0).value());
-        assertEquals("threads=5", d.problems.get(1).suggestion());
-        assertEquals("memory-limit=524288000", d.problems.get(3).suggestion());
+        assertEquals("0", d.problems().get(0).value());
+        assertEquals("threads=5", d.problems().get(1).suggestion());
+        assertEquals("memory-limit=524288000", d.problems().get(3).suggestion());
         // user=root comes after the syntax error: mod_wsgi never reads it, neither does footprint
-        assertEquals(false, d.options.containsKey("user"));
+        assertEquals(false, d.options().containsKey("user"));
     }
 
     @Test
-    void theGroupCarriesTheProblemsOfItsLine() {
-        DaemonGroup g = new DaemonGroup(DaemonLine.parse("app threads=abc", WsgiOptions.Version.parse("4.9.4")), null,
-                null);
-        assertEquals(1, g.problems().size());
-        assertEquals(DaemonProblem.Kind.LENIENT_NUMBER, g.problems().get(0).kind());
-        assertEquals(0, g.threads());
-        DaemonGroup old = new DaemonGroup(DaemonLine.parse("app threads=abc", WsgiOptions.Version.parse("4.5.24")),
-                null, null);
-        assertEquals("Invalid thread count for WSGI daemon process.", old.problems().get(0).message());
+    void theNumbersAreTypedAsWrittenAndAsModWsgiReadsThem() {
+        DaemonOptions v = DaemonLine.parse("app threads=5x processes=2 memory-limit=500M"
+                + " virtual-memory-limit=4294967297 maximum-requests=4294967297").values();
+        assertEquals("5x", v.threads().orElseThrow().written());
+        assertEquals(5, v.threads().orElseThrow().read());
+        assertEquals(false, v.threads().orElseThrow().exact());
+        assertEquals(true, v.processes().orElseThrow().exact());
+        // memory limits are read with apr_atoi64 (64 bits), the counts with atoi (cut to 32 bits)
+        assertEquals(500, v.memoryLimit().orElseThrow().read());
+        assertEquals(4294967297L, v.virtualMemoryLimit().orElseThrow().read());
+        assertEquals(1, v.maximumRequests().orElseThrow().read());
+        assertEquals(false, v.stackSize().isPresent());
     }
 
     @Test
     void optionNamesAreCaseSensitiveAndALaterValueWins() {
         DaemonLine d = DaemonLine.parse("app Threads=5 threads=2 threads=3");
-        assertEquals(Map.of("Threads", "5", "threads", "3"), d.options);
-    }
-
-    @Test
-    void numbersAreReadByAtoiInTheGroup() {
-        DaemonGroup g = new DaemonGroup("app", null, null, DaemonLine.parse("app threads=5x processes=abc"
-                + " maximum-requests=1k stack-size=8M").options);
-        assertEquals(5, g.threads());
-        assertEquals(0, g.processes());
-        assertEquals(1, g.maximumRequests());
-        // 8 bytes: below 16 KiB, ignored by mod_wsgi (DOMAIN §1.4)
-        assertEquals(0, g.stackSize());
-        DaemonGroup none = new DaemonGroup("x", null, null, Map.of());
-        assertEquals(15, none.threads());
-        assertEquals(1, none.processes());
-        assertEquals(0, none.maximumRequests());
-        assertEquals(0, none.stackSize());
-        assertEquals(524288, new DaemonGroup("x", null, null, Map.of("stack-size", "524288")).stackSize());
-        // mod_wsgi reads maximum-requests and stack-size with atoi(): an int, cut to 32 bits as glibc does
-        assertEquals(1, new DaemonGroup("x", null, null, Map.of("maximum-requests", "4294967297")).maximumRequests());
-        assertEquals(0, new DaemonGroup("x", null, null, Map.of("stack-size", "4294967296")).stackSize());
-    }
-
-    @TempDir
-    Path dir;
-
-    @Test
-    void aContinuationWithoutLeadingSpaceGluesTwoOptions() {
-        // MEASURED (DOMAIN §1.1): "threads=5\" + "processes=2" is threads=5processes=2: threads 5, processes lost
-        Trees.write(dir, Map.of("app.conf", "WSGIDaemonProcess app threads=5\\\nprocesses=2\n"
-                + "WSGIDaemonProcess ok threads=5 \\\n    processes=2\n"));
-        ApacheConfig c = Trees.apache(Trees.load(dir));
-        List<Directive> ds = c.find("WSGIDaemonProcess");
-        DaemonLine glued = DaemonLine.parse(ds.get(0).rawArgs());
-        assertEquals(Map.of("threads", "5processes=2"), glued.options);
-        DaemonGroup g = new DaemonGroup(glued.name, ds.get(0).location(), null, glued.options);
-        assertEquals(5, g.threads());
-        assertEquals(false, g.has("processes"));
-        assertEquals(1, g.processes());
-        assertEquals(Map.of("threads", "5", "processes", "2"), DaemonLine.parse(ds.get(1).rawArgs()).options);
+        assertEquals(Map.of("Threads", "5", "threads", "3"), d.options());
     }
 
     @Test
@@ -173,21 +136,21 @@ class DaemonLineTest {
             ApacheConfig c = Trees.apache(Trees.load(p.getParent(), List.of(p.getFileName().toString())));
             for (Directive d : c.find("WSGIDaemonProcess")) {
                 DaemonLine line = DaemonLine.parse(d.rawArgs());
-                assertEquals(false, line.name.isEmpty(), d.toString());
-                if (line.name.equals("interrupt-timeout-test")) {
+                assertEquals(false, line.name().isEmpty(), d.toString());
+                if (line.name().equals("interrupt-timeout-test")) {
                     // mod_wsgi's own test of 6.x: interrupt-timeout first exists in 6.0.0, so 4.9 refuses the line
-                    assertEquals(List.of("OTHER_VERSION interrupt-timeout=5"), line.problems.stream()
+                    assertEquals(List.of("OTHER_VERSION interrupt-timeout=5"), line.problems().stream()
                             .map(x -> x.kind() + " " + x.option() + "=" + x.value()).collect(Collectors.toList()));
                 } else {
-                    assertEquals(List.of(), line.problems, d.toString());
+                    assertEquals(List.of(), line.problems(), d.toString());
                 }
-                assertEquals(List.of(), DaemonLine.parse(d.rawArgs(), six).problems, d.toString());
+                assertEquals(List.of(), DaemonLine.parse(d.rawArgs(), six).problems(), d.toString());
                 lines++;
             }
         }
         assertEquals(8, lines);
         DaemonLine graphite = DaemonLine.parse("graphite processes=5 threads=5 display-name='%{GROUP}'"
                 + " inactivity-timeout=120");
-        assertEquals("%{GROUP}", graphite.options.get("display-name"));
+        assertEquals("%{GROUP}", graphite.options().get("display-name"));
     }
 }

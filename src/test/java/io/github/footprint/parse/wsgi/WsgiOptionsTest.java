@@ -80,9 +80,11 @@ class WsgiOptionsTest {
         assertTrue(Version.parse("4.10").compareTo(Version.parse("4.9.4")) > 0);
         assertThrows(IllegalArgumentException.class, () -> Version.parse("4"));
         assertThrows(IllegalArgumentException.class, () -> Version.parse("4.9-1"));
-        assertEquals("mod_wsgi 6.0.0 and later", option("interrupt-timeout").availability());
-        assertEquals("mod_wsgi 4.1.0 to 5.x; 6.0.0 removed it", option("newrelic-environment").availability());
-        assertEquals("mod_wsgi 4.3.1 to 4.4.6; 4.4.7 removed it", option("proxy-buffer-size").availability());
+        assertEquals("6.0.0", option("interrupt-timeout").firstIn().toString());
+        assertTrue(option("interrupt-timeout").removedIn().isEmpty());
+        assertEquals("6.0.0", option("newrelic-environment").removedIn().orElseThrow().toString());
+        assertEquals("4.4.7", option("proxy-buffer-size").removedIn().orElseThrow().toString());
+        assertEquals("4.4.6", option("proxy-buffer-size").removedIn().orElseThrow().before());
     }
 
     @Test

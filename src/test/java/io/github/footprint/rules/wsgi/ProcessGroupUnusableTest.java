@@ -44,6 +44,16 @@ class ProcessGroupUnusableTest {
     }
 
     @Test
+    void aGroupNoLineDefinesIsNotYetConfigured() throws Exception {
+        write(tree, "apache/app.conf",
+                "WSGIScriptAlias / /srv/app/app.wsgi process-group=nosuch application-group=%{GLOBAL}");
+        Finding f = findings(check(tree), ID).get(0);
+        assertTrue(Refusal.is(f), f::message);
+        assertTrue(f.message().contains("httpd refuses to start with 'WSGI process group not yet configured.' (no"
+                + " WSGIDaemonProcess nosuch is defined anywhere)."), f::message);
+    }
+
+    @Test
     void anotherVirtualHostsNameIsNotAccessibleAndAMissingOneNotMatchable() throws Exception {
         write(tree, "apache/app.conf",
                 "<VirtualHost *:80>",
