@@ -8,7 +8,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.github.footprint.model.memory.Footprint;
+import io.github.footprint.model.memory.Stacks;
 import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.pylons.PasteServer;
+import io.github.footprint.model.pylons.PylonsApp;
+import io.github.footprint.model.pylons.PylonsModel;
 import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.wsgi.ModWsgi;
 import io.github.footprint.model.wsgi.Mount;
@@ -20,8 +25,8 @@ import io.github.footprint.parse.scripts.ScriptFacts;
 import io.github.footprint.source.SourceSet;
 
 /**
- * The deployment as the servers will run it, for one environment: what every rule reads. Immutable; built
- * once by {@link ModelBuilder}.
+ * The deployment as the servers will run it, for one environment: what every rule reads. Immutable, every part
+ * computed once by {@link ModelBuilder} before the deployment is made.
  */
 public final class Deployment {
     private final String environment;
@@ -35,14 +40,13 @@ public final class Deployment {
     private final ModWsgi modWsgi;
     private final PylonsModel pylons;
     private final Mpm mpm;
+    private final Stacks stacks;
+    private final Footprint footprint;
     private final ModelParameters parameters;
-    /** Set once by {@link ModelBuilder} before the deployment is handed out. */
-    private Stacks stacks;
-    private Footprint footprint;
 
     Deployment(String environment, SourceSet sources, ApacheConfig apache, List<IniDocument> inis,
             List<ScriptFacts> scripts, List<DaemonGroup> daemons, ModWsgi modWsgi, PylonsModel pylons,
-            Mpm mpm, ModelParameters parameters) {
+            Mpm mpm, Stacks stacks, Footprint footprint, ModelParameters parameters) {
         this.mpm = mpm;
         this.environment = environment;
         this.sources = sources;
@@ -54,6 +58,8 @@ public final class Deployment {
         this.modWsgi = modWsgi;
         this.mounts = modWsgi.mounts();
         this.pylons = pylons;
+        this.stacks = stacks;
+        this.footprint = footprint;
         this.parameters = parameters;
     }
 
@@ -100,17 +106,17 @@ public final class Deployment {
 
     /** The PasteDeploy applications of the INI files (see {@link PylonsApp}). */
     public List<PylonsApp> apps() {
-        return pylons.apps;
+        return pylons.apps();
     }
 
     /** The {@code [server:...]} sections of the INI files. */
     public List<PasteServer> servers() {
-        return pylons.servers;
+        return pylons.servers();
     }
 
     /** Section keys PasteDeploy drops because {@code [DEFAULT]} (or an including file) has the same key. */
     public List<ShadowedKey> shadowedKeys() {
-        return pylons.shadowed;
+        return pylons.shadowed();
     }
 
     /** The MPM and the sizing values httpd will run with. */
@@ -124,23 +130,12 @@ public final class Deployment {
 
     /** The stack each kind of thread gets, where each comes from, and what httpd's start-up gives every process. */
     public Stacks stacks() {
-        if (stacks == null) {
-            stacks = Stacks.defaults(daemons, mpm);
-        }
         return stacks;
     }
 
     /** The worst-case memory and database connections of the whole host (DESIGN.md §4). */
-    public synchronized Footprint footprint() {
-        if (footprint == null) {
-            footprint = FootprintBuilder.build(this);
-        }
+    public Footprint footprint() {
         return footprint;
-    }
-
-    Deployment withStacks(Stacks s) {
-        this.stacks = s;
-        return this;
     }
 
     /** Every reader's problems: Apache, INI, and what PasteDeploy's loading of the INI files would raise. */
@@ -152,7 +147,7 @@ public final class Deployment {
         for (IniDocument d : inis) {
             out.addAll(d.problems());
         }
-        out.addAll(pylons.problems);
+        out.addAll(pylons.problems());
         return Collections.unmodifiableList(out);
     }
 

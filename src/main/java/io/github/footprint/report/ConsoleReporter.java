@@ -45,7 +45,8 @@ public final class ConsoleReporter {
                     + count(env, Severity.ERROR) + " error(s), " + count(env, Severity.WARNING) + " warning(s), "
                     + count(env, Severity.INFO) + " info; daemon groups: "
                     + (daemons.length() == 0 ? "none" : daemons.toString())));
-            for (String line : FootprintTable.lines(env.id(), env.deployment().footprint(), result.redactor())) {
+            for (String line : FootprintTable.lines(env.id(), env.deployment().footprint(),
+                    env.deployment().parameters().host(), result.redactor())) {
                 sink.info(line);
             }
         }

@@ -5,9 +5,11 @@ import java.util.List;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.findings.Redactor;
-import io.github.footprint.model.Footprint;
+import io.github.footprint.model.memory.Assumption;
+import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.model.Host;
 import io.github.footprint.base.Sizes;
+import io.github.footprint.rules.Phrases;
 
 /**
  * One environment's worst-case footprint (DESIGN.md §4) as console lines: a fixed-width table of the processes
@@ -31,15 +33,17 @@ final class FootprintTable {
     private static final int LOCATION = 6;
 
     private final Redactor redactor;
+    private final Host host;
     private final List<String> out = new ArrayList<>();
 
-    private FootprintTable(Redactor redactor) {
+    private FootprintTable(Redactor redactor, Host host) {
+        this.host = host;
         this.redactor = redactor;
     }
 
     /** The lines for one environment, in print order. */
-    static List<String> lines(String environment, Footprint fp, Redactor redactor) {
-        FootprintTable t = new FootprintTable(redactor);
+    static List<String> lines(String environment, Footprint fp, Host host, Redactor redactor) {
+        FootprintTable t = new FootprintTable(redactor, host);
         if (fp.components().isEmpty() && fp.pools().isEmpty()) {
             t.out.add(redactor.mask("footprint [" + environment + "]: " + NOTHING));
             return t.out;
@@ -56,8 +60,8 @@ final class FootprintTable {
         t.host(fp);
         if (!fp.assumptions().isEmpty()) {
             t.out.add(INDENT + "assumptions:");
-            for (String a : fp.assumptions()) {
-                t.prose(INDENT + "- " + a);
+            for (Assumption a : fp.assumptions()) {
+                t.prose(INDENT + "- " + Phrases.assumption(a));
             }
         }
         return t.out;
@@ -124,7 +128,7 @@ final class FootprintTable {
     }
 
     private void budgets(Footprint fp) {
-        Host h = fp.host();
+        Host h = host;
         prose(INDENT + budget("memory", h.memory(), fp.resident()));
         prose(INDENT + budget("virtualMemory", h.virtualMemory(), fp.virtual()));
         prose(INDENT + INDENT + "virtual matters only under an address-space cap: VPS, ulimit -v, virtual-memory-limit");
@@ -143,12 +147,12 @@ final class FootprintTable {
     private void gracefulStop(Footprint.Component g) {
         prose(INDENT + "graceful stop: up to " + g.count() + " more apache children x " + Sizes.format(g.residentEach())
                 + " = " + Sizes.format(g.resident()) + " (" + Sizes.format(g.virtual()) + " virtual) may linger after a"
-                + " graceful restart, not in the total; " + g.sizedBy() + " (" + where(g.location()) + ")");
+                + " graceful restart, not in the total; " + Phrases.sizedBy(g) + " (" + where(g.location()) + ")");
     }
 
     private void connections(Footprint fp) {
-        long max = fp.connections();
-        long budget = fp.host().databaseConnections();
+        long max = fp.connections().orElse(-1);
+        long budget = host.databaseConnections();
         StringBuilder line = new StringBuilder(INDENT + "database connections: ");
         if (fp.pools().isEmpty()) {
             line.append("none (no SQLAlchemy pool is read)");
@@ -170,7 +174,7 @@ final class FootprintTable {
             String app = p.app().location().file().equals(p.location().file()) ? ""
                     : p.app().location().file() + " ";
             prose(INDENT + INDENT + app + "[" + p.app().section().name() + "] " + p.engine().prefix() + ": "
-                    + processes(p) + " x " + (p.unbounded() ? "unbounded" : p.perProcess() + " = " + p.connections())
+                    + processes(p) + " x " + (p.unbounded() ? "unbounded" : p.perProcess().getAsInt() + " = " + p.connections().getAsLong())
                     + " (" + at + ")");
         }
     }
@@ -179,14 +183,14 @@ final class FootprintTable {
     private static String processes(Footprint.Pool p) {
         long n = p.processes();
         if (p.app().servedBy() == null) {
-            return p.processesFrom();
+            return Phrases.processesFrom(p);
         }
         return n + (n == 1 ? " process" : " processes") + " of daemon '" + p.app().servedBy().name() + "'";
     }
 
     private void host(Footprint fp) {
-        Host h = fp.host();
-        prose(INDENT + "malloc arena cap " + fp.arenaMax() + ": " + fp.arenaMaxFrom());
+        Host h = host;
+        prose(INDENT + "malloc arena cap " + fp.arenaMax() + ": " + Phrases.arenaMaxFrom(fp));
         prose(INDENT + "assumed: appRss " + Sizes.format(h.appRss()) + " per loaded application, cpuCores "
                 + h.cpuCores() + ", requestGrowth " + (h.requestGrowth() > 0 ? Sizes.format(h.requestGrowth())
                 + " per request" : "unset"));

@@ -11,11 +11,13 @@ import io.github.footprint.findings.Finding;
 import io.github.footprint.findings.Redactor;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.wsgi.DaemonGroup;
-import io.github.footprint.model.Footprint;
+import io.github.footprint.model.memory.Assumption;
+import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.model.Host;
 import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.model.mpm.MpmValue;
-import io.github.footprint.model.StackSize;
+import io.github.footprint.model.memory.StackSize;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.RuleCatalog;
 
 /**
@@ -127,8 +129,8 @@ public final class JsonReporter {
             g.writeEndArray();
             g.writeEndObject();
             Footprint fp = env.deployment().footprint();
-            writeMemory(fp, g, r);
-            writeConnections(fp, g, r);
+            writeMemory(fp, env.deployment().parameters().host(), g, r);
+            writeConnections(fp, env.deployment().parameters().host(), g, r);
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -140,8 +142,7 @@ public final class JsonReporter {
      * over), the host statements the estimate used, every component, the event MPM's graceful-stop children (not in
      * the totals), and the assumptions.
      */
-    private static void writeMemory(Footprint fp, JsonGenerator g, Redactor r) throws IOException {
-        Host h = fp.host();
+    private static void writeMemory(Footprint fp, Host h, JsonGenerator g, Redactor r) throws IOException {
         g.writeObjectFieldStart("memory");
         g.writeNumberField("residentBytes", fp.resident());
         g.writeNumberField("virtualBytes", fp.virtual());
@@ -168,8 +169,8 @@ public final class JsonReporter {
             g.writeNullField("gracefulStop");
         }
         g.writeArrayFieldStart("assumptions");
-        for (String a : fp.assumptions()) {
-            g.writeString(r.mask(a));
+        for (Assumption a : fp.assumptions()) {
+            g.writeString(r.mask(Phrases.assumption(a)));
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -195,18 +196,18 @@ public final class JsonReporter {
         g.writeNumberField("arenasBytesEach", c.arenasEach());
         g.writeStringField("file", c.location().file());
         g.writeNumberField("line", c.location().line());
-        g.writeStringField("sizedBy", r.mask(c.sizedBy()));
+        g.writeStringField("sizedBy", r.mask(Phrases.sizedBy(c)));
         g.writeEndObject();
     }
 
     /**
      * {@code databaseConnections}: the most connections every pool together opens ({@code max}, null when a pool
      * has no limit), the budget (null when unset), and each pool: its application (INI file and section), engine
-     * prefix, the processes that each hold one, its limit per process and where it is sized. Engine URLs are never
+     * prefix, the processes that each hold one, its limit per process and where it is sized. SqlEngine URLs are never
      * written.
      */
-    private static void writeConnections(Footprint fp, JsonGenerator g, Redactor r) throws IOException {
-        long max = fp.connections();
+    private static void writeConnections(Footprint fp, Host h, JsonGenerator g, Redactor r) throws IOException {
+        long max = fp.connections().orElse(-1);
         g.writeObjectFieldStart("databaseConnections");
         if (max < 0) {
             g.writeNullField("max");
@@ -214,7 +215,7 @@ public final class JsonReporter {
             g.writeNumberField("max", max);
         }
         g.writeBooleanField("unbounded", max < 0);
-        writeBudget("budget", fp.host().databaseConnections(), g);
+        writeBudget("budget", h.databaseConnections(), g);
         g.writeArrayFieldStart("pools");
         for (Footprint.Pool p : fp.pools()) {
             g.writeStartObject();
@@ -226,8 +227,8 @@ public final class JsonReporter {
                 g.writeNullField("perProcess");
                 g.writeNullField("connections");
             } else {
-                g.writeNumberField("perProcess", p.perProcess());
-                g.writeNumberField("connections", p.connections());
+                g.writeNumberField("perProcess", p.perProcess().getAsInt());
+                g.writeNumberField("connections", p.connections().getAsLong());
             }
             g.writeStringField("file", p.location().file());
             g.writeNumberField("line", p.location().line());

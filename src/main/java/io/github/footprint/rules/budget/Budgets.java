@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Footprint;
-import io.github.footprint.model.Footprint.Component;
-import io.github.footprint.model.Footprint.Cut;
+import io.github.footprint.model.memory.Footprint;
+import io.github.footprint.model.memory.Footprint.Component;
+import io.github.footprint.model.memory.Footprint.Cut;
 import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.mpm.MpmDirective;
+import io.github.footprint.rules.Phrases;
 
 /** The phrases the budget rules share: contributors, the estimate's assumptions, and what to cut. */
 final class Budgets {
@@ -47,7 +48,8 @@ final class Budgets {
 
     /** {@code ; assumed: ...} when the estimate rests on assumptions, else empty. */
     static String assumed(Footprint fp) {
-        List<String> a = fp.assumptions();
+        List<String> a = new ArrayList<>();
+        fp.assumptions().forEach(x -> a.add(Phrases.assumption(x)));
         if (a.isEmpty()) {
             return "";
         }
@@ -95,7 +97,7 @@ final class Budgets {
             return "stop " + c.stop() + " of the " + comp.count() + " " + what + ": MaxRequestWorkers "
                     + mpm.maxRequestWorkersFor(c.left()) + workersPerChild(mpm, c.left()) + " at " + comp.location();
         }
-        String what = comp.name() + " (" + each + " = " + comp.residentTerms() + ")";
+        String what = comp.name() + " (" + each + " = " + Phrases.residentTerms(comp) + ")";
         if (c.stop() == 0) {
             return what + " runs a single process already";
         }

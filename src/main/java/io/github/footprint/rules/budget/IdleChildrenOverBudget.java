@@ -6,9 +6,9 @@ import java.util.List;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Footprint;
-import io.github.footprint.model.Footprint.Component;
-import io.github.footprint.model.Footprint.Part;
+import io.github.footprint.model.memory.Footprint;
+import io.github.footprint.model.memory.Footprint.Component;
+import io.github.footprint.model.memory.Footprint.Part;
 import io.github.footprint.model.Host;
 import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.model.mpm.MpmDirective;
@@ -29,7 +29,7 @@ public final class IdleChildrenOverBudget implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         Footprint fp = d.footprint();
-        long memory = fp.host().memory();
+        long memory = d.parameters().host().memory();
         Component children = fp.component(Part.APACHE_CHILDREN).orElse(null);
         if (memory == Host.UNSET || children == null || fp.idleResident() <= memory) {
             return;

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Footprint;
+import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.model.Host;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.rules.Rule;
@@ -21,7 +21,7 @@ public final class MemoryNearBudget implements Rule {
     public void check(Deployment d, RuleContext ctx) {
         long percent = ctx.option("percent", 90);
         Footprint fp = d.footprint();
-        long memory = fp.host().memory();
+        long memory = d.parameters().host().memory();
         long resident = fp.resident();
         // floor(memory x percent / 100) without overflow
         long limit = memory / 100 * percent + memory % 100 * percent / 100;

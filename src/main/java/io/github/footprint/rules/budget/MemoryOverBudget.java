@@ -2,7 +2,7 @@ package io.github.footprint.rules.budget;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Footprint;
+import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.model.Host;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.rules.Rule;
@@ -16,7 +16,7 @@ public final class MemoryOverBudget implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         Footprint fp = d.footprint();
-        long memory = fp.host().memory();
+        long memory = d.parameters().host().memory();
         long resident = fp.resident();
         if (memory == Host.UNSET || resident <= memory) {
             return;

@@ -5,11 +5,12 @@ import java.util.List;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Footprint;
-import io.github.footprint.model.Footprint.Component;
-import io.github.footprint.model.Footprint.Part;
+import io.github.footprint.model.memory.Footprint;
+import io.github.footprint.model.memory.Footprint.Component;
+import io.github.footprint.model.memory.Footprint.Part;
 import io.github.footprint.model.Host;
 import io.github.footprint.base.Sizes;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -30,7 +31,7 @@ public final class VirtualMemoryOverBudget implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         Footprint fp = d.footprint();
-        long budget = fp.host().virtualMemory();
+        long budget = d.parameters().host().virtualMemory();
         long virtual = fp.virtual();
         if (budget == Host.UNSET || virtual <= budget) {
             return;
@@ -40,7 +41,7 @@ public final class VirtualMemoryOverBudget implements Rule {
         String text = "Worst-case address space is " + Sizes.format(virtual) + ", above virtualMemory="
                 + Sizes.format(budget) + " by " + Sizes.format(virtual - budget) + ". Largest: "
                 + Budgets.contributors(fp.byVirtual(), false, Budgets.CONTRIBUTORS) + ". Of it, malloc arenas reserve "
-                + Sizes.format(fp.arenas()) + " (arena cap " + fp.arenaMax() + ", " + fp.arenaMaxFrom()
+                + Sizes.format(fp.arenas()) + " (arena cap " + fp.arenaMax() + ", " + Phrases.arenaMaxFrom(fp)
                 + ") and thread stacks " + Sizes.format(fp.stacks());
         List<String> fixes = new ArrayList<>();
         if (arenaSaving > 0) {

@@ -5,7 +5,7 @@ import java.util.Map;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.PasteServer;
+import io.github.footprint.model.pylons.PasteServer;
 import io.github.footprint.base.PythonInt;
 import io.github.footprint.parse.ini.Setting;
 import io.github.footprint.rules.Rule;

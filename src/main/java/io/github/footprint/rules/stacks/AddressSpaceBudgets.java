@@ -6,7 +6,7 @@ import java.util.List;
 import io.github.footprint.base.Location;
 import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.HttpdStartup;
+import io.github.footprint.model.memory.HttpdStartup;
 import io.github.footprint.base.Sizes;
 
 /**

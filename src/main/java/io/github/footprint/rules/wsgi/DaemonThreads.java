@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Calibration;
+import io.github.footprint.model.memory.Calibration;
 import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.wsgi.ImportScript;
@@ -12,7 +12,7 @@ import io.github.footprint.model.wsgi.ModWsgi;
 import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.parse.wsgi.NumberOption;
 import io.github.footprint.base.Sizes;
-import io.github.footprint.model.ThreadMemory;
+import io.github.footprint.model.memory.ThreadMemory;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;

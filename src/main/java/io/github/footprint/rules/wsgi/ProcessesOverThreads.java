@@ -1,7 +1,7 @@
 package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Calibration;
+import io.github.footprint.model.memory.Calibration;
 import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.base.Sizes;

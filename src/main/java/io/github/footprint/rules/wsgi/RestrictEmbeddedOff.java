@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Calibration;
+import io.github.footprint.model.memory.Calibration;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.wsgi.GroupSelection;
 import io.github.footprint.model.wsgi.ImportScript;

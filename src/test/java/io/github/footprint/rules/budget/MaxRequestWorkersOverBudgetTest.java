@@ -1,10 +1,10 @@
 package io.github.footprint.rules.budget;
 
-import static io.github.footprint.model.Calibration.Constant.PREFORK_CHILD_PYTHON_RSS;
-import static io.github.footprint.model.Calibration.Constant.PREFORK_CHILD_RESTRICTED_RSS;
-import static io.github.footprint.model.Calibration.Constant.PREFORK_PARENT_WSGI_RSS;
-import static io.github.footprint.model.Calibration.Constant.THREADED_CHILD_PYTHON_RSS;
-import static io.github.footprint.model.Calibration.Constant.THREADED_PARENT_WSGI_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.PREFORK_CHILD_PYTHON_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.PREFORK_CHILD_RESTRICTED_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.PREFORK_PARENT_WSGI_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.THREADED_CHILD_PYTHON_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.THREADED_PARENT_WSGI_RSS;
 import static io.github.footprint.rules.RuleTestSupport.describe;
 import static io.github.footprint.rules.RuleTestSupport.findings;
 import static io.github.footprint.rules.RuleTestSupport.only;

@@ -1,7 +1,7 @@
 package io.github.footprint.rules.budget;
 
-import io.github.footprint.model.Calibration;
-import io.github.footprint.model.Calibration.Constant;
+import io.github.footprint.model.memory.Calibration;
+import io.github.footprint.model.memory.Calibration.Constant;
 import io.github.footprint.model.Host;
 
 /**

@@ -1,12 +1,12 @@
 package io.github.footprint.rules.budget;
 
-import static io.github.footprint.model.Calibration.Constant.DAEMON_RSS;
-import static io.github.footprint.model.Calibration.Constant.DAEMON_THREAD_RSS;
-import static io.github.footprint.model.Calibration.Constant.PREFORK_CHILD_RESTRICTED_RSS;
-import static io.github.footprint.model.Calibration.Constant.PREFORK_PARENT_WSGI_RSS;
-import static io.github.footprint.model.Calibration.Constant.THREADED_CHILD_PYTHON_RSS;
-import static io.github.footprint.model.Calibration.Constant.THREADED_CHILD_RESTRICTED_RSS;
-import static io.github.footprint.model.Calibration.Constant.THREADED_PARENT_WSGI_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.DAEMON_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.DAEMON_THREAD_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.PREFORK_CHILD_RESTRICTED_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.PREFORK_PARENT_WSGI_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.THREADED_CHILD_PYTHON_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.THREADED_CHILD_RESTRICTED_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.THREADED_PARENT_WSGI_RSS;
 import static io.github.footprint.rules.RuleTestSupport.describe;
 import static io.github.footprint.rules.RuleTestSupport.findings;
 import static io.github.footprint.rules.RuleTestSupport.only;

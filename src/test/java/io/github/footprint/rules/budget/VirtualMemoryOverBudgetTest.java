@@ -1,7 +1,7 @@
 package io.github.footprint.rules.budget;
 
-import static io.github.footprint.model.Calibration.Constant.THREADED_CHILD_RESTRICTED_BASE;
-import static io.github.footprint.model.Calibration.Constant.THREADED_PARENT_WSGI_VIRTUAL;
+import static io.github.footprint.model.memory.Calibration.Constant.THREADED_CHILD_RESTRICTED_BASE;
+import static io.github.footprint.model.memory.Calibration.Constant.THREADED_PARENT_WSGI_VIRTUAL;
 import static io.github.footprint.rules.RuleTestSupport.describe;
 import static io.github.footprint.rules.RuleTestSupport.findings;
 import static io.github.footprint.rules.RuleTestSupport.only;

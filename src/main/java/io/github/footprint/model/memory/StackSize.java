@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.memory;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Sizes;

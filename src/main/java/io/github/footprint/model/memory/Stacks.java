@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.memory;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,11 +81,6 @@ public final class Stacks {
         daemons.forEach(d -> byGroup.put(d.group, d));
     }
 
-    /** For a deployment built without scripts (tests of other stages): glibc's default everywhere. */
-    static Stacks defaults(List<DaemonGroup> groups, Mpm mpm) {
-        return build(HttpdStartup.none(), mpm, groups, List.of(), List.of(), null, null);
-    }
-
     /** What httpd's start-up gives every process: RLIMIT_STACK, RLIMIT_AS, MALLOC_ARENA_MAX. */
     public HttpdStartup startup() {
         return startup;
@@ -115,7 +110,11 @@ public final class Stacks {
         return d;
     }
 
-    static Stacks build(HttpdStartup startup, Mpm mpm, List<DaemonGroup> groups, List<Mount> mounts,
+    /**
+     * The stacks of every kind of thread. {@code mapper} and {@code apache} may be null (then no {@code .wsgi} script
+     * is found, and application threads get no stack of their own).
+     */
+    public static Stacks build(HttpdStartup startup, Mpm mpm, List<DaemonGroup> groups, List<Mount> mounts,
             List<ScriptFacts> scripts, HostPathMapper mapper, ApacheConfig apache) {
         StackSize def = threadDefault(startup.stackLimit());
         StackSize apacheThreads = null;

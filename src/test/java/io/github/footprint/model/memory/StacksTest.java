@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.memory;
 
 import static io.github.footprint.rules.RuleTestSupport.check;
 import static io.github.footprint.rules.RuleTestSupport.write;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.model.Deployment;
 import io.github.footprint.model.wsgi.DaemonGroup;
 
 /**

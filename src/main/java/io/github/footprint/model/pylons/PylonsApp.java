@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.pylons;
 
 import java.util.Collections;
 import java.util.List;
@@ -23,22 +23,26 @@ public final class PylonsApp {
     private final IniDocument ini;
     private final IniSection section;
     private final PasteContext context;
-    private final List<Engine> engines;
+    private final List<SqlEngine> engines;
     private final DaemonGroup servedBy;
-    private final String link;
+    private final Loadapp loadapp;
+    private final String reachedThrough;
     private final String here;
+    private final boolean hereOnHost;
     private final boolean embedded;
 
-    PylonsApp(IniDocument ini, IniSection section, PasteContext context, List<Engine> engines, DaemonGroup servedBy,
-            String link, String here, boolean embedded) {
+    PylonsApp(IniDocument ini, IniSection section, PasteContext context, List<SqlEngine> engines, DaemonGroup servedBy,
+            Loadapp loadapp, String reachedThrough, String here, boolean hereOnHost, boolean embedded) {
         this.embedded = embedded;
         this.ini = ini;
         this.section = section;
         this.context = context;
         this.engines = Collections.unmodifiableList(engines);
         this.servedBy = servedBy;
-        this.link = link;
+        this.loadapp = loadapp;
+        this.reachedThrough = reachedThrough;
         this.here = here;
+        this.hereOnHost = hereOnHost;
     }
 
     public IniDocument ini() {
@@ -63,7 +67,7 @@ public final class PylonsApp {
     }
 
     /** The engines its settings configure; empty when it cannot be loaded. */
-    public List<Engine> engines() {
+    public List<SqlEngine> engines() {
         return engines;
     }
 
@@ -77,13 +81,40 @@ public final class PylonsApp {
         return embedded;
     }
 
-    /** How the link was made, or why it could not be: always a sentence for messages. */
-    public String link() {
-        return link;
+    /**
+     * The {@code loadapp} of a mounted {@code .wsgi} script that loads this app, or null when no mount of the project
+     * leads to it.
+     */
+    public Loadapp loadapp() {
+        return loadapp;
     }
 
-    /** Which {@code here} the settings were interpolated with, and why: a phrase for messages. */
+    /**
+     * The section the {@code loadapp} names when it reaches this app through another one (a {@code [pipeline:main]},
+     * a {@code [composite:main]}), else null.
+     */
+    public String reachedThrough() {
+        return reachedThrough;
+    }
+
+    /**
+     * The process group the mount selects, or null when it runs embedded or no mount leads to the app
+     * ({@link #servedBy()} is null when no {@code WSGIDaemonProcess} has the name).
+     */
+    public String processGroup() {
+        return loadapp == null ? null : loadapp.mount().processGroup();
+    }
+
+    /** The {@code here} the settings were interpolated with. */
     public String here() {
         return here;
+    }
+
+    /**
+     * True when {@link #here()} is the file's folder on the host (a {@code loadapp} of the project names the file),
+     * false when it is the folder in the project (the folder on the host is unknown).
+     */
+    public boolean hereOnHost() {
+        return hereOnHost;
     }
 }

@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.memory;
 
 import static io.github.footprint.rules.RuleTestSupport.write;
 import static io.github.footprint.rules.RuleTestSupport.writeApacheMain;
@@ -9,17 +9,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.engine.CheckRequest;
-import io.github.footprint.model.Calibration.Constant;
+import io.github.footprint.model.Host;
+import io.github.footprint.model.memory.Calibration.Constant;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.RuleTestSupport;
 
 /** What {@link FootprintBuilder} counts, on small deploy trees; sizes recomputed here from the calibration. */
 class FootprintTest {
+    /** The assumptions as the reports and rules word them. */
+    private static List<String> assumptions(Footprint f) {
+        return f.assumptions().stream().map(Phrases::assumption).collect(java.util.stream.Collectors.toList());
+    }
+
     private static final long KIB = 1024;
     private static final long MIB = 1024 * KIB;
     private static final Calibration CAL = Calibration.measured();
@@ -103,10 +112,10 @@ class FootprintTest {
                 .collect(Collectors.toList());
         assertEquals(daemonRss(5, 1, Host.DEFAULT_APP_RSS) + 500 * 40 * KIB, daemons.get(0).residentEach());
         assertEquals(daemonRss(5, 1, Host.DEFAULT_APP_RSS), daemons.get(1).residentEach());
-        assertTrue(f.assumptions().stream().anyMatch(a -> a.startsWith("daemon 'leaky' (apache2/apache2.conf:4) has no"
-                + " maximum-requests, so at requestGrowth 40 KiB its processes grow without bound")), f.assumptions().toString());
-        assertTrue(f.assumptions().stream().anyMatch(a -> a.startsWith("no WSGIScriptAlias of the project runs in daemon"
-                + " 'app'")), f.assumptions().toString());
+        assertTrue(assumptions(f).stream().anyMatch(a -> a.startsWith("daemon 'leaky' (apache2/apache2.conf:4) has no"
+                + " maximum-requests, so at requestGrowth 40 KiB its processes grow without bound")), assumptions(f).toString());
+        assertTrue(assumptions(f).stream().anyMatch(a -> a.startsWith("no WSGIScriptAlias of the project runs in daemon"
+                + " 'app'")), assumptions(f).toString());
     }
 
     @Test
@@ -119,7 +128,7 @@ class FootprintTest {
         write(root, "apache2/envvars", "export MALLOC_ARENA_MAX=2");
         Footprint capped = footprint(RuleTestSupport.request(root).cpuCores(8));
         assertEquals(2, capped.arenaMax());
-        assertEquals("MALLOC_ARENA_MAX=2 (apache2/envvars:1)", capped.arenaMaxFrom());
+        assertEquals("MALLOC_ARENA_MAX=2 (apache2/envvars:1)", Phrases.arenaMaxFrom(capped));
         assertEquals(64 * MIB, part(capped, Footprint.Part.DAEMON).arenasEach());
         assertEquals(64 * MIB, part(capped, Footprint.Part.APACHE_CHILDREN).arenasEach());
     }
@@ -140,46 +149,46 @@ class FootprintTest {
         assertEquals(1, f.pools().size());
         Footprint.Pool p = f.pools().get(0);
         assertEquals(3, p.processes());
-        assertEquals(6, p.perProcess());
-        assertEquals(18, f.connections());
+        assertEquals(OptionalInt.of(6), p.perProcess());
+        assertEquals(OptionalLong.of(18), f.connections());
         assertEquals("app/production.ini:4", p.location().toString()); // pool_size
-        assertTrue(p.processesFrom().startsWith("processes=3 of daemon 'app' (apache/app.conf:3)"), p.processesFrom());
+        assertTrue(Phrases.processesFrom(p).startsWith("processes=3 of daemon 'app' (apache/app.conf:3)"), Phrases.processesFrom(p));
     }
 
     @Test
     void defaultPoolIsFifteenAndAZeroPoolSizeIsUnbounded() throws Exception {
         writeLinkedApp(root, "processes=2 threads=4", "sqlalchemy.url = postgresql://app@db/app");
-        assertEquals(2 * 15, footprint().connections());
+        assertEquals(OptionalLong.of(2 * 15), footprint().connections());
         writeLinkedApp(root, "processes=2 threads=4", "sqlalchemy.url = postgresql://app@db/app",
                 "sqlalchemy.pool_size = 0");
         Footprint f = footprint();
         assertTrue(f.pools().get(0).unbounded());
-        assertEquals(-1, f.connections());
+        assertEquals(OptionalLong.empty(), f.connections());
     }
 
     @Test
     void aPoolNoMountLeadsToIsCountedOnceAndSaysSo() throws Exception {
         write(root, "app/production.ini", "[app:main]", "use = egg:myapp", "sqlalchemy.url = postgresql://app@db/app");
         Footprint f = footprint();
-        assertEquals(15, f.connections());
+        assertEquals(OptionalLong.of(15), f.connections());
         assertEquals(1, f.pools().get(0).processes());
-        assertTrue(f.assumptions().stream().anyMatch(a -> a.startsWith("the pool of app/production.ini [app:main]"
-                + " (sqlalchemy.) is counted for one process: no WSGIScriptAlias")), f.assumptions().toString());
+        assertTrue(assumptions(f).stream().anyMatch(a -> a.startsWith("the pool of app/production.ini [app:main]"
+                + " (sqlalchemy.) is counted for one process: no WSGIScriptAlias")), assumptions(f).toString());
     }
 
     @Test
     void sqliteOpensNoServerConnections() throws Exception {
         writeLinkedApp(root, "processes=2 threads=4", "sqlalchemy.url = sqlite:///%(here)s/app.db");
         assertEquals(List.of(), footprint().pools());
-        assertEquals(0, footprint().connections());
+        assertEquals(OptionalLong.of(0), footprint().connections());
     }
 
     @Test
     void vhostOnlyProjectAssumesTheMpmParameter() throws Exception {
         writeLinkedApp(root, "processes=1 threads=15");
         Footprint f = footprint(RuleTestSupport.request(root).mpm("prefork"));
-        assertTrue(f.assumptions().contains("no main httpd file loads an MPM: prefork with its compiled-in defaults is"
-                + " assumed (parameter mpm)"), f.assumptions().toString());
+        assertTrue(assumptions(f).contains("no main httpd file loads an MPM: prefork with its compiled-in defaults is"
+                + " assumed (parameter mpm)"), assumptions(f).toString());
         assertEquals(256, part(f, Footprint.Part.APACHE_CHILDREN).count());
         assertEquals("apache/app.conf", part(f, Footprint.Part.APACHE_CHILDREN).location().toString());
     }

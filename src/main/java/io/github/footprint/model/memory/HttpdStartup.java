@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.memory;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -114,11 +114,6 @@ public final class HttpdStartup {
         this.notReaching = List.copyOf(notReaching);
     }
 
-    /** Nothing in the project reaches httpd's start-up. */
-    static HttpdStartup none() {
-        return new HttpdStartup(List.of(), List.of(), null, null, null, false, List.of());
-    }
-
     /** How a start-up file reaches httpd, or null when it does not. */
     public static Reach reach(ScriptFacts s) {
         String path = s.file().treePath();
@@ -155,7 +150,7 @@ public final class HttpdStartup {
     }
 
     /** Reads the start-up files that reach httpd, in the order they apply. */
-    static HttpdStartup of(List<ScriptFacts> scripts) {
+    public static HttpdStartup of(List<ScriptFacts> scripts) {
         List<ScriptFacts> reaching = new ArrayList<>();
         List<Fact> notReaching = new ArrayList<>();
         for (ScriptFacts s : scripts) {

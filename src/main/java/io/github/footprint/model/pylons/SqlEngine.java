@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.pylons;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.PythonInt;
+import io.github.footprint.model.ModelParameters;
 import io.github.footprint.parse.ini.Setting;
 
 /**
@@ -15,7 +16,7 @@ import io.github.footprint.parse.ini.Setting;
  * prefix ({@link ModelParameters#sqlalchemyPrefixes()}); the others are declared in the INI but reach no engine as
  * written (FP303).
  */
-public final class Engine {
+public final class SqlEngine {
     /** SQLAlchemy's QueuePool defaults. */
     public static final int DEFAULT_POOL_SIZE = 5;
     public static final int DEFAULT_MAX_OVERFLOW = 10;
@@ -30,7 +31,7 @@ public final class Engine {
     private final Integer poolTimeout;
     private final Location location;
 
-    Engine(String prefix, Map<String, Setting> options, boolean read) {
+    SqlEngine(String prefix, Map<String, Setting> options, boolean read) {
         this.prefix = prefix;
         this.options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
         this.read = read;

@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.pylons;
 
 import io.github.footprint.parse.ini.IniDocument;
 import io.github.footprint.parse.ini.IniSection;
@@ -13,9 +13,9 @@ public final class PasteServer {
     private final IniDocument ini;
     private final IniSection section;
     private final PasteContext context;
-    private final String modWsgi;
+    private final Loadapp modWsgi;
 
-    PasteServer(IniDocument ini, IniSection section, PasteContext context, String modWsgi) {
+    PasteServer(IniDocument ini, IniSection section, PasteContext context, Loadapp modWsgi) {
         this.ini = ini;
         this.section = section;
         this.context = context;
@@ -39,7 +39,7 @@ public final class PasteServer {
      * How mod_wsgi loads this file (the {@code WSGIScriptAlias} and the {@code loadapp} call), or null when no
      * mount of the project does: then this section is what serves the application.
      */
-    public String modWsgi() {
+    public Loadapp modWsgi() {
         return modWsgi;
     }
 

@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

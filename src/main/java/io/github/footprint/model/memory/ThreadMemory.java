@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.memory;
 
 /**
  * What threads cost a process in address space and in RLIMIT_DATA, with the constants measured on real Apache

@@ -1,18 +1,25 @@
-package io.github.footprint.model;
+package io.github.footprint.model.memory;
 
-import io.github.footprint.base.Location;
-import io.github.footprint.base.Sizes;
-import io.github.footprint.model.mpm.Mpm;
-import io.github.footprint.model.wsgi.DaemonGroup;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Sizes;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.pylons.PylonsApp;
+import io.github.footprint.model.pylons.SqlEngine;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.model.wsgi.Mount;
+import io.github.footprint.parse.scripts.Fact;
 
 /**
  * The worst-case memory and database connections of the whole host for one environment (DESIGN.md §4): every
  * process Apache and mod_wsgi can run at once, each with its resident and virtual size, and every pool that can
- * open connections. Built by {@link FootprintBuilder}; rules hold it against the user's budgets ({@link Host}).
+ * open connections. Built by {@link FootprintBuilder}; rules hold it against the user's budgets.
  */
 public final class Footprint {
     /** What a component is. */
@@ -24,7 +31,20 @@ public final class Footprint {
         DAEMON
     }
 
-    /** Processes of one kind, all the same size. */
+    /** How mod_wsgi sits in the Apache processes, which sets their measured size. */
+    public enum WsgiState {
+        /** mod_wsgi is not loaded. */
+        NOT_LOADED,
+        /** {@code WSGIRestrictEmbedded On}: no Python in the children. */
+        RESTRICTED,
+        /** Python is initialised in every child. */
+        PYTHON
+    }
+
+    /**
+     * Processes of one kind, all the same size, with the numbers that size them: the count (and what sets it), and
+     * the terms of one process's resident size and address space.
+     */
     public static final class Component {
         private final String name;
         private final Part part;
@@ -32,44 +52,44 @@ public final class Footprint {
         private final long residentEach;
         private final long virtualEach;
         private final Location location;
-        private final String sizedBy;
-        private final String residentTerms;
+        private final Mpm mpm;
+        private final WsgiState wsgi;
+        private final boolean stopping;
         private final DaemonGroup daemon;
+        private final Mount firstEmbedded;
+        private final long measuredEach;
+        private final int applicationGroups;
+        private final long appRss;
+        private final long threadResident;
+        private final long requestGrowth;
         private final long stacksEach;
         private final long arenasEach;
-        private final int threads;
+        private final Integer threads;
         private final long stackCount;
         private final long stackSize;
-        private final long applicationEach;
-        private final long threadsResidentEach;
-        private final long growthEach;
 
-        Component(String name, Part part, long count, long residentEach, long virtualEach, Location location,
-                String sizedBy, String residentTerms, DaemonGroup daemon) {
-            this(name, part, count, residentEach, virtualEach, location, sizedBy, residentTerms, daemon, 0, 0, -1, 0, 0,
-                    0, 0, 0);
-        }
-
-        private Component(String name, Part part, long count, long residentEach, long virtualEach, Location location,
-                String sizedBy, String residentTerms, DaemonGroup daemon, long stacksEach, long arenasEach, int threads,
-                long stackCount, long stackSize, long applicationEach, long threadsResidentEach, long growthEach) {
-            this.stacksEach = stacksEach;
-            this.arenasEach = arenasEach;
-            this.threads = threads;
-            this.stackCount = stackCount;
-            this.stackSize = stackSize;
-            this.applicationEach = applicationEach;
-            this.threadsResidentEach = threadsResidentEach;
-            this.growthEach = growthEach;
-            this.name = name;
-            this.part = part;
-            this.count = count;
-            this.residentEach = residentEach;
-            this.virtualEach = virtualEach;
-            this.location = location;
-            this.sizedBy = sizedBy;
-            this.residentTerms = residentTerms;
-            this.daemon = daemon;
+        Component(ComponentBuilder b) {
+            this.name = b.name;
+            this.part = b.part;
+            this.count = b.count;
+            this.residentEach = b.residentEach;
+            this.virtualEach = b.virtualEach;
+            this.location = b.location;
+            this.mpm = b.mpm;
+            this.wsgi = b.wsgi;
+            this.stopping = b.stopping;
+            this.daemon = b.daemon;
+            this.firstEmbedded = b.firstEmbedded;
+            this.measuredEach = b.measuredEach;
+            this.applicationGroups = b.applicationGroups;
+            this.appRss = b.appRss;
+            this.threadResident = b.threadResident;
+            this.requestGrowth = b.requestGrowth;
+            this.stacksEach = b.stacksEach;
+            this.arenasEach = b.arenasEach;
+            this.threads = b.threads;
+            this.stackCount = b.stackCount;
+            this.stackSize = b.stackSize;
         }
 
         /** {@code apache children}, {@code daemon 'app'}. */
@@ -109,20 +129,60 @@ public final class Footprint {
             return location;
         }
 
-        /** What sets the count, as a phrase: {@code MaxRequestWorkers 150 / ThreadsPerChild 25}. */
-        public String sizedBy() {
-            return sizedBy;
+        /** The MPM whose values size an Apache component; null for the others. */
+        public Mpm mpm() {
+            return mpm;
         }
 
-        /** The terms of one process's resident size: {@code 11.5 MiB + 15 threads x 40.4 KiB + 1 x appRss 40 MiB}. */
-        public String residentTerms() {
-            return residentTerms;
+        /** How mod_wsgi sits in an Apache component's processes; null for the others. */
+        public WsgiState wsgi() {
+            return wsgi;
         }
 
-        /** A copy with the stacks and arenas of one process's address space. */
-        Component withAddressSpace(long stacks, long arenas) {
-            return new Component(name, part, count, residentEach, virtualEach, location, sizedBy, residentTerms, daemon,
-                    stacks, arenas, threads, stackCount, stackSize, applicationEach, threadsResidentEach, growthEach);
+        /**
+         * True for the event MPM's children that may still finish requests after a graceful restart
+         * ({@link Footprint#gracefulStop()}): {@code ServerLimit} less the children counted.
+         */
+        public boolean stopping() {
+            return stopping;
+        }
+
+        /** The daemon group of a {@link Part#DAEMON} component, else null. */
+        public DaemonGroup daemon() {
+            return daemon;
+        }
+
+        /** For {@link Part#EMBEDDED_APPLICATIONS}: the first mount that runs embedded; else null. */
+        public Mount firstEmbedded() {
+            return firstEmbedded;
+        }
+
+        /**
+         * Of {@link #residentEach()}: the measured size of the process itself (an Apache parent or child as the MPM
+         * and mod_wsgi make it, a daemon without its threads and applications); 0 for embedded applications.
+         */
+        public long measuredEach() {
+            return measuredEach;
+        }
+
+        /** The application groups (interpreters) one process loads; 0 for Apache's own processes. */
+        public int applicationGroups() {
+            return applicationGroups;
+        }
+
+        /** The {@code appRss} each loaded application is counted with. */
+        public long appRss() {
+            return appRss;
+        }
+
+        /** Resident bytes of one of a daemon's request threads; 0 for the others. */
+        public long threadResident() {
+            return threadResident;
+        }
+
+        /** The {@code requestGrowth} a daemon's growth is counted with; 0 when its growth is not counted. */
+        public long requestGrowth() {
+            return requestGrowth;
         }
 
         /** Of {@link #virtualEach()}: the thread stack mappings (guard pages included) of one process. */
@@ -135,24 +195,12 @@ public final class Footprint {
             return arenasEach;
         }
 
-        /** A copy with the threads that make arenas and the stacks of one process. */
-        Component withThreads(int threadCount, long stacks, long stack) {
-            return new Component(name, part, count, residentEach, virtualEach, location, sizedBy, residentTerms, daemon,
-                    stacksEach, arenasEach, threadCount, stacks, stack, applicationEach, threadsResidentEach, growthEach);
-        }
-
-        /** A copy with the parts of one process's resident size. */
-        Component withTerms(long application, long threadsResident, long growth) {
-            return new Component(name, part, count, residentEach, virtualEach, location, sizedBy, residentTerms, daemon,
-                    stacksEach, arenasEach, threads, stackCount, stackSize, application, threadsResident, growth);
-        }
-
         /**
          * The threads of one process whose allocations make malloc arenas (ThreadsPerChild, a daemon's
-         * {@code threads}); -1 for processes whose arenas are not counted (the parent, prefork children).
+         * {@code threads}); empty for processes whose arenas are not counted (the parent, prefork children).
          */
-        public int threads() {
-            return threads;
+        public OptionalInt threads() {
+            return threads == null ? OptionalInt.empty() : OptionalInt.of(threads);
         }
 
         /** Thread stack mappings of one process ({@code threads} and the process's own extra threads); 0 when none. */
@@ -167,22 +215,22 @@ public final class Footprint {
 
         /** Of {@link #residentEach()}: what the loaded applications take ({@code application groups x appRss}). */
         public long applicationEach() {
-            return applicationEach;
+            return applicationGroups * appRss;
         }
 
         /** Of {@link #residentEach()}: what a daemon's request threads take ({@code threads x 40.4 KiB}). */
         public long threadsResidentEach() {
-            return threadsResidentEach;
+            return threads == null ? 0 : threads * threadResident;
         }
 
         /** Of {@link #residentEach()}: a daemon's growth before it is recycled ({@code maximum-requests x requestGrowth}). */
         public long growthEach() {
-            return growthEach;
+            return growth(daemon == null ? 0 : daemon.maximumRequests(), requestGrowth);
         }
 
         /** The arenas one process would reserve under another arena cap ({@code MALLOC_ARENA_MAX}). */
         public long arenasEachAt(long arenaMax) {
-            return threads < 0 ? 0 : ThreadMemory.arenas(threads, arenaMax) * ThreadMemory.ARENA_SIZE;
+            return threads == null ? 0 : ThreadMemory.arenas(threads, arenaMax) * ThreadMemory.ARENA_SIZE;
         }
 
         /** The stack mappings of one process if no stack were larger than {@code stack} bytes. */
@@ -190,54 +238,54 @@ public final class Footprint {
             return stackSize > stack ? stackCount * ThreadMemory.stackMapping(stack) : stacksEach;
         }
 
-        /** The daemon group of a {@link Part#DAEMON} component, else null. */
-        public DaemonGroup daemon() {
-            return daemon;
-        }
-
         @Override
         public String toString() {
             return name + " x" + count + " (" + Sizes.format(residentEach) + " / " + Sizes.format(virtualEach) + ")";
+        }
+
+        /** {@code maximum-requests x requestGrowth}, saturated; 0 when either is 0. */
+        static long growth(long maximumRequests, long requestGrowth) {
+            if (maximumRequests <= 0 || requestGrowth <= 0) {
+                return 0;
+            }
+            try {
+                return Math.multiplyExact(maximumRequests, requestGrowth);
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE / 4;
+            }
         }
     }
 
     /** The connections one engine of one application can open. */
     public static final class Pool {
         private final PylonsApp app;
-        private final Engine engine;
+        private final SqlEngine engine;
         private final long processes;
-        private final String processesFrom;
         private final Integer perProcess;
-        private final String perProcessFrom;
         private final boolean inApacheChildren;
 
-        Pool(PylonsApp app, Engine engine, long processes, String processesFrom, Integer perProcess,
-                String perProcessFrom, boolean inApacheChildren) {
+        Pool(PylonsApp app, SqlEngine engine, long processes, Integer perProcess, boolean inApacheChildren) {
             this.inApacheChildren = inApacheChildren;
             this.app = app;
             this.engine = engine;
             this.processes = processes;
-            this.processesFrom = processesFrom;
             this.perProcess = perProcess;
-            this.perProcessFrom = perProcessFrom;
         }
 
         public PylonsApp app() {
             return app;
         }
 
-        public Engine engine() {
+        public SqlEngine engine() {
             return engine;
         }
 
-        /** Processes that load the application, each with its own pool. */
+        /**
+         * Processes that load the application, each with its own pool: the daemon group's {@code processes}, the
+         * Apache children when it runs embedded ({@link #inApacheChildren()}), else one (assumed).
+         */
         public long processes() {
             return processes;
-        }
-
-        /** Where the process count comes from, as a phrase. */
-        public String processesFrom() {
-            return processesFrom;
         }
 
         /** True when the processes are the Apache children (the application runs embedded), so the MPM counts them. */
@@ -245,23 +293,21 @@ public final class Footprint {
             return inApacheChildren;
         }
 
-        /** {@code pool_size + max_overflow}, or null when the pool has no limit. */
-        public Integer perProcess() {
-            return perProcess;
-        }
-
-        /** {@code pool_size 5 + max_overflow 10 (SQLAlchemy's defaults)}. */
-        public String perProcessFrom() {
-            return perProcessFrom;
+        /**
+         * {@code pool_size + max_overflow} (SQLAlchemy's defaults for a value Python cannot read as a number); empty
+         * when the pool has no limit.
+         */
+        public OptionalInt perProcess() {
+            return perProcess == null ? OptionalInt.empty() : OptionalInt.of(perProcess);
         }
 
         public boolean unbounded() {
             return perProcess == null;
         }
 
-        /** Connections at most; -1 when unbounded. */
-        public long connections() {
-            return perProcess == null ? -1 : processes * perProcess;
+        /** Connections at most; empty when unbounded. */
+        public OptionalLong connections() {
+            return perProcess == null ? OptionalLong.empty() : OptionalLong.of(processes * perProcess);
         }
 
         /** Where the pool is sized: {@code pool_size} if written, else the engine's {@code url}. */
@@ -322,26 +368,26 @@ public final class Footprint {
         }
     }
 
-    private final Host host;
     private final List<Component> components;
     private final Component gracefulStop;
     private final List<Pool> pools;
-    private final List<String> assumptions;
+    private final List<Assumption> assumptions;
     private final long arenaMax;
-    private final String arenaMaxFrom;
+    private final Fact arenaMaxSetting;
+    private final int cpuCores;
     private final long restrictSaving;
     private final long idleChildren;
 
-    Footprint(Host host, List<Component> components, Component gracefulStop, List<Pool> pools,
-            List<String> assumptions, long arenaMax, String arenaMaxFrom, long idleChildren, long restrictSaving) {
+    Footprint(List<Component> components, Component gracefulStop, List<Pool> pools, List<Assumption> assumptions,
+            long arenaMax, Fact arenaMaxSetting, int cpuCores, long idleChildren, long restrictSaving) {
         this.restrictSaving = restrictSaving;
-        this.host = host;
         this.components = List.copyOf(components);
         this.gracefulStop = gracefulStop;
         this.pools = List.copyOf(pools);
         this.assumptions = List.copyOf(assumptions);
         this.arenaMax = arenaMax;
-        this.arenaMaxFrom = arenaMaxFrom;
+        this.arenaMaxSetting = arenaMaxSetting;
+        this.cpuCores = cpuCores;
         this.idleChildren = idleChildren;
     }
 
@@ -351,11 +397,6 @@ public final class Footprint {
      */
     public long restrictSaving() {
         return restrictSaving;
-    }
-
-    /** The budgets and statements the footprint was computed with. */
-    public Host host() {
-        return host;
     }
 
     /** The processes, in a fixed order: Apache parent, children, embedded applications, daemons in reading order. */
@@ -502,20 +543,20 @@ public final class Footprint {
         return pools;
     }
 
-    /** Database connections at most; -1 when a pool is unbounded. */
-    public long connections() {
+    /** Database connections at most; empty when a pool is unbounded. */
+    public OptionalLong connections() {
         long sum = 0;
         for (Pool p : pools) {
             if (p.unbounded()) {
-                return -1;
+                return OptionalLong.empty();
             }
-            sum += p.connections();
+            sum += p.connections().getAsLong();
         }
-        return sum;
+        return OptionalLong.of(sum);
     }
 
-    /** What the estimate rests on beyond the configuration, as sentences. */
-    public List<String> assumptions() {
+    /** What the estimate rests on beyond the configuration, in the order the computation met them. */
+    public List<Assumption> assumptions() {
         return assumptions;
     }
 
@@ -524,8 +565,16 @@ public final class Footprint {
         return arenaMax;
     }
 
-    /** {@code MALLOC_ARENA_MAX=2 (apache2/envvars:4)} or {@code 8 x cpuCores 2}. */
-    public String arenaMaxFrom() {
-        return arenaMaxFrom;
+    /**
+     * The {@code MALLOC_ARENA_MAX} assignment the cap comes from; empty when it is glibc's default of 8 per core
+     * ({@link #cpuCores()}).
+     */
+    public Optional<Fact> arenaMaxSetting() {
+        return Optional.ofNullable(arenaMaxSetting);
+    }
+
+    /** The cores the footprint was computed for ({@code cpuCores}). */
+    public int cpuCores() {
+        return cpuCores;
     }
 }

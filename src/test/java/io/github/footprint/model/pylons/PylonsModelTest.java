@@ -1,4 +1,4 @@
-package io.github.footprint.model;
+package io.github.footprint.model.pylons;
 
 import static io.github.footprint.testing.Trees.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.base.PythonInt;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.ModelBuilder;
+import io.github.footprint.model.ModelParameters;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.apache.ApacheLayout;
@@ -22,6 +26,7 @@ import io.github.footprint.parse.ini.PasteIniReader;
 import io.github.footprint.parse.ini.Setting;
 import io.github.footprint.parse.scripts.ScriptFacts;
 import io.github.footprint.parse.scripts.ScriptReader;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.source.FileKind;
 import io.github.footprint.source.HostPathMapper;
 import io.github.footprint.source.SourceFile;
@@ -81,13 +86,17 @@ class PylonsModelTest {
         PylonsApp app = linked.apps().get(0);
         assertEquals("app", app.servedBy().name());
         assertEquals("sqlite:////srv/app/app.db", app.engines().get(0).url());
-        assertEquals("here = /srv/app, the file's folder on the host", app.here());
+        // here = /srv/app, the file's folder on the host
+        assertEquals("/srv/app", app.here());
+        assertTrue(app.hereOnHost());
         Deployment alone = build("app/production.ini", ini);
         PylonsApp unlinked = alone.apps().get(0);
         assertNull(unlinked.servedBy());
         assertEquals("sqlite:///app/app.db", unlinked.engines().get(0).url());
-        assertEquals("here = app, the file's folder in the project (no loadapp in the project names it, so its folder"
-                + " on the host is unknown)", unlinked.here());
+        // here = app, the file's folder in the project (no loadapp in the project names it, so its folder on the
+        // host is unknown)
+        assertEquals("app", unlinked.here());
+        assertFalse(unlinked.hereOnHost());
     }
 
     @Test
@@ -99,8 +108,8 @@ class PylonsModelTest {
         PylonsApp app = d.apps().get(0);
         assertEquals("app:myapp", app.section().name());
         assertEquals("app", app.servedBy().name());
-        assertTrue(app.link().contains(" (it reaches [app:myapp] through [pipeline:main]) in daemon group 'app'"),
-                app.link());
+        assertTrue(Phrases.link(app).contains(" (it reaches [app:myapp] through [pipeline:main]) in daemon group 'app'"),
+                Phrases.link(app));
     }
 
     @Test
@@ -111,8 +120,8 @@ class PylonsModelTest {
         assertEquals(List.of("app:shop app", "app:admin app", "app:unused null"), d.apps().stream()
                 .map(a -> a.section().name() + " " + (a.servedBy() == null ? null : a.servedBy().name()))
                 .collect(Collectors.toList()));
-        assertTrue(d.apps().get(1).link().contains(" (it reaches [app:admin] through [composite:main])"),
-                d.apps().get(1).link());
+        assertTrue(Phrases.link(d.apps().get(1)).contains(" (it reaches [app:admin] through [composite:main])"),
+                Phrases.link(d.apps().get(1)));
     }
 
     @Test
@@ -126,7 +135,7 @@ class PylonsModelTest {
                 .map(a -> a.ini().file().treePath() + "#" + a.section().name()).collect(Collectors.toList()));
         PylonsApp app = d.apps().get(0);
         assertEquals("app", app.servedBy().name());
-        Engine e = app.engines().get(0);
+        SqlEngine e = app.engines().get(0);
         assertEquals(3, e.poolSize());
         assertEquals(new Location("app/production.ini", 5), e.poolSizeLocation());
         assertEquals(new Location("app/base.ini", 3), e.location());
@@ -139,19 +148,19 @@ class PylonsModelTest {
                 + "sqlalchemy.default.url = postgresql://db/app\nsqlalchemy.default.max_overflow = 1\n"
                 + "sqlalchemy.log.url = postgresql://db/log\nsqlalchemy.url = postgresql://db/main\n";
         Deployment stock = build("app/production.ini", ini);
-        List<Engine> engines = stock.apps().get(0).engines();
+        List<SqlEngine> engines = stock.apps().get(0).engines();
         // global_conf first, then local_conf: [DEFAULT] reaches engine_from_config too
         assertEquals(List.of("sqlalchemy. [pool_size, url]", "sqlalchemy.default. [url, max_overflow] (not read)",
                 "sqlalchemy.log. [url] (not read)"),
-                engines.stream().map(Engine::toString).collect(Collectors.toList()));
+                engines.stream().map(SqlEngine::toString).collect(Collectors.toList()));
         assertEquals(2, engines.get(0).poolSize());
         assertEquals(new Location("app/production.ini", 2), engines.get(0).poolSizeLocation());
-        assertEquals(Engine.DEFAULT_POOL_SIZE, engines.get(1).poolSize());
+        assertEquals(SqlEngine.DEFAULT_POOL_SIZE, engines.get(1).poolSize());
         assertEquals(1, engines.get(1).maxOverflow());
         Deployment named = build(List.of("sqlalchemy.default.", "sqlalchemy.log."), "app/production.ini", ini);
         assertEquals(List.of("sqlalchemy. [pool_size, url] (not read)", "sqlalchemy.default. [url, max_overflow]",
                 "sqlalchemy.log. [url]"), named.apps().get(0).engines().stream()
-                .map(Engine::toString).collect(Collectors.toList()));
+                .map(SqlEngine::toString).collect(Collectors.toList()));
     }
 
     @Test
@@ -160,7 +169,8 @@ class PylonsModelTest {
         Deployment linked = build("apache/app.conf", VHOST, "app/app.wsgi", WSGI, "app/production.ini", ini);
         PasteServer s = linked.servers().get(0);
         assertTrue(s.isPasteHttp());
-        assertTrue(s.modWsgi().startsWith("WSGIScriptAlias / (apache/app.conf:4) runs /srv/app/app.wsgi"), s.modWsgi());
+        assertTrue(Phrases.loadapp(s.modWsgi()).startsWith("WSGIScriptAlias / (apache/app.conf:4) runs /srv/app/app.wsgi"),
+                Phrases.loadapp(s.modWsgi()));
         assertEquals("20", s.context().localConf().get("threadpool_workers").value());
         Deployment alone = build("app/production.ini", ini.replace("egg:Paste#http", "egg:paste#http"));
         assertNull(alone.servers().get(0).modWsgi());
@@ -206,13 +216,13 @@ class PylonsModelTest {
 
     @Test
     void pythonIntAsSqlalchemysAsintReadsIt() {
-        assertEquals(10, ModelBuilder.pythonInt(" 10 "));
-        assertEquals(-1, ModelBuilder.pythonInt("-1"));
-        assertEquals(1000, ModelBuilder.pythonInt("1_000"));
-        assertEquals(5, ModelBuilder.pythonInt("\u0665"));
-        assertEquals(7, ModelBuilder.pythonInt("\u00a07"));
+        assertEquals(10, PythonInt.of(" 10 "));
+        assertEquals(-1, PythonInt.of("-1"));
+        assertEquals(1000, PythonInt.of("1_000"));
+        assertEquals(5, PythonInt.of("\u0665"));
+        assertEquals(7, PythonInt.of("\u00a07"));
         for (String bad : new String[] {"", "+", "1_", "_1", "1__0", "1.0", "10 # ten", "ten", "99999999999"}) {
-            assertNull(ModelBuilder.pythonInt(bad), bad);
+            assertNull(PythonInt.of(bad), bad);
         }
     }
 }
