@@ -4,6 +4,7 @@ import io.github.footprint.base.Sizes;
 import io.github.footprint.model.memory.Assumption;
 import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.model.memory.Footprint.WsgiState;
+import io.github.footprint.model.memory.StackSize;
 import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.model.mpm.MpmDirective;
 import io.github.footprint.model.pylons.Loadapp;
@@ -20,6 +21,25 @@ import io.github.footprint.parse.scripts.Fact;
  */
 public final class Phrases {
     private Phrases() {
+    }
+
+    /**
+     * The stack a kind of thread gets and where it comes from: {@code 8 MiB (glibc's default under the usual ulimit -s
+     * 8192)}, {@code 512 KiB (stack-size=524288 at app.conf:3)}, {@code unknown (ulimit -s $STACK at envvars:4 is not a
+     * literal number)}.
+     */
+    public static String stack(StackSize s) {
+        switch (s.source()) {
+            case DEFAULT:
+                return Sizes.format(s.bytes()) + " (glibc's default under the usual ulimit -s 8192)";
+            case UNKNOWN:
+                return "unknown (" + s.setting() + " at " + s.location() + " is not a literal number)";
+            case RLIMIT_UNLIMITED:
+                return Sizes.format(s.bytes()) + " (glibc's x86_64 default when RLIMIT_STACK is unlimited: "
+                        + s.setting() + " at " + s.location() + ")";
+            default:
+                return Sizes.format(s.bytes()) + " (" + s.setting() + " at " + s.location() + ")";
+        }
     }
 
     /** What sets a component's count: {@code MaxRequestWorkers 150 / ThreadsPerChild 25}, {@code processes=2 threads=15}. */
@@ -88,7 +108,7 @@ public final class Phrases {
                         + a.daemon().location() + "): one application assumed in each of its processes";
             case STACK_UNKNOWN:
                 return "the stack of " + (a.daemon() == null ? "Apache's worker threads" : "daemon '" + a.daemon().name()
-                        + "'") + " is " + a.stack().describe() + ": 8 MiB assumed";
+                        + "'") + " is " + stack(a.stack()) + ": 8 MiB assumed";
             case GROWTH_NOT_COUNTED:
                 return "daemon '" + a.daemon().name() + "' (" + a.daemon().location() + ") has no maximum-requests, so at"
                         + " requestGrowth " + Sizes.format(a.requestGrowth()) + " its processes grow without bound"

@@ -37,20 +37,14 @@ public final class HttpdStartup {
 
     /** How a file reaches httpd. */
     public enum Reach {
-        UNIT("a systemd unit of httpd's service"),
-        DROP_IN("a drop-in of httpd's systemd unit"),
-        STARTER("a script that starts httpd"),
-        ENVVARS("envvars, which apache2ctl sources before it starts httpd");
-
-        private final String description;
-
-        Reach(String description) {
-            this.description = description;
-        }
-
-        public String description() {
-            return description;
-        }
+        /** A systemd unit of httpd's service. */
+        UNIT,
+        /** A drop-in of httpd's systemd unit. */
+        DROP_IN,
+        /** A script that starts httpd. */
+        STARTER,
+        /** {@code envvars}, which apache2ctl sources before it starts httpd. */
+        ENVVARS
     }
 
     /** A resource limit httpd starts with: bytes, unlimited, or a value footprint cannot compute. */

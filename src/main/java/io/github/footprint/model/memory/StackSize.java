@@ -1,7 +1,6 @@
 package io.github.footprint.model.memory;
 
 import io.github.footprint.base.Location;
-import io.github.footprint.base.Sizes;
 
 /**
  * The stack one kind of thread gets, and where that comes from: a directive or call that sizes those threads,
@@ -76,26 +75,8 @@ public final class StackSize {
         return location;
     }
 
-    /**
-     * {@code 8 MiB (glibc's default for ulimit -s 8192)}, {@code 512 KiB (stack-size=524288 at app.conf:3)},
-     * {@code unknown (ulimit -s $STACK at envvars:4)}.
-     */
-    public String describe() {
-        switch (source) {
-            case DEFAULT:
-                return Sizes.format(bytes) + " (glibc's default under the usual ulimit -s 8192)";
-            case UNKNOWN:
-                return "unknown (" + setting + " at " + location + " is not a literal number)";
-            case RLIMIT_UNLIMITED:
-                return Sizes.format(bytes) + " (glibc's x86_64 default when RLIMIT_STACK is unlimited: " + setting
-                        + " at " + location + ")";
-            default:
-                return Sizes.format(bytes) + " (" + setting + " at " + location + ")";
-        }
-    }
-
     @Override
     public String toString() {
-        return describe();
+        return source + " " + bytes + (setting == null ? "" : " " + setting + " at " + location);
     }
 }

@@ -172,6 +172,12 @@ public final class MpmModel {
             v.put(d, to);
         }
 
+        /** A fix-up httpd makes without a message. */
+        private void silent(MpmAdjustment.Silent kind, MpmDirective d, long to) {
+            adjustments.add(new MpmAdjustment(kind, d, v.get(d), to, at(d)));
+            v.put(d, to);
+        }
+
         void run(List<Directive> ordered) {
             for (Map.Entry<MpmDirective, Long> e : DEFAULTS_24.get(kind).entrySet()) {
                 Directive d = set.get(e.getKey());
@@ -224,12 +230,11 @@ public final class MpmModel {
                     + " documentation");
             long min = v.get(MIN_SPARE_SERVERS);
             if (v.get(MAX_SPARE_SERVERS) < min + 1) {
-                change("", "MaxSpareServers of " + v.get(MAX_SPARE_SERVERS) + " is below MinSpareServers + 1; httpd"
-                        + " silently raises it to " + (min + 1), MAX_SPARE_SERVERS, min + 1);
+                silent(MpmAdjustment.Silent.MAX_SPARE_SERVERS_RAISED, MAX_SPARE_SERVERS, min + 1);
             }
             if (v.get(START_SERVERS) > v.get(MAX_REQUEST_WORKERS)) {
-                change("", "StartServers of " + v.get(START_SERVERS) + " exceeds MaxRequestWorkers; httpd silently"
-                        + " starts " + v.get(MAX_REQUEST_WORKERS), START_SERVERS, v.get(MAX_REQUEST_WORKERS));
+                silent(MpmAdjustment.Silent.START_SERVERS_ABOVE_MAX_REQUEST_WORKERS, START_SERVERS,
+                        v.get(MAX_REQUEST_WORKERS));
             }
         }
 
@@ -290,13 +295,10 @@ public final class MpmModel {
                     + " Please read the documentation");
             long min = v.get(MIN_SPARE_THREADS);
             if (v.get(MAX_SPARE_THREADS) < min + tpc + 1) {
-                change("", "MaxSpareThreads of " + v.get(MAX_SPARE_THREADS) + " is below MinSpareThreads +"
-                        + " ThreadsPerChild + 1; httpd silently raises it to " + (min + tpc + 1), MAX_SPARE_THREADS,
-                        min + tpc + 1);
+                silent(MpmAdjustment.Silent.MAX_SPARE_THREADS_RAISED, MAX_SPARE_THREADS, min + tpc + 1);
             }
             if (v.get(START_SERVERS) > servers) {
-                change("", "StartServers of " + v.get(START_SERVERS) + " exceeds the " + servers + " server(s)"
-                        + " MaxRequestWorkers allows; httpd silently starts " + servers, START_SERVERS, servers);
+                silent(MpmAdjustment.Silent.START_SERVERS_ABOVE_CHILDREN, START_SERVERS, servers);
             }
         }
 
@@ -373,16 +375,13 @@ public final class MpmModel {
             if (kind == Mpm.Kind.PREFORK) {
                 long min = v.get(MIN_SPARE_SERVERS);
                 if (v.get(MAX_SPARE_SERVERS) < min + 1) {
-                    change("", "MaxSpareServers of " + v.get(MAX_SPARE_SERVERS) + " is below MinSpareServers + 1; httpd"
-                            + " silently raises it to " + (min + 1), MAX_SPARE_SERVERS, min + 1);
+                    silent(MpmAdjustment.Silent.MAX_SPARE_SERVERS_RAISED, MAX_SPARE_SERVERS, min + 1);
                 }
             } else {
                 long min = v.get(MIN_SPARE_THREADS);
                 long tpc = v.get(THREADS_PER_CHILD);
                 if (v.get(MAX_SPARE_THREADS) < min + tpc) {
-                    change("", "MaxSpareThreads of " + v.get(MAX_SPARE_THREADS) + " is below MinSpareThreads +"
-                            + " ThreadsPerChild; httpd 2.2 silently raises it to " + (min + tpc), MAX_SPARE_THREADS,
-                            min + tpc);
+                    silent(MpmAdjustment.Silent.MAX_SPARE_THREADS_RAISED_22, MAX_SPARE_THREADS, min + tpc);
                 }
             }
         }

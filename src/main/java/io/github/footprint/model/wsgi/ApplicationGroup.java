@@ -25,19 +25,31 @@ public final class ApplicationGroup {
         NAMED
     }
 
+    /** Why the interpreter's name is not known. */
+    public enum Unknown {
+        /** The server's {@code ServerName} is not in the files (the machine's name). */
+        NO_SERVER_NAME,
+        /** {@code %{RESOURCE}} of a {@code WSGIScriptAliasMatch}: one per URL the pattern matches. */
+        PER_MATCHED_URL,
+        /** {@code %{HOST}}: one per Host header clients send. */
+        PER_HOST_HEADER,
+        /** {@code %{ENV:var}}: chosen per request. */
+        PER_REQUEST
+    }
+
     private final Kind kind;
     private final String written;
     private final Location location;
     private final GroupSelection.Source source;
     private final String key;
-    private final String unknown;
+    private final Unknown unknown;
 
     ApplicationGroup(Kind kind, String written, Location location, GroupSelection.Source source, String key) {
         this(kind, written, location, source, key, null);
     }
 
     ApplicationGroup(Kind kind, String written, Location location, GroupSelection.Source source, String key,
-            String unknown) {
+            Unknown unknown) {
         this.kind = kind;
         this.written = written;
         this.location = location;
@@ -96,29 +108,20 @@ public final class ApplicationGroup {
         return key;
     }
 
-    /** True when the name depends on the request (one interpreter per distinct value), not merely on unknown names. */
-    public boolean perRequest() {
-        return key == null && (kind == Kind.HOST || kind == Kind.ENV || kind == Kind.RESOURCE && unknown != null
-                && unknown.startsWith("one per"));
+    /** Why {@link #key()} is null; null when the key is known. */
+    public Unknown unknown() {
+        return unknown;
     }
 
-    /**
-     * {@code %{GLOBAL} (the main interpreter)}, a name in quotes, {@code %{RESOURCE} = 'host|/url'}, or the form
-     * with why its name is not known.
-     */
-    public String describe() {
-        String form = written == null ? "%{RESOURCE} (the default)" : written;
-        if (kind == Kind.GLOBAL) {
-            return form + " (the main interpreter)";
-        }
-        if (kind == Kind.NAMED) {
-            return "'" + written + "'";
-        }
-        return key != null ? form + " = '" + key + "'" : form + " (" + unknown + ")";
+    /** True when the name depends on the request (one interpreter per distinct value), not merely on unknown names. */
+    public boolean perRequest() {
+        return key == null && (kind == Kind.HOST || kind == Kind.ENV || kind == Kind.RESOURCE
+                && unknown == Unknown.PER_MATCHED_URL);
     }
 
     @Override
     public String toString() {
-        return describe();
+        return kind + " " + (written == null ? "%{RESOURCE}" : written) + (key == null ? " " + unknown : " = '" + key
+                + "'");
     }
 }

@@ -86,20 +86,8 @@ public final class GroupSelection {
         return daemonScope;
     }
 
-    /** {@code process-group=app (apache/app.conf:4)}, {@code WSGIProcessGroup %{GLOBAL} (...)} or {@code no process group}. */
-    public String describe() {
-        switch (source) {
-            case OPTION:
-                return "process-group=" + written + " (" + location + ")";
-            case DIRECTIVE:
-                return "WSGIProcessGroup " + written + " (" + location + ")";
-            default:
-                return "no WSGIProcessGroup or process-group=";
-        }
-    }
-
     @Override
     public String toString() {
-        return mode + " " + describe();
+        return mode + " " + source + " " + written + " (" + location + ")";
     }
 }

@@ -45,7 +45,6 @@ public final class ModWsgiBuilder {
     private static final Set<String> RELEVANT = Set.of("servername", "wsgidaemonprocess", "wsgiscriptalias",
             "wsgiscriptaliasmatch", "wsgiimportscript", "wsgiprocessgroup", "wsgiapplicationgroup",
             "wsgirestrictembedded", "addhandler", "sethandler", "loadmodule");
-    private static final Pattern REGEX_META = Pattern.compile("[.\\[\\](){}*+?|\\\\$^]");
 
     private final ApacheConfig apache;
     private final List<DaemonGroup> daemons;
@@ -386,8 +385,8 @@ public final class ModWsgiBuilder {
             ServerScope scope, String url, boolean match) {
         ApplicationGroup.Kind kind = ApplicationGroup.kindOf(value);
         String key = null;
-        String unknown = null;
-        String noName = "the server's ServerName is not in the files";
+        ApplicationGroup.Unknown unknown = null;
+        ApplicationGroup.Unknown noName = ApplicationGroup.Unknown.NO_SERVER_NAME;
         switch (kind) {
             case GLOBAL:
                 key = "";
@@ -401,7 +400,7 @@ public final class ModWsgiBuilder {
                 break;
             case RESOURCE:
                 if (match) {
-                    unknown = "one per URL the pattern matches";
+                    unknown = ApplicationGroup.Unknown.PER_MATCHED_URL;
                 } else if (hostPort(scope) == null) {
                     unknown = noName;
                 } else {
@@ -409,10 +408,10 @@ public final class ModWsgiBuilder {
                 }
                 break;
             case HOST:
-                unknown = "one per Host header clients send";
+                unknown = ApplicationGroup.Unknown.PER_HOST_HEADER;
                 break;
             default:
-                unknown = "chosen per request";
+                unknown = ApplicationGroup.Unknown.PER_REQUEST;
                 break;
         }
         return new ApplicationGroup(kind, value, at, source, key, unknown);
@@ -466,155 +465,16 @@ public final class ModWsgiBuilder {
                 }
                 continue;
             }
-            long[] k = mergeKey(s);
-            if (k == null || !covers(s.sections, url, script, match)) {
+            long[] k = Sections.mergeKey(s.sections.get(0), s.scope == main, s.order);
+            if (k == null || !Sections.cover(s.sections, url, script, match)) {
                 continue;
             }
-            if (bestKey == null || compare(k, bestKey) > 0) {
+            if (bestKey == null || Sections.compare(k, bestKey) > 0) {
                 best = s;
                 bestKey = k;
             }
         }
         return best != null ? best : server != null ? server : mainServer;
-    }
-
-    private static int compare(long[] a, long[] b) {
-        for (int i = 0; i < a.length; i++) {
-            int c = Long.compare(a[i], b[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    }
-
-    /**
-     * Where a per-directory setting falls in httpd's merge: {@code <Directory>} by path depth, then regular
-     * expression directories, then {@code <Files>}, then {@code <Location>}; the main server's before the virtual
-     * host's; then reading order. Null for a section footprint does not place.
-     */
-    private long[] mergeKey(Setting s) {
-        Directive inner = s.sections.get(0);
-        long phase;
-        long depth = 0;
-        if (inner.is("Directory") && !isRegex(inner)) {
-            phase = 0;
-            depth = inner.arg().replaceAll("/+$", "").chars().filter(c -> c == '/').count();
-        } else if (inner.is("Directory") || inner.is("DirectoryMatch")) {
-            phase = 1;
-        } else if (inner.is("Files") || inner.is("FilesMatch")) {
-            phase = 2;
-        } else if (inner.is("Location") || inner.is("LocationMatch")) {
-            phase = 3;
-        } else {
-            return null;
-        }
-        return new long[] {phase, depth, s.scope == main ? 0 : 1, s.order};
-    }
-
-    private static boolean isRegex(Directive section) {
-        return section.args().size() > 1 && section.arg().equals("~");
-    }
-
-    private static String pattern(Directive section) {
-        return isRegex(section) ? section.args().get(1) : section.arg();
-    }
-
-    /** Whether every section around a setting applies to all requests of the mount. */
-    private static boolean covers(List<Directive> sections, String url, String script, boolean match) {
-        String path = match ? literalPrefix(script, "$") : script;
-        String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
-        String file = path.substring(path.lastIndexOf('/') + 1);
-        boolean fileKnown = !match || literalPrefix(script, "$").equals(script);
-        String uri = match ? literalPrefix(url.startsWith("^") ? url.substring(1) : url, null) : url;
-        for (Directive s : sections) {
-            boolean ok;
-            if (s.is("Directory") || s.is("DirectoryMatch")) {
-                ok = s.is("DirectoryMatch") || isRegex(s) ? find(pattern(s), dir + "/") : underDirectory(s.arg(), dir);
-            } else if (s.is("Files") || s.is("FilesMatch")) {
-                ok = fileKnown && (s.is("FilesMatch") || isRegex(s) ? find(pattern(s), file) : glob(s.arg()).matcher(file)
-                        .matches());
-            } else if (s.is("Location") || s.is("LocationMatch")) {
-                ok = s.is("LocationMatch") || isRegex(s) ? find(pattern(s), uri) : underLocation(s.arg(), uri);
-            } else {
-                ok = false;
-            }
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The part of a pattern before its first metacharacter (or before {@code stop}). */
-    private static String literalPrefix(String s, String stop) {
-        if (stop != null) {
-            int i = s.indexOf(stop);
-            return i < 0 ? s : s.substring(0, i);
-        }
-        java.util.regex.Matcher m = REGEX_META.matcher(s);
-        return m.find() ? s.substring(0, m.start()) : s;
-    }
-
-    private static boolean find(String regex, String text) {
-        try {
-            return Pattern.compile(regex).matcher(text).find();
-        } catch (PatternSyntaxException e) {
-            return false;
-        }
-    }
-
-    /** {@code <Directory path>}: the script's folder is the path or below it (wildcards per path component). */
-    private static boolean underDirectory(String path, String dir) {
-        String p = path.replaceAll("/+$", "");
-        if (p.isEmpty()) {
-            return true;
-        }
-        if (!p.matches(".*[*?\\[].*")) {
-            return dir.equals(p) || dir.startsWith(p + "/");
-        }
-        int components = (int) p.chars().filter(c -> c == '/').count();
-        String[] parts = dir.split("/", -1);
-        if (parts.length - 1 < components) {
-            return false;
-        }
-        String prefix = String.join("/", java.util.Arrays.copyOfRange(parts, 0, components + 1));
-        return glob(p).matcher(prefix).matches();
-    }
-
-    /** {@code <Location path>}: every request of the mount is the path or below it. */
-    private static boolean underLocation(String location, String url) {
-        String u = url.endsWith("/") ? url : url + "/";
-        String l = location.endsWith("/") ? location : location + "/";
-        if (l.matches(".*[*?\\[].*")) {
-            return glob(l + "*").matcher(u).matches();
-        }
-        return u.startsWith(l);
-    }
-
-    /** {@code fnmatch} with {@code FNM_PATHNAME}: {@code *} and {@code ?} stop at {@code /}. */
-    private static Pattern glob(String g) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < g.length(); i++) {
-            char c = g.charAt(i);
-            if (c == '*') {
-                b.append("[^/]*");
-            } else if (c == '?') {
-                b.append("[^/]");
-            } else if (c == '[') {
-                int end = g.indexOf(']', i + 1);
-                if (end < 0) {
-                    b.append("\\[");
-                } else {
-                    String set = g.substring(i + 1, end);
-                    b.append('[').append(set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
-                    i = end;
-                }
-            } else {
-                b.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(b.toString());
     }
 
     /**

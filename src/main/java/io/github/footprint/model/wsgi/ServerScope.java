@@ -152,19 +152,9 @@ public final class ServerScope {
         return a.equals(b);
     }
 
-    /** {@code <VirtualHost *:80> (file:line) named a.example.com}, or {@code the main server}. */
-    public String describe() {
-        if (main == null) {
-            return serverName == null ? "the main server" : "the main server (ServerName " + serverName + ")";
-        }
-        return "<VirtualHost " + address + "> (" + location + ")"
-                + (serverName != null ? " named " + serverName
-                        : main.serverName != null ? " without a ServerName (so named " + main.serverName + ")"
-                                : " without a ServerName");
-    }
-
     @Override
     public String toString() {
-        return describe();
+        return (main == null ? "main server" : "<VirtualHost " + address + "> (" + location + ")") + " "
+                + serverName;
     }
 }

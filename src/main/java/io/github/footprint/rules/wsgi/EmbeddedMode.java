@@ -34,7 +34,7 @@ public final class EmbeddedMode implements Rule {
             GroupSelection g = m.processGroupSelection();
             String why = g.source() == GroupSelection.Source.DEFAULT
                     ? "no WSGIProcessGroup or process-group= selects a daemon group"
-                    : g.describe() + " selects the Apache children";
+                    : WsgiWords.selection(g) + " selects the Apache children";
             String head = m.directive() + " " + m.url() + " " + m.script() + " runs embedded (" + why + ")";
             String fix = fix(d, w, m);
             if (w.embeddedRestricted()) {

@@ -8,6 +8,7 @@ import io.github.footprint.model.memory.HttpdStartup;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.memory.StackSize;
 import io.github.footprint.model.memory.ThreadMemory;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -82,7 +83,7 @@ public final class MemoryLimitTooSmall implements Rule {
         ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": memory-limit=" + raw.written() + size(raw, limit)
                 + " is below the " + Sizes.format(need) + " it needs to start its " + threads + " request thread(s):"
                 + " memory-limit is RLIMIT_DATA, which on Linux 4.7 and later counts every thread stack, here "
-                + stacks(threads) + " of " + stack.describe() + ", on top of "
+                + stacks(threads) + " of " + Phrases.stack(stack) + ", on top of "
                 + Sizes.format(ThreadMemory.DAEMON_DATA_BASE) + " for the process. " + outcome(started, threads)
                 + " Raise memory-limit above " + Sizes.format(need) + " plus what the application allocates" + fix);
     }
@@ -94,7 +95,7 @@ public final class MemoryLimitTooSmall implements Rule {
             return;
         }
         long started = ThreadMemory.daemonThreadsStartedUnder(limit, stack.bytes());
-        String terms = "RLIMIT_AS counts every thread stack, here " + stacks(threads) + " of " + stack.describe()
+        String terms = "RLIMIT_AS counts every thread stack, here " + stacks(threads) + " of " + Phrases.stack(stack)
                 + ", each mapped with a guard page (" + ThreadMemory.stackMapping(stack.bytes()) / 1024 + " KiB), 8 KiB"
                 + " more per request thread, " + Sizes.format(ThreadMemory.DAEMON_BASE) + " for the process and the"
                 + " 64 MiB malloc arena the first request makes";

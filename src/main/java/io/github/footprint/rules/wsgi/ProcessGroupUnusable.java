@@ -182,14 +182,14 @@ public final class ProcessGroupUnusable implements Rule {
             ServerScope home = g.daemonScope();
             Set<String> from = new LinkedHashSet<>();
             for (Mount m : mounts) {
-                m.unreachableFrom().forEach(s -> from.add(s.describe()));
+                m.unreachableFrom().forEach(s -> from.add(WsgiWords.server(s)));
             }
             String what = g.source() == GroupSelection.Source.OPTION
                     ? mounts.get(0).directive() + " " + mounts.get(0).url() + " selects process-group=" + g.written()
                     : "WSGIProcessGroup " + g.written() + " (for " + mounts.stream().map(m -> m.directive() + " "
                             + m.url() + " at " + m.location()).collect(Collectors.joining(", ")) + ")";
             ctx.report(e.getKey(), what + ", but WSGIDaemonProcess " + g.written() + " (" + g.daemon().location()
-                    + ") is defined in " + home.describe() + ", and mod_wsgi lets a virtual host's group serve only"
+                    + ") is defined in " + WsgiWords.server(home) + ", and mod_wsgi lets a virtual host's group serve only"
                     + " requests of servers with the same ServerName: requests through " + String.join(" and ", from)
                     + " get HTTP 500 ('Daemon process called '" + g.written() + "' cannot be accessed by this WSGI"
                     + " application'). Define the group at server level, outside any <VirtualHost>, to share it; or"

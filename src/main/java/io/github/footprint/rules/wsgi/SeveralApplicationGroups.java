@@ -53,7 +53,7 @@ public final class SeveralApplicationGroups implements Rule {
                 String use = m.directive() + " " + m.url() + " (" + m.location() + ")";
                 if (a.key() == null) {
                     if (a.perRequest()) {
-                        perRequest.add(use + " under " + a.describe());
+                        perRequest.add(use + " under " + WsgiWords.applicationGroup(a));
                     }
                     continue;
                 }

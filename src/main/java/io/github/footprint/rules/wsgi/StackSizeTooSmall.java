@@ -5,6 +5,7 @@ import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.parse.wsgi.NumberOption;
 import io.github.footprint.model.memory.ThreadMemory;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -33,7 +34,7 @@ public final class StackSizeTooSmall implements Rule {
             if (v < ThreadMemory.PTHREAD_STACK_MIN) {
                 ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": stack-size=" + v + read + " is below"
                         + " the pthread minimum of 16384 bytes: mod_wsgi ignores the error and its " + threads
-                        + " get the default stack instead, " + d.stacks().threadDefault().describe()
+                        + " get the default stack instead, " + Phrases.stack(d.stacks().threadDefault())
                         + ". Use stack-size=524288 (512 KiB)");
             } else {
                 ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": stack-size=" + v + read + " gives its "

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.footprint.base.Location;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.rules.Phrases;
 
 /**
  * The effective stack of each kind of thread (DOMAIN.md §5.4–5.5, MEASUREMENTS.md §5.1) and which start-up
@@ -57,7 +58,7 @@ class StacksTest {
         DaemonGroup app = d.daemons().get(0);
         assertEquals(8 * MIB + " DEFAULT", describe(s.daemon(app).requestThreads()));
         assertNull(s.startup().stackLimit());
-        assertEquals("8 MiB (glibc's default under the usual ulimit -s 8192)", s.threadDefault().describe());
+        assertEquals("8 MiB (glibc's default under the usual ulimit -s 8192)", Phrases.stack(s.threadDefault()));
     }
 
     @Test
