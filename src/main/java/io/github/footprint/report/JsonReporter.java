@@ -65,7 +65,7 @@ public final class JsonReporter {
      */
     private static void writeStack(StackSize s, JsonGenerator g, Redactor r) throws IOException {
         if (s.known()) {
-            g.writeNumberField("stackSize", s.bytes());
+            g.writeNumberField("stackSize", s.bytes().getAsLong());
         } else {
             g.writeNullField("stackSize");
         }

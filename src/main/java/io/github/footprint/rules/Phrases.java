@@ -31,14 +31,14 @@ public final class Phrases {
     public static String stack(StackSize s) {
         switch (s.source()) {
             case DEFAULT:
-                return Sizes.format(s.bytes()) + " (glibc's default under the usual ulimit -s 8192)";
+                return Sizes.format(s.bytes().getAsLong()) + " (glibc's default under the usual ulimit -s 8192)";
             case UNKNOWN:
                 return "unknown (" + s.setting() + " at " + s.location() + " is not a literal number)";
             case RLIMIT_UNLIMITED:
-                return Sizes.format(s.bytes()) + " (glibc's x86_64 default when RLIMIT_STACK is unlimited: "
+                return Sizes.format(s.bytes().getAsLong()) + " (glibc's x86_64 default when RLIMIT_STACK is unlimited: "
                         + s.setting() + " at " + s.location() + ")";
             default:
-                return Sizes.format(s.bytes()) + " (" + s.setting() + " at " + s.location() + ")";
+                return Sizes.format(s.bytes().getAsLong()) + " (" + s.setting() + " at " + s.location() + ")";
         }
     }
 

@@ -304,7 +304,7 @@ public final class FootprintBuilder {
     /** The stack's bytes; when footprint cannot compute it, 8 MiB and an assumption ({@code daemon} null: Apache's). */
     private long known(StackSize s, DaemonGroup daemon) {
         if (s.known()) {
-            return s.bytes();
+            return s.bytes().getAsLong();
         }
         assumptions.add(Assumption.stackUnknown(daemon, s));
         return ThreadMemory.DEFAULT_RLIMIT_STACK;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.parse.scripts.Fact;
@@ -50,28 +51,29 @@ public final class HttpdStartup {
     /** A resource limit httpd starts with: bytes, unlimited, or a value footprint cannot compute. */
     public static final class Limit {
         private final Fact fact;
-        private final long bytes;
+        private final Long bytes;
         private final boolean unlimited;
         private final String setting;
 
-        Limit(Fact fact, long bytes, boolean unlimited, String setting) {
+        Limit(Fact fact, Long bytes, boolean unlimited, String setting) {
             this.fact = fact;
             this.bytes = bytes;
             this.unlimited = unlimited;
             this.setting = setting;
         }
 
-        /** The soft limit in bytes; -1 when unlimited or unknown. */
-        public long bytes() {
-            return bytes;
+        /** The soft limit in bytes; empty when unlimited or unknown. */
+        public OptionalLong bytes() {
+            return bytes == null ? OptionalLong.empty() : OptionalLong.of(bytes);
         }
 
         public boolean unlimited() {
             return unlimited;
         }
 
+        /** True when the limit is a number of bytes or unlimited: false for a value footprint cannot compute. */
         public boolean known() {
-            return unlimited || bytes >= 0;
+            return unlimited || bytes != null;
         }
 
         /** As written: {@code ulimit -s 512}, {@code LimitSTACK=512K}. */
@@ -216,10 +218,10 @@ public final class HttpdStartup {
             return null; // LimitSTACK= resets to the default
         }
         if (f.unlimited()) {
-            return new Limit(f, -1, true, setting);
+            return new Limit(f, null, true, setting);
         }
         if (f.number() == null) {
-            return unit ? before : new Limit(f, -1, false, setting);
+            return unit ? before : new Limit(f, null, false, setting);
         }
         long bytes = unit ? f.number() : Math.multiplyExact(f.number(), 1024L);
         return new Limit(f, bytes, false, setting);

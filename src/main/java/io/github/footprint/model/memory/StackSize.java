@@ -1,5 +1,7 @@
 package io.github.footprint.model.memory;
 
+import java.util.OptionalLong;
+
 import io.github.footprint.base.Location;
 
 /**
@@ -44,12 +46,12 @@ public final class StackSize {
     }
 
     static StackSize unknown(String setting, Location location) {
-        return new StackSize(-1, Source.UNKNOWN, setting, location);
+        return new StackSize(0, Source.UNKNOWN, setting, location);
     }
 
-    /** The stack in bytes, or -1 when {@link #known()} is false. */
-    public long bytes() {
-        return bytes;
+    /** The stack in bytes; empty when {@link #known()} is false. */
+    public OptionalLong bytes() {
+        return source == Source.UNKNOWN ? OptionalLong.empty() : OptionalLong.of(bytes);
     }
 
     public boolean known() {
@@ -77,6 +79,6 @@ public final class StackSize {
 
     @Override
     public String toString() {
-        return source + " " + bytes + (setting == null ? "" : " " + setting + " at " + location);
+        return source + " " + bytes() + (setting == null ? "" : " " + setting + " at " + location);
     }
 }

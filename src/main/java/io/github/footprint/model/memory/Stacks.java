@@ -177,7 +177,7 @@ public final class Stacks {
         if (!limit.known()) {
             return StackSize.unknown(limit.setting(), limit.location());
         }
-        long bytes = ThreadMemory.pageRounded(Math.max(limit.bytes(), ThreadMemory.PTHREAD_STACK_MIN));
+        long bytes = ThreadMemory.pageRounded(Math.max(limit.bytes().getAsLong(), ThreadMemory.PTHREAD_STACK_MIN));
         return StackSize.of(bytes, StackSize.Source.RLIMIT, limit.setting(), limit.location());
     }
 

@@ -47,8 +47,8 @@ public final class AddressSpaceBudgets {
             out.add(new Budget("virtualMemory=" + Sizes.format(param), null));
         }
         HttpdStartup.Limit as = d.stacks().startup().addressSpaceLimit();
-        if (as != null && as.bytes() > 0) {
-            out.add(new Budget(as.setting() + " (" + Sizes.format(as.bytes()) + ") at " + as.location(),
+        if (as != null && as.bytes().orElse(0) > 0) {
+            out.add(new Budget(as.setting() + " (" + Sizes.format(as.bytes().getAsLong()) + ") at " + as.location(),
                     as.location()));
         }
         return out;

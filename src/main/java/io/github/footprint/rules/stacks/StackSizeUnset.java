@@ -43,8 +43,8 @@ public final class StackSizeUnset implements Rule {
             long stacks = g.threads() + (long) ThreadMemory.DAEMON_INTERNAL_THREADS;
             ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": nothing sets its thread stacks (no"
                     + " stack-size=, " + NO_RLIMIT + "), so its " + stacks + " thread stacks reserve "
-                    + kib(ThreadMemory.stackMapping(s.bytes())) + " each, "
-                    + Sizes.format(stacks * ThreadMemory.stackMapping(s.bytes())) + " of address space per process,"
+                    + kib(ThreadMemory.stackMapping(s.bytes().getAsLong())) + " each, "
+                    + Sizes.format(stacks * ThreadMemory.stackMapping(s.bytes().getAsLong())) + " of address space per process,"
                     + " under " + AddressSpaceBudgets.describe(budgets) + ". Add stack-size=524288: "
                     + Sizes.format(stacks * ThreadMemory.stackMapping(SUGGESTED)) + " for the same threads, and the"
                     + " same resident memory");
@@ -61,8 +61,8 @@ public final class StackSizeUnset implements Rule {
         Location at = tpc != null && tpc.location() != null ? tpc.location() : mpm.loads().get(0).location();
         ctx.report(at, "Apache's " + mpm.kind().label() + " children: nothing sets their thread stacks (no"
                 + " ThreadStackSize, " + NO_RLIMIT + "), so each child's " + stacks + " thread stacks (ThreadsPerChild "
-                + threads + " and 2 more) reserve " + kib(ThreadMemory.stackMapping(s.bytes())) + " each, "
-                + Sizes.format(stacks * ThreadMemory.stackMapping(s.bytes())) + " of address space per child, under "
+                + threads + " and 2 more) reserve " + kib(ThreadMemory.stackMapping(s.bytes().getAsLong())) + " each, "
+                + Sizes.format(stacks * ThreadMemory.stackMapping(s.bytes().getAsLong())) + " of address space per child, under "
                 + AddressSpaceBudgets.describe(budgets) + ". Add ThreadStackSize 524288: "
                 + Sizes.format(stacks * ThreadMemory.stackMapping(SUGGESTED)) + " per child, and the same resident"
                 + " memory");

@@ -40,7 +40,7 @@ public final class MemoryLimitTooSmall implements Rule {
             // an inherited hard limit, and lowering always works
             long own = g.virtualMemoryLimit().orElse(0);
             HttpdStartup.Limit inherited = d.stacks().startup().addressSpaceLimit();
-            long from = inherited == null || inherited.bytes() <= 0 ? 0 : inherited.bytes();
+            long from = inherited == null ? 0 : Math.max(0, inherited.bytes().orElse(0));
             long as;
             String what;
             if (own > 0 && (from == 0 || own <= from)) {
@@ -72,13 +72,13 @@ public final class MemoryLimitTooSmall implements Rule {
     }
 
     private static void dataLimit(DaemonGroup g, int threads, StackSize stack, long limit, RuleContext ctx) {
-        long need = ThreadMemory.daemonStartData(threads, stack.bytes());
+        long need = ThreadMemory.daemonStartData(threads, stack.bytes().getAsLong());
         if (limit >= need) {
             return;
         }
-        long started = ThreadMemory.daemonThreadsStartedUnderData(limit, stack.bytes());
+        long started = ThreadMemory.daemonThreadsStartedUnderData(limit, stack.bytes().getAsLong());
         NumberOption raw = g.values().memoryLimit().orElseThrow();
-        String fix = stack.bytes() > SUGGESTED_STACK ? ", or shrink the stacks (with stack-size=524288 it needs "
+        String fix = stack.bytes().getAsLong() > SUGGESTED_STACK ? ", or shrink the stacks (with stack-size=524288 it needs "
                 + Sizes.format(ThreadMemory.daemonStartData(threads, SUGGESTED_STACK)) + ")" : "";
         ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": memory-limit=" + raw.written() + size(raw, limit)
                 + " is below the " + Sizes.format(need) + " it needs to start its " + threads + " request thread(s):"
@@ -90,16 +90,16 @@ public final class MemoryLimitTooSmall implements Rule {
 
     private static void addressSpaceLimit(DaemonGroup g, int threads, StackSize stack, long limit, String what,
             RuleContext ctx) {
-        long need = ThreadMemory.daemonStartAddressSpace(threads, stack.bytes(), ThreadMemory.ARENAS_WHILE_STARTING);
+        long need = ThreadMemory.daemonStartAddressSpace(threads, stack.bytes().getAsLong(), ThreadMemory.ARENAS_WHILE_STARTING);
         if (limit >= need) {
             return;
         }
-        long started = ThreadMemory.daemonThreadsStartedUnder(limit, stack.bytes());
+        long started = ThreadMemory.daemonThreadsStartedUnder(limit, stack.bytes().getAsLong());
         String terms = "RLIMIT_AS counts every thread stack, here " + stacks(threads) + " of " + Phrases.stack(stack)
-                + ", each mapped with a guard page (" + ThreadMemory.stackMapping(stack.bytes()) / 1024 + " KiB), 8 KiB"
+                + ", each mapped with a guard page (" + ThreadMemory.stackMapping(stack.bytes().getAsLong()) / 1024 + " KiB), 8 KiB"
                 + " more per request thread, " + Sizes.format(ThreadMemory.DAEMON_BASE) + " for the process and the"
                 + " 64 MiB malloc arena the first request makes";
-        String fix = stack.bytes() > SUGGESTED_STACK ? ", or shrink the stacks (with stack-size=524288 it needs "
+        String fix = stack.bytes().getAsLong() > SUGGESTED_STACK ? ", or shrink the stacks (with stack-size=524288 it needs "
                 + Sizes.format(ThreadMemory.daemonStartAddressSpace(threads, SUGGESTED_STACK,
                         ThreadMemory.ARENAS_WHILE_STARTING)) + ")" : "";
         String outcome = started < threads ? outcome(started, threads)

@@ -45,7 +45,7 @@ class StacksTest {
     }
 
     private static String describe(StackSize s) {
-        return s.bytes() + " " + s.source() + (s.location() == null ? "" : " " + s.setting() + " @" + s.location());
+        return (s.known() ? Long.toString(s.bytes().getAsLong()) : "unknown") + " " + s.source() + (s.location() == null ? "" : " " + s.setting() + " @" + s.location());
     }
 
     @Test
@@ -99,7 +99,7 @@ class StacksTest {
         write(tree, "apache2/envvars", "ulimit -s $STACK_KB");
         StackSize unknown = deployment().stacks().threadDefault();
         assertFalse(unknown.known());
-        assertEquals("-1 UNKNOWN ulimit -s $STACK_KB @apache2/envvars:1", describe(unknown));
+        assertEquals("unknown UNKNOWN ulimit -s $STACK_KB @apache2/envvars:1", describe(unknown));
         // ulimit -H leaves the soft limit, which is the one that sizes stacks
         write(tree, "apache2/envvars", "ulimit -H -s 512");
         assertEquals(8 * MIB + " DEFAULT", describe(deployment().stacks().threadDefault()));
@@ -115,7 +115,7 @@ class StacksTest {
         assertEquals(MIB + " RLIMIT LimitSTACK=1M:8M @systemd/apache2.service.d/20-stack.conf:2",
                 describe(s.threadDefault()));
         assertEquals("LimitAS=4G at systemd/apache2.service:3", s.startup().addressSpaceLimit().toString());
-        assertEquals(4L << 30, s.startup().addressSpaceLimit().bytes());
+        assertEquals(4L << 30, s.startup().addressSpaceLimit().bytes().getAsLong());
         write(tree, "bin/start.sh", "#!/bin/sh", "ulimit -s 768", "exec apache2ctl -DFOREGROUND", "ulimit -s 1");
         assertEquals(768 * 1024 + " RLIMIT ulimit -s 768 @bin/start.sh:2", describe(deployment().stacks().threadDefault()));
         write(tree, "apache2/envvars", "ulimit -s 512");
@@ -172,7 +172,7 @@ class StacksTest {
         assertEquals(List.of("srv/app/app.wsgi"), List.copyOf(appThreads.keySet()));
         assertEquals("262144 SETTING stack_size(256 * 1024) @srv/app/app.wsgi:2",
                 describe(appThreads.get("srv/app/app.wsgi")));
-        assertEquals("-1 UNKNOWN stack_size(size_from_env()) @srv/other/other.wsgi:2",
+        assertEquals("unknown UNKNOWN stack_size(size_from_env()) @srv/other/other.wsgi:2",
                 describe(other.applicationThreads().get("srv/other/other.wsgi")));
     }
 
