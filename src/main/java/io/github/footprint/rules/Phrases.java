@@ -2,8 +2,8 @@ package io.github.footprint.rules;
 
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.memory.Assumption;
-import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.model.memory.Footprint.WsgiState;
+import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.model.memory.StackSize;
 import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.model.mpm.MpmDirective;

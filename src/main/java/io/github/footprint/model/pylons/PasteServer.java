@@ -54,9 +54,7 @@ public final class PasteServer {
         }
         String loader = context.loader();
         if (loader.startsWith("egg:")) {
-            int hash = loader.indexOf('#');
-            String dist = loader.substring(4, hash).replaceAll("[-_.]+", "_").toLowerCase(java.util.Locale.ROOT);
-            return dist.equals("paste") && loader.substring(hash + 1).equals("http");
+            return Eggs.is(loader, "paste", "http");
         }
         return loader.equals("paste.server_runner = paste.httpserver:server_runner");
     }

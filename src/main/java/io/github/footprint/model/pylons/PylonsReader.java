@@ -248,13 +248,7 @@ public final class PylonsReader {
     }
 
     private static boolean isUrlmap(PasteContext c) {
-        String l = c.loader();
-        if (l == null || !l.startsWith("egg:")) {
-            return false;
-        }
-        int hash = l.indexOf('#');
-        return l.substring(4, hash).replaceAll("[-_.]+", "_").toLowerCase(java.util.Locale.ROOT).equals("paste")
-                && l.substring(hash + 1).equals("urlmap");
+        return Eggs.is(c.loader(), "paste", "urlmap");
     }
 
     private static String key(PasteContext.SectionRef ref) {

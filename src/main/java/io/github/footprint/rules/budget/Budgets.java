@@ -3,12 +3,12 @@ package io.github.footprint.rules.budget;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.model.memory.Footprint.Component;
 import io.github.footprint.model.memory.Footprint.Cut;
+import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.model.mpm.Mpm;
-import io.github.footprint.base.Sizes;
 import io.github.footprint.model.mpm.MpmDirective;
 import io.github.footprint.rules.Phrases;
 

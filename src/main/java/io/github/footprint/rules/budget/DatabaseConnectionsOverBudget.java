@@ -7,9 +7,9 @@ import java.util.OptionalLong;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.memory.Footprint;
-import io.github.footprint.model.memory.Footprint.Pool;
 import io.github.footprint.model.Host;
+import io.github.footprint.model.memory.Footprint.Pool;
+import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;

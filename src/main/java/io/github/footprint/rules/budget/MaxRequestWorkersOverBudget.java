@@ -5,13 +5,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.github.footprint.base.Severity;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.memory.Footprint;
+import io.github.footprint.model.Host;
 import io.github.footprint.model.memory.Footprint.Component;
 import io.github.footprint.model.memory.Footprint.Part;
-import io.github.footprint.model.Host;
+import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.model.mpm.Mpm;
-import io.github.footprint.base.Sizes;
 import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;

@@ -3,10 +3,10 @@ package io.github.footprint.rules.budget;
 import java.util.Locale;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Deployment;
-import io.github.footprint.model.memory.Footprint;
-import io.github.footprint.model.Host;
 import io.github.footprint.base.Sizes;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.Host;
+import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;

@@ -5,10 +5,10 @@ import java.util.List;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Deployment;
-import io.github.footprint.model.memory.Footprint;
-import io.github.footprint.model.Host;
 import io.github.footprint.base.Sizes;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.Host;
+import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.footprint.base.Severity;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.memory.Footprint;
+import io.github.footprint.model.Host;
 import io.github.footprint.model.memory.Footprint.Component;
 import io.github.footprint.model.memory.Footprint.Part;
-import io.github.footprint.model.Host;
-import io.github.footprint.base.Sizes;
+import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;

@@ -2,10 +2,10 @@ package io.github.footprint.rules.pylons;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.pylons.SqlEngine;
 import io.github.footprint.model.pylons.PylonsApp;
+import io.github.footprint.model.pylons.SqlEngine;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.pylons.PasteServer;
 import io.github.footprint.model.pylons.PylonsApp;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.parse.ini.IniEntry;
 import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.footprint.base.Location;
-import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.memory.HttpdStartup;
-import io.github.footprint.base.Sizes;
+import io.github.footprint.model.wsgi.DaemonGroup;
 
 /**
  * The address-space budgets that apply to a process, so the FP4xx rules (and FP212) say the same thing: the

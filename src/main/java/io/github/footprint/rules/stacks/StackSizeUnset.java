@@ -4,14 +4,14 @@ import java.util.List;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
+import io.github.footprint.model.memory.StackSize;
+import io.github.footprint.model.memory.ThreadMemory;
 import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.model.mpm.MpmDirective;
 import io.github.footprint.model.mpm.MpmValue;
-import io.github.footprint.base.Sizes;
-import io.github.footprint.model.memory.StackSize;
-import io.github.footprint.model.memory.ThreadMemory;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;

@@ -5,10 +5,10 @@ import io.github.footprint.base.CType;
 import io.github.footprint.parse.wsgi.DaemonLine;
 import io.github.footprint.parse.wsgi.DaemonProblem;
 import io.github.footprint.parse.wsgi.OptionNumbers;
-import io.github.footprint.parse.wsgi.WsgiOptions;
 import io.github.footprint.parse.wsgi.WsgiOptions.Option;
 import io.github.footprint.parse.wsgi.WsgiOptions.Type;
 import io.github.footprint.parse.wsgi.WsgiOptions.Version;
+import io.github.footprint.parse.wsgi.WsgiOptions;
 
 /**
  * The words of FP204 and FP205 for a {@link DaemonProblem}: {@link #detail} says what mod_wsgi makes of the text

@@ -1,15 +1,15 @@
 package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmDirective;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.wsgi.GroupSelection;
 import io.github.footprint.model.wsgi.ModWsgi;
 import io.github.footprint.model.wsgi.Mount;
-import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.model.wsgi.ServerScope;
-import io.github.footprint.base.Sizes;
-import io.github.footprint.model.mpm.MpmDirective;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;

@@ -1,18 +1,17 @@
 package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.wsgi.DaemonGroup;
-import io.github.footprint.model.Deployment;
-import io.github.footprint.parse.wsgi.NumberOption;
-import io.github.footprint.model.memory.HttpdStartup;
 import io.github.footprint.base.Sizes;
+import io.github.footprint.model.Deployment;
+import io.github.footprint.model.memory.HttpdStartup;
 import io.github.footprint.model.memory.StackSize;
 import io.github.footprint.model.memory.ThreadMemory;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.parse.wsgi.NumberOption;
 import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
-import io.github.footprint.rules.stacks.AddressSpaceBudgets;
 
 /**
  * FP212: a daemon's {@code memory-limit=} (RLIMIT_DATA) or address-space limit ({@code virtual-memory-limit=},

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.wsgi.GroupRefusal;
 import io.github.footprint.model.wsgi.GroupSelection;
 import io.github.footprint.model.wsgi.ImportScript;

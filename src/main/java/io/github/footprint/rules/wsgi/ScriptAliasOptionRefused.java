@@ -2,7 +2,6 @@ package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.wsgi.ModWsgi;
 import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.parse.wsgi.LineRefusal;
 import io.github.footprint.rules.Rule;

@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.footprint.base.Severity;
+import io.github.footprint.base.Sizes;
+import io.github.footprint.model.Deployment;
 import io.github.footprint.model.wsgi.ApplicationGroup;
 import io.github.footprint.model.wsgi.DaemonGroup;
-import io.github.footprint.model.Deployment;
 import io.github.footprint.model.wsgi.ImportScript;
 import io.github.footprint.model.wsgi.ModWsgi;
 import io.github.footprint.model.wsgi.Mount;
-import io.github.footprint.base.Sizes;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;

@@ -16,7 +16,6 @@ import io.github.footprint.parse.apache.Directive;
 import io.github.footprint.source.FileKind;
 import io.github.footprint.testing.Trees;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** mod_wsgi's reading of a WSGIDaemonProcess argument text (DOMAIN §1.1; wsgi_parse_option). */
 class DaemonLineTest {

@@ -23,10 +23,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.base.Sizes;
+import io.github.footprint.findings.Finding;
 
 class IdleChildrenOverBudgetTest {
     private static final String ID = "FP106";

@@ -30,14 +30,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.engine.EnvironmentSpec;
 import io.github.footprint.findings.Finding;
-import io.github.footprint.base.Location;
-import io.github.footprint.base.Severity;
-import io.github.footprint.model.pylons.SqlEngine;
 import io.github.footprint.model.Host;
-import io.github.footprint.base.Sizes;
+import io.github.footprint.model.pylons.SqlEngine;
 
 class NoBudgetTest {
     private static final String ID = "FP505";

@@ -26,10 +26,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.base.Sizes;
+import io.github.footprint.findings.Finding;
 
 /**
  * Address space per DESIGN.md §4: base + (threads + 2) stacks of stack + 4 KiB + arenas of 64 MiB, the arenas

@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
+import io.github.footprint.findings.Finding;
 
 class ProcessGroupUnusableTest {
     private static final String ID = "FP207";
