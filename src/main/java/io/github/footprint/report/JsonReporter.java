@@ -203,7 +203,7 @@ public final class JsonReporter {
     /**
      * {@code databaseConnections}: the most connections every pool together opens ({@code max}, null when a pool
      * has no limit), the budget (null when unset), and each pool: its application (INI file and section), engine
-     * prefix, the processes that each hold one, its limit per process and where it is sized. SqlEngine URLs are never
+     * prefix, the processes that each hold one, its limit per process and where it is sized. Engine URLs are never
      * written.
      */
     private static void writeConnections(Footprint fp, Host h, JsonGenerator g, Redactor r) throws IOException {
