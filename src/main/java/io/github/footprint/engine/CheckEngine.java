@@ -12,7 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.github.footprint.findings.Finding;
+import io.github.footprint.base.Finding;
 import io.github.footprint.findings.FindingsStage;
 import io.github.footprint.findings.Redactor;
 import io.github.footprint.findings.ReportView;

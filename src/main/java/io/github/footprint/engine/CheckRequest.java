@@ -15,6 +15,9 @@ import io.github.footprint.findings.FailOn;
 import io.github.footprint.findings.SeverityPolicy;
 import io.github.footprint.model.Host;
 import io.github.footprint.report.Format;
+import io.github.footprint.parse.wsgi.WsgiOptions;
+import io.github.footprint.rules.Rule;
+import io.github.footprint.rules.RuleCatalog;
 
 /**
  * Everything the mojo knows, read, checked and frozen. The mojo gives the raw values to a {@link Builder} as Maven

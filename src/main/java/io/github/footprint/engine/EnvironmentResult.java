@@ -2,7 +2,7 @@ package io.github.footprint.engine;
 
 import java.util.List;
 
-import io.github.footprint.findings.Finding;
+import io.github.footprint.base.Finding;
 import io.github.footprint.model.Deployment;
 
 /** One environment's outcome: its findings (final severities, masked, in report order) and its model. */

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import io.github.footprint.findings.FailOn;
 import io.github.footprint.findings.SeverityPolicy;
 import io.github.footprint.model.Host;
-import io.github.footprint.model.WsgiOptions;
+import io.github.footprint.parse.wsgi.WsgiOptions;
 import io.github.footprint.report.Format;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleCatalog;

@@ -1,8 +1,8 @@
 package io.github.footprint.findings;
 
 import io.github.footprint.base.Location;
-import io.github.footprint.model.DaemonGroup;
-import io.github.footprint.model.StackSize;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.model.memory.StackSize;
 
 /** One mod_wsgi daemon group's effective values, as reports print them; its name and stack setting masked. */
 public final class DaemonView {
@@ -24,7 +24,7 @@ public final class DaemonView {
         this.maximumRequests = g.maximumRequests();
         this.location = g.location();
         this.stackKnown = stack.known();
-        this.stackBytes = stack.bytes();
+        this.stackBytes = stack.bytes().orElse(0);
         this.stackDefault = stack.isDefault();
         this.stackSetting = stack.isDefault() ? null : r.mask(stack.setting());
         this.stackLocation = stack.isDefault() ? null : stack.location();

@@ -1,12 +1,13 @@
 package io.github.footprint.findings;
 
+import io.github.footprint.base.Finding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.source.SourceFile;
 
@@ -40,7 +41,7 @@ public final class EnvironmentView {
             ds.add(DaemonView.of(g, d.stacks().daemon(g).requestThreads(), r));
         }
         this.daemons = List.copyOf(ds);
-        this.footprint = FootprintView.of(d.footprint(), r);
+        this.footprint = FootprintView.of(d.footprint(), d.parameters().host(), r);
     }
 
     static EnvironmentView of(String id, List<Finding> findings, Deployment d, Redactor r) {

@@ -1,5 +1,6 @@
 package io.github.footprint.findings;
 
+import io.github.footprint.base.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

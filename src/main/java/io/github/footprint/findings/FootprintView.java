@@ -3,10 +3,13 @@ package io.github.footprint.findings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import io.github.footprint.base.Location;
-import io.github.footprint.model.Footprint;
+import io.github.footprint.model.memory.Assumption;
+import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.model.Host;
+import io.github.footprint.rules.Phrases;
 
 /**
  * One environment's worst-case footprint as reports print it: numbers as the model computed them, every text from
@@ -38,7 +41,7 @@ public final class FootprintView {
             this.arenasEach = c.arenasEach();
             this.location = c.location();
             this.where = r.mask(c.location().toString());
-            this.sizedBy = r.mask(c.sizedBy());
+            this.sizedBy = r.mask(Phrases.sizedBy(c));
         }
 
         /** {@code apache children}, {@code daemon 'app'}; masked. */
@@ -100,8 +103,8 @@ public final class FootprintView {
         private final String processesFrom;
         private final String daemon;
         private final boolean unbounded;
-        private final long perProcess;
-        private final long connections;
+        private final OptionalLong perProcess;
+        private final OptionalLong connections;
         private final Location location;
         private final String where;
 
@@ -111,10 +114,11 @@ public final class FootprintView {
             this.appElsewhere = !p.app().location().file().equals(p.location().file());
             this.prefix = r.mask(p.engine().prefix());
             this.processes = p.processes();
-            this.processesFrom = r.mask(p.processesFrom());
+            this.processesFrom = r.mask(Phrases.processesFrom(p));
             this.daemon = p.app().servedBy() == null ? null : r.mask(p.app().servedBy().name());
             this.unbounded = p.unbounded();
-            this.perProcess = p.unbounded() ? 0 : p.perProcess();
+            this.perProcess = p.perProcess().isPresent() ? OptionalLong.of(p.perProcess().getAsInt())
+                    : OptionalLong.empty();
             this.connections = p.connections();
             this.location = p.location();
             this.where = r.mask(p.location().toString());
@@ -160,13 +164,13 @@ public final class FootprintView {
             return unbounded;
         }
 
-        /** {@code pool_size + max_overflow}, unless {@link #unbounded()}. */
-        public long perProcess() {
+        /** {@code pool_size + max_overflow}; empty when {@link #unbounded()}. */
+        public OptionalLong perProcess() {
             return perProcess;
         }
 
-        /** Connections at most; -1 when unbounded. */
-        public long connections() {
+        /** Connections at most; empty when unbounded. */
+        public OptionalLong connections() {
             return connections;
         }
 
@@ -188,12 +192,12 @@ public final class FootprintView {
     private final Component gracefulStop;
     private final List<String> assumptions;
     private final List<Pool> pools;
-    private final long connections;
+    private final OptionalLong connections;
     private final long arenaMax;
     private final String arenaMaxFrom;
 
-    private FootprintView(Footprint fp, Redactor r) {
-        this.host = fp.host();
+    private FootprintView(Footprint fp, Host host, Redactor r) {
+        this.host = host;
         this.resident = fp.resident();
         this.virtual = fp.virtual();
         List<Component> cs = new ArrayList<>();
@@ -203,8 +207,8 @@ public final class FootprintView {
         this.components = List.copyOf(cs);
         this.gracefulStop = fp.gracefulStop().map(c -> new Component(c, r)).orElse(null);
         List<String> as = new ArrayList<>();
-        for (String a : fp.assumptions()) {
-            as.add(r.mask(a));
+        for (Assumption a : fp.assumptions()) {
+            as.add(r.mask(Phrases.assumption(a)));
         }
         this.assumptions = List.copyOf(as);
         List<Pool> ps = new ArrayList<>();
@@ -214,11 +218,11 @@ public final class FootprintView {
         this.pools = List.copyOf(ps);
         this.connections = fp.connections();
         this.arenaMax = fp.arenaMax();
-        this.arenaMaxFrom = r.mask(fp.arenaMaxFrom());
+        this.arenaMaxFrom = r.mask(Phrases.arenaMaxFrom(fp));
     }
 
-    static FootprintView of(Footprint fp, Redactor r) {
-        return new FootprintView(fp, r);
+    static FootprintView of(Footprint fp, Host host, Redactor r) {
+        return new FootprintView(fp, host, r);
     }
 
     /** The budgets and host statements the footprint was computed with (numbers only). */
@@ -254,8 +258,8 @@ public final class FootprintView {
         return pools;
     }
 
-    /** Database connections of every pool together; -1 when a pool has no limit. */
-    public long connections() {
+    /** Database connections of every pool together; empty when a pool has no limit. */
+    public OptionalLong connections() {
         return connections;
     }
 

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.footprint.base.Location;
-import io.github.footprint.model.Mpm;
-import io.github.footprint.model.MpmValue;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmValue;
 
 /** The MPM and its effective sizing values with where each is set, as reports print them (no text from files). */
 public final class MpmView {
@@ -17,7 +17,7 @@ public final class MpmView {
         private final Location location;
 
         private Value(MpmValue v) {
-            this.directive = v.directive();
+            this.directive = v.directive().directiveName();
             this.effective = v.effective();
             this.configured = v.configured();
             this.location = v.location();

@@ -1,5 +1,6 @@
 package io.github.footprint.findings;
 
+import io.github.footprint.base.Finding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package io.github.footprint.findings;
 
+import io.github.footprint.base.Finding;
 import io.github.footprint.base.Severity;
 
 import java.util.ArrayList;

@@ -8,6 +8,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.github.footprint.model.memory.Footprint;
+import io.github.footprint.model.memory.Stacks;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.pylons.PasteServer;
+import io.github.footprint.model.pylons.PylonsApp;
+import io.github.footprint.model.pylons.PylonsModel;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.model.wsgi.ModWsgi;
+import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.ini.IniDocument;
@@ -16,8 +25,8 @@ import io.github.footprint.parse.scripts.ScriptFacts;
 import io.github.footprint.source.SourceSet;
 
 /**
- * The deployment as the servers will run it, for one environment: what every rule reads. Immutable; built
- * once by {@link ModelBuilder}.
+ * The deployment as the servers will run it, for one environment: what every rule reads. Immutable, every part
+ * computed once by {@link ModelBuilder} before the deployment is made.
  */
 public final class Deployment {
     private final String environment;
@@ -28,16 +37,16 @@ public final class Deployment {
     private final List<DaemonGroup> daemons;
     private final List<DaemonGroup> daemonDefinitions;
     private final List<Mount> mounts;
+    private final ModWsgi modWsgi;
     private final PylonsModel pylons;
     private final Mpm mpm;
+    private final Stacks stacks;
+    private final Footprint footprint;
     private final ModelParameters parameters;
-    /** Set once by {@link ModelBuilder} before the deployment is handed out. */
-    private Stacks stacks;
-    private Footprint footprint;
 
     Deployment(String environment, SourceSet sources, ApacheConfig apache, List<IniDocument> inis,
-            List<ScriptFacts> scripts, List<DaemonGroup> daemons, List<Mount> mounts, PylonsModel pylons,
-            Mpm mpm, ModelParameters parameters) {
+            List<ScriptFacts> scripts, List<DaemonGroup> daemons, ModWsgi modWsgi, PylonsModel pylons,
+            Mpm mpm, Stacks stacks, Footprint footprint, ModelParameters parameters) {
         this.mpm = mpm;
         this.environment = environment;
         this.sources = sources;
@@ -46,8 +55,11 @@ public final class Deployment {
         this.scripts = List.copyOf(scripts);
         this.daemonDefinitions = List.copyOf(daemons);
         this.daemons = daemons.stream().filter(g -> !g.name().isEmpty()).collect(Collectors.toUnmodifiableList());
-        this.mounts = List.copyOf(mounts);
+        this.modWsgi = modWsgi;
+        this.mounts = modWsgi.mounts();
         this.pylons = pylons;
+        this.stacks = stacks;
+        this.footprint = footprint;
         this.parameters = parameters;
     }
 
@@ -82,23 +94,29 @@ public final class Deployment {
         return daemonDefinitions;
     }
 
+    /** {@code WSGIScriptAlias} and {@code WSGIScriptAliasMatch} lines in reading order ({@link ModWsgi#mounts()}). */
     public List<Mount> mounts() {
         return mounts;
     }
 
+    /** mod_wsgi as httpd will run it: servers, mounts, import scripts, process group lines, whether it is loaded. */
+    public ModWsgi modWsgi() {
+        return modWsgi;
+    }
+
     /** The PasteDeploy applications of the INI files (see {@link PylonsApp}). */
     public List<PylonsApp> apps() {
-        return pylons.apps;
+        return pylons.apps();
     }
 
     /** The {@code [server:...]} sections of the INI files. */
     public List<PasteServer> servers() {
-        return pylons.servers;
+        return pylons.servers();
     }
 
     /** Section keys PasteDeploy drops because {@code [DEFAULT]} (or an including file) has the same key. */
     public List<ShadowedKey> shadowedKeys() {
-        return pylons.shadowed;
+        return pylons.shadowed();
     }
 
     /** The MPM and the sizing values httpd will run with. */
@@ -112,23 +130,12 @@ public final class Deployment {
 
     /** The stack each kind of thread gets, where each comes from, and what httpd's start-up gives every process. */
     public Stacks stacks() {
-        if (stacks == null) {
-            stacks = Stacks.defaults(daemons, mpm);
-        }
         return stacks;
     }
 
     /** The worst-case memory and database connections of the whole host (DESIGN.md §4). */
-    public synchronized Footprint footprint() {
-        if (footprint == null) {
-            footprint = FootprintBuilder.build(this);
-        }
+    public Footprint footprint() {
         return footprint;
-    }
-
-    Deployment withStacks(Stacks s) {
-        this.stacks = s;
-        return this;
     }
 
     /** Every reader's problems: Apache, INI, and what PasteDeploy's loading of the INI files would raise. */
@@ -140,7 +147,7 @@ public final class Deployment {
         for (IniDocument d : inis) {
             out.addAll(d.problems());
         }
-        out.addAll(pylons.problems);
+        out.addAll(pylons.problems());
         return Collections.unmodifiableList(out);
     }
 

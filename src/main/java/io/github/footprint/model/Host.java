@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import io.github.footprint.base.Sizes;
+
 /**
  * The user's statements about the target host and the application (DESIGN.md §2): the budgets the footprint is
  * held against, and the few facts a static reading cannot see. Immutable.

@@ -1,448 +1,55 @@
 package io.github.footprint.model;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
-import io.github.footprint.base.Location;
+import io.github.footprint.model.memory.Footprint;
+import io.github.footprint.model.memory.FootprintBuilder;
+import io.github.footprint.model.memory.HttpdStartup;
+import io.github.footprint.model.memory.Stacks;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmModel;
+import io.github.footprint.model.pylons.PylonsModel;
+import io.github.footprint.model.pylons.PylonsReader;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.model.wsgi.ModWsgi;
+import io.github.footprint.model.wsgi.ModWsgiBuilder;
 import io.github.footprint.parse.apache.ApacheConfig;
-import io.github.footprint.parse.apache.Directive;
 import io.github.footprint.parse.ini.IniDocument;
-import io.github.footprint.parse.ini.IniSection;
-import io.github.footprint.parse.ini.PasteConfig;
-import io.github.footprint.parse.ini.PasteContext;
-import io.github.footprint.parse.ini.PasteLoader;
-import io.github.footprint.parse.ini.Setting;
-import io.github.footprint.parse.scripts.Fact;
 import io.github.footprint.parse.scripts.ScriptFacts;
+import io.github.footprint.parse.wsgi.WsgiOptions;
 import io.github.footprint.source.HostPathMapper;
 import io.github.footprint.source.SourceSet;
 
 /**
- * Builds the {@link Deployment} from what the readers produced: daemon groups, mounts and the process group
- * each mount runs in, Pylons apps with their SQLAlchemy engines, and the link from a mount through its
- * {@code .wsgi} file's {@code loadapp('config:...')} to the INI it loads.
+ * Builds the {@link Deployment} from what the readers produced, each part once and in the order the parts need
+ * each other: the daemon groups, mod_wsgi's view (mounts and the process group each runs in), the MPM, PasteDeploy's
+ * view of the INI files (apps and the daemon group that serves each), the thread stacks, then the footprint.
  */
 public final class ModelBuilder {
-    private static final String DEFAULT_ENGINE_PREFIX = "sqlalchemy.";
-
-    private final SourceSet sources;
-    private final HostPathMapper mapper;
-    private final ApacheConfig apache;
-
-    private final WsgiOptions.Version modWsgiVersion;
-
-    private ModelBuilder(SourceSet sources, HostPathMapper mapper, ApacheConfig apache, String modWsgiVersion) {
-        this.modWsgiVersion = WsgiOptions.Version.parse(modWsgiVersion);
-        this.sources = sources;
-        this.mapper = mapper;
-        this.apache = apache;
+    private ModelBuilder() {
     }
 
     /** Builds the model of one environment. {@code apache} may be null (no Apache file in the project). */
     public static Deployment build(String environment, SourceSet sources, HostPathMapper mapper, ApacheConfig apache,
             List<IniDocument> inis, List<ScriptFacts> scripts, ModelParameters parameters) {
-        ModelBuilder b = new ModelBuilder(sources, mapper, apache, parameters.modWsgiVersion());
-        List<DaemonGroup> daemons = b.daemons();
+        List<DaemonGroup> daemons = ModWsgiBuilder.daemons(apache,
+                WsgiOptions.Version.parse(parameters.modWsgiVersion()));
         List<DaemonGroup> named = new ArrayList<>();
         for (DaemonGroup g : daemons) {
             if (!g.name().isEmpty()) {
                 named.add(g);
             }
         }
-        // mod_wsgi's view is read once: the deployment's mounts come from it, and ModWsgi.of hands it to the rules
-        ModWsgi modWsgi = MountReader.read(apache, named);
-        List<Mount> mounts = modWsgi.mounts();
-        PylonsModel pylons = b.pylons(inis, scripts, mounts, named, parameters);
+        ModWsgi modWsgi = ModWsgiBuilder.read(apache, named);
         Mpm mpm = MpmModel.build(apache, parameters.assumedMpm(), parameters.apacheVersion());
-        Deployment d = new Deployment(environment, sources, apache, inis, scripts, daemons, mounts, pylons, mpm,
-                parameters).withStacks(Stacks.build(HttpdStartup.of(scripts), mpm, daemons, mounts, scripts, mapper,
-                        apache));
-        ModWsgi.remember(d, modWsgi);
-        return d;
-    }
-
-    /** Every {@code WSGIDaemonProcess}, nameless ones included (the Deployment keeps them apart). */
-    private List<DaemonGroup> daemons() {
-        List<DaemonGroup> out = new ArrayList<>();
-        if (apache == null) {
-            return out;
-        }
-        for (Directive d : apache.find("WSGIDaemonProcess")) {
-            out.add(new DaemonGroup(DaemonLine.parse(d.rawArgs(), modWsgiVersion), d.location(), serverName(d)));
-        }
-        return out;
-    }
-
-    private static String serverName(Directive d) {
-        Directive vhost = d.enclosing("VirtualHost");
-        if (vhost == null) {
-            return null;
-        }
-        for (Directive c : vhost.children()) {
-            if (c.is("ServerName")) {
-                return c.arg();
-            }
-        }
-        return vhost.rawArgs();
-    }
-
-    /** How a mount reaches an app: the daemon group (null: embedded) and the sentence that says so. */
-    private static final class Link {
-        final String group;
-        final String text;
-        final PasteContext context;
-
-        Link(String group, String text, PasteContext context) {
-            this.group = group;
-            this.text = text;
-            this.context = context;
-        }
-    }
-
-    /**
-     * PasteDeploy's view of the INI files: each file loaded as PasteDeploy loads it (through the {@code loadapp}
-     * of a mounted {@code .wsgi} script where there is one), the apps with their engines and daemon group, the
-     * servers, the keys {@code [DEFAULT]} shadows, and what PasteDeploy would raise.
-     */
-    private PylonsModel pylons(List<IniDocument> inis, List<ScriptFacts> scripts, List<Mount> mounts,
-            List<DaemonGroup> daemons, ModelParameters parameters) {
-        Map<String, IniDocument> docs = new LinkedHashMap<>();
-        for (IniDocument doc : inis) {
-            docs.put(doc.file().treePath(), doc);
-        }
-        String serverRoot = apache == null ? null : apache.serverRoot();
-        PasteLoader.Resolver resolver = new PasteLoader.Resolver() {
-            @Override
-            public PasteLoader.Target byHostPath(String hostPath) {
-                String normal = normalise(hostPath);
-                HostPathMapper.Mapping m = mapper.map(normal, serverRoot, true);
-                if (!m.inside()) {
-                    return PasteLoader.Target.outside(m.rule().description());
-                }
-                IniDocument doc = docs.get(m.treePath());
-                if (doc == null) {
-                    return PasteLoader.Target.missing("mapped to " + m.treePath() + " [" + m.rule().description()
-                            + "], which is no INI file of the project");
-                }
-                return readable(doc) ? PasteLoader.Target.found(hostConfig(doc, hostPath, normal))
-                        : PasteLoader.Target.failed();
-            }
-
-            @Override
-            public PasteLoader.Target relativeTo(PasteConfig from, String relativePath) {
-                String rel = relativePath;
-                String here = from.here();
-                if (here != null && rel.startsWith(here + "/")) {
-                    // %(here)s/x.ini: footprint's project-relative here, not a path relative to the file
-                    rel = rel.substring(here.length() + 1);
-                }
-                String tree = normalise(HostPathMapper.join(parentOf(from.document().file()
-                        .treePath()), rel));
-                if (tree.equals("..") || tree.startsWith("../")) {
-                    return PasteLoader.Target.outside("above the source directory");
-                }
-                IniDocument doc = docs.get(tree);
-                if (doc == null) {
-                    // where the file lies on the host is unknown, so the target may well be there
-                    return PasteLoader.Target.outside("no INI file " + tree + " in the project");
-                }
-                return readable(doc) ? PasteLoader.Target.found(projectConfig(doc))
-                        : PasteLoader.Target.failed();
-            }
-        };
-        PasteLoader loader = new PasteLoader(resolver);
-        // 1. what mod_wsgi loads: every loadapp('config:...') of a mounted .wsgi script
-        Map<String, Link> links = new LinkedHashMap<>();
-        Map<String, PasteConfig> hostConfigs = new LinkedHashMap<>();
-        Map<String, String> modWsgiFiles = new LinkedHashMap<>();
-        Map<String, ScriptFacts> byFile = new LinkedHashMap<>();
-        for (ScriptFacts s : scripts) {
-            byFile.put(s.file().treePath(), s);
-        }
-        for (Mount m : mounts) {
-            HostPathMapper.Mapping wsgi = mapper.map(m.script(), serverRoot, true);
-            if (!wsgi.inside()) {
-                continue;
-            }
-            ScriptFacts facts = byFile.get(wsgi.treePath());
-            if (facts == null) {
-                continue;
-            }
-            for (Fact load : facts.settings(ScriptFacts.LOADAPP)) {
-                String spec = load.value();
-                if (!spec.startsWith("config:")) {
-                    continue;
-                }
-                String path = spec.substring("config:".length());
-                String section = "main";
-                int hash = path.indexOf('#');
-                if (hash >= 0) {
-                    section = path.substring(hash + 1);
-                    path = path.substring(0, hash);
-                }
-                String hostPath = path.startsWith("/") ? path : parentOf(m.script()) + "/" + path;
-                String normal = normalise(hostPath);
-                HostPathMapper.Mapping ini = mapper.map(normal, serverRoot, true);
-                if (!ini.inside() || !docs.containsKey(ini.treePath())) {
-                    continue;
-                }
-                IniDocument doc = docs.get(ini.treePath());
-                String text = "WSGIScriptAlias " + m.url() + " (" + m.location() + ") runs " + m.script() + " ["
-                        + wsgi.rule().description() + "], whose loadapp (" + load.location() + ") loads " + path
-                        + " [" + ini.rule().description() + "]";
-                modWsgiFiles.putIfAbsent(doc.file().treePath(), text);
-                if (!readable(doc)) {
-                    continue;
-                }
-                PasteConfig config = hostConfig(doc, hostPath, normal);
-                hostConfigs.putIfAbsent(doc.file().treePath(), config);
-                PasteContext entry = loader.load(PasteLoader.ObjectType.APP, config, section, load.location());
-                if (entry == null) {
-                    continue;
-                }
-                String entryName = entry.sections().isEmpty() ? null : entry.sections().get(0).section().name();
-                for (PasteContext app : servedApps(entry, loader, 0)) {
-                    PasteContext.SectionRef root = app.sections().get(0);
-                    String through = root.section().name().equals(entryName) ? "" : " (it reaches [" + root.section()
-                            .name() + "] through [" + entryName + "])";
-                    links.putIfAbsent(key(root), new Link(m.processGroup(), text + through, app));
-                }
-            }
-        }
-        // 2. the apps: every app section no other app section builds on with use
-        Set<String> used = usedAppSections(docs, resolver);
-        List<PylonsApp> apps = new ArrayList<>();
-        List<PasteServer> servers = new ArrayList<>();
-        PasteLoader ignored = new PasteLoader(resolver);
-        for (IniDocument doc : inis) {
-            if (!readable(doc)) {
-                continue;
-            }
-            PasteConfig config = hostConfigs.getOrDefault(doc.file().treePath(), projectConfig(doc));
-            String here = config.hostPath() != null ? "here = " + config.here() + ", the file's folder on the host"
-                    : "here = " + config.here() + ", the file's folder in the project (no loadapp in the project"
-                            + " names it, so its folder on the host is unknown)";
-            for (IniSection s : doc.sections()) {
-                if (PasteLoader.ObjectType.ofSection(s) == PasteLoader.ObjectType.SERVER) {
-                    String modWsgi = modWsgiFiles.get(doc.file().treePath());
-                    // under mod_wsgi nothing reads [server:...]: what PasteDeploy would say about it does not matter
-                    PasteContext c = (modWsgi == null ? loader : ignored).loadSection(PasteLoader.ObjectType.SERVER,
-                            config, s);
-                    servers.add(new PasteServer(doc, s, c, modWsgi));
-                    continue;
-                }
-                if (!s.prefix().equals("app") && !s.prefix().equals("application")
-                        || used.contains(doc.file().treePath() + "#" + s.name())) {
-                    continue;
-                }
-                Link link = links.get(doc.file().treePath() + "#" + s.name());
-                PasteContext context = link != null ? link.context
-                        : loader.loadSection(PasteLoader.ObjectType.APP, config, s);
-                DaemonGroup servedBy = null;
-                String text;
-                if (link != null) {
-                    if (link.group == null) {
-                        text = link.text + "; it runs embedded in the Apache children, in no daemon group";
-                    } else {
-                        Optional<DaemonGroup> g = daemons.stream().filter(x -> x.name().equals(link.group)).findFirst();
-                        servedBy = g.orElse(null);
-                        text = link.text + (g.isPresent() ? " in daemon group '" + link.group + "' ("
-                                + g.get().location() + ")" : "; its process group '" + link.group + "' is not defined");
-                    }
-                } else {
-                    text = "no WSGIScriptAlias in the project leads to a .wsgi script whose loadapp('config:...') names "
-                            + doc.file().displayPath() + (s.shortName().equals("main") ? "" : "#" + s.shortName());
-                }
-                List<Engine> engines = context == null ? List.of() : engines(context, parameters.sqlalchemyPrefixes());
-                apps.add(new PylonsApp(doc, s, context, engines, servedBy, text,
-                        link != null ? "here = " + link.context.sections().get(0).config().here()
-                                + ", the file's folder on the host" : here, link != null && link.group == null));
-            }
-        }
-        return new PylonsModel(apps, servers, loader.shadowed(), loader.problems());
-    }
-
-    /** Whether configparser reads the file at all: no syntax error, and the bytes decode as UTF-8. */
-    private static boolean readable(IniDocument doc) {
-        return doc.problems().isEmpty()
-                && doc.file().problems().stream().noneMatch(p -> p.severity() == io.github.footprint.base.Severity.ERROR);
-    }
-
-    /**
-     * The application contexts a loaded context serves: {@link PasteContext#apps()}, and for Paste's URL map
-     * ({@code [composite:...]} with {@code use = egg:Paste#urlmap}) the apps it maps, which its factory loads by
-     * name with the composite's globals ({@code paste.urlmap.urlmap_factory}: every key but
-     * {@code not_found_app} is a path, its value an app name; {@code not_found_app} names one too).
-     */
-    private static List<PasteContext> servedApps(PasteContext context, PasteLoader loader, int depth) {
-        List<PasteContext> out = new ArrayList<>();
-        for (PasteContext app : context.apps()) {
-            if (!isUrlmap(app) || app.sections().isEmpty()) {
-                out.add(app);
-                continue;
-            }
-            if (depth > 8) {
-                continue;
-            }
-            PasteConfig config = app.sections().get(0).config();
-            for (Setting path : app.localConf().values()) {
-                if (path.value() == null) {
-                    continue;
-                }
-                PasteContext mapped = loader.load(PasteLoader.ObjectType.APP, config, PythonInt.strip(path.value()),
-                        app.globalConf(), path.location());
-                if (mapped != null) {
-                    out.addAll(servedApps(mapped, loader, depth + 1));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static boolean isUrlmap(PasteContext c) {
-        String l = c.loader();
-        if (l == null || !l.startsWith("egg:")) {
-            return false;
-        }
-        int hash = l.indexOf('#');
-        return l.substring(4, hash).replaceAll("[-_.]+", "_").toLowerCase(java.util.Locale.ROOT).equals("paste")
-                && l.substring(hash + 1).equals("urlmap");
-    }
-
-    private static String key(PasteContext.SectionRef ref) {
-        return ref.config().document().file().treePath() + "#" + ref.section().name();
-    }
-
-    /** PasteDeploy's defaults for a file {@code loadapp} or {@code config:} names on the host. */
-    private static PasteConfig hostConfig(IniDocument doc, String asGiven, String normal) {
-        return new PasteConfig(doc, PythonInt.strip(asGiven), parentOf(normal).isEmpty() ? "/" : parentOf(normal), normal,
-                normal);
-    }
-
-    /** A file whose host path is unknown: here is its folder as the project names it. */
-    private static PasteConfig projectConfig(IniDocument doc) {
-        String display = doc.file().displayPath();
-        String folder = parentOf(display);
-        return new PasteConfig(doc, display, folder.isEmpty() ? "." : folder, display, null);
-    }
-
-    /**
-     * App sections another app section builds on with {@code use = NAME} or {@code use = config:FILE#NAME}: they
-     * are part of that app, not apps of their own. Read from the raw {@code use} values (interpolated where they
-     * can be), so that a section whose own load fails still counts.
-     */
-    private static Set<String> usedAppSections(Map<String, IniDocument> docs, PasteLoader.Resolver resolver) {
-        Set<String> used = new HashSet<>();
-        for (IniDocument doc : docs.values()) {
-            if (!readable(doc)) {
-                continue;
-            }
-            PasteConfig config = projectConfig(doc);
-            for (IniSection s : doc.sections()) {
-                if (!s.prefix().equals("app") && !s.prefix().equals("application")) {
-                    continue;
-                }
-                Setting use = s.get("use").isPresent() ? config.get(s, "use") : null;
-                if (use == null || !use.ok()) {
-                    continue;
-                }
-                String target = use.value();
-                IniDocument in = doc;
-                String name = target;
-                if (target.startsWith("config:")) {
-                    String path = target.substring("config:".length());
-                    name = "main";
-                    int hash = path.indexOf('#');
-                    if (hash >= 0) {
-                        name = path.substring(hash + 1);
-                        path = path.substring(0, hash);
-                    }
-                    PasteLoader.Target t = path.startsWith("/") ? resolver.byHostPath(path)
-                            : resolver.relativeTo(config, path);
-                    if (t.config() == null) {
-                        continue;
-                    }
-                    in = t.config().document();
-                } else if (target.matches("^[a-zA-Z]+:.*")) {
-                    continue;
-                }
-                for (IniSection x : in.sections()) {
-                    if ((x.prefix().equals("app") || x.prefix().equals("application")) && x.shortName().equals(name)
-                            && x.name().indexOf(':') >= 0) {
-                        used.add(in.file().treePath() + "#" + x.name());
-                    }
-                }
-            }
-        }
-        return used;
-    }
-
-    /** A path with {@code .}, empty parts and {@code ..} resolved, as {@code os.path.abspath} does for PasteDeploy. */
-    private static String normalise(String path) {
-        boolean abs = path.startsWith("/");
-        List<String> parts = new ArrayList<>();
-        for (String s : path.split("/")) {
-            if (s.isEmpty() || s.equals(".")) {
-                continue;
-            }
-            if (s.equals("..") && !parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
-                parts.remove(parts.size() - 1);
-            } else if (!(s.equals("..") && abs)) {
-                parts.add(s);
-            }
-        }
-        return (abs ? "/" : "") + String.join("/", parts);
-    }
-
-    private static String parentOf(String hostPath) {
-        int i = hostPath.lastIndexOf('/');
-        return i > 0 ? hostPath.substring(0, i) : "";
-    }
-
-    /**
-     * Engines by prefix. A key belongs to the longest prefix {@code engine_from_config} is called with that leaves no
-     * dot in the option name; the other {@code sqlalchemy.} keys are grouped as Pylons' multi-engine form names
-     * them ({@code sqlalchemy.NAME.option}). Values are what the app's {@code config} holds: {@code global_conf}
-     * updated with {@code local_conf}.
-     */
-    static List<Engine> engines(PasteContext app, List<String> prefixes) {
-        Map<String, Map<String, Setting>> byPrefix = new LinkedHashMap<>();
-        for (Setting e : app.merged().values()) {
-            String k = e.key();
-            String prefix = null;
-            for (String p : prefixes) {
-                if (k.startsWith(p) && k.indexOf('.', p.length()) < 0 && (prefix == null || p.length() > prefix.length())) {
-                    prefix = p;
-                }
-            }
-            if (prefix == null) {
-                if (!k.startsWith(DEFAULT_ENGINE_PREFIX)) {
-                    continue;
-                }
-                int dot = k.lastIndexOf('.');
-                prefix = k.substring(0, dot + 1);
-            }
-            String option = k.substring(prefix.length());
-            byPrefix.computeIfAbsent(prefix, p -> new LinkedHashMap<>()).put(option, e);
-        }
-        List<Engine> out = new ArrayList<>();
-        for (Map.Entry<String, Map<String, Setting>> p : byPrefix.entrySet()) {
-            Map<String, Setting> o = p.getValue();
-            if (!o.containsKey("url") && !o.containsKey("pool_size") && !o.containsKey("max_overflow")) {
-                continue;
-            }
-            out.add(new Engine(p.getKey(), o, prefixes.contains(p.getKey())));
-        }
-        return out;
-    }
-
-    /** Python's {@code int(text)}, see {@link PythonInt#of}. */
-    static Integer pythonInt(String text) {
-        return PythonInt.of(text);
+        PylonsModel pylons = PylonsReader.read(mapper, apache, inis, scripts, modWsgi.mounts(), named,
+                parameters.sqlalchemyPrefixes());
+        Stacks stacks = Stacks.build(HttpdStartup.of(scripts), mpm, daemons, modWsgi.mounts(), scripts, mapper, apache);
+        Host host = parameters.host();
+        Footprint footprint = FootprintBuilder.build(apache, mpm, modWsgi, stacks, named, pylons.apps(), host.appRss(),
+                host.cpuCores(), host.requestGrowth(), parameters.calibration());
+        return new Deployment(environment, sources, apache, inis, scripts, daemons, modWsgi, pylons, mpm, stacks,
+                footprint, parameters);
     }
 }

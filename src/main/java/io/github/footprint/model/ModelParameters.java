@@ -2,6 +2,8 @@ package io.github.footprint.model;
 
 import java.util.List;
 
+import io.github.footprint.model.memory.Calibration;
+
 /** The user's statements about the host and the application that the model needs, given once and whole. */
 public final class ModelParameters {
     /** What Pylons' stock {@code config/environment.py} passes to {@code engine_from_config}. */

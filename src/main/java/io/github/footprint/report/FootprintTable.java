@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 
 import io.github.footprint.findings.FootprintView;
 import io.github.footprint.model.Host;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 
 /**
  * One environment's worst-case footprint (DESIGN.md §4) as console lines: a fixed-width table of the processes
@@ -144,21 +144,21 @@ final class FootprintTable {
     }
 
     private void connections(FootprintView fp) {
-        long max = fp.connections();
+        OptionalLong max = fp.connections();
         OptionalLong given = fp.host().databaseConnections();
         StringBuilder line = new StringBuilder(INDENT + "database connections: ");
         if (fp.pools().isEmpty()) {
             line.append("none (no SQLAlchemy pool is read)");
         } else {
-            line.append(max < 0 ? "unbounded" : "max " + max);
+            line.append(max.isEmpty() ? "unbounded" : "max " + max.getAsLong());
         }
         if (given.isEmpty()) {
             line.append("; databaseConnections unset");
         } else {
             long budget = given.getAsLong();
             line.append("; databaseConnections=").append(budget);
-            if (max >= 0) {
-                long room = budget - max;
+            if (max.isPresent()) {
+                long room = budget - max.getAsLong();
                 line.append(room >= 0 ? ": headroom " + room : ": over by " + (-room));
             }
         }
@@ -167,7 +167,8 @@ final class FootprintTable {
             String at = where(p.where());
             String app = p.appElsewhere() ? p.appFile() + " " : "";
             prose(INDENT + INDENT + app + "[" + p.appSection() + "] " + p.prefix() + ": "
-                    + processes(p) + " x " + (p.unbounded() ? "unbounded" : p.perProcess() + " = " + p.connections())
+                    + processes(p) + " x " + (p.unbounded() ? "unbounded"
+                            : p.perProcess().getAsLong() + " = " + p.connections().getAsLong())
                     + " (" + at + ")");
         }
     }

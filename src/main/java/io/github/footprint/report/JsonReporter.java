@@ -204,14 +204,14 @@ public final class JsonReporter implements Reporter {
      * written.
      */
     private static void writeConnections(FootprintView fp, JsonGenerator g) throws IOException {
-        long max = fp.connections();
+        OptionalLong max = fp.connections();
         g.writeObjectFieldStart("databaseConnections");
-        if (max < 0) {
+        if (max.isEmpty()) {
             g.writeNullField("max");
         } else {
-            g.writeNumberField("max", max);
+            g.writeNumberField("max", max.getAsLong());
         }
-        g.writeBooleanField("unbounded", max < 0);
+        g.writeBooleanField("unbounded", max.isEmpty());
         writeBudget("budget", fp.host().databaseConnections(), g);
         g.writeArrayFieldStart("pools");
         for (FootprintView.Pool p : fp.pools()) {
@@ -224,8 +224,8 @@ public final class JsonReporter implements Reporter {
                 g.writeNullField("perProcess");
                 g.writeNullField("connections");
             } else {
-                g.writeNumberField("perProcess", p.perProcess());
-                g.writeNumberField("connections", p.connections());
+                g.writeNumberField("perProcess", p.perProcess().getAsLong());
+                g.writeNumberField("connections", p.connections().getAsLong());
             }
             g.writeStringField("file", p.location().file());
             g.writeNumberField("line", p.location().line());

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.footprint.base.HostPaths;
+
 /**
  * Maps a path as the configuration names it on the host ({@code /etc/apache2/mods-enabled/x.conf},
  * {@code /srv/app/production.ini}) to a file of the deploy tree, by the first rule of DESIGN §2 that
@@ -73,7 +75,7 @@ public final class HostPathMapper {
         TreeMap<String, String> m = new TreeMap<>(Collections.reverseOrder());
         for (Map.Entry<String, String> e : pathMappings.entrySet()) {
             // host prefixes stay absolute: they are compared with absolute host paths
-            m.put(normalise("/" + e.getKey().replace('\\', '/')), trimSlash(e.getValue()));
+            m.put(HostPaths.normalise("/" + e.getKey().replace('\\', '/')), trimSlash(e.getValue()));
         }
         this.pathMappings = m;
         this.apacheRoot = trimSlash(apacheRoot);
@@ -98,13 +100,13 @@ public final class HostPathMapper {
         }
         if (!p.startsWith("/")) {
             // resolve '..' against the Apache tree's root too; above the source directory is outside the project
-            String t = normalise(join(apacheRoot, p));
+            String t = HostPaths.normalise(join(apacheRoot, p));
             if (t.equals("..") || t.startsWith("../")) {
                 return new Mapping(null, Rule.OUTSIDE);
             }
             return new Mapping(t, Rule.RELATIVE);
         }
-        p = normalise(p);
+        p = HostPaths.normalise(p);
         for (Map.Entry<String, String> e : pathMappings.entrySet()) {
             String prefix = e.getKey();
             if (p.equals(prefix) || p.startsWith(prefix.equals("/") ? "/" : prefix + "/")) {
@@ -151,7 +153,7 @@ public final class HostPathMapper {
         ServerRootFacts f = lastServerRoot;
         if (f == null || !java.util.Objects.equals(f.serverRoot, serverRoot)) {
             f = new ServerRootFacts(serverRoot, isOverlay(serverRoot), serverRoot != null && serverRoot.startsWith("/")
-                    ? trimSlash(normalise(serverRoot)) : null);
+                    ? trimSlash(HostPaths.normalise(serverRoot)) : null);
             lastServerRoot = f;
         }
         return f;
@@ -178,7 +180,7 @@ public final class HostPathMapper {
             }
         }
         if (serverRoot != null && serverRoot.startsWith("/")) {
-            String rel = trimSlash(normalise(serverRoot));
+            String rel = trimSlash(HostPaths.normalise(serverRoot));
             return !rel.isEmpty() && sources.isDirectory(rel);
         }
         return false;
@@ -192,50 +194,6 @@ public final class HostPathMapper {
             return y;
         }
         return y.isEmpty() ? x : x + "/" + y;
-    }
-
-    /** Removes {@code .}, empty components and resolves {@code ..} where it can. */
-    static String normalise(String path) {
-        if (isNormal(path)) {
-            return path;
-        }
-        boolean abs = path.startsWith("/");
-        List<String> parts = new ArrayList<>();
-        for (String s : path.split("/")) {
-            if (s.isEmpty() || s.equals(".")) {
-                continue;
-            }
-            if (s.equals("..") && !parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
-                parts.remove(parts.size() - 1);
-            } else {
-                parts.add(s);
-            }
-        }
-        return (abs ? "/" : "") + String.join("/", parts);
-    }
-
-    /** True when {@link #normalise} has nothing to do: no empty, {@code .} or {@code ..} component, no trailing slash. */
-    private static boolean isNormal(String p) {
-        int n = p.length();
-        int start = p.startsWith("/") ? 1 : 0;
-        if (n == start) {
-            return true;
-        }
-        if (p.charAt(n - 1) == '/') {
-            return false;
-        }
-        for (int i = start; i < n; ) {
-            int slash = p.indexOf('/', i);
-            if (slash < 0) {
-                slash = n;
-            }
-            int len = slash - i;
-            if (len == 0 || (len == 1 && p.charAt(i) == '.') || (len == 2 && p.charAt(i) == '.' && p.charAt(i + 1) == '.')) {
-                return false;
-            }
-            i = slash + 1;
-        }
-        return true;
     }
 
     private static String trimSlash(String s) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.report.ConsoleReporter;
 import io.github.footprint.report.ConsoleSink;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.model.Host;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 
 /**
  * {@code memory}, {@code databaseConnections}, {@code appRss} and {@code cpuCores}: their defaults, the goal's

@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.footprint.findings.Finding;
+import io.github.footprint.base.Finding;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Mpm;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmDirective;
 
 /**
  * Whole checks of real trees (src/test/resources/corpus, origins in its SOURCES.tsv): what users run the plugin on
@@ -30,12 +31,12 @@ class RealTreesTest {
         EnvironmentResult r = check(CORPUS.resolve("apache/debian12-etc-apache2"));
         Mpm mpm = r.deployment().mpm();
         assertEquals(Mpm.Kind.EVENT, mpm.kind());
-        assertEquals(150, mpm.effective("MaxRequestWorkers"));
-        assertEquals(25, mpm.effective("ThreadsPerChild"));
-        assertEquals(16, mpm.effective("ServerLimit"));
+        assertEquals(150, mpm.effective(MpmDirective.MAX_REQUEST_WORKERS));
+        assertEquals(25, mpm.effective(MpmDirective.THREADS_PER_CHILD));
+        assertEquals(16, mpm.effective(MpmDirective.SERVER_LIMIT));
         assertEquals(6, mpm.maxChildren());
         assertEquals("apache/debian12-etc-apache2/mods-available/mpm_event.conf:13",
-                mpm.value("MaxRequestWorkers").orElseThrow().location().toString());
+                mpm.value(MpmDirective.MAX_REQUEST_WORKERS).orElseThrow().location().toString());
         assertTrue(mpm.adjustments().isEmpty(), mpm.adjustments().toString());
         List<Finding> loud = r.findings().stream().filter(f -> f.severity() != Severity.INFO)
                 .collect(Collectors.toList());

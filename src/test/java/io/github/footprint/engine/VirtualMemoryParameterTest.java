@@ -11,7 +11,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 
 /** {@code virtualMemory}: unset by default, the goal's value, and an environment's own value over it. */
 class VirtualMemoryParameterTest {

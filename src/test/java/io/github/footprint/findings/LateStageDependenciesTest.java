@@ -1,5 +1,6 @@
 package io.github.footprint.findings;
 
+import io.github.footprint.base.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.footprint.model.pylons.PylonsApp;
+import io.github.footprint.model.pylons.SqlEngine;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.apache.ApacheLayout;
 import io.github.footprint.parse.apache.ApacheParser;
@@ -17,6 +21,7 @@ import io.github.footprint.parse.ini.IniDocument;
 import io.github.footprint.parse.ini.PasteIniReader;
 import io.github.footprint.parse.scripts.ScriptFacts;
 import io.github.footprint.parse.scripts.ScriptReader;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.source.FileKind;
 import io.github.footprint.source.HostPathMapper;
 import io.github.footprint.source.SourceFile;
@@ -89,13 +94,13 @@ class ModelBuilderTest {
         assertEquals("app.example.org", d.mounts().get(0).serverName());
         PylonsApp app = d.apps().get(0);
         assertEquals("app:main", app.section().name());
-        assertTrue(app.servedBy() == g, app.link());
+        assertTrue(app.servedBy() == g, Phrases.link(app));
         assertEquals("WSGIScriptAlias / (apache/app.conf:4) runs /srv/app/app.wsgi [the only file of that name in the"
                 + " project], whose loadapp (srv/app.wsgi:3) loads /srv/app/production.ini [the only file of that name"
-                + " in the project] in daemon group 'app' (apache/app.conf:3)", app.link());
+                + " in the project] in daemon group 'app' (apache/app.conf:3)", Phrases.link(app));
         assertEquals(1, app.engines().size());
         assertEquals(3, app.engines().get(0).poolSize());
-        assertEquals(Engine.DEFAULT_MAX_OVERFLOW, app.engines().get(0).maxOverflow());
+        assertEquals(SqlEngine.DEFAULT_MAX_OVERFLOW, app.engines().get(0).maxOverflow());
     }
 
     @Test
@@ -145,8 +150,8 @@ class ModelBuilderTest {
                 + "WSGIScriptAlias / /srv/app/app.wsgi\n</VirtualHost>\n", "app.wsgi", WSGI, "production.ini", INI);
         assertEquals(null, groupOf(d));
         assertEquals(null, d.apps().get(0).servedBy());
-        assertTrue(d.apps().get(0).link().endsWith("; it runs embedded in the Apache children, in no daemon group"),
-                d.apps().get(0).link());
+        assertTrue(Phrases.link(d.apps().get(0)).endsWith("; it runs embedded in the Apache children, in no daemon group"),
+                Phrases.link(d.apps().get(0)));
         Deployment none = build("app.conf", "WSGIScriptAlias / /srv/app/app.wsgi\n");
         assertEquals(null, groupOf(none));
     }
@@ -156,7 +161,7 @@ class ModelBuilderTest {
         Deployment d = build("app.conf", "WSGIScriptAlias / /srv/app/app.wsgi process-group=nope\n", "app.wsgi", WSGI,
                 "production.ini", INI);
         assertEquals(null, d.apps().get(0).servedBy());
-        assertTrue(d.apps().get(0).link().endsWith("; its process group 'nope' is not defined"), d.apps().get(0).link());
+        assertTrue(Phrases.link(d.apps().get(0)).endsWith("; its process group 'nope' is not defined"), Phrases.link(d.apps().get(0)));
     }
 
     @Test
@@ -171,8 +176,8 @@ class ModelBuilderTest {
         assertEquals("blog", blog.section().shortName());
         assertEquals("app", blog.servedBy().name());
         assertEquals(null, main.servedBy());
-        assertTrue(main.link().startsWith("no WSGIScriptAlias in the project leads to a .wsgi script whose"
-                + " loadapp('config:...') names app/production.ini"), main.link());
+        assertTrue(Phrases.link(main).startsWith("no WSGIScriptAlias in the project leads to a .wsgi script whose"
+                + " loadapp('config:...') names app/production.ini"), Phrases.link(main));
     }
 
     @Test

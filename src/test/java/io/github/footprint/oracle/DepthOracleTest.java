@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.engine.EnvironmentResult;
-import io.github.footprint.findings.Finding;
+import io.github.footprint.base.Finding;
 
 /**
  * Deep input through footprint's whole check (on a thread with the 1 MiB stack of an ordinary JVM thread) and

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.engine.EnvironmentResult;
-import io.github.footprint.findings.Finding;
+import io.github.footprint.base.Finding;
 import io.github.footprint.parse.apache.ApacheConfig;
 
 /**

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.engine.EnvironmentResult;
-import io.github.footprint.findings.Finding;
+import io.github.footprint.base.Finding;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.apache.Directive;

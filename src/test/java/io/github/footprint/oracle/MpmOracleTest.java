@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.footprint.base.Severity;
 import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.EnvironmentResult;
-import io.github.footprint.findings.Finding;
-import io.github.footprint.base.Severity;
-import io.github.footprint.model.MpmAdjustment;
+import io.github.footprint.base.Finding;
+import io.github.footprint.model.mpm.MpmAdjustment;
 
 /**
  * Real httpd is the judge of the MPM model: generated configurations go through {@code apache2 -t} and through

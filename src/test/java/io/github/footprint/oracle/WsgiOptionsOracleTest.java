@@ -22,15 +22,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.footprint.base.Severity;
 import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.EnvironmentResult;
-import io.github.footprint.findings.Finding;
-import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
-import io.github.footprint.model.DaemonProblem;
-import io.github.footprint.model.WsgiOptions;
-import io.github.footprint.model.WsgiOptions.Option;
+import io.github.footprint.base.Finding;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.parse.wsgi.DaemonProblem;
+import io.github.footprint.parse.wsgi.WsgiOptions.Option;
+import io.github.footprint.parse.wsgi.WsgiOptions;
 
 /**
  * Real httpd with the installed mod_wsgi judges footprint's reading of {@code WSGIDaemonProcess}: every generated

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
 
 class ConsoleReporterTest {
     @TempDir

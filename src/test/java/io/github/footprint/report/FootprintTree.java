@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.footprint.engine.CheckRequest;
-import io.github.footprint.model.Calibration;
-import io.github.footprint.model.Calibration.Constant;
+import io.github.footprint.model.memory.Calibration;
+import io.github.footprint.model.memory.Calibration.Constant;
 import io.github.footprint.rules.RuleTestSupport;
 
 /**

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import io.github.footprint.engine.CheckResult;
-import io.github.footprint.findings.Finding;
+import io.github.footprint.base.Finding;
 
 /**
  * Runs the engine on every fixture case and compares where the case's rule reports with where the case

@@ -30,7 +30,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import io.github.footprint.engine.CheckResult;
-import io.github.footprint.findings.Finding;
+import io.github.footprint.base.Finding;
 import io.github.footprint.base.Severity;
 import io.github.footprint.rules.input.UnresolvedPlaceholder;
 import io.github.footprint.source.FileKind;

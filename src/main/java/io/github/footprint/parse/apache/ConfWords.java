@@ -3,6 +3,8 @@ package io.github.footprint.parse.apache;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.footprint.base.CType;
+
 /** httpd's tokeniser, {@code ap_getword_conf} and {@code substring_conf} from server/util.c, to the letter. */
 public final class ConfWords {
     private String line;
@@ -71,7 +73,7 @@ public final class ConfWords {
         } else {
             int stop = pos;
             boolean escapes = false;
-            while (stop < end && !isSpace(line.charAt(stop))) {
+            while (stop < end && !CType.isSpace(line.charAt(stop))) {
                 escapes |= line.charAt(stop) == '\\';
                 stop++;
             }
@@ -120,13 +122,8 @@ public final class ConfWords {
     }
 
     private void skipSpace() {
-        while (pos < end && isSpace(line.charAt(pos))) {
+        while (pos < end && CType.isSpace(line.charAt(pos))) {
             pos++;
         }
-    }
-
-    /** C's {@code isspace} in the C locale. */
-    static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f';
     }
 }

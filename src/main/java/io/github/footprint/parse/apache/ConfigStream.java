@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.footprint.base.CType;
 import io.github.footprint.base.Location;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.source.SourceFile;
@@ -189,10 +190,10 @@ final class ConfigStream {
             return true;
         }
         // cfg_trim_line: C isspace only, not Unicode white space
-        while (from < to && ConfWords.isSpace(src.charAt(from))) {
+        while (from < to && CType.isSpace(src.charAt(from))) {
             from++;
         }
-        while (to > from && ConfWords.isSpace(src.charAt(to - 1))) {
+        while (to > from && CType.isSpace(src.charAt(to - 1))) {
             to--;
         }
         return true;

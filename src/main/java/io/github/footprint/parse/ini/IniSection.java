@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.base.PythonText;
 
 /** A section ({@code [app:main]}, {@code [DEFAULT]}...) with its keys in file order. */
 public final class IniSection {
@@ -62,6 +63,6 @@ public final class IniSection {
      */
     public String shortName() {
         int c = name.indexOf(':');
-        return c < 0 ? "main" : Py.strip(name.substring(c + 1));
+        return c < 0 ? "main" : PythonText.strip(name.substring(c + 1));
     }
 }

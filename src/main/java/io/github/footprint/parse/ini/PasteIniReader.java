@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.base.PythonText;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.source.SourceFile;
 import org.ini4j.Config;
@@ -97,7 +98,7 @@ public final class PasteIniReader {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             Location at = new Location(file.displayPath(), file.templateLine(i));
-            String stripped = Py.strip(line);
+            String stripped = PythonText.strip(line);
             boolean comment = stripped.startsWith("#") || stripped.startsWith(";");
             String value = comment ? "" : stripped;
             if (value.isEmpty()) {
@@ -169,7 +170,7 @@ public final class PasteIniReader {
         }
         for (Map.Entry<IniSection, Map<String, List<String>>> s : values.entrySet()) {
             for (Map.Entry<String, List<String>> e : s.getValue().entrySet()) {
-                String joined = Py.rstrip(String.join("\n", e.getValue()));
+                String joined = PythonText.rstrip(String.join("\n", e.getValue()));
                 s.getKey().put(new IniEntry(e.getKey(), joined, where.get(s.getKey()).get(e.getKey())));
             }
         }
@@ -194,7 +195,7 @@ public final class PasteIniReader {
                 // fall through to configparser's own split
             }
         }
-        return new String[] {Py.rstrip(value.substring(0, d)), Py.strip(value.substring(d + 1))};
+        return new String[] {PythonText.rstrip(value.substring(0, d)), PythonText.strip(value.substring(d + 1))};
     }
 
     /** Where ini4j's split is known to equal configparser's for this stripped line. */
@@ -204,7 +205,7 @@ public final class PasteIniReader {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t') || (c >= 0x7f && Py.isSpace(c))) {
+            if ((c < 0x20 && c != '\t') || (c >= 0x7f && PythonText.isSpace(c))) {
                 return false;
             }
         }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.base.PythonText;
 import io.github.footprint.base.Severity;
 import io.github.footprint.parse.ParseProblem;
 
@@ -268,9 +269,9 @@ public final class PasteLoader {
             if (path.startsWith("///")) {
                 path = path.substring(2);
             }
-            target = resolver.byHostPath(Py.strip(unquote(path)));
+            target = resolver.byHostPath(PythonText.strip(unquote(path)));
         } else {
-            target = resolver.relativeTo(from, Py.strip(unquote(path)));
+            target = resolver.relativeTo(from, PythonText.strip(unquote(path)));
         }
         if (target.config == null) {
             if (target.why == null) {
@@ -310,7 +311,7 @@ public final class PasteLoader {
                     n = "main";
                 }
                 for (IniSection s : config.sections()) {
-                    if (s.name().startsWith(prefix + ":") && Py.strip(s.name().substring(prefix.length() + 1))
+                    if (s.name().startsWith(prefix + ":") && PythonText.strip(s.name().substring(prefix.length() + 1))
                             .equals(n)) {
                         found.add(s);
                     }
@@ -369,13 +370,13 @@ public final class PasteLoader {
         for (String option : config.options(section)) {
             if (option.startsWith("set ")) {
                 Setting s = check(config.get(section, option), config, section);
-                String name = Py.strip(option.substring(4));
+                String name = PythonText.strip(option.substring(4));
                 Setting v = s.as(name, Setting.Origin.SET, null);
                 additions.put(name, v);
                 global.put(name, v);
             } else if (option.startsWith("get ")) {
                 Setting s = check(config.get(section, option), config, section);
-                getFromGlobals.put(Py.strip(option.substring(4)), s);
+                getFromGlobals.put(PythonText.strip(option.substring(4)), s);
             } else if (defaults.containsKey(option)) {
                 Optional<IniEntry> own = section.get(option);
                 if (own.isPresent()) {

@@ -1,44 +1,18 @@
 package io.github.footprint.parse.ini;
 
+import io.github.footprint.base.PythonText;
+
 /**
- * Python 3's {@code str.isspace}, {@code strip}, {@code repr} and the configparser regexes that use them.
+ * Python 3's {@code repr}, {@code split} and the configparser regexes, white space as {@link PythonText} has it.
  */
 final class Py {
     private Py() {
     }
 
-    /** {@code str.isspace()} for one character (Unicode white space, as Python defines it). */
-    static boolean isSpace(char c) {
-        if (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f) || c == 0x85) {
-            return true;
-        }
-        return c > 0x7f && (Character.isSpaceChar(c) || Character.isWhitespace(c));
-    }
-
-    static String strip(String s) {
-        int a = 0;
-        int b = s.length();
-        while (a < b && isSpace(s.charAt(a))) {
-            a++;
-        }
-        while (b > a && isSpace(s.charAt(b - 1))) {
-            b--;
-        }
-        return s.substring(a, b);
-    }
-
-    static String rstrip(String s) {
-        int b = s.length();
-        while (b > 0 && isSpace(s.charAt(b - 1))) {
-            b--;
-        }
-        return s.substring(0, b);
-    }
-
     /** {@code NONSPACECRE.search(line).start()}, or 0. */
     static int firstNonSpace(String line) {
         for (int i = 0; i < line.length(); i++) {
-            if (!isSpace(line.charAt(i))) {
+            if (!PythonText.isSpace(line.charAt(i))) {
                 return i;
             }
         }
@@ -125,7 +99,7 @@ final class Py {
         java.util.List<String> out = new java.util.ArrayList<>();
         int start = -1;
         for (int i = 0; i <= s.length(); i++) {
-            boolean space = i == s.length() || isSpace(s.charAt(i));
+            boolean space = i == s.length() || PythonText.isSpace(s.charAt(i));
             if (space && start >= 0) {
                 out.add(s.substring(start, i));
                 start = -1;

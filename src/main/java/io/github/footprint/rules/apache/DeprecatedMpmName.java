@@ -2,7 +2,8 @@ package io.github.footprint.rules.apache;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Mpm;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmDirective;
 import io.github.footprint.parse.apache.Directive;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
@@ -19,8 +20,9 @@ public final class DeprecatedMpmName implements Rule {
         }
         Mpm mpm = d.mpm();
         for (Directive x : mpm.deprecated()) {
-            boolean clients = x.is("MaxClients");
-            String now = clients ? "MaxRequestWorkers" : "MaxConnectionsPerChild";
+            MpmDirective directive = MpmDirective.byName(x.name()).orElseThrow();
+            boolean clients = directive == MpmDirective.MAX_REQUEST_WORKERS;
+            String now = directive.directiveName();
             String code = !clients ? "AH00545" : mpm.kind() == Mpm.Kind.PREFORK ? "AH00188"
                     : mpm.kind() == Mpm.Kind.WORKER ? "AH00324" : "AH00521";
             ctx.report(x.location(), x.name() + " is the httpd 2.2 name of " + now + " (" + code + ": '" + x.name()

@@ -2,7 +2,7 @@ package io.github.footprint.rules.apache;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Mpm;
+import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.parse.apache.Directive;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;

@@ -2,8 +2,9 @@ package io.github.footprint.rules.apache;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Mpm;
-import io.github.footprint.model.MpmValue;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmDirective;
+import io.github.footprint.model.mpm.MpmValue;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -21,16 +22,16 @@ public final class LimitFarAboveNeed implements Rule {
         }
         long factor = ctx.option("factor", 4);
         long servers = Math.max(1, mpm.maxChildren());
-        MpmValue sl = mpm.value("ServerLimit").orElse(null);
+        MpmValue sl = mpm.value(MpmDirective.SERVER_LIMIT).orElse(null);
         if (sl != null && !sl.isDefault() && sl.effective() > factor * servers) {
             ctx.report(sl.location(), "ServerLimit " + sl.effective() + " is more than " + factor + " times the "
                     + servers + " " + (mpm.kind().threaded() ? "child process(es)" : "servers")
-                    + " MaxRequestWorkers " + mpm.effective("MaxRequestWorkers") + " can use: httpd sizes its"
+                    + " MaxRequestWorkers " + mpm.effective(MpmDirective.MAX_REQUEST_WORKERS) + " can use: httpd sizes its"
                     + " scoreboard (shared memory) for ServerLimit. Set ServerLimit " + servers
                     + (mpm.kind() == Mpm.Kind.EVENT ? " plus a few for gracefully stopping children" : ""));
         }
-        MpmValue tl = mpm.value("ThreadLimit").orElse(null);
-        long tpc = mpm.effective("ThreadsPerChild");
+        MpmValue tl = mpm.value(MpmDirective.THREAD_LIMIT).orElse(null);
+        long tpc = mpm.effective(MpmDirective.THREADS_PER_CHILD);
         if (tl != null && !tl.isDefault() && tpc > 0 && tl.effective() > factor * tpc) {
             ctx.report(tl.location(), "ThreadLimit " + tl.effective() + " is more than " + factor
                     + " times ThreadsPerChild " + tpc + ": httpd sizes every child's scoreboard slots for ThreadLimit."

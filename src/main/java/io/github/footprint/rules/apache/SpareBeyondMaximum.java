@@ -3,8 +3,9 @@ package io.github.footprint.rules.apache;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Mpm;
-import io.github.footprint.model.MpmValue;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmDirective;
+import io.github.footprint.model.mpm.MpmValue;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -24,9 +25,9 @@ public final class SpareBeyondMaximum implements Rule {
             return;
         }
         boolean threaded = mpm.kind().threaded();
-        String spare = threaded ? "MinSpareThreads" : "MinSpareServers";
+        MpmDirective spare = threaded ? MpmDirective.MIN_SPARE_THREADS : MpmDirective.MIN_SPARE_SERVERS;
         MpmValue min = mpm.value(spare).orElse(null);
-        MpmValue max = mpm.value("MaxRequestWorkers").orElse(null);
+        MpmValue max = mpm.value(MpmDirective.MAX_REQUEST_WORKERS).orElse(null);
         if (min == null || max == null || min.effective() <= max.effective()) {
             return;
         }
@@ -36,10 +37,10 @@ public final class SpareBeyondMaximum implements Rule {
                         + " MaxRequestWorkers setting";
         Location at = min.location() != null ? min.location() : max.location() != null ? max.location()
                 : mpm.loads().isEmpty() ? Location.PROJECT : mpm.loads().get(0).location();
-        ctx.report(at, spare + " " + min.effective() + (min.isDefault() ? " (compiled-in default)" : "")
+        ctx.report(at, spare.directiveName() + " " + min.effective() + (min.isDefault() ? " (compiled-in default)" : "")
                 + " is more than MaxRequestWorkers " + max.effective() + ": httpd can never keep that many "
                 + (threaded ? "threads" : "servers") + " spare and logs '" + code + ": " + text + "' at run time"
-                + " (apache2 -t says nothing). Set " + spare + " at most " + max.effective()
-                + (threaded ? ", typically one ThreadsPerChild (" + mpm.effective("ThreadsPerChild") + ")" : ""));
+                + " (apache2 -t says nothing). Set " + spare.directiveName() + " at most " + max.effective()
+                + (threaded ? ", typically one ThreadsPerChild (" + mpm.effective(MpmDirective.THREADS_PER_CHILD) + ")" : ""));
     }
 }

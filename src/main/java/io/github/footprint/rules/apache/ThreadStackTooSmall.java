@@ -2,8 +2,9 @@ package io.github.footprint.rules.apache;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Mpm;
-import io.github.footprint.model.MpmValue;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmDirective;
+import io.github.footprint.model.mpm.MpmValue;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -18,7 +19,7 @@ public final class ThreadStackTooSmall implements Rule {
         if (mpm.kind() == null || !mpm.kind().threaded()) {
             return;
         }
-        MpmValue v = mpm.value("ThreadStackSize").orElse(null);
+        MpmValue v = mpm.value(MpmDirective.THREAD_STACK_SIZE).orElse(null);
         if (v == null || v.isDefault() || v.effective() <= 0 || v.effective() >= 131072) {
             return;
         }

@@ -3,12 +3,14 @@ package io.github.footprint.rules.budget;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Footprint;
-import io.github.footprint.model.Footprint.Component;
-import io.github.footprint.model.Footprint.Cut;
-import io.github.footprint.model.Mpm;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.model.memory.Footprint.Component;
+import io.github.footprint.model.memory.Footprint.Cut;
+import io.github.footprint.model.memory.Footprint;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmDirective;
+import io.github.footprint.rules.Phrases;
 
 /** The phrases the budget rules share: contributors, the estimate's assumptions, and what to cut. */
 final class Budgets {
@@ -46,7 +48,8 @@ final class Budgets {
 
     /** {@code ; assumed: ...} when the estimate rests on assumptions, else empty. */
     static String assumed(Footprint fp) {
-        List<String> a = fp.assumptions();
+        List<String> a = new ArrayList<>();
+        fp.assumptions().forEach(x -> a.add(Phrases.assumption(x)));
         if (a.isEmpty()) {
             return "";
         }
@@ -94,7 +97,7 @@ final class Budgets {
             return "stop " + c.stop() + " of the " + comp.count() + " " + what + ": MaxRequestWorkers "
                     + mpm.maxRequestWorkersFor(c.left()) + workersPerChild(mpm, c.left()) + " at " + comp.location();
         }
-        String what = comp.name() + " (" + each + " = " + comp.residentTerms() + ")";
+        String what = comp.name() + " (" + each + " = " + Phrases.residentTerms(comp) + ")";
         if (c.stop() == 0) {
             return what + " runs a single process already";
         }
@@ -105,7 +108,7 @@ final class Budgets {
     /** {@code  (12 children x ThreadsPerChild 25)} for worker/event, empty for prefork. */
     static String workersPerChild(Mpm mpm, long children) {
         return mpm.kind() == Mpm.Kind.PREFORK ? "" : " (" + children + " children x ThreadsPerChild "
-                + mpm.effective("ThreadsPerChild") + ")";
+                + mpm.effective(MpmDirective.THREADS_PER_CHILD) + ")";
     }
 
     /** What makes one daemon process big, when one term is most of it. */

@@ -3,11 +3,14 @@ package io.github.footprint.rules.budget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Footprint;
-import io.github.footprint.model.Footprint.Pool;
+import io.github.footprint.model.Host;
+import io.github.footprint.model.memory.Footprint.Pool;
+import io.github.footprint.model.memory.Footprint;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -23,17 +26,17 @@ public final class DatabaseConnectionsOverBudget implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         Footprint fp = d.footprint();
-        if (fp.host().databaseConnections().isEmpty()) {
+        if (d.parameters().host().databaseConnections().isEmpty()) {
             return;
         }
-        long budget = fp.host().databaseConnections().getAsLong();
-        long connections = fp.connections();
-        if (fp.pools().isEmpty() || (connections >= 0 && connections <= budget)) {
+        long budget = d.parameters().host().databaseConnections().getAsLong();
+        OptionalLong connections = fp.connections();
+        if (fp.pools().isEmpty() || (connections.isPresent() && connections.getAsLong() <= budget)) {
             return;
         }
         List<Pool> pools = new ArrayList<>(fp.pools());
         // unbounded first, then by connections; the sort is stable, so ties keep reading order
-        pools.sort(Comparator.comparingLong((Pool p) -> p.unbounded() ? Long.MAX_VALUE : p.connections()).reversed());
+        pools.sort(Comparator.comparingLong((Pool p) -> p.connections().orElse(Long.MAX_VALUE)).reversed());
         List<String> each = new ArrayList<>();
         long processes = 0;
         for (Pool p : pools) {
@@ -41,16 +44,17 @@ public final class DatabaseConnectionsOverBudget implements Rule {
             String where = "[" + p.app().section().name() + "] of " + p.app().location().file() + ", engine "
                     + p.engine().prefix() + ": ";
             each.add(where + (p.unbounded()
-                    ? "no limit (" + p.perProcessFrom() + ") in each of " + p.processes() + " process(es) ("
-                            + p.processesFrom() + ")"
-                    : p.processes() + " process(es) x " + p.perProcess() + " = " + p.connections() + " ("
-                            + p.processesFrom() + "; " + p.perProcessFrom() + ")"));
+                    ? "no limit (" + Phrases.perProcessFrom(p) + ") in each of " + p.processes() + " process(es) ("
+                            + Phrases.processesFrom(p) + ")"
+                    : p.processes() + " process(es) x " + p.perProcess().getAsInt() + " = "
+                            + p.connections().getAsLong() + " (" + Phrases.processesFrom(p) + "; "
+                            + Phrases.perProcessFrom(p) + ")"));
         }
         long fits = budget / Math.max(1, processes);
-        String head = connections < 0
+        String head = connections.isEmpty()
                 ? "A SQLAlchemy pool has no limit, so the database connections of this host are unbounded against"
                         + " databaseConnections=" + budget
-                : "The SQLAlchemy pools can open " + connections + " database connections, above databaseConnections="
+                : "The SQLAlchemy pools can open " + connections.getAsLong() + " database connections, above databaseConnections="
                         + budget;
         String fix = fits >= 1
                 ? "Give each pool at most pool_size + max_overflow = " + fits + " per process (" + budget

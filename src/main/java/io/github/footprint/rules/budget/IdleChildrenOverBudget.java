@@ -5,13 +5,16 @@ import java.util.List;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Footprint;
-import io.github.footprint.model.Footprint.Component;
-import io.github.footprint.model.Footprint.Part;
-import io.github.footprint.model.Mpm;
-import io.github.footprint.model.MpmValue;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.model.Host;
+import io.github.footprint.model.memory.Footprint.Component;
+import io.github.footprint.model.memory.Footprint.Part;
+import io.github.footprint.model.memory.Footprint;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmDirective;
+import io.github.footprint.model.mpm.MpmValue;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -27,21 +30,21 @@ public final class IdleChildrenOverBudget implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         Footprint fp = d.footprint();
-        if (fp.host().memory().isEmpty()) {
+        if (d.parameters().host().memory().isEmpty()) {
             return;
         }
-        long memory = fp.host().memory().getAsLong();
+        long memory = d.parameters().host().memory().getAsLong();
         Component children = fp.component(Part.APACHE_CHILDREN).orElse(null);
         if (children == null || fp.idleResident() <= memory) {
             return;
         }
         Mpm mpm = d.mpm();
         boolean prefork = mpm.kind() == Mpm.Kind.PREFORK;
-        String spare = prefork ? "MinSpareServers" : "MinSpareThreads";
+        MpmDirective spare = prefork ? MpmDirective.MIN_SPARE_SERVERS : MpmDirective.MIN_SPARE_THREADS;
         long idle = fp.idleChildren();
         long each = fp.apacheChildEach();
-        String settings = "StartServers " + mpm.effective("StartServers") + ", " + spare + " " + mpm.effective(spare)
-                + (prefork ? "" : " / ThreadsPerChild " + mpm.effective("ThreadsPerChild"));
+        String settings = "StartServers " + mpm.effective(MpmDirective.START_SERVERS) + ", " + spare.directiveName() + " " + mpm.effective(spare)
+                + (prefork ? "" : " / ThreadsPerChild " + mpm.effective(MpmDirective.THREADS_PER_CHILD));
         List<String> terms = new ArrayList<>();
         for (Component c : fp.components()) {
             if (c.part() == Part.APACHE_PARENT) {
@@ -59,12 +62,12 @@ public final class IdleChildrenOverBudget implements Rule {
         long fit = fp.apacheChildrenWithin(memory);
         if (fit >= 1) {
             List<String> set = new ArrayList<>();
-            if (mpm.effective("StartServers") > fit) {
+            if (mpm.effective(MpmDirective.START_SERVERS) > fit) {
                 set.add("StartServers " + fit);
             }
             long spareFit = mpm.maxRequestWorkersFor(fit);
             if (mpm.effective(spare) > spareFit) {
-                set.add(spare + " " + spareFit);
+                set.add(spare.directiveName() + " " + spareFit);
             }
             text += ". Set " + String.join(" and ", set) + " (or lower): " + fit + " idle children of "
                     + Sizes.format(each) + " fit in memory beside the rest";
@@ -77,8 +80,8 @@ public final class IdleChildrenOverBudget implements Rule {
     }
 
     /** The StartServers line if set, else the MinSpare* line if set, else where the children are sized. */
-    private static Location location(Mpm mpm, String spare, Component children) {
-        for (String directive : List.of("StartServers", spare)) {
+    private static Location location(Mpm mpm, MpmDirective spare, Component children) {
+        for (MpmDirective directive : List.of(MpmDirective.START_SERVERS, spare)) {
             MpmValue v = mpm.value(directive).orElse(null);
             if (v != null && !v.isDefault()) {
                 return v.location();

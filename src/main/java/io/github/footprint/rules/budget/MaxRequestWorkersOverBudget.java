@@ -5,12 +5,15 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.github.footprint.base.Severity;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Footprint;
-import io.github.footprint.model.Footprint.Component;
-import io.github.footprint.model.Footprint.Part;
-import io.github.footprint.model.Mpm;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.model.Host;
+import io.github.footprint.model.memory.Footprint.Component;
+import io.github.footprint.model.memory.Footprint.Part;
+import io.github.footprint.model.memory.Footprint;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.rules.Phrases;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -26,10 +29,10 @@ public final class MaxRequestWorkersOverBudget implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         Footprint fp = d.footprint();
-        if (fp.host().memory().isEmpty()) {
+        if (d.parameters().host().memory().isEmpty()) {
             return;
         }
-        long memory = fp.host().memory().getAsLong();
+        long memory = d.parameters().host().memory().getAsLong();
         Component children = fp.component(Part.APACHE_CHILDREN).orElse(null);
         if (children == null || fp.apacheChildren() <= memory) {
             return;
@@ -44,7 +47,7 @@ public final class MaxRequestWorkersOverBudget implements Rule {
                 .filter(c -> c.part() != Part.APACHE_CHILDREN && c.part() != Part.EMBEDDED_APPLICATIONS)
                 .collect(Collectors.toList());
         String beside = Budgets.contributors(rest, true, Budgets.CONTRIBUTORS);
-        String text = "Apache's " + children.count() + " children (" + children.sizedBy() + ") take "
+        String text = "Apache's " + children.count() + " children (" + Phrases.sizedBy(children) + ") take "
                 + children.count() + " x " + Sizes.format(children.residentEach())
                 + embedded.map(e -> " + " + Sizes.format(e.residentEach()) + " of embedded applications each").orElse("")
                 + " = " + Sizes.format(fp.apacheChildren()) + ", more than memory=" + Sizes.format(memory)

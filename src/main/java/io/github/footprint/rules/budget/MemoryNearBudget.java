@@ -3,9 +3,11 @@ package io.github.footprint.rules.budget;
 import java.util.Locale;
 
 import io.github.footprint.base.Severity;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Footprint;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.model.Host;
+import io.github.footprint.model.memory.Footprint;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -20,10 +22,10 @@ public final class MemoryNearBudget implements Rule {
     public void check(Deployment d, RuleContext ctx) {
         long percent = ctx.option("percent", 90);
         Footprint fp = d.footprint();
-        if (fp.host().memory().isEmpty()) {
+        if (d.parameters().host().memory().isEmpty()) {
             return;
         }
-        long memory = fp.host().memory().getAsLong();
+        long memory = d.parameters().host().memory().getAsLong();
         long resident = fp.resident();
         // floor(memory x percent / 100) without overflow
         long limit = memory / 100 * percent + memory % 100 * percent / 100;

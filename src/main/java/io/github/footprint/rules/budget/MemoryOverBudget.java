@@ -1,9 +1,11 @@
 package io.github.footprint.rules.budget;
 
 import io.github.footprint.base.Severity;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Footprint;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.model.Host;
+import io.github.footprint.model.memory.Footprint;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -15,10 +17,10 @@ public final class MemoryOverBudget implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         Footprint fp = d.footprint();
-        if (fp.host().memory().isEmpty()) {
+        if (d.parameters().host().memory().isEmpty()) {
             return;
         }
-        long memory = fp.host().memory().getAsLong();
+        long memory = d.parameters().host().memory().getAsLong();
         long resident = fp.resident();
         if (resident <= memory) {
             return;

@@ -5,10 +5,10 @@ import java.util.List;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Footprint;
 import io.github.footprint.model.Host;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -23,7 +23,7 @@ public final class NoBudget implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         Footprint fp = d.footprint();
-        Host host = fp.host();
+        Host host = d.parameters().host();
         if (host.memory().isPresent() || (fp.components().isEmpty() && fp.pools().isEmpty())) {
             return;
         }
@@ -32,8 +32,8 @@ public final class NoBudget implements Rule {
         String worst = "the worst case is " + Sizes.format(fp.resident()) + " resident ("
                 + Budgets.largestResident(fp) + ") and " + Sizes.format(fp.virtual()) + " of address space";
         if (!fp.pools().isEmpty()) {
-            worst += ", with " + (fp.connections() < 0 ? "unbounded database connections (a pool has no limit)"
-                    : fp.connections() + " database connections at most");
+            worst += ", with " + (fp.connections().isEmpty() ? "unbounded database connections (a pool has no limit)"
+                    : fp.connections().getAsLong() + " database connections at most");
         }
         List<String> set = new ArrayList<>(List.of("<memory>"));
         String inactive = "FP105, FP106, FP501 and FP502 are inactive";

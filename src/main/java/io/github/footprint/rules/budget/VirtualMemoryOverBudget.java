@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.footprint.base.Severity;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Footprint;
-import io.github.footprint.model.Footprint.Component;
-import io.github.footprint.model.Footprint.Part;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.model.Host;
+import io.github.footprint.model.memory.Footprint.Component;
+import io.github.footprint.model.memory.Footprint.Part;
+import io.github.footprint.model.memory.Footprint;
+import io.github.footprint.rules.Phrases;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -29,10 +32,10 @@ public final class VirtualMemoryOverBudget implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         Footprint fp = d.footprint();
-        if (fp.host().virtualMemory().isEmpty()) {
+        if (d.parameters().host().virtualMemory().isEmpty()) {
             return;
         }
-        long budget = fp.host().virtualMemory().getAsLong();
+        long budget = d.parameters().host().virtualMemory().getAsLong();
         long virtual = fp.virtual();
         if (virtual <= budget) {
             return;
@@ -42,7 +45,7 @@ public final class VirtualMemoryOverBudget implements Rule {
         String text = "Worst-case address space is " + Sizes.format(virtual) + ", above virtualMemory="
                 + Sizes.format(budget) + " by " + Sizes.format(virtual - budget) + ". Largest: "
                 + Budgets.contributors(fp.byVirtual(), false, Budgets.CONTRIBUTORS) + ". Of it, malloc arenas reserve "
-                + Sizes.format(fp.arenas()) + " (arena cap " + fp.arenaMax() + ", " + fp.arenaMaxFrom()
+                + Sizes.format(fp.arenas()) + " (arena cap " + fp.arenaMax() + ", " + Phrases.arenaMaxFrom(fp)
                 + ") and thread stacks " + Sizes.format(fp.stacks());
         List<String> fixes = new ArrayList<>();
         if (arenaSaving > 0) {

@@ -6,8 +6,8 @@ import java.util.Set;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Engine;
-import io.github.footprint.model.PylonsApp;
+import io.github.footprint.model.pylons.PylonsApp;
+import io.github.footprint.model.pylons.SqlEngine;
 import io.github.footprint.parse.ini.Setting;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
@@ -40,7 +40,7 @@ public final class BooleanEngineOptionAsText implements Rule {
     public void check(Deployment d, RuleContext ctx) {
         Set<String> reported = new LinkedHashSet<>();
         for (PylonsApp app : d.apps()) {
-            for (Engine e : app.engines()) {
+            for (SqlEngine e : app.engines()) {
                 for (Map.Entry<String, Setting> o : e.options().entrySet()) {
                     Setting s = o.getValue();
                     if (!s.ok() || !reported.add(s.location().toString())) {

@@ -10,7 +10,7 @@ import java.util.Set;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.PylonsApp;
+import io.github.footprint.model.pylons.PylonsApp;
 import io.github.footprint.parse.ini.Setting;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;

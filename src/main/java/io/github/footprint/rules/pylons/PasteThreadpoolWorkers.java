@@ -3,10 +3,10 @@ package io.github.footprint.rules.pylons;
 import java.util.Map;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.base.PythonInt;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.PasteServer;
-import io.github.footprint.model.PythonInt;
+import io.github.footprint.model.pylons.PasteServer;
 import io.github.footprint.parse.ini.Setting;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;

@@ -2,10 +2,11 @@ package io.github.footprint.rules.pylons;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Engine;
-import io.github.footprint.model.PylonsApp;
+import io.github.footprint.model.pylons.PylonsApp;
+import io.github.footprint.model.pylons.SqlEngine;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -21,7 +22,7 @@ public final class PoolOversized implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         for (PylonsApp app : d.apps()) {
-            for (Engine e : app.engines()) {
+            for (SqlEngine e : app.engines()) {
                 if (e.poolSize() == null || e.maxOverflow() == null) {
                     continue;
                 }
@@ -32,7 +33,7 @@ public final class PoolOversized implements Rule {
                 if (g == null) {
                     ctx.report(at, Severity.INFO, "[" + app.section().name() + "] " + e.prefix() + " pool allows "
                             + describe(e) + " connections per process, but footprint cannot tell which daemon's threads"
-                            + " use it: " + app.link() + ". Link it with a WSGIScriptAlias to a .wsgi file whose"
+                            + " use it: " + Phrases.link(app) + ". Link it with a WSGIScriptAlias to a .wsgi file whose"
                             + " loadapp('config:...') names this file");
                     continue;
                 }
@@ -51,12 +52,12 @@ public final class PoolOversized implements Rule {
                         + (pool - threads) + " per process (" + (pool - threads) * Math.max(1, g.processes())
                         + " for its " + g.processes() + " process(es)) only count against the database's"
                         + " max_connections. Set " + e.prefix() + "pool_size = " + Math.min(e.poolSize(), threads)
-                        + " and " + e.prefix() + "max_overflow = " + overflow + " (" + app.link() + ")");
+                        + " and " + e.prefix() + "max_overflow = " + overflow + " (" + Phrases.link(app) + ")");
             }
         }
     }
 
-    private static String describe(Engine e) {
+    private static String describe(SqlEngine e) {
         return "pool_size " + e.poolSize() + (e.poolSizeLocation() == null ? " (default)" : "") + " + max_overflow "
                 + e.maxOverflow() + (e.maxOverflowLocation() == null ? " (default)" : "") + " = "
                 + (e.poolSize() + e.maxOverflow());

@@ -2,10 +2,11 @@ package io.github.footprint.rules.pylons;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Engine;
-import io.github.footprint.model.PylonsApp;
+import io.github.footprint.model.pylons.PylonsApp;
+import io.github.footprint.model.pylons.SqlEngine;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -26,7 +27,7 @@ public final class PoolUndersized implements Rule {
             if (g == null) {
                 continue;
             }
-            for (Engine e : app.engines()) {
+            for (SqlEngine e : app.engines()) {
                 Integer limit = e.limit();
                 String url = e.url();
                 // SQLite's pool class depends on the SQLAlchemy version (NullPool for files in 1.4, QueuePool in 2.0)
@@ -47,7 +48,7 @@ public final class PoolUndersized implements Rule {
                         + (threads - limit) + " wait " + timeout + " for a connection and then fail with TimeoutError"
                         + " (QueuePool limit of size " + e.poolSize() + " overflow " + e.maxOverflow() + " reached)."
                         + " Set " + e.prefix() + "max_overflow = " + overflow + " (" + e.poolSize() + " + " + overflow
-                        + " = " + threads + "), or run the daemon with threads=" + limit + " (" + app.link() + ")");
+                        + " = " + threads + "), or run the daemon with threads=" + limit + " (" + Phrases.link(app) + ")");
             }
         }
     }

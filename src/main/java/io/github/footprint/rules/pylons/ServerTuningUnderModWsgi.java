@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.PasteServer;
-import io.github.footprint.model.PylonsApp;
+import io.github.footprint.model.pylons.PasteServer;
+import io.github.footprint.model.pylons.PylonsApp;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.parse.ini.IniEntry;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -58,7 +59,7 @@ public final class ServerTuningUnderModWsgi implements Rule {
                             + g.threads();
             ctx.report(tuning.get(0).location(), "[" + s.section().name() + "] " + String.join(", ", shown)
                     + (tuning.size() == 1 ? " has" : " have") + " no effect: mod_wsgi loads this file ("
-                    + s.modWsgi() + ") and builds the application only, so no server section is ever read; the"
+                    + Phrases.loadapp(s.modWsgi()) + ") and builds the application only, so no server section is ever read; the"
                     + " threads that serve requests are those of " + daemon + ". Size the daemon instead, and keep"
                     + " the server settings only for paster serve in development (or remove them)");
         }

@@ -2,6 +2,8 @@ package io.github.footprint.rules.pylons;
 
 import java.util.Set;
 
+import io.github.footprint.base.EditDistance;
+
 /**
  * What {@code create_engine()} accepts, as far as footprint checks it: the keyword arguments of
  * {@code create_engine} itself, of its pools and of {@code Engine} in SQLAlchemy 1.3, 1.4 and 2.0 (their
@@ -38,7 +40,7 @@ final class SqlAlchemyArguments {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String known : ENGINE) {
-            int d = distance(option, known);
+            int d = EditDistance.between(option, known);
             if (d < bestDistance || (d == bestDistance && known.compareTo(best) < 0)) {
                 best = known;
                 bestDistance = d;
@@ -54,26 +56,5 @@ final class SqlAlchemyArguments {
             return false;
         }
         return option.startsWith("pool_") || nearMiss(option) != null;
-    }
-
-    /** Damerau-Levenshtein distance (optimal string alignment). */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.footprint.base.Location;
-import io.github.footprint.model.Atoi;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.HttpdStartup;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.model.memory.HttpdStartup;
+import io.github.footprint.model.wsgi.DaemonGroup;
 
 /**
  * The address-space budgets that apply to a process, so the FP4xx rules (and FP212) say the same thing: the
@@ -46,8 +45,8 @@ public final class AddressSpaceBudgets {
         d.parameters().host().virtualMemory()
                 .ifPresent(param -> out.add(new Budget("virtualMemory=" + Sizes.format(param), null)));
         HttpdStartup.Limit as = d.stacks().startup().addressSpaceLimit();
-        if (as != null && as.bytes() > 0) {
-            out.add(new Budget(as.setting() + " (" + Sizes.format(as.bytes()) + ") at " + as.location(),
+        if (as != null && as.bytes().orElse(0) > 0) {
+            out.add(new Budget(as.setting() + " (" + Sizes.format(as.bytes().getAsLong()) + ") at " + as.location(),
                     as.location()));
         }
         return out;
@@ -56,23 +55,12 @@ public final class AddressSpaceBudgets {
     /** Budgets that apply to a daemon's processes: its {@code virtual-memory-limit=}, then the server's. */
     public static List<Budget> daemon(Deployment d, DaemonGroup g) {
         List<Budget> out = new ArrayList<>();
-        long own = virtualMemoryLimit(g);
-        if (own > 0) {
-            out.add(new Budget("virtual-memory-limit=" + g.options().get("virtual-memory-limit") + " ("
-                    + Sizes.format(own) + ")", g.location()));
+        if (g.virtualMemoryLimit().isPresent()) {
+            out.add(new Budget("virtual-memory-limit=" + g.values().virtualMemoryLimit().orElseThrow().written() + " ("
+                    + Sizes.format(g.virtualMemoryLimit().getAsLong()) + ")", g.location()));
         }
         out.addAll(server(d));
         return out;
-    }
-
-    /** {@code virtual-memory-limit} as mod_wsgi reads it ({@code apr_atoi64}); 0 when absent (no limit). */
-    public static long virtualMemoryLimit(DaemonGroup g) {
-        return g.has("virtual-memory-limit") ? Atoi.parse(g.options().get("virtual-memory-limit")) : 0;
-    }
-
-    /** {@code memory-limit} as mod_wsgi reads it ({@code apr_atoi64}); 0 when absent (no limit). */
-    public static long memoryLimit(DaemonGroup g) {
-        return g.has("memory-limit") ? Atoi.parse(g.options().get("memory-limit")) : 0;
     }
 
     /** The budgets' texts joined: {@code virtual-memory-limit=... and virtualMemory=2 GiB}. */

@@ -5,14 +5,14 @@ import java.util.List;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
-import io.github.footprint.model.Footprint;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.HttpdStartup;
-import io.github.footprint.model.Mpm;
-import io.github.footprint.model.Sizes;
-import io.github.footprint.model.StackSize;
-import io.github.footprint.model.ThreadMemory;
+import io.github.footprint.model.memory.Footprint;
+import io.github.footprint.model.memory.HttpdStartup;
+import io.github.footprint.model.memory.StackSize;
+import io.github.footprint.model.memory.ThreadMemory;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.parse.scripts.Fact;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
@@ -47,9 +47,9 @@ public final class ArenaMaxUnset implements Rule {
                         || g.threads() <= 0 || !arenasDominate(c)) {
                     continue;
                 }
-                long own = AddressSpaceBudgets.virtualMemoryLimit(g);
-                processes.add("WSGIDaemonProcess " + g.name() + (own > 0 ? " (virtual-memory-limit="
-                        + g.options().get("virtual-memory-limit") + ")" : "") + " " + share(c) + " per process");
+                processes.add("WSGIDaemonProcess " + g.name() + (g.virtualMemoryLimit().isPresent()
+                        ? " (virtual-memory-limit=" + g.values().virtualMemoryLimit().orElseThrow().written() + ")" : "")
+                        + " " + share(c) + " per process");
                 first = first == null ? g.location() : first;
             } else if (c.part() == Footprint.Part.APACHE_CHILDREN && apache != null && apache.known() && serverBudget
                     && !mpm.assumed() && !mpm.loads().isEmpty() && arenasDominate(c)) {

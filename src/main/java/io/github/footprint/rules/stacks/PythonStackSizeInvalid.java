@@ -2,7 +2,7 @@ package io.github.footprint.rules.stacks;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.ThreadMemory;
+import io.github.footprint.model.memory.ThreadMemory;
 import io.github.footprint.parse.scripts.Fact;
 import io.github.footprint.parse.scripts.ScriptFacts;
 import io.github.footprint.rules.Rule;

@@ -4,13 +4,14 @@ import java.util.List;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Mpm;
-import io.github.footprint.model.MpmValue;
-import io.github.footprint.model.Sizes;
-import io.github.footprint.model.StackSize;
-import io.github.footprint.model.ThreadMemory;
+import io.github.footprint.model.memory.StackSize;
+import io.github.footprint.model.memory.ThreadMemory;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmDirective;
+import io.github.footprint.model.mpm.MpmValue;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -42,8 +43,8 @@ public final class StackSizeUnset implements Rule {
             long stacks = g.threads() + (long) ThreadMemory.DAEMON_INTERNAL_THREADS;
             ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": nothing sets its thread stacks (no"
                     + " stack-size=, " + NO_RLIMIT + "), so its " + stacks + " thread stacks reserve "
-                    + kib(ThreadMemory.stackMapping(s.bytes())) + " each, "
-                    + Sizes.format(stacks * ThreadMemory.stackMapping(s.bytes())) + " of address space per process,"
+                    + kib(ThreadMemory.stackMapping(s.bytes().getAsLong())) + " each, "
+                    + Sizes.format(stacks * ThreadMemory.stackMapping(s.bytes().getAsLong())) + " of address space per process,"
                     + " under " + AddressSpaceBudgets.describe(budgets) + ". Add stack-size=524288: "
                     + Sizes.format(stacks * ThreadMemory.stackMapping(SUGGESTED)) + " for the same threads, and the"
                     + " same resident memory");
@@ -54,14 +55,14 @@ public final class StackSizeUnset implements Rule {
         if (s == null || !s.isDefault() || budgets.isEmpty() || mpm.assumed() || mpm.loads().isEmpty()) {
             return;
         }
-        long threads = mpm.effective("ThreadsPerChild");
+        long threads = mpm.effective(MpmDirective.THREADS_PER_CHILD);
         long stacks = threads + ThreadMemory.APACHE_CHILD_EXTRA_THREADS;
-        MpmValue tpc = mpm.value("ThreadsPerChild").orElse(null);
+        MpmValue tpc = mpm.value(MpmDirective.THREADS_PER_CHILD).orElse(null);
         Location at = tpc != null && tpc.location() != null ? tpc.location() : mpm.loads().get(0).location();
         ctx.report(at, "Apache's " + mpm.kind().label() + " children: nothing sets their thread stacks (no"
                 + " ThreadStackSize, " + NO_RLIMIT + "), so each child's " + stacks + " thread stacks (ThreadsPerChild "
-                + threads + " and 2 more) reserve " + kib(ThreadMemory.stackMapping(s.bytes())) + " each, "
-                + Sizes.format(stacks * ThreadMemory.stackMapping(s.bytes())) + " of address space per child, under "
+                + threads + " and 2 more) reserve " + kib(ThreadMemory.stackMapping(s.bytes().getAsLong())) + " each, "
+                + Sizes.format(stacks * ThreadMemory.stackMapping(s.bytes().getAsLong())) + " of address space per child, under "
                 + AddressSpaceBudgets.describe(budgets) + ". Add ThreadStackSize 524288: "
                 + Sizes.format(stacks * ThreadMemory.stackMapping(SUGGESTED)) + " per child, and the same resident"
                 + " memory");

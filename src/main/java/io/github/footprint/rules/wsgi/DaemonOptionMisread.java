@@ -1,9 +1,9 @@
 package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
-import io.github.footprint.model.DaemonProblem;
 import io.github.footprint.model.Deployment;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.parse.wsgi.DaemonProblem;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -20,7 +20,8 @@ public final class DaemonOptionMisread implements Rule {
         for (DaemonGroup g : d.daemonDefinitions()) {
             for (DaemonProblem p : g.problems()) {
                 if (!p.refused()) {
-                    ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": " + p.detail() + ". " + p.fix());
+                    ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": " + DaemonProblemWords.detail(p) + ". "
+                            + DaemonProblemWords.fix(p));
                 }
             }
         }

@@ -1,9 +1,9 @@
 package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
-import io.github.footprint.model.DaemonProblem;
 import io.github.footprint.model.Deployment;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.parse.wsgi.DaemonProblem;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -22,7 +22,8 @@ public final class DaemonOptionRefused implements Rule {
             for (DaemonProblem p : g.problems()) {
                 if (p.refused()) {
                     ctx.report(g.location(), "WSGIDaemonProcess" + (g.name().isEmpty() ? "" : " " + g.name()) + ": "
-                            + p.detail() + ". httpd stops with '" + p.message() + "' " + p.fix());
+                            + DaemonProblemWords.detail(p) + ". httpd stops with '" + p.message() + "' "
+                            + DaemonProblemWords.fix(p));
                 }
             }
         }

@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Calibration;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.ImportScript;
-import io.github.footprint.model.ModWsgi;
-import io.github.footprint.model.Mount;
-import io.github.footprint.model.Sizes;
-import io.github.footprint.model.ThreadMemory;
+import io.github.footprint.model.memory.Calibration;
+import io.github.footprint.model.memory.ThreadMemory;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.model.wsgi.ImportScript;
+import io.github.footprint.model.wsgi.ModWsgi;
+import io.github.footprint.model.wsgi.Mount;
+import io.github.footprint.parse.wsgi.NumberOption;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -32,13 +33,13 @@ public final class DaemonThreads implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         long threshold = ctx.option("threshold", 25);
-        ModWsgi w = ModWsgi.of(d);
+        ModWsgi w = d.modWsgi();
         for (DaemonGroup g : d.daemons()) {
             int threads = g.threads();
             if (threads < 0 || threads >= THREADS_LIMIT) {
                 continue;
             }
-            String raw = g.options().get("threads");
+            String raw = g.values().threads().map(NumberOption::written).orElse(null);
             if (Placeholders.unresolvedIn(d, g.location(), raw)) {
                 continue;
             }
@@ -47,7 +48,7 @@ public final class DaemonThreads implements Rule {
             if (threads == 0) {
                 zero(g, written, w, ctx);
             } else if (threads > threshold) {
-                long stack = g.stackSize() > 0 ? g.stackSize() : ThreadMemory.DEFAULT_RLIMIT_STACK;
+                long stack = g.stackSize().orElse(ThreadMemory.DEFAULT_RLIMIT_STACK);
                 int processes = Math.max(1, g.processes());
                 ctx.report(g.location(), Severity.WARNING, "WSGIDaemonProcess " + g.name() + " " + written + " in each"
                         + " of its " + processes + " process(es): Python runs one thread at a time (the interpreter"
@@ -55,7 +56,7 @@ public final class DaemonThreads implements Rule {
                         + " still costs a stack of " + Sizes.format(stack) + " (" + threads + " x (" + Sizes.format(stack)
                         + " + a 4 KiB guard page) = " + Sizes.format(threads * (stack + ThreadMemory.STACK_GUARD))
                         + " of address space per process"
-                        + (g.stackSize() > 0 ? "" : ", stack-size unset") + "), about "
+                        + (g.stackSize().isPresent() ? "" : ", stack-size unset") + "), about "
                         + Sizes.format(d.parameters().calibration().bytes(Calibration.Constant.DAEMON_THREAD_RSS)) + " RSS, and once busy a malloc arena of 64 MiB"
                         + " address space (up to 8 per core; measured: 1397 MiB VmSize at 50 threads against 1115 MiB"
                         + " at 15). Use threads=" + Math.min(15, threshold) + " or fewer (mod_wsgi's docs suggest 5 to"
@@ -69,7 +70,7 @@ public final class DaemonThreads implements Rule {
                 .collect(Collectors.toList());
         boolean imported = false;
         for (ImportScript i : w.imports()) {
-            imported |= i.refusal() == null && i.processGroup() != null && i.processGroup().daemon() == g;
+            imported |= !i.refused() && i.processGroup() != null && i.processGroup().daemon() == g;
         }
         String head = "WSGIDaemonProcess " + g.name() + " " + written + " starts no request threads (mod_wsgi's"
                 + " managed-process mode, meant for a WSGIImportScript service)";

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;

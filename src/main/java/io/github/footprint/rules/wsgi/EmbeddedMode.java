@@ -1,14 +1,15 @@
 package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.GroupSelection;
-import io.github.footprint.model.ModWsgi;
-import io.github.footprint.model.Mount;
-import io.github.footprint.model.Mpm;
-import io.github.footprint.model.ServerScope;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmDirective;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.model.wsgi.GroupSelection;
+import io.github.footprint.model.wsgi.ModWsgi;
+import io.github.footprint.model.wsgi.Mount;
+import io.github.footprint.model.wsgi.ServerScope;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -24,7 +25,7 @@ import io.github.footprint.rules.RuleMeta;
 public final class EmbeddedMode implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
-        ModWsgi w = ModWsgi.of(d);
+        ModWsgi w = d.modWsgi();
         Mpm mpm = d.mpm();
         for (Mount m : w.mounts()) {
             if (!m.embedded()) {
@@ -33,7 +34,7 @@ public final class EmbeddedMode implements Rule {
             GroupSelection g = m.processGroupSelection();
             String why = g.source() == GroupSelection.Source.DEFAULT
                     ? "no WSGIProcessGroup or process-group= selects a daemon group"
-                    : g.describe() + " selects the Apache children";
+                    : WsgiWords.selection(g) + " selects the Apache children";
             String head = m.directive() + " " + m.url() + " " + m.script() + " runs embedded (" + why + ")";
             String fix = fix(d, w, m);
             if (w.embeddedRestricted()) {
@@ -54,7 +55,7 @@ public final class EmbeddedMode implements Rule {
             String count = prefork
                     ? "each of up to " + children + " prefork children (MaxRequestWorkers " + children + ")"
                     : "each of up to " + children + " " + kind.label() + " child processes (MaxRequestWorkers "
-                            + mpm.effective("MaxRequestWorkers") + " / ThreadsPerChild " + mpm.effective("ThreadsPerChild")
+                            + mpm.effective(MpmDirective.MAX_REQUEST_WORKERS) + " / ThreadsPerChild " + mpm.effective(MpmDirective.THREADS_PER_CHILD)
                             + "; the threads of a child share its copy and one interpreter lock)";
             ctx.report(m.location(), prefork ? Severity.ERROR : Severity.WARNING, head + ": " + count + " loads its own"
                     + " Python interpreter and copy of the application, at least " + children + " x "

@@ -1,8 +1,9 @@
 package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.parse.wsgi.NumberOption;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -20,7 +21,7 @@ public final class MaximumRequestsTooLow implements Rule {
             if (max <= 0 || max >= minimum) {
                 continue;
             }
-            String raw = g.options().get("maximum-requests");
+            String raw = g.values().maximumRequests().map(NumberOption::written).orElse(null);
             String lenient = raw != null && !raw.strip().equals(Long.toString(max))
                     ? " ('" + raw + "' reads as " + max + ": mod_wsgi uses atoi and drops what follows the digits)"
                     : "";

@@ -1,8 +1,8 @@
 package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -17,8 +17,8 @@ public final class MaximumRequestsUnset implements Rule {
             if (g.maximumRequests() > 0) {
                 continue;
             }
-            String how = g.has("maximum-requests")
-                    ? "maximum-requests=" + g.options().get("maximum-requests") + " reads as "
+            String how = g.values().maximumRequests().isPresent()
+                    ? "maximum-requests=" + g.values().maximumRequests().get().written() + " reads as "
                             + g.maximumRequests() + ", which means never"
                     : "has no maximum-requests (mod_wsgi's default 0 means never)";
             ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + " " + how + ": its " + g.processes()

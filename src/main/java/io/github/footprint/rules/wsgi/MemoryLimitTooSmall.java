@@ -1,17 +1,17 @@
 package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Atoi;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.HttpdStartup;
-import io.github.footprint.model.Sizes;
-import io.github.footprint.model.StackSize;
-import io.github.footprint.model.ThreadMemory;
+import io.github.footprint.model.memory.HttpdStartup;
+import io.github.footprint.model.memory.StackSize;
+import io.github.footprint.model.memory.ThreadMemory;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.parse.wsgi.NumberOption;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
-import io.github.footprint.rules.stacks.AddressSpaceBudgets;
 
 /**
  * FP212: a daemon's {@code memory-limit=} (RLIMIT_DATA) or address-space limit ({@code virtual-memory-limit=},
@@ -32,26 +32,25 @@ public final class MemoryLimitTooSmall implements Rule {
             if (threads <= 0 || !stack.known()) {
                 continue; // threads=0 serves nothing (FP210); a computed stack is not guessed
             }
-            long data = AddressSpaceBudgets.memoryLimit(g);
-            if (data > 0) {
-                dataLimit(g, threads, stack, data, ctx);
+            if (g.memoryLimit().isPresent()) {
+                dataLimit(g, threads, stack, g.memoryLimit().getAsLong(), ctx);
             }
             // the lower of the daemon's own RLIMIT_AS and the one it inherits binds: mod_wsgi may fail to raise
             // an inherited hard limit, and lowering always works
-            long own = AddressSpaceBudgets.virtualMemoryLimit(g);
+            long own = g.virtualMemoryLimit().orElse(0);
             HttpdStartup.Limit inherited = d.stacks().startup().addressSpaceLimit();
-            long from = inherited == null || inherited.bytes() <= 0 ? 0 : inherited.bytes();
+            long from = inherited == null ? 0 : Math.max(0, inherited.bytes().orElse(0));
             long as;
             String what;
             if (own > 0 && (from == 0 || own <= from)) {
                 as = own;
-                what = "virtual-memory-limit=" + g.options().get("virtual-memory-limit")
-                        + size(g.options().get("virtual-memory-limit"), own);
+                NumberOption written = g.values().virtualMemoryLimit().orElseThrow();
+                what = "virtual-memory-limit=" + written.written() + size(written, own);
             } else if (from > 0) {
                 as = from;
                 what = "the address-space limit it inherits from httpd's start-up, " + inherited.setting() + " ("
                         + Sizes.format(from) + ") at " + inherited.location() + (own > 0 ? " (lower than its"
-                        + " virtual-memory-limit=" + g.options().get("virtual-memory-limit") + ")," : ",");
+                        + " virtual-memory-limit=" + g.values().virtualMemoryLimit().orElseThrow().written() + ")," : ",");
             } else {
                 continue;
             }
@@ -60,9 +59,9 @@ public final class MemoryLimitTooSmall implements Rule {
     }
 
     /** {@code  (100 MiB)}, or what mod_wsgi makes of a suffix: {@code  (mod_wsgi reads '500M' as 500 bytes)}. */
-    private static String size(String raw, long value) {
-        return Atoi.isExact(raw) ? " (" + Sizes.format(value) + ")"
-                : " (mod_wsgi reads '" + raw + "' as " + Sizes.format(value) + ")";
+    private static String size(NumberOption raw, long value) {
+        return raw.exact() ? " (" + Sizes.format(value) + ")"
+                : " (mod_wsgi reads '" + raw.written() + "' as " + Sizes.format(value) + ")";
     }
 
     /** {@code 27 stacks (25 request threads and mod_wsgi's 2 own)}. */
@@ -72,34 +71,34 @@ public final class MemoryLimitTooSmall implements Rule {
     }
 
     private static void dataLimit(DaemonGroup g, int threads, StackSize stack, long limit, RuleContext ctx) {
-        long need = ThreadMemory.daemonStartData(threads, stack.bytes());
+        long need = ThreadMemory.daemonStartData(threads, stack.bytes().getAsLong());
         if (limit >= need) {
             return;
         }
-        long started = ThreadMemory.daemonThreadsStartedUnderData(limit, stack.bytes());
-        String raw = g.options().get("memory-limit");
-        String fix = stack.bytes() > SUGGESTED_STACK ? ", or shrink the stacks (with stack-size=524288 it needs "
+        long started = ThreadMemory.daemonThreadsStartedUnderData(limit, stack.bytes().getAsLong());
+        NumberOption raw = g.values().memoryLimit().orElseThrow();
+        String fix = stack.bytes().getAsLong() > SUGGESTED_STACK ? ", or shrink the stacks (with stack-size=524288 it needs "
                 + Sizes.format(ThreadMemory.daemonStartData(threads, SUGGESTED_STACK)) + ")" : "";
-        ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": memory-limit=" + raw + size(raw, limit)
+        ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": memory-limit=" + raw.written() + size(raw, limit)
                 + " is below the " + Sizes.format(need) + " it needs to start its " + threads + " request thread(s):"
                 + " memory-limit is RLIMIT_DATA, which on Linux 4.7 and later counts every thread stack, here "
-                + stacks(threads) + " of " + stack.describe() + ", on top of "
+                + stacks(threads) + " of " + Phrases.stack(stack) + ", on top of "
                 + Sizes.format(ThreadMemory.DAEMON_DATA_BASE) + " for the process. " + outcome(started, threads)
                 + " Raise memory-limit above " + Sizes.format(need) + " plus what the application allocates" + fix);
     }
 
     private static void addressSpaceLimit(DaemonGroup g, int threads, StackSize stack, long limit, String what,
             RuleContext ctx) {
-        long need = ThreadMemory.daemonStartAddressSpace(threads, stack.bytes(), ThreadMemory.ARENAS_WHILE_STARTING);
+        long need = ThreadMemory.daemonStartAddressSpace(threads, stack.bytes().getAsLong(), ThreadMemory.ARENAS_WHILE_STARTING);
         if (limit >= need) {
             return;
         }
-        long started = ThreadMemory.daemonThreadsStartedUnder(limit, stack.bytes());
-        String terms = "RLIMIT_AS counts every thread stack, here " + stacks(threads) + " of " + stack.describe()
-                + ", each mapped with a guard page (" + ThreadMemory.stackMapping(stack.bytes()) / 1024 + " KiB), 8 KiB"
+        long started = ThreadMemory.daemonThreadsStartedUnder(limit, stack.bytes().getAsLong());
+        String terms = "RLIMIT_AS counts every thread stack, here " + stacks(threads) + " of " + Phrases.stack(stack)
+                + ", each mapped with a guard page (" + ThreadMemory.stackMapping(stack.bytes().getAsLong()) / 1024 + " KiB), 8 KiB"
                 + " more per request thread, " + Sizes.format(ThreadMemory.DAEMON_BASE) + " for the process and the"
                 + " 64 MiB malloc arena the first request makes";
-        String fix = stack.bytes() > SUGGESTED_STACK ? ", or shrink the stacks (with stack-size=524288 it needs "
+        String fix = stack.bytes().getAsLong() > SUGGESTED_STACK ? ", or shrink the stacks (with stack-size=524288 it needs "
                 + Sizes.format(ThreadMemory.daemonStartAddressSpace(threads, SUGGESTED_STACK,
                         ThreadMemory.ARENAS_WHILE_STARTING)) + ")" : "";
         String outcome = started < threads ? outcome(started, threads)

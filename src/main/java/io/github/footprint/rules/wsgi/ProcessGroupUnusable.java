@@ -10,13 +10,15 @@ import java.util.stream.Collectors;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.GroupSelection;
-import io.github.footprint.model.ImportScript;
-import io.github.footprint.model.ModWsgi;
-import io.github.footprint.model.Mount;
-import io.github.footprint.model.ServerScope;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.model.wsgi.GroupRefusal;
+import io.github.footprint.model.wsgi.GroupSelection;
+import io.github.footprint.model.wsgi.ImportScript;
+import io.github.footprint.model.wsgi.ModWsgi;
+import io.github.footprint.model.wsgi.Mount;
+import io.github.footprint.model.wsgi.ServerScope;
+import io.github.footprint.parse.wsgi.LineRefusal;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -34,48 +36,79 @@ import io.github.footprint.rules.RuleMeta;
 public final class ProcessGroupUnusable implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
-        ModWsgi w = ModWsgi.of(d);
+        ModWsgi w = d.modWsgi();
         for (Mount m : w.mounts()) {
             if (m.refusal() != null && !Placeholders.unresolvedIn(d, m.location(), m.processGroupSelection().written())) {
                 ctx.report(m.location(), m.directive() + " " + m.url() + " gives both process-group="
                         + m.processGroupSelection().written() + " and application-group=" + m.applicationGroup().written()
                         + ", so mod_wsgi checks the group while reading this line: " + Refusal.MARK + " with '"
-                        + m.refusal() + "' (" + m.refusalDetail() + "). " + fix(m.refusal(), m.processGroupSelection()
-                                .written()));
+                        + m.refusal().message() + "' (" + detail(m.refusal()) + "). " + fix(m.refusal(),
+                                m.processGroupSelection().written()));
             }
         }
         for (ImportScript i : w.imports()) {
-            if (i.refusal() == null || i.processGroup() != null
+            if (!i.refused() || i.processGroup() != null
                     && Placeholders.unresolvedIn(d, i.location(), i.processGroup().written())) {
                 continue;
             }
             String fix = importFix(i);
-            ctx.report(i.location(), "WSGIImportScript " + i.script() + ": " + Refusal.MARK + " with '" + i.refusal()
-                    + "'" + (i.refusalDetail() == null ? "" : " (" + i.refusalDetail() + ")") + ". " + fix);
+            String detail = i.groupRefusal() != null ? detail(i.groupRefusal())
+                    : missingGroup(i.lineRefusal()) ? BOTH_GROUPS : null;
+            ctx.report(i.location(), "WSGIImportScript " + i.script() + ": " + Refusal.MARK + " with '"
+                    + i.refusalMessage() + "'" + (detail == null ? "" : " (" + detail + ")") + ". " + fix);
         }
         undefined(d, w, ctx);
         unreachable(w, ctx);
     }
 
+    /** Why an import script without both groups is refused. */
+    private static final String BOTH_GROUPS = "WSGIImportScript needs both process-group= and application-group=";
+
+    /** Why mod_wsgi refuses the group, in the configuration's terms. */
+    private static String detail(GroupRefusal r) {
+        switch (r.kind()) {
+            case NOT_YET_CONFIGURED:
+                return r.definedLater() != null ? "WSGIDaemonProcess " + r.group() + " is defined at "
+                        + r.definedLater().location() + ", after this line"
+                        : "no WSGIDaemonProcess " + r.group() + " is defined anywhere";
+            case NOT_ACCESSIBLE:
+                return "the group is defined in " + describe(r.groupScope(), r.groupNameSoFar()) + ", and this line is in "
+                        + describe(r.lineScope(), r.lineNameSoFar()) + ": a group defined in a virtual host can only be"
+                        + " used by servers of the same ServerName";
+            default:
+                return "the group is defined in " + describe(r.groupScope(), r.groupNameSoFar()) + ", and this line is in "
+                        + describe(r.lineScope(), r.lineNameSoFar()) + ": mod_wsgi compares the two servers' ServerName"
+                        + " as read so far, and one has none by this line";
+        }
+    }
+
+    private static String describe(ServerScope s, String nameSoFar) {
+        String where = s.isVirtual() ? "<VirtualHost " + s.address() + "> (" + s.location() + ")" : "the main server";
+        return where + (nameSoFar == null ? " with no ServerName before this line" : " named " + nameSoFar);
+    }
+
+    private static boolean missingGroup(LineRefusal r) {
+        return r == LineRefusal.APPLICATION_GROUP_REQUIRED || r == LineRefusal.PROCESS_GROUP_REQUIRED;
+    }
+
     private static String importFix(ImportScript i) {
-        String r = i.refusal();
-        if (r.startsWith("Name of")) {
+        if (missingGroup(i.lineRefusal())) {
             return "Give both, such as process-group=NAME application-group=%{GLOBAL}";
         }
-        if (r.startsWith("WSGI process group")) {
+        if (i.groupRefusal() != null) {
             String group = i.processGroup().written();
             if (group.contains("%{")) {
                 return "WSGIImportScript takes the group name as written, with no substitution: name a"
                         + " WSGIDaemonProcess defined above this line";
             }
-            return r.endsWith("not yet configured.") ? "Put WSGIDaemonProcess " + group + " above this line (at server"
-                    + " level, outside any <VirtualHost>)" : fix(r, group);
+            return i.groupRefusal().kind() == GroupRefusal.Kind.NOT_YET_CONFIGURED ? "Put WSGIDaemonProcess " + group
+                    + " above this line (at server level, outside any <VirtualHost>)" : fix(i.groupRefusal(), group);
         }
         return "Write it as WSGIImportScript /path/to/script.py process-group=NAME application-group=NAME";
     }
 
-    private static String fix(String refusal, String group) {
-        if (refusal.endsWith("not yet configured.")) {
+    private static String fix(GroupRefusal refusal, String group) {
+        if (refusal.kind() == GroupRefusal.Kind.NOT_YET_CONFIGURED) {
             return "Put WSGIDaemonProcess " + group + " above this line (at server level, outside any <VirtualHost>,"
                     + " order is then easy to keep), or select the group with WSGIProcessGroup, which mod_wsgi only"
                     + " checks per request";
@@ -149,14 +182,14 @@ public final class ProcessGroupUnusable implements Rule {
             ServerScope home = g.daemonScope();
             Set<String> from = new LinkedHashSet<>();
             for (Mount m : mounts) {
-                m.unreachableFrom().forEach(s -> from.add(s.describe()));
+                m.unreachableFrom().forEach(s -> from.add(WsgiWords.server(s)));
             }
             String what = g.source() == GroupSelection.Source.OPTION
                     ? mounts.get(0).directive() + " " + mounts.get(0).url() + " selects process-group=" + g.written()
                     : "WSGIProcessGroup " + g.written() + " (for " + mounts.stream().map(m -> m.directive() + " "
                             + m.url() + " at " + m.location()).collect(Collectors.joining(", ")) + ")";
             ctx.report(e.getKey(), what + ", but WSGIDaemonProcess " + g.written() + " (" + g.daemon().location()
-                    + ") is defined in " + home.describe() + ", and mod_wsgi lets a virtual host's group serve only"
+                    + ") is defined in " + WsgiWords.server(home) + ", and mod_wsgi lets a virtual host's group serve only"
                     + " requests of servers with the same ServerName: requests through " + String.join(" and ", from)
                     + " get HTTP 500 ('Daemon process called '" + g.written() + "' cannot be accessed by this WSGI"
                     + " application'). Define the group at server level, outside any <VirtualHost>, to share it; or"

@@ -1,10 +1,10 @@
 package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Calibration;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.model.memory.Calibration;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -28,7 +28,7 @@ public final class ProcessesOverThreads implements Rule {
         for (DaemonGroup g : d.daemons()) {
             int p = g.processes();
             int t = g.threads();
-            if (!g.has("processes") || p < 2 || t < 1 || (long) p * t > maxThreads) {
+            if (g.values().processes().isEmpty() || p < 2 || t < 1 || (long) p * t > maxThreads) {
                 continue;
             }
             long total = (long) p * t;

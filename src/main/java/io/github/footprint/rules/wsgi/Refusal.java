@@ -1,6 +1,6 @@
 package io.github.footprint.rules.wsgi;
 
-import io.github.footprint.findings.Finding;
+import io.github.footprint.base.Finding;
 
 /**
  * The words every mod_wsgi finding uses when httpd itself refuses to start (AH00526), so that the refusals can be

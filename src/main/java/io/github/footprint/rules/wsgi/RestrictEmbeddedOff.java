@@ -4,15 +4,16 @@ import java.util.Optional;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Calibration;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.GroupSelection;
-import io.github.footprint.model.ImportScript;
-import io.github.footprint.model.ModWsgi;
-import io.github.footprint.model.Mount;
-import io.github.footprint.model.Mpm;
-import io.github.footprint.model.RestrictEmbedded;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.model.memory.Calibration;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmDirective;
+import io.github.footprint.model.wsgi.GroupSelection;
+import io.github.footprint.model.wsgi.ImportScript;
+import io.github.footprint.model.wsgi.ModWsgi;
+import io.github.footprint.model.wsgi.Mount;
+import io.github.footprint.model.wsgi.RestrictEmbedded;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -28,7 +29,7 @@ import io.github.footprint.rules.RuleMeta;
 public final class RestrictEmbeddedOff implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
-        ModWsgi w = ModWsgi.of(d);
+        ModWsgi w = d.modWsgi();
         if (!w.active()) {
             return;
         }
@@ -67,8 +68,8 @@ public final class RestrictEmbeddedOff implements Rule {
             boolean prefork = mpm.kind() == Mpm.Kind.PREFORK;
             long each = cal.restrictSaving(prefork);
             cost = "each of up to " + children + " " + mpm.kind().label() + " child processes ("
-                    + (prefork ? "MaxRequestWorkers " + children : "MaxRequestWorkers " + mpm.effective("MaxRequestWorkers")
-                            + " / ThreadsPerChild " + mpm.effective("ThreadsPerChild"))
+                    + (prefork ? "MaxRequestWorkers " + children : "MaxRequestWorkers " + mpm.effective(MpmDirective.MAX_REQUEST_WORKERS)
+                            + " / ThreadsPerChild " + mpm.effective(MpmDirective.THREADS_PER_CHILD))
                     + ") initialises Python though no application runs in it: " + Sizes.format(each) + " RSS per child"
                     + " (measured: " + Sizes.format(cal.childWithPython(prefork)) + " against "
                     + Sizes.format(cal.childRestricted(prefork))

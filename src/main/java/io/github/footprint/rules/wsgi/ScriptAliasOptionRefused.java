@@ -2,8 +2,8 @@ package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.ModWsgi;
-import io.github.footprint.model.Mount;
+import io.github.footprint.model.wsgi.Mount;
+import io.github.footprint.parse.wsgi.LineRefusal;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -18,23 +18,23 @@ import io.github.footprint.rules.RuleMeta;
 public final class ScriptAliasOptionRefused implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
-        for (Mount m : ModWsgi.of(d).mounts()) {
-            if (m.optionErrors().isEmpty()) {
+        for (Mount m : d.modWsgi().mounts()) {
+            LineRefusal error = m.optionRefusal();
+            if (error == null) {
                 continue;
             }
-            String error = m.optionErrors().get(0);
             ctx.report(m.location(), m.directive() + " " + m.url() + " " + m.script() + ": " + Refusal.MARK + " with '"
-                    + error + "' " + fix(error));
+                    + error.message() + "' " + fix(error));
         }
     }
 
-    private static String fix(String error) {
-        if (error.startsWith("Invalid option")) {
+    private static String fix(LineRefusal error) {
+        if (error == LineRefusal.ALIAS_INVALID_OPTION) {
             return "Its only options are process-group=, application-group=, callable-object= and"
                     + " pass-authorization=, each written name=value with no space around '=' (a value with spaces in"
                     + " quotes); put a comment on a line of its own";
         }
-        if (error.startsWith("Invalid value for authorization")) {
+        if (error == LineRefusal.INVALID_AUTHORIZATION_FLAG) {
             return "pass-authorization= takes On or Off";
         }
         return "Give the option a value, or leave it out";

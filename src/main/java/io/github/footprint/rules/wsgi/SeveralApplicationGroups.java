@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.ApplicationGroup;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.ImportScript;
-import io.github.footprint.model.ModWsgi;
-import io.github.footprint.model.Mount;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.model.wsgi.ApplicationGroup;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.model.wsgi.ImportScript;
+import io.github.footprint.model.wsgi.ModWsgi;
+import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -31,7 +31,7 @@ import io.github.footprint.rules.RuleMeta;
 public final class SeveralApplicationGroups implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
-        ModWsgi w = ModWsgi.of(d);
+        ModWsgi w = d.modWsgi();
         Map<DaemonGroup, List<Mount>> byDaemon = new IdentityHashMap<>();
         for (Mount m : w.mounts()) {
             if (m.daemon() != null && m.refusal() == null) {
@@ -40,7 +40,7 @@ public final class SeveralApplicationGroups implements Rule {
         }
         Map<DaemonGroup, List<ImportScript>> imports = new IdentityHashMap<>();
         for (ImportScript i : w.imports()) {
-            if (i.refusal() == null && i.processGroup() != null && i.processGroup().daemon() != null) {
+            if (!i.refused() && i.processGroup() != null && i.processGroup().daemon() != null) {
                 imports.computeIfAbsent(i.processGroup().daemon(), k -> new ArrayList<>()).add(i);
             }
         }
@@ -53,7 +53,7 @@ public final class SeveralApplicationGroups implements Rule {
                 String use = m.directive() + " " + m.url() + " (" + m.location() + ")";
                 if (a.key() == null) {
                     if (a.perRequest()) {
-                        perRequest.add(use + " under " + a.describe());
+                        perRequest.add(use + " under " + WsgiWords.applicationGroup(a));
                     }
                     continue;
                 }

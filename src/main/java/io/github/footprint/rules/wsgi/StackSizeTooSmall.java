@@ -1,10 +1,11 @@
 package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Atoi;
-import io.github.footprint.model.DaemonGroup;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.ThreadMemory;
+import io.github.footprint.model.memory.ThreadMemory;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.parse.wsgi.NumberOption;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -19,20 +20,21 @@ public final class StackSizeTooSmall implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
         for (DaemonGroup g : d.daemons()) {
-            if (!g.has("stack-size")) {
+            NumberOption stack = g.values().stackSize().orElse(null);
+            if (stack == null) {
                 continue;
             }
-            String raw = g.options().get("stack-size");
-            int v = Atoi.parseInt(raw);
+            long v = stack.read();
             if (v <= 0 || v > ThreadMemory.PYTHON_STACK_MIN) {
                 continue; // 0 and less: mod_wsgi refuses the line ("Invalid stack size"), FP204's case
             }
-            String read = Atoi.isExact(raw) ? "" : " (mod_wsgi reads '" + raw + "' as " + v + "; the value is bytes)";
+            String read = stack.exact() ? "" : " (mod_wsgi reads '" + stack.written() + "' as " + v
+                    + "; the value is bytes)";
             String threads = g.threads() + " request thread(s)";
             if (v < ThreadMemory.PTHREAD_STACK_MIN) {
                 ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": stack-size=" + v + read + " is below"
                         + " the pthread minimum of 16384 bytes: mod_wsgi ignores the error and its " + threads
-                        + " get the default stack instead, " + d.stacks().threadDefault().describe()
+                        + " get the default stack instead, " + Phrases.stack(d.stacks().threadDefault())
                         + ". Use stack-size=524288 (512 KiB)");
             } else {
                 ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": stack-size=" + v + read + " gives its "

@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.github.footprint.model.mpm.MpmDirective;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.EnvironmentResult;
-import io.github.footprint.findings.Finding;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.base.Finding;
+import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.testing.Trees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,10 +73,10 @@ class MacroTest {
     void anMpmValueSetInAMacroTakesEffect() throws Exception {
         EnvironmentResult r = check("apache2.conf", PRE + "<Macro Mpm $t $w>\n<IfModule mpm_event_module>\n"
                 + "ThreadsPerChild $t\nMaxRequestWorkers $w\n</IfModule>\n</Macro>\nUse Mpm 20 200\n");
-        assertEquals(20, r.deployment().mpm().effective("ThreadsPerChild"));
-        assertEquals(200, r.deployment().mpm().effective("MaxRequestWorkers"));
+        assertEquals(20, r.deployment().mpm().effective(MpmDirective.THREADS_PER_CHILD));
+        assertEquals(200, r.deployment().mpm().effective(MpmDirective.MAX_REQUEST_WORKERS));
         assertEquals(new Location("deploy/apache2.conf", 10),
-                r.deployment().mpm().value("ThreadsPerChild").orElseThrow().location());
+                r.deployment().mpm().value(MpmDirective.THREADS_PER_CHILD).orElseThrow().location());
     }
 
     @Test

@@ -17,10 +17,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Engine;
+import io.github.footprint.base.Finding;
+import io.github.footprint.model.pylons.SqlEngine;
 
 class DatabaseConnectionsOverBudgetTest {
     private static final String ID = "FP504";
@@ -33,7 +33,7 @@ class DatabaseConnectionsOverBudgetTest {
     @Test
     void defaultPoolsInEveryProcessAndThePoolSizeThatFits() throws Exception {
         writeLinkedApp(tree, "processes=4 threads=10 maximum-requests=500", URL);
-        int perProcess = Engine.DEFAULT_POOL_SIZE + Engine.DEFAULT_MAX_OVERFLOW;
+        int perProcess = SqlEngine.DEFAULT_POOL_SIZE + SqlEngine.DEFAULT_MAX_OVERFLOW;
         Finding f = only(run(request(tree).host("databaseConnections", 40)), ID);
         // no pool_size line: the engine's url
         assertEquals(new Location(INI, 3), f.location());
@@ -41,7 +41,7 @@ class DatabaseConnectionsOverBudgetTest {
         assertTrue(f.message().startsWith("The SQLAlchemy pools can open " + 4 * perProcess + " database connections,"
                 + " above databaseConnections=40: [app:main] of " + INI + ", engine sqlalchemy.: 4 process(es) x "
                 + perProcess + " = " + 4 * perProcess + " (processes=4 of daemon 'app' (apache/app.conf:3); pool_size "
-                + Engine.DEFAULT_POOL_SIZE + " (default) + max_overflow " + Engine.DEFAULT_MAX_OVERFLOW
+                + SqlEngine.DEFAULT_POOL_SIZE + " (default) + max_overflow " + SqlEngine.DEFAULT_MAX_OVERFLOW
                 + " (default)). Give each pool at most pool_size + max_overflow = " + 40 / 4 + " per process (40"
                 + " connections / 4 pooling processes), or run fewer processes"), f::message);
     }
@@ -93,7 +93,7 @@ class DatabaseConnectionsOverBudgetTest {
         write(tree, "app/production.ini", "[app:main]", "use = egg:myapp", URL);
         // no main httpd file: event with its compiled-in MaxRequestWorkers 400 / ThreadsPerChild 25
         long children = 400 / 25;
-        int perProcess = Engine.DEFAULT_POOL_SIZE + Engine.DEFAULT_MAX_OVERFLOW;
+        int perProcess = SqlEngine.DEFAULT_POOL_SIZE + SqlEngine.DEFAULT_MAX_OVERFLOW;
         Finding f = only(run(request(tree).host("databaseConnections", 100)), ID);
         assertTrue(f.message().contains(": " + children + " process(es) x " + perProcess + " = " + children * perProcess
                 + " (" + children + " Apache children (it runs embedded); "), f::message);

@@ -1,8 +1,8 @@
 package io.github.footprint.rules.budget;
 
-import io.github.footprint.model.Calibration;
-import io.github.footprint.model.Calibration.Constant;
 import io.github.footprint.model.Host;
+import io.github.footprint.model.memory.Calibration.Constant;
+import io.github.footprint.model.memory.Calibration;
 
 /**
  * The sizes the budget tests expect, composed here from the calibration constants (DESIGN.md §4) so that the

@@ -1,12 +1,12 @@
 package io.github.footprint.rules.budget;
 
-import static io.github.footprint.model.Calibration.Constant.DAEMON_RSS;
-import static io.github.footprint.model.Calibration.Constant.DAEMON_THREAD_RSS;
-import static io.github.footprint.model.Calibration.Constant.PREFORK_CHILD_RESTRICTED_RSS;
-import static io.github.footprint.model.Calibration.Constant.PREFORK_PARENT_WSGI_RSS;
-import static io.github.footprint.model.Calibration.Constant.THREADED_CHILD_PYTHON_RSS;
-import static io.github.footprint.model.Calibration.Constant.THREADED_CHILD_RESTRICTED_RSS;
-import static io.github.footprint.model.Calibration.Constant.THREADED_PARENT_WSGI_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.DAEMON_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.DAEMON_THREAD_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.PREFORK_CHILD_RESTRICTED_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.PREFORK_PARENT_WSGI_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.THREADED_CHILD_PYTHON_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.THREADED_CHILD_RESTRICTED_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.THREADED_PARENT_WSGI_RSS;
 import static io.github.footprint.rules.RuleTestSupport.describe;
 import static io.github.footprint.rules.RuleTestSupport.findings;
 import static io.github.footprint.rules.RuleTestSupport.only;
@@ -28,10 +28,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
+import io.github.footprint.base.Finding;
 
 class MemoryOverBudgetTest {
     private static final String ID = "FP501";

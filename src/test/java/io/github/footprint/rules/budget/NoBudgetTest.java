@@ -1,9 +1,9 @@
 package io.github.footprint.rules.budget;
 
-import static io.github.footprint.model.Calibration.Constant.THREADED_CHILD_RESTRICTED_BASE;
-import static io.github.footprint.model.Calibration.Constant.THREADED_CHILD_RESTRICTED_RSS;
-import static io.github.footprint.model.Calibration.Constant.THREADED_PARENT_WSGI_RSS;
-import static io.github.footprint.model.Calibration.Constant.THREADED_PARENT_WSGI_VIRTUAL;
+import static io.github.footprint.model.memory.Calibration.Constant.THREADED_CHILD_RESTRICTED_BASE;
+import static io.github.footprint.model.memory.Calibration.Constant.THREADED_CHILD_RESTRICTED_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.THREADED_PARENT_WSGI_RSS;
+import static io.github.footprint.model.memory.Calibration.Constant.THREADED_PARENT_WSGI_VIRTUAL;
 import static io.github.footprint.rules.RuleTestSupport.describe;
 import static io.github.footprint.rules.RuleTestSupport.findings;
 import static io.github.footprint.rules.RuleTestSupport.only;
@@ -31,12 +31,15 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.footprint.engine.CheckResult;
-import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Engine;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
+import io.github.footprint.engine.CheckResult;
+import io.github.footprint.base.Finding;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
+import io.github.footprint.base.Sizes;
+import io.github.footprint.model.pylons.SqlEngine;
 
 class NoBudgetTest {
     private static final String ID = "FP505";
@@ -57,7 +60,7 @@ class NoBudgetTest {
         long resident = bytes(THREADED_PARENT_WSGI_RSS) + 6 * bytes(THREADED_CHILD_RESTRICTED_RSS) + 2 * daemon(15);
         long child = bytes(THREADED_CHILD_RESTRICTED_BASE) + 27 * stack(8 * MIB) + 15 * ARENA;
         long virtual = bytes(THREADED_PARENT_WSGI_VIRTUAL) + 6 * child + 2 * daemonVirtual(15, 8 * MIB, 15);
-        long connections = 2 * (Engine.DEFAULT_POOL_SIZE + Engine.DEFAULT_MAX_OVERFLOW);
+        long connections = 2 * (SqlEngine.DEFAULT_POOL_SIZE + SqlEngine.DEFAULT_MAX_OVERFLOW);
         Finding f = only(run(request(tree)), ID);
         assertEquals(Location.PROJECT, f.location());
         assertEquals(Severity.INFO, f.severity());

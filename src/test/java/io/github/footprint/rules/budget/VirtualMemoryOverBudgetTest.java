@@ -1,7 +1,7 @@
 package io.github.footprint.rules.budget;
 
-import static io.github.footprint.model.Calibration.Constant.THREADED_CHILD_RESTRICTED_BASE;
-import static io.github.footprint.model.Calibration.Constant.THREADED_PARENT_WSGI_VIRTUAL;
+import static io.github.footprint.model.memory.Calibration.Constant.THREADED_CHILD_RESTRICTED_BASE;
+import static io.github.footprint.model.memory.Calibration.Constant.THREADED_PARENT_WSGI_VIRTUAL;
 import static io.github.footprint.rules.RuleTestSupport.describe;
 import static io.github.footprint.rules.RuleTestSupport.findings;
 import static io.github.footprint.rules.RuleTestSupport.only;
@@ -26,10 +26,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Sizes;
+import io.github.footprint.base.Sizes;
+import io.github.footprint.base.Finding;
 
 /**
  * Address space per DESIGN.md §4: base + (threads + 2) stacks of stack + 4 KiB + arenas of 64 MiB, the arenas

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.engine.CheckResult;
-import io.github.footprint.findings.Finding;
+import io.github.footprint.base.Finding;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 

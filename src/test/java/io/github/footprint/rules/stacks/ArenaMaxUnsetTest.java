@@ -16,13 +16,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.Calibration;
+import io.github.footprint.base.Sizes;
+import io.github.footprint.base.Finding;
 import io.github.footprint.model.Host;
-import io.github.footprint.model.Sizes;
-import io.github.footprint.model.ThreadMemory;
+import io.github.footprint.model.memory.Calibration;
+import io.github.footprint.model.memory.ThreadMemory;
 
 /** Arena counts and sizes per MEASUREMENTS.md §5.3: min(T + 1, 8 x 2 cores - 1) arenas of 64 MiB after load. */
 class ArenaMaxUnsetTest {

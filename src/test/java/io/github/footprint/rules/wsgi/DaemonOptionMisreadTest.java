@@ -16,11 +16,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.footprint.engine.CheckResult;
-import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonGroup;
+import io.github.footprint.engine.CheckResult;
+import io.github.footprint.base.Finding;
+import io.github.footprint.model.wsgi.DaemonGroup;
 
 class DaemonOptionMisreadTest {
     private static final String ID = "FP205";

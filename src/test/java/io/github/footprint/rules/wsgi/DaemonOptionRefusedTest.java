@@ -26,15 +26,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.engine.EnvironmentResult;
 import io.github.footprint.engine.RequestException;
-import io.github.footprint.findings.Finding;
-import io.github.footprint.base.Location;
-import io.github.footprint.base.Severity;
-import io.github.footprint.model.DaemonProblem;
-import io.github.footprint.model.WsgiOptions;
+import io.github.footprint.base.Finding;
+import io.github.footprint.parse.wsgi.DaemonProblem;
+import io.github.footprint.parse.wsgi.WsgiOptions;
 import io.github.footprint.rules.RuleCatalog;
 import io.github.footprint.testing.Trees;
 

@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.footprint.findings.Finding;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
+import io.github.footprint.base.Finding;
 
 class ProcessGroupUnusableTest {
     private static final String ID = "FP207";
@@ -41,6 +41,16 @@ class ProcessGroupUnusableTest {
                 + " WSGIDaemonProcess app above this line (at server level, outside any <VirtualHost>, order is then"
                 + " easy to keep), or select the group with WSGIProcessGroup, which mod_wsgi only checks per request",
                 f.message());
+    }
+
+    @Test
+    void aGroupNoLineDefinesIsNotYetConfigured() throws Exception {
+        write(tree, "apache/app.conf",
+                "WSGIScriptAlias / /srv/app/app.wsgi process-group=nosuch application-group=%{GLOBAL}");
+        Finding f = findings(check(tree), ID).get(0);
+        assertTrue(Refusal.is(f), f::message);
+        assertTrue(f.message().contains("httpd refuses to start with 'WSGI process group not yet configured.' (no"
+                + " WSGIDaemonProcess nosuch is defined anywhere)."), f::message);
     }
 
     @Test

@@ -1,0 +1,127 @@
+package io.github.footprint.model.memory;
+
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.pylons.PylonsApp;
+import io.github.footprint.model.pylons.SqlEngine;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.model.wsgi.Mount;
+
+/**
+ * Where the footprint takes the larger estimate because the configuration leaves something open, with what it is
+ * about: an MPM or mod_wsgi assumed, an interpreter chosen per request, a daemon no mount of the project runs in, a
+ * stack footprint cannot compute, growth not counted, a pool whose processes are not known.
+ */
+public final class Assumption {
+    /** What is assumed. */
+    public enum Kind {
+        /** No MPM is loaded (httpd refuses to start, FP101): Apache's own processes are not counted. */
+        NO_MPM_LOADED,
+        /** No main httpd file loads an MPM: {@link #mpm()} with its compiled-in defaults (the {@code mpm} parameter). */
+        MPM_ASSUMED,
+        /** A project without a main httpd file: mod_wsgi is taken to be loaded by the host's. */
+        MOD_WSGI_ASSUMED_LOADED,
+        /** {@link #mount()} chooses its application group per request: one application per child counted for it. */
+        APPLICATION_GROUP_PER_REQUEST,
+        /** No mount of the project runs in {@link #daemon()}: one application counted in each of its processes. */
+        NO_MOUNT_IN_DAEMON,
+        /** The stack of Apache's worker threads ({@link #daemon()} null) or of a daemon is unknown: 8 MiB counted. */
+        STACK_UNKNOWN,
+        /** {@link #daemon()} has no {@code maximum-requests}, so its growth at {@link #requestGrowth()} is not counted. */
+        GROWTH_NOT_COUNTED,
+        /** The pool of {@link #app()}'s {@link #engine()} is counted for one process: no mount leads to the app. */
+        POOL_IN_ONE_PROCESS
+    }
+
+    private final Kind kind;
+    private final Mpm.Kind mpm;
+    private final Mount mount;
+    private final DaemonGroup daemon;
+    private final StackSize stack;
+    private final long requestGrowth;
+    private final PylonsApp app;
+    private final SqlEngine engine;
+
+    private Assumption(Kind kind, Mpm.Kind mpm, Mount mount, DaemonGroup daemon, StackSize stack, long requestGrowth,
+            PylonsApp app, SqlEngine engine) {
+        this.kind = kind;
+        this.mpm = mpm;
+        this.mount = mount;
+        this.daemon = daemon;
+        this.stack = stack;
+        this.requestGrowth = requestGrowth;
+        this.app = app;
+        this.engine = engine;
+    }
+
+    static Assumption of(Kind kind) {
+        return new Assumption(kind, null, null, null, null, 0, null, null);
+    }
+
+    static Assumption mpm(Mpm.Kind mpm) {
+        return new Assumption(Kind.MPM_ASSUMED, mpm, null, null, null, 0, null, null);
+    }
+
+    static Assumption perRequest(Mount m) {
+        return new Assumption(Kind.APPLICATION_GROUP_PER_REQUEST, null, m, null, null, 0, null, null);
+    }
+
+    static Assumption noMount(DaemonGroup g) {
+        return new Assumption(Kind.NO_MOUNT_IN_DAEMON, null, null, g, null, 0, null, null);
+    }
+
+    static Assumption stackUnknown(DaemonGroup g, StackSize s) {
+        return new Assumption(Kind.STACK_UNKNOWN, null, null, g, s, 0, null, null);
+    }
+
+    static Assumption growth(DaemonGroup g, long requestGrowth) {
+        return new Assumption(Kind.GROWTH_NOT_COUNTED, null, null, g, null, requestGrowth, null, null);
+    }
+
+    static Assumption pool(PylonsApp app, SqlEngine engine) {
+        return new Assumption(Kind.POOL_IN_ONE_PROCESS, null, null, null, null, 0, app, engine);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The MPM assumed ({@link Kind#MPM_ASSUMED}), else null. */
+    public Mpm.Kind mpm() {
+        return mpm;
+    }
+
+    /** The mount concerned, else null. */
+    public Mount mount() {
+        return mount;
+    }
+
+    /** The daemon group concerned, else null (for {@link Kind#STACK_UNKNOWN}: Apache's worker threads). */
+    public DaemonGroup daemon() {
+        return daemon;
+    }
+
+    /** The stack that is not known ({@link Kind#STACK_UNKNOWN}), else null. */
+    public StackSize stack() {
+        return stack;
+    }
+
+    /** The {@code requestGrowth} not counted ({@link Kind#GROWTH_NOT_COUNTED}), else 0. */
+    public long requestGrowth() {
+        return requestGrowth;
+    }
+
+    /** The application whose pool is counted once ({@link Kind#POOL_IN_ONE_PROCESS}), else null. */
+    public PylonsApp app() {
+        return app;
+    }
+
+    /** The engine of that pool, else null. */
+    public SqlEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public String toString() {
+        return kind.toString();
+    }
+}

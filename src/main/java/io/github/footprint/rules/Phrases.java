@@ -1,0 +1,192 @@
+package io.github.footprint.rules;
+
+import io.github.footprint.base.Sizes;
+import io.github.footprint.model.memory.Assumption;
+import io.github.footprint.model.memory.Footprint.WsgiState;
+import io.github.footprint.model.memory.Footprint;
+import io.github.footprint.model.memory.StackSize;
+import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.mpm.MpmDirective;
+import io.github.footprint.model.pylons.Loadapp;
+import io.github.footprint.model.pylons.PylonsApp;
+import io.github.footprint.model.pylons.SqlEngine;
+import io.github.footprint.model.wsgi.DaemonGroup;
+import io.github.footprint.model.wsgi.Mount;
+import io.github.footprint.parse.scripts.Fact;
+
+/**
+ * The phrases rules and reports share about the footprint and about how a Pylons app is reached: what sizes a
+ * component, the terms of its resident size, an assumption, where a pool's process count and limit come from, the
+ * arena cap, the link from a mount to an app. The model holds the numbers; these are its words.
+ */
+public final class Phrases {
+    private Phrases() {
+    }
+
+    /**
+     * The stack a kind of thread gets and where it comes from: {@code 8 MiB (glibc's default under the usual ulimit -s
+     * 8192)}, {@code 512 KiB (stack-size=524288 at app.conf:3)}, {@code unknown (ulimit -s $STACK at envvars:4 is not a
+     * literal number)}.
+     */
+    public static String stack(StackSize s) {
+        switch (s.source()) {
+            case DEFAULT:
+                return Sizes.format(s.bytes().getAsLong()) + " (glibc's default under the usual ulimit -s 8192)";
+            case UNKNOWN:
+                return "unknown (" + s.setting() + " at " + s.location() + " is not a literal number)";
+            case RLIMIT_UNLIMITED:
+                return Sizes.format(s.bytes().getAsLong()) + " (glibc's x86_64 default when RLIMIT_STACK is unlimited: "
+                        + s.setting() + " at " + s.location() + ")";
+            default:
+                return Sizes.format(s.bytes().getAsLong()) + " (" + s.setting() + " at " + s.location() + ")";
+        }
+    }
+
+    /** What sets a component's count: {@code MaxRequestWorkers 150 / ThreadsPerChild 25}, {@code processes=2 threads=15}. */
+    public static String sizedBy(Footprint.Component c) {
+        Mpm mpm = c.mpm();
+        switch (c.part()) {
+            case APACHE_PARENT:
+                return "one per server";
+            case APACHE_CHILDREN:
+                if (c.stopping()) {
+                    long limit = mpm.effective(MpmDirective.SERVER_LIMIT);
+                    return "ServerLimit " + limit + " less the " + (limit - c.count()) + " children counted";
+                }
+                if (mpm.kind() == Mpm.Kind.PREFORK) {
+                    return "MaxRequestWorkers " + c.count();
+                }
+                return "MaxRequestWorkers " + mpm.effective(MpmDirective.MAX_REQUEST_WORKERS) + " / ThreadsPerChild "
+                        + mpm.effective(MpmDirective.THREADS_PER_CHILD);
+            case EMBEDDED_APPLICATIONS: {
+                Mount first = c.firstEmbedded();
+                return c.applicationGroups() + " application group(s) per child, " + first.directive() + " "
+                        + first.url() + " at " + first.location();
+            }
+            default:
+                return "processes=" + c.count() + " threads=" + c.threads().orElse(0);
+        }
+    }
+
+    /** The terms of one process's resident size: {@code 11.5 MiB + 15 threads x 40.4 KiB + 1 x appRss 40 MiB}. */
+    public static String residentTerms(Footprint.Component c) {
+        switch (c.part()) {
+            case APACHE_PARENT:
+                return Sizes.format(c.measuredEach()) + " measured, " + c.mpm().kind().label()
+                        + (c.wsgi() != WsgiState.NOT_LOADED ? ", mod_wsgi loaded" : "");
+            case APACHE_CHILDREN:
+                return Sizes.format(c.measuredEach()) + " measured, " + c.mpm().kind().label() + ", "
+                        + (c.wsgi() == WsgiState.NOT_LOADED ? "mod_wsgi not loaded"
+                                : c.wsgi() == WsgiState.RESTRICTED ? "WSGIRestrictEmbedded On"
+                                        : "Python initialised in every child");
+            case EMBEDDED_APPLICATIONS:
+                return c.applicationGroups() + " x appRss " + Sizes.format(c.appRss());
+            default:
+                return Sizes.format(c.measuredEach()) + " + " + c.threads().orElse(0) + " threads x "
+                        + Sizes.format(c.threadResident()) + " + " + c.applicationGroups() + " x appRss "
+                        + Sizes.format(c.appRss()) + (c.requestGrowth() > 0 ? " + maximum-requests "
+                                + c.daemon().maximumRequests() + " x requestGrowth " + Sizes.format(c.requestGrowth())
+                                : "");
+        }
+    }
+
+    /** What the estimate rests on, as a sentence without a final period. */
+    public static String assumption(Assumption a) {
+        switch (a.kind()) {
+            case NO_MPM_LOADED:
+                return "no MPM is loaded, so httpd does not start (FP101): Apache's own processes are not counted";
+            case MPM_ASSUMED:
+                return "no main httpd file loads an MPM: " + a.mpm().label()
+                        + " with its compiled-in defaults is assumed (parameter mpm)";
+            case MOD_WSGI_ASSUMED_LOADED:
+                return "the project has no main httpd file: mod_wsgi is assumed loaded by the host's";
+            case APPLICATION_GROUP_PER_REQUEST:
+                return a.mount().directive() + " at " + a.mount().location() + " chooses its application group per"
+                        + " request: one application per child assumed for it";
+            case NO_MOUNT_IN_DAEMON:
+                return "no WSGIScriptAlias of the project runs in daemon '" + a.daemon().name() + "' ("
+                        + a.daemon().location() + "): one application assumed in each of its processes";
+            case STACK_UNKNOWN:
+                return "the stack of " + (a.daemon() == null ? "Apache's worker threads" : "daemon '" + a.daemon().name()
+                        + "'") + " is " + stack(a.stack()) + ": 8 MiB assumed";
+            case GROWTH_NOT_COUNTED:
+                return "daemon '" + a.daemon().name() + "' (" + a.daemon().location() + ") has no maximum-requests, so at"
+                        + " requestGrowth " + Sizes.format(a.requestGrowth()) + " its processes grow without bound"
+                        + " (FP202); the growth is not counted";
+            default:
+                return "the pool of " + a.app().ini().file().displayPath() + " [" + a.app().section().name() + "] ("
+                        + a.engine().prefix() + ") is counted for one process: " + link(a.app());
+        }
+    }
+
+    /** Where a pool's process count comes from: the daemon's {@code processes}, the Apache children, or one assumed. */
+    public static String processesFrom(Footprint.Pool p) {
+        DaemonGroup g = p.app().servedBy();
+        if (g != null) {
+            return "processes=" + p.processes() + " of daemon '" + g.name() + "' (" + g.location() + ")";
+        }
+        if (p.inApacheChildren()) {
+            return p.processes() + " Apache children (it runs embedded)";
+        }
+        return "one process assumed (" + link(p.app()) + ")";
+    }
+
+    /** {@code pool_size 5 + max_overflow 10 (SQLAlchemy's defaults)}, or why the pool has no limit. */
+    public static String perProcessFrom(Footprint.Pool p) {
+        SqlEngine e = p.engine();
+        Integer size = e.poolSize();
+        Integer overflow = e.maxOverflow();
+        if (size == null || overflow == null) {
+            int s = size == null ? SqlEngine.DEFAULT_POOL_SIZE : size;
+            int o = overflow == null ? SqlEngine.DEFAULT_MAX_OVERFLOW : overflow;
+            return "pool_size " + s + " + max_overflow " + o + " (a value Python cannot read as a number is taken as"
+                    + " SQLAlchemy's default)";
+        }
+        if (size == 0 || overflow < 0) {
+            return size == 0 ? "pool_size = 0 (no limit)" : "max_overflow = " + overflow + " (no limit)";
+        }
+        return "pool_size " + size + (e.poolSizeLocation() == null ? " (default)" : "") + " + max_overflow " + overflow
+                + (e.maxOverflowLocation() == null ? " (default)" : "");
+    }
+
+    /** {@code MALLOC_ARENA_MAX=2 (apache2/envvars:4)} or {@code glibc's default of 8 per core x cpuCores 2}. */
+    public static String arenaMaxFrom(Footprint fp) {
+        if (fp.arenaMaxSetting().isPresent()) {
+            Fact f = fp.arenaMaxSetting().get();
+            return "MALLOC_ARENA_MAX=" + f.number() + " (" + f.location() + ")";
+        }
+        return "glibc's default of 8 per core x cpuCores " + fp.cpuCores();
+    }
+
+    /**
+     * How a mount leads to an app and the daemon group that runs it, or why no mount does: {@code WSGIScriptAlias /
+     * (apache/app.conf:5) runs /srv/app/app.wsgi [...], whose loadapp (...) loads ... in daemon group 'app' (...)}.
+     */
+    public static String link(PylonsApp app) {
+        Loadapp l = app.loadapp();
+        if (l == null) {
+            String name = app.section().shortName();
+            return "no WSGIScriptAlias in the project leads to a .wsgi script whose loadapp('config:...') names "
+                    + app.ini().file().displayPath() + (name.equals("main") ? "" : "#" + name);
+        }
+        String through = app.reachedThrough() == null ? "" : " (it reaches [" + app.section().name() + "] through ["
+                + app.reachedThrough() + "])";
+        String group = app.processGroup();
+        if (group == null) {
+            return loadapp(l) + through + "; it runs embedded in the Apache children, in no daemon group";
+        }
+        return loadapp(l) + through + (app.servedBy() != null ? " in daemon group '" + group + "' ("
+                + app.servedBy().location() + ")" : "; its process group '" + group + "' is not defined");
+    }
+
+    /**
+     * {@code WSGIScriptAlias / (apache/app.conf:5) runs /srv/app/app.wsgi [mapping], whose loadapp (app/app.wsgi:3)
+     * loads production.ini [mapping]}.
+     */
+    public static String loadapp(Loadapp l) {
+        Mount m = l.mount();
+        return "WSGIScriptAlias " + m.url() + " (" + m.location() + ") runs " + m.script() + " ["
+                + l.scriptMapping().description() + "], whose loadapp (" + l.location() + ") loads " + l.path() + " ["
+                + l.iniMapping().description() + "]";
+    }
+}
