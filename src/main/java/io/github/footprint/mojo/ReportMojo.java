@@ -228,8 +228,9 @@ public class ReportMojo extends AbstractMojo implements MavenMultiPageReport {
                             StandardCharsets.UTF_8);
                     continue;
                 }
-                // the site plugin renders each page with its skin once this returns, and closes it then
-                Sink page = factory.createSink(reportOutputDirectory, RULES + "/" + id + ".html");
+                // the site plugin renders each page with its skin once this returns (creating the sink's folder),
+                // and closes it then
+                Sink page = factory.createSink(new File(reportOutputDirectory, RULES), id + ".html");
                 page.head();
                 page.title();
                 page.text(HtmlPage.ruleTitle(id));

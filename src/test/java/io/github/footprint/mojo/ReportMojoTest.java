@@ -78,9 +78,9 @@ class ReportMojoTest {
         SinkFactory factory = (SinkFactory) Proxy.newProxyInstance(SinkFactory.class.getClassLoader(),
                 new Class<?>[] {SinkFactory.class}, (proxy, method, args) -> {
                     assertEquals("createSink", method.getName());
-                    assertEquals(site.toFile(), args[0]);
+                    assertEquals(site.resolve("footprint-rules").toFile(), args[0]);
                     Recorded r = new Recorded();
-                    pages.put((String) args[1], r);
+                    pages.put("footprint-rules/" + args[1], r);
                     return r.sink();
                 });
         mojo.generate(main.sink(), factory, Locale.ENGLISH);
