@@ -105,6 +105,32 @@ class HtmlReportBrowserTest {
     }
 
     /**
+     * Jenkins serves archived HTML under {@code default-src 'none'; img-src 'self'; style-src 'self'}: the page's
+     * style sheet is blocked, and the charts must still draw to scale, their fills and lines being SVG attributes.
+     */
+    @org.junit.jupiter.api.Test
+    void underJenkinsPolicyTheChartsStillDrawToScale() throws Exception {
+        Path base = Path.of("examples/blog-2009").toAbsolutePath();
+        Path out = Path.of("target/html-report-pages/jenkins-csp").toAbsolutePath();
+        CheckResult r = new CheckEngine().run(PomSettings.of(base, out).build());
+        JsonNode report = JSON.readTree(new JsonReporter().write(r.view(), ReportTarget.files(out)).orElseThrow()
+                .toFile());
+        Path page = new HtmlReporter().write(r.view(), ReportTarget.files(out)).orElseThrow();
+        String html = Files.readString(page);
+        Files.writeString(page, html.replace("<head>\n", "<head>\n<meta http-equiv=\"Content-Security-Policy\""
+                + " content=\"default-src 'none'; img-src 'self'; style-src 'self'\">\n"));
+        browser.open(page.toUri());
+        List<String> problems = browser.problems();
+        assertFalse(problems.isEmpty(), "the inline style sheet is refused");
+        for (String p : problems) {
+            assertTrue(p.contains("Content Security Policy") && p.contains("style"), p);
+        }
+        assertEquals("none", browser.eval("getComputedStyle(document.querySelector('.fp-legend')).display === 'flex'"
+                + " ? 'styled' : 'none'").asText(), "the style sheet did not apply");
+        checkCharts(report);
+    }
+
+    /**
      * Every chart against footprint.json: one scale per chart (the largest total or budget of any environment), the
      * parts of each bar in the JSON's order and as wide as its bytes (or connections) on that scale, the budget line
      * at the budget; within a pixel, as laid out at 1280 px.

@@ -120,13 +120,22 @@ class HtmlReporterTest {
         }
         assertTrue(hrefs.contains("#FP105"), hrefs.toString());
         for (String h : hrefs) {
-            if (h.equals("data:,")) {
-                continue; // the empty favicon, so that no browser asks for /favicon.ico
-            }
             assertTrue(h.startsWith("#") && ids.contains(h.substring(1)), "a link to nothing: " + h);
         }
-        // the content security policy forbids any load but inline style and data: images
-        assertTrue(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\""));
+        // the content security policy forbids any load; only the inline style applies
+        assertTrue(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'\""));
+    }
+
+    /** README shows the page of examples/blog-2009 as HtmlReportBrowserTest took it: a small PNG, 1280 px wide. */
+    @Test
+    void theReadmeShowsTheScreenshot() throws Exception {
+        Path png = Path.of("docs/report-blog-2009.png");
+        byte[] bytes = Files.readAllBytes(png);
+        assertTrue(bytes.length < 150 * 1024, bytes.length + " bytes");
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(HtmlReportBrowserTest.WIDTH, img.getWidth());
+        assertTrue(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8)
+                .contains("](docs/report-blog-2009.png)"));
     }
 
     @Test

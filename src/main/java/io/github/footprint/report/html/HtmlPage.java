@@ -57,11 +57,10 @@ public final class HtmlPage {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 // nothing may load: no script, no font, no image, no style from anywhere but this file
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src"
-                        + " 'unsafe-inline'; img-src data:\">\n")
+                        + " 'unsafe-inline'\">\n")
                 .append("<meta name=\"generator\" content=\"footprint-maven-plugin ").append(esc(view.toolVersion()))
                 .append("\">\n")
                 .append("<title>").append(esc(title(view))).append("</title>\n")
-                .append("<link rel=\"icon\" href=\"data:,\">\n")
                 .append("<style>\n").append(Style.CSS).append("</style>\n</head>\n<body>\n<div class=\"fp\">\n");
         d.append(p.body(!cited.isEmpty()));
         if (!cited.isEmpty()) {
