@@ -88,6 +88,7 @@ class HtmlReportBrowserTest {
 
         checkCharts(report);
         checkLinks(report);
+        checkTextEquivalents(report);
 
         byte[] png = browser.screenshot();
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
@@ -102,6 +103,54 @@ class HtmlReportBrowserTest {
         assertTrue(colours.size() > 16, "a blank screenshot: " + colours.size() + " colour(s)");
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve("report-" + name + ".png"), png);
+    }
+
+    /**
+     * Each chart is an image with a title and a description naming every environment and its numbers, and the
+     * summary table holds a row per environment: what a screen reader reads instead of the bars.
+     */
+    private static void checkTextEquivalents(JsonNode report) throws Exception {
+        JsonNode charts = browser.eval("Array.from(document.querySelectorAll('svg.fp-svg')).map(svg => ({"
+                + " role: svg.getAttribute('role'),"
+                + " label: svg.getAttribute('aria-labelledby').split(' ').map(id => document.getElementById(id)"
+                + "   .textContent).join(' | ')}))");
+        JsonNode rows = browser.eval("Array.from(document.querySelectorAll('#fp-summary tbody th')).map(th =>"
+                + " th.textContent)");
+        List<String> ids = new ArrayList<>();
+        for (JsonNode env : report.get("environments")) {
+            ids.add(env.get("id").asText());
+        }
+        List<String> summary = new ArrayList<>();
+        rows.forEach(r -> summary.add(r.asText()));
+        assertEquals(ids, summary, "the summary table has a row per environment");
+        for (JsonNode c : charts) {
+            assertEquals("img", c.get("role").asText());
+            String label = c.get("label").asText();
+            for (String id : ids) {
+                assertTrue(label.contains(id + ": "), label);
+            }
+        }
+    }
+
+    /**
+     * Printed (the print style sheet): the navigation is gone, the charts are still to scale, and a PDF comes out.
+     */
+    @org.junit.jupiter.api.Test
+    void printsWithTheChartsToScale() throws Exception {
+        Path base = Path.of("src/it/budget-two-environments").toAbsolutePath();
+        Path out = Path.of("target/html-report-pages/print").toAbsolutePath();
+        CheckResult r = new CheckEngine().run(PomSettings.of(base, out).build());
+        JsonNode report = JSON.readTree(new JsonReporter().write(r.view(), ReportTarget.files(out)).orElseThrow()
+                .toFile());
+        Path page = new HtmlReporter().write(r.view(), ReportTarget.files(out)).orElseThrow();
+        browser.open(page.toUri());
+        browser.call("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        assertEquals("none", browser.eval("getComputedStyle(document.querySelector('.fp nav')).display").asText());
+        checkCharts(report);
+        byte[] pdf = java.util.Base64.getDecoder().decode(browser.call("Page.printToPDF",
+                java.util.Map.of("printBackground", true)).get("data").asText());
+        assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(List.of(), browser.problems());
     }
 
     /**
