@@ -60,12 +60,31 @@ final class Chromium implements AutoCloseable {
 
     Chromium(int width, int height) throws Exception {
         profile = Files.createTempDirectory("footprint-chromium");
-        process = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        ProcessBuilder pb = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-default-apps",
-                "--hide-scrollbars", "--force-color-profile=srgb", "--user-data-dir=" + profile,
-                "--remote-debugging-port=0", "--window-size=" + width + "," + height, "about:blank")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                "--disable-crash-reporter", "--hide-scrollbars", "--force-color-profile=srgb",
+                "--user-data-dir=" + profile.resolve("profile"), "--remote-debugging-port=0",
+                "--window-size=" + width + "," + height, "about:blank")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // the crash handler's database and the caches go under the temporary folder too, not under ~/.config
+        pb.environment().put("XDG_CONFIG_HOME", profile.resolve("config").toString());
+        pb.environment().put("XDG_CACHE_HOME", profile.resolve("cache").toString());
+        process = pb.start();
+        try {
+            this.socket = connect();
+        } catch (Exception | Error e) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            kill();
+            throw e;
+        }
+        this.width = width;
+        this.height = height;
+    }
+
+    /** Reads the DevTools address the browser prints, and opens the WebSocket. */
+    private WebSocket connect() throws Exception {
         CompletableFuture<String> address = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(),
@@ -84,17 +103,9 @@ final class Chromium implements AutoCloseable {
         }, "chromium-stderr");
         reader.setDaemon(true);
         reader.start();
-        String ws;
-        try {
-            ws = address.get(TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            kill();
-            throw e;
-        }
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(TIMEOUT_S))
+        String ws = address.get(TIMEOUT_S, TimeUnit.SECONDS);
+        return HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(TIMEOUT_S))
                 .buildAsync(URI.create(ws), new Listener()).get(TIMEOUT_S, TimeUnit.SECONDS);
-        this.width = width;
-        this.height = height;
     }
 
     /** Collects the frames of each message, answers calls, keeps events. */
