@@ -15,7 +15,7 @@ assert log.contains('****')
 def out = new File(basedir, 'target/footprint')
 def files = []
 out.eachFileRecurse(groovy.io.FileType.FILES) { files << it }
-assert files*.name.contains('footprint.json')
+assert files*.name.containsAll(['footprint.json', 'index.html'])
 files.each { f ->
     def text = f.getText('UTF-8')
     secrets.each { s -> assert !text.contains(s): "secret $s in $f" }

@@ -201,7 +201,7 @@ public final class CheckRequest {
         String sqlalchemyPrefixes = "sqlalchemy.";
         Map<String, String> rules = Map.of();
         String failOn = "error";
-        String formats = "console,json,sarif,junit";
+        String formats = "console,json,sarif,junit,html";
         Path outputDirectory;
         String toolVersion = "unknown";
 

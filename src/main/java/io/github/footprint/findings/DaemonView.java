@@ -11,11 +11,13 @@ public final class DaemonView {
     private final int threads;
     private final long maximumRequests;
     private final Location location;
+    private final String where;
     private final boolean stackKnown;
     private final long stackBytes;
     private final boolean stackDefault;
     private final String stackSetting;
     private final Location stackLocation;
+    private final String stackWhere;
 
     private DaemonView(DaemonGroup g, StackSize stack, Redactor r) {
         this.name = r.mask(g.name());
@@ -23,11 +25,13 @@ public final class DaemonView {
         this.threads = g.threads();
         this.maximumRequests = g.maximumRequests();
         this.location = g.location();
+        this.where = r.mask(g.location().toString());
         this.stackKnown = stack.known();
         this.stackBytes = stack.bytes().orElse(0);
         this.stackDefault = stack.isDefault();
         this.stackSetting = stack.isDefault() ? null : r.mask(stack.setting());
         this.stackLocation = stack.isDefault() ? null : stack.location();
+        this.stackWhere = stack.isDefault() ? "" : r.mask(stack.location().toString());
     }
 
     /** @param stack the stack its request threads get */
@@ -57,6 +61,11 @@ public final class DaemonView {
         return location;
     }
 
+    /** {@code file:line} of {@link #location()}, masked. */
+    public String where() {
+        return where;
+    }
+
     /** False when the request threads' stack is set by a value footprint cannot compute. */
     public boolean stackKnown() {
         return stackKnown;
@@ -80,5 +89,10 @@ public final class DaemonView {
     /** Where the stack is set; null for the default. */
     public Location stackLocation() {
         return stackLocation;
+    }
+
+    /** {@code file:line} of {@link #stackLocation()}, masked; empty for the default. */
+    public String stackWhere() {
+        return stackWhere;
     }
 }

@@ -35,7 +35,7 @@ public final class EnvironmentView {
         this.findings = List.copyOf(fs);
         this.files = d.sources().files().size();
         this.sourceRoot = r.mask(root);
-        this.mpm = MpmView.of(d.mpm());
+        this.mpm = MpmView.of(d.mpm(), r);
         List<DaemonView> ds = new ArrayList<>();
         for (DaemonGroup g : d.daemons()) {
             ds.add(DaemonView.of(g, d.stacks().daemon(g).requestThreads(), r));

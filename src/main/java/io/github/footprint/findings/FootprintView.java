@@ -16,9 +16,34 @@ import io.github.footprint.rules.Phrases;
  * the configuration or the model (names, "sized by" phrases, assumptions) masked.
  */
 public final class FootprintView {
+    /** What a component is: the Apache parent, its children, applications embedded in them, a daemon group. */
+    public enum Part {
+        APACHE_PARENT,
+        APACHE_CHILDREN,
+        /** Applications that run inside every Apache child (embedded mode). */
+        EMBEDDED_APPLICATIONS,
+        DAEMON;
+
+        static Part of(Footprint.Part p) {
+            switch (p) {
+                case APACHE_PARENT:
+                    return APACHE_PARENT;
+                case APACHE_CHILDREN:
+                    return APACHE_CHILDREN;
+                case EMBEDDED_APPLICATIONS:
+                    return EMBEDDED_APPLICATIONS;
+                case DAEMON:
+                    return DAEMON;
+                default:
+                    throw new IllegalArgumentException(p.name());
+            }
+        }
+    }
+
     /** One row of the footprint: a kind of process, how many, their sizes, and what sizes the count. */
     public static final class Component {
         private final String name;
+        private final Part part;
         private final long count;
         private final long residentEach;
         private final long virtualEach;
@@ -32,6 +57,7 @@ public final class FootprintView {
 
         private Component(Footprint.Component c, Redactor r) {
             this.name = r.mask(c.name());
+            this.part = Part.of(c.part());
             this.count = c.count();
             this.residentEach = c.residentEach();
             this.virtualEach = c.virtualEach();
@@ -47,6 +73,11 @@ public final class FootprintView {
         /** {@code apache children}, {@code daemon 'app'}; masked. */
         public String name() {
             return name;
+        }
+
+        /** What the component is. */
+        public Part part() {
+            return part;
         }
 
         public long count() {

@@ -20,6 +20,7 @@ public final class ReportedFinding {
     private final String message;
     private final Location location;
     private final String where;
+    private final String file;
     private final String artifact;
     private final int lineLength;
     private final String fingerprint;
@@ -30,6 +31,7 @@ public final class ReportedFinding {
         this.message = r.mask(f.message());
         this.location = f.location();
         this.where = r.mask(f.location().toString());
+        this.file = r.mask(f.location().file());
         this.artifact = artifact;
         this.lineLength = lineLength;
         this.fingerprint = fingerprint;
@@ -87,6 +89,11 @@ public final class ReportedFinding {
     /** {@code file:line}, masked; empty for a finding about the whole project. */
     public String where() {
         return where;
+    }
+
+    /** The template file as reports print it, masked; empty for a finding about the whole project. */
+    public String file() {
+        return file;
     }
 
     /** The file a code-scanning service anchors the finding to: its own, or the source folder for the project. */

@@ -155,8 +155,11 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "footprint.failOn", defaultValue = "error")
     private String failOn;
 
-    /** Which reports to write, comma-separated: {@code console}, {@code json}, {@code sarif}, {@code junit}. */
-    @Parameter(property = "footprint.formats", defaultValue = "console,json,sarif,junit")
+    /**
+     * Which reports to write, comma-separated: {@code console}, {@code json}, {@code sarif}, {@code junit},
+     * {@code html}.
+     */
+    @Parameter(property = "footprint.formats", defaultValue = "console,json,sarif,junit,html")
     private String formats;
 
     /** Where reports go. */

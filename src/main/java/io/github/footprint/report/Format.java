@@ -12,7 +12,9 @@ public enum Format {
     CONSOLE(ConsoleReporter::new),
     JSON(JsonReporter::new),
     SARIF(SarifReporter::new),
-    JUNIT(JUnitReporter::new);
+    JUNIT(JUnitReporter::new),
+    // a lambda, not HtmlReporter::new: the class (and the Markdown library behind it) loads only when html is asked for
+    HTML(() -> new HtmlReporter());
 
     private final Supplier<Reporter> reporter;
 
@@ -20,7 +22,7 @@ public enum Format {
         this.reporter = reporter;
     }
 
-    /** The name users write: {@code console}, {@code json}, {@code sarif}, {@code junit}. */
+    /** The name users write: {@code console}, {@code json}, {@code sarif}, {@code junit}, {@code html}. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

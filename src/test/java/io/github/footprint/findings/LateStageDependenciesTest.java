@@ -35,6 +35,12 @@ class LateStageDependenciesTest {
     }
 
     @Test
+    void theHtmlReportReadsTheMaskedViewOnly() throws Exception {
+        assertEquals(List.of(), references("report/html", "engine/", "mojo/", "source/", "findings/Redactor",
+                "findings/Finding", "model/Deployment", "model/Footprint"));
+    }
+
+    @Test
     void theEngineKnowsNoMojo() throws Exception {
         assertEquals(List.of(), references("engine", "mojo/"));
     }

@@ -1,0 +1,113 @@
+package io.github.footprint.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.footprint.engine.CheckEngine;
+import io.github.footprint.engine.CheckRequest;
+import io.github.footprint.engine.CheckResult;
+
+/**
+ * Cold start: a check that writes console, JSON, SARIF and JUnit loads no class of the HTML report and none of the
+ * Markdown library; asked for html, it does. Seen in a class loader of its own over the plugin's classes and jars,
+ * which tells what was loaded.
+ */
+class HtmlOnDemandTest {
+    private static final List<String> HTML_CLASSES = List.of("io.github.footprint.report.HtmlReporter",
+            "io.github.footprint.report.html.HtmlPage", "io.github.footprint.report.html.Charts",
+            "io.github.footprint.report.html.RulePages", "org.commonmark.parser.Parser",
+            "org.commonmark.renderer.html.HtmlRenderer", "org.commonmark.ext.gfm.tables.TablesExtension");
+
+    @TempDir
+    Path base;
+
+    /** A class loader that says which classes it has loaded itself. */
+    static final class Watching extends URLClassLoader {
+        Watching(URL[] urls) {
+            super(urls, ClassLoader.getPlatformClassLoader());
+        }
+
+        boolean loaded(String name) {
+            return findLoadedClass(name) != null;
+        }
+    }
+
+    /** Runs the check on a tree inside the loader and writes the reports of that {@code formats} value. */
+    public static final class Driver {
+        public static void run(Path base, String formats) throws Exception {
+            CheckRequest request = new CheckRequest.Builder().baseDirectory(base)
+                    .sourceDirectory(base.resolve("src/main/deploy")).outputDirectory(base.resolve("target/footprint"))
+                    .formats(formats).environment("dev", null, new Properties(), Map.of("memory", "64M")).build();
+            CheckResult r = new CheckEngine().run(request);
+            ReportTarget target = ReportTarget.files(request.outputDirectory());
+            for (Format f : request.formats()) {
+                if (f != Format.CONSOLE) {
+                    f.reporter().write(r.view(), target);
+                }
+            }
+        }
+    }
+
+    private Watching loader() throws Exception {
+        List<URL> urls = new ArrayList<>();
+        for (Class<?> c : List.of(CheckEngine.class, HtmlOnDemandTest.class,
+                org.codehaus.plexus.interpolation.Interpolator.class, org.codehaus.plexus.util.DirectoryScanner.class,
+                org.ini4j.spi.IniParser.class, com.fasterxml.jackson.core.JsonFactory.class,
+                org.commonmark.parser.Parser.class, org.commonmark.ext.gfm.tables.TablesExtension.class)) {
+            URL u = c.getProtectionDomain().getCodeSource().getLocation();
+            if (!urls.contains(u)) {
+                urls.add(u);
+            }
+        }
+        return new Watching(urls.toArray(new URL[0]));
+    }
+
+    private void tree() throws Exception {
+        Path apache = Files.createDirectories(base.resolve("src/main/deploy/apache"));
+        Files.writeString(apache.resolve("app.conf"), "WSGIDaemonProcess app processes=2 threads=5 maximum-requests=5000\n");
+        Path app = Files.createDirectories(base.resolve("src/main/deploy/app"));
+        Files.writeString(app.resolve("production.ini"), "[app:main]\nuse = egg:app\nsqlalchemy.url = sqlite://\n");
+    }
+
+    private List<String> loadedAfter(String formats) throws Exception {
+        tree();
+        try (Watching w = loader()) {
+            w.loadClass(Driver.class.getName()).getMethod("run", Path.class, String.class).invoke(null, base, formats);
+            List<String> loaded = new ArrayList<>();
+            for (String c : HTML_CLASSES) {
+                if (w.loaded(c)) {
+                    loaded.add(c);
+                }
+            }
+            // the run did happen in this loader
+            assertTrue(w.loaded(CheckEngine.class.getName()));
+            return loaded;
+        }
+    }
+
+    @Test
+    void withoutHtmlNoHtmlClassLoads() throws Exception {
+        assertEquals(List.of(), loadedAfter("console,json,sarif,junit"));
+        assertTrue(Files.exists(base.resolve("target/footprint/footprint.json")));
+        assertFalse(Files.exists(base.resolve("target/footprint/index.html")));
+    }
+
+    @Test
+    void withHtmlTheyDo() throws Exception {
+        assertEquals(HTML_CLASSES, loadedAfter("console,json,html"));
+        assertTrue(Files.exists(base.resolve("target/footprint/index.html")));
+    }
+}
