@@ -36,7 +36,9 @@ final class RequestParser {
     final CheckRequest.Builder raw;
     Path baseDirectory;
     Path sourceDirectory;
+    boolean sourceMissing;
     Path outputDirectory;
+    String helpUrl;
     String apacheMain;
     String serverRoot;
     Map<String, String> pathMappings;
@@ -65,6 +67,7 @@ final class RequestParser {
         p.versions();
         p.failOn = failOn(raw.failOn);
         p.formats = formats(raw.formats);
+        p.helpUrl = helpUrl(raw.helpUrl);
         p.sqlalchemyPrefixes = prefixes(raw.sqlalchemyPrefixes);
         p.rules();
         p.environments(hosts);
@@ -120,12 +123,61 @@ final class RequestParser {
         outputDirectory = raw.outputDirectory.toAbsolutePath().normalize();
         Path src = sourceDirectory;
         if (Files.exists(src) && !Files.isDirectory(src)) {
-            throw new RequestException("sourceDirectory " + src + " is a file, not a directory: point"
+            throw new RequestException("sourceDirectory " + shown(src) + " is a file, not a directory: point"
                     + " footprint.sourceDirectory at the folder that holds the deploy templates");
         }
         if (Files.isDirectory(src) && !Files.isReadable(src)) {
-            throw new RequestException("sourceDirectory " + src + " cannot be read: check its permissions");
+            throw new RequestException("sourceDirectory " + shown(src) + " cannot be read: check its permissions");
         }
+        if (!Files.exists(src)) {
+            if (raw.sourceDirectorySetBy == null) {
+                sourceMissing = true;
+            } else {
+                throw new RequestException(missingSource(raw.sourceDirectorySetBy));
+            }
+        }
+    }
+
+    /** A folder the user named that does not exist: the path, who named it, the folder it most likely meant. */
+    private String missingSource(String setBy) {
+        Path conventional = baseDirectory.resolve(CheckRequest.DEFAULT_SOURCE_DIRECTORY);
+        String m = "sourceDirectory " + shown(sourceDirectory) + " does not exist (set by " + setBy + ")";
+        if (sourceDirectory.equals(conventional)) {
+            return m + ". A folder you name must exist: create it, or remove the setting, and a module without "
+                    + CheckRequest.DEFAULT_SOURCE_DIRECTORY + " is skipped";
+        }
+        m += NearestFolder.of(sourceDirectory).map(p -> "; the nearest folder is " + shown(p)).orElse("");
+        return m + ". Correct the path: only the default, " + CheckRequest.DEFAULT_SOURCE_DIRECTORY
+                + ", may be missing (the check then skips the module)";
+    }
+
+    /** A path relative to the project base directory, or absolute when it lies outside the project. */
+    private String shown(Path p) {
+        if (!p.startsWith(baseDirectory)) {
+            return p.toString();
+        }
+        String s = baseDirectory.relativize(p).toString().replace('\\', '/');
+        return s.isEmpty() ? "." : s;
+    }
+
+    /** Null or blank: no links; otherwise an absolute http, https or file URL, {@code {id}} allowed. */
+    private static String helpUrl(String text) throws RequestException {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String url = text.strip();
+        String scheme;
+        try {
+            java.net.URI u = new java.net.URI(url.replace("{id}", "FP000"));
+            scheme = u.isAbsolute() && !u.isOpaque() ? u.getScheme().toLowerCase(Locale.ROOT) : "";
+        } catch (java.net.URISyntaxException e) {
+            scheme = "";
+        }
+        if (!Set.of("http", "https", "file").contains(scheme)) {
+            throw new RequestException("helpUrl '" + text + "' is not an absolute http, https or file URL; give where"
+                    + " the rule pages are published, such as https://example.org/footprint/rules/");
+        }
+        return url;
     }
 
     private void versions() throws RequestException {

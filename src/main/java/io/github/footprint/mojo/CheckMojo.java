@@ -10,6 +10,7 @@ import java.util.Properties;
 
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -17,15 +18,17 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.RequestException;
+import io.github.footprint.base.IoErrors;
 import io.github.footprint.base.Severity;
-import io.github.footprint.findings.FailOn;
 import io.github.footprint.findings.ReportView;
 import io.github.footprint.report.Format;
 import io.github.footprint.report.ReportTarget;
+import io.github.footprint.report.Summary;
 
 /**
  * Checks the deploy templates of an Apache httpd + mod_wsgi + Pylons stack: renders them, reads them as
@@ -42,6 +45,10 @@ public class CheckMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${plugin}", readonly = true)
     private PluginDescriptor plugin;
+
+    /** What the pom configured, to tell a named {@code sourceDirectory} from the default. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
 
     /** Skips the check entirely, saying so in one log line. */
     @Parameter(property = "footprint.skip", defaultValue = "false")
@@ -163,6 +170,15 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "footprint.outputDirectory", defaultValue = "${project.build.directory}/footprint")
     private File outputDirectory;
 
+    /**
+     * Where you publish the rule pages, such as {@code https://example.org/footprint/rules/}: each finding then links
+     * its rule's page, this URL with {@code FP201.md} appended (or with {@code {id}} replaced by the rule id, for
+     * {@code https://example.org/rules/{id}.html}). Unset by default: no links; {@code mvn
+     * io.github.footprint:footprint-maven-plugin:rules -Drule=FP201} prints a page.
+     */
+    @Parameter(property = "footprint.helpUrl")
+    private String helpUrl;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -170,9 +186,18 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
         CheckRequest request;
-        ReportView view;
         try {
             request = request();
+        } catch (RequestException e) {
+            throw new MojoExecutionException("footprint: " + e.getMessage());
+        }
+        if (request.sourceMissing()) {
+            getLog().info("footprint: skipped, " + request.sourceDisplay() + " does not exist (no deploy templates in"
+                    + " this module; set sourceDirectory to check another folder)");
+            return;
+        }
+        ReportView view;
+        try {
             view = new CheckEngine().run(request).view();
         } catch (RequestException e) {
             throw new MojoExecutionException("footprint: " + e.getMessage());
@@ -183,19 +208,61 @@ public class CheckMojo extends AbstractMojo {
             for (Format f : request.formats()) {
                 Optional<Path> written = f.reporter().write(view, target);
                 if (f == Format.JSON && written.isPresent()) {
-                    report = request.baseDirectory().relativize(written.get()).toString().replace('\\', '/');
+                    report = shown(request.baseDirectory(), written.get());
                 }
             }
         } catch (IOException e) {
-            throw new MojoExecutionException("footprint: cannot write the reports to " + request.outputDirectory()
-                    + ": " + e.getMessage());
+            throw new MojoExecutionException("footprint: cannot write the reports to "
+                    + shown(request.baseDirectory(), request.outputDirectory()) + ": " + IoErrors.reason(e));
         }
-        FailOn threshold = view.failOn();
-        String counts = view.count(Severity.ERROR) + " error(s), " + view.count(Severity.WARNING) + " warning(s)";
-        if (view.failing() > 0) {
-            throw new MojoFailureException("footprint: " + counts + " (failOn=" + threshold.name().toLowerCase(
-                    java.util.Locale.ROOT) + ")" + (report == null ? "; see the log above" : "; see " + report));
+        // the check's last line: the counts and what failOn made of them
+        String summary = Summary.line(view);
+        Severity level = Summary.level(view);
+        if (level == Severity.ERROR) {
+            getLog().error(summary);
+        } else if (level == Severity.WARNING) {
+            getLog().warn(summary);
+        } else {
+            getLog().info(summary);
         }
+        if (Summary.fails(view)) {
+            throw new MojoFailureException(summary + (report == null ? "" : "; see " + report));
+        }
+    }
+
+    /** A path relative to the project base directory, or absolute when it lies outside the project. */
+    private static String shown(Path base, Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        if (!abs.startsWith(base)) {
+            return abs.toString();
+        }
+        return base.relativize(abs).toString().replace('\\', '/');
+    }
+
+    /**
+     * How the user named {@code sourceDirectory}, as a message says it, or null for the default. Maven hands the
+     * goal only the final value, so this reads where a value can come from: the pom's configuration of this
+     * execution (merged from parents and plugin management; an unconfigured parameter holds its property expression
+     * there), then {@code -D}, then a system property, then a project property of that name.
+     */
+    private String sourceDirectorySetBy() {
+        String property = "footprint.sourceDirectory";
+        Xpp3Dom configuration = mojoExecution == null ? null : mojoExecution.getConfiguration();
+        Xpp3Dom given = configuration == null ? null : configuration.getChild("sourceDirectory");
+        String value = given == null ? null : given.getValue();
+        if (value != null && !value.isBlank() && !value.strip().equals("${" + property + "}")) {
+            return "the pom's <sourceDirectory>";
+        }
+        if (session != null && session.getUserProperties().containsKey(property)) {
+            return "-D" + property;
+        }
+        if (session != null && session.getSystemProperties().containsKey(property)) {
+            return "the system property " + property;
+        }
+        if (project != null && project.getProperties().containsKey(property)) {
+            return "the project property " + property;
+        }
+        return null;
     }
 
     /**
@@ -222,7 +289,8 @@ public class CheckMojo extends AbstractMojo {
         Path base = baseDirectory();
         CheckRequest.Builder b = new CheckRequest.Builder()
                 .baseDirectory(base)
-                .sourceDirectory(resolved(sourceDirectory, base, "src/main/deploy"))
+                .sourceDirectory(resolved(sourceDirectory, base, CheckRequest.DEFAULT_SOURCE_DIRECTORY),
+                        sourceDirectorySetBy())
                 .includes(includes)
                 .excludes(excludes)
                 .apacheMain(apacheMain == null ? null : apacheMain.toPath())
@@ -238,6 +306,7 @@ public class CheckMojo extends AbstractMojo {
                 .failOn(failOn)
                 .formats(formats)
                 .outputDirectory(resolved(outputDirectory, base, "target/footprint"))
+                .helpUrl(helpUrl)
                 .toolVersion(plugin == null ? "unknown" : plugin.getVersion());
         for (PathMapping p : pathMappings == null ? List.<PathMapping>of() : pathMappings) {
             b.pathMapping(p.getHost(), p.getFolder());
