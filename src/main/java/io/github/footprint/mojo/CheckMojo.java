@@ -132,9 +132,9 @@ public class CheckMojo extends AbstractMojo {
     private String databaseConnections;
 
     /**
-     * What one loaded application adds to a process ({@code 60M}): measure yours (VmRSS of a daemon process after
-     * requests, less about 12 MiB). The default is the measured import cost of CPython with SQLAlchemy, Paste and
-     * psycopg2.
+     * What one loaded application adds to a process. The default, {@code 40M}, is the measured import cost of CPython
+     * with SQLAlchemy, Paste and psycopg2; measure yours: the VmRSS of a daemon process after some requests, less
+     * about 12 MiB.
      */
     @Parameter(property = "footprint.appRss", defaultValue = "40M")
     private String appRss;
@@ -172,9 +172,9 @@ public class CheckMojo extends AbstractMojo {
 
     /**
      * Where you publish the rule pages, such as {@code https://example.org/footprint/rules/}: each finding then links
-     * its rule's page, this URL with {@code FP201.md} appended (or with {@code {id}} replaced by the rule id, for
-     * {@code https://example.org/rules/{id}.html}). Unset by default: no links; {@code mvn
-     * io.github.footprint:footprint-maven-plugin:rules -Drule=FP201} prints a page.
+     * its rule's page, this URL with {@code FP201.md} appended, or with <code>&#123;id&#125;</code> replaced by the
+     * rule id when the URL has it (<code>https://example.org/rules/&#123;id&#125;.html</code>). Unset by default: no
+     * links, and the {@code rules} goal prints a page ({@code -Drule=FP201}).
      */
     @Parameter(property = "footprint.helpUrl")
     private String helpUrl;

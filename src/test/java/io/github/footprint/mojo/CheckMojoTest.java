@@ -43,8 +43,8 @@ class CheckMojoTest {
     @InjectMojo(goal = "check", pom = "pom.xml")
     void errorFindingFailsTheBuildWithCounts(CheckMojo mojo) {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("footprint: 1 error(s), 0 warning(s) (failOn=error); see target/footprint/footprint.json",
-                e.getMessage());
+        assertEquals("footprint: 1 error, 0 warnings, 2 infos (default); failOn=error: the build fails; see"
+                + " target/footprint/footprint.json", e.getMessage());
     }
 
     @Test
