@@ -33,7 +33,8 @@ import io.github.footprint.report.Summary;
 /**
  * Checks the deploy templates of an Apache httpd + mod_wsgi + Pylons stack: renders them, reads them as
  * httpd and PasteDeploy would, applies the memory rules, prints what is unsafe with file and line, writes
- * {@code footprint.json}, and fails the build when a finding reaches {@code failOn}.
+ * {@code footprint.json}, ends with one line of counts and the outcome, and fails the build when a finding
+ * reaches {@code failOn}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
 public class CheckMojo extends AbstractMojo {
@@ -54,7 +55,11 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "footprint.skip", defaultValue = "false")
     private boolean skip;
 
-    /** The root of the deploy templates: Apache configuration, PasteDeploy INI files, start-up scripts. */
+    /**
+     * The root of the deploy templates: Apache configuration, PasteDeploy INI files, start-up scripts. A folder you
+     * name here or with {@code -D} must exist; only the default may be missing, and the module is then skipped with
+     * one line.
+     */
     @Parameter(property = "footprint.sourceDirectory", defaultValue = "${project.basedir}/src/main/deploy")
     private File sourceDirectory;
 
@@ -239,27 +244,38 @@ public class CheckMojo extends AbstractMojo {
         return base.relativize(abs).toString().replace('\\', '/');
     }
 
-    /**
-     * How the user named {@code sourceDirectory}, as a message says it, or null for the default. Maven hands the
-     * goal only the final value, so this reads where a value can come from: the pom's configuration of this
-     * execution (merged from parents and plugin management; an unconfigured parameter holds its property expression
-     * there), then {@code -D}, then a system property, then a project property of that name.
-     */
+    /** How the user named {@code sourceDirectory}, as a message says it, or null for the default. */
     private String sourceDirectorySetBy() {
-        String property = "footprint.sourceDirectory";
-        Xpp3Dom configuration = mojoExecution == null ? null : mojoExecution.getConfiguration();
-        Xpp3Dom given = configuration == null ? null : configuration.getChild("sourceDirectory");
+        return setBy("sourceDirectory", "footprint.sourceDirectory",
+                mojoExecution == null ? null : mojoExecution.getConfiguration(),
+                session == null ? null : session.getUserProperties(),
+                session == null ? null : session.getSystemProperties(),
+                project == null ? null : project.getProperties());
+    }
+
+    /**
+     * How the user set a parameter, as a message says it, or null when it has its default. Maven hands the goal only
+     * the final value, so this reads where a value can come from: the pom's configuration of this execution (merged
+     * from parents and plugin management; there an unconfigured parameter holds its property expression,
+     * {@code ${footprint.sourceDirectory}}), then {@code -D}, then a system property, then a project property of
+     * the parameter's property name.
+     *
+     * @param configuration the execution's configuration as Maven merged it; null outside Maven (the test harness)
+     */
+    static String setBy(String parameter, String property, Xpp3Dom configuration, Properties user, Properties system,
+            Properties project) {
+        Xpp3Dom given = configuration == null ? null : configuration.getChild(parameter);
         String value = given == null ? null : given.getValue();
         if (value != null && !value.isBlank() && !value.strip().equals("${" + property + "}")) {
-            return "the pom's <sourceDirectory>";
+            return "the pom's <" + parameter + ">";
         }
-        if (session != null && session.getUserProperties().containsKey(property)) {
+        if (user != null && user.containsKey(property)) {
             return "-D" + property;
         }
-        if (session != null && session.getSystemProperties().containsKey(property)) {
+        if (system != null && system.containsKey(property)) {
             return "the system property " + property;
         }
-        if (project != null && project.getProperties().containsKey(property)) {
+        if (project != null && project.containsKey(property)) {
             return "the project property " + property;
         }
         return null;
