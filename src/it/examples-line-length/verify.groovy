@@ -14,7 +14,8 @@ def measured = []
 boolean inCheck = false
 lines.each { line ->
     if (line.startsWith('[INFO] --- ')) {
-        inCheck = line.contains('footprint-maven-plugin:') && line.contains(':check ')
+        // '--- footprint-maven-plugin:VERSION:check' up to Maven 3.8, '--- footprint:VERSION:check' from 3.9
+        inCheck = line.contains(':check ')
         return
     }
     if (!inCheck) {

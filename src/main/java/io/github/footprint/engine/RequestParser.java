@@ -278,7 +278,7 @@ final class RequestParser {
             }
             Path pf = e.propertiesFile;
             if (pf != null && (!Files.isRegularFile(pf) || !Files.isReadable(pf))) {
-                throw new RequestException("environment " + e.id + ": propertiesFile " + pf
+                throw new RequestException("environment " + e.id + ": propertiesFile " + shown(pf.toAbsolutePath().normalize())
                         + (Files.isDirectory(pf) ? " is a directory, not a properties file"
                                 : " does not exist or cannot be read"));
             }
@@ -294,7 +294,7 @@ final class RequestParser {
         Path src = sourceDirectory;
         apacheMain = raw.apacheMain == null ? null : treePath(src, raw.apacheMain, "apacheMain");
         if (raw.apacheMain != null && Files.isDirectory(raw.apacheMain)) {
-            throw new RequestException("apacheMain " + raw.apacheMain + " is a directory; name the main httpd file"
+            throw new RequestException("apacheMain " + shown(raw.apacheMain.toAbsolutePath().normalize()) + " is a directory; name the main httpd file"
                     + " (apache2.conf or httpd.conf)");
         }
         serverRoot = raw.serverRoot == null ? null : treePath(src, raw.serverRoot, "serverRoot");
@@ -308,10 +308,10 @@ final class RequestParser {
         }
     }
 
-    private static String treePath(Path src, Path p, String what) throws RequestException {
+    private String treePath(Path src, Path p, String what) throws RequestException {
         Path abs = p.toAbsolutePath().normalize();
         if (!abs.startsWith(src)) {
-            throw new RequestException(what + " " + p + " is not inside sourceDirectory " + src);
+            throw new RequestException(what + " " + shown(abs) + " is not inside sourceDirectory " + shown(src));
         }
         return src.relativize(abs).toString().replace('\\', '/');
     }

@@ -145,6 +145,16 @@ class CheckMojoTest {
     }
 
     @Test
+    @Basedir("/unit/pass")
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "outputDirectory", value = "pom.xml")
+    void aReportFolderThatCannotBeMadeSaysWhy(CheckMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("footprint: cannot write the reports to "), e.getMessage());
+        assertTrue(e.getMessage().contains("pom.xml: a file is in the way ("), e.getMessage());
+    }
+
+    @Test
     @Basedir("/unit/fail")
     @InjectMojo(goal = "check", pom = "pom.xml")
     @MojoParameter(name = "sourceDirectory", value = "pom.xml")
