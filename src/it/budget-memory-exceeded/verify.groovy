@@ -9,7 +9,9 @@ assert log.contains('[ERROR] [default] src/main/deploy/apache2/apache2.conf:7: F
 assert log.contains('To fit, stop 69 of the 150 apache children (11.2 MiB each): MaxRequestWorkers 81 at src/main/deploy/apache2/apache2.conf:7')
 // the cause next to it: Python initialised in children that run no application
 assert log.contains('[WARNING] [default] src/main/deploy/apache2/apache2.conf:2: FP209 ')
-assert log.contains('footprint: 2 error(s), 1 warning(s) (failOn=error); see target/footprint/footprint.json')
+assert log.contains('[ERROR] footprint: 2 errors, 1 warning, 0 infos (default); failOn=error: the build fails')
+// Maven's failure message repeats it, with the report
+assert log.contains('footprint: 2 errors, 1 warning, 0 infos (default); failOn=error: the build fails; see target/footprint/footprint.json')
 assert log =~ /\[INFO\]   memory=1 GiB: over by \d/
 
 def json = new JsonSlurper().parse(new File(basedir, 'target/footprint/footprint.json'))

@@ -13,7 +13,9 @@ assert log.contains('[INFO] [default] FP505 No memory budget is set: the worst c
 assert !log.contains(basedir.absolutePath + '/deploy')
 
 // the report goes to target/footprint under the working directory, as in a project
-assert log.contains('footprint: 1 error(s), 1 warning(s) (failOn=error); see target/footprint/footprint.json')
+assert log.contains('[ERROR] footprint: 1 error, 1 warning, 1 info (default); failOn=error: the build fails')
+// Maven's failure message repeats it, with the report
+assert log.contains('footprint: 1 error, 1 warning, 1 info (default); failOn=error: the build fails; see target/footprint/footprint.json')
 def jsonFile = new File(basedir, 'target/footprint/footprint.json')
 assert jsonFile.isFile()
 // and nowhere else: no folder named after an unresolved expression, nothing beside the sources

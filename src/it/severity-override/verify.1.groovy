@@ -4,7 +4,9 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 assert log.contains('[ERROR] [default] src/main/deploy/apache/app.conf:3: FP201 WSGIDaemonProcess big: maximum-requests=20000 ')
 assert log.contains('[WARNING] [default] src/main/deploy/apache/app.conf:5: FP202 WSGIDaemonProcess never has no maximum-requests')
-assert log.contains('footprint: 1 error(s), 1 warning(s) (failOn=error); see target/footprint/footprint.json')
+assert log.contains('[ERROR] footprint: 1 error, 1 warning, 0 infos (default); failOn=error: the build fails')
+// Maven's failure message repeats it, with the report
+assert log.contains('footprint: 1 error, 1 warning, 0 infos (default); failOn=error: the build fails; see target/footprint/footprint.json')
 assert log.contains('BUILD FAILURE')
 
 def json = new JsonSlurper().parse(new File(basedir, 'target/footprint/footprint.json'))

@@ -3,7 +3,10 @@ import groovy.json.JsonSlurper
 // after invocation 1 (failOn=error): the warning is printed, the build passes
 def log = new File(basedir, 'build.log').text
 assert log.contains('[WARNING] [default] src/main/deploy/apache/app.conf:4: FP202 WSGIDaemonProcess app has no maximum-requests')
-assert log.contains('/FP202.md)')
+// no helpUrl: no link; one line says how to print the rule's page from the plugin
+assert !log.contains('.md)')
+assert log.contains('[INFO] footprint: each rule\'s page (what, why, the fix) is in the plugin: mvn io.github.footprint:footprint-maven-plugin:' + pluginVersion + ':rules -Drule=FP202')
+assert log.contains('[WARNING] footprint: 0 errors, 1 warning, 0 infos (default); failOn=error: the build passes anyway')
 assert log.contains('footprint [default]: 1 file(s) under src/main/deploy; 0 error(s), 1 warning(s), 0 info')
 assert log.contains('BUILD SUCCESS')
 assert !log.contains('BUILD FAILURE')

@@ -45,7 +45,8 @@ import io.github.footprint.source.Suppression;
 public final class CheckEngine {
     /** Runs the whole check once per environment. */
     public CheckResult run(CheckRequest request) throws RequestException {
-        SourceLoader loader = new SourceLoader(request.baseDirectory(), request.sourceDirectory(), request.includes(),
+        // paths relative to the project, or to the source folder when it lies outside it (never ../../x)
+        SourceLoader loader = new SourceLoader(request.displayBase(), request.sourceDirectory(), request.includes(),
                 request.excludes());
         boolean exists = Files.isDirectory(request.sourceDirectory());
         FindingsStage stage = new FindingsStage(request.severityPolicy(), ruleIds());
@@ -61,7 +62,7 @@ public final class CheckEngine {
         }
         Redactor redactor = new Redactor(secrets);
         ReportView.Builder view = ReportView.builder(redactor, request.failOn(), request.severityPolicy(),
-                request.toolVersion());
+                request.toolVersion()).helpUrl(request.helpUrl()).sourceFolder(request.sourceDisplay());
         List<EnvironmentResult> closed = new ArrayList<>();
         for (EnvironmentResult r : settled) {
             List<Finding> fs = FindingsStage.close(r.findings(), redactor);
@@ -72,7 +73,7 @@ public final class CheckEngine {
     }
 
     private static String display(CheckRequest r) {
-        String s = r.baseDirectory().relativize(r.sourceDirectory()).toString().replace('\\', '/');
+        String s = r.displayBase().relativize(r.sourceDirectory()).toString().replace('\\', '/');
         return s.isEmpty() ? "." : s;
     }
 

@@ -25,8 +25,12 @@ import io.github.footprint.rules.RuleCatalog;
  * reads them and throws {@link RequestException} with what to fix when one is wrong.
  */
 public final class CheckRequest {
+    /** The source folder when none is named, relative to the project base directory. */
+    public static final String DEFAULT_SOURCE_DIRECTORY = "src/main/deploy";
+
     private final Path baseDirectory;
     private final Path sourceDirectory;
+    private final boolean sourceMissing;
     private final List<String> includes;
     private final List<String> excludes;
     private final String apacheMain;
@@ -47,10 +51,12 @@ public final class CheckRequest {
     private final Set<Format> formats;
     private final Path outputDirectory;
     private final String toolVersion;
+    private final String helpUrl;
 
     CheckRequest(RequestParser p) {
         this.baseDirectory = p.baseDirectory;
         this.sourceDirectory = p.sourceDirectory;
+        this.sourceMissing = p.sourceMissing;
         this.includes = List.copyOf(p.raw.includes);
         this.excludes = List.copyOf(p.raw.excludes);
         this.apacheMain = p.apacheMain;
@@ -71,6 +77,7 @@ public final class CheckRequest {
         this.formats = Collections.unmodifiableSet(EnumSet.copyOf(p.formats));
         this.outputDirectory = p.outputDirectory;
         this.toolVersion = p.raw.toolVersion;
+        this.helpUrl = p.helpUrl;
     }
 
     private static Properties copy(Properties p) {
@@ -85,6 +92,34 @@ public final class CheckRequest {
 
     public Path sourceDirectory() {
         return sourceDirectory;
+    }
+
+    /**
+     * True when the source folder is the default one and does not exist: a module without deploy templates, which
+     * the goal skips with one line. A folder the user named must exist ({@link RequestParser} refuses it).
+     */
+    public boolean sourceMissing() {
+        return sourceMissing;
+    }
+
+    /**
+     * The source folder as the console names it: relative to the project base directory, or absolute when it lies
+     * outside the project (then the files' paths are relative to it). File reports never carry absolute paths.
+     */
+    public String sourceDisplay() {
+        if (!sourceDirectory.startsWith(baseDirectory)) {
+            return sourceDirectory.toString();
+        }
+        String s = baseDirectory.relativize(sourceDirectory).toString().replace('\\', '/');
+        return s.isEmpty() ? "." : s;
+    }
+
+    /**
+     * What the files' paths in the reports are relative to: the project base directory, or the source folder when
+     * it lies outside the project (never {@code ../../x}).
+     */
+    public Path displayBase() {
+        return sourceDirectory.startsWith(baseDirectory) ? baseDirectory : sourceDirectory;
     }
 
     public List<String> includes() {
@@ -178,6 +213,11 @@ public final class CheckRequest {
         return toolVersion;
     }
 
+    /** The base URL of the published rule pages ({@code helpUrl}), or null: no links then. */
+    public String helpUrl() {
+        return helpUrl;
+    }
+
     /**
      * The raw parameters, as Maven gives them: strings (a size as the user wrote it, {@code 768M}), files, lists and
      * maps; nothing is read or checked before {@link #build()}. A parameter not given keeps the goal's default.
@@ -185,6 +225,7 @@ public final class CheckRequest {
     public static final class Builder {
         Path baseDirectory;
         Path sourceDirectory;
+        String sourceDirectorySetBy;
         List<String> includes = List.of();
         List<String> excludes = List.of();
         Path apacheMain;
@@ -204,6 +245,7 @@ public final class CheckRequest {
         String formats = "console,json,sarif,junit,html";
         Path outputDirectory;
         String toolVersion = "unknown";
+        String helpUrl;
 
         /** One {@code <environment>} as written. */
         static final class Environment {
@@ -225,8 +267,20 @@ public final class CheckRequest {
             return this;
         }
 
+        /** The source folder as the default gives it: when it does not exist the goal skips. */
         public Builder sourceDirectory(Path p) {
+            return sourceDirectory(p, null);
+        }
+
+        /**
+         * The source folder.
+         *
+         * @param setBy how the user named it, as a message says it ({@code -Dfootprint.sourceDirectory}, {@code the
+         *     pom's <sourceDirectory>}); null for the default. A named folder that does not exist is an error.
+         */
+        public Builder sourceDirectory(Path p, String setBy) {
             sourceDirectory = p;
+            sourceDirectorySetBy = setBy;
             return this;
         }
 
@@ -368,6 +422,16 @@ public final class CheckRequest {
 
         public Builder toolVersion(String v) {
             toolVersion = v;
+            return this;
+        }
+
+        /**
+         * The base URL of the published rule pages, such as {@code https://example.org/footprint/rules/}: a rule's
+         * link is it with {@code FP201.md} appended, or with {@code {id}} replaced by the rule id when it has one.
+         * Null or blank: no links.
+         */
+        public Builder helpUrl(String v) {
+            helpUrl = v;
             return this;
         }
 

@@ -36,7 +36,9 @@ final class RequestParser {
     final CheckRequest.Builder raw;
     Path baseDirectory;
     Path sourceDirectory;
+    boolean sourceMissing;
     Path outputDirectory;
+    String helpUrl;
     String apacheMain;
     String serverRoot;
     Map<String, String> pathMappings;
@@ -65,6 +67,7 @@ final class RequestParser {
         p.versions();
         p.failOn = failOn(raw.failOn);
         p.formats = formats(raw.formats);
+        p.helpUrl = helpUrl(raw.helpUrl);
         p.sqlalchemyPrefixes = prefixes(raw.sqlalchemyPrefixes);
         p.rules();
         p.environments(hosts);
@@ -120,12 +123,61 @@ final class RequestParser {
         outputDirectory = raw.outputDirectory.toAbsolutePath().normalize();
         Path src = sourceDirectory;
         if (Files.exists(src) && !Files.isDirectory(src)) {
-            throw new RequestException("sourceDirectory " + src + " is a file, not a directory: point"
+            throw new RequestException("sourceDirectory " + shown(src) + " is a file, not a directory: point"
                     + " footprint.sourceDirectory at the folder that holds the deploy templates");
         }
         if (Files.isDirectory(src) && !Files.isReadable(src)) {
-            throw new RequestException("sourceDirectory " + src + " cannot be read: check its permissions");
+            throw new RequestException("sourceDirectory " + shown(src) + " cannot be read: check its permissions");
         }
+        if (!Files.exists(src)) {
+            if (raw.sourceDirectorySetBy == null) {
+                sourceMissing = true;
+            } else {
+                throw new RequestException(missingSource(raw.sourceDirectorySetBy));
+            }
+        }
+    }
+
+    /** A folder the user named that does not exist: the path, who named it, the folder it most likely meant. */
+    private String missingSource(String setBy) {
+        Path conventional = baseDirectory.resolve(CheckRequest.DEFAULT_SOURCE_DIRECTORY);
+        String m = "sourceDirectory " + shown(sourceDirectory) + " does not exist (set by " + setBy + ")";
+        if (sourceDirectory.equals(conventional)) {
+            return m + ". A folder you name must exist: create it, or remove the setting, and a module without "
+                    + CheckRequest.DEFAULT_SOURCE_DIRECTORY + " is skipped";
+        }
+        m += NearestFolder.of(sourceDirectory).map(p -> "; the nearest folder is " + shown(p)).orElse("");
+        return m + ". Correct the path: only the default, " + CheckRequest.DEFAULT_SOURCE_DIRECTORY
+                + ", may be missing (the check then skips the module)";
+    }
+
+    /** A path relative to the project base directory, or absolute when it lies outside the project. */
+    private String shown(Path p) {
+        if (!p.startsWith(baseDirectory)) {
+            return p.toString();
+        }
+        String s = baseDirectory.relativize(p).toString().replace('\\', '/');
+        return s.isEmpty() ? "." : s;
+    }
+
+    /** Null or blank: no links; otherwise an absolute http, https or file URL, {@code {id}} allowed. */
+    private static String helpUrl(String text) throws RequestException {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String url = text.strip();
+        String scheme;
+        try {
+            java.net.URI u = new java.net.URI(url.replace("{id}", "FP000"));
+            scheme = u.isAbsolute() && !u.isOpaque() ? u.getScheme().toLowerCase(Locale.ROOT) : "";
+        } catch (java.net.URISyntaxException e) {
+            scheme = "";
+        }
+        if (!Set.of("http", "https", "file").contains(scheme)) {
+            throw new RequestException("helpUrl '" + text + "' is not an absolute http, https or file URL; give where"
+                    + " the rule pages are published, such as https://example.org/footprint/rules/");
+        }
+        return url;
     }
 
     private void versions() throws RequestException {
@@ -226,7 +278,7 @@ final class RequestParser {
             }
             Path pf = e.propertiesFile;
             if (pf != null && (!Files.isRegularFile(pf) || !Files.isReadable(pf))) {
-                throw new RequestException("environment " + e.id + ": propertiesFile " + pf
+                throw new RequestException("environment " + e.id + ": propertiesFile " + shown(pf.toAbsolutePath().normalize())
                         + (Files.isDirectory(pf) ? " is a directory, not a properties file"
                                 : " does not exist or cannot be read"));
             }
@@ -242,7 +294,7 @@ final class RequestParser {
         Path src = sourceDirectory;
         apacheMain = raw.apacheMain == null ? null : treePath(src, raw.apacheMain, "apacheMain");
         if (raw.apacheMain != null && Files.isDirectory(raw.apacheMain)) {
-            throw new RequestException("apacheMain " + raw.apacheMain + " is a directory; name the main httpd file"
+            throw new RequestException("apacheMain " + shown(raw.apacheMain.toAbsolutePath().normalize()) + " is a directory; name the main httpd file"
                     + " (apache2.conf or httpd.conf)");
         }
         serverRoot = raw.serverRoot == null ? null : treePath(src, raw.serverRoot, "serverRoot");
@@ -256,10 +308,10 @@ final class RequestParser {
         }
     }
 
-    private static String treePath(Path src, Path p, String what) throws RequestException {
+    private String treePath(Path src, Path p, String what) throws RequestException {
         Path abs = p.toAbsolutePath().normalize();
         if (!abs.startsWith(src)) {
-            throw new RequestException(what + " " + p + " is not inside sourceDirectory " + src);
+            throw new RequestException(what + " " + shown(abs) + " is not inside sourceDirectory " + shown(src));
         }
         return src.relativize(abs).toString().replace('\\', '/');
     }

@@ -3,9 +3,11 @@ package io.github.footprint.findings;
 import io.github.footprint.base.Finding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
+import io.github.footprint.rules.RuleCatalog;
 
 /**
  * The one view of a check that every report reads: per environment its findings, effective values and footprint,
@@ -17,12 +19,16 @@ public final class ReportView {
     private final FailOn failOn;
     private final SeverityPolicy policy;
     private final List<EnvironmentView> environments;
+    private final String helpUrl;
+    private final String sourceFolder;
 
     private ReportView(Builder b) {
         this.toolVersion = b.toolVersion;
         this.failOn = b.failOn;
         this.policy = b.policy;
         this.environments = List.copyOf(b.environments);
+        this.helpUrl = b.helpUrl;
+        this.sourceFolder = b.sourceFolder;
     }
 
     /**
@@ -40,6 +46,8 @@ public final class ReportView {
         private final SeverityPolicy policy;
         private final String toolVersion;
         private final List<EnvironmentView> environments = new ArrayList<>();
+        private String helpUrl;
+        private String sourceFolder;
 
         private Builder(Redactor redactor, FailOn failOn, SeverityPolicy policy, String toolVersion) {
             this.redactor = redactor;
@@ -54,6 +62,23 @@ public final class ReportView {
             return this;
         }
 
+        /**
+         * Where the user published the rule pages ({@code helpUrl}); null for none: then no report links a page.
+         */
+        public Builder helpUrl(String base) {
+            helpUrl = base == null || base.isBlank() ? null : base;
+            return this;
+        }
+
+        /**
+         * The source folder as the console names it (relative to the project, or absolute when outside it); masked
+         * here. Unset, the console names each environment's {@link EnvironmentView#sourceRoot()}.
+         */
+        public Builder sourceFolder(String shown) {
+            sourceFolder = shown == null ? null : redactor.mask(shown);
+            return this;
+        }
+
         public ReportView build() {
             return new ReportView(this);
         }
@@ -65,6 +90,16 @@ public final class ReportView {
 
     public List<EnvironmentView> environments() {
         return environments;
+    }
+
+    /** The link to the rule's page where the user published the pages; empty without {@code helpUrl}. */
+    public Optional<String> helpUrl(String ruleId) {
+        return helpUrl == null ? Optional.empty() : Optional.of(RuleCatalog.pageUrl(helpUrl, ruleId));
+    }
+
+    /** The source folder as the console names it, masked; empty when the engine did not say. */
+    public Optional<String> sourceFolder() {
+        return Optional.ofNullable(sourceFolder);
     }
 
     /** The threshold that fails the build. */

@@ -8,7 +8,7 @@ import io.github.footprint.model.Host;
 
 /**
  * The raw host parameters of the goal or of one {@code <environment>}: each {@link Host.Parameter} of the table is a
- * {@code String} field of the same name in {@link CheckMojo} and in {@link Environment}, set by Maven. Reading them by
+ * {@code String} field of the same name in {@link AbstractFootprintMojo} and in {@link Environment}, set by Maven. Reading them by
  * the table's names keeps a new host parameter at one constant in the table and one field in each of those classes.
  */
 final class HostFields {

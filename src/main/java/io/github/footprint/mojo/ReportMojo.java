@@ -5,20 +5,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
 
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.doxia.sink.SinkFactory;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.reporting.MavenMultiPageReport;
 import org.apache.maven.reporting.MavenReportException;
 
@@ -42,114 +35,13 @@ import io.github.footprint.rules.RuleCatalog;
  * site renderer: run alone, the page needs no skin).
  */
 @Mojo(name = "report", threadSafe = true)
-public class ReportMojo extends AbstractMojo implements MavenMultiPageReport {
+public class ReportMojo extends AbstractFootprintMojo implements MavenMultiPageReport {
     /** The folder of the rule pages, beside the report in the site. */
     static final String RULES = "footprint-rules";
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true)
-    private PluginDescriptor plugin;
 
     /** Where the page goes when the goal runs alone; the site plugin sets its own folder. */
     @Parameter(defaultValue = "${project.reporting.outputDirectory}", readonly = true)
     private File reportOutputDirectory;
-
-    // The parameters of the check, as in check (ReportMojoTest compares the two goals' descriptors).
-
-    /** Skips the check entirely, saying so in one log line. */
-    @Parameter(property = "footprint.skip", defaultValue = "false")
-    private boolean skip;
-
-    /** The root of the deploy templates: Apache configuration, PasteDeploy INI files, start-up scripts. */
-    @Parameter(property = "footprint.sourceDirectory", defaultValue = "${project.basedir}/src/main/deploy")
-    private File sourceDirectory;
-
-    /** Ant-style globs under {@code sourceDirectory} of the files to read; everything when empty. */
-    @Parameter(property = "footprint.includes")
-    private List<String> includes;
-
-    /** Ant-style globs under {@code sourceDirectory} of files to leave out. */
-    @Parameter(property = "footprint.excludes")
-    private List<String> excludes;
-
-    /** The main httpd file; by default the shallowest {@code apache2.conf} or {@code httpd.conf} of the tree. */
-    @Parameter(property = "footprint.apacheMain")
-    private File apacheMain;
-
-    /** The folder relative {@code Include} paths resolve against; by default the main file's folder. */
-    @Parameter(property = "footprint.serverRoot")
-    private File serverRoot;
-
-    /** Host path prefixes and the project folders that hold what is deployed there. */
-    @Parameter
-    private List<PathMapping> pathMappings;
-
-    /** The httpd version the configuration is for: {@code 2.2} or {@code 2.4}. */
-    @Parameter(property = "footprint.apacheVersion", defaultValue = "2.4")
-    private String apacheVersion;
-
-    /** The mod_wsgi version whose {@code WSGIDaemonProcess} options apply. */
-    @Parameter(property = "footprint.modWsgiVersion", defaultValue = "4.9")
-    private String modWsgiVersion;
-
-    /** The MPM assumed when no {@code LoadModule mpm_*} is found (vhost-only projects). */
-    @Parameter(property = "footprint.mpm", defaultValue = "event")
-    private String mpm;
-
-    /** Renders {@code ${name}} and {@code @name@} placeholders from properties before reading. */
-    @Parameter(property = "footprint.filtering", defaultValue = "true")
-    private boolean filtering;
-
-    /** Extra template properties; project properties and {@code -D} properties are always there, {@code -D} wins. */
-    @Parameter
-    private Properties properties;
-
-    /** Target environments; the whole check runs once per environment. One implicit {@code default} when empty. */
-    @Parameter
-    private List<Environment> environments;
-
-    // The host parameters: one String field per Host.Parameter of the same name (HostFields), as in check.
-
-    /** Memory an application process gains per request (its leak rate), such as {@code 40K}; 0 when unknown. */
-    @Parameter(property = "footprint.requestGrowth", defaultValue = "0")
-    private String requestGrowth;
-
-    /** The address space the host allows this stack ({@code 2G}); unset by default. */
-    @Parameter(property = "footprint.virtualMemory")
-    private String virtualMemory;
-
-    /** The resident memory the host gives this stack ({@code 768M}); unset by default. */
-    @Parameter(property = "footprint.memory")
-    private String memory;
-
-    /** The connections the database allows this host; unset by default. */
-    @Parameter(property = "footprint.databaseConnections")
-    private String databaseConnections;
-
-    /** What one loaded application adds to a process ({@code 60M}). */
-    @Parameter(property = "footprint.appRss", defaultValue = "40M")
-    private String appRss;
-
-    /** Cores of the target host: glibc allows 8 malloc arenas per core, 64 MiB of address space each. */
-    @Parameter(property = "footprint.cpuCores", defaultValue = "2")
-    private String cpuCores;
-
-    /** The prefixes the application's code passes to SQLAlchemy's {@code engine_from_config}, comma-separated. */
-    @Parameter(property = "footprint.sqlalchemyPrefixes", defaultValue = "sqlalchemy.")
-    private String sqlalchemyPrefixes;
-
-    /** Per rule: a severity override ({@code error}, {@code warning}, {@code info}, {@code off}) and options. */
-    @Parameter
-    private Map<String, String> rules;
-
-    /** The lowest severity that would fail the build in {@code check}: shown on the page, never failing here. */
-    @Parameter(property = "footprint.failOn", defaultValue = "error")
-    private String failOn;
 
     // ---- MavenReport, as the site plugin calls it
 
@@ -272,66 +164,12 @@ public class ReportMojo extends AbstractMojo implements MavenMultiPageReport {
     }
 
     private ReportView view() throws RequestException {
-        return new CheckEngine().run(request()).view();
+        // the same check as check's, its findings shown on the page (html), no report files of its own
+        return new CheckEngine().run(requestBuilder().formats("html").outputDirectory(reportOutputDirectory.toPath())
+                .build()).view();
     }
 
     private Path sourceDirectory() {
-        return sourceDirectory == null ? baseDirectory().resolve("src/main/deploy") : sourceDirectory.toPath();
-    }
-
-    /** The raw values, as Maven set them, for the one parser, as check gives them; no report files. */
-    private CheckRequest request() throws RequestException {
-        Path base = baseDirectory();
-        CheckRequest.Builder b = new CheckRequest.Builder()
-                .baseDirectory(base)
-                .sourceDirectory(sourceDirectory())
-                .includes(includes)
-                .excludes(excludes)
-                .apacheMain(apacheMain == null ? null : apacheMain.toPath())
-                .serverRoot(serverRoot == null ? null : serverRoot.toPath())
-                .apacheVersion(apacheVersion)
-                .modWsgiVersion(modWsgiVersion)
-                .mpm(mpm)
-                .filtering(filtering)
-                .properties(projectProperties(base))
-                .userProperties(session == null ? new Properties() : session.getUserProperties())
-                .sqlalchemyPrefixes(sqlalchemyPrefixes)
-                .rules(rules)
-                .failOn(failOn)
-                .formats("html")
-                .outputDirectory(reportOutputDirectory.toPath())
-                .toolVersion(plugin == null ? "unknown" : plugin.getVersion());
-        for (PathMapping p : pathMappings == null ? List.<PathMapping>of() : pathMappings) {
-            b.pathMapping(p.getHost(), p.getFolder());
-        }
-        HostFields.of(ReportMojo.class, this).forEach(b::host);
-        for (Environment e : environments == null ? List.<Environment>of() : environments) {
-            b.environment(e.getId(), e.getPropertiesFile() == null ? null : e.getPropertiesFile().toPath(),
-                    e.getProperties(), HostFields.of(Environment.class, e));
-        }
-        return b.build();
-    }
-
-    private Path baseDirectory() {
-        if (project != null && project.getBasedir() != null) {
-            return project.getBasedir().toPath();
-        }
-        return new File("").getAbsoluteFile().toPath();
-    }
-
-    private Properties projectProperties(Path base) {
-        Properties p = new Properties();
-        if (project != null) {
-            p.putAll(project.getProperties());
-            p.setProperty("project.groupId", String.valueOf(project.getGroupId()));
-            p.setProperty("project.artifactId", String.valueOf(project.getArtifactId()));
-            p.setProperty("project.version", String.valueOf(project.getVersion()));
-        }
-        p.setProperty("project.basedir", base.toString());
-        p.setProperty("basedir", base.toString());
-        if (properties != null) {
-            p.putAll(properties);
-        }
-        return p;
+        return resolved(sourceDirectory, baseDirectory(), CheckRequest.DEFAULT_SOURCE_DIRECTORY);
     }
 }

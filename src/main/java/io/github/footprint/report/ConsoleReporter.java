@@ -8,22 +8,30 @@ import io.github.footprint.findings.DaemonView;
 import io.github.footprint.findings.EnvironmentView;
 import io.github.footprint.findings.ReportView;
 import io.github.footprint.findings.ReportedFinding;
-import io.github.footprint.rules.RuleCatalog;
 
 /**
- * One line per finding, at the log level of its severity:
- * {@code [env] file:line: FPnnn message (doc link)}; then, per environment, a short summary and the worst-case
- * footprint table with its budgets ({@link FootprintTable}), at info.
+ * One line per finding, at the log level of its severity: {@code [env] file:line: FPnnn message}, with
+ * {@code (link)} to the rule's page when the user published the pages ({@code helpUrl}); then, per environment, a
+ * short summary and the worst-case footprint table with its budgets ({@link FootprintTable}), at info. Without
+ * {@code helpUrl}, one line at the end says how to print a rule's page from the plugin.
  */
 public final class ConsoleReporter implements Reporter {
+    /** The plugin's coordinates, for commands that work outside a project too. */
+    public static final String COORDINATES = "io.github.footprint:footprint-maven-plugin";
+
     @Override
     public Optional<Path> write(ReportView view, ReportTarget target) {
         ConsoleSink sink = target.console();
+        String example = null;
         for (EnvironmentView env : view.environments()) {
             for (ReportedFinding f : env.findings()) {
                 String where = f.where();
+                Optional<String> link = view.helpUrl(f.ruleId());
                 String line = "[" + env.id() + "] " + (where.isEmpty() ? "" : where + ": ") + f.ruleId() + " "
-                        + f.message() + " (" + RuleCatalog.docUrl(f.ruleId()) + ")";
+                        + f.message() + link.map(l -> " (" + l + ")").orElse("");
+                if (example == null) {
+                    example = f.ruleId();
+                }
                 if (f.severity() == Severity.ERROR) {
                     sink.error(line);
                 } else if (f.severity() == Severity.WARNING) {
@@ -38,7 +46,8 @@ public final class ConsoleReporter implements Reporter {
                         .append(g.processes()).append("x").append(g.threads()).append(" threads, maximum-requests=")
                         .append(g.maximumRequests()).append(")");
             }
-            sink.info("footprint [" + env.id() + "]: " + env.files() + " file(s) under " + env.sourceRoot() + "; "
+            sink.info("footprint [" + env.id() + "]: " + env.files() + " file(s) under "
+                    + view.sourceFolder().orElse(env.sourceRoot()) + "; "
                     + count(env, Severity.ERROR) + " error(s), " + count(env, Severity.WARNING) + " warning(s), "
                     + count(env, Severity.INFO) + " info; daemon groups: "
                     + (daemons.length() == 0 ? "none" : daemons.toString()));
@@ -46,7 +55,18 @@ public final class ConsoleReporter implements Reporter {
                 sink.info(line);
             }
         }
+        if (example != null && view.helpUrl(example).isEmpty()) {
+            sink.info("footprint: each rule's page (what, why, the fix) is in the plugin: mvn " + pageCommand(view,
+                    example));
+        }
         return Optional.empty();
+    }
+
+    /** {@code io.github.footprint:footprint-maven-plugin:VERSION:rules -Drule=FP201}: works offline, anywhere. */
+    public static String pageCommand(ReportView view, String ruleId) {
+        String v = view.toolVersion();
+        return COORDINATES + (v == null || v.isEmpty() || "unknown".equals(v) ? "" : ":" + v) + ":rules -Drule="
+                + ruleId;
     }
 
     private static long count(EnvironmentView env, Severity s) {

@@ -124,7 +124,7 @@ public final class JUnitReporter implements Reporter {
                     x.writeStartElement("failure");
                     x.writeAttribute("type", f.severity().label());
                     x.writeAttribute("message", text);
-                    x.writeCharacters(text + "\n" + RuleCatalog.docUrl(meta.id()));
+                    x.writeCharacters(text + view.helpUrl(meta.id()).map(l -> "\n" + l).orElse(""));
                     x.writeEndElement();
                 } else {
                     below.append(f.severity().label()).append(": ").append(text).append('\n');

@@ -15,7 +15,6 @@ import io.github.footprint.findings.MpmView;
 import io.github.footprint.findings.ReportView;
 import io.github.footprint.findings.ReportedFinding;
 import io.github.footprint.model.Host;
-import io.github.footprint.rules.RuleCatalog;
 
 /**
  * {@code footprint.json}: the findings, the effective values, the worst-case memory and the database connections
@@ -105,7 +104,12 @@ public final class JsonReporter implements Reporter {
                 g.writeStringField("message", f.message());
                 g.writeStringField("file", f.location().file());
                 g.writeNumberField("line", f.location().line());
-                g.writeStringField("help", RuleCatalog.docUrl(f.ruleId()));
+                Optional<String> help = view.helpUrl(f.ruleId());
+                if (help.isPresent()) {
+                    g.writeStringField("help", help.get());
+                } else {
+                    g.writeNullField("help");
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -2,9 +2,15 @@ package io.github.footprint.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -14,8 +20,11 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 
 /**
- * How every report reaches the disk: written to a temporary file beside the target, then renamed over it, so a
- * killed build never leaves a half-written report for CI to upload.
+ * How every report reaches the disk: written to a temporary file beside the target ({@code footprint.json.<n>.tmp}),
+ * then renamed over it, so a killed build never leaves a half-written report for CI to upload. The temporary file is
+ * created as any file the build writes, with the process's umask ({@code 0644} under the usual {@code 022}), not
+ * {@link Files#createTempFile}'s owner-only {@code 0600}: the rename keeps that mode, and CI users other than the
+ * build's must read the reports. Temporary files of that report left by a killed run are removed first.
  */
 final class ReportFiles {
     /** Writes the content of one report. */
@@ -34,16 +43,44 @@ final class ReportFiles {
     static Path write(Path outputDirectory, String name, Content content) throws IOException {
         Files.createDirectories(outputDirectory);
         Path target = outputDirectory.resolve(name);
-        Path tmp = Files.createTempFile(outputDirectory, name, ".tmp");
+        removeStale(outputDirectory, name);
+        Path tmp = null;
+        OutputStream out = null;
+        while (out == null) {
+            tmp = outputDirectory.resolve(name + "." + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE) + ".tmp");
+            try {
+                // CREATE_NEW with no file attribute: mode 0666 less the umask, as every file the build writes
+                out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException e) {
+                // another name
+            }
+        }
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                content.write(out);
+            try (OutputStream o = out) {
+                content.write(o);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
         return target;
+    }
+
+    /**
+     * The temporary files of this report that a killed run left: {@code footprint.json.<n>.tmp}, and
+     * {@code footprint.json<n>.tmp} as earlier versions named them.
+     */
+    static boolean isStale(String report, String fileName) {
+        return Pattern.matches(Pattern.quote(report) + "\\.?[0-9]+\\.tmp", fileName);
+    }
+
+    private static void removeStale(Path outputDirectory, String name) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(outputDirectory,
+                p -> isStale(name, p.getFileName().toString()) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))) {
+            for (Path p : entries) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** JSON two-space indented with {@code \n} line ends, the same bytes on every platform. */

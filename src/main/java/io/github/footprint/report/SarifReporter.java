@@ -49,10 +49,9 @@ public final class SarifReporter implements Reporter {
         g.writeObjectFieldStart("driver");
         g.writeStringField("name", "footprint-maven-plugin");
         g.writeStringField("version", view.toolVersion());
-        g.writeStringField("informationUri", RuleCatalog.PROJECT_URL);
         g.writeArrayFieldStart("rules");
         for (Rule r : rules) {
-            writeRule(r.meta(), g);
+            writeRule(r.meta(), view, g);
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -69,7 +68,8 @@ public final class SarifReporter implements Reporter {
         g.writeEndObject();
     }
 
-    private static void writeRule(RuleMeta m, JsonGenerator g) throws IOException {
+    /** The rule with its page as help ({@code help.text} and {@code help.markdown}); {@code helpUri} with helpUrl. */
+    private static void writeRule(RuleMeta m, ReportView view, JsonGenerator g) throws IOException {
         String page = page(m.id());
         g.writeStartObject();
         g.writeStringField("id", m.id());
@@ -84,7 +84,10 @@ public final class SarifReporter implements Reporter {
         g.writeStringField("text", page);
         g.writeStringField("markdown", page);
         g.writeEndObject();
-        g.writeStringField("helpUri", RuleCatalog.docUrl(m.id()));
+        Optional<String> link = view.helpUrl(m.id());
+        if (link.isPresent()) {
+            g.writeStringField("helpUri", link.get());
+        }
         g.writeObjectFieldStart("defaultConfiguration");
         g.writeStringField("level", level(m.severity()));
         g.writeEndObject();

@@ -59,13 +59,6 @@ import io.github.footprint.rules.wsgi.StackSizeTooSmall;
 
 /** Every rule footprint has, in id order: an explicit list, so the order is fixed and a test can walk it. */
 public final class RuleCatalog {
-    /** The project's home. */
-    public static final String PROJECT_URL = "https://github.com/footprint/footprint-maven-plugin";
-
-    /** Where the rule pages are published; each finding links {@code DOC_BASE + id + ".md"}. */
-    public static final String DOC_BASE =
-            "https://github.com/footprint/footprint-maven-plugin/blob/main/src/main/resources/io/github/footprint/rules/";
-
     private static final List<Rule> RULES = List.of(
             new SyntaxError(),
             new UnresolvedPlaceholder(),
@@ -138,9 +131,16 @@ public final class RuleCatalog {
         return Optional.ofNullable(BY_ID.get(id));
     }
 
-    /** The rule's documentation page. */
-    public static String docUrl(String id) {
-        return DOC_BASE + id + ".md";
+    /**
+     * The link to a rule's page where the user published the pages ({@code helpUrl}): the base with {@code {id}}
+     * replaced by the rule id when it has one ({@code https://example.org/rules/{id}.html}), otherwise the base, a
+     * {@code /} when it has none, and {@code FPnnn.md}, the page's name in the plugin.
+     */
+    public static String pageUrl(String base, String id) {
+        if (base.contains("{id}")) {
+            return base.replace("{id}", id);
+        }
+        return base + (base.endsWith("/") ? "" : "/") + id + ".md";
     }
 
     /** The Markdown page of a rule, from the plugin's resources. */

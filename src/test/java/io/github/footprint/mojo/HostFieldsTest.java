@@ -31,7 +31,7 @@ class HostFieldsTest {
         }
         for (Host.Parameter p : Host.Parameter.values()) {
             String name = p.pomName();
-            assertEquals(String.class, HostFields.field(CheckMojo.class, name).getType(), name);
+            assertEquals(String.class, HostFields.field(AbstractFootprintMojo.class, name).getType(), name);
             assertEquals(String.class, HostFields.field(Environment.class, name).getType(), name);
             assertTrue(Pattern.compile("<" + name + " implementation=\"java.lang.String\"( default-value=\"[^\"]*\")?>"
                     + Pattern.quote("${footprint." + name + "}") + "</" + name + ">").matcher(descriptor).find(),

@@ -89,8 +89,11 @@ class CiReportsTest {
         JsonNode fp201 = rules.get(index(rules, "FP201"));
         assertEquals("maximum-requests-too-high", fp201.get("name").asText());
         assertEquals("warning", fp201.get("defaultConfiguration").get("level").asText());
-        assertTrue(fp201.get("help").get("markdown").asText().startsWith("# FP201"));
-        assertTrue(fp201.get("helpUri").asText().endsWith("/FP201.md"));
+        // the page ships in the plugin: SARIF carries it whole; a link only where the user published the pages
+        assertEquals(RuleCatalog.page("FP201"), fp201.get("help").get("markdown").asText());
+        assertEquals(RuleCatalog.page("FP201"), fp201.get("help").get("text").asText());
+        assertFalse(fp201.has("helpUri"), fp201.toString());
+        assertFalse(run.get("tool").get("driver").has("informationUri"));
         assertFalse(fp201.get("fullDescription").get("text").asText().isBlank());
 
         List<String> got = new ArrayList<>();
@@ -105,6 +108,42 @@ class CiReportsTest {
         assertEquals(List.of("dev FP505 note src/main/deploy:1", "dev FP202 warning src/main/deploy/apache/app.conf:2",
                 "prod FP505 note src/main/deploy:1", "prod FP201 error src/main/deploy/apache/app.conf:1",
                 "prod FP202 warning src/main/deploy/apache/app.conf:2"), got);
+    }
+
+    @Test
+    void withHelpUrlEveryReportLinksThePublishedPage() throws Exception {
+        Path src = deploy(CONF);
+        Properties max = new Properties();
+        max.setProperty("max", "20000");
+        CheckResult r = new CheckEngine().run(new CheckRequest.Builder().baseDirectory(base).sourceDirectory(src)
+                .outputDirectory(base.resolve("target/footprint")).toolVersion("0.1.0-SNAPSHOT").properties(max)
+                .helpUrl("https://example.org/footprint/rules/").build());
+        Path out = base.resolve("target/footprint");
+        JsonNode rules = JSON.readTree(sarif(r, out).toFile()).get("runs").get(0).get("tool").get("driver").get("rules");
+        assertEquals("https://example.org/footprint/rules/FP201.md", rules.get(index(rules, "FP201")).get("helpUri")
+                .asText());
+        JsonNode findings = JSON.readTree(new JsonReporter().write(r.view(), ReportTarget.files(out)).orElseThrow()
+                .toFile()).get("environments").get(0).get("findings");
+        assertTrue(findings.size() >= 2, findings.toString());
+        findings.forEach(f -> assertEquals("https://example.org/footprint/rules/" + f.get("rule").asText() + ".md",
+                f.get("help").asText()));
+        String junit = Files.readString(new JUnitReporter().write(r.view(), ReportTarget.files(out)).orElseThrow());
+        assertTrue(junit.contains("its threads)\nhttps://example.org/footprint/rules/FP201.md</failure>"), junit);
+
+        // {id} in the URL: a site of HTML pages
+        CheckResult html = new CheckEngine().run(new CheckRequest.Builder().baseDirectory(base).sourceDirectory(src)
+                .outputDirectory(out).helpUrl("https://example.org/rules/{id}.html").build());
+        assertEquals("https://example.org/rules/FP201.html", html.view().helpUrl("FP201").orElseThrow());
+
+        // without it: JSON says null, JUnit carries no link
+        CheckResult none = new CheckEngine().run(new CheckRequest.Builder().baseDirectory(base).sourceDirectory(src)
+                .outputDirectory(out).build());
+        JsonNode plain = JSON.readTree(new JsonReporter().write(none.view(), ReportTarget.files(out)).orElseThrow()
+                .toFile()).get("environments").get(0).get("findings");
+        plain.forEach(f -> assertTrue(f.get("help").isNull(), f.toString()));
+        String plainJunit = Files.readString(new JUnitReporter().write(none.view(), ReportTarget.files(out))
+                .orElseThrow());
+        assertFalse(plainJunit.contains("://"), plainJunit);
     }
 
     @Test

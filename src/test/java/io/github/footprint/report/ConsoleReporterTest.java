@@ -120,9 +120,8 @@ class ConsoleReporterTest {
         lines.remove(0);
         assertEquals("E [default] src/main/deploy/app.conf:1: FP201 WSGIDaemonProcess a: maximum-requests=20000 lets a"
                 + " leaking process grow for 20000 requests before it is recycled (set requestGrowth to see what that"
-                + " costs). Use 100-1000 (the limit counts requests per process, across all its threads)"
-                + " (https://github.com/footprint/footprint-maven-plugin/blob/main/src/main/resources/io/github/"
-                + "footprint/rules/FP201.md)", lines.get(0));
+                + " costs). Use 100-1000 (the limit counts requests per process, across all its threads)",
+                lines.get(0));
         assertEquals(true, lines.get(1).startsWith("W [default] src/main/deploy/app.conf:2: FP203 WSGIDaemonProcess b:"
                 + " maximum-requests=10 restarts each process after 10 request(s)"), lines.get(1));
         assertEquals("I footprint [default]: 1 file(s) under src/main/deploy; 1 error(s), 1 warning(s), 1 info;"
@@ -131,7 +130,13 @@ class ConsoleReporterTest {
         // then the footprint, at info, with the paths as findings print them
         assertEquals("I footprint [default] worst case on one host:", lines.get(3));
         List<String> t = table(lines, "default");
-        assertEquals(lines.size() - 3, t.size(), "the footprint is the last thing printed");
+        assertEquals(lines.size() - 4, t.size(), "the footprint comes last, before the line that says how to read"
+                + " a rule's page");
+        // no helpUrl: no link on any line, and one line, once, says how to print a page from the plugin
+        assertEquals("I footprint: each rule's page (what, why, the fix) is in the plugin: mvn"
+                + " io.github.footprint:footprint-maven-plugin:rules -Drule=FP505", lines.get(lines.size() - 1));
+        assertEquals(1, lines.stream().filter(l -> l.contains("-Drule=")).count());
+        assertFalse(lines.stream().anyMatch(l -> l.contains("://")), String.join("\n", lines));
         assertTrue(row(t, "daemon 'a'").endsWith("  src/main/deploy/app.conf:1"), row(t, "daemon 'a'"));
         assertTrue(row(t, "daemon 'b'").endsWith("  src/main/deploy/app.conf:2"), row(t, "daemon 'b'"));
         // a vhost-only project: what the estimate rests on is listed, one bullet each
@@ -140,6 +145,51 @@ class ConsoleReporterTest {
         assertTrue(assumptions.get(0).contains("no main httpd file loads an MPM: event with its compiled-in defaults"),
                 assumptions.get(0));
         assertEquals("  assumptions:", t.get(t.indexOf(assumptions.get(0)) - 1));
+    }
+
+    @Test
+    void withHelpUrlEachFindingLinksItsPageAndNoHintIsPrinted() throws Exception {
+        Path src = base.resolve("src/main/deploy");
+        Files.createDirectories(src);
+        Files.write(src.resolve("app.conf"), "WSGIDaemonProcess a maximum-requests=20000\n"
+                .getBytes(StandardCharsets.UTF_8));
+        CheckResult r = new CheckEngine().run(new CheckRequest.Builder().baseDirectory(base).sourceDirectory(src)
+                .outputDirectory(base.resolve("target")).toolVersion("1.2.3")
+                .helpUrl("https://example.org/footprint/rules").build());
+        List<String> lines = console(r);
+        assertTrue(lines.get(1).startsWith("E [default] src/main/deploy/app.conf:1: FP201 "), lines.get(1));
+        assertTrue(lines.get(1).endsWith(" (https://example.org/footprint/rules/FP201.md)"), lines.get(1));
+        assertFalse(lines.stream().anyMatch(l -> l.contains("-Drule=")), String.join("\n", lines));
+    }
+
+    @Test
+    void theHintNamesTheVersionThatRan() throws Exception {
+        Path src = base.resolve("src/main/deploy");
+        Files.createDirectories(src);
+        Files.write(src.resolve("app.conf"), "WSGIDaemonProcess a maximum-requests=20000\n"
+                .getBytes(StandardCharsets.UTF_8));
+        CheckResult r = new CheckEngine().run(new CheckRequest.Builder().baseDirectory(base).sourceDirectory(src)
+                .outputDirectory(base.resolve("target")).toolVersion("1.2.3").build());
+        List<String> lines = console(r);
+        assertEquals("I footprint: each rule's page (what, why, the fix) is in the plugin: mvn"
+                + " io.github.footprint:footprint-maven-plugin:1.2.3:rules -Drule=FP505", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void aSourceFolderOutsideTheProjectGivesPathsRelativeToIt() throws Exception {
+        Path project = Files.createDirectories(base.resolve("a/b/project"));
+        Path src = Files.createDirectories(base.resolve("elsewhere/deploy"));
+        Files.write(src.resolve("app.conf"), "WSGIDaemonProcess a maximum-requests=20000\n"
+                .getBytes(StandardCharsets.UTF_8));
+        CheckResult r = new CheckEngine().run(new CheckRequest.Builder().baseDirectory(project).sourceDirectory(src)
+                .outputDirectory(project.resolve("target")).build());
+        List<String> lines = console(r);
+        assertTrue(lines.get(1).startsWith("E [default] app.conf:1: FP201 "), lines.get(1));
+        assertFalse(lines.stream().anyMatch(l -> l.contains("../")), String.join("\n", lines));
+        // the summary names the folder itself, as the user gave it
+        assertTrue(lines.contains("I footprint [default]: 1 file(s) under " + src.toAbsolutePath().normalize()
+                + "; 1 error(s), 0 warning(s), 1 info; daemon groups: a (1x15 threads, maximum-requests=20000)"),
+                String.join("\n", lines));
     }
 
     @Test

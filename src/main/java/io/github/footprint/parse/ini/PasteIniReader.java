@@ -120,9 +120,9 @@ public final class PasteIniReader {
             if (header != null) {
                 if (sections.containsKey(header)) {
                     if (added.contains(header)) {
-                        problems.add(ParseProblem.syntax(at, "section '" + header + "' already exists: configparser"
-                                + " (strict, as PasteDeploy uses it) stops with DuplicateSectionError. Merge the two"
-                                + " sections"));
+                        problems.add(ParseProblem.syntax(at, "section '" + header + "' already exists (line "
+                                + sections.get(header).location().line() + "): configparser (strict, as PasteDeploy"
+                                + " uses it) stops with DuplicateSectionError. Merge the two sections"));
                         break read;
                     }
                     cur = sections.get(header);
@@ -140,26 +140,34 @@ public final class PasteIniReader {
                 continue;
             }
             if (cur == null) {
-                problems.add(ParseProblem.syntax(at, "no section header before this line: configparser stops with"
-                        + " MissingSectionHeaderError (File contains no section headers). Start the file with a"
-                        + " section such as [app:main]"));
+                String broken = brokenHeader(value);
+                problems.add(ParseProblem.syntax(at, (broken != null ? broken
+                        : "'" + abbreviate(value) + "' comes before any section header")
+                        + ": configparser stops with MissingSectionHeaderError (File contains no section headers)."
+                        + (broken != null ? " " + headerFix(value) : " Put a section header such as [app:main]"
+                                + " above it")));
                 break;
             }
             String[] kv = split(value);
             if (kv == null) {
-                problems.add(ParseProblem.syntax(at, "'" + abbreviate(value) + "' is neither a section header, a"
-                        + " 'key = value' line nor an indented continuation: configparser raises ParsingError"));
+                String broken = brokenHeader(value);
+                problems.add(ParseProblem.syntax(at, broken != null
+                        ? broken + ": configparser raises ParsingError. " + headerFix(value)
+                        : "'" + abbreviate(value) + "' has no '=' or ':' and is not indented under a key, so it is"
+                                + " neither a 'key = value' line, a section header nor a continuation: configparser"
+                                + " raises ParsingError. Write key = value, or indent it to continue the value above"));
                 continue;
             }
             optname = kv[0];
             if (optname.isEmpty()) {
-                problems.add(ParseProblem.syntax(at, "a value without a key: configparser raises ParsingError"));
+                problems.add(ParseProblem.syntax(at, "'" + abbreviate(value) + "' has no key before its '"
+                        + value.charAt(0) + "': configparser raises ParsingError. Write the key's name before it"));
             }
             String sectKey = cur == defaults ? DEFAULT : cur.name();
             if (added.contains(sectKey + "\u0000" + optname)) {
                 problems.add(ParseProblem.syntax(at, "option '" + optname + "' in section '" + sectKey
-                        + "' already exists: configparser (strict, as PasteDeploy uses it) stops with"
-                        + " DuplicateOptionError. Keep one of the two"));
+                        + "' already exists (line " + where.get(cur).get(optname).line() + "): configparser (strict,"
+                        + " as PasteDeploy uses it) stops with DuplicateOptionError. Keep one of the two"));
                 break;
             }
             added.add(sectKey + "\u0000" + optname);
@@ -210,6 +218,29 @@ public final class PasteIniReader {
             }
         }
         return true;
+    }
+
+    /**
+     * What is wrong with a line that starts like a section header but is none ({@code SECTCRE} is
+     * {@code \[(?P<header>.+)\]}): its {@code ]} is missing, or its name; null for any other line.
+     */
+    private static String brokenHeader(String value) {
+        if (!value.startsWith("[")) {
+            return null;
+        }
+        if (value.startsWith("[]")) {
+            return "'" + abbreviate(value) + "' is a section header without a name";
+        }
+        return "'" + abbreviate(value) + "' is a section header without its closing ']'";
+    }
+
+    /** {@code Write [app:main]}: the header as it was meant, or what a header needs. */
+    private static String headerFix(String value) {
+        String name = PythonText.strip(value.substring(1));
+        if (name.isEmpty() || value.startsWith("[]")) {
+            return "Name the section between the brackets, such as [app:main]";
+        }
+        return "Write [" + abbreviate(name) + "]";
     }
 
     /** The whole line: shortening happens after secrets are masked (CheckEngine), never here. */

@@ -233,7 +233,8 @@ public final class PasteLoader {
         }
         int colon = uri.indexOf(':');
         if (colon < 0) {
-            throw Fail.error(at, "LookupError", "URI has no scheme: " + Py.repr(uri), "");
+            throw Fail.error(at, "LookupError", "URI has no scheme: " + Py.repr(uri),
+                    "Write config:FILE, egg:DIST or call:module:function");
         }
         String scheme = uri.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
         String path = uri.substring(colon + 1);
@@ -543,7 +544,7 @@ public final class PasteLoader {
         context.outer(new PasteContext.SectionRef(config, section));
         if (pipeline.isEmpty()) {
             throw Fail.error(pipelineKey.location(), "IndexError", "list index out of range",
-                    "Name the application last: pipeline = filter ... app");
+                    "The pipeline is empty: list its filters, then the application last, pipeline = filter ... app");
         }
         context.app = getContext(ObjectType.APP, config, pipeline.get(pipeline.size() - 1), global,
                 pipelineKey.location());

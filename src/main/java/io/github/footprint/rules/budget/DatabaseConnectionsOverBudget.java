@@ -7,7 +7,6 @@ import java.util.OptionalLong;
 
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Host;
 import io.github.footprint.model.memory.Footprint.Pool;
 import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.rules.Phrases;

@@ -7,7 +7,6 @@ import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Host;
 import io.github.footprint.model.memory.Footprint.Component;
 import io.github.footprint.model.memory.Footprint.Part;
 import io.github.footprint.model.memory.Footprint;

@@ -5,7 +5,6 @@ import java.util.Locale;
 import io.github.footprint.base.Severity;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
-import io.github.footprint.model.Host;
 import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.rules.Rule;

@@ -86,7 +86,8 @@ class SyntaxErrorTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 2), f.location());
         assertTrue(f.message().contains("MissingSectionHeaderError"), f::message);
-        assertTrue(f.message().contains("Start the file with a section such as [app:main]"), f::message);
+        assertTrue(f.message().contains("'use = egg:myapp' comes before any section header"), f::message);
+        assertTrue(f.message().contains("Put a section header such as [app:main] above it"), f::message);
     }
 
     @Test
