@@ -714,9 +714,12 @@ final class PyInterpreter {
 
     private PyValue mergeValues(String name, List<PyValue> values, String what, int offset) {
         PyValue first = values.get(0);
-        boolean same = first != null;
+        boolean same = first != null && !(first instanceof Unknown);
         for (PyValue v : values) {
-            same &= v != null && first.same(v) && !(v instanceof Unknown);
+            if (!same) {
+                break;
+            }
+            same = v != null && first.same(v) && !(v instanceof Unknown);
         }
         if (same) {
             return first;

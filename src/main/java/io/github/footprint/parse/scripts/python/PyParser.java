@@ -610,7 +610,8 @@ final class PyParser {
             if (h.colon < 0) {
                 return body;
             }
-            throw new PyTokenizer.Refused(tok().start, "IndentationError", "expected an indented block after "
+            int where = tok().type == Type.END && p > 0 ? toks.get(p - 1).start : tok().start;
+            throw new PyTokenizer.Refused(where, "IndentationError", "expected an indented block after "
                     + what + " on line " + lines.line(toks.get(h.keywordAt).start));
         }
         p++;

@@ -72,11 +72,29 @@ public final class PythonScript {
         } catch (PyTokenizer.Refused r) {
             problems.add(ParseProblem.syntax(locator.at(r.offset), r.type + ": " + r.getMessage()
                     + " (CPython refuses to compile the script, so mod_wsgi cannot load it)"));
+        } catch (RuntimeException | StackOverflowError e) {
+            internalError(e);
+            stmts = null;
         }
         this.body = stmts;
         if (stmts == null) {
             return;
         }
+        try {
+            settings(stmts, literal);
+        } catch (RuntimeException | StackOverflowError e) {
+            internalError(e);
+        }
+    }
+
+    /** A failure of footprint's own reader: a located note, never an exception out of the reader. */
+    private void internalError(Throwable e) {
+        notes.add(new ParseProblem(ParseProblem.Kind.SYNTAX, Severity.WARNING, locator.at(0), "footprint's Python"
+                + " reader failed on this script (internal error: " + e.getClass().getSimpleName() + "); what it"
+                + " computes is unknown"));
+    }
+
+    private void settings(List<PyNode.Stmt> stmts, List<PyParser.LiteralLoadapp> literal) {
         for (PyParser.LiteralLoadapp l : literal) {
             literalLoadapps.add(new CallFact(l.uri, null, locator.at(l.offset), l.offset));
         }
@@ -175,7 +193,7 @@ public final class PythonScript {
 
     /** True when CPython refuses to compile the script. */
     public boolean refused() {
-        return body == null;
+        return !problems.isEmpty();
     }
 
     /** {@code threading.stack_size(n)} (and {@code thread}, {@code _thread}) calls, in file order. */
@@ -201,8 +219,13 @@ public final class PythonScript {
         }
         List<IniLoad> out = new ArrayList<>();
         if (body != null) {
-            for (LoadRecord r : PyInterpreter.run(body, text, locator, hostFile).loads) {
-                out.add(new IniLoad(r));
+            try {
+                for (LoadRecord r : PyInterpreter.run(body, text, locator, hostFile).loads) {
+                    out.add(new IniLoad(r));
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                internalError(e);
+                out.clear();
             }
         }
         out = Collections.unmodifiableList(out);
