@@ -2,12 +2,17 @@ package io.github.footprint.parse.scripts;
 
 import static io.github.footprint.testing.Trees.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.footprint.base.Severity;
+import io.github.footprint.parse.ParseProblem;
+import io.github.footprint.parse.scripts.python.IniLoad;
 import io.github.footprint.testing.Trees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -200,5 +205,34 @@ class ScriptReaderTest {
                 "doc = 'see threading.stack_size(2) # and'; threading.stack_size(65536)",
                 ""));
         assertEquals(List.of("3 stack_size=65536 65536"), facts(f.settings()));
+    }
+
+    @Test
+    void threeThousandNestedParenthesesAreALocatedProblemNotAStackOverflow() {
+        // issue 13: this killed the JVM with StackOverflowError; CPython refuses it at the 201st bracket
+        ScriptFacts f = read("app.wsgi", "import threading\nthreading.stack_size(" + "(".repeat(3000) + "524288"
+                + ")".repeat(3000) + ")\n");
+        assertEquals(List.of(), f.settings());
+        List<ParseProblem> problems = f.python().orElseThrow().problems();
+        assertEquals(1, problems.size());
+        assertEquals("app.wsgi:2", problems.get(0).location().toString());
+        assertEquals(Severity.ERROR, problems.get(0).severity());
+        assertTrue(problems.get(0).message().startsWith("SyntaxError: too many nested parentheses ("),
+                problems.get(0).message());
+    }
+
+    @Test
+    void iniLoadsOfAPythonScriptForItsHostPath() {
+        ScriptFacts f = read("wsgi/apache.wsgi", "import os\r\nfrom paste.deploy import loadapp\r\n"
+                + "config_filepath = os.path.join(\r\n    os.path.dirname(os.path.abspath(__file__)), 'production.ini')\r\n"
+                + "application = loadapp('config:%s' % config_filepath)\r\n");
+        List<IniLoad> loads = f.iniLoads("/etc/ckan/default/apache.wsgi");
+        assertEquals(1, loads.size());
+        assertEquals("/etc/ckan/default/production.ini", loads.get(0).path().value());
+        assertEquals("main", loads.get(0).section().value());
+        assertEquals("wsgi/apache.wsgi:5", loads.get(0).location().toString());
+        assertFalse(f.iniLoads(null).get(0).path().known());
+        assertEquals(List.of(), read("envvars", "A=1\n").iniLoads("/x"));
+        assertTrue(read("envvars", "A=1\n").python().isEmpty());
     }
 }

@@ -40,6 +40,11 @@ final class PyInterpreter {
     static final int MAX_CHARS = 65_536;
     static final int MAX_ITEMS = 65_536;
     static final int MAX_INT_BITS = 4_096;
+    /**
+     * The most characters of computed strings one run of a script makes in all (2^24): a script that builds more
+     * (a long chain of doublings, each under {@link #MAX_CHARS}) gets unknown values past it, in bounded time.
+     */
+    static final long MAX_TOTAL_CHARS = 1L << 24;
 
     /** Where an offset of the script is. */
     interface Locator {
@@ -131,6 +136,7 @@ final class PyInterpreter {
     /** The scope functions defined now see as their enclosing one (null: the module, as it is at the end). */
     private Scope functionParent;
     private boolean stopped;
+    private long computed;
 
     private PyInterpreter(String text, Locator loc, String hostFile) {
         this.text = text;
@@ -177,8 +183,15 @@ final class PyInterpreter {
 
     /** The source of a node on one line, shortened. */
     private String src(int start, int end) {
-        String s = PyParser.squeeze(text.substring(start, Math.max(start, end)));
-        return s.length() > 80 ? s.substring(0, 79) + "…" : s;
+        String s = PyParser.squeeze(text.substring(start, Math.min(Math.max(start, end), start + 160)));
+        return s.length() > 80 || end > start + 160 ? s.substring(0, Math.min(s.length(), 79)) + "…" : s;
+    }
+
+    /** The source of a callee, its last 80 characters when it is longer. */
+    private String callee(int start, int end) {
+        int from = Math.max(start, end - 120);
+        String s = PyParser.squeeze(text.substring(from, end));
+        return from > start || s.length() > 80 ? "…" + s.substring(Math.max(0, s.length() - 79)) : s;
     }
 
     private String src(Expr e) {
@@ -189,6 +202,11 @@ final class PyInterpreter {
         if (value == null || value.length() > MAX_CHARS) {
             return new Unknown("the string " + op + " computes would be longer than " + MAX_CHARS
                     + " characters, footprint's bound", at(offset), Deriv.of(op, null, at(offset), from, null));
+        }
+        computed += value.length();
+        if (computed > MAX_TOTAL_CHARS) {
+            return new Unknown("the script computes more than " + MAX_TOTAL_CHARS + " characters of strings in all,"
+                    + " footprint's bound", at(offset), Deriv.of(op, null, at(offset), from, null));
         }
         return new Str(value, Deriv.of(op, value, at(offset), from, null));
     }
@@ -890,12 +908,7 @@ final class PyInterpreter {
             return evalPrimary(p, p.trailers.size());
         }
         if (e instanceof PyNode.Chain) {
-            PyNode.Chain c = (PyNode.Chain) e;
-            PyValue v = eval(c.operands.get(0));
-            for (int k = 0; k < c.ops.size(); k++) {
-                v = binary(c.ops.get(k), v, eval(c.operands.get(k + 1)), c.operands.get(k + 1).start);
-            }
-            return v;
+            return chain((PyNode.Chain) e);
         }
         if (e instanceof PyNode.Compare) {
             return compare((PyNode.Compare) e);
@@ -976,6 +989,59 @@ final class PyInterpreter {
                     e.start);
         }
         return unknown("an expression footprint does not evaluate", e.start);
+    }
+
+    /**
+     * Operators of one precedence, left to right. A run of {@code +} on strings is built once (what Python computes
+     * step by step, without keeping every intermediate string).
+     */
+    private PyValue chain(PyNode.Chain c) {
+        PyValue v = eval(c.operands.get(0));
+        int k = 0;
+        while (k < c.ops.size()) {
+            PyValue next = eval(c.operands.get(k + 1));
+            if (c.ops.get(k).equals("+") && readable(v) instanceof Str && readable(next) instanceof Str) {
+                StringBuilder b = new StringBuilder(((Str) readable(v)).s);
+                List<PyValue> parts = new ArrayList<>();
+                parts.add(readable(v));
+                int startOp = c.operands.get(k + 1).start;
+                boolean tooLong = false;
+                while (true) {
+                    Str s = (Str) readable(next);
+                    parts.add(s);
+                    if (!tooLong && (long) b.length() + s.s.length() <= MAX_CHARS) {
+                        b.append(s.s);
+                    } else {
+                        tooLong = true;
+                    }
+                    k++;
+                    if (k >= c.ops.size() || !c.ops.get(k).equals("+")) {
+                        break;
+                    }
+                    next = eval(c.operands.get(k + 1));
+                    if (!(readable(next) instanceof Str)) {
+                        break;
+                    }
+                }
+                StringBuilder op = new StringBuilder();
+                for (int i = 0; i < parts.size() && i < 8; i++) {
+                    op.append(i == 0 ? "" : " + ").append(parts.get(i).show());
+                }
+                if (parts.size() > 8) {
+                    op.append(" + … (").append(parts.size()).append(" terms)");
+                }
+                v = str(tooLong ? null : b.toString(), op.toString(), startOp, parts);
+                if (k < c.ops.size() && c.ops.get(k).equals("+") && !(readable(next) instanceof Str)) {
+                    // the run ended on a value that is not a string: go on with Python's own rule for it
+                    v = binary("+", v, next, c.operands.get(k + 1).start);
+                    k++;
+                }
+                continue;
+            }
+            v = binary(c.ops.get(k), v, next, c.operands.get(k + 1).start);
+            k++;
+        }
+        return v;
     }
 
     private PyValue name(PyNode.Name n) {
@@ -1484,7 +1550,7 @@ final class PyInterpreter {
             } else if (t instanceof PyNode.Index) {
                 v = subscript(v, ((PyNode.Index) t).index, t.start);
             } else {
-                v = call(v, ((PyNode.Call) t).args, p.start, src(p.start, t.start), t.end);
+                v = call(v, ((PyNode.Call) t).args, p.start, callee(p.start, t.start), t.end);
             }
         }
         return v;

@@ -27,12 +27,14 @@ import io.github.footprint.parse.scripts.python.PyToken.Type;
  */
 final class PyParser {
     /**
-     * The most brackets, lambdas and f-string fields nested in one another that footprint reads; deeper, the
-     * statement is skipped (its names unknown). CPython's tokenizer allows {@value PyTokenizer#MAXLEVEL} brackets
-     * per expression and its compiler gives up on a nesting near 3,000 ("maximum recursion depth exceeded
-     * during compilation"); this bound lies between.
+     * The most brackets, lambdas and f-string fields nested in one another that footprint reads, all counted
+     * together; deeper, the statement is skipped (its names unknown). CPython's tokenizer allows
+     * {@value PyTokenizer#MAXLEVEL} brackets per expression (and as many again inside each f-string field) and its
+     * compiler gives up near a nesting of 3,000 ("maximum recursion depth exceeded during compilation"); this bound
+     * equals the bracket bound, so that reading never needs more than about 512 KB of thread stack (measured), half
+     * of a JVM thread's default.
      */
-    static final int MAX_NESTING = 250;
+    static final int MAX_NESTING = PyTokenizer.MAXLEVEL;
 
     private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
             "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
@@ -783,8 +785,13 @@ final class PyParser {
 
     /** Source text on one line: runs of white space (and continuations) as one space. */
     static String squeeze(String s) {
-        return s.replaceAll("\\\\?\\s*[\\r\\n]\\s*", " ").strip();
+        if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s.strip();
+        }
+        return LINE_BREAK.matcher(s).replaceAll(" ").strip();
     }
+
+    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\\\?\\s*[\\r\\n]\\s*");
 
     // ---------------------------------------------------------------- expressions
 

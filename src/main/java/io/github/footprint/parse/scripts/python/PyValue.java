@@ -49,7 +49,11 @@ abstract class PyValue {
 
         @Override
         String show() {
-            return d.literal ? repr(s) : "…";
+            if (!d.literal) {
+                return "…";
+            }
+            String r = repr(s);
+            return r.length() > 60 ? r.substring(0, 59) + "…" : r;
         }
     }
 
@@ -175,9 +179,10 @@ abstract class PyValue {
             this.name = name;
         }
 
+        /** A module or function is true, but a Ref may name any attribute (sys.argv): not known. */
         @Override
         Boolean truth() {
-            return true;
+            return null;
         }
 
         @Override
@@ -260,6 +265,8 @@ abstract class PyValue {
 
     /** One step of a computation, with the steps whose results it used (a DAG: a step may be shared). */
     static final class Deriv {
+        /** The longest result a step keeps (longer ones are cut, with … at the end). */
+        static final int SHOWN = 4096;
         final String op;
         final String result;
         final Location at;
@@ -271,7 +278,8 @@ abstract class PyValue {
 
         Deriv(String op, String result, Location at, List<Deriv> inputs, boolean literal, String assumption) {
             this.op = op;
-            this.result = result;
+            // a step shows what it computed; no path a loader can open is longer (Linux PATH_MAX)
+            this.result = result == null || result.length() <= SHOWN ? result : result.substring(0, SHOWN) + "…";
             this.at = at;
             this.inputs = inputs;
             this.literal = literal;
@@ -279,7 +287,9 @@ abstract class PyValue {
         }
 
         static Deriv literal(String value, Location at) {
-            return new Deriv("literal " + repr(value), value, at, List.of(), true, null);
+            String r = repr(value);
+            return new Deriv("literal " + (r.length() > 80 ? r.substring(0, 79) + "…" : r), value, at, List.of(),
+                    true, null);
         }
 
         /** A step computed from values: the inputs are those that are not bare literals. */
