@@ -13,6 +13,13 @@ import io.github.footprint.parse.scripts.python.PyValue.Unknown;
  * How the loaders turn their arguments into the file they open and the section they take, each after its own
  * source:
  *
+ * <p>Sources: Pylons/pastedeploy {@code src/paste/deploy/loadwsgi.py} at tag 3.1 (commit 83ba75ca) and
+ * {@code paste/deploy/loadwsgi.py} at 1.5.2 (commit c7374cfc), the same rules; Pylons/plaster
+ * {@code src/plaster/uri.py} and {@code src/plaster/loaders.py} (commit 1cd0658d); Pylons/plaster_pastedeploy
+ * {@code src/plaster_pastedeploy/__init__.py} and its {@code setup.cfg} entry points (commit cd617d10);
+ * Pylons/pyramid {@code src/pyramid/paster.py} and {@code src/pyramid/scripts/common.py} (commit 5b13e4a6); ckan/ckan
+ * {@code ckan/cli/__init__.py} (commit b98f4c3e); CPython 3.11's {@code urllib.parse.urlsplit}.
+ *
  * <ul>
  * <li>PasteDeploy ({@code paste/deploy/loadwsgi.py}, the same in 1.5.2 and 3.1): {@code loadcontext} takes a
  * {@code #name} fragment only when no {@code name=} is given ({@code name=} wins and the fragment is dropped), the
@@ -174,7 +181,7 @@ final class LoaderRules {
         r.path = new Str(normal, opened);
     }
 
-    /** What {@code urllib.parse.urlparse} gives for the parts plaster uses (Python 3.11): scheme, netloc, path, fragment. */
+    /** What {@code urllib.parse.urlparse} gives for plaster (Python 3.11): scheme, netloc, path, fragment. */
     static String[] urlparse(String url) {
         int lead = 0;
         while (lead < url.length() && url.charAt(lead) <= ' ') {

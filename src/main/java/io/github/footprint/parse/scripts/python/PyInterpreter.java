@@ -1,9 +1,6 @@
 package io.github.footprint.parse.scripts.python;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -594,7 +591,8 @@ final class PyInterpreter {
                     starAt = i;
                 }
             }
-            boolean fits = items != null && (starAt < 0 ? items.size() == elts.size() : items.size() >= elts.size() - 1);
+            boolean fits = items != null
+                    && (starAt < 0 ? items.size() == elts.size() : items.size() >= elts.size() - 1);
             if (!fits) {
                 Set<String> names = new LinkedHashSet<>();
                 targetNames(target, names);
@@ -1059,12 +1057,14 @@ final class PyInterpreter {
                         + " WSGIScriptAlias target as written)", hostFile, at(n.start), List.of(), false, null));
             case "__name__":
                 if (hostFile == null) {
-                    return unknown("__name__: mod_wsgi names the module after the script's path on the host, which"
-                            + " is not known", n.start);
+                    return unknown("__name__: the script is not run by a WSGIScriptAlias, so how it is named is not"
+                            + " known", n.start);
                 }
-                String name = "_mod_wsgi_" + md5(hostFile);
-                return new Str(name, new Deriv("__name__ = " + PyValue.repr(name) + " (mod_wsgi: _mod_wsgi_ and the"
-                        + " MD5 of the script's path)", name, at(n.start), List.of(), false, null));
+                // mod_wsgi's wsgi_module_name (GrahamDumpleton/mod_wsgi src/server/wsgi_interp.c, commit dbaca2e3):
+                // "_mod_wsgi_" and the MD5 of the script's file name, lower-cased first unless WSGICaseSensitivity
+                // is on: only the beginning is certain
+                return new Unknown("__name__ is _mod_wsgi_ and an MD5 of the script's file name (mod_wsgi)",
+                        at(n.start), null, "_mod_wsgi_");
             default:
                 break;
         }
@@ -1075,19 +1075,6 @@ final class PyInterpreter {
             return new PyValue.Ref("builtins." + n.id);
         }
         return unknown("the name " + n.id + " is not bound by the script", n.start);
-    }
-
-    private static String md5(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8));
-            StringBuilder b = new StringBuilder();
-            for (byte x : d) {
-                b.append(String.format("%02x", x & 0xff));
-            }
-            return b.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private PyValue string(PyNode.Str s) {
@@ -1303,6 +1290,12 @@ final class PyInterpreter {
     }
 
     private static Boolean equal(PyValue a, PyValue b) {
+        for (PyValue[] pair : new PyValue[][] {{a, b}, {b, a}}) {
+            if (pair[0] instanceof Unknown && ((Unknown) pair[0]).prefix != null && pair[1] instanceof Str
+                    && !((Str) pair[1]).s.startsWith(((Unknown) pair[0]).prefix)) {
+                return false;
+            }
+        }
         if (!known(a) || !known(b)) {
             return null;
         }
@@ -1385,7 +1378,8 @@ final class PyInterpreter {
                 }
                 return str(x + y, opText, offset, List.of(a, b));
             }
-            if (a instanceof PyValue.Seq && b instanceof PyValue.Seq && ((PyValue.Seq) a).tuple == ((PyValue.Seq) b).tuple) {
+            if (a instanceof PyValue.Seq && b instanceof PyValue.Seq
+                    && ((PyValue.Seq) a).tuple == ((PyValue.Seq) b).tuple) {
                 if (((PyValue.Seq) a).items.size() + ((PyValue.Seq) b).items.size() > MAX_ITEMS) {
                     return unknown("a list longer than " + MAX_ITEMS + " items, footprint's bound", offset);
                 }
@@ -1576,7 +1570,7 @@ final class PyInterpreter {
             }
         }
         if (v instanceof Unknown) {
-            return v;
+            return ((Unknown) v).prefix != null && name.equals("startswith") ? new PyValue.Method(v, name) : v;
         }
         if (v instanceof Str && STR_METHODS.contains(name) || v instanceof PyValue.Seq || v instanceof PyValue.Dict) {
             return new PyValue.Method(v, name);
@@ -2133,7 +2127,28 @@ final class PyInterpreter {
         if (self instanceof Str) {
             return strMethod((Str) self, name, a, offset);
         }
-        return unknown("the result of " + callee + "()", offset);
+        if (self instanceof Unknown && ((Unknown) self).prefix != null && a.pos.size() == 1 && a.kw.isEmpty()) {
+            // only the beginning is known: startswith is decided when the argument is within it or departs from it
+            String prefix = ((Unknown) self).prefix;
+            Unknown undecided = new Unknown(((Unknown) self).reason, ((Unknown) self).at, null);
+            PyValue x = readable(a.pos.get(0));
+            List<PyValue> options = x instanceof PyValue.Seq && ((PyValue.Seq) x).tuple ? ((PyValue.Seq) x).items
+                    : List.of(x);
+            boolean allDepart = true;
+            for (PyValue o : options) {
+                if (!(o instanceof Str)) {
+                    return undecided;
+                }
+                String t = ((Str) o).s;
+                if (prefix.startsWith(t)) {
+                    return PyValue.Bool.TRUE;
+                }
+                allDepart &= !t.startsWith(prefix);
+            }
+            return allDepart ? PyValue.Bool.FALSE : undecided;
+        }
+        return self instanceof Unknown ? new Unknown(((Unknown) self).reason, ((Unknown) self).at, null)
+                : unknown("the result of " + callee + "()", offset);
     }
 
     private PyValue objectMethod(PyValue.Obj o, String name, Args a, int offset, String callee) {

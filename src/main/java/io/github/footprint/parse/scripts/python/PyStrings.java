@@ -312,7 +312,7 @@ final class PyStrings {
         return false;
     }
 
-    /** {@code s.replace(old, new, count)}; {@code count} below 0 for all. Null when the result would pass {@code cap}. */
+    /** {@code s.replace(old, new, count)} (count below 0: all); null when the result would pass {@code cap}. */
     static String replace(String s, String old, String rep, long count, int cap) {
         if (count < 0) {
             count = Long.MAX_VALUE;

@@ -248,16 +248,30 @@ abstract class PyValue {
         }
     }
 
-    /** A value footprint cannot know, with why and where that came from. */
+    /**
+     * A value footprint cannot know, with why and where that came from; a string of which only the beginning is
+     * known carries it as {@link #prefix} (mod_wsgi's {@code __name__}).
+     */
     static final class Unknown extends PyValue {
         final String reason;
         final Location at;
         final Deriv d;
+        final String prefix;
 
         Unknown(String reason, Location at, Deriv d) {
+            this(reason, at, d, null);
+        }
+
+        Unknown(String reason, Location at, Deriv d, String prefix) {
             this.reason = reason;
             this.at = at;
             this.d = d;
+            this.prefix = prefix;
+        }
+
+        @Override
+        Boolean truth() {
+            return prefix != null && !prefix.isEmpty() ? Boolean.TRUE : null;
         }
     }
 

@@ -138,7 +138,8 @@ class PythonBoundsTest {
         // each string under the bound, but more than 2^24 characters in all: unknown past the budget, quickly
         start = System.nanoTime();
         Derivation many = value("s = 'x' * 60000\n" + "t = s + 'y'\n".repeat(400) + "u = t\n", "u");
-        assertTrue(many.reason().contains("more than " + PyInterpreter.MAX_TOTAL_CHARS + " characters"), many::describe);
+        assertTrue(many.reason().contains("more than " + PyInterpreter.MAX_TOTAL_CHARS + " characters"),
+                many::describe);
         assertTrue(System.nanoTime() - start < 5_000_000_000L);
     }
 

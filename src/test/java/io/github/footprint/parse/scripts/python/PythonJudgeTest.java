@@ -277,7 +277,8 @@ class PythonJudgeTest {
     void theSetIsLargeAndMostlyComputable() {
         long ok = IntStream.range(0, expressions.size()).filter(i -> verdicts.get(i).has("ok")).count();
         long errors = expressions.size() - ok;
-        System.out.println("python3 judge: " + expressions.size() + " expressions, " + ok + " values, " + errors + " exceptions");
+        System.out.println("python3 judge: " + expressions.size() + " expressions, " + ok + " values, " + errors
+                + " exceptions");
         assertTrue(expressions.size() >= 100);
         // both outcomes are exercised: values compared char for char, and exceptions that must be unknown
         assertTrue(ok >= 300, "values: " + ok);

@@ -181,6 +181,21 @@ class PythonReaderTest {
     }
 
     @Test
+    void modWsgiNamesTheModuleWithAKnownBeginningOnly() {
+        PythonScript s = read(
+                "a = 'yes' if __name__.startswith('_mod_wsgi_') else 'no'",
+                "b = 'yes' if __name__.startswith(('x', '_mod')) else 'no'",
+                "c = 'yes' if __name__.startswith('_mod_wsgi_0') else 'no'",
+                "d = 'yes' if __name__ != '__main__' else 'no'",
+                "e = __name__");
+        assertKnown("yes", s.valueOf("a", HOST));
+        assertKnown("yes", s.valueOf("b", HOST));
+        assertFalse(s.valueOf("c", HOST).known());
+        assertKnown("yes", s.valueOf("d", HOST));
+        assertUnknown(s.valueOf("e", HOST), "_mod_wsgi_ and an MD5", 5);
+    }
+
+    @Test
     void tryAndLoopsMakeWhatTheyBindUnknown() {
         PythonScript s = read(
                 "import os",
@@ -259,7 +274,8 @@ class PythonReaderTest {
         assertKnown("/srv/app/b.ini", s.valueOf("b", HOST));
         assertKnown("/srv/c.ini", s.valueOf("c", HOST));
         assertKnown("app.wsgi", s.valueOf("e", HOST));
-        assertKnown("/srv/app/x.ini", value("x", HOST, "from os.path import *", "x = join(dirname(__file__), 'x.ini')"));
+        assertKnown("/srv/app/x.ini", value("x", HOST, "from os.path import *",
+                "x = join(dirname(__file__), 'x.ini')"));
         Derivation real = value("x", HOST, "import os",
                 "x = os.path.join(os.path.dirname(os.path.realpath(__file__)), 'r.ini')");
         assertKnown("/srv/app/r.ini", real);
@@ -504,7 +520,8 @@ class PythonReaderTest {
         assertKnown("/srv/app/request.ini", l.get(3).path());
         // without the host path, mod_wsgi's module name is not known: the block is conditional
         assertEquals(IniLoad.Context.CONDITIONAL, read("import os", "from paste.deploy import loadapp",
-                "if __name__.startswith('_mod_wsgi_'):", "    a = loadapp('config:/x.ini')").loads(null).get(0).context());
+                "if __name__.startswith('_mod_wsgi_'):", "    a = loadapp('config:/x.ini')").loads(null).get(0)
+                .context());
     }
 
     @Test
