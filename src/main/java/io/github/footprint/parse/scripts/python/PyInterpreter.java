@@ -658,7 +658,8 @@ final class PyInterpreter {
         for (int k = 0; k < s.tests.size(); k++) {
             Expr test = s.tests.get(k);
             Boolean t = test instanceof PyNode.Opaque ? null : eval(test).truth();
-            String head = (k == 0 ? "if " : "elif ") + src(test) + ":";
+            boolean pattern = test instanceof PyNode.Opaque && ((PyNode.Opaque) test).what.startsWith("the case");
+            String head = pattern ? src(test) + ":" : (k == 0 ? "if " : "elif ") + src(test) + ":";
             if (Boolean.FALSE.equals(t)) {
                 continue;
             }

@@ -127,8 +127,13 @@ final class PyParser {
         return p < limit && tok().type != Type.NEWLINE && tok().type != Type.END;
     }
 
+    /** The token at p is this operator or keyword (a NAME token spelled as a keyword is that keyword). */
     private boolean at(String s) {
-        return more() && tok().is(s) && (tok().type == Type.OP || KEYWORDS.contains(s));
+        if (!more()) {
+            return false;
+        }
+        PyToken t = toks.get(p);
+        return (t.type == Type.OP || t.type == Type.NAME) && t.text.equals(s);
     }
 
     private boolean atName() {
@@ -186,6 +191,10 @@ final class PyParser {
         }
         if (t.type == Type.NEWLINE || t.type == Type.DEDENT) {
             p++;
+            return;
+        }
+        if (t.type == Type.NAME && t.text.equals("match") && matchStatement()) {
+            out.add(match());
             return;
         }
         if (t.type == Type.NAME && (t.text.equals("if") || t.text.equals("while") || t.text.equals("for")
@@ -630,6 +639,96 @@ final class PyParser {
         return tok().type == Type.NAME && tok().text.equals(keyword);
     }
 
+    /**
+     * {@code match} is a keyword only where a match statement can be (Python 3.10's soft keyword): a subject, a
+     * colon ending the line, then an indented block.
+     */
+    private boolean matchStatement() {
+        int end = lineEnd(p);
+        int colon = headerColon(p + 1, end);
+        return colon > p + 1 && colon == end - 1 && end + 1 < toks.size() && toks.get(end + 1).type == Type.INDENT;
+    }
+
+    /**
+     * {@code match subject:} and its {@code case pattern:} blocks, read as an if/elif chain whose conditions are not
+     * known (footprint does not match patterns); the names a pattern captures are unknown in its block.
+     */
+    private Stmt match() throws PyTokenizer.Refused {
+        int start = tok().start;
+        Header h = header();
+        Expr subject = exprIn(h.from, h.colon, true);
+        p = h.colon + 1;
+        if (tok().type == Type.NEWLINE) {
+            p++;
+        }
+        p++; // INDENT (checked by matchStatement)
+        List<Expr> tests = new ArrayList<>();
+        List<List<Stmt>> bodies = new ArrayList<>();
+        while (tok().type != Type.DEDENT && tok().type != Type.END) {
+            if (!clause("case")) {
+                // not a case clause: CPython refuses it; read it as a statement of the match block
+                List<Stmt> other = new ArrayList<>();
+                statement(other);
+                continue;
+            }
+            Header c = header();
+            PyNode.Opaque test = new PyNode.Opaque("the case pattern of a match statement");
+            test.start = toks.get(c.keywordAt).start;
+            test.end = toks.get(Math.max(c.keywordAt, (c.colon < 0 ? lineEnd(c.keywordAt) : c.colon) - 1)).end;
+            List<Expr> captured = new ArrayList<>();
+            for (int i = c.from; c.colon > 0 && i < c.colon; i++) {
+                PyToken t = toks.get(i);
+                boolean dotted = (i > c.from && toks.get(i - 1).is(".")) || toks.get(i + 1).is(".")
+                        || toks.get(i + 1).is("(") || toks.get(i + 1).is("=");
+                if (t.type == Type.NAME && !KEYWORDS.contains(t.text) && !t.text.equals("_") && !dotted) {
+                    PyNode.Name n = new PyNode.Name(t.text);
+                    n.start = t.start;
+                    n.end = t.end;
+                    captured.add(n);
+                }
+            }
+            List<Stmt> body = new ArrayList<>();
+            if (!captured.isEmpty()) {
+                PyNode.Opaque value = new PyNode.Opaque("a value a case pattern captures");
+                value.start = test.start;
+                value.end = test.end;
+                PyNode.Seq targets = new PyNode.Seq(true, captured);
+                PyNode.Assign bind = new PyNode.Assign(List.of(captured.size() == 1 ? captured.get(0) : targets),
+                        value);
+                bind.start = test.start;
+                bind.end = test.end;
+                body.add(bind);
+            }
+            body.addAll(suite(c, "'case' statement"));
+            tests.add(test);
+            bodies.add(body);
+        }
+        if (tok().type == Type.DEDENT) {
+            p++;
+        }
+        PyNode.If st = new PyNode.If(tests, bodies, null);
+        st.start = start;
+        st.end = prevEnd();
+        if (subject == null) {
+            return st;
+        }
+        // the subject is evaluated first (a loader call in it runs)
+        PyNode.ExprStmt evalSubject = new PyNode.ExprStmt(subject);
+        evalSubject.start = start;
+        evalSubject.end = subject.end;
+        PyNode.If wrapper = new PyNode.If(List.of(trueConst(start)), List.of(List.of(evalSubject, st)), null);
+        wrapper.start = start;
+        wrapper.end = st.end;
+        return wrapper;
+    }
+
+    private static Expr trueConst(int at) {
+        PyNode.Const c = new PyNode.Const(PyValue.Bool.TRUE);
+        c.start = at;
+        c.end = at;
+        return c;
+    }
+
     private Stmt ifStatement() throws PyTokenizer.Refused {
         List<Expr> tests = new ArrayList<>();
         List<List<Stmt>> bodies = new ArrayList<>();
@@ -873,7 +972,13 @@ final class PyParser {
         int s = tok().start;
         enter();
         p++;
-        while (more() && !at(":")) {
+        int inner = 0;
+        while (more() && !(at(":") && inner == 0)) {
+            if (at("lambda")) {
+                inner++; // a lambda in a default value has its own colon
+            } else if (at(":")) {
+                inner--;
+            }
             p = match[p] > p ? match[p] + 1 : p + 1;
         }
         expect(":");
@@ -956,18 +1061,36 @@ final class PyParser {
      * chains of one level become one flat node.
      */
     private Expr yard() throws ParseError {
+        if (!at("not")) {
+            // the common case: one operand and no operator after it
+            Expr first = factor();
+            if (binaryOp() == null) {
+                return first;
+            }
+            return yard(first);
+        }
+        return yard(null);
+    }
+
+    private Expr yard(Expr first) throws ParseError {
         Deque<Expr> operands = new ArrayDeque<>();
         Deque<Op> ops = new ArrayDeque<>();
+        Expr pending = first;
         while (true) {
-            // an operand, after any number of prefix 'not'
-            while (at("not")) {
-                ops.push(new Op("not", 3, true, tok().start));
-                p++;
+            if (pending != null) {
+                operands.push(pending);
+                pending = null;
+            } else {
+                // an operand, after any number of prefix 'not'
+                while (at("not")) {
+                    ops.push(new Op("not", 3, true, tok().start));
+                    p++;
+                }
+                if (!more()) {
+                    throw error("an expression expected");
+                }
+                operands.push(factor());
             }
-            if (!more()) {
-                throw error("an expression expected");
-            }
-            operands.push(factor());
             Op op = binaryOp();
             if (op == null) {
                 break;
@@ -1044,18 +1167,31 @@ final class PyParser {
     /** Unary prefixes and {@code **}, by a loop: {@code -a ** -b ** c}. */
     private Expr factor() throws ParseError {
         int s = tok().start;
+        if (!(at("-") || at("+") || at("~") || at("await"))) {
+            Expr only = primary();
+            if (!at("**")) {
+                return only; // the common case: no prefix, no power
+            }
+            return factor(s, only);
+        }
+        return factor(s, null);
+    }
+
+    private Expr factor(int s, Expr firstPrimary) throws ParseError {
         List<List<String>> prefixes = new ArrayList<>();
         List<Expr> primaries = new ArrayList<>();
+        Expr given = firstPrimary;
         while (true) {
             List<String> pre = new ArrayList<>();
-            while (at("-") || at("+") || at("~") || at("await")) {
+            while (given == null && (at("-") || at("+") || at("~") || at("await"))) {
                 if (!at("await")) {
                     pre.add(tok().text);
                 }
                 p++;
             }
             prefixes.add(pre);
-            primaries.add(primary());
+            primaries.add(given != null ? given : primary());
+            given = null;
             if (!at("**")) {
                 break;
             }

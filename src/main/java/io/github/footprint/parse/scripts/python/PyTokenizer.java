@@ -282,7 +282,7 @@ final class PyTokenizer {
             return;
         }
         for (String op : OPERATORS) {
-            if (s.startsWith(op, pos)) {
+            if (op.charAt(0) == c && s.startsWith(op, pos)) {
                 pos += op.length();
                 if (op.length() == 1 && "([{".indexOf(op.charAt(0)) >= 0) {
                     if (level >= MAXLEVEL) {

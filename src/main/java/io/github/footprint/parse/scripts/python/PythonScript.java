@@ -66,8 +66,12 @@ public final class PythonScript {
         this.locator = locator;
         List<PyNode.Stmt> stmts = null;
         List<PyParser.LiteralLoadapp> literal = new ArrayList<>();
+        boolean stackSize = false;
         try {
             List<PyToken> tokens = PyTokenizer.tokenize(text, locator::line);
+            for (PyToken t : tokens) {
+                stackSize |= t.type == PyToken.Type.NAME && t.text.equals("stack_size");
+            }
             stmts = PyParser.parseFile(tokens, text, locator::line, literal);
         } catch (PyTokenizer.Refused r) {
             problems.add(ParseProblem.syntax(locator.at(r.offset), r.type + ": " + r.getMessage()
@@ -81,7 +85,7 @@ public final class PythonScript {
             return;
         }
         try {
-            settings(stmts, literal);
+            settings(stmts, literal, stackSize);
         } catch (RuntimeException | StackOverflowError e) {
             internalError(e);
         }
@@ -94,11 +98,14 @@ public final class PythonScript {
                 + " computes is unknown"));
     }
 
-    private void settings(List<PyNode.Stmt> stmts, List<PyParser.LiteralLoadapp> literal) {
+    private void settings(List<PyNode.Stmt> stmts, List<PyParser.LiteralLoadapp> literal, boolean stackSize) {
         for (PyParser.LiteralLoadapp l : literal) {
             literalLoadapps.add(new CallFact(l.uri, null, locator.at(l.offset), l.offset));
         }
         collectNotes(stmts);
+        if (!stackSize) {
+            return; // no stack_size name in the file: no call to find (the application's own modules, mostly)
+        }
         // the settings pass: __file__ unknown; stack_size calls in the order of the file
         PyInterpreter run = PyInterpreter.run(stmts, text, locator, null);
         for (PyInterpreter.StackCall s : run.stacks) {

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.TestFactory;
  * operations footprint computes are evaluated by {@code python3 -c} (with {@code __file__} set, nothing but those
  * operations: no script is run, no file is read) and by {@link PythonScript}; the strings must be equal char for
  * char, and where Python raises, footprint must say unknown. A second set compares what CPython's compiler refuses
- * (nesting, indentation, strings, brackets) with {@link PythonScript#problems()}, message and line.
+ * (nesting, indentation, strings, brackets) with {@link PythonScript#problems()}, message and line; a third reads
+ * every top-level module of python3's own library, which CPython compiles, without a refusal.
  */
 class PythonJudgeTest {
     static final int GENERATED = 600;
@@ -59,6 +60,7 @@ class PythonJudgeTest {
     private static JsonNode verdicts;
     private static List<String> snippets;
     private static JsonNode compiled;
+    private static JsonNode stdlib;
 
     static String findOnPath(String program) {
         String path = System.getenv("PATH");
@@ -220,7 +222,8 @@ class PythonJudgeTest {
         }
         Files.write(work.resolve("expressions.json"), json.writeValueAsBytes(input));
         Files.write(work.resolve("snippets.json"), json.writeValueAsBytes(snippets));
-        // only pure string and os.path operations are evaluated: each expression with __file__ set, nothing else
+        // only pure string and os.path operations are evaluated: each expression with __file__ set, nothing else;
+        // the snippets and the library's own modules are only compiled, never run
         String program = String.join("\n",
                 "import json, os, sys, urllib.parse",
                 "out = []",
@@ -239,7 +242,16 @@ class PythonJudgeTest {
                 "        comp.append({'error': type(e).__name__ + ': ' + e.msg, 'line': e.lineno})",
                 "    except (RecursionError, MemoryError) as e:",
                 "        comp.append({'error': type(e).__name__, 'line': None})",
-                "json.dump({'values': out, 'compile': comp}, sys.stdout)");
+                "lib = []",
+                "for name in sorted(os.listdir(os.path.dirname(os.__file__))):",
+                "    path = os.path.join(os.path.dirname(os.__file__), name)",
+                "    if name.endswith('.py') and os.path.isfile(path):",
+                "        try:",
+                "            compile(open(path, 'rb').read(), path, 'exec')",
+                "            lib.append([path, True])",
+                "        except SyntaxError:",
+                "            lib.append([path, False])",
+                "json.dump({'values': out, 'compile': comp, 'stdlib': lib}, sys.stdout)");
         Process p = new ProcessBuilder(python, "-c", program, work.resolve("expressions.json").toString(),
                 work.resolve("snippets.json").toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         byte[] out = readAll(p.getInputStream());
@@ -248,6 +260,7 @@ class PythonJudgeTest {
         JsonNode all = json.readTree(new String(out, StandardCharsets.UTF_8));
         verdicts = all.get("values");
         compiled = all.get("compile");
+        stdlib = all.get("stdlib");
     }
 
     private static byte[] readAll(InputStream in) throws IOException {
@@ -316,6 +329,29 @@ class PythonJudgeTest {
                         assertTrue(message.startsWith(v.get("error").asText() + " ("), () -> "python3: " + v
                                 + "; footprint: " + message);
                         assertEquals(v.get("line").asInt(), s.problems().get(0).location().line(), message);
+                    }
+                }));
+    }
+
+    /**
+     * Real code at scale: every top-level module of python3's own library that CPython compiles is read without a
+     * refusal and without an internal error, and runs in the mind as a start-up script would.
+     */
+    @TestFactory
+    Stream<DynamicTest> cpythonsOwnLibraryIsReadWithoutRefusal() {
+        assertTrue(stdlib.size() >= 100, "stdlib modules: " + stdlib.size());
+        return IntStream.range(0, stdlib.size()).mapToObj(i -> DynamicTest.dynamicTest(
+                stdlib.get(i).get(0).asText(), () -> {
+                    Path file = Path.of(stdlib.get(i).get(0).asText());
+                    PythonScript s = PythonScript.read(new String(Files.readAllBytes(file), StandardCharsets.UTF_8),
+                            file.getFileName().toString());
+                    s.loads("/srv/app/" + file.getFileName());
+                    if (stdlib.get(i).get(1).asBoolean()) {
+                        assertFalse(s.refused(), () -> s.problems().get(0).location() + " " + s.problems().get(0)
+                                .message());
+                    }
+                    for (var n : s.notes()) {
+                        assertFalse(n.message().contains("internal error"), n.location() + " " + n.message());
                     }
                 }));
     }

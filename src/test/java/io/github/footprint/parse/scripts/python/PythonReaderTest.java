@@ -181,6 +181,35 @@ class PythonReaderTest {
     }
 
     @Test
+    void matchStatementsAreBranchesOfUnknownConditions() {
+        PythonScript s = read(
+                "import os, sys",
+                "match = '/etc/match.ini'",
+                "match sys.argv:",
+                "    case [_, 'debug']:",
+                "        ini = '/etc/debug.ini'",
+                "    case [_, name]:",
+                "        ini = '/etc/' + name",
+                "    case _:",
+                "        ini = '/etc/x.ini'",
+                "same = None",
+                "match os.environ.get('X'):",
+                "    case None:",
+                "        same = '/etc/s.ini'",
+                "    case str(v):",
+                "        same = '/etc/s.ini'",
+                "f = lambda x = lambda y = lambda z=1 : z : y() : x()",
+                "after = '/etc/after.ini'");
+        assertFalse(s.refused());
+        assertEquals(List.of(), s.notes());
+        assertKnown("/etc/match.ini", s.valueOf("match", HOST));
+        assertUnknown(s.valueOf("ini", HOST), "a value a case pattern captures (case [_, name])", 6);
+        assertUnknown(s.valueOf("name", HOST), "case pattern", 6);
+        assertUnknown(s.valueOf("same", HOST), "depending on", 11);
+        assertKnown("/etc/after.ini", s.valueOf("after", HOST));
+    }
+
+    @Test
     void modWsgiNamesTheModuleWithAKnownBeginningOnly() {
         PythonScript s = read(
                 "a = 'yes' if __name__.startswith('_mod_wsgi_') else 'no'",
