@@ -187,7 +187,23 @@ abstract class PyValue {
 
         @Override
         boolean same(PyValue o) {
-            return o instanceof Ref && ((Ref) o).name.equals(name);
+            return o instanceof Ref && identity(((Ref) o).name).equals(identity(name));
+        }
+
+        /**
+         * The object a qualified name stands for, so that the two paths of a Python 2/3 import fallback agree:
+         * {@code ConfigParser} (Python 2) and {@code six.moves.configparser} are {@code configparser};
+         * {@code paste.deploy} re-exports {@code paste.deploy.loadwsgi}'s loaders.
+         */
+        static String identity(String q) {
+            for (String[] alias : new String[][] {{"ConfigParser", "configparser"},
+                {"six.moves.configparser", "configparser"}, {"backports.configparser", "configparser"},
+                {"paste.deploy.loadwsgi", "paste.deploy"}}) {
+                if (q.equals(alias[0]) || q.startsWith(alias[0] + ".")) {
+                    return alias[1] + q.substring(alias[0].length());
+                }
+            }
+            return q;
         }
 
         @Override

@@ -448,6 +448,15 @@ class PythonReaderTest {
                 .kind());
         assertEquals(IniLoad.Kind.LOADAPP, app(HOST, "from paste.deploy import loadapp as la",
                 "a = la('config:/x.ini')").kind());
+        // a Python 2/3 import fallback binds the same loader on both paths
+        IniLoad fallback = app(HOST, "try:", "    from paste.deploy import loadapp", "except ImportError:",
+                "    from paste.deploy.loadwsgi import loadapp", "a = loadapp('config:/etc/x.ini')");
+        assertKnown("/etc/x.ini", fallback.path());
+        IniLoad parser = app(HOST, "try:", "    import configparser", "except ImportError:",
+                "    import ConfigParser as configparser", "c = configparser.ConfigParser()", "c.read('/etc/k.ini')",
+                "c.get('app:main', 'use')");
+        assertEquals(IniLoad.Kind.CONFIGPARSER, parser.kind());
+        assertKnown("main", parser.section());
         // a function of the script named loadapp is not PasteDeploy's
         assertEquals(List.of(), loads(HOST, "def loadapp(uri):", "    return uri", "a = loadapp('config:/x.ini')"));
     }
