@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.footprint.parse.scripts.python.IniLoad;
+import io.github.footprint.parse.scripts.python.PythonScript;
 import io.github.footprint.source.SourceFile;
 
 /** What footprint reads from one start-up script: literal settings only, each with its line. */
@@ -27,6 +29,7 @@ public final class ScriptFacts {
     private final List<Fact> variables = new ArrayList<>();
     private final List<Fact> settings = new ArrayList<>();
     private final List<Fact> starts = new ArrayList<>();
+    private PythonScript python;
 
     ScriptFacts(SourceFile file) {
         this.file = file;
@@ -34,6 +37,26 @@ public final class ScriptFacts {
 
     public SourceFile file() {
         return file;
+    }
+
+    /**
+     * The Python reading of a {@code .wsgi}/{@code .py} script (empty for shell and systemd files): its INI loads
+     * for a given host path ({@link PythonScript#loads}), CPython's refusal of the file and what was not read.
+     */
+    public Optional<PythonScript> python() {
+        return Optional.ofNullable(python);
+    }
+
+    /**
+     * The INI loads of a Python script installed at {@code hostScript} (mod_wsgi's {@code __file__}: the
+     * WSGIScriptAlias target as written; null when unknown); empty for other scripts.
+     */
+    public List<IniLoad> iniLoads(String hostScript) {
+        return python == null ? List.of() : python.loads(hostScript);
+    }
+
+    void python(PythonScript p) {
+        python = p;
     }
 
     /** Shell variables assigned or exported, and systemd {@code Environment=} pairs, in file order. */
@@ -52,7 +75,11 @@ public final class ScriptFacts {
         return Optional.ofNullable(last);
     }
 
-    /** {@code ulimit -s}, {@code LimitSTACK=}, {@code stack_size(...)}, {@code loadapp('config:...')}... */
+    /**
+     * {@code ulimit -s}, {@code LimitSTACK=}, {@code stack_size(...)}, {@code loadapp('config:...')} with a literal
+     * argument (kept for the model's current reading; {@link #iniLoads} gives every loader, computed paths
+     * included)...
+     */
     public List<Fact> settings() {
         return Collections.unmodifiableList(settings);
     }

@@ -2,13 +2,13 @@ package io.github.footprint.parse.scripts;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.parse.scripts.python.PythonScript;
 import io.github.footprint.source.FileKind;
 import io.github.footprint.source.SourceFile;
 
@@ -26,22 +26,17 @@ import io.github.footprint.source.SourceFile;
  * {@code soft:hard}; {@code parse_size} with base 1024: {@code B K M G T P E} suffixes, fractions such as
  * {@code 1.5G}, {@code infinity}), and {@code Environment=} pairs.
  *
- * <p>Python: {@code threading.stack_size(...)}, {@code thread.stack_size(...)}, {@code _thread.stack_size(...)}
- * (and the names an {@code import ... as} or {@code from ... import stack_size} gives them) with an argument
- * that is an integer constant expression ({@code 524288}, {@code 512 * 1024}, {@code 0x80000}, {@code 2 ** 19});
- * {@code loadapp('config:...')}.
+ * <p>Python: read by {@link PythonScript} (a tokenizer and evaluator after CPython 3's rules):
+ * {@code threading.stack_size(...)}, {@code thread.stack_size(...)}, {@code _thread.stack_size(...)} under any name
+ * imports give them, with the argument's value when it is an integer the script computes from literals
+ * ({@code 524288}, {@code 512 * 1024}, {@code 0x80000}, {@code 2 ** 19}, a name bound to one); {@code loadapp('...')}
+ * with a literal argument; and every INI loader with the path it computes ({@link ScriptFacts#iniLoads}).
  */
 public final class ScriptReader {
     private static final Pattern NAME_VALUE = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)=(.*)$", Pattern.DOTALL);
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern UNIT_KEY = Pattern.compile("^(LimitSTACK|LimitAS|Environment)\\s*=\\s*(.*)$");
     private static final Pattern ENV_PAIR = Pattern.compile("\"?([A-Za-z_][A-Za-z0-9_]*)=([^\"\\s]*)\"?");
-    private static final Pattern LOADAPP = Pattern.compile("\\bloadapp\\s*\\(\\s*([rub]?)(['\"])(.*?)\\2");
-    private static final Pattern IMPORT_MODULE = Pattern.compile(
-            "^\\s*import\\s+(.*)$");
-    private static final Pattern FROM_IMPORT = Pattern.compile(
-            "^\\s*from\\s+(threading|thread|_thread)\\s+import\\s+\\(?([^)#]*)\\)?");
-    private static final Set<String> THREAD_MODULES = Set.of("threading", "thread", "_thread");
     /** The commands that start httpd, by their last path element. */
     private static final Set<String> HTTPD_COMMANDS = Set.of("apache2ctl", "apachectl", "apache2", "httpd",
             "httpd-foreground");
@@ -64,7 +59,10 @@ public final class ScriptReader {
             new Shell(facts).read(f, lines);
             return facts;
         }
-        Python py = f.kind() == FileKind.PYTHON ? Python.of(lines) : null;
+        if (f.kind() == FileKind.PYTHON) {
+            python(f, facts);
+            return facts;
+        }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             Location at = new Location(f.displayPath(), f.templateLine(i));
@@ -73,11 +71,26 @@ public final class ScriptReader {
             }
             if (f.kind() == FileKind.SYSTEMD) {
                 unit(line, at, facts);
-            } else if (py != null) {
-                py.line(line, at, facts);
             }
         }
         return facts;
+    }
+
+    /** The Python facts: stack_size calls and literal loadapp calls, in line order (stack sizes first on a line). */
+    private static void python(SourceFile f, ScriptFacts facts) {
+        PythonScript py = PythonScript.read(f);
+        facts.python(py);
+        List<Fact> out = new ArrayList<>();
+        for (PythonScript.CallFact c : py.stackSizes()) {
+            out.add(new Fact(ScriptFacts.PYTHON_STACK_SIZE, c.text(), c.number(), c.location()));
+        }
+        for (PythonScript.CallFact c : py.literalLoadapps()) {
+            out.add(new Fact(ScriptFacts.LOADAPP, c.text(), null, c.location()));
+        }
+        out.sort(java.util.Comparator.comparingInt((Fact x) -> x.location().line()));
+        for (Fact x : out) {
+            facts.setting(x);
+        }
     }
 
     // ---------------------------------------------------------------- shell
@@ -420,135 +433,6 @@ public final class ScriptReader {
             start = i + 1;
         } while (p < s.length());
         return total;
-    }
-
-    // ---------------------------------------------------------------- python
-
-    /** The Python reader: the names under which the file can call {@code stack_size}. */
-    private static final class Python {
-        private final Pattern call;
-
-        private Python(Pattern call) {
-            this.call = call;
-        }
-
-        static Python of(List<String> lines) {
-            Set<String> modules = new LinkedHashSet<>(THREAD_MODULES);
-            Set<String> functions = new LinkedHashSet<>();
-            for (String raw : lines) {
-                String line = stripComment(raw);
-                Matcher from = FROM_IMPORT.matcher(line);
-                if (from.find()) {
-                    for (String item : from.group(2).split(",")) {
-                        String[] parts = item.strip().split("\\s+as\\s+");
-                        if (parts[0].strip().equals("stack_size")) {
-                            functions.add(parts.length > 1 ? parts[1].strip() : "stack_size");
-                        }
-                    }
-                    continue;
-                }
-                Matcher imp = IMPORT_MODULE.matcher(line);
-                if (imp.find()) {
-                    for (String item : imp.group(1).split(",")) {
-                        String[] parts = item.strip().split("\\s+as\\s+");
-                        if (parts.length > 1 && THREAD_MODULES.contains(parts[0].strip())) {
-                            modules.add(parts[1].strip());
-                        }
-                    }
-                }
-            }
-            StringBuilder alt = new StringBuilder();
-            for (String m : modules) {
-                if (NAME.matcher(m).matches()) {
-                    alt.append(alt.length() == 0 ? "" : "|").append(Pattern.quote(m)).append("\\s*\\.\\s*stack_size");
-                }
-            }
-            for (String fn : functions) {
-                if (NAME.matcher(fn).matches()) {
-                    alt.append("|").append(Pattern.quote(fn));
-                }
-            }
-            return new Python(Pattern.compile("(?<![\\w.])(?:" + alt + ")\\s*\\("));
-        }
-
-        void line(String raw, Location at, ScriptFacts facts) {
-            String line = stripComment(raw);
-            Matcher s = call.matcher(line);
-            while (s.find()) {
-                if (inString(line, s.start())) {
-                    continue;
-                }
-                String arg = argument(line, s.end());
-                if (arg == null) {
-                    facts.setting(new Fact(ScriptFacts.PYTHON_STACK_SIZE, line.substring(s.end()).strip(), null, at));
-                } else if (!arg.isBlank()) {
-                    facts.setting(new Fact(ScriptFacts.PYTHON_STACK_SIZE, arg.strip(), PyIntExpr.eval(arg), at));
-                }
-            }
-            Matcher l = LOADAPP.matcher(line);
-            while (l.find()) {
-                facts.setting(new Fact(ScriptFacts.LOADAPP, l.group(3), null, at));
-            }
-        }
-    }
-
-    /** The text up to the parenthesis that closes the one before {@code from}; null when the line does not close it. */
-    private static String argument(String line, int from) {
-        int depth = 1;
-        char quote = 0;
-        for (int i = from; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return line.substring(from, i);
-            }
-        }
-        return null;
-    }
-
-    /** True when {@code index} is inside a string literal that opens on the same line. */
-    private static boolean inString(String line, int index) {
-        char quote = 0;
-        for (int i = 0; i < index && i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            }
-        }
-        return quote != 0;
-    }
-
-    /** A Python line without its {@code #} comment (a {@code #} inside a string literal stays). */
-    static String stripComment(String line) {
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '#') {
-                return line.substring(0, i);
-            }
-        }
-        return line;
     }
 
     // ---------------------------------------------------------------- numbers

@@ -2,12 +2,17 @@ package io.github.footprint.parse.scripts;
 
 import static io.github.footprint.testing.Trees.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.footprint.base.Severity;
+import io.github.footprint.parse.ParseProblem;
+import io.github.footprint.parse.scripts.python.IniLoad;
 import io.github.footprint.testing.Trees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -189,7 +194,7 @@ class ScriptReaderTest {
                 "5 stack_size=2 ** 19 524288", "6 stack_size=1 << 19 524288", "7 stack_size=(512) * 1024 524288",
                 "8 stack_size=int(512e3) null", "9 stack_size=SIZE null", "12 stack_size=0o2000000 524288",
                 "13 stack_size=-1 -1", "14 stack_size=64 * 1024 // 2 32768", "15 stack_size=0512 null",
-                "16 stack_size=512.0 * 1024 null", "18 stack_size= null"), facts(f.settings()));
+                "16 stack_size=512.0 * 1024 null", "18 stack_size=65536 65536"), facts(f.settings()));
     }
 
     @Test
@@ -203,21 +208,31 @@ class ScriptReaderTest {
     }
 
     @Test
-    void pythonConstantExpressions() {
-        assertEquals(524288L, PyIntExpr.eval("512*1024"));
-        assertEquals(-4L, PyIntExpr.eval("-2**2"));
-        assertEquals(512L, PyIntExpr.eval("2**3**2"));
-        assertEquals(7L, PyIntExpr.eval("1 + 2 * 3"));
-        assertEquals(-4L, PyIntExpr.eval("-7 // 2"));
-        assertEquals(1L, PyIntExpr.eval("-7 % 2"));
-        assertEquals(0x80000L, PyIntExpr.eval("0X8_0000"));
-        assertEquals(0L, PyIntExpr.eval("00"));
-        assertNull(PyIntExpr.eval("7 / 2"));
-        assertNull(PyIntExpr.eval("2 ** -1"));
-        assertNull(PyIntExpr.eval("1 << 64"));
-        assertNull(PyIntExpr.eval("1_"));
-        assertNull(PyIntExpr.eval("(1"));
-        assertNull(PyIntExpr.eval("'524288'"));
-        assertNull(PyIntExpr.eval(""));
+    void threeThousandNestedParenthesesAreALocatedProblemNotAStackOverflow() {
+        // issue 13: this killed the JVM with StackOverflowError; CPython refuses it at the 201st bracket
+        ScriptFacts f = read("app.wsgi", "import threading\nthreading.stack_size(" + "(".repeat(3000) + "524288"
+                + ")".repeat(3000) + ")\n");
+        assertEquals(List.of(), f.settings());
+        List<ParseProblem> problems = f.python().orElseThrow().problems();
+        assertEquals(1, problems.size());
+        assertEquals("app.wsgi:2", problems.get(0).location().toString());
+        assertEquals(Severity.ERROR, problems.get(0).severity());
+        assertTrue(problems.get(0).message().startsWith("SyntaxError: too many nested parentheses ("),
+                problems.get(0).message());
+    }
+
+    @Test
+    void iniLoadsOfAPythonScriptForItsHostPath() {
+        ScriptFacts f = read("wsgi/apache.wsgi", "import os\r\nfrom paste.deploy import loadapp\r\n"
+                + "config_filepath = os.path.join(\r\n    os.path.dirname(os.path.abspath(__file__)), 'production.ini')\r\n"
+                + "application = loadapp('config:%s' % config_filepath)\r\n");
+        List<IniLoad> loads = f.iniLoads("/etc/ckan/default/apache.wsgi");
+        assertEquals(1, loads.size());
+        assertEquals("/etc/ckan/default/production.ini", loads.get(0).path().value());
+        assertEquals("main", loads.get(0).section().value());
+        assertEquals("wsgi/apache.wsgi:5", loads.get(0).location().toString());
+        assertFalse(f.iniLoads(null).get(0).path().known());
+        assertEquals(List.of(), read("envvars", "A=1\n").iniLoads("/x"));
+        assertTrue(read("envvars", "A=1\n").python().isEmpty());
     }
 }
