@@ -62,7 +62,8 @@ public final class CheckEngine {
         }
         Redactor redactor = new Redactor(secrets);
         ReportView.Builder view = ReportView.builder(redactor, request.failOn(), request.severityPolicy(),
-                request.toolVersion()).helpUrl(request.helpUrl()).sourceFolder(request.sourceDisplay());
+                request.toolVersion()).helpUrl(request.helpUrl()).sourceFolder(request.sourceDisplay())
+                .verbose(request.verbose());
         List<EnvironmentResult> closed = new ArrayList<>();
         for (EnvironmentResult r : settled) {
             List<Finding> fs = FindingsStage.close(r.findings(), redactor);

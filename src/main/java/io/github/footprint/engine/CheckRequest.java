@@ -52,6 +52,7 @@ public final class CheckRequest {
     private final Path outputDirectory;
     private final String toolVersion;
     private final String helpUrl;
+    private final boolean verbose;
 
     CheckRequest(RequestParser p) {
         this.baseDirectory = p.baseDirectory;
@@ -78,6 +79,7 @@ public final class CheckRequest {
         this.outputDirectory = p.outputDirectory;
         this.toolVersion = p.raw.toolVersion;
         this.helpUrl = p.helpUrl;
+        this.verbose = p.raw.verbose;
     }
 
     private static Properties copy(Properties p) {
@@ -218,6 +220,11 @@ public final class CheckRequest {
         return helpUrl;
     }
 
+    /** True when the console prints each finding's detail below its first line ({@code verbose}). */
+    public boolean verbose() {
+        return verbose;
+    }
+
     /**
      * The raw parameters, as Maven gives them: strings (a size as the user wrote it, {@code 768M}), files, lists and
      * maps; nothing is read or checked before {@link #build()}. A parameter not given keeps the goal's default.
@@ -246,6 +253,7 @@ public final class CheckRequest {
         Path outputDirectory;
         String toolVersion = "unknown";
         String helpUrl;
+        boolean verbose;
 
         /** One {@code <environment>} as written. */
         static final class Environment {
@@ -432,6 +440,12 @@ public final class CheckRequest {
          */
         public Builder helpUrl(String v) {
             helpUrl = v;
+            return this;
+        }
+
+        /** True: the console prints each finding's detail, indented, below its first line. */
+        public Builder verbose(boolean v) {
+            verbose = v;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.github.footprint.findings;
 
 import io.github.footprint.base.Finding;
+import io.github.footprint.base.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +29,12 @@ public final class EnvironmentView {
         Map<String, Integer> seen = new HashMap<>();
         for (Finding f : findings) {
             String artifact = f.location().file().isEmpty() ? root : f.location().file();
-            String line = lineText(d, f.location().file(), f.location().line());
-            int n = seen.merge(ReportedFinding.key(f, artifact, line, id), 1, Integer::sum);
-            fs.add(ReportedFinding.of(f, r, id, root, line, n));
+            List<String> lines = new ArrayList<>(f.locations().size());
+            for (Location at : f.locations()) {
+                lines.add(lineText(d, at.file(), at.line()));
+            }
+            int n = seen.merge(ReportedFinding.key(f, artifact, lines.get(0), id), 1, Integer::sum);
+            fs.add(ReportedFinding.of(f, r, id, root, lines, n));
         }
         this.findings = List.copyOf(fs);
         this.files = d.sources().files().size();

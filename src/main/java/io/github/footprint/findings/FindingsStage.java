@@ -1,19 +1,32 @@
 package io.github.footprint.findings;
 
-import io.github.footprint.base.Finding;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import io.github.footprint.base.Excerpt;
+import io.github.footprint.base.Finding;
+import io.github.footprint.base.Location;
 
 import io.github.footprint.source.Suppression;
 
 /**
  * The late stage, after the rules: the user's severity overrides and {@code off}, then suppression comments, per
- * environment; then, once every environment's secrets are known, masking, the length cut and report order.
+ * environment and per place; then, once every environment's secrets are known, one finding of identical ones
+ * (the same rule, severity, message and detail: one cause at several places), masking, the length cuts and report
+ * order.
  */
 public final class FindingsStage {
-    /** Longest message a report prints; longer ones (a quoted 16 MiB line) are cut after masking. */
+    /**
+     * Longest first line a report prints. Rules write first lines of about 160 characters and quotations from the
+     * user's files are cut ({@link Excerpt}), so this cut is a last guard only.
+     */
     public static final int MAX_MESSAGE = 2000;
+    /** Longest detail a report prints; longer ones (a list over thousands of daemons) are cut after masking. */
+    public static final int MAX_DETAIL = 4000;
 
     private final SeverityPolicy policy;
     private final Set<String> ruleIds;
@@ -29,23 +42,42 @@ public final class FindingsStage {
         return policy.isOff(ruleId);
     }
 
-    /** What the severity overrides and the suppression comments leave of one environment's findings, in order. */
+    /**
+     * What the severity overrides and the suppression comments leave of one environment's findings (each at one
+     * place, as the rules report them), in order.
+     */
     public List<Finding> settle(List<Finding> found, List<Suppression> suppressions) {
         return new Suppressions(suppressions, ruleIds).apply(policy.apply(found));
     }
 
-    /** The findings masked, each message cut to {@link #MAX_MESSAGE}, in report order. */
+    /**
+     * The findings merged (identical ones become one with all their places, the first place primary), masked, each
+     * first line's quotations shortened and the line cut to {@link #MAX_MESSAGE}, each detail cut to
+     * {@link #MAX_DETAIL}, in report order.
+     */
     public static List<Finding> close(List<Finding> settled, Redactor redactor) {
-        List<Finding> out = new ArrayList<>();
+        Map<List<String>, List<Location>> places = new LinkedHashMap<>();
+        Map<List<String>, Finding> first = new HashMap<>();
         for (Finding f : settled) {
-            out.add(shorten(redactor.mask(f)));
+            List<String> key = List.of(f.ruleId(), f.severity().name(), f.message(), f.detail());
+            places.computeIfAbsent(key, k -> new ArrayList<>()).addAll(f.locations());
+            first.putIfAbsent(key, f);
+        }
+        List<Finding> out = new ArrayList<>(places.size());
+        for (Map.Entry<List<String>, List<Location>> e : places.entrySet()) {
+            out.add(shorten(redactor.mask(first.get(e.getKey()).at(e.getValue()))));
         }
         out.sort(Finding.ORDER);
         return out;
     }
 
     private static Finding shorten(Finding f) {
-        String m = f.message();
-        return m.length() <= MAX_MESSAGE ? f : f.withMessage(m.substring(0, MAX_MESSAGE - 3) + "...");
+        String m = Excerpt.shorten(f.message(), Excerpt.FIRST_LINE);
+        String d = Excerpt.whole(f.detail());
+        return new Finding(f.ruleId(), f.severity(), cut(m, MAX_MESSAGE), cut(d, MAX_DETAIL), f.locations());
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 }

@@ -68,9 +68,10 @@ public final class Redactor {
         return out;
     }
 
-    /** Masks the message of a finding. */
+    /** Masks the message and the detail of a finding. */
     public Finding mask(Finding f) {
         String m = mask(f.message());
-        return m.equals(f.message()) ? f : f.withMessage(m);
+        String d = mask(f.detail());
+        return m.equals(f.message()) && d.equals(f.detail()) ? f : f.withMessage(m).withDetail(d);
     }
 }

@@ -21,6 +21,7 @@ public final class ReportView {
     private final List<EnvironmentView> environments;
     private final String helpUrl;
     private final String sourceFolder;
+    private final boolean verbose;
 
     private ReportView(Builder b) {
         this.toolVersion = b.toolVersion;
@@ -29,6 +30,7 @@ public final class ReportView {
         this.environments = List.copyOf(b.environments);
         this.helpUrl = b.helpUrl;
         this.sourceFolder = b.sourceFolder;
+        this.verbose = b.verbose;
     }
 
     /**
@@ -48,6 +50,7 @@ public final class ReportView {
         private final List<EnvironmentView> environments = new ArrayList<>();
         private String helpUrl;
         private String sourceFolder;
+        private boolean verbose;
 
         private Builder(Redactor redactor, FailOn failOn, SeverityPolicy policy, String toolVersion) {
             this.redactor = redactor;
@@ -79,6 +82,12 @@ public final class ReportView {
             return this;
         }
 
+        /** True: the console prints each finding's detail below its first line ({@code verbose}). */
+        public Builder verbose(boolean v) {
+            verbose = v;
+            return this;
+        }
+
         public ReportView build() {
             return new ReportView(this);
         }
@@ -102,6 +111,11 @@ public final class ReportView {
         return Optional.ofNullable(sourceFolder);
     }
 
+    /** True when the console prints each finding's detail below its first line ({@code verbose}). */
+    public boolean verbose() {
+        return verbose;
+    }
+
     /** The threshold that fails the build. */
     public FailOn failOn() {
         return failOn;
@@ -112,7 +126,7 @@ public final class ReportView {
         return policy.isOff(ruleId);
     }
 
-    /** How many findings of this severity, over all environments. */
+    /** How many findings of this severity, over all environments; a finding at several places counts once. */
     public int count(Severity s) {
         int n = 0;
         for (EnvironmentView e : environments) {

@@ -1,6 +1,7 @@
 package io.github.footprint.findings;
 
 import io.github.footprint.base.Finding;
+import io.github.footprint.base.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,23 +21,35 @@ public final class Suppressions {
         this.knownIds = Set.copyOf(knownIds);
     }
 
+    /**
+     * The findings less their silenced places: a place a suppression names drops out of its finding, and a finding
+     * with no place left is dropped.
+     */
     public List<Finding> apply(List<Finding> findings) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            if (!silenced(f)) {
+            List<Location> left = new ArrayList<>(f.locations().size());
+            for (Location at : f.locations()) {
+                if (!silenced(f.ruleId(), at)) {
+                    left.add(at);
+                }
+            }
+            if (left.size() == f.locations().size()) {
                 out.add(f);
+            } else if (!left.isEmpty()) {
+                out.add(f.at(left));
             }
         }
         return out;
     }
 
-    private boolean silenced(Finding f) {
+    private boolean silenced(String ruleId, Location at) {
         for (Suppression s : all) {
-            if (s.reason().isEmpty() || !s.file().equals(f.location().file()) || !s.ids().contains(f.ruleId())
-                    || !knownIds.contains(f.ruleId())) {
+            if (s.reason().isEmpty() || !s.file().equals(at.file()) || !s.ids().contains(ruleId)
+                    || !knownIds.contains(ruleId)) {
                 continue;
             }
-            if (s.wholeFile() || (s.target() > 0 && s.target() == f.location().line())) {
+            if (s.wholeFile() || (s.target() > 0 && s.target() == at.line())) {
                 return true;
             }
         }

@@ -161,6 +161,13 @@ abstract class AbstractFootprintMojo extends AbstractMojo {
     protected String helpUrl;
 
     /**
+     * Prints each finding's detail (why, the derivation of its numbers, what contributes) indented below its first
+     * line on the console. The JSON, SARIF and HTML reports always carry it.
+     */
+    @Parameter(property = "footprint.verbose", defaultValue = "false")
+    protected boolean verbose;
+
+    /**
      * The raw values, as Maven set them, that every goal hands the one parser; the goal adds its formats and output
      * folder.
      */
@@ -184,6 +191,7 @@ abstract class AbstractFootprintMojo extends AbstractMojo {
                 .rules(rules)
                 .failOn(failOn)
                 .helpUrl(helpUrl)
+                .verbose(verbose)
                 .toolVersion(plugin == null ? "unknown" : plugin.getVersion());
         for (PathMapping p : pathMappings == null ? List.<PathMapping>of() : pathMappings) {
             b.pathMapping(p.getHost(), p.getFolder());

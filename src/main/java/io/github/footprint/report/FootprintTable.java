@@ -2,6 +2,7 @@ package io.github.footprint.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 import io.github.footprint.findings.FootprintView;
@@ -12,7 +13,8 @@ import io.github.footprint.base.Sizes;
  * One environment's worst-case footprint (DESIGN.md §4) as console lines: a fixed-width table of the processes
  * (component, count, resident and virtual size each and in total, the line that sizes the count), a total row,
  * then the budgets, the event MPM's graceful-stop children, the database connections, the arena cap and host
- * statements used, and the assumptions. Every line fits {@link #WIDTH} unless a single path is longer; when the
+ * statements used, and the assumptions. Of more than {@link #ROWS} components the largest are rows and the others
+ * one row of their totals. Every line fits {@link #WIDTH} unless a single path is longer; when the
  * {@code sized at} column would not fit, each location goes on a line of its own below its row. Every text from
  * the configuration comes masked in the view, before widths are measured.
  */
@@ -28,6 +30,9 @@ final class FootprintTable {
     private static final String[] HEAD_1 = {"", "", "resident", "resident", "virtual", "virtual", ""};
     private static final String[] HEAD_2 = {"component", "count", "each", "total", "each", "total", "sized at"};
     private static final int LOCATION = 6;
+
+    /** Components the table shows, the largest by resident total; the others are summed on one row. */
+    static final int ROWS = 20;
 
     private final List<String> out = new ArrayList<>();
 
@@ -62,9 +67,24 @@ final class FootprintTable {
 
     private void table(FootprintView fp) {
         List<String[]> rows = new ArrayList<>();
+        List<FootprintView.Component> shown = shown(fp.components());
+        long moreCount = 0;
+        long moreResident = 0;
+        long moreVirtual = 0;
         for (FootprintView.Component c : fp.components()) {
+            if (!shown.contains(c)) {
+                moreCount += c.count();
+                moreResident += c.resident();
+                moreVirtual += c.virtual();
+                continue;
+            }
             rows.add(new String[] {c.name(), Long.toString(c.count()), Sizes.format(c.residentEach()),
                 Sizes.format(c.resident()), Sizes.format(c.virtualEach()), Sizes.format(c.virtual()), where(c.where())});
+        }
+        int more = fp.components().size() - shown.size();
+        if (more > 0) {
+            rows.add(new String[] {String.format(Locale.ROOT, "%,d more", more), Long.toString(moreCount), "",
+                Sizes.format(moreResident), "", Sizes.format(moreVirtual), ""});
         }
         String[] total = {"total", "", "", Sizes.format(fp.resident()), "", Sizes.format(fp.virtual()), ""};
         int[] w = new int[HEAD_2.length];
@@ -81,11 +101,44 @@ final class FootprintTable {
         out.add(render(HEAD_2, w, inline));
         for (String[] r : rows) {
             out.add(render(r, w, inline));
-            if (!inline) {
+            if (!inline && !r[LOCATION].isEmpty()) {
                 out.add(INDENT + INDENT + "sized at " + r[LOCATION]);
             }
         }
         out.add(render(total, w, inline));
+        if (more > 0) {
+            prose(INDENT + INDENT + "'" + rows.get(rows.size() - 1)[0] + "' sums the smaller components;"
+                    + " footprint.json and the HTML report list each");
+        }
+    }
+
+    /**
+     * The components the table shows: all of them up to {@link #ROWS}; of more, the {@code ROWS} largest by resident
+     * total (the earlier one on a tie), in the table's order.
+     */
+    private static List<FootprintView.Component> shown(List<FootprintView.Component> all) {
+        if (all.size() <= ROWS) {
+            return all;
+        }
+        List<Integer> byResident = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            byResident.add(i);
+        }
+        byResident.sort((a, b) -> {
+            int c = Long.compare(all.get(b).resident(), all.get(a).resident());
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        boolean[] keep = new boolean[all.size()];
+        for (int i = 0; i < ROWS; i++) {
+            keep[byResident.get(i)] = true;
+        }
+        List<FootprintView.Component> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (keep[i]) {
+                out.add(all.get(i));
+            }
+        }
+        return out;
     }
 
     private static List<String[]> concat(List<String[]> rows, String[]... more) {

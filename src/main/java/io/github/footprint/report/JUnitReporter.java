@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +23,8 @@ import io.github.footprint.rules.RuleMeta;
 /**
  * {@code TEST-footprint.xml}: JUnit XML as Jenkins and GitLab read it, written with the JDK's XML writer. One
  * test suite per environment, one test case per rule; a case fails with one {@code <failure>} per finding at or
- * above {@code failOn}; findings below it go to the case's {@code <system-out>}; rules switched off are skipped.
+ * above {@code failOn} (its first line, its places when it has several, its detail); findings below it go to the
+ * case's {@code <system-out>}; rules switched off are skipped.
  * No timestamps, no host name: the same input gives the same bytes. {@code failOn} and the rules switched off come
  * with the view.
  */
@@ -118,16 +120,19 @@ public final class JUnitReporter implements Reporter {
             StringBuilder below = new StringBuilder();
             for (ReportedFinding f : findings) {
                 String where = f.where();
-                String text = (where.isEmpty() ? "" : where + ": ") + f.message();
+                int n = f.places().size();
+                String text = (where.isEmpty() ? "" : where + ": ") + f.message()
+                        + (n > 1 ? String.format(Locale.ROOT, " (%,d places)", n) : "");
                 if (view.failOn().fails(f.severity())) {
                     nl(x, 3);
                     x.writeStartElement("failure");
                     x.writeAttribute("type", f.severity().label());
                     x.writeAttribute("message", text);
-                    x.writeCharacters(text + view.helpUrl(meta.id()).map(l -> "\n" + l).orElse(""));
+                    x.writeCharacters(text + places(f) + (f.detail().isEmpty() ? "" : "\n" + f.detail())
+                            + view.helpUrl(meta.id()).map(l -> "\n" + l).orElse(""));
                     x.writeEndElement();
                 } else {
-                    below.append(f.severity().label()).append(": ").append(text).append('\n');
+                    below.append(f.severity().label()).append(": ").append(text).append(places(f)).append('\n');
                 }
             }
             if (below.length() > 0) {
@@ -139,6 +144,18 @@ public final class JUnitReporter implements Reporter {
         }
         nl(x, 2);
         x.writeEndElement();
+    }
+
+    /** Every place of a finding at several, one per line; empty for a finding at one place. */
+    private static String places(ReportedFinding f) {
+        if (f.places().size() < 2) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (ReportedFinding.Place p : f.places()) {
+            b.append("\n  at ").append(p.where().isEmpty() ? "(project)" : p.where());
+        }
+        return b.toString();
     }
 
     private static Map<Rule, List<ReportedFinding>> group(List<Rule> rules, EnvironmentView env) {

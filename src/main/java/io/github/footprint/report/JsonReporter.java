@@ -102,8 +102,21 @@ public final class JsonReporter implements Reporter {
                 g.writeStringField("rule", f.ruleId());
                 g.writeStringField("severity", f.severity().label());
                 g.writeStringField("message", f.message());
+                if (f.detail().isEmpty()) {
+                    g.writeNullField("detail");
+                } else {
+                    g.writeStringField("detail", f.detail());
+                }
                 g.writeStringField("file", f.location().file());
                 g.writeNumberField("line", f.location().line());
+                g.writeArrayFieldStart("locations");
+                for (ReportedFinding.Place p : f.places()) {
+                    g.writeStartObject();
+                    g.writeStringField("file", p.location().file());
+                    g.writeNumberField("line", p.location().line());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
                 Optional<String> help = view.helpUrl(f.ruleId());
                 if (help.isPresent()) {
                     g.writeStringField("help", help.get());

@@ -102,7 +102,6 @@ public final class SarifReporter implements Reporter {
 
     private static void writeResult(EnvironmentView env, ReportedFinding f, Integer ruleIndex, JsonGenerator g)
             throws IOException {
-        int line = Math.max(1, f.location().line());
         g.writeStartObject();
         g.writeStringField("ruleId", f.ruleId());
         if (ruleIndex != null) {
@@ -111,21 +110,27 @@ public final class SarifReporter implements Reporter {
         g.writeStringField("level", level(f.severity()));
         g.writeObjectFieldStart("message");
         g.writeStringField("text", f.message());
+        if (!f.detail().isEmpty()) {
+            g.writeStringField("markdown", markdown(f.message()) + "\n\n" + markdown(f.detail()));
+        }
         g.writeEndObject();
         g.writeArrayFieldStart("locations");
-        g.writeStartObject();
-        g.writeObjectFieldStart("physicalLocation");
-        g.writeObjectFieldStart("artifactLocation");
-        g.writeStringField("uri", f.artifact());
-        g.writeEndObject();
-        g.writeObjectFieldStart("region");
-        g.writeNumberField("startLine", line);
-        g.writeNumberField("startColumn", 1);
-        g.writeNumberField("endLine", line);
-        g.writeNumberField("endColumn", Math.max(1, f.lineLength()) + 1);
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeEndObject();
+        for (ReportedFinding.Place p : f.places()) {
+            int line = Math.max(1, p.location().line());
+            g.writeStartObject();
+            g.writeObjectFieldStart("physicalLocation");
+            g.writeObjectFieldStart("artifactLocation");
+            g.writeStringField("uri", p.artifact());
+            g.writeEndObject();
+            g.writeObjectFieldStart("region");
+            g.writeNumberField("startLine", line);
+            g.writeNumberField("startColumn", 1);
+            g.writeNumberField("endLine", line);
+            g.writeNumberField("endColumn", Math.max(1, p.lineLength()) + 1);
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+        }
         g.writeEndArray();
         g.writeObjectFieldStart("partialFingerprints");
         g.writeStringField(FINGERPRINT, f.fingerprint());
@@ -134,6 +139,37 @@ public final class SarifReporter implements Reporter {
         g.writeStringField("environment", env.id());
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    /**
+     * Plain text as Markdown that shows it as written: the characters CommonMark could read as emphasis, code, links,
+     * HTML (such as {@code <VirtualHost *:80>}), entities or tables, and a line's first character that could start a
+     * heading, a list or a quote, escaped with a backslash (CommonMark allows it before any ASCII punctuation).
+     */
+    static String markdown(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        boolean lineStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("\\`*_[]<>&|~".indexOf(c) >= 0 || lineStart && "#+->=".indexOf(c) >= 0) {
+                b.append('\\');
+            } else if (lineStart && Character.isDigit(c)) {
+                // "1. " or "1) " would start an ordered list: escape its dot or parenthesis
+                int j = i;
+                while (j < text.length() && Character.isDigit(text.charAt(j))) {
+                    j++;
+                }
+                if (j < text.length() && (text.charAt(j) == '.' || text.charAt(j) == ')')) {
+                    b.append(text, i, j).append('\\').append(text.charAt(j));
+                    i = j;
+                    lineStart = false;
+                    continue;
+                }
+            }
+            b.append(c);
+            lineStart = c == '\n';
+        }
+        return b.toString();
     }
 
     /** SARIF knows error, warning and note: info is a note. */

@@ -24,6 +24,39 @@ public final class Phrases {
     }
 
     /**
+     * Clauses as a sentence: the first letter in capitals, a final period; empty stays empty. A quotation mark of
+     * {@link io.github.footprint.base.Excerpt} at the start is passed over.
+     */
+    public static String sentence(String clauses) {
+        if (clauses.isEmpty()) {
+            return clauses;
+        }
+        int i = clauses.charAt(0) == '\uE000' ? 1 : 0;
+        String s = i < clauses.length() ? clauses.substring(0, i) + Character.toUpperCase(clauses.charAt(i))
+                + clauses.substring(i + 1) : clauses;
+        return s.endsWith(".") ? s : s + ".";
+    }
+
+    /**
+     * A sentence as the second half of another, after a semicolon: its first letter in lower case, unless its first
+     * word is a name written with capitals ({@code WSGIDaemonProcess}, {@code MaxRequestWorkers}).
+     */
+    public static String lower(String sentence) {
+        if (sentence.length() < 2 || !Character.isUpperCase(sentence.charAt(0))
+                || Character.isUpperCase(sentence.charAt(1))) {
+            return sentence;
+        }
+        int space = sentence.indexOf(' ');
+        String word = space < 0 ? sentence : sentence.substring(0, space);
+        for (int i = 1; i < word.length(); i++) {
+            if (Character.isUpperCase(word.charAt(i))) {
+                return sentence;
+            }
+        }
+        return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+
+    /**
      * The stack a kind of thread gets and where it comes from: {@code 8 MiB (glibc's default under the usual ulimit -s
      * 8192)}, {@code 512 KiB (stack-size=524288 at app.conf:3)}, {@code unknown (ulimit -s $STACK at envvars:4 is not a
      * literal number)}.

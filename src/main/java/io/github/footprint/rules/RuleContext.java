@@ -21,14 +21,30 @@ public final class RuleContext {
         this.options = Map.copyOf(options);
     }
 
-    /** Reports a finding at the rule's default severity. */
+    /** Reports a finding without an explanation beyond its first line, at the rule's default severity. */
     public void report(Location at, String message) {
-        report(at, meta.severity(), message);
+        report(at, meta.severity(), message, "");
+    }
+
+    /** Reports a finding without an explanation beyond its first line, at a severity the rule chose. */
+    public void report(Location at, Severity severity, String message) {
+        report(at, severity, message, "");
+    }
+
+    /**
+     * Reports a finding at the rule's default severity.
+     *
+     * @param message the first line: what, the numbers and the fix, at most about 160 characters
+     * @param detail the explanation: why, the derivation of the numbers, the contributors, the sources; empty for
+     *        none
+     */
+    public void report(Location at, String message, String detail) {
+        report(at, meta.severity(), message, detail);
     }
 
     /** Reports a finding at a severity the rule chose (a rule with two levels, such as FP201). */
-    public void report(Location at, Severity severity, String message) {
-        findings.add(new Finding(meta.id(), severity, message, at));
+    public void report(Location at, Severity severity, String message, String detail) {
+        findings.add(new Finding(meta.id(), severity, message, detail, at));
     }
 
     /** A numeric option, or its default when the user did not set it. */

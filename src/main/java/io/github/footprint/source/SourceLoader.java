@@ -437,7 +437,8 @@ public final class SourceLoader {
                 line, col);
         if (kind == FileKind.INI) {
             problems.add(new SourceProblem(line, Severity.ERROR, what
-                    + "; PasteDeploy reads INI files as UTF-8 and stops with a UnicodeDecodeError. Save the file as UTF-8"));
+                    + "; PasteDeploy stops with a UnicodeDecodeError: save the file as UTF-8", "PasteDeploy reads INI"
+                    + " files as UTF-8."));
         } else {
             problems.add(new SourceProblem(line, Severity.WARNING, what
                     + "; read as Latin-1, byte for byte as httpd and the shell do. Save the file as UTF-8"));

@@ -121,7 +121,8 @@ public final class TemplateRenderer {
                     out = out.contains("${") ? interpolate(dollar, out) : out;
                 } catch (InterpolationException e) {
                     r.problems.add(new SourceProblem(templateLine, io.github.footprint.base.Severity.ERROR,
-                            "placeholder cannot be rendered: " + e.getMessage()));
+                            "placeholder cannot be rendered: "
+                                    + io.github.footprint.base.Excerpt.of(String.valueOf(e.getMessage()))));
                     out = line;
                 }
             }

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.TestFactory;
 
 import io.github.footprint.engine.CheckResult;
 import io.github.footprint.base.Finding;
+import io.github.footprint.report.ConsoleLines;
 
 /**
  * Runs the engine on every fixture case and compares where the case's rule reports with where the case
@@ -137,8 +138,11 @@ class RuleFixturesTest {
         CheckResult result = RuleTestSupport.run(RuleTestSupport.parameters(RuleTestSupport.request(caseFolder)
                 .rules(exp.options).excludes(List.of(FILE_LEVEL, OPTIONS, PARAMETERS)), exp.parameters));
         List<Finding> own = findings(result, id);
-        Set<String> actual = own.stream().map(f -> f.location().file() + ":" + f.location().line())
+        // a finding at several places (one cause) counts at each of them
+        Set<String> actual = own.stream().flatMap(f -> f.locations().stream()).map(at -> at.file() + ":" + at.line())
                 .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(List.of(), ConsoleLines.tooLong(result.view()), () -> caseFolder.getFileName() + ": console"
+                + " lines longer than their location and " + ConsoleLines.LIMIT + " characters");
         String context = caseFolder.getFileName() + ": " + id + " findings" + describe(own) + "\nall findings"
                 + describe(result.environments().get(0).findings());
         if (isClean(caseFolder)) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.CType;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
@@ -250,7 +251,8 @@ public final class ApacheParser {
             r.cur.add(d);
             if ((key.equals("use") || key.equals("undefmacro"))) {
                 problems.add(ParseProblem.syntax(d.location(), s.located("Invalid command '" + name + INVALID_COMMAND
-                        + " (mod_macro's " + name + ": httpd knows it only after LoadModule macro_module)")));
+                        + "; load mod_macro first (LoadModule macro_module)"), name + " is mod_macro's: httpd knows it"
+                        + " only after LoadModule macro_module."));
             }
             readTimeDirective(d, r.cur);
         }
@@ -382,7 +384,8 @@ public final class ApacheParser {
             // mod_macro is not loaded: httpd reads <Macro> as a section it knows no handler for and stops with
             // "Invalid command" once the tree is read; its body is not the configuration's, so it is kept aside
             problems.add(ParseProblem.syntax(d.location(), s.located("Invalid command '<" + sect + INVALID_COMMAND
-                    + " (mod_macro's <Macro>: httpd knows it only after LoadModule macro_module)")));
+                    + "; load mod_macro first (LoadModule macro_module)"), "<Macro> is mod_macro's: httpd knows it"
+                    + " only after LoadModule macro_module."));
         } else {
             r.cur.add(d);
         }
@@ -396,10 +399,10 @@ public final class ApacheParser {
         if (++r.conditionals > HTTPD_COND_DEPTH && !condDepthWarned) {
             condDepthWarned = true;
             problems.add(new ParseProblem(ParseProblem.Kind.SYNTAX, Severity.WARNING, d.location(), located(d,
-                    r.conditionals + " nested <" + tag + "> sections (read-time conditionals whose test is true):"
-                            + " httpd reads the body of each with a recursive call (ap_build_cont_config); Debian's"
-                            + " apache2 2.4 with the default 8 MiB stack crashed (segmentation fault) beyond about 8,440"
-                            + " levels. footprint reads on")));
+                    r.conditionals + " nested <" + tag + "> sections whose test is true: Debian's apache2 2.4 crashed"
+                            + " beyond about 8,440 levels; nest far fewer"), "They are read-time conditionals: httpd"
+                            + " reads the body of each with a recursive call (ap_build_cont_config), and with the default"
+                            + " 8 MiB stack it crashed (segmentation fault). footprint reads on."));
         }
     }
 
@@ -471,10 +474,11 @@ public final class ApacheParser {
                 if (skipped.size() > HTTPD_SOAK_DEPTH && !soakDepthWarned) {
                     soakDepthWarned = true;
                     problems.add(new ParseProblem(ParseProblem.Kind.SYNTAX, Severity.WARNING, s.at(), s.located(
-                            skipped.size() + " nested sections in a skipped block (a read-time conditional whose test is"
-                                    + " false): httpd skips each with a recursive call (ap_soak_end_container);"
-                                    + " Debian's apache2 2.4 with the default 8 MiB stack crashed (segmentation fault)"
-                                    + " beyond about 65,450 levels. footprint reads on")));
+                            skipped.size() + " nested sections in a skipped block: Debian's apache2 2.4 crashed beyond"
+                                    + " about 65,450 levels; nest far fewer"), "The block is a read-time conditional"
+                                    + " whose test is false: httpd skips each nested section with a recursive call"
+                                    + " (ap_soak_end_container), and with the default 8 MiB stack it crashed"
+                                    + " (segmentation fault). footprint reads on."));
                 }
             }
         }
@@ -755,10 +759,11 @@ public final class ApacheParser {
         }
         if (expandedLines + lines.length > MAX_EXPANDED_LINES || expandedChars + chars > MAX_EXPANDED_CHARS) {
             expansionStopped = true;
-            macroProblem(s, Severity.ERROR, at, "footprint stops expanding mod_macro Use lines here: with this one they"
-                    + " would produce more than " + MAX_EXPANDED_LINES + " lines or " + MAX_EXPANDED_CHARS / 1024 / 1024
-                    + " MiB (" + (expandedLines + lines.length) + " lines). mod_macro sets no bound and httpd expands"
-                    + " until its memory is gone; this and every later Use line are not read");
+            problems.add(new ParseProblem(ParseProblem.Kind.SYNTAX, Severity.ERROR, at, s.located("footprint stops"
+                    + " expanding mod_macro Use lines here: with this one they would produce more than "
+                    + MAX_EXPANDED_LINES + " lines or " + MAX_EXPANDED_CHARS / 1024 / 1024 + " MiB ("
+                    + (expandedLines + lines.length) + " lines); expand fewer"), "mod_macro sets no bound and httpd"
+                    + " expands until its memory is gone; this and every later Use line are not read."));
             return;
         }
         expandedLines += lines.length;
@@ -897,8 +902,9 @@ public final class ApacheParser {
         }
         HostPathMapper.Mapping m = mapper.map(path, serverRoot, false);
         if (!m.inside()) {
-            problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.INFO, at, located(d, d.name() + " " + path
-                    + " names a file outside the deploy project; it is not read (map it with pathMappings to check it)")));
+            problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.INFO, at, located(d, d.name() + " "
+                    + Excerpt.of(path) + " names a file outside the deploy project, which is not read: map it with"
+                    + " pathMappings to check it")));
             return;
         }
         List<String> targets = new ArrayList<>();
@@ -923,8 +929,10 @@ public final class ApacheParser {
             }
             if (includeStack.contains(f)) {
                 problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at, located(d, d.name() + " "
-                        + path + " includes " + f.displayPath() + ", which is already being read: a cycle. httpd stops"
-                        + " with 'Exceeded maximum include depth of 128, There appears to be a recursion.'")));
+                        + Excerpt.of(path) + " includes " + Excerpt.of(f.displayPath()) + " again, a cycle httpd stops"
+                        + " on; include each file once"), d.name() + " " + path + " includes " + f.displayPath()
+                        + ", which is already being read: a cycle. httpd stops with 'Exceeded maximum include depth of"
+                        + " 128, There appears to be a recursion.'"));
                 continue;
             }
             // httpd reads whatever an Include names, whatever its name ends with

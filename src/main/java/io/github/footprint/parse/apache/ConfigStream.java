@@ -132,9 +132,9 @@ final class ConfigStream {
                 e = file.lineEnd(next);
                 if (next == 0 && e > s && text.charAt(s) == '\uFEFF') {
                     problems.add(ParseProblem.syntax(new Location(file.displayPath(), file.templateLine(0)), "the file"
-                            + " starts with a UTF-8 byte order mark: httpd reads those three bytes as part of the first"
-                            + " directive and stops with \"Invalid command '\\xef\\xbb\\xbf...'\". Save the file as UTF-8"
-                            + " without BOM"));
+                            + " starts with a UTF-8 byte order mark: httpd stops with \"Invalid command"
+                            + " '\\xef\\xbb\\xbf...'\"; save the file as UTF-8 without BOM", "httpd reads those three"
+                            + " bytes as part of the first directive."));
                     s++;
                 }
                 expansion = null;

@@ -9,11 +9,18 @@ public final class InterpolationError {
     private final String type;
     private final String message;
     private final String filename;
+    private final String summary;
 
-    InterpolationError(String type, String message, String filename) {
+    InterpolationError(String type, String message, String filename, String summary) {
         this.type = type;
         this.message = message;
         this.filename = filename;
+        this.summary = summary;
+    }
+
+    /** What a finding's first line says of it, short: {@code %(inherit)s in 'test_interp' names no option}. */
+    public String summary() {
+        return summary;
     }
 
     /** {@code InterpolationMissingOptionError}, {@code InterpolationSyntaxError} or {@code InterpolationDepthError}. */

@@ -172,7 +172,7 @@ public final class PasteConfig {
             interpolate(section, sectionName, option, out, raw, raw, 1);
             return new Setting(option, raw, out.toString(), null, at, origin, null);
         } catch (Failure f) {
-            return new Setting(option, raw, null, new InterpolationError(f.type, f.getMessage(), filename), at,
+            return new Setting(option, raw, null, new InterpolationError(f.type, f.getMessage(), filename, f.summary), at,
                     origin, null);
         }
     }
@@ -194,7 +194,8 @@ public final class PasteConfig {
         if (depth > MAX_INTERPOLATION_DEPTH) {
             throw new Failure("InterpolationDepthError", "Recursion limit exceeded in value substitution: option "
                     + Py.repr(option) + " in section " + Py.repr(sectionName) + " contains an interpolation key which"
-                    + " cannot be substituted in " + MAX_INTERPOLATION_DEPTH + " steps. Raw value: " + Py.repr(rawval));
+                    + " cannot be substituted in " + MAX_INTERPOLATION_DEPTH + " steps. Raw value: " + Py.repr(rawval),
+                    "option " + Py.repr(option) + " cannot be substituted in " + MAX_INTERPOLATION_DEPTH + " steps");
         }
         while (!rest.isEmpty()) {
             int p = rest.indexOf('%');
@@ -223,7 +224,7 @@ public final class PasteConfig {
                     throw new Failure("InterpolationMissingOptionError", "Bad value substitution: option "
                             + Py.repr(option) + " in section " + Py.repr(sectionName) + " contains an interpolation"
                             + " key " + Py.repr(var) + " which is not a valid option name. Raw value: "
-                            + Py.repr(rawval));
+                            + Py.repr(rawval), "%(" + var + ")s names no option");
                 }
                 if (v.indexOf('%') >= 0) {
                     interpolate(section, sectionName, option, accum, v, rawval, depth + 1);
@@ -249,10 +250,17 @@ public final class PasteConfig {
     private static final class Failure extends Exception {
         private static final long serialVersionUID = 1L;
         final String type;
+        final String summary;
 
         Failure(String type, String message) {
+            this(type, message, message);
+        }
+
+        /** @param summary what a first line says of it, short */
+        Failure(String type, String message, String summary) {
             super(message, null, false, false);
             this.type = type;
+            this.summary = summary;
         }
     }
 

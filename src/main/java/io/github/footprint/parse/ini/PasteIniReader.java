@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.PythonText;
 import io.github.footprint.parse.ParseProblem;
@@ -120,9 +121,11 @@ public final class PasteIniReader {
             if (header != null) {
                 if (sections.containsKey(header)) {
                     if (added.contains(header)) {
-                        problems.add(ParseProblem.syntax(at, "section '" + header + "' already exists (line "
-                                + sections.get(header).location().line() + "): configparser (strict, as PasteDeploy"
-                                + " uses it) stops with DuplicateSectionError. Merge the two sections"));
+                        problems.add(ParseProblem.syntax(at, "section '" + abbreviate(header) + "' already exists (line "
+                                + sections.get(header).location().line() + "): configparser stops with"
+                                + " DuplicateSectionError; merge the two sections", "PasteDeploy reads INI files with"
+                                + " configparser in strict mode, where a second header of one name is an error, not a"
+                                + " continuation of the first section."));
                         break read;
                     }
                     cur = sections.get(header);
@@ -143,31 +146,37 @@ public final class PasteIniReader {
                 String broken = brokenHeader(value);
                 problems.add(ParseProblem.syntax(at, (broken != null ? broken
                         : "'" + abbreviate(value) + "' comes before any section header")
-                        + ": configparser stops with MissingSectionHeaderError (File contains no section headers)."
-                        + (broken != null ? " " + headerFix(value) : " Put a section header such as [app:main]"
-                                + " above it")));
+                        + ": configparser stops with MissingSectionHeaderError; "
+                        + (broken != null ? lower(headerFix(value)) : "put a section header such as [app:main]"
+                                + " above it"), "configparser's message is 'File contains no section headers.':"
+                                + " every key must follow a [section] line, and this line is the first that is"
+                                + " neither blank nor a comment."));
                 break;
             }
             String[] kv = split(value);
             if (kv == null) {
                 String broken = brokenHeader(value);
-                problems.add(ParseProblem.syntax(at, broken != null
-                        ? broken + ": configparser raises ParsingError. " + headerFix(value)
-                        : "'" + abbreviate(value) + "' has no '=' or ':' and is not indented under a key, so it is"
-                                + " neither a 'key = value' line, a section header nor a continuation: configparser"
-                                + " raises ParsingError. Write key = value, or indent it to continue the value above"));
+                problems.add(broken != null
+                        ? ParseProblem.syntax(at, broken + ": configparser raises ParsingError; "
+                                + lower(headerFix(value)))
+                        : ParseProblem.syntax(at, "'" + abbreviate(value) + "' has no '=' or ':': configparser raises"
+                                + " ParsingError; write key = value, or indent it to continue the value above",
+                                "The line is not indented under a key either, so it is neither a 'key = value' line,"
+                                        + " a section header nor a continuation of the value above."));
                 continue;
             }
             optname = kv[0];
             if (optname.isEmpty()) {
                 problems.add(ParseProblem.syntax(at, "'" + abbreviate(value) + "' has no key before its '"
-                        + value.charAt(0) + "': configparser raises ParsingError. Write the key's name before it"));
+                        + value.charAt(0) + "': configparser raises ParsingError; write the key's name before it"));
             }
             String sectKey = cur == defaults ? DEFAULT : cur.name();
             if (added.contains(sectKey + "\u0000" + optname)) {
-                problems.add(ParseProblem.syntax(at, "option '" + optname + "' in section '" + sectKey
-                        + "' already exists (line " + where.get(cur).get(optname).line() + "): configparser (strict,"
-                        + " as PasteDeploy uses it) stops with DuplicateOptionError. Keep one of the two"));
+                problems.add(ParseProblem.syntax(at, "option '" + abbreviate(optname) + "' in section '"
+                        + abbreviate(sectKey) + "' already exists (line " + where.get(cur).get(optname).line()
+                        + "): configparser stops with DuplicateOptionError; keep one of the two", "PasteDeploy reads"
+                        + " INI files with configparser in strict mode, where a key given twice in one section is an"
+                        + " error, not an override."));
                 break;
             }
             added.add(sectKey + "\u0000" + optname);
@@ -243,8 +252,13 @@ public final class PasteIniReader {
         return "Write [" + abbreviate(name) + "]";
     }
 
-    /** The whole line: shortening happens after secrets are masked (CheckEngine), never here. */
+    /** The text marked as quoted: shortening happens after secrets are masked (the findings stage), never here. */
     private static String abbreviate(String s) {
-        return s;
+        return Excerpt.of(s);
+    }
+
+    /** {@code Write [app:main]} as the second half of a sentence: {@code write [app:main]}. */
+    private static String lower(String sentence) {
+        return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
     }
 }

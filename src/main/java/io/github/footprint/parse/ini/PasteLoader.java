@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.PythonText;
 import io.github.footprint.base.Severity;
@@ -205,8 +206,22 @@ public final class PasteLoader {
         }
 
         static Fail error(Location at, String exception, String message, String hint) {
-            return new Fail(ParseProblem.syntax(at, exception + ": " + message + " (PasteDeploy stops loading here"
-                    + (hint.isEmpty() ? ")" : "). " + hint)));
+            return error(at, exception, message, message, hint, "");
+        }
+
+        /**
+         * @param shown the exception's text as the first line quotes it (shortened there when long)
+         * @param whole the exception's text as PasteDeploy prints it, for the detail when it is longer than shown
+         * @param hint the fix, a sentence
+         * @param more what the detail adds after the whole text; empty for nothing
+         */
+        static Fail error(Location at, String exception, String shown, String whole, String hint, String more) {
+            String first = "PasteDeploy stops with " + exception + ": " + Excerpt.of(shown)
+                    + (hint.isEmpty() ? "" : "; " + Character.toLowerCase(hint.charAt(0)) + hint.substring(1));
+            String detail = whole.equals(shown) && shown.length() <= Excerpt.FIRST_LINE ? ""
+                    : "PasteDeploy's error in full: " + exception + ": " + whole + ".";
+            detail = more.isEmpty() ? detail : detail.isEmpty() ? more : detail + " " + more;
+            return new Fail(ParseProblem.syntax(at, first, detail));
         }
     }
 
@@ -282,9 +297,10 @@ public final class PasteLoader {
                 throw Fail.error(at, "FileNotFoundError", "[Errno 2] No such file or directory: " + Py.repr(path)
                         + " (" + target.why + ")", "Add the file to the project or correct the path");
             }
-            record(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.INFO, at, "use = " + uri + "#" + name
-                    + " leaves the project (" + target.why + "): footprint cannot read it, so the settings it holds"
-                    + " are unknown. Add the file to the project, or a pathMappings entry for its folder"));
+            record(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.INFO, at, "use = " + Excerpt.of(uri + "#"
+                    + name) + " leaves the project, so its settings are unknown; add the file, or a pathMappings"
+                    + " entry for its folder", "It is " + target.why + ": footprint cannot read it, so the settings"
+                    + " it holds are unknown. Add the file to the project, or map its folder with pathMappings."));
             PasteContext unknown = new PasteContext(type.kind, "config:" + path + "#" + name,
                     global == null ? Map.of() : global, Map.of());
             unknown.incomplete();
@@ -324,9 +340,13 @@ public final class PasteLoader {
             }
         }
         if (possible.isEmpty()) {
-            throw Fail.error(at, "LookupError", "No section " + Py.repr(String.valueOf(name)) + " (prefixed by "
-                    + type.prefixList() + ") found in config " + config.filename(), "Name an existing section, or"
-                    + " add [" + type.prefixes[0][0] + ":" + name + "] to " + config.document().file().displayPath());
+            String path = config.document().file().displayPath();
+            String file = path.substring(path.lastIndexOf('/') + 1);
+            throw Fail.error(at, "LookupError", "No section " + Py.repr(String.valueOf(name)) + " found in " + file,
+                    "No section " + Py.repr(String.valueOf(name)) + " (prefixed by " + type.prefixList()
+                            + ") found in config " + config.filename(),
+                    "Name an existing section, or add [" + type.prefixes[0][0] + ":" + name + "] to it",
+                    "The file is " + path + ".");
         }
         if (possible.size() > 1) {
             List<String> names = new ArrayList<>();
@@ -439,13 +459,15 @@ public final class PasteLoader {
         }
         InterpolationError e = s.error();
         String hint;
+        String more = "";
         switch (e.type()) {
             case "InterpolationMissingOptionError":
-                hint = "Define the key in [" + section.name() + "] or [DEFAULT] (or pass it in loadapp's global_conf),"
-                        + " or write %% for a literal %";
+                hint = "Define the option, or write %% for a literal %";
+                more = "Define it in [" + section.name() + "] or [DEFAULT], or pass it in loadapp's global_conf.";
                 break;
             case "InterpolationSyntaxError":
-                hint = "Write %% for a literal % (a URL-encoded password such as p%40ss becomes p%%40ss)";
+                hint = "Write %% for a literal %";
+                more = "A URL-encoded password such as p%40ss becomes p%%40ss.";
                 break;
             case "InterpolationDepthError":
                 hint = "The values refer to each other in a loop or more than 10 deep";
@@ -453,7 +475,7 @@ public final class PasteLoader {
             default:
                 hint = "";
         }
-        throw Fail.error(s.location(), e.type(), e.pasteMessage(), hint);
+        throw Fail.error(s.location(), e.type(), e.summary(), e.pasteMessage(), hint, more);
     }
 
     private PasteContext contextFromUse(ObjectType type, PasteConfig config, IniSection section,

@@ -392,6 +392,31 @@ public final class HtmlPage {
             .thenComparing(ReportedFinding::message)
             .thenComparing(ReportedFinding::severity);
 
+    /**
+     * Below a finding's first line: how many places it has, and a {@code <details>} with its explanation and every
+     * place; nothing for a finding at one place without a detail.
+     */
+    private void detail(ReportedFinding f) {
+        int n = f.places().size();
+        if (f.detail().isEmpty() && n < 2) {
+            return;
+        }
+        String count = String.format(Locale.ROOT, "%,d places", n);
+        String summary = f.detail().isEmpty() ? "The " + count : n < 2 ? "Why" : "Why, and the " + count;
+        b.append("<details class=\"fp-detail\"><summary>").append(esc(summary)).append("</summary>");
+        if (!f.detail().isEmpty()) {
+            b.append("<p>").append(esc(f.detail())).append("</p>");
+        }
+        if (n > 1) {
+            b.append("<ul class=\"fp-places\">");
+            for (ReportedFinding.Place p : f.places()) {
+                b.append("<li>").append(code(p.where().isEmpty() ? "(project)" : p.where())).append("</li>");
+            }
+            b.append("</ul>");
+        }
+        b.append("</details>");
+    }
+
     private void findings() {
         b.append("<section id=\"fp-findings\" aria-labelledby=\"fp-findings-h\">\n")
                 .append("<h2 id=\"fp-findings-h\">Findings</h2>\n");
@@ -399,9 +424,13 @@ public final class HtmlPage {
         Map<String, Map<String, Row>> byFile = new TreeMap<>();
         for (EnvironmentView e : view.environments()) {
             for (ReportedFinding f : e.findings()) {
-                String key = f.location().line() + "\u0000" + f.ruleId() + "\u0000" + f.severity() + "\u0000"
-                        + f.message();
-                Row r = byFile.computeIfAbsent(f.file(), k -> new LinkedHashMap<>()).computeIfAbsent(key,
+                StringBuilder key = new StringBuilder().append(f.location().line()).append('\u0000').append(f.ruleId())
+                        .append('\u0000').append(f.severity()).append('\u0000').append(f.message()).append('\u0000')
+                        .append(f.detail());
+                for (ReportedFinding.Place p : f.places()) {
+                    key.append('\u0000').append(p.where());
+                }
+                Row r = byFile.computeIfAbsent(f.file(), k -> new LinkedHashMap<>()).computeIfAbsent(key.toString(),
                         k -> new Row(f));
                 r.envs.add(e.id());
             }
@@ -434,7 +463,9 @@ public final class HtmlPage {
                         .append("</a><br><span class=\"fp-rname\">")
                         .append(esc(RuleCatalog.byId(f.ruleId()).map(x -> x.meta().name()).orElse("")))
                         .append("</span></td>").append(cell(String.join(", ", r.envs)))
-                        .append("<td class=\"fp-msg\">").append(esc(f.message())).append("</td></tr>\n");
+                        .append("<td class=\"fp-msg\">").append(esc(f.message()));
+                detail(f);
+                b.append("</td></tr>\n");
             }
             b.append("</tbody>\n</table></div>\n");
         }

@@ -42,6 +42,10 @@ final class Style {
             ".fp-table tfoot th,.fp-table tfoot td{font-weight:700;background:#f6f8fa}",
             ".fp-table .n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}",
             ".fp-findings .fp-msg{overflow-wrap:anywhere;max-width:60em}",
+            ".fp-detail{margin-top:.3em;color:#31363b}",
+            ".fp-detail summary{cursor:pointer;color:#0550ae}",
+            ".fp-detail p{margin:.3em 0}",
+            ".fp-places{margin:.3em 0;padding-left:1.4em}",
             ".fp-rname{font-size:.85em;color:#57606a}",
             ".fp-sev{display:inline-block;padding:0 6px;border:2px solid #1f2328;border-radius:3px;font-size:.85em;"
                     + "white-space:nowrap}",

@@ -1,5 +1,6 @@
 package io.github.footprint.rules.apache;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.mpm.Mpm;
@@ -25,9 +26,9 @@ public final class DeprecatedMpmName implements Rule {
             String now = directive.directiveName();
             String code = !clients ? "AH00545" : mpm.kind() == Mpm.Kind.PREFORK ? "AH00188"
                     : mpm.kind() == Mpm.Kind.WORKER ? "AH00324" : "AH00521";
-            ctx.report(x.location(), x.name() + " is the httpd 2.2 name of " + now + " (" + code + ": '" + x.name()
-                    + " is deprecated, use " + now + " instead.', logged at info level only). Both names set the same"
-                    + " value and the last one wins; write " + now + " " + x.arg());
+            ctx.report(x.location(), x.name() + " is the httpd 2.2 name of " + now + "; write " + now + " "
+                    + Excerpt.of(x.arg()), "httpd 2.4 logs '" + code + ": " + x.name() + " is deprecated, use " + now
+                    + " instead.' at info level only. Both names set the same value and the last one wins.");
         }
     }
 }

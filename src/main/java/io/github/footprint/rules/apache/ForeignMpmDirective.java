@@ -19,10 +19,11 @@ public final class ForeignMpmDirective implements Rule {
             return;
         }
         for (Directive x : mpm.foreign()) {
-            ctx.report(x.location(), x.name() + " is not a directive of the " + mpm.kind().label() + " MPM that is"
-                    + " loaded: httpd stops with \"Invalid command '" + x.name() + "', perhaps misspelled or defined by"
-                    + " a module not included in the server configuration\". Wrap it in the <IfModule> of its MPM"
-                    + " (mpm_prefork_module, mpm_worker_module, mpm_event_module) or remove it");
+            ctx.report(x.location(), x.name() + " is not a directive of the loaded " + mpm.kind().label() + " MPM:"
+                    + " httpd stops with \"Invalid command '" + x.name() + "'\"; wrap it in the <IfModule> of its MPM,"
+                    + " or remove it", "httpd's whole message is \"Invalid command '" + x.name() + "', perhaps"
+                    + " misspelled or defined by a module not included in the server configuration\". The MPMs'"
+                    + " <IfModule> names are mpm_prefork_module, mpm_worker_module and mpm_event_module.");
         }
     }
 }

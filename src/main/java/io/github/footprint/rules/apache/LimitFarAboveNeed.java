@@ -26,16 +26,17 @@ public final class LimitFarAboveNeed implements Rule {
         if (sl != null && !sl.isDefault() && sl.effective() > factor * servers) {
             ctx.report(sl.location(), "ServerLimit " + sl.effective() + " is more than " + factor + " times the "
                     + servers + " " + (mpm.kind().threaded() ? "child process(es)" : "servers")
-                    + " MaxRequestWorkers " + mpm.effective(MpmDirective.MAX_REQUEST_WORKERS) + " can use: httpd sizes its"
-                    + " scoreboard (shared memory) for ServerLimit. Set ServerLimit " + servers
-                    + (mpm.kind() == Mpm.Kind.EVENT ? " plus a few for gracefully stopping children" : ""));
+                    + " MaxRequestWorkers " + mpm.effective(MpmDirective.MAX_REQUEST_WORKERS) + " can use; set"
+                    + " ServerLimit " + servers + (mpm.kind() == Mpm.Kind.EVENT ? " plus a few for gracefully stopping"
+                            + " children" : ""), "httpd sizes its scoreboard (shared memory) for ServerLimit, used or"
+                    + " not.");
         }
         MpmValue tl = mpm.value(MpmDirective.THREAD_LIMIT).orElse(null);
         long tpc = mpm.effective(MpmDirective.THREADS_PER_CHILD);
         if (tl != null && !tl.isDefault() && tpc > 0 && tl.effective() > factor * tpc) {
             ctx.report(tl.location(), "ThreadLimit " + tl.effective() + " is more than " + factor
-                    + " times ThreadsPerChild " + tpc + ": httpd sizes every child's scoreboard slots for ThreadLimit."
-                    + " Set ThreadLimit " + tpc);
+                    + " times ThreadsPerChild " + tpc + "; set ThreadLimit " + tpc, "httpd sizes every child's"
+                    + " scoreboard slots (shared memory) for ThreadLimit, used or not.");
         }
     }
 }

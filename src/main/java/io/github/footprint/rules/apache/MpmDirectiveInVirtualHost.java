@@ -1,5 +1,6 @@
 package io.github.footprint.rules.apache;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.parse.apache.Directive;
@@ -21,8 +22,9 @@ public final class MpmDirectiveInVirtualHost implements Rule {
             Directive in = x.context();
             String says = in.is("VirtualHost") ? x.name() + " cannot occur within <VirtualHost> section"
                     : x.name() + " not allowed in <" + in.name() + "> context";
-            ctx.report(x.location(), x.name() + " inside <" + in.name() + " " + in.rawArgs() + ">: httpd stops with '"
-                    + says + "'. MPM sizing is server-wide: move it to the main configuration");
+            ctx.report(x.location(), x.name() + " inside <" + in.name() + " " + Excerpt.of(in.rawArgs()) + ">: httpd"
+                    + " stops with '" + says + "'; move it to the main configuration", "MPM sizing is server-wide: a"
+                    + " virtual host or a directory section cannot set it.");
         }
     }
 }

@@ -25,9 +25,10 @@ public final class MpmNotSingle implements Rule {
         if (mpm.loads().isEmpty()) {
             Location at = d.apache().get().mainFile() == null ? Location.PROJECT
                     : new Location(d.apache().get().mainFile().displayPath(), 0);
-            ctx.report(at, "no LoadModule mpm_prefork_module, mpm_worker_module or mpm_event_module is reached from "
-                    + at.file() + ": httpd stops with 'AH00534: Configuration error: No MPM loaded.' Load exactly"
-                    + " one (Debian: a2enmod mpm_event)");
+            ctx.report(at, "no MPM is loaded: httpd stops with 'AH00534: Configuration error: No MPM loaded.'; load"
+                    + " exactly one (Debian: a2enmod mpm_event)", "No LoadModule mpm_prefork_module, mpm_worker_module"
+                    + " or mpm_event_module is reached from " + (at.file().isEmpty() ? "the project" : at.file())
+                    + ".");
             return;
         }
         StringBuilder all = new StringBuilder();
@@ -35,9 +36,9 @@ public final class MpmNotSingle implements Rule {
             all.append(all.length() == 0 ? "" : ", ").append(l.arg()).append(" (").append(l.location()).append(')');
         }
         for (Directive l : mpm.loads().subList(1, mpm.loads().size())) {
-            ctx.report(l.location(), "LoadModule " + l.arg() + " loads a second MPM (" + all + "): httpd stops with"
-                    + " 'AH00534: Configuration error: More than one MPM loaded.' Keep one (Debian: a2dismod the"
-                    + " others); directives of the others belong in their <IfModule>");
+            ctx.report(l.location(), "LoadModule " + l.arg() + " loads a second MPM: httpd stops with 'AH00534:"
+                    + " Configuration error: More than one MPM loaded.'; keep one (Debian: a2dismod the others)",
+                    "The MPMs loaded: " + all + ". Directives of the others belong in their <IfModule>.");
         }
     }
 }

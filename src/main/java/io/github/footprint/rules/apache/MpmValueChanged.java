@@ -1,5 +1,6 @@
 package io.github.footprint.rules.apache;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
@@ -7,6 +8,7 @@ import io.github.footprint.model.mpm.Mpm;
 import io.github.footprint.model.mpm.MpmAdjustment;
 import io.github.footprint.model.mpm.MpmModel;
 import io.github.footprint.model.mpm.MpmValue;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -29,13 +31,17 @@ public final class MpmValueChanged implements Rule {
             MpmValue v = mpm.value(a.directive()).orElseThrow();
             String what = a.directive().directiveName() + " " + v.configured() + (a.location() == null ? " (compiled-in default)" : "")
                     + " runs as " + v.effective() + " under " + mpm.kind().label();
-            String why = a.isSilent() ? ": " + silent(a) + ", with no message at all"
-                    : a.code().equals(MpmModel.HTTPD_22) ? ": httpd 2.2 logs '" + a.text() + "' as it reads the"
-                            + " directive, against the values set so far in the file"
-                    : ": httpd says '" + a.code() + ": " + a.text() + "' (on stderr at start-up, then in a short form"
-                            + " in the ErrorLog; apache2 -t still says Syntax OK)";
-            ctx.report(at, what + why + ". Set " + a.directive().directiveName() + " " + v.effective()
-                    + " (or raise what limits it) so the file says what the server does");
+            String how = a.isSilent() ? " (httpd changes it silently)"
+                    : a.code().equals(MpmModel.HTTPD_22) ? " (httpd 2.2 says so as it reads it)"
+                    : " (httpd logs " + a.code() + ")";
+            String why = a.isSilent() ? Phrases.sentence(silent(a) + ", with no message at all")
+                    : a.code().equals(MpmModel.HTTPD_22) ? "httpd 2.2 logs '" + a.text() + "' as it reads the"
+                            + " directive, against the values set so far in the file."
+                    : "httpd says '" + a.code() + ": " + a.text() + "' on stderr at start-up, then in a short form"
+                            + " in the ErrorLog; apache2 -t still says Syntax OK.";
+            ctx.report(at, what + how + "; set " + a.directive().directiveName() + " " + v.effective()
+                    + " (or raise what limits it)", why + " Set the value the server runs with, so that the file says"
+                    + " what the server does.");
         }
     }
 

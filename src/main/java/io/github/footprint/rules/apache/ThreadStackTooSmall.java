@@ -26,14 +26,15 @@ public final class ThreadStackTooSmall implements Rule {
         long s = v.effective();
         if (s < 16384) {
             String code = mpm.kind() == Mpm.Kind.EVENT ? "AH02436" : "AH02435";
-            ctx.report(v.location(), "ThreadStackSize " + s + " is below the pthread minimum of 16384 bytes: every child"
+            ctx.report(v.location(), "ThreadStackSize " + s + " is below the pthread minimum of 16384 bytes, so httpd"
+                    + " uses the default; it is bytes, not KiB: use ThreadStackSize 524288 (512 KiB)", "Every child"
                     + " logs '" + code + ": WARNING: ThreadStackSize of " + s + " is inappropriate, using default' and"
-                    + " its threads get the default stack (8 MiB with ulimit -s 8192). It is bytes, not KiB: use"
-                    + " ThreadStackSize 524288 (512 KiB)");
+                    + " its threads get the default stack (8 MiB with ulimit -s 8192).");
         } else {
-            ctx.report(v.location(), "ThreadStackSize " + s + " is below 128 KiB: httpd's documentation warns that"
-                    + " 'a setting of 128000 is already too low and causes crashes with some common modules'. Use"
-                    + " 262144-524288 (256-512 KiB), which keeps the address space small and the stacks safe");
+            ctx.report(v.location(), "ThreadStackSize " + s + " is below 128 KiB, too small for common modules; use"
+                    + " 262144-524288 (256-512 KiB)", "httpd's documentation warns that 'a setting of 128000 is already"
+                    + " too low and causes crashes with some common modules'. 256-512 KiB keeps the address space small"
+                    + " and the stacks safe.");
         }
     }
 }

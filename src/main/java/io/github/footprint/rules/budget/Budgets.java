@@ -3,6 +3,7 @@ package io.github.footprint.rules.budget;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.memory.Footprint.Component;
@@ -46,7 +47,10 @@ final class Budgets {
         return parts.isEmpty() ? "nothing" : String.join(", ", parts);
     }
 
-    /** {@code ; assumed: ...} when the estimate rests on assumptions, else empty. */
+    /**
+     * {@code  The estimate assumes: ....} (with a leading space) when the estimate rests on assumptions, else empty:
+     * the last sentence of a detail.
+     */
     static String assumed(Footprint fp) {
         List<String> a = new ArrayList<>();
         fp.assumptions().forEach(x -> a.add(Phrases.assumption(x)));
@@ -55,7 +59,36 @@ final class Budgets {
         }
         List<String> quoted = new ArrayList<>(a.subList(0, Math.min(ASSUMPTIONS, a.size())));
         String more = a.size() > ASSUMPTIONS ? " (and " + (a.size() - ASSUMPTIONS) + " more assumption(s))" : "";
-        return ". The estimate assumes: " + String.join("; ", quoted) + more;
+        return " The estimate assumes: " + String.join("; ", quoted) + more + ".";
+    }
+
+    /** Settings the first line names; more cuts are counted. */
+    private static final int SETTINGS = 2;
+
+    /**
+     * The cuts as settings, for a first line: {@code processes=1 on daemon 'app' and MaxRequestWorkers 50}, and
+     * what is left when they are not enough; {@code raise memory} when nothing can be cut.
+     */
+    static String settings(Deployment d, List<Cut> cuts, long excess) {
+        List<String> out = new ArrayList<>();
+        long left = excess;
+        for (Cut c : cuts) {
+            left -= c.saves();
+            if (c.stop() == 0) {
+                continue;
+            }
+            Component comp = c.component();
+            out.add(comp.part() == Footprint.Part.APACHE_CHILDREN ? "MaxRequestWorkers "
+                    + d.mpm().maxRequestWorkersFor(c.left()) : "processes=" + c.left() + " on "
+                    + Excerpt.of(comp.name()));
+        }
+        if (out.isEmpty()) {
+            return "raise memory or move a daemon group to another host";
+        }
+        int named = out.size() <= SETTINGS ? out.size() : 1;
+        String shown = String.join(" and ", out.subList(0, named));
+        String more = out.size() > named ? " and " + (out.size() - named) + " more cut(s)" : "";
+        return "set " + shown + more + (left > 0 ? ", then raise memory by " + Sizes.format(left) : "");
     }
 
     /**

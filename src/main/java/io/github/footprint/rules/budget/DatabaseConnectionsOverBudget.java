@@ -51,18 +51,19 @@ public final class DatabaseConnectionsOverBudget implements Rule {
         }
         long fits = budget / Math.max(1, processes);
         String head = connections.isEmpty()
-                ? "A SQLAlchemy pool has no limit, so the database connections of this host are unbounded against"
-                        + " databaseConnections=" + budget
-                : "The SQLAlchemy pools can open " + connections.getAsLong() + " database connections, above databaseConnections="
-                        + budget;
+                ? "A SQLAlchemy pool has no limit, so connections are unbounded against databaseConnections=" + budget
+                : "The SQLAlchemy pools can open " + connections.getAsLong() + " database connections, above"
+                        + " databaseConnections=" + budget;
         String fix = fits >= 1
-                ? "Give each pool at most pool_size + max_overflow = " + fits + " per process (" + budget
-                        + " connections / " + processes + " pooling processes), or run fewer processes"
-                : "Even one connection per process is too many for " + processes + " pooling processes: run fewer"
-                        + " processes, or raise databaseConnections";
+                ? "give each pool at most " + fits + " connections per process, or run fewer processes"
+                : "run fewer processes, or raise databaseConnections";
+        String why = fits >= 1
+                ? budget + " connections / " + processes + " pooling processes = " + fits + " per process: pool_size +"
+                        + " max_overflow at most " + fits + "."
+                : "Even one connection per process is too many for " + processes + " pooling processes.";
         // the footprint's assumptions are about processes; connections rest on them only through Apache children
         boolean children = pools.stream().anyMatch(Pool::inApacheChildren);
-        ctx.report(pools.get(0).location(), head + ": " + String.join("; ", each) + ". " + fix
+        ctx.report(pools.get(0).location(), head + "; " + fix, "The pools: " + String.join("; ", each) + ". " + why
                 + (children ? Budgets.assumed(fp) : ""));
     }
 }

@@ -26,6 +26,9 @@ import io.github.footprint.rules.RuleMeta;
         summary = "StartServers or MinSpareServers/MinSpareThreads keep more Apache children at idle than the memory"
                 + " budget holds beside the parent and the daemons")
 public final class IdleChildrenOverBudget implements Rule {
+    /** Daemons the detail names one by one; more are summed. */
+    private static final int TERMS = 10;
+
     @Override
     public void check(Deployment d, RuleContext ctx) {
         Footprint fp = d.footprint();
@@ -45,19 +48,29 @@ public final class IdleChildrenOverBudget implements Rule {
         String settings = "StartServers " + mpm.effective(MpmDirective.START_SERVERS) + ", " + spare.directiveName() + " " + mpm.effective(spare)
                 + (prefork ? "" : " / ThreadsPerChild " + mpm.effective(MpmDirective.THREADS_PER_CHILD));
         List<String> terms = new ArrayList<>();
+        int daemons = 0;
+        long moreDaemons = 0;
         for (Component c : fp.components()) {
             if (c.part() == Part.APACHE_PARENT) {
                 terms.add(c.name() + " " + Sizes.format(c.resident()));
             } else if (c.part() == Part.APACHE_CHILDREN) {
                 terms.add(idle + " apache children x " + Sizes.format(each) + " (" + c.location() + ")");
             } else if (c.part() == Part.DAEMON) {
+                if (++daemons > TERMS) {
+                    moreDaemons += c.resident();
+                    continue;
+                }
                 terms.add(c.name() + " " + c.count() + " x " + Sizes.format(c.residentEach()) + " (" + c.location()
                         + ")");
             }
         }
-        String text = "At idle Apache keeps " + idle + " children (" + settings + "): with the rest that is "
-                + Sizes.format(fp.idleResident()) + " (" + String.join(" + ", terms) + "), above memory="
-                + Sizes.format(memory) + " before the first request";
+        if (daemons > TERMS) {
+            terms.add((daemons - TERMS) + " more daemons " + Sizes.format(moreDaemons));
+        }
+        String head = "At idle Apache keeps " + idle + " children, " + Sizes.format(fp.idleResident())
+                + " with the rest, above memory=" + Sizes.format(memory) + "; ";
+        String text = settings + " keep them: with the rest that is " + Sizes.format(fp.idleResident()) + " ("
+                + String.join(" + ", terms) + ") before the first request.";
         long fit = fp.apacheChildrenWithin(memory);
         if (fit >= 1) {
             List<String> set = new ArrayList<>();
@@ -68,14 +81,14 @@ public final class IdleChildrenOverBudget implements Rule {
             if (mpm.effective(spare) > spareFit) {
                 set.add(spare.directiveName() + " " + spareFit);
             }
-            text += ". Set " + String.join(" and ", set) + " (or lower): " + fit + " idle children of "
-                    + Sizes.format(each) + " fit in memory beside the rest";
+            head += "set " + String.join(" and ", set) + " (or lower)";
+            text += " " + fit + " idle children of " + Sizes.format(each) + " fit in memory beside the rest.";
         } else {
-            text += ". Even one child does not fit: the parent and the daemons take "
-                    + Sizes.format(fp.residentWithApacheChildren(0)) + " at idle; cut the daemons (FP501 says by how"
-                    + " much) or raise memory";
+            head += "cut the daemons (FP501 says by how much) or raise memory";
+            text += " Even one child does not fit: the parent and the daemons take "
+                    + Sizes.format(fp.residentWithApacheChildren(0)) + " at idle.";
         }
-        ctx.report(location(mpm, spare, children), text + Budgets.assumed(fp));
+        ctx.report(location(mpm, spare, children), head, text + Budgets.assumed(fp));
     }
 
     /** The StartServers line if set, else the MinSpare* line if set, else where the children are sized. */

@@ -46,32 +46,36 @@ public final class MaxRequestWorkersOverBudget implements Rule {
                 .filter(c -> c.part() != Part.APACHE_CHILDREN && c.part() != Part.EMBEDDED_APPLICATIONS)
                 .collect(Collectors.toList());
         String beside = Budgets.contributors(rest, true, Budgets.CONTRIBUTORS);
-        String text = "Apache's " + children.count() + " children (" + Phrases.sizedBy(children) + ") take "
-                + children.count() + " x " + Sizes.format(children.residentEach())
+        String head = "Apache's " + children.count() + " children take " + Sizes.format(fp.apacheChildren())
+                + ", more than memory=" + Sizes.format(memory) + " on their own; ";
+        String text = "The children (" + Phrases.sizedBy(children) + ") take " + children.count() + " x "
+                + Sizes.format(children.residentEach())
                 + embedded.map(e -> " + " + Sizes.format(e.residentEach()) + " of embedded applications each").orElse("")
-                + " = " + Sizes.format(fp.apacheChildren()) + ", more than memory=" + Sizes.format(memory)
-                + " on their own";
+                + " = " + Sizes.format(fp.apacheChildren()) + ".";
         if (fit >= 1) {
-            text += ". Set MaxRequestWorkers " + mpm.maxRequestWorkersFor(fit) + Budgets.workersPerChild(mpm, fit)
-                    + ": " + fit + " children of " + Sizes.format(each) + " fit in the " + Sizes.format(room)
-                    + " left beside " + beside;
+            head += "set MaxRequestWorkers " + mpm.maxRequestWorkersFor(fit) + Budgets.workersPerChild(mpm, fit);
+            text += " " + fit + " children of " + Sizes.format(each) + " fit in the " + Sizes.format(room)
+                    + " left beside " + beside + ".";
         } else if (room <= 0) {
-            text += ", and nothing is left for them: " + beside + " already take " + Sizes.format(others)
-                    + " of the budget. Cut the daemons first (FP501 says by how much), or raise memory";
+            head += "cut the daemons first (FP501 says by how much), or raise memory";
+            text += " Nothing is left for them: " + beside + " already take " + Sizes.format(others)
+                    + " of the budget.";
         } else {
-            text += ", and only " + Sizes.format(room) + " is left beside " + beside + ", less than one child of "
-                    + Sizes.format(each) + ". Cut the daemons first (FP501 says by how much), or raise memory";
+            head += "cut the daemons first (FP501 says by how much), or raise memory";
+            text += " Only " + Sizes.format(room) + " is left beside " + beside + ", less than one child of "
+                    + Sizes.format(each) + ".";
         }
         long saving = fp.restrictSaving();
         if (saving > 0) {
             long lighter = each - saving;
             long fitLighter = room <= 0 ? 0 : room / lighter;
-            text += ". No application runs embedded, yet each child initialises Python: with WSGIRestrictEmbedded On"
+            text += " No application runs embedded, yet each child initialises Python: with WSGIRestrictEmbedded On"
                     + " (FP209) a child takes " + Sizes.format(lighter) + " instead of " + Sizes.format(each)
                     + (fitLighter >= children.count() ? ", and all " + children.count() + " fit"
                             : fitLighter >= 1 ? ", and " + fitLighter + " fit (MaxRequestWorkers "
-                                    + mpm.maxRequestWorkersFor(fitLighter) + ")" : "");
+                                    + mpm.maxRequestWorkersFor(fitLighter) + ")" : "") + ".";
+            head += fitLighter >= children.count() ? ", or WSGIRestrictEmbedded On (FP209)" : "";
         }
-        ctx.report(children.location(), text + Budgets.assumed(fp));
+        ctx.report(children.location(), head, text + Budgets.assumed(fp));
     }
 }

@@ -34,9 +34,10 @@ public final class MemoryNearBudget implements Rule {
         long excess = resident - limit;
         ctx.report(fp.byResident().get(0).location(), "Worst-case resident memory is " + Sizes.format(resident) + ", "
                 + String.format(Locale.ROOT, "%.1f", resident * 100.0 / memory) + " % of memory="
-                + Sizes.format(memory) + ": " + Sizes.format(memory - resident) + " of headroom, less than the "
-                + (100 - percent) + " % this rule keeps free. Largest: " + Budgets.largestResident(fp)
-                + ". To stay under " + percent + " % (" + Sizes.format(limit) + "), "
-                + Budgets.cuts(d, fp, fp.cuts(excess), excess) + Budgets.assumed(fp));
+                + Sizes.format(memory) + ", above " + percent + " %; " + Budgets.settings(d, fp.cuts(excess), excess),
+                Sizes.format(memory - resident) + " of headroom is less than the " + (100 - percent) + " % this rule"
+                + " keeps free. Largest: " + Budgets.largestResident(fp) + ". To stay under " + percent + " % ("
+                + Sizes.format(limit) + "), " + Budgets.cuts(d, fp, fp.cuts(excess), excess) + "."
+                + Budgets.assumed(fp));
     }
 }

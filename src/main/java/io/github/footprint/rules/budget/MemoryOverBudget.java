@@ -26,8 +26,8 @@ public final class MemoryOverBudget implements Rule {
         }
         long excess = resident - memory;
         ctx.report(fp.byResident().get(0).location(), "Worst-case resident memory is " + Sizes.format(resident)
-                + ", above memory=" + Sizes.format(memory) + " by " + Sizes.format(excess) + ". Largest: "
-                + Budgets.largestResident(fp) + ". To fit, " + Budgets.cuts(d, fp, fp.cuts(excess), excess)
-                + Budgets.assumed(fp));
+                + ", above memory=" + Sizes.format(memory) + " by " + Sizes.format(excess) + "; "
+                + Budgets.settings(d, fp.cuts(excess), excess), "Largest: " + Budgets.largestResident(fp) + ". To fit, "
+                + Budgets.cuts(d, fp, fp.cuts(excess), excess) + "." + Budgets.assumed(fp));
     }
 }

@@ -29,12 +29,11 @@ public final class NoBudget implements Rule {
         }
         boolean noVirtual = host.virtualMemory().isEmpty();
         boolean noConnections = host.databaseConnections().isEmpty() && !fp.pools().isEmpty();
-        String worst = "the worst case is " + Sizes.format(fp.resident()) + " resident ("
-                + Budgets.largestResident(fp) + ") and " + Sizes.format(fp.virtual()) + " of address space";
-        if (!fp.pools().isEmpty()) {
-            worst += ", with " + (fp.connections().isEmpty() ? "unbounded database connections (a pool has no limit)"
-                    : fp.connections().getAsLong() + " database connections at most");
-        }
+        String worst = "worst case " + Sizes.format(fp.resident()) + " resident, " + Sizes.format(fp.virtual())
+                + " virtual";
+        String connections = fp.pools().isEmpty() ? "" : " It opens " + (fp.connections().isEmpty()
+                ? "unbounded database connections (a pool has no limit)."
+                : fp.connections().getAsLong() + " database connections at most.");
         List<String> set = new ArrayList<>(List.of("<memory>"));
         String inactive = "FP105, FP106, FP501 and FP502 are inactive";
         if (noVirtual && noConnections) {
@@ -48,8 +47,10 @@ public final class NoBudget implements Rule {
             inactive += ", and FP504 too (no databaseConnections)";
             set.add("<databaseConnections>");
         }
-        ctx.report(Location.PROJECT, "No memory budget is set: " + worst + ", held against nothing; " + inactive
-                + ". Set " + String.join(", ", set) + " in the plugin's configuration (or per environment) to the"
-                + " host's numbers" + Budgets.assumed(fp));
+        ctx.report(Location.PROJECT, "No memory budget is set (" + worst + "); set " + String.join(", ", set)
+                + " to the host's numbers", "The worst case is " + Sizes.format(fp.resident()) + " resident and "
+                + Sizes.format(fp.virtual()) + " of address space. The largest: " + Budgets.largestResident(fp) + "." + connections
+                + " Held against nothing, " + inactive + ". Set the budgets in the plugin's configuration, or per"
+                + " environment." + Budgets.assumed(fp));
     }
 }

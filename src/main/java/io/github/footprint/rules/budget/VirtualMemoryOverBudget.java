@@ -41,22 +41,27 @@ public final class VirtualMemoryOverBudget implements Rule {
         }
         long arenaSaving = fp.arenaMax() > ARENA_MAX ? fp.arenas() - fp.arenasAt(ARENA_MAX) : 0;
         long stackSaving = fp.stacks() - fp.stacksAt(STACK);
-        String text = "Worst-case address space is " + Sizes.format(virtual) + ", above virtualMemory="
-                + Sizes.format(budget) + " by " + Sizes.format(virtual - budget) + ". Largest: "
-                + Budgets.contributors(fp.byVirtual(), false, Budgets.CONTRIBUTORS) + ". Of it, malloc arenas reserve "
-                + Sizes.format(fp.arenas()) + " (arena cap " + fp.arenaMax() + ", " + Phrases.arenaMaxFrom(fp)
-                + ") and thread stacks " + Sizes.format(fp.stacks());
+        String head = "Worst-case address space is " + Sizes.format(virtual) + ", above virtualMemory="
+                + Sizes.format(budget) + " by " + Sizes.format(virtual - budget) + "; ";
+        String text = "Largest: " + Budgets.contributors(fp.byVirtual(), false, Budgets.CONTRIBUTORS) + ". Of it,"
+                + " malloc arenas reserve " + Sizes.format(fp.arenas()) + " (arena cap " + fp.arenaMax() + ", "
+                + Phrases.arenaMaxFrom(fp) + ") and thread stacks " + Sizes.format(fp.stacks());
         List<String> fixes = new ArrayList<>();
+        List<String> brief = new ArrayList<>();
         if (arenaSaving > 0) {
             fixes.add("adding 'export MALLOC_ARENA_MAX=" + ARENA_MAX + "' to envvars saves " + Sizes.format(arenaSaving));
+            brief.add("MALLOC_ARENA_MAX=" + ARENA_MAX + " saves " + Sizes.format(arenaSaving));
         }
         if (stackSaving > 0) {
             fixes.add("setting " + String.join(" and ", stackSettings(fp)) + " saves " + Sizes.format(stackSaving));
+            brief.add("512 KiB stacks " + (arenaSaving > 0 ? "" : "save ") + Sizes.format(stackSaving));
         }
         long after = virtual - arenaSaving - stackSaving;
         if (fixes.isEmpty()) {
+            head += "run fewer threads or processes";
             text += ". Run fewer threads or processes" + fewer(d, fp, after - budget, arenaSaving > 0);
         } else {
+            head += String.join(" and ", brief) + (after <= budget ? "" : "; then run fewer processes");
             String first = fixes.get(0);
             fixes.set(0, Character.toUpperCase(first.charAt(0)) + first.substring(1));
             text += ". " + String.join("; ", fixes) + (after <= budget
@@ -64,7 +69,7 @@ public final class VirtualMemoryOverBudget implements Rule {
                     : ", which still leaves " + Sizes.format(after - budget) + " over: run fewer threads or processes"
                             + " as well" + fewer(d, fp, after - budget, arenaSaving > 0));
         }
-        ctx.report(fp.byVirtual().get(0).location(), text + Budgets.assumed(fp));
+        ctx.report(fp.byVirtual().get(0).location(), head, text + "." + Budgets.assumed(fp));
     }
 
     /**

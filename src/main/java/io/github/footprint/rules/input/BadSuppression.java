@@ -30,7 +30,7 @@ public final class BadSuppression implements Rule {
                 }
                 String form = s.wholeFile() ? "ignore-file" : "ignore";
                 if (s.ids().isEmpty()) {
-                    ctx.report(at, "'footprint: " + form + "' names no rule, so it silences nothing. Write"
+                    ctx.report(at, "'footprint: " + form + "' names no rule, so it silences nothing; write"
                             + " '# footprint: " + form + " FP201 -- why this is fine here'");
                 } else if (!unknown.isEmpty()) {
                     ctx.report(at, "'footprint: " + form + "' names " + String.join(", ", unknown)
@@ -39,8 +39,8 @@ public final class BadSuppression implements Rule {
                 }
                 if (s.reason().isEmpty()) {
                     ctx.report(at, "'footprint: " + form + " " + String.join(" ", s.ids()) + "' gives no reason, so it"
-                            + " silences nothing: a suppression must say why, after '--': '# footprint: " + form + " "
-                            + String.join(" ", s.ids()) + " -- why this is fine here'");
+                            + " silences nothing; write '# footprint: " + form + " " + String.join(" ", s.ids())
+                            + " -- why this is fine here'", "A suppression must say why, after '--'.");
                 }
             }
         }

@@ -15,7 +15,7 @@ public final class IncludeProblem implements Rule {
     public void check(Deployment d, RuleContext ctx) {
         for (ParseProblem p : d.problems()) {
             if (p.kind() == ParseProblem.Kind.INCLUDE) {
-                ctx.report(p.location(), p.severity(), p.message());
+                ctx.report(p.location(), p.severity(), p.reported(), p.detail());
             }
         }
     }

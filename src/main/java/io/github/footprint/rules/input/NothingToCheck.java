@@ -27,14 +27,16 @@ public final class NothingToCheck implements Rule {
             }
         }
         if (d.sources().isMissing()) {
-            ctx.report(new Location(d.sources().sourceRoot(), 0), d.sources().sourceRoot() + " does not exist: nothing"
-                    + " was checked. Create it with the deploy templates, or point sourceDirectory at them");
+            ctx.report(new Location(d.sources().sourceRoot(), 0), "the source folder does not exist, so nothing was"
+                    + " checked; create it with the deploy templates, or point sourceDirectory at them", "The folder is "
+                    + d.sources().sourceRoot() + ".");
         } else if (readable == 0) {
             int others = d.sources().files().size();
-            ctx.report(new Location(d.sources().sourceRoot(), 0), d.sources().sourceRoot() + " holds no file footprint"
-                    + " reads (*.conf, *.load, *.ini, *.wsgi, *.py, *.sh, envvars, *.service)"
-                    + (others > 0 ? "; " + others + " other file(s) were skipped" : "")
-                    + ": nothing was checked. Point sourceDirectory (or includes) at the deploy templates");
+            ctx.report(new Location(d.sources().sourceRoot(), 0), "the source folder holds no file footprint reads"
+                    + (others > 0 ? " (" + others + " other file(s) skipped)" : "") + ", so nothing was checked; point"
+                    + " sourceDirectory (or includes) at the deploy templates", "footprint reads *.conf, *.load, *.ini,"
+                    + " *.wsgi, *.py, *.sh, envvars and *.service files; the folder is " + d.sources().sourceRoot()
+                    + ".");
         }
     }
 }

@@ -18,12 +18,12 @@ public final class SyntaxError implements Rule {
     public void check(Deployment d, RuleContext ctx) {
         for (SourceFile f : d.sources().files()) {
             for (SourceProblem p : f.problems()) {
-                ctx.report(new Location(f.displayPath(), p.line()), p.severity(), p.message());
+                ctx.report(new Location(f.displayPath(), p.line()), p.severity(), p.reported(), p.detail());
             }
         }
         for (ParseProblem p : d.problems()) {
             if (p.kind() == ParseProblem.Kind.SYNTAX) {
-                ctx.report(p.location(), p.severity(), p.message());
+                ctx.report(p.location(), p.severity(), p.reported(), p.detail());
             }
         }
     }

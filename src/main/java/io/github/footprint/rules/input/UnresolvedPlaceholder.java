@@ -32,9 +32,10 @@ public final class UnresolvedPlaceholder implements Rule {
                 Location at = new Location(f.displayPath(), p.line());
                 String text = p.form().render(p.name());
                 if (p.form() != Placeholder.Form.DOLLAR) {
-                    ctx.report(at, Severity.ERROR, text + " is not a property of this environment: the deployed file"
-                            + " would contain the literal text " + text + ". Define " + p.name()
-                            + " in the environment's properties, the plugin's <properties> or with -D" + p.name() + "=...");
+                    ctx.report(at, Severity.ERROR, text + " is not a property of this environment; define " + p.name()
+                            + " (-D" + p.name() + "=... or <properties>)", "The deployed file would contain the"
+                            + " literal text " + text + ". A property comes from the environment's properties, the"
+                            + " plugin's <properties> or -D.");
                     continue;
                 }
                 if (f.kind() == FileKind.SHELL || f.kind() == FileKind.SYSTEMD) {
@@ -42,17 +43,19 @@ public final class UnresolvedPlaceholder implements Rule {
                 }
                 if (f.kind() == FileKind.APACHE) {
                     if (!defined.contains(p.name())) {
-                        ctx.report(at, Severity.WARNING, text + " is neither a property, an Apache Define nor a"
-                                + " variable a start-up script sets: httpd warns 'AH00111: Config variable " + text
-                                + " is not defined' and reads the line with the literal text. Define " + p.name()
-                                + " as a property (or with Define in httpd's configuration)");
+                        ctx.report(at, Severity.WARNING, text + " is not defined: httpd warns AH00111 and reads the"
+                                + " literal text; define " + p.name() + " as a property (or with Define)", text + " is neither a property, an Apache Define nor a variable a"
+                                + " start-up script sets: httpd warns 'AH00111: Config variable " + text + " is not"
+                                + " defined' and reads the line with the literal text. A Define in httpd's configuration"
+                                + " defines it too.");
                     }
                     continue;
                 }
-                ctx.report(at, Severity.WARNING, text + " is not a property of this environment, and "
-                        + (f.kind() == FileKind.INI ? "PasteDeploy" : "Python") + " does not expand ${...} (an Apache"
-                        + " Define or a start-up script variable does not reach it): the deployed file keeps the"
-                        + " literal text. Define " + p.name() + " as a property of the environment");
+                String reader = f.kind() == FileKind.INI ? "PasteDeploy" : "Python";
+                ctx.report(at, Severity.WARNING, text + " is not a property of this environment, and " + reader
+                        + " does not expand ${...}; define " + p.name() + " as a property of the environment",
+                        reader + " keeps ${...} as it is, and an Apache Define or a start-up script variable does not"
+                                + " reach it: the deployed file keeps the literal text.");
             }
         }
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.pylons.PylonsApp;
@@ -50,18 +51,21 @@ public final class BooleanEngineOptionAsText implements Rule {
                     Boolean b = PasteValues.asbool(s.value());
                     String call = "engine_from_config(config, '" + e.prefix() + "', " + option + "=False)";
                     if (BOOLEANS.containsKey(option) && Boolean.FALSE.equals(b) && !s.value().isEmpty()) {
-                        ctx.report(s.location(), "[" + app.section().name() + "] " + s.key() + " = " + s.value()
-                                + " reaches create_engine() as the string '" + s.value() + "': engine_from_config"
-                                + " converts only pool_size, max_overflow, pool_recycle, pool_timeout, echo, echo_pool"
-                                + " and future, and a non-empty string is true in Python, so " + BOOLEANS.get(option)
-                                + ". Remove the line (the default is off), or pass the value in code: " + call);
+                        ctx.report(s.location(), "[" + app.section().name() + "] " + s.key() + " = "
+                                + Excerpt.of(s.value()) + " is a string, which is true: " + BOOLEANS.get(option)
+                                + "; remove the line, or pass " + option + "=False in code", "It reaches"
+                                + " create_engine() as the string '" + s.value() + "': engine_from_config converts only"
+                                + " pool_size, max_overflow, pool_recycle, pool_timeout, echo, echo_pool and future,"
+                                + " and a non-empty string is true in Python. Without the line the default is off; in"
+                                + " code: " + call + ".");
                     } else if (option.equals("pool_reset_on_return") && b != null) {
-                        ctx.report(s.location(), "[" + app.section().name() + "] " + s.key() + " = " + s.value()
-                                + " reaches the pool as the string '" + s.value() + "', which is none of the values"
-                                + " it accepts as text: the application stops at start-up with ArgumentError: Invalid"
-                                + " value for 'reset_on_return': '" + s.value() + "'. Write " + s.key() + " = "
-                                + (b ? "rollback" : "none") + (b ? " (the default)" : " (no reset: only safe when"
-                                        + " nothing leaves a transaction open)"));
+                        ctx.report(s.location(), "[" + app.section().name() + "] " + s.key() + " = "
+                                + Excerpt.of(s.value()) + " stops the application with ArgumentError at start-up;"
+                                + " write " + s.key() + " = " + (b ? "rollback" : "none"), "It reaches the pool as the"
+                                + " string '" + s.value() + "', which is none of the values it accepts as text"
+                                + " (rollback, commit, none): ArgumentError: Invalid value for 'reset_on_return': '"
+                                + s.value() + "'. " + (b ? "rollback is the default." : "none means no reset: only safe"
+                                        + " when nothing leaves a transaction open."));
                     }
                 }
             }

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.pylons.PylonsApp;
@@ -44,20 +45,22 @@ public final class DebugInProduction implements Rule {
             Setting merged = app.context().merged().get("debug");
             if (global != null && Boolean.TRUE.equals(PasteValues.asbool(global.value()))) {
                 if (reported.add(global.location().toString())) {
-                    ctx.report(global.location(), section + " gets debug = " + global.value() + " in environment '"
-                            + env + "' from " + PasteValues.source(global) + ": Pylons' ErrorHandler reads"
-                            + " global_conf['debug'] and installs the interactive debugger (WebError's EvalException),"
-                            + " whose error pages let anyone who can trigger an error run Python code in the"
-                            + " application's process. Write set debug = false in " + section + " (a plain debug ="
-                            + " false there is dropped, FP302), or debug = false in [DEFAULT]");
+                    ctx.report(global.location(), section + " gets debug = " + Excerpt.of(global.value())
+                            + " in environment '" + env + "': its debugger lets visitors run code; write set debug ="
+                            + " false in " + section, "The value comes from " + PasteValues.source(global) + ". Pylons'"
+                            + " ErrorHandler reads global_conf['debug'] and installs the interactive debugger (WebError's"
+                            + " EvalException), whose error pages let anyone who can trigger an error run Python code in"
+                            + " the application's process. A plain debug = false in " + section + " is dropped (FP302);"
+                            + " debug = false in [DEFAULT] works too.");
                 }
             } else if (merged != null && merged != global && Boolean.TRUE.equals(PasteValues.asbool(merged.value()))
                     && reported.add(merged.location().toString())) {
-                ctx.report(merged.location(), section + " debug = " + merged.value() + " in environment '" + env
-                        + "': the application's config['debug'] is true (Pylons' config is global_conf updated with"
-                        + " local_conf), so Pylons' error middleware shows full tracebacks, with source lines, to"
-                        + " visitors, and frameworks that start their debugger from this key (TurboGears' Backlash,"
-                        + " as in Kallithea) let visitors run code. Set debug = false");
+                ctx.report(merged.location(), section + " debug = " + Excerpt.of(merged.value()) + " in environment '"
+                        + env + "' shows tracebacks to visitors; set debug = false", "The application's config['debug']"
+                        + " is true (Pylons' config is global_conf updated with local_conf), so Pylons' error"
+                        + " middleware shows full tracebacks, with source lines, to visitors, and frameworks that start"
+                        + " their debugger from this key (TurboGears' Backlash, as in Kallithea) let visitors run"
+                        + " code.");
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
@@ -43,6 +44,8 @@ public final class EngineKeyNotRead implements Rule {
             Map<String, Setting> merged = app.context().merged();
             Map<String, List<Setting>> byPrefix = new LinkedHashMap<>();
             Map<String, List<Found>> findings = new LinkedHashMap<>();
+            // keys of one cause (one name no prefix reads, one engine name under a prefix) become one finding
+            Map<String, Group> groups = new LinkedHashMap<>();
             for (Setting s : merged.values()) {
                 String k = s.key();
                 boolean read = false;
@@ -52,19 +55,27 @@ public final class EngineKeyNotRead implements Rule {
                     }
                     read = true;
                     byPrefix.computeIfAbsent(p, x -> new ArrayList<>()).add(s);
-                    String problem = problem(p, k.substring(p.length()), prefixes);
-                    if (problem != null) {
-                        findings.computeIfAbsent(p, x -> new ArrayList<>()).add(new Found(s.location(),
-                                section + PasteValues.shown(s) + ": " + problem));
+                    String option = k.substring(p.length());
+                    if (option.indexOf('.') >= 0) {
+                        String named = p + option.substring(0, option.lastIndexOf('.') + 1);
+                        groups.computeIfAbsent("engine\0" + p + "\0" + named, x -> new Group(p, named)).keys.add(s);
+                        continue;
+                    }
+                    Found f = problem(section, s, p, option);
+                    if (f != null) {
+                        findings.computeIfAbsent(p, x -> new ArrayList<>()).add(f);
                     }
                 }
                 if (!read && k.startsWith(FAMILY)) {
                     String name = k.substring(0, k.lastIndexOf('.') + 1);
-                    report(ctx, reported, s.location(), section + k + " is read by no engine_from_config call: the"
-                            + " application creates engines for the prefixes the sqlalchemyPrefixes parameter names ("
-                            + String.join(", ", prefixes) + "), none of them begins this key, so it configures"
-                            + " nothing. If config/environment.py calls engine_from_config(config, '" + name + "'), add "
-                            + name + " to sqlalchemyPrefixes; otherwise remove the key");
+                    groups.computeIfAbsent("unread\0" + name, x -> new Group(null, name)).keys.add(s);
+                }
+            }
+            for (Group g : groups.values()) {
+                if (g.prefix == null) {
+                    unread(ctx, reported, section, g, prefixes);
+                } else {
+                    findings.computeIfAbsent(g.prefix, x -> new ArrayList<>()).addAll(engine(section, g, prefixes));
                 }
             }
             for (Map.Entry<String, List<Setting>> e : byPrefix.entrySet()) {
@@ -72,53 +83,122 @@ public final class EngineKeyNotRead implements Rule {
                 boolean noUrl = !merged.containsKey(p + "url");
                 List<Found> fs = findings.getOrDefault(p, List.of());
                 for (Found f : fs) {
-                    report(ctx, reported, f.at, f.message + (noUrl ? ". (With no " + p + "url at all,"
-                            + " engine_from_config stops even earlier, with KeyError: 'url')" : ""));
+                    report(ctx, reported, f.at, f.message, f.detail + (noUrl ? " With no " + p + "url at all,"
+                            + " engine_from_config stops even earlier, with KeyError: 'url'." : ""));
                 }
                 if (noUrl && fs.isEmpty()) {
                     Setting first = e.getValue().get(0);
-                    report(ctx, reported, first.location(), section + p + " keys without " + p + "url ("
-                            + first.key() + " is the first): engine_from_config(config, '" + p + "') takes the url out"
-                            + " of them and stops the application at start-up with KeyError: 'url'. Add " + p
-                            + "url = dialect://user@host/database");
+                    report(ctx, reported, first.location(), section + p + " keys without " + p + "url: the"
+                            + " application stops at start-up with KeyError: 'url'; add " + p
+                            + "url = dialect://user@host/database", "engine_from_config(config, '" + p + "') takes"
+                            + " the url out of the keys that begin with " + p + " (" + first.key() + " is the first"
+                            + " here) and raises KeyError: 'url' when there is none.");
                 }
             }
         }
     }
 
-    /** What is wrong with one option under one prefix, as a sentence with the fix; null when nothing is. */
-    private static String problem(String p, String option, List<String> prefixes) {
-        String call = "engine_from_config(config, '" + p + "')";
-        if (option.indexOf('.') >= 0) {
-            String invalid = "TypeError: Invalid argument(s) '" + option + "' sent to create_engine()";
-            for (String q : prefixes) {
-                if (q.length() > p.length() && q.startsWith(p) && (p + option).startsWith(q)) {
-                    return call + " reads it too and passes " + option + " to create_engine(), which stops the"
-                            + " application at start-up with " + invalid + ". It is meant for the engine of prefix '" + q
-                            + "', but a call reads every key that begins with its prefix: give the engines prefixes"
-                            + " that do not begin one another (sqlalchemy.default. and sqlalchemy.log., not"
-                            + " sqlalchemy. and sqlalchemy.log.)";
-                }
-            }
-            int dot = option.lastIndexOf('.');
-            String named = p + option.substring(0, dot + 1);
-            return call + " strips '" + p + "' and passes " + option + " to create_engine(), which stops the"
-                    + " application at start-up with " + invalid + ". This is Pylons' multi-engine form"
-                    + " (sqlalchemy.NAME.option): if config/environment.py calls engine_from_config(config, '" + named
-                    + "'), set the sqlalchemyPrefixes parameter to " + named + "; if it calls " + call + ", write "
-                    + p + option.substring(dot + 1);
+    /** Keys of one cause: those under one engine name ({@code sqlalchemy.default.}), or of one name no prefix reads. */
+    private static final class Group {
+        final String prefix;
+        final String name;
+        final List<Setting> keys = new ArrayList<>();
+
+        Group(String prefix, String name) {
+            this.prefix = prefix;
+            this.name = name;
         }
+
+        /** {@code sqlalchemy.default.url, sqlalchemy.default.pool_size = 5}: each key as the app receives it. */
+        String shown() {
+            List<String> out = new ArrayList<>();
+            for (Setting s : keys) {
+                out.add(PasteValues.shown(s) + " (" + s.location() + ")");
+            }
+            return String.join(", ", out);
+        }
+
+        /** {@code 3 keys} or the one key's name. */
+        String count() {
+            return keys.size() == 1 ? keys.get(0).key() : keys.size() + " " + name + "* keys";
+        }
+    }
+
+    /** Keys under a name no prefix of sqlalchemyPrefixes begins: they configure nothing. */
+    private static void unread(RuleContext ctx, Set<String> reported, String section, Group g, List<String> prefixes) {
+        String message = section + g.count() + (g.keys.size() == 1 ? " is" : " are") + " read by no engine; if"
+                + " config/environment.py reads " + g.name + ", add it to sqlalchemyPrefixes, otherwise remove "
+                + (g.keys.size() == 1 ? "the key" : "them");
+        String detail = "The application creates engines for the prefixes the sqlalchemyPrefixes parameter names ("
+                + String.join(", ", prefixes) + "); none of them begins " + g.name + ", so these keys configure"
+                + " nothing: " + g.shown() + ". Add " + g.name + " to sqlalchemyPrefixes if config/environment.py calls"
+                + " engine_from_config(config, '" + g.name + "').";
+        for (Setting s : g.keys) {
+            report(ctx, reported, s.location(), message, detail);
+        }
+    }
+
+    /**
+     * Keys {@code PREFIX NAME.option} under a prefix the code reads: engine_from_config passes {@code NAME.option}
+     * to create_engine(), which stops the application with TypeError. One finding for the engine name.
+     */
+    private static List<Found> engine(String section, Group g, List<String> prefixes) {
+        String p = g.prefix;
+        String call = "engine_from_config(config, '" + p + "')";
+        List<String> options = new ArrayList<>();
+        for (Setting s : g.keys) {
+            options.add("'" + s.key().substring(p.length()) + "'");
+        }
+        String invalid = "TypeError: Invalid argument(s) " + String.join(",", options) + " sent to create_engine()";
+        String message;
+        String detail;
+        String meant = null;
+        for (String q : prefixes) {
+            if (q.length() > p.length() && q.startsWith(p) && g.name.startsWith(q)) {
+                meant = q;
+            }
+        }
+        if (meant != null) {
+            message = section + g.count() + ": " + call + " reads " + (g.keys.size() == 1 ? "it" : "them")
+                    + " too (TypeError at start-up); give the engines prefixes that do not begin one another";
+            detail = call + " reads every key that begins with its prefix, so it passes " + String.join(", ", options)
+                    + " to create_engine(), which stops the application at start-up with " + invalid + ". The keys"
+                    + " are meant for the engine of prefix '" + meant + "': " + g.shown() + ". Use prefixes such as"
+                    + " sqlalchemy.default. and sqlalchemy.log., not sqlalchemy. and sqlalchemy.log.";
+        } else {
+            message = section + g.count() + ": " + call + " passes " + (g.keys.size() == 1 ? "it" : "them")
+                    + " to create_engine() (TypeError at start-up); add " + g.name + " to sqlalchemyPrefixes";
+            detail = call + " strips '" + p + "' and passes " + String.join(", ", options) + " to create_engine(),"
+                    + " which stops the application at start-up with " + invalid + ": " + g.shown() + ". This is"
+                    + " Pylons' multi-engine form (sqlalchemy.NAME.option): if config/environment.py calls"
+                    + " engine_from_config(config, '" + g.name + "'), set the sqlalchemyPrefixes parameter to " + g.name
+                    + "; if it calls " + call + ", write the keys without '" + g.name.substring(p.length()) + "'.";
+        }
+        List<Found> out = new ArrayList<>();
+        for (Setting s : g.keys) {
+            out.add(new Found(s.location(), message, detail));
+        }
+        return out;
+    }
+
+    /** What is wrong with one option (no dot in it) under one prefix, with the fix; null when nothing is. */
+    private static Found problem(String section, Setting s, String p, String option) {
+        String call = "engine_from_config(config, '" + p + "')";
+        String shown = section + Excerpt.of(PasteValues.shown(s));
         if (option.equals("poolclass")) {
-            return "a pool class cannot be named in an INI file: " + call + " passes the text to create_engine(),"
-                    + " which fails at start-up with AttributeError: 'str' object has no attribute '__dict__'. Remove"
-                    + " the line and pass the class in code: " + call.replace(")", ", poolclass=NullPool)");
+            return new Found(s.location(), shown + ": a pool class cannot be named in an INI file (AttributeError at"
+                    + " start-up); pass it in code: " + call.replace(")", ", poolclass=NullPool)"), call + " passes the"
+                    + " text to create_engine(), which fails at start-up with AttributeError: 'str' object has no"
+                    + " attribute '__dict__'. Remove the line.");
         }
         if (SqlAlchemyArguments.unknown(option)) {
             String near = SqlAlchemyArguments.nearMiss(option);
-            return "create_engine() has no argument " + option + ", so " + call + " stops the application at start-up"
-                    + " with TypeError: Invalid argument(s) '" + option + "' sent to create_engine(). "
-                    + (near != null ? "Did you mean " + p + near + "?" : "Check the name against SQLAlchemy's"
-                            + " create_engine() and pool documentation");
+            return new Found(s.location(), shown + ": create_engine() has no argument " + option + " (TypeError at"
+                    + " start-up); " + (near != null ? "did you mean " + p + near + "?" : "check the name against"
+                            + " SQLAlchemy's documentation"), call + " stops the application at start-up with"
+                    + " TypeError: Invalid argument(s) '" + option + "' sent to create_engine()."
+                    + (near != null ? "" : " Check the name against SQLAlchemy's create_engine() and pool"
+                            + " documentation."));
         }
         return null;
     }
@@ -127,17 +207,19 @@ public final class EngineKeyNotRead implements Rule {
     private static final class Found {
         final Location at;
         final String message;
+        final String detail;
 
-        Found(Location at, String message) {
+        Found(Location at, String message, String detail) {
             this.at = at;
             this.message = message;
+            this.detail = detail;
         }
     }
 
-    private static void report(RuleContext ctx, Set<String> reported, Location at, String message) {
+    private static void report(RuleContext ctx, Set<String> reported, Location at, String message, String detail) {
         // a [DEFAULT] key shared by several apps: once
         if (reported.add(at.toString())) {
-            ctx.report(at, message);
+            ctx.report(at, message, detail);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.footprint.rules.pylons;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.parse.ini.Setting;
@@ -35,31 +36,36 @@ public final class KeyShadowedByDefault implements Rule {
                     + " their settings from the section's own keys: the server runs with its built-in default"
                     : "the app gets that value through global_conf";
             String why;
+            String has;
             String fix;
             switch (winner.origin()) {
                 case INJECTED:
                     why = key + " is one of the two defaults PasteDeploy injects itself (here: the INI file's folder;"
                             + " __file__: its path), so " + (server ? "the server" : "the app") + " gets "
                             + PasteValues.shown(winner);
-                    fix = "Give the key another name";
+                    has = "PasteDeploy sets " + key + " itself";
+                    fix = "give the key another name";
                     break;
                 case CALLER:
                     why = "the file that pulls this one in with use = config:... has " + PasteValues.shown(winner)
                             + " (" + winner.location() + "), which becomes a default here, so " + gets;
-                    fix = server ? "Remove " + key + " from the including file's [DEFAULT]"
-                            : "Write set " + key + " = " + value + " in " + section + " to override the global, or"
-                                    + " drop " + key + " from the including file";
+                    has = "the including file's defaults have " + key;
+                    fix = server ? "remove " + key + " from the including file's [DEFAULT]"
+                            : "write set " + key + " = " + Excerpt.of(value) + " in " + section + ", or drop " + key
+                                    + " from the including file";
                     break;
                 default:
                     why = "[DEFAULT] also has " + PasteValues.shown(winner) + " (" + winner.location() + "), so " + gets;
-                    fix = server ? "Remove " + key + " from [DEFAULT] (a set line would only change global_conf)"
-                            : "Write set " + key + " = " + value + " in " + section + " to override the global, or"
-                                    + " remove " + key + " from [DEFAULT]";
+                    has = "[DEFAULT] has " + key + " too";
+                    fix = server ? "remove " + key + " from [DEFAULT] (a set line would only change global_conf)"
+                            : "write set " + key + " = " + Excerpt.of(value) + " in " + section + ", or remove " + key
+                                    + " from [DEFAULT]";
                     break;
             }
-            ctx.report(local.location(), section + " " + PasteValues.shown(local) + " is silently ignored:"
-                    + " PasteDeploy drops a section's key that its defaults also have (ConfigLoader.get_context:"
-                    + " 'if option in defaults: continue'), and " + why + ". " + fix);
+            ctx.report(local.location(), section + " " + Excerpt.of(PasteValues.shown(local)) + " is ignored: " + has
+                    + "; " + fix, "PasteDeploy silently drops a section's key that its defaults also have"
+                    + " (ConfigLoader.get_context: 'if option in defaults: continue'), and " + why + "."
+                    + (server ? "" : " A set line overrides the global."));
         }
     }
 }

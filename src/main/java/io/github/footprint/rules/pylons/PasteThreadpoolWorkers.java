@@ -54,23 +54,25 @@ public final class PasteThreadpoolWorkers implements Rule {
             String spawnText = "threadpool_spawn_if_under = " + spawn + (sp == null ? " (default)" : "");
             Location at = w != null ? w.location() : sp != null ? sp.location() : s.section().location();
             if (workers <= 0) {
-                ctx.report(at, Severity.ERROR, section + workersText + ": Paste's server refuses to start with"
-                        + " AssertionError: ThreadPoolMixIn servers must have at least one worker. Set"
-                        + " threadpool_workers = " + DEFAULT_WORKERS + " (Paste's default) or another number above 0");
+                ctx.report(at, Severity.ERROR, section + workersText + ": Paste's server refuses to start"
+                        + " (AssertionError); set threadpool_workers = " + DEFAULT_WORKERS + " (Paste's default) or"
+                        + " another number above 0", "Paste's server asserts: AssertionError: ThreadPoolMixIn servers"
+                        + " must have at least one worker.");
             } else if (spawn > workers) {
                 ctx.report(sp != null && w == null ? sp.location() : at, Severity.ERROR, section + workersText
-                        + " is below " + spawnText + ": Paste's ThreadPool asserts spawn_if_under <= nworkers, so"
-                        + " paster serve stops at start-up with AssertionError: spawn_if_under (" + spawn + ") should be"
-                        + " less than nworkers (" + workers + "). Set threadpool_spawn_if_under = " + workers
-                        + " or lower, or threadpool_workers = " + spawn + " or more");
+                        + " is below " + spawnText + " (AssertionError at start-up); set threadpool_spawn_if_under = "
+                        + workers + " or lower", "Paste's ThreadPool asserts spawn_if_under <= nworkers, so paster"
+                        + " serve stops at start-up with AssertionError: spawn_if_under (" + spawn + ") should be less"
+                        + " than nworkers (" + workers + "). threadpool_workers = " + spawn + " or more works too.");
             } else if (workers > threshold) {
-                ctx.report(at, section + workersText + " starts " + workers + " worker threads in the one paster"
-                        + " serve process, above the threshold " + threshold + ": each reserves a thread stack ("
-                        + STACK_MIB + " MiB of address space unless a stack size is set, " + workers * STACK_MIB
-                        + " MiB for " + workers + "), and when none is idle Paste adds up to " + spawnText
-                        + " more. One Python process runs one thread at a time under the GIL, so more threads add"
-                        + " memory, not throughput: keep threadpool_workers at " + threshold + " or fewer and run more"
-                        + " processes (or mod_wsgi daemon processes) for more concurrency");
+                ctx.report(at, section + workersText + " is above the threshold " + threshold + ", "
+                        + workers * STACK_MIB + " MiB of stacks for no throughput; keep it at " + threshold + " or"
+                        + " fewer and run more processes", "It starts " + workers + " worker threads in the one paster"
+                        + " serve process: each reserves a thread stack (" + STACK_MIB + " MiB of address space unless"
+                        + " a stack size is set, " + workers * STACK_MIB + " MiB for " + workers + "), and when none is"
+                        + " idle Paste adds up to " + spawnText + " more. One Python process runs one thread at a time"
+                        + " under the GIL, so more threads add memory, not throughput: run more processes (or mod_wsgi"
+                        + " daemon processes) for more concurrency.");
             }
         }
     }

@@ -32,9 +32,10 @@ public final class PoolOversized implements Rule {
                 DaemonGroup g = app.servedBy();
                 if (g == null) {
                     ctx.report(at, Severity.INFO, "[" + app.section().name() + "] " + e.prefix() + " pool allows "
-                            + describe(e) + " connections per process, but footprint cannot tell which daemon's threads"
-                            + " use it: " + Phrases.link(app) + ". Link it with a WSGIScriptAlias to a .wsgi file whose"
-                            + " loadapp('config:...') names this file");
+                            + pool + " connections per process, used by no known daemon; link a .wsgi whose loadapp"
+                            + " names this file", describe(e) + ". footprint cannot tell which"
+                            + " daemon's threads use the pool: " + Phrases.link(app) + ". Link it with a"
+                            + " WSGIScriptAlias to a .wsgi file whose loadapp('config:...') names this file.");
                     continue;
                 }
                 int threads = g.threads();
@@ -46,19 +47,21 @@ public final class PoolOversized implements Rule {
                     at = e.maxOverflowLocation();
                 }
                 int overflow = Math.max(0, threads - Math.min(e.poolSize(), threads));
-                ctx.report(at, "[" + app.section().name() + "] " + e.prefix() + " pool allows " + describe(e)
-                        + " connections per process, but daemon '" + g.name() + "' (" + g.location() + ") runs "
-                        + threads + " thread(s): at most " + threads + " can be in use at once, and the other "
-                        + (pool - threads) + " per process (" + (pool - threads) * Math.max(1, g.processes())
-                        + " for its " + g.processes() + " process(es)) only count against the database's"
-                        + " max_connections. Set " + e.prefix() + "pool_size = " + Math.min(e.poolSize(), threads)
-                        + " and " + e.prefix() + "max_overflow = " + overflow + " (" + Phrases.link(app) + ")");
+                ctx.report(at, "[" + app.section().name() + "] " + e.prefix() + " pool allows " + pool
+                        + " connections per process for " + threads + " thread(s); set " + e.prefix() + "pool_size = "
+                        + Math.min(e.poolSize(), threads) + " and " + e.prefix() + "max_overflow = " + overflow,
+                        describe(e) + ", but daemon '" + g.name() + "' (" + g.location() + ") runs " + threads
+                        + " thread(s): at most " + threads + " can be in use at once, and the other " + (pool - threads)
+                        + " per process (" + (pool - threads) * Math.max(1, g.processes()) + " for its "
+                        + g.processes() + " process(es)) only count against the database's max_connections. "
+                        + Phrases.sentence(Phrases.link(app)));
             }
         }
     }
 
+    /** {@code Pool_size 5 (default) + max_overflow 10 (default) = 15}, as a sentence's start. */
     private static String describe(SqlEngine e) {
-        return "pool_size " + e.poolSize() + (e.poolSizeLocation() == null ? " (default)" : "") + " + max_overflow "
+        return "Pool_size " + e.poolSize() + (e.poolSizeLocation() == null ? " (default)" : "") + " + max_overflow "
                 + e.maxOverflow() + (e.maxOverflowLocation() == null ? " (default)" : "") + " = "
                 + (e.poolSize() + e.maxOverflow());
     }

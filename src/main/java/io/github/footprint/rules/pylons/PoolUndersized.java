@@ -40,15 +40,16 @@ public final class PoolUndersized implements Rule {
                 String timeout = e.poolTimeout() == null ? "pool_timeout " + e.options().get("pool_timeout").raw()
                         : "pool_timeout " + e.poolTimeout() + " s" + (e.poolTimeoutLocation() == null ? " (default)" : "");
                 int overflow = threads - e.poolSize();
-                ctx.report(at, "[" + app.section().name() + "] " + e.prefix() + " pool allows pool_size " + e.poolSize()
-                        + (e.poolSizeLocation() == null ? " (default)" : "") + " + max_overflow " + e.maxOverflow()
-                        + (e.maxOverflowLocation() == null ? " (default)" : "") + " = " + limit + " connections per"
-                        + " process, but daemon '" + g.name() + "' (" + g.location() + ") runs " + threads + " threads:"
-                        + " when more than " + limit + " of them need the database at once, the other "
+                ctx.report(at, "[" + app.section().name() + "] " + e.prefix() + " pool allows " + limit
+                        + " connections per process for " + threads + " threads; set " + e.prefix() + "max_overflow = "
+                        + overflow + " (" + e.poolSize() + " + " + overflow + " = " + threads + "), or threads=" + limit,
+                        "Pool_size " + e.poolSize() + (e.poolSizeLocation() == null ? " (default)" : "")
+                        + " + max_overflow " + e.maxOverflow() + (e.maxOverflowLocation() == null ? " (default)" : "")
+                        + " = " + limit + ", but daemon '" + g.name() + "' (" + g.location() + ") runs " + threads
+                        + " threads: when more than " + limit + " of them need the database at once, the other "
                         + (threads - limit) + " wait " + timeout + " for a connection and then fail with TimeoutError"
-                        + " (QueuePool limit of size " + e.poolSize() + " overflow " + e.maxOverflow() + " reached)."
-                        + " Set " + e.prefix() + "max_overflow = " + overflow + " (" + e.poolSize() + " + " + overflow
-                        + " = " + threads + "), or run the daemon with threads=" + limit + " (" + Phrases.link(app) + ")");
+                        + " (QueuePool limit of size " + e.poolSize() + " overflow " + e.maxOverflow() + " reached). "
+                        + Phrases.sentence(Phrases.link(app)));
             }
         }
     }

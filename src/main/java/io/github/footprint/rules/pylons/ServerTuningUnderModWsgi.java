@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.pylons.PasteServer;
@@ -57,11 +58,14 @@ public final class ServerTuningUnderModWsgi implements Rule {
             String daemon = g == null ? "the WSGIDaemonProcess that serves the app (its processes= and threads=)"
                     : "daemon '" + g.name() + "' (" + g.location() + "): processes=" + g.processes() + " threads="
                             + g.threads();
-            ctx.report(tuning.get(0).location(), "[" + s.section().name() + "] " + String.join(", ", shown)
-                    + (tuning.size() == 1 ? " has" : " have") + " no effect: mod_wsgi loads this file ("
-                    + Phrases.loadapp(s.modWsgi()) + ") and builds the application only, so no server section is ever read; the"
-                    + " threads that serve requests are those of " + daemon + ". Size the daemon instead, and keep"
-                    + " the server settings only for paster serve in development (or remove them)");
+            String size = g == null ? "the WSGIDaemonProcess that serves the app" : "daemon '" + g.name()
+                    + "' (processes=" + g.processes() + " threads=" + g.threads() + ")";
+            ctx.report(tuning.get(0).location(), "[" + s.section().name() + "] " + (tuning.size() == 1
+                    ? Excerpt.of(shown.get(0)) + " has" : tuning.size() + " settings have") + " no effect under"
+                    + " mod_wsgi; size " + size + " instead", "The settings: " + String.join(", ", shown) + ". mod_wsgi"
+                    + " loads this file (" + Phrases.loadapp(s.modWsgi()) + ") and builds the application only, so no"
+                    + " server section is ever read; the threads that serve requests are those of " + daemon
+                    + ". Keep the server settings only for paster serve in development, or remove them.");
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.parse.ini.IniDocument;
@@ -36,10 +37,11 @@ public final class TrailingComment implements Rule {
                     if (!m.matches()) {
                         continue;
                     }
-                    ctx.report(e.location(), "[" + s.name() + "] " + e.key() + " = '" + e.value() + "': PasteDeploy 3"
-                            + " (Python 3 configparser) has no inline comments, so '" + m.group(2) + "' is part of the"
-                            + " value and int()/asbool() fails at start-up (ValueError). Move the comment to a line of"
-                            + " its own above: " + e.key() + " = " + m.group(1));
+                    ctx.report(e.location(), "[" + s.name() + "] " + e.key() + " = '" + Excerpt.of(e.value()) + "':"
+                            + " the comment is part of the value, so int()/asbool() fails at start-up; move it above: "
+                            + e.key() + " = " + m.group(1), "PasteDeploy 3 (Python 3 configparser) has no inline"
+                            + " comments, so '" + m.group(2) + "' is part of the value and int()/asbool() raises"
+                            + " ValueError at start-up. Put the comment on a line of its own above the key.");
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.github.footprint.rules.stacks;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.memory.ThreadMemory;
@@ -31,11 +32,12 @@ public final class PythonStackSizeInvalid implements Rule {
                 }
                 String error = n < 0 ? "ValueError: size must be 0 or a positive value"
                         : "ValueError: size not valid: " + n + " bytes";
-                String unit = n > 0 && n <= 8192 ? " It is bytes, not KiB." : "";
-                ctx.report(f.location(), "stack_size(" + f.value() + ") raises '" + error + "' (CPython 3; Python 2's"
-                        + " thread.stack_size likewise): the script stops at this line, so mod_wsgi cannot load an"
-                        + " application from it and every request it should serve gets HTTP 500. The size must be 0"
-                        + " (the default) or at least 32768 bytes." + unit + " Use stack_size(524288) (512 KiB)");
+                String unit = n > 0 && n <= 8192 ? "it is bytes, not KiB: " : "";
+                ctx.report(f.location(), "stack_size(" + Excerpt.of(f.value()) + ") raises " + error + ", and the"
+                        + " script stops here; " + unit + "use stack_size(524288) (512 KiB)", "CPython 3 raises it,"
+                        + " and Python 2's thread.stack_size likewise: mod_wsgi cannot load an application from the"
+                        + " script, and every request it should serve gets HTTP 500. The size must be 0 (the default)"
+                        + " or at least 32768 bytes.");
             }
         }
     }

@@ -41,13 +41,15 @@ public final class StackSizeUnset implements Rule {
                 continue;
             }
             long stacks = g.threads() + (long) ThreadMemory.DAEMON_INTERNAL_THREADS;
-            ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": nothing sets its thread stacks (no"
-                    + " stack-size=, " + NO_RLIMIT + "), so its " + stacks + " thread stacks reserve "
-                    + kib(ThreadMemory.stackMapping(s.bytes().getAsLong())) + " each, "
-                    + Sizes.format(stacks * ThreadMemory.stackMapping(s.bytes().getAsLong())) + " of address space per process,"
-                    + " under " + AddressSpaceBudgets.describe(budgets) + ". Add stack-size=524288: "
-                    + Sizes.format(stacks * ThreadMemory.stackMapping(SUGGESTED)) + " for the same threads, and the"
-                    + " same resident memory");
+            long now = stacks * ThreadMemory.stackMapping(s.bytes().getAsLong());
+            long then = stacks * ThreadMemory.stackMapping(SUGGESTED);
+            ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": " + stacks + " unsized thread stacks"
+                    + " reserve " + Sizes.format(now) + " of address space per process; add stack-size=524288 ("
+                    + Sizes.format(then) + ")", "No stack-size=, " + NO_RLIMIT + ": its "
+                    + stacks + " thread stacks reserve " + kib(ThreadMemory.stackMapping(s.bytes().getAsLong()))
+                    + " each, " + Sizes.format(now) + " of address space per process, under "
+                    + AddressSpaceBudgets.describe(budgets) + ". With stack-size=524288 the same threads take "
+                    + Sizes.format(then) + ", and the same resident memory.");
         }
         Mpm mpm = d.mpm();
         StackSize s = d.stacks().apacheThreads().orElse(null);
@@ -59,12 +61,13 @@ public final class StackSizeUnset implements Rule {
         long stacks = threads + ThreadMemory.APACHE_CHILD_EXTRA_THREADS;
         MpmValue tpc = mpm.value(MpmDirective.THREADS_PER_CHILD).orElse(null);
         Location at = tpc != null && tpc.location() != null ? tpc.location() : mpm.loads().get(0).location();
-        ctx.report(at, "Apache's " + mpm.kind().label() + " children: nothing sets their thread stacks (no"
-                + " ThreadStackSize, " + NO_RLIMIT + "), so each child's " + stacks + " thread stacks (ThreadsPerChild "
-                + threads + " and 2 more) reserve " + kib(ThreadMemory.stackMapping(s.bytes().getAsLong())) + " each, "
-                + Sizes.format(stacks * ThreadMemory.stackMapping(s.bytes().getAsLong())) + " of address space per child, under "
-                + AddressSpaceBudgets.describe(budgets) + ". Add ThreadStackSize 524288: "
-                + Sizes.format(stacks * ThreadMemory.stackMapping(SUGGESTED)) + " per child, and the same resident"
-                + " memory");
+        long now = stacks * ThreadMemory.stackMapping(s.bytes().getAsLong());
+        long then = stacks * ThreadMemory.stackMapping(SUGGESTED);
+        ctx.report(at, "Apache's " + mpm.kind().label() + " children: " + stacks + " unsized thread stacks reserve "
+                + Sizes.format(now) + " per child; add ThreadStackSize 524288 (" + Sizes.format(then) + " per child)", "No ThreadStackSize, " + NO_RLIMIT + ": each child's " + stacks
+                + " thread stacks (ThreadsPerChild " + threads + " and 2 more) reserve "
+                + kib(ThreadMemory.stackMapping(s.bytes().getAsLong())) + " each, " + Sizes.format(now)
+                + " of address space per child, under " + AddressSpaceBudgets.describe(budgets) + ". ThreadStackSize"
+                + " 524288 keeps the same resident memory.");
     }
 }

@@ -4,6 +4,7 @@ import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.parse.wsgi.DaemonProblem;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -20,8 +21,8 @@ public final class DaemonOptionMisread implements Rule {
         for (DaemonGroup g : d.daemonDefinitions()) {
             for (DaemonProblem p : g.problems()) {
                 if (!p.refused()) {
-                    ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": " + DaemonProblemWords.detail(p) + ". "
-                            + DaemonProblemWords.fix(p));
+                    ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": " + DaemonProblemWords.what(p) + "; "
+                            + Phrases.lower(DaemonProblemWords.fix(p)), Phrases.sentence(DaemonProblemWords.why(p)));
                 }
             }
         }

@@ -4,6 +4,7 @@ import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.parse.wsgi.DaemonProblem;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -22,8 +23,10 @@ public final class DaemonOptionRefused implements Rule {
             for (DaemonProblem p : g.problems()) {
                 if (p.refused()) {
                     ctx.report(g.location(), "WSGIDaemonProcess" + (g.name().isEmpty() ? "" : " " + g.name()) + ": "
-                            + DaemonProblemWords.detail(p) + ". httpd stops with '" + p.message() + "' "
-                            + DaemonProblemWords.fix(p));
+                            + DaemonProblemWords.what(p) + ": httpd refuses to start; "
+                            + Phrases.lower(DaemonProblemWords.fix(p)), "httpd stops with '" + p.message() + "'"
+                            + (DaemonProblemWords.why(p).isEmpty() ? "." : ": "
+                                    + Phrases.sentence(DaemonProblemWords.why(p))));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.github.footprint.rules.wsgi;
 
 import io.github.footprint.base.Atoi;
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.CType;
 import io.github.footprint.parse.wsgi.DaemonLine;
 import io.github.footprint.parse.wsgi.DaemonProblem;
@@ -11,49 +12,77 @@ import io.github.footprint.parse.wsgi.WsgiOptions.Version;
 import io.github.footprint.parse.wsgi.WsgiOptions;
 
 /**
- * The words of FP204 and FP205 for a {@link DaemonProblem}: {@link #detail} says what mod_wsgi makes of the text
- * (clauses without a final period), {@link #fix} what to write instead (a sentence without a final period).
+ * The words of FP204 and FP205 for a {@link DaemonProblem}: {@link #what} says what mod_wsgi makes of the text and
+ * {@link #why} why (clauses without a final period; {@link #detail} joins them), {@link #fix} what to write instead (a
+ * sentence without a final period).
  */
 final class DaemonProblemWords {
     private DaemonProblemWords() {
     }
 
-    /** What mod_wsgi makes of the text. */
+    /** Where {@link #words} divides what mod_wsgi makes of the text from why. */
+    private static final String SPLIT = "\u0000";
+
+    /** What mod_wsgi makes of the text, with why: {@link #what} and {@link #why} joined. */
     static String detail(DaemonProblem p) {
+        return Excerpt.whole(words(p).replace(SPLIT, ": "));
+    }
+
+    /** {@code name=value} as mod_wsgi's line shows it, marked as a quotation of the user's file. */
+    private static String show(String name, String value) {
+        return Excerpt.of(DaemonLine.show(name, value));
+    }
+
+    /** What mod_wsgi makes of the text, short: {@code memory-limit=500M is read as 500 bytes}. */
+    static String what(DaemonProblem p) {
+        String w = words(p);
+        int at = w.indexOf(SPLIT);
+        return at < 0 ? w : w.substring(0, at);
+    }
+
+    /** Why, as clauses without a final period; empty when {@link #what} says it all. */
+    static String why(DaemonProblem p) {
+        String w = words(p);
+        int at = w.indexOf(SPLIT);
+        return at < 0 ? "" : w.substring(at + 1);
+    }
+
+    private static String words(DaemonProblem p) {
         Option o = p.known();
         String value = p.value();
         switch (p.kind()) {
         case NO_NAME:
             return "the directive has no name" + (p.text().isBlank() ? "" : " (its first word is empty)");
         case NO_OPTION_NAME:
-            return "'" + p.text() + "' has no option name before '='";
+            return "'" + Excerpt.of(p.text()) + "' has no option name before '='";
         case COMMENT:
-            return "'" + p.text() + "' is a comment at the end of the directive: httpd has no end-of-line comments, so"
-                    + " mod_wsgi reads '" + p.word() + "' as an option";
+            return "'" + Excerpt.of(p.text()) + "' is a comment at the end of the directive" + SPLIT + "httpd has no end-of-line"
+                    + " comments, so mod_wsgi reads '" + p.word() + "' as an option";
         case SPACE_BEFORE_EQUALS:
-            return "'" + p.text() + "' has white space before '=': mod_wsgi reads an option name up to '=' or white"
-                    + " space, so '" + p.option() + "' is not name=value";
+            return "'" + Excerpt.of(p.text()) + "' has white space before '='" + SPLIT + "mod_wsgi reads an option name up to '='"
+                    + " or white space, so '" + p.option() + "' is not name=value";
         case NOT_NAME_VALUE:
-            return o != null ? "'" + p.option() + "' has no '=': every word after the name must be name=value"
+            return o != null ? "'" + p.option() + "' has no '='" + SPLIT + "every word after the name must be name=value"
                     : "'" + p.option() + "' is not name=value";
         case OTHER_VERSION: {
             Version version = p.version();
             boolean near = o.firstIn().sameMinor(version);
             String implied = version.patchImplied() && near ? " (modWsgiVersion " + version + " is read as " + version
                     + ".0; give the patch number, such as " + version + ".5, if the servers run a later one)" : "";
-            return DaemonLine.show(p.option(), value) + " is not an option of " + release(version) + ": it exists in "
-                    + availability(o) + implied;
+            return show(p.option(), value) + " is not in " + release(version) + SPLIT + "it exists in "
+                    + availability(o) + implied + "; modWsgiVersion names the release the servers run";
         }
         case WRONG_CASE:
-            return DaemonLine.show(p.option(), value) + ": option names are case-sensitive, and mod_wsgi knows no '"
-                    + p.option() + "'" + only(p);
+            return show(p.option(), value) + ": option names are case-sensitive" + SPLIT + "mod_wsgi knows"
+                    + " no '" + p.option() + "'" + only(p);
         case UNKNOWN_OPTION:
-            return DaemonLine.show(p.option(), value) + " is not an option of " + release(p.version())
-                    + " or of any other release" + (p.meant() == null ? "" : only(p));
+            String only = p.meant() == null ? "" : only(p);
+            return show(p.option(), value) + " is not an option of " + release(p.version())
+                    + " or of any other release" + (only.isEmpty() ? "" : SPLIT + only.substring(2));
         case INVALID_VALUE:
             return invalidDetail(p);
         case CONFLICT:
-            return DaemonLine.show("script-user", p.text()) + " and " + DaemonLine.show("script-group", value)
+            return show("script-user", p.text()) + " and " + show("script-group", value)
                     + ": mod_wsgi takes only one of them";
         case LENIENT_NUMBER:
             return lenientDetail(p);
@@ -64,7 +93,7 @@ final class DaemonProblemWords {
         }
     }
 
-    /** What to write instead. */
+    /** What to write instead: a sentence without a final period, quotations of the file marked. */
     static String fix(DaemonProblem p) {
         Option o = p.known();
         String suggestion = p.suggestion();
@@ -72,7 +101,7 @@ final class DaemonProblemWords {
         case NO_NAME:
             return "Give the group a name first: WSGIDaemonProcess app threads=5";
         case NO_OPTION_NAME:
-            return "Put the option's name before '=', or remove '" + p.text() + "'";
+            return "Put the option's name before '=', or remove '" + Excerpt.of(p.text()) + "'";
         case COMMENT:
             return "Move the comment to a line of its own above the directive";
         case SPACE_BEFORE_EQUALS:
@@ -84,11 +113,11 @@ final class DaemonProblemWords {
                 return "Write " + (next.isEmpty() || next.contains("=") ? p.option() + "=<value>"
                         : DaemonLine.show(p.option(), next));
             }
-            return suggestion == null ? "Remove '" + p.option() + "' or write it as name=value"
-                    : "Remove '" + p.option() + "', or if it belongs to the value before, quote that value: "
-                            + suggestion;
+            return suggestion == null ? "Remove '" + Excerpt.of(p.option()) + "' or write it as name=value"
+                    : "Remove '" + Excerpt.of(p.option()) + "', or if it belongs to the value before, quote that"
+                            + " value: " + Excerpt.of(suggestion);
         case OTHER_VERSION:
-            return "Remove it, or set modWsgiVersion to the mod_wsgi release the servers run";
+            return "Remove it, or set modWsgiVersion";
         case WRONG_CASE:
             return "Write " + suggestion;
         case UNKNOWN_OPTION:
@@ -112,7 +141,7 @@ final class DaemonProblemWords {
     }
 
     private static String release(Version version) {
-        return "mod_wsgi " + version + " (modWsgiVersion)";
+        return "mod_wsgi " + version;
     }
 
     /** {@code ; threads itself exists in mod_wsgi 6.0.0 and later} when the meant option is not in the release. */
@@ -136,7 +165,7 @@ final class DaemonProblemWords {
     private static String invalidDetail(DaemonProblem p) {
         Option o = p.known();
         String value = p.value();
-        String shown = DaemonLine.show(o.name(), value) + (value.isEmpty() ? " (empty)" : "");
+        String shown = show(o.name(), value) + (value.isEmpty() ? " (empty)" : "");
         String reading = o.numeric() ? reading(o, value) : null;
         if (!o.numeric() && DaemonLine.glue(value) > 0) {
             reading = "('" + value.substring(DaemonLine.glue(value)) + "' is glued to the value before it)";
@@ -144,8 +173,9 @@ final class DaemonProblemWords {
         if (reading == null && value.startsWith("#") && (o.type() == Type.USER)) {
             reading = hashReading(value, "uid");
         }
-        String head = shown + (reading == null ? "" : " " + reading);
-        return head + ": " + rule(o, value, p.version());
+        String why = reading == null ? "" : reading.startsWith("(") ? reading.substring(1, reading.length() - 1)
+                : "it " + reading;
+        return shown + ": " + rule(o, value, p.version()) + (why.isEmpty() ? "" : SPLIT + why);
     }
 
     private static boolean hashType(Option o) {
@@ -162,18 +192,18 @@ final class DaemonProblemWords {
         String value = p.value();
         if (hashType(o)) {
             int id = Atoi.parseInt(value.substring(1));
-            return DaemonLine.show(o.name(), value) + " is read as " + hashWhat(o) + " " + Integer.toUnsignedString(id)
-                    + ": mod_wsgi reads it with atoi, which " + how(null, value.substring(1)) + ", and says nothing";
+            return show(o.name(), value) + " is read as " + hashWhat(o) + " " + Integer.toUnsignedString(id)
+                    + SPLIT + "mod_wsgi reads it with atoi, which " + how(null, value.substring(1)) + ", and says nothing";
         }
         if (o.type() == Type.FLOAT_SECONDS) {
             Double d = WsgiOptions.leadingDouble(value);
-            return DaemonLine.show(o.name(), value) + " is not a plain number: at best mod_wsgi reads the " + d
-                    + " at its start";
+            return show(o.name(), value) + " is not a plain number" + SPLIT + "at best mod_wsgi reads the "
+                    + d + " at its start";
         }
         long reads = OptionNumbers.read(o, value);
         String unit = unit(o, reads);
-        return DaemonLine.show(o.name(), value) + " is read as " + reads + (unit == null ? "" : " " + unit)
-                + ": mod_wsgi reads it with " + function(o) + ", which " + how(o, value) + ", and says nothing"
+        return show(o.name(), value) + " is read as " + reads + (unit == null ? "" : " " + unit)
+                + SPLIT + "mod_wsgi reads it with " + function(o) + ", which " + how(o, value) + ", and says nothing"
                 + consequence(o, reads);
     }
 
@@ -208,15 +238,15 @@ final class DaemonProblemWords {
         int at = DaemonLine.glue(value);
         String lost = value.substring(at);
         String lostName = lost.substring(0, lost.indexOf('='));
-        String reads = o.numeric() ? o.name() + "=" + OptionNumbers.read(o, value) : DaemonLine.show(o.name(), value);
+        String reads = o.numeric() ? o.name() + "=" + OptionNumbers.read(o, value) : show(o.name(), value);
         if (at == 0) {
-            return o.name() + "= " + lost + ": '" + lost + "' is read as the value of " + o.name() + " (after '='"
-                    + " mod_wsgi skips white space and takes the next word), so mod_wsgi reads " + reads
+            return o.name() + "= " + lost + ": '" + lost + "' is read as the value of " + o.name() + SPLIT + "after"
+                    + " '=' mod_wsgi skips white space and takes the next word, so it reads " + reads
                     + " and never sets " + lostName;
         }
-        return DaemonLine.show(o.name(), value) + ": '" + lost + "' is glued to the value before it, so mod_wsgi reads "
-                + reads + " and never sees " + lostName + " (a continuation line that starts in its first column is"
-                + " joined to the line above without a space)";
+        return show(o.name(), value) + ": '" + lost + "' is glued to the value before it" + SPLIT
+                + "mod_wsgi reads " + reads + " and never sees " + lostName + " (a continuation line that starts in its"
+                + " first column is joined to the line above without a space)";
     }
 
     /** What mod_wsgi requires of the value. */

@@ -43,46 +43,49 @@ public final class DaemonThreads implements Rule {
             if (Placeholders.unresolvedIn(d, g.location(), raw)) {
                 continue;
             }
-            String written = raw != null && !raw.strip().equals(Integer.toString(threads))
-                    ? "threads=" + raw + " reads as " + threads + " (mod_wsgi reads numbers with atoi)" : "threads=" + threads;
+            String atoi = raw != null && !raw.strip().equals(Integer.toString(threads))
+                    ? "threads=" + raw + " reads as " + threads + " (mod_wsgi reads numbers with atoi). " : "";
             if (threads == 0) {
-                zero(g, written, w, ctx);
+                zero(g, atoi, w, ctx);
             } else if (threads > threshold) {
                 long stack = g.stackSize().orElse(ThreadMemory.DEFAULT_RLIMIT_STACK);
                 int processes = Math.max(1, g.processes());
-                ctx.report(g.location(), Severity.WARNING, "WSGIDaemonProcess " + g.name() + " " + written + " in each"
-                        + " of its " + processes + " process(es): Python runs one thread at a time (the interpreter"
-                        + " lock), so past a few threads requests wait for it instead of running, while each thread"
-                        + " still costs a stack of " + Sizes.format(stack) + " (" + threads + " x (" + Sizes.format(stack)
-                        + " + a 4 KiB guard page) = " + Sizes.format(threads * (stack + ThreadMemory.STACK_GUARD))
-                        + " of address space per process"
+                ctx.report(g.location(), Severity.WARNING, "WSGIDaemonProcess " + g.name() + " threads=" + threads
+                        + " in each of its " + processes + " process(es): past a few, threads wait for Python's lock;"
+                        + " use threads=" + Math.min(15, threshold) + " or fewer", atoi + "Python runs one thread at a"
+                        + " time (the interpreter lock), so past a few threads requests wait for it instead of running,"
+                        + " while each thread still costs a stack of " + Sizes.format(stack) + " (" + threads + " x ("
+                        + Sizes.format(stack) + " + a 4 KiB guard page) = "
+                        + Sizes.format(threads * (stack + ThreadMemory.STACK_GUARD)) + " of address space per process"
                         + (g.stackSize().isPresent() ? "" : ", stack-size unset") + "), about "
-                        + Sizes.format(d.parameters().calibration().bytes(Calibration.Constant.DAEMON_THREAD_RSS)) + " RSS, and once busy a malloc arena of 64 MiB"
-                        + " address space (up to 8 per core; measured: 1397 MiB VmSize at 50 threads against 1115 MiB"
-                        + " at 15). Use threads=" + Math.min(15, threshold) + " or fewer (mod_wsgi's docs suggest 5 to"
-                        + " start) and more processes only for CPU-bound work");
+                        + Sizes.format(d.parameters().calibration().bytes(Calibration.Constant.DAEMON_THREAD_RSS))
+                        + " RSS, and once busy a malloc arena of 64 MiB address space (up to 8 per core; measured:"
+                        + " 1397 MiB VmSize at 50 threads against 1115 MiB at 15). mod_wsgi's docs suggest 5 threads to"
+                        + " start; add processes only for CPU-bound work.");
             }
         }
     }
 
-    private static void zero(DaemonGroup g, String written, ModWsgi w, RuleContext ctx) {
+    private static void zero(DaemonGroup g, String atoi, ModWsgi w, RuleContext ctx) {
         List<Mount> mounts = w.mounts().stream().filter(m -> m.daemon() == g && m.refusal() == null)
                 .collect(Collectors.toList());
         boolean imported = false;
         for (ImportScript i : w.imports()) {
             imported |= !i.refused() && i.processGroup() != null && i.processGroup().daemon() == g;
         }
-        String head = "WSGIDaemonProcess " + g.name() + " " + written + " starts no request threads (mod_wsgi's"
-                + " managed-process mode, meant for a WSGIImportScript service)";
+        String head = "WSGIDaemonProcess " + g.name() + " threads=0 starts no request threads";
+        String mode = atoi + "threads=0 is mod_wsgi's managed-process mode, meant for a WSGIImportScript service. ";
         if (!mounts.isEmpty()) {
-            ctx.report(g.location(), Severity.ERROR, head + ", yet requests come to it from " + mounts.stream()
+            ctx.report(g.location(), Severity.ERROR, head + ", yet " + mounts.size() + " mount(s) send requests to it,"
+                    + " which hang; give it threads=5 or more", mode + "Requests come to it from " + mounts.stream()
                     .map(m -> m.directive() + " " + m.url() + " (" + m.location() + ")").collect(Collectors.joining(", "))
-                    + ": they are never answered and hang until the client gives up (measured with mod_wsgi 4.9.4)."
-                    + " Give it threads=5 or more");
+                    + ": they are never answered and hang until the client gives up (measured with mod_wsgi"
+                    + " 4.9.4).");
         } else if (!imported) {
-            ctx.report(g.location(), Severity.ERROR, head + ", and no WSGIImportScript loads anything into it: its"
-                    + " process exits at once and mod_wsgi starts it again, about once a second (measured), for"
-                    + " nothing. Give it threads=5 or more and select it, or remove it");
+            ctx.report(g.location(), Severity.ERROR, head + " and nothing is imported into it, so it restarts about"
+                    + " once a second; give it threads=5 or more and select it, or remove it", mode + "No"
+                    + " WSGIImportScript loads anything into it: its process exits at once and mod_wsgi starts it"
+                    + " again, about once a second (measured), for nothing.");
         }
     }
 }

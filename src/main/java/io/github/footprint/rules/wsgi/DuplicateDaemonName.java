@@ -3,6 +3,7 @@ package io.github.footprint.rules.wsgi;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.wsgi.DaemonGroup;
@@ -20,10 +21,16 @@ public final class DuplicateDaemonName implements Rule {
         for (DaemonGroup g : d.daemons()) {
             DaemonGroup earlier = first.putIfAbsent(g.name(), g);
             if (earlier != null) {
-                ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + " is already defined at "
-                        + earlier.location() + ": httpd stops with 'Name duplicates previous WSGI daemon definition.'"
-                        + " Names are unique across the whole server, virtual hosts included; define the group once"
-                        + " (outside the <VirtualHost>) and select it with WSGIProcessGroup from both");
+                Location at = earlier.location();
+                String file = at.file();
+                String shown = file.equals(g.location().file()) ? "line " + at.line()
+                        : file.substring(file.lastIndexOf('/') + 1) + ":" + at.line();
+                ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + " is already defined at " + shown
+                        + ", so httpd refuses to start; define it once and select it with WSGIProcessGroup",
+                        "The first definition is at " + at + ". httpd stops with 'Name duplicates previous WSGI daemon"
+                        + " definition.': names are unique across the whole server, virtual hosts included. Define"
+                        + " the group once, outside the <VirtualHost>, and select it with WSGIProcessGroup from"
+                        + " both.");
             }
         }
     }

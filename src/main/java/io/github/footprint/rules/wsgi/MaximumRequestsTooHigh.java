@@ -23,15 +23,18 @@ public final class MaximumRequestsTooHigh implements Rule {
             if (max <= threshold) {
                 continue;
             }
-            String grows = growth > 0
-                    ? "; at requestGrowth=" + Sizes.format(growth) + " that is " + Sizes.format(growth * max)
-                            + " per process, " + Sizes.format(growth * max * Math.max(1, g.processes()))
-                            + " for its " + g.processes() + " process(es)"
-                    : " (set requestGrowth to see what that costs)";
-            ctx.report(g.location(), max > errorAbove ? Severity.ERROR : Severity.WARNING,
-                    "WSGIDaemonProcess " + g.name() + ": maximum-requests=" + max + " lets a leaking process grow for "
-                            + max + " requests before it is recycled" + grows + ". Use " + Math.min(100, threshold)
-                            + "-" + threshold + " (the limit counts requests per process, across all its threads)");
+            String use = "; use " + Math.min(100, threshold) + "-" + threshold;
+            String message = growth > 0
+                    ? "WSGIDaemonProcess " + g.name() + ": maximum-requests=" + max + " lets a leak grow "
+                            + Sizes.format(growth * max) + " per process before recycling" + use
+                    : "WSGIDaemonProcess " + g.name() + ": maximum-requests=" + max + " lets a leaking process grow for "
+                            + max + " requests before it is recycled" + use + " (set requestGrowth to see the cost)";
+            String detail = (growth > 0 ? "At requestGrowth=" + Sizes.format(growth) + " a process grows "
+                    + max + " x " + Sizes.format(growth) + " = " + Sizes.format(growth * max) + " before it is"
+                    + " recycled, " + Sizes.format(growth * max * Math.max(1, g.processes())) + " for its "
+                    + g.processes() + " process(es). " : "")
+                    + "The limit counts requests per process, across all its threads.";
+            ctx.report(g.location(), max > errorAbove ? Severity.ERROR : Severity.WARNING, message, detail);
         }
     }
 }

@@ -22,13 +22,12 @@ public final class MaximumRequestsTooLow implements Rule {
                 continue;
             }
             String raw = g.values().maximumRequests().map(NumberOption::written).orElse(null);
-            String lenient = raw != null && !raw.strip().equals(Long.toString(max))
-                    ? " ('" + raw + "' reads as " + max + ": mod_wsgi uses atoi and drops what follows the digits)"
-                    : "";
-            ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": maximum-requests=" + max + lenient
-                    + " restarts each process after " + max + " request(s); every restart re-imports the"
-                    + " application (seconds of CPU, and requests wait or fail meanwhile). Use at least " + minimum
-                    + ", typically 100-1000");
+            boolean lenient = raw != null && !raw.strip().equals(Long.toString(max));
+            ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": maximum-requests=" + max
+                    + " restarts each process after " + max + " request(s); use at least " + minimum
+                    + ", typically 100-1000", (lenient ? "'" + raw + "' reads as " + max + ": mod_wsgi uses atoi and"
+                            + " drops what follows the digits. " : "") + "Every restart re-imports the application"
+                            + " (seconds of CPU, and requests wait or fail meanwhile).");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.footprint.rules.wsgi;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.wsgi.DaemonGroup;
@@ -17,14 +18,16 @@ public final class MaximumRequestsUnset implements Rule {
             if (g.maximumRequests() > 0) {
                 continue;
             }
-            String how = g.values().maximumRequests().isPresent()
-                    ? "maximum-requests=" + g.values().maximumRequests().get().written() + " reads as "
-                            + g.maximumRequests() + ", which means never"
-                    : "has no maximum-requests (mod_wsgi's default 0 means never)";
+            boolean written = g.values().maximumRequests().isPresent();
+            String how = written
+                    ? "maximum-requests=" + Excerpt.of(g.values().maximumRequests().get().written()) + " reads as "
+                            + g.maximumRequests() + ", never"
+                    : "has no maximum-requests";
             ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + " " + how + ": its " + g.processes()
-                    + " process(es) are never recycled, so a leak in the application grows until the host swaps or"
-                    + " the OOM killer ends it. Add maximum-requests=500 (100-1000), with graceful-timeout so"
-                    + " requests in flight finish");
+                    + " process(es) never recycle; add maximum-requests=500 (100-1000) and graceful-timeout",
+                    (written ? "0 means never" : "mod_wsgi's default 0 means never") + ": a leak in the application"
+                            + " grows until the host swaps or the OOM killer ends it. graceful-timeout lets the"
+                            + " requests in flight finish when a process is recycled.");
         }
     }
 }

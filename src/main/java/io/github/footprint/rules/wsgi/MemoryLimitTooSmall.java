@@ -1,5 +1,6 @@
 package io.github.footprint.rules.wsgi;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Severity;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
@@ -42,19 +43,22 @@ public final class MemoryLimitTooSmall implements Rule {
             long from = inherited == null ? 0 : Math.max(0, inherited.bytes().orElse(0));
             long as;
             String what;
+            String whole;
             if (own > 0 && (from == 0 || own <= from)) {
                 as = own;
                 NumberOption written = g.values().virtualMemoryLimit().orElseThrow();
-                what = "virtual-memory-limit=" + written.written() + size(written, own);
+                what = "virtual-memory-limit=" + Excerpt.of(written.written()) + size(written, own);
+                whole = "";
             } else if (from > 0) {
                 as = from;
-                what = "the address-space limit it inherits from httpd's start-up, " + inherited.setting() + " ("
-                        + Sizes.format(from) + ") at " + inherited.location() + (own > 0 ? " (lower than its"
-                        + " virtual-memory-limit=" + g.values().virtualMemoryLimit().orElseThrow().written() + ")," : ",");
+                what = "the address-space limit it inherits (" + Sizes.format(from) + ")";
+                whole = "The limit comes from httpd's start-up: " + inherited.setting() + " (" + Sizes.format(from)
+                        + ") at " + inherited.location() + (own > 0 ? ", lower than its virtual-memory-limit="
+                        + g.values().virtualMemoryLimit().orElseThrow().written() : "") + ". ";
             } else {
                 continue;
             }
-            addressSpaceLimit(g, threads, stack, as, what, ctx);
+            addressSpaceLimit(g, threads, stack, as, what, whole, ctx);
         }
     }
 
@@ -79,16 +83,17 @@ public final class MemoryLimitTooSmall implements Rule {
         NumberOption raw = g.values().memoryLimit().orElseThrow();
         String fix = stack.bytes().getAsLong() > SUGGESTED_STACK ? ", or shrink the stacks (with stack-size=524288 it needs "
                 + Sizes.format(ThreadMemory.daemonStartData(threads, SUGGESTED_STACK)) + ")" : "";
-        ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": memory-limit=" + raw.written() + size(raw, limit)
-                + " is below the " + Sizes.format(need) + " it needs to start its " + threads + " request thread(s):"
-                + " memory-limit is RLIMIT_DATA, which on Linux 4.7 and later counts every thread stack, here "
-                + stacks(threads) + " of " + Phrases.stack(stack) + ", on top of "
-                + Sizes.format(ThreadMemory.DAEMON_DATA_BASE) + " for the process. " + outcome(started, threads)
-                + " Raise memory-limit above " + Sizes.format(need) + " plus what the application allocates" + fix);
+        ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": memory-limit=" + Excerpt.of(raw.written())
+                + size(raw, limit) + " is below the " + Sizes.format(need) + " its " + threads + " request thread(s)"
+                + " need; raise it above " + Sizes.format(need) + " plus what the application allocates", "memory-limit"
+                + " is RLIMIT_DATA, which on Linux 4.7 and later counts every thread stack, here " + stacks(threads)
+                + " of " + Phrases.stack(stack) + ", on top of " + Sizes.format(ThreadMemory.DAEMON_DATA_BASE)
+                + " for the process. " + outcome(started, threads) + (fix.isEmpty() ? "" : " Or" + fix.substring(4)
+                + "."));
     }
 
     private static void addressSpaceLimit(DaemonGroup g, int threads, StackSize stack, long limit, String what,
-            RuleContext ctx) {
+            String whole, RuleContext ctx) {
         long need = ThreadMemory.daemonStartAddressSpace(threads, stack.bytes().getAsLong(), ThreadMemory.ARENAS_WHILE_STARTING);
         if (limit >= need) {
             return;
@@ -105,9 +110,9 @@ public final class MemoryLimitTooSmall implements Rule {
                 : "All " + threads + " threads start on a first start, but a daemon restarted while requests wait"
                         + " makes that arena before its last threads, and thread creation fails then.";
         ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": " + what + " is below the "
-                + Sizes.format(need) + " it needs to start its " + threads + " request thread(s): " + terms + ". "
-                + outcome + " Raise the limit above " + Sizes.format(need) + " plus what the application allocates"
-                + fix);
+                + Sizes.format(need) + " its " + threads + " request thread(s) need; raise it above "
+                + Sizes.format(need) + " plus what the application allocates", whole + Phrases.sentence(terms) + " "
+                + outcome + (fix.isEmpty() ? "" : " Or" + fix.substring(4) + "."));
     }
 
     private static String outcome(long started, int threads) {

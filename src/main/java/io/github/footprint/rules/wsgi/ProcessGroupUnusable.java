@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
@@ -19,6 +20,7 @@ import io.github.footprint.model.wsgi.ModWsgi;
 import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.model.wsgi.ServerScope;
 import io.github.footprint.parse.wsgi.LineRefusal;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -39,11 +41,12 @@ public final class ProcessGroupUnusable implements Rule {
         ModWsgi w = d.modWsgi();
         for (Mount m : w.mounts()) {
             if (m.refusal() != null && !Placeholders.unresolvedIn(d, m.location(), m.processGroupSelection().written())) {
-                ctx.report(m.location(), m.directive() + " " + m.url() + " gives both process-group="
-                        + m.processGroupSelection().written() + " and application-group=" + m.applicationGroup().written()
-                        + ", so mod_wsgi checks the group while reading this line: " + Refusal.MARK + " with '"
-                        + m.refusal().message() + "' (" + detail(m.refusal()) + "). " + fix(m.refusal(),
-                                m.processGroupSelection().written()));
+                String group = m.processGroupSelection().written();
+                ctx.report(m.location(), m.directive() + " " + Excerpt.of(m.url()) + " process-group="
+                        + Excerpt.of(group) + ": " + Refusal.MARK + " with '" + m.refusal().message() + "'; "
+                        + shortFix(m.refusal(), group), "The line gives both process-group=" + group
+                        + " and application-group=" + m.applicationGroup().written() + ", so mod_wsgi checks the group"
+                        + " while reading it: " + detail(m.refusal()) + ". " + fix(m.refusal(), group) + ".");
             }
         }
         for (ImportScript i : w.imports()) {
@@ -54,8 +57,9 @@ public final class ProcessGroupUnusable implements Rule {
             String fix = importFix(i);
             String detail = i.groupRefusal() != null ? detail(i.groupRefusal())
                     : missingGroup(i.lineRefusal()) ? BOTH_GROUPS : null;
-            ctx.report(i.location(), "WSGIImportScript " + i.script() + ": " + Refusal.MARK + " with '"
-                    + i.refusalMessage() + "'" + (detail == null ? "" : " (" + detail + ")") + ". " + fix);
+            ctx.report(i.location(), "WSGIImportScript " + Excerpt.of(i.script()) + ": " + Refusal.MARK + " with '"
+                    + i.refusalMessage() + "'; " + Phrases.lower(importShortFix(i)), (detail == null ? ""
+                            : Phrases.sentence(detail) + " ") + fix + ".");
         }
         undefined(d, w, ctx);
         unreachable(w, ctx);
@@ -107,6 +111,27 @@ public final class ProcessGroupUnusable implements Rule {
         return "Write it as WSGIImportScript /path/to/script.py process-group=NAME application-group=NAME";
     }
 
+    /** The fix in a few words, for the first line. */
+    private static String shortFix(GroupRefusal refusal, String group) {
+        return refusal.kind() == GroupRefusal.Kind.NOT_YET_CONFIGURED
+                ? "put WSGIDaemonProcess " + Excerpt.of(group) + " above this line, at server level"
+                : "define WSGIDaemonProcess " + Excerpt.of(group) + " at server level, outside any <VirtualHost>";
+    }
+
+    private static String importShortFix(ImportScript i) {
+        if (missingGroup(i.lineRefusal())) {
+            return "Give both, such as process-group=NAME application-group=%{GLOBAL}";
+        }
+        if (i.groupRefusal() != null) {
+            String group = i.processGroup().written();
+            if (group.contains("%{")) {
+                return "Name a WSGIDaemonProcess defined above this line";
+            }
+            return shortFix(i.groupRefusal(), group);
+        }
+        return "Write WSGIImportScript /path/to/script.py process-group=NAME application-group=NAME";
+    }
+
     private static String fix(GroupRefusal refusal, String group) {
         if (refusal.kind() == GroupRefusal.Kind.NOT_YET_CONFIGURED) {
             return "Put WSGIDaemonProcess " + group + " above this line (at server level, outside any <VirtualHost>,"
@@ -122,6 +147,7 @@ public final class ProcessGroupUnusable implements Rule {
     private static void undefined(Deployment d, ModWsgi w, RuleContext ctx) {
         Map<Location, List<String>> uses = new LinkedHashMap<>();
         Map<Location, GroupSelection> selections = new LinkedHashMap<>();
+        Map<Location, String> names = new LinkedHashMap<>();
         for (GroupSelection g : w.processGroupLines()) {
             if (g.mode() == GroupSelection.Mode.DAEMON && g.daemon() == null) {
                 selections.put(g.location(), g);
@@ -136,6 +162,7 @@ public final class ProcessGroupUnusable implements Rule {
             selections.putIfAbsent(g.location(), g);
             uses.computeIfAbsent(g.location(), k -> new ArrayList<>()).add(m.directive() + " " + m.url() + " ("
                     + m.location() + ")");
+            names.putIfAbsent(g.location(), m.directive() + " " + m.url());
         }
         for (Map.Entry<Location, GroupSelection> e : selections.entrySet()) {
             GroupSelection g = e.getValue();
@@ -143,14 +170,16 @@ public final class ProcessGroupUnusable implements Rule {
                 continue;
             }
             List<String> mounts = uses.get(e.getKey());
-            String what = g.source() == GroupSelection.Source.OPTION ? mounts.get(0) + " selects process-group="
-                    + g.written() : "WSGIProcessGroup " + g.written();
+            String what = g.source() == GroupSelection.Source.OPTION ? Excerpt.of(names.get(e.getKey()))
+                    + " selects process-group=" + Excerpt.of(g.written())
+                    : "WSGIProcessGroup " + Excerpt.of(g.written());
             String routes = mounts.isEmpty() ? "every WSGI request in its scope"
-                    : g.source() == GroupSelection.Source.OPTION ? "every request to it"
+                    : g.source() == GroupSelection.Source.OPTION ? "every request to " + mounts.get(0)
                             : "every request to " + String.join(", ", mounts);
-            ctx.report(e.getKey(), what + ", but no WSGIDaemonProcess " + g.written() + " is defined: httpd starts"
-                    + " (apache2 -t says Syntax OK), then answers " + routes + " with HTTP 500 and logs 'No WSGI daemon"
-                    + " process called '" + g.written() + "' has been configured'. " + suggestion(d, g.written()));
+            ctx.report(e.getKey(), what + ", but no WSGIDaemonProcess of that name is defined: its requests get"
+                    + " HTTP 500; " + shortSuggestion(d, g.written()), "httpd starts (apache2 -t says Syntax OK), then"
+                    + " answers " + routes + " with HTTP 500 and logs 'No WSGI daemon process called '" + g.written()
+                    + "' has been configured'. " + suggestion(d, g.written()));
         }
     }
 
@@ -162,10 +191,24 @@ public final class ProcessGroupUnusable implements Rule {
         }
         if (d.daemons().isEmpty()) {
             return "Define it, such as WSGIDaemonProcess " + name + " processes=1 threads=15 maximum-requests=500, at"
-                    + " server level outside any <VirtualHost>";
+                    + " server level outside any <VirtualHost>.";
         }
         return "Define WSGIDaemonProcess " + name + ", or name a defined group: " + d.daemons().stream()
-                .map(g -> g.name() + " (" + g.location() + ")").distinct().collect(Collectors.joining(", "));
+                .map(g -> g.name() + " (" + g.location() + ")").distinct().collect(Collectors.joining(", ")) + ".";
+    }
+
+    /** The fix in a few words, for the first line. */
+    private static String shortSuggestion(Deployment d, String name) {
+        for (DaemonGroup g : d.daemons()) {
+            if (g.name().equalsIgnoreCase(name)) {
+                return "names are case-sensitive: did you mean '" + Excerpt.of(g.name()) + "'?";
+            }
+        }
+        if (d.daemons().isEmpty()) {
+            return "define it, such as WSGIDaemonProcess " + Excerpt.of(name) + " processes=1 threads=15"
+                    + " maximum-requests=500";
+        }
+        return "define WSGIDaemonProcess " + Excerpt.of(name) + ", or name a defined group";
     }
 
     /** Groups of a virtual host selected from servers of another name: HTTP 500 for their requests. */
@@ -185,15 +228,20 @@ public final class ProcessGroupUnusable implements Rule {
                 m.unreachableFrom().forEach(s -> from.add(WsgiWords.server(s)));
             }
             String what = g.source() == GroupSelection.Source.OPTION
-                    ? mounts.get(0).directive() + " " + mounts.get(0).url() + " selects process-group=" + g.written()
-                    : "WSGIProcessGroup " + g.written() + " (for " + mounts.stream().map(m -> m.directive() + " "
-                            + m.url() + " at " + m.location()).collect(Collectors.joining(", ")) + ")";
-            ctx.report(e.getKey(), what + ", but WSGIDaemonProcess " + g.written() + " (" + g.daemon().location()
-                    + ") is defined in " + WsgiWords.server(home) + ", and mod_wsgi lets a virtual host's group serve only"
-                    + " requests of servers with the same ServerName: requests through " + String.join(" and ", from)
-                    + " get HTTP 500 ('Daemon process called '" + g.written() + "' cannot be accessed by this WSGI"
-                    + " application'). Define the group at server level, outside any <VirtualHost>, to share it; or"
-                    + " give each server its own group");
+                    ? Excerpt.of(mounts.get(0).directive() + " " + mounts.get(0).url()) + " selects process-group="
+                            + Excerpt.of(g.written())
+                    : "WSGIProcessGroup " + Excerpt.of(g.written());
+            String forMounts = g.source() == GroupSelection.Source.OPTION ? "" : "It selects the group for "
+                    + mounts.stream().map(m -> m.directive() + " " + m.url() + " at " + m.location())
+                            .collect(Collectors.joining(", ")) + ". ";
+            ctx.report(e.getKey(), what + " names another virtual host's group, so requests through "
+                    + from.size() + " server(s) get HTTP 500; define the group at server level, outside any"
+                    + " <VirtualHost>", forMounts + "WSGIDaemonProcess " + g.written() + " (" + g.daemon().location()
+                    + ") is defined in " + WsgiWords.server(home) + ", and mod_wsgi lets a virtual host's group serve"
+                    + " only requests of servers with the same ServerName: requests through "
+                    + String.join(" and ", from) + " get HTTP 500 ('Daemon process called '" + g.written() + "' cannot"
+                    + " be accessed by this WSGI application'). Define the group at server level to share it, or give"
+                    + " each server its own group.");
         }
     }
 }

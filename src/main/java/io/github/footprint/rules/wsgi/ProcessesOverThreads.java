@@ -33,16 +33,17 @@ public final class ProcessesOverThreads implements Rule {
             }
             long total = (long) p * t;
             long saved = (p - 1) * base;
-            ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + " processes=" + p + " threads=" + t + " serves "
-                    + total + " requests at once with " + p + " copies of the interpreter and the application;"
-                    + " processes=1 threads=" + total + " serves as many with one: " + (p - 1) + " x "
-                    + Sizes.format(base) + " = " + Sizes.format(saved) + " less for the processes"
-                    + " alone (measured daemon RSS: " + Sizes.format(base) + " + "
-                    + Sizes.format(perThread) + " per thread), plus " + (p - 1)
-                    + (p == 2 ? " copy" : " copies") + " fewer of the application (appRss " + Sizes.format(d.parameters().host().appRss())
-                    + " each) and of its database pools. Keep several processes"
-                    + " only for CPU-bound requests (one process runs Python on about one core) or an application that"
-                    + " is not thread-safe");
+            ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + " processes=" + p + " threads=" + t + ": use"
+                    + " processes=1 threads=" + total + ", as many requests in " + Sizes.format(saved) + " less, unless"
+                    + " they are CPU-bound", "processes=" + p + " threads=" + t + " serves " + total
+                    + " requests at once with " + p + " copies of the interpreter and the application; processes=1"
+                    + " threads=" + total + " serves as many with one: " + (p - 1) + " x " + Sizes.format(base) + " = "
+                    + Sizes.format(saved) + " less for the processes alone (measured daemon RSS: "
+                    + Sizes.format(base) + " + " + Sizes.format(perThread) + " per thread), plus " + (p - 1)
+                    + (p == 2 ? " copy" : " copies") + " fewer of the application (appRss "
+                    + Sizes.format(d.parameters().host().appRss()) + " each) and of its database pools. Keep several"
+                    + " processes only for CPU-bound requests (one process runs Python on about one core) or an"
+                    + " application that is not thread-safe.");
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.footprint.rules.wsgi;
 
 import java.util.Optional;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.base.Sizes;
@@ -14,6 +15,7 @@ import io.github.footprint.model.wsgi.ImportScript;
 import io.github.footprint.model.wsgi.ModWsgi;
 import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.model.wsgi.RestrictEmbedded;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -35,9 +37,10 @@ public final class RestrictEmbeddedOff implements Rule {
         }
         for (RestrictEmbedded r : w.restrictEmbedded()) {
             if (r.problem() != null) {
-                ctx.report(r.location(), Severity.ERROR, "WSGIRestrictEmbedded " + r.value() + ": " + Refusal.MARK
-                        + " with '" + r.problem() + "'. It is one setting for the whole server: write"
-                        + " WSGIRestrictEmbedded On once at server level, outside any <VirtualHost> or section");
+                ctx.report(r.location(), Severity.ERROR, "WSGIRestrictEmbedded " + Excerpt.of(r.value()) + ": "
+                        + Refusal.MARK + " with '" + r.problem() + "'; write WSGIRestrictEmbedded On once at server"
+                        + " level", "It is one setting for the whole server: write it once, outside any <VirtualHost>"
+                        + " or section.");
             }
         }
         if (w.embeddedRestricted() || w.mounts().isEmpty() || !w.handlers().isEmpty()) {
@@ -60,10 +63,12 @@ public final class RestrictEmbeddedOff implements Rule {
         long children = mpm.maxChildren();
         String setting = off.map(r -> "WSGIRestrictEmbedded " + r.value()).orElse("WSGIRestrictEmbedded is unset (Off)");
         String cost;
+        String total;
         Calibration cal = d.parameters().calibration();
         if (mpm.kind() == null || children <= 0) {
             cost = "each Apache child initialises Python though no application runs in it, about "
                     + Sizes.format(cal.restrictSaving(true)) + " RSS per child (measured)";
+            total = "each Apache child carries Python for nothing";
         } else {
             boolean prefork = mpm.kind() == Mpm.Kind.PREFORK;
             long each = cal.restrictSaving(prefork);
@@ -75,8 +80,10 @@ public final class RestrictEmbeddedOff implements Rule {
                     + Sizes.format(cal.childRestricted(prefork))
                     + " with WSGIRestrictEmbedded On), " + children + " x " + Sizes.format(each) + " = "
                     + Sizes.format(children * each) + " in all";
+            total = "Python in up to " + children + " children costs " + Sizes.format(children * each);
         }
-        ctx.report(at, "All " + w.mounts().size() + " WSGI mount(s) run in daemon groups, but " + setting + ": " + cost
-                + ". Add WSGIRestrictEmbedded On at server level, outside any <VirtualHost>");
+        ctx.report(at, "All " + w.mounts().size() + " WSGI mount(s) run in daemons, yet " + setting + ": " + total
+                + "; add WSGIRestrictEmbedded On", Phrases.sentence(cost) + " Write it outside"
+                + " any <VirtualHost>: it is one setting for the whole server.");
     }
 }

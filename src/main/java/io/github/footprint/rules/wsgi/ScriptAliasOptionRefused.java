@@ -1,9 +1,11 @@
 package io.github.footprint.rules.wsgi;
 
+import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.parse.wsgi.LineRefusal;
+import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
@@ -23,20 +25,29 @@ public final class ScriptAliasOptionRefused implements Rule {
             if (error == null) {
                 continue;
             }
-            ctx.report(m.location(), m.directive() + " " + m.url() + " " + m.script() + ": " + Refusal.MARK + " with '"
-                    + error.message() + "' " + fix(error));
+            ctx.report(m.location(), m.directive() + " " + Excerpt.of(m.url()) + ": " + Refusal.MARK + " with '"
+                    + error.message() + "'; " + Phrases.lower(fix(error)), detail(error, m));
         }
     }
 
     private static String fix(LineRefusal error) {
         if (error == LineRefusal.ALIAS_INVALID_OPTION) {
-            return "Its only options are process-group=, application-group=, callable-object= and"
-                    + " pass-authorization=, each written name=value with no space around '=' (a value with spaces in"
-                    + " quotes); put a comment on a line of its own";
+            return "Write only process-group=, application-group=, callable-object= or pass-authorization="
+                    + " options";
         }
         if (error == LineRefusal.INVALID_AUTHORIZATION_FLAG) {
             return "pass-authorization= takes On or Off";
         }
         return "Give the option a value, or leave it out";
+    }
+
+    private static String detail(LineRefusal error, Mount m) {
+        String line = "The line mounts " + m.script() + " at " + m.url() + ".";
+        if (error == LineRefusal.ALIAS_INVALID_OPTION) {
+            return line + " Its only options are process-group=, application-group=, callable-object= and"
+                    + " pass-authorization=, each written name=value with no space around '=' (a value with spaces in"
+                    + " quotes); put a comment on a line of its own.";
+        }
+        return line;
     }
 }

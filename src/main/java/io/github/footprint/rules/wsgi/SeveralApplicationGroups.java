@@ -76,16 +76,20 @@ public final class SeveralApplicationGroups implements Rule {
                         + "'").append(" for ").append(String.join(", ", e.getValue()));
             }
             String more = perRequest.isEmpty() ? "" : ", and more per request from " + String.join(", ", perRequest);
+            long saved = (long) (n - 1) * processes;
             String fix = scripts.size() == 1
-                    ? "They all load " + scripts.iterator().next() + ": give them one group (WSGIApplicationGroup"
-                            + " %{GLOBAL}, or the same application-group=) and save " + (n - 1) * processes
-                            + ((n - 1) * processes == 1 ? " interpreter copy" : " interpreter copies")
-                    : "Scripts of one application belong in one group (WSGIApplicationGroup %{GLOBAL}); different"
-                            + " applications need their own, and this is what hosting them together costs";
-            ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + " loads " + n + " application groups (" + list
-                    + more + "): each of its " + processes + " process(es) holds " + n + " Python interpreters, each"
-                    + " importing the application's modules again (appRss " + Sizes.format(d.parameters().host().appRss())
-                    + " each). " + fix);
+                    ? "give them one group (WSGIApplicationGroup %{GLOBAL}) and save " + saved
+                            + (saved == 1 ? " interpreter copy" : " interpreter copies")
+                    : "keep one application's scripts in one group (%{GLOBAL})";
+            String why = scripts.size() == 1
+                    ? "They all load " + scripts.iterator().next() + ": one group (WSGIApplicationGroup %{GLOBAL}, or"
+                            + " the same application-group=) serves them all."
+                    : "Scripts of one application belong in one group; different applications need their own, and"
+                            + " this is what hosting them together costs.";
+            ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + " loads " + n + " application groups, " + n
+                    + " interpreters per process; " + fix, "The groups: " + list + more + ". Each of its " + processes
+                    + " process(es) holds " + n + " Python interpreters, each importing the application's modules again"
+                    + " (appRss " + Sizes.format(d.parameters().host().appRss()) + " each). " + why);
         }
     }
 }

@@ -31,17 +31,18 @@ public final class StackSizeTooSmall implements Rule {
             String read = stack.exact() ? "" : " (mod_wsgi reads '" + stack.written() + "' as " + v
                     + "; the value is bytes)";
             String threads = g.threads() + " request thread(s)";
+            String bytes = read.isEmpty() ? "" : Phrases.sentence(read.substring(2, read.length() - 1)) + " ";
             if (v < ThreadMemory.PTHREAD_STACK_MIN) {
-                ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": stack-size=" + v + read + " is below"
-                        + " the pthread minimum of 16384 bytes: mod_wsgi ignores the error and its " + threads
-                        + " get the default stack instead, " + Phrases.stack(d.stacks().threadDefault())
-                        + ". Use stack-size=524288 (512 KiB)");
+                ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": stack-size=" + v + " is below"
+                        + " the pthread minimum of 16384 bytes, so it is ignored; use stack-size=524288 (512 KiB)",
+                        bytes + "mod_wsgi ignores the error and its " + threads + " get the default stack instead, "
+                                + Phrases.stack(d.stacks().threadDefault()) + ".");
             } else {
-                ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": stack-size=" + v + read + " gives its "
-                        + threads + " a stack of at most 32 KiB, too small for Python: CPython will not start a"
-                        + " thread of its own with less than 32 KiB (threading.stack_size), and a mod_wsgi 4.9.4"
-                        + " daemon with stack-size=32768 died with SIGSEGV at its first request in every start"
-                        + " measured (HTTP 500). Use stack-size=524288 (512 KiB)");
+                ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": stack-size=" + v + " gives its "
+                        + threads + " at most 32 KiB, too small for Python; use stack-size=524288 (512 KiB)", bytes
+                        + "CPython will not start a thread of its own with less than 32 KiB (threading.stack_size),"
+                        + " and a mod_wsgi 4.9.4 daemon with stack-size=32768 died with SIGSEGV at its first request"
+                        + " in every start measured (HTTP 500).");
             }
         }
     }
