@@ -14,6 +14,12 @@ import java.util.TreeSet;
  * same rule, severity, message and detail), its places in order, the first being the primary one.
  */
 public final class Finding {
+    /**
+     * The most characters a first line (the message) takes: the numbers and the fix, as compilers and checkstyle
+     * print them; the why goes to the detail.
+     */
+    public static final int FIRST_LINE = 160;
+
     /** Report order: the primary place (file, line), rule, then message, so that same input gives the same bytes. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
             .thenComparing(Finding::ruleId)

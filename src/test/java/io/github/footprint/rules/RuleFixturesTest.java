@@ -143,6 +143,11 @@ class RuleFixturesTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(List.of(), ConsoleLines.tooLong(result.view()), () -> caseFolder.getFileName() + ": console"
                 + " lines longer than their location and " + ConsoleLines.LIMIT + " characters");
+        List<String> longFirstLines = result.environments().stream().flatMap(env -> env.findings().stream())
+                .filter(f -> f.message().length() > Finding.FIRST_LINE)
+                .map(f -> f.message().length() + " " + f.ruleId() + " " + f.message()).collect(Collectors.toList());
+        assertEquals(List.of(), longFirstLines, () -> caseFolder.getFileName() + ": first lines longer than "
+                + Finding.FIRST_LINE + " characters");
         String context = caseFolder.getFileName() + ": " + id + " findings" + describe(own) + "\nall findings"
                 + describe(result.environments().get(0).findings());
         if (isClean(caseFolder)) {

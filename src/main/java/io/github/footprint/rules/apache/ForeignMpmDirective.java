@@ -19,9 +19,9 @@ public final class ForeignMpmDirective implements Rule {
             return;
         }
         for (Directive x : mpm.foreign()) {
-            ctx.report(x.location(), x.name() + " is not a directive of the loaded " + mpm.kind().label() + " MPM:"
-                    + " httpd stops with \"Invalid command '" + x.name() + "'\"; wrap it in the <IfModule> of its MPM,"
-                    + " or remove it", "httpd's whole message is \"Invalid command '" + x.name() + "', perhaps"
+            ctx.report(x.location(), x.name() + " is not a directive of the loaded " + mpm.kind().label() + " MPM,"
+                    + " so httpd refuses to start (Invalid command); wrap it in its MPM's <IfModule>, or remove it",
+                    "httpd's whole message is \"Invalid command '" + x.name() + "', perhaps"
                     + " misspelled or defined by a module not included in the server configuration\". The MPMs'"
                     + " <IfModule> names are mpm_prefork_module, mpm_worker_module and mpm_event_module.");
         }

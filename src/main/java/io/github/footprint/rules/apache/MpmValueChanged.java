@@ -1,6 +1,5 @@
 package io.github.footprint.rules.apache;
 
-import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;

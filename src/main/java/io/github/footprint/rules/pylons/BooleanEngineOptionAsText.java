@@ -52,11 +52,11 @@ public final class BooleanEngineOptionAsText implements Rule {
                     String call = "engine_from_config(config, '" + e.prefix() + "', " + option + "=False)";
                     if (BOOLEANS.containsKey(option) && Boolean.FALSE.equals(b) && !s.value().isEmpty()) {
                         ctx.report(s.location(), "[" + app.section().name() + "] " + s.key() + " = "
-                                + Excerpt.of(s.value()) + " is a string, which is true: " + BOOLEANS.get(option)
-                                + "; remove the line, or pass " + option + "=False in code", "It reaches"
-                                + " create_engine() as the string '" + s.value() + "': engine_from_config converts only"
-                                + " pool_size, max_overflow, pool_recycle, pool_timeout, echo, echo_pool and future,"
-                                + " and a non-empty string is true in Python. Without the line the default is off; in"
+                                + Excerpt.of(s.value()) + " reaches create_engine() as a string, which is true; remove"
+                                + " the line, or pass " + option + "=False in code", "It reaches create_engine() as"
+                                + " the string '" + s.value() + "': engine_from_config converts only pool_size,"
+                                + " max_overflow, pool_recycle, pool_timeout, echo, echo_pool and future, and a"
+                                + " non-empty string is true in Python, so " + BOOLEANS.get(option) + ". Without the line the default is off; in"
                                 + " code: " + call + ".");
                     } else if (option.equals("pool_reset_on_return") && b != null) {
                         ctx.report(s.location(), "[" + app.section().name() + "] " + s.key() + " = "

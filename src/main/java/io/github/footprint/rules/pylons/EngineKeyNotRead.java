@@ -159,15 +159,15 @@ public final class EngineKeyNotRead implements Rule {
             }
         }
         if (meant != null) {
-            message = section + g.count() + ": " + call + " reads " + (g.keys.size() == 1 ? "it" : "them")
-                    + " too (TypeError at start-up); give the engines prefixes that do not begin one another";
+            message = section + g.count() + (g.keys.size() == 1 ? " is" : " are") + " read by prefix " + p + " too"
+                    + " (TypeError at start-up); give the engines prefixes that do not begin one another";
             detail = call + " reads every key that begins with its prefix, so it passes " + String.join(", ", options)
                     + " to create_engine(), which stops the application at start-up with " + invalid + ". The keys"
                     + " are meant for the engine of prefix '" + meant + "': " + g.shown() + ". Use prefixes such as"
                     + " sqlalchemy.default. and sqlalchemy.log., not sqlalchemy. and sqlalchemy.log.";
         } else {
-            message = section + g.count() + ": " + call + " passes " + (g.keys.size() == 1 ? "it" : "them")
-                    + " to create_engine() (TypeError at start-up); add " + g.name + " to sqlalchemyPrefixes";
+            message = section + g.count() + (g.keys.size() == 1 ? " reaches" : " reach") + " create_engine() under"
+                    + " prefix " + p + " (TypeError at start-up); add " + g.name + " to sqlalchemyPrefixes";
             detail = call + " strips '" + p + "' and passes " + String.join(", ", options) + " to create_engine(),"
                     + " which stops the application at start-up with " + invalid + ": " + g.shown() + ". This is"
                     + " Pylons' multi-engine form (sqlalchemy.NAME.option): if config/environment.py calls"
@@ -186,10 +186,10 @@ public final class EngineKeyNotRead implements Rule {
         String call = "engine_from_config(config, '" + p + "')";
         String shown = section + Excerpt.of(PasteValues.shown(s));
         if (option.equals("poolclass")) {
-            return new Found(s.location(), shown + ": a pool class cannot be named in an INI file (AttributeError at"
-                    + " start-up); pass it in code: " + call.replace(")", ", poolclass=NullPool)"), call + " passes the"
-                    + " text to create_engine(), which fails at start-up with AttributeError: 'str' object has no"
-                    + " attribute '__dict__'. Remove the line.");
+            return new Found(s.location(), shown + ": an INI file cannot name a pool class (AttributeError at"
+                    + " start-up); remove it and pass poolclass= in code", call + " passes the text to create_engine(),"
+                    + " which fails at start-up with AttributeError: 'str' object has no attribute '__dict__'. Pass the"
+                    + " class in code: " + call.replace(")", ", poolclass=NullPool)") + ".");
         }
         if (SqlAlchemyArguments.unknown(option)) {
             String near = SqlAlchemyArguments.nearMiss(option);

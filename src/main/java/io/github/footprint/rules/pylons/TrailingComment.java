@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.footprint.base.Excerpt;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.parse.ini.IniDocument;
@@ -37,11 +36,12 @@ public final class TrailingComment implements Rule {
                     if (!m.matches()) {
                         continue;
                     }
-                    ctx.report(e.location(), "[" + s.name() + "] " + e.key() + " = '" + Excerpt.of(e.value()) + "':"
-                            + " the comment is part of the value, so int()/asbool() fails at start-up; move it above: "
-                            + e.key() + " = " + m.group(1), "PasteDeploy 3 (Python 3 configparser) has no inline"
+                    ctx.report(e.location(), "[" + s.name() + "] " + e.key() + " = " + m.group(1) + " is followed by a"
+                            + " comment, which breaks int()/asbool() at start-up; move the comment to a line above",
+                            "The value is '" + e.value() + "'. PasteDeploy 3 (Python 3 configparser) has no inline"
                             + " comments, so '" + m.group(2) + "' is part of the value and int()/asbool() raises"
-                            + " ValueError at start-up. Put the comment on a line of its own above the key.");
+                            + " ValueError at start-up. Write " + e.key() + " = " + m.group(1) + ", and the comment on"
+                            + " a line of its own above.");
                 }
             }
         }

@@ -175,7 +175,7 @@ final class DaemonProblemWords {
         }
         String why = reading == null ? "" : reading.startsWith("(") ? reading.substring(1, reading.length() - 1)
                 : "it " + reading;
-        return shown + ": " + rule(o, value, p.version()) + (why.isEmpty() ? "" : SPLIT + why);
+        return shown + SPLIT + rule(o, value, p.version()) + (why.isEmpty() ? "" : "; " + why);
     }
 
     private static boolean hashType(Option o) {

@@ -82,8 +82,9 @@ public final class DaemonThreads implements Rule {
                     + ": they are never answered and hang until the client gives up (measured with mod_wsgi"
                     + " 4.9.4).");
         } else if (!imported) {
-            ctx.report(g.location(), Severity.ERROR, head + " and nothing is imported into it, so it restarts about"
-                    + " once a second; give it threads=5 or more and select it, or remove it", mode + "No"
+            ctx.report(g.location(), Severity.ERROR, "WSGIDaemonProcess " + g.name() + " threads=0 serves nothing and"
+                    + " restarts about once a second; give it threads=5 or more and select it, or remove it", mode + "It"
+                    + " starts no request threads, and no"
                     + " WSGIImportScript loads anything into it: its process exits at once and mod_wsgi starts it"
                     + " again, about once a second (measured), for nothing.");
         }

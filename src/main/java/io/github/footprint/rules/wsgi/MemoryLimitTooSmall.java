@@ -48,10 +48,10 @@ public final class MemoryLimitTooSmall implements Rule {
                 as = own;
                 NumberOption written = g.values().virtualMemoryLimit().orElseThrow();
                 what = "virtual-memory-limit=" + Excerpt.of(written.written()) + size(written, own);
-                whole = "";
+                whole = reading(written, own);
             } else if (from > 0) {
                 as = from;
-                what = "the address-space limit it inherits (" + Sizes.format(from) + ")";
+                what = "its inherited address-space limit (" + Sizes.format(from) + ")";
                 whole = "The limit comes from httpd's start-up: " + inherited.setting() + " (" + Sizes.format(from)
                         + ") at " + inherited.location() + (own > 0 ? ", lower than its virtual-memory-limit="
                         + g.values().virtualMemoryLimit().orElseThrow().written() : "") + ". ";
@@ -64,8 +64,12 @@ public final class MemoryLimitTooSmall implements Rule {
 
     /** {@code  (100 MiB)}, or what mod_wsgi makes of a suffix: {@code  (mod_wsgi reads '500M' as 500 bytes)}. */
     private static String size(NumberOption raw, long value) {
-        return raw.exact() ? " (" + Sizes.format(value) + ")"
-                : " (mod_wsgi reads '" + raw.written() + "' as " + Sizes.format(value) + ")";
+        return raw.exact() ? " (" + Sizes.format(value) + ")" : " (read as " + Sizes.format(value) + ")";
+    }
+
+    /** {@code mod_wsgi reads '500M' as 500 bytes (atoi). }, or empty for an exact number. */
+    private static String reading(NumberOption raw, long value) {
+        return raw.exact() ? "" : "mod_wsgi reads '" + raw.written() + "' as " + Sizes.format(value) + ". ";
     }
 
     /** {@code 27 stacks (25 request threads and mod_wsgi's 2 own)}. */
@@ -85,11 +89,12 @@ public final class MemoryLimitTooSmall implements Rule {
                 + Sizes.format(ThreadMemory.daemonStartData(threads, SUGGESTED_STACK)) + ")" : "";
         ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": memory-limit=" + Excerpt.of(raw.written())
                 + size(raw, limit) + " is below the " + Sizes.format(need) + " its " + threads + " request thread(s)"
-                + " need; raise it above " + Sizes.format(need) + " plus what the application allocates", "memory-limit"
-                + " is RLIMIT_DATA, which on Linux 4.7 and later counts every thread stack, here " + stacks(threads)
+                + " need; raise it above that", reading(raw, limit)
+                + "memory-limit is RLIMIT_DATA, which on Linux 4.7 and later counts every thread stack, here " + stacks(threads)
                 + " of " + Phrases.stack(stack) + ", on top of " + Sizes.format(ThreadMemory.DAEMON_DATA_BASE)
-                + " for the process. " + outcome(started, threads) + (fix.isEmpty() ? "" : " Or" + fix.substring(4)
-                + "."));
+                + " for the process. " + outcome(started, threads) + " Raise the limit above " + Sizes.format(need)
+                + " plus what the application allocates."
+                + (fix.isEmpty() ? "" : " Or" + fix.substring(4) + "."));
     }
 
     private static void addressSpaceLimit(DaemonGroup g, int threads, StackSize stack, long limit, String what,
@@ -110,9 +115,9 @@ public final class MemoryLimitTooSmall implements Rule {
                 : "All " + threads + " threads start on a first start, but a daemon restarted while requests wait"
                         + " makes that arena before its last threads, and thread creation fails then.";
         ctx.report(g.location(), "WSGIDaemonProcess " + g.name() + ": " + what + " is below the "
-                + Sizes.format(need) + " its " + threads + " request thread(s) need; raise it above "
-                + Sizes.format(need) + " plus what the application allocates", whole + Phrases.sentence(terms) + " "
-                + outcome + (fix.isEmpty() ? "" : " Or" + fix.substring(4) + "."));
+                + Sizes.format(need) + " its " + threads + " request thread(s) need; raise it above that", whole + Phrases.sentence(terms) + " "
+                + outcome + " Raise the limit above " + Sizes.format(need) + " plus what the application allocates." + (fix.isEmpty() ? "" : " Or"
+                + fix.substring(4) + "."));
     }
 
     private static String outcome(long started, int threads) {

@@ -42,9 +42,9 @@ public final class ProcessGroupUnusable implements Rule {
         for (Mount m : w.mounts()) {
             if (m.refusal() != null && !Placeholders.unresolvedIn(d, m.location(), m.processGroupSelection().written())) {
                 String group = m.processGroupSelection().written();
-                ctx.report(m.location(), m.directive() + " " + Excerpt.of(m.url()) + " process-group="
-                        + Excerpt.of(group) + ": " + Refusal.MARK + " with '" + m.refusal().message() + "'; "
-                        + shortFix(m.refusal(), group), "The line gives both process-group=" + group
+                ctx.report(m.location(), m.directive() + " process-group=" + Excerpt.of(group) + ": " + Refusal.MARK
+                        + " with '" + m.refusal().message() + "'; " + shortFix(m.refusal(), group), "The line mounts "
+                        + m.url() + " and gives both process-group=" + group
                         + " and application-group=" + m.applicationGroup().written() + ", so mod_wsgi checks the group"
                         + " while reading it: " + detail(m.refusal()) + ". " + fix(m.refusal(), group) + ".");
             }
@@ -114,7 +114,7 @@ public final class ProcessGroupUnusable implements Rule {
     /** The fix in a few words, for the first line. */
     private static String shortFix(GroupRefusal refusal, String group) {
         return refusal.kind() == GroupRefusal.Kind.NOT_YET_CONFIGURED
-                ? "put WSGIDaemonProcess " + Excerpt.of(group) + " above this line, at server level"
+                ? "define WSGIDaemonProcess " + Excerpt.of(group) + " above this line"
                 : "define WSGIDaemonProcess " + Excerpt.of(group) + " at server level, outside any <VirtualHost>";
     }
 
@@ -170,14 +170,14 @@ public final class ProcessGroupUnusable implements Rule {
                 continue;
             }
             List<String> mounts = uses.get(e.getKey());
-            String what = g.source() == GroupSelection.Source.OPTION ? Excerpt.of(names.get(e.getKey()))
-                    + " selects process-group=" + Excerpt.of(g.written())
+            String what = g.source() == GroupSelection.Source.OPTION ? "process-group=" + Excerpt.of(g.written())
                     : "WSGIProcessGroup " + Excerpt.of(g.written());
             String routes = mounts.isEmpty() ? "every WSGI request in its scope"
                     : g.source() == GroupSelection.Source.OPTION ? "every request to " + mounts.get(0)
                             : "every request to " + String.join(", ", mounts);
-            ctx.report(e.getKey(), what + ", but no WSGIDaemonProcess of that name is defined: its requests get"
-                    + " HTTP 500; " + shortSuggestion(d, g.written()), "httpd starts (apache2 -t says Syntax OK), then"
+            ctx.report(e.getKey(), what + " names no WSGIDaemonProcess, so its requests get HTTP 500; "
+                    + shortSuggestion(d, g.written()), (g.source() == GroupSelection.Source.OPTION ? names.get(e.getKey())
+                            + " selects it. " : "") + "httpd starts (apache2 -t says Syntax OK), then"
                     + " answers " + routes + " with HTTP 500 and logs 'No WSGI daemon process called '" + g.written()
                     + "' has been configured'. " + suggestion(d, g.written()));
         }
@@ -227,16 +227,14 @@ public final class ProcessGroupUnusable implements Rule {
             for (Mount m : mounts) {
                 m.unreachableFrom().forEach(s -> from.add(WsgiWords.server(s)));
             }
-            String what = g.source() == GroupSelection.Source.OPTION
-                    ? Excerpt.of(mounts.get(0).directive() + " " + mounts.get(0).url()) + " selects process-group="
-                            + Excerpt.of(g.written())
+            String what = g.source() == GroupSelection.Source.OPTION ? "process-group=" + Excerpt.of(g.written())
                     : "WSGIProcessGroup " + Excerpt.of(g.written());
-            String forMounts = g.source() == GroupSelection.Source.OPTION ? "" : "It selects the group for "
+            String forMounts = g.source() == GroupSelection.Source.OPTION ? mounts.get(0).directive() + " "
+                    + mounts.get(0).url() + " selects it. " : "It selects the group for "
                     + mounts.stream().map(m -> m.directive() + " " + m.url() + " at " + m.location())
                             .collect(Collectors.joining(", ")) + ". ";
-            ctx.report(e.getKey(), what + " names another virtual host's group, so requests through "
-                    + from.size() + " server(s) get HTTP 500; define the group at server level, outside any"
-                    + " <VirtualHost>", forMounts + "WSGIDaemonProcess " + g.written() + " (" + g.daemon().location()
+            ctx.report(e.getKey(), what + " is another virtual host's group: requests through " + from.size()
+                    + " server(s) get HTTP 500; define the group at server level, outside any <VirtualHost>", forMounts + "WSGIDaemonProcess " + g.written() + " (" + g.daemon().location()
                     + ") is defined in " + WsgiWords.server(home) + ", and mod_wsgi lets a virtual host's group serve"
                     + " only requests of servers with the same ServerName: requests through "
                     + String.join(" and ", from) + " get HTTP 500 ('Daemon process called '" + g.written() + "' cannot"

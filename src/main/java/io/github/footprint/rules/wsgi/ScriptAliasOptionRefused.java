@@ -32,8 +32,7 @@ public final class ScriptAliasOptionRefused implements Rule {
 
     private static String fix(LineRefusal error) {
         if (error == LineRefusal.ALIAS_INVALID_OPTION) {
-            return "Write only process-group=, application-group=, callable-object= or pass-authorization="
-                    + " options";
+            return "Keep only its four name=value options";
         }
         if (error == LineRefusal.INVALID_AUTHORIZATION_FLAG) {
             return "pass-authorization= takes On or Off";

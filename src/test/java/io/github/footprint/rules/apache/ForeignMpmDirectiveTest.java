@@ -43,10 +43,11 @@ class ForeignMpmDirectiveTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location(MAIN, 3), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("MaxSpareServers is not a directive of the worker MPM that is loaded: httpd stops with \"Invalid"
-                + " command 'MaxSpareServers', perhaps misspelled or defined by a module not included in the server"
-                + " configuration\". Wrap it in the <IfModule> of its MPM (mpm_prefork_module, mpm_worker_module,"
-                + " mpm_event_module) or remove it", f.message());
+        assertEquals("MaxSpareServers is not a directive of the loaded worker MPM, so httpd refuses to start (Invalid"
+                + " command); wrap it in its MPM's <IfModule>, or remove it", f.message());
+        assertEquals("httpd's whole message is \"Invalid command 'MaxSpareServers', perhaps misspelled or defined by a"
+                + " module not included in the server configuration\". The MPMs' <IfModule> names are"
+                + " mpm_prefork_module, mpm_worker_module and mpm_event_module.", f.detail());
     }
 
     @Test
@@ -56,18 +57,22 @@ class ForeignMpmDirectiveTest {
         List<Finding> fs = findings(check(tree), ID);
         assertEquals(List.of(new Location(MAIN, 3), new Location(MAIN, 4), new Location(MAIN, 5),
                 new Location(MAIN, 6), new Location(MAIN, 7)), locations(fs), () -> describe(fs));
-        assertTrue(fs.get(0).message().startsWith("ThreadsPerChild is not a directive of the prefork MPM that is"
-                + " loaded: httpd stops with \"Invalid command 'ThreadsPerChild', "), fs.get(0)::message);
+        assertTrue(fs.get(0).message().startsWith("ThreadsPerChild is not a directive of the loaded prefork MPM, so"
+                + " httpd refuses to start (Invalid command)"), fs.get(0)::message);
+        assertTrue(fs.get(0).detail().startsWith("httpd's whole message is \"Invalid command 'ThreadsPerChild', "),
+                fs.get(0)::detail);
         main("worker", "AsyncRequestWorkerFactor 2");
         assertTrue(only(check(tree), ID).message().startsWith("AsyncRequestWorkerFactor is not a directive of the"
-                + " worker MPM"));
+                + " loaded worker MPM"));
     }
 
     @Test
     void theNameIsQuotedAsWritten() throws Exception {
         main("event", "maxspareservers 10");
-        assertTrue(only(check(tree), ID).message().startsWith("maxspareservers is not a directive of the event MPM"
-                + " that is loaded: httpd stops with \"Invalid command 'maxspareservers', "));
+        Finding f = only(check(tree), ID);
+        assertTrue(f.message().startsWith("maxspareservers is not a directive of the loaded event MPM"), f::message);
+        assertTrue(f.detail().startsWith("httpd's whole message is \"Invalid command 'maxspareservers', "),
+                f::detail);
     }
 
     @Test
@@ -101,7 +106,8 @@ class ForeignMpmDirectiveTest {
     @Test
     void inAVhostOnlyProjectTheMpmParameterDecides() throws Exception {
         write(tree, "apache/tuning.conf", "MaxSpareServers 10");
-        assertTrue(only(check(tree), ID).message().startsWith("MaxSpareServers is not a directive of the event MPM"));
+        assertTrue(only(check(tree), ID).message().startsWith("MaxSpareServers is not a directive of the loaded event"
+                + " MPM"));
         List<Finding> fs = findings(run(request(tree).mpm("prefork")), ID);
         assertTrue(fs.isEmpty(), () -> describe(fs));
     }

@@ -41,21 +41,23 @@ class LimitFarAboveNeedTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location(MAIN, 3), f.location());
         assertEquals(Severity.INFO, f.severity());
-        assertEquals("ServerLimit 256 is more than 4 times the 6 child process(es) MaxRequestWorkers 150 can use: httpd"
-                + " sizes its scoreboard (shared memory) for ServerLimit. Set ServerLimit 6 plus a few for gracefully"
-                + " stopping children", f.message());
+        assertEquals("ServerLimit 256 is more than 4 times the 6 child process(es) MaxRequestWorkers 150 can use; set"
+                + " ServerLimit 6 plus a few for gracefully stopping children", f.message());
+        assertEquals("httpd sizes its scoreboard (shared memory) for ServerLimit, used or not.", f.detail());
     }
 
     @Test
     void workerHasNoGracefulHeadroomAndPreforkCountsServers() throws Exception {
         main("worker", "ServerLimit 100", "ThreadsPerChild 25", "MaxRequestWorkers 150");
-        assertEquals("ServerLimit 100 is more than 4 times the 6 child process(es) MaxRequestWorkers 150 can use: httpd"
-                + " sizes its scoreboard (shared memory) for ServerLimit. Set ServerLimit 6", only(check(tree), ID)
-                        .message());
+        Finding f = only(check(tree), ID);
+        assertEquals("ServerLimit 100 is more than 4 times the 6 child process(es) MaxRequestWorkers 150 can use; set"
+                + " ServerLimit 6", f.message());
+        assertEquals("httpd sizes its scoreboard (shared memory) for ServerLimit, used or not.", f.detail());
         main("prefork", "ServerLimit 20000", "MaxRequestWorkers 150");
-        assertEquals("ServerLimit 20000 is more than 4 times the 150 servers MaxRequestWorkers 150 can use: httpd sizes"
-                + " its scoreboard (shared memory) for ServerLimit. Set ServerLimit 150", only(check(tree), ID)
-                        .message());
+        f = only(check(tree), ID);
+        assertEquals("ServerLimit 20000 is more than 4 times the 150 servers MaxRequestWorkers 150 can use; set"
+                + " ServerLimit 150", f.message());
+        assertEquals("httpd sizes its scoreboard (shared memory) for ServerLimit, used or not.", f.detail());
     }
 
     @Test
@@ -63,8 +65,9 @@ class LimitFarAboveNeedTest {
         main("worker", "ThreadLimit 1000", "ThreadsPerChild 25", "MaxRequestWorkers 150");
         Finding f = only(check(tree), ID);
         assertEquals(new Location(MAIN, 3), f.location());
-        assertEquals("ThreadLimit 1000 is more than 4 times ThreadsPerChild 25: httpd sizes every child's scoreboard"
-                + " slots for ThreadLimit. Set ThreadLimit 25", f.message());
+        assertEquals("ThreadLimit 1000 is more than 4 times ThreadsPerChild 25; set ThreadLimit 25", f.message());
+        assertEquals("httpd sizes every child's scoreboard slots (shared memory) for ThreadLimit, used or not.",
+                f.detail());
     }
 
     @Test

@@ -48,8 +48,8 @@ class MpmDirectiveInVirtualHostTest {
         assertEquals(new Location(SITE, 3), f.location());
         assertEquals(Severity.ERROR, f.severity());
         assertEquals("MaxRequestWorkers inside <VirtualHost *:80>: httpd stops with 'MaxRequestWorkers cannot occur"
-                + " within <VirtualHost> section'. MPM sizing is server-wide: move it to the main configuration",
-                f.message());
+                + " within <VirtualHost> section'; move it to the main configuration", f.message());
+        assertEquals("MPM sizing is server-wide: a virtual host or a directory section cannot set it.", f.detail());
     }
 
     @Test

@@ -37,9 +37,10 @@ class MpmNotSingleTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location(MAIN, 0), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("no LoadModule mpm_prefork_module, mpm_worker_module or mpm_event_module is reached from"
-                + " apache2/apache2.conf: httpd stops with 'AH00534: Configuration error: No MPM loaded.' Load"
-                + " exactly one (Debian: a2enmod mpm_event)", f.message());
+        assertEquals("no MPM is loaded: httpd stops with 'AH00534: Configuration error: No MPM loaded.'; load exactly"
+                + " one (Debian: a2enmod mpm_event)", f.message());
+        assertEquals("No LoadModule mpm_prefork_module, mpm_worker_module or mpm_event_module is reached from"
+                + " apache2/apache2.conf.", f.detail());
     }
 
     @Test
@@ -63,10 +64,11 @@ class MpmNotSingleTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache2/mods-enabled/mpm_prefork.load", 2), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("LoadModule mpm_prefork_module loads a second MPM (mpm_event_module"
-                + " (apache2/mods-enabled/mpm_event.load:2), mpm_prefork_module (apache2/mods-enabled/mpm_prefork.load:2)):"
-                + " httpd stops with 'AH00534: Configuration error: More than one MPM loaded.' Keep one (Debian:"
-                + " a2dismod the others); directives of the others belong in their <IfModule>", f.message());
+        assertEquals("LoadModule mpm_prefork_module loads a second MPM: httpd stops with 'AH00534: Configuration error:"
+                + " More than one MPM loaded.'; keep one (Debian: a2dismod the others)", f.message());
+        assertEquals("The MPMs loaded: mpm_event_module (apache2/mods-enabled/mpm_event.load:2), mpm_prefork_module"
+                + " (apache2/mods-enabled/mpm_prefork.load:2). Directives of the others belong in their <IfModule>.",
+                f.detail());
     }
 
     @Test
@@ -75,9 +77,10 @@ class MpmNotSingleTest {
         List<Finding> fs = findings(check(tree), ID);
         assertEquals(List.of(new Location(MAIN, 2), new Location(MAIN, 3)),
                 fs.stream().map(Finding::location).collect(Collectors.toList()), () -> describe(fs));
-        assertTrue(fs.get(1).message().startsWith("LoadModule mpm_event_module loads a second MPM (mpm_prefork_module"
-                + " (apache2/apache2.conf:1), mpm_worker_module (apache2/apache2.conf:2), mpm_event_module"
-                + " (apache2/apache2.conf:3)): "), fs.get(1)::message);
+        assertTrue(fs.get(1).message().startsWith("LoadModule mpm_event_module loads a second MPM: "), fs.get(1)::message);
+        assertTrue(fs.get(1).detail().startsWith("The MPMs loaded: mpm_prefork_module (apache2/apache2.conf:1),"
+                + " mpm_worker_module (apache2/apache2.conf:2), mpm_event_module (apache2/apache2.conf:3). "),
+                fs.get(1)::detail);
     }
 
     @Test

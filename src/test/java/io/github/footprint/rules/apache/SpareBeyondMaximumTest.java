@@ -42,10 +42,11 @@ class SpareBeyondMaximumTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location(MAIN, 5), f.location());
         assertEquals(Severity.WARNING, f.severity());
-        assertEquals("MinSpareThreads 75 (compiled-in default) is more than MaxRequestWorkers 50: httpd can never keep"
-                + " that many threads spare and logs 'AH10159: server is within MinSpareThreads of MaxRequestWorkers,"
-                + " consider raising the MaxRequestWorkers setting' at run time (apache2 -t says nothing). Set"
-                + " MinSpareThreads at most 50, typically one ThreadsPerChild (25)", f.message());
+        assertEquals("MinSpareThreads 75 (compiled-in default) is more than MaxRequestWorkers 50, so httpd logs AH10159"
+                + " at run time; set MinSpareThreads at most 50, typically one ThreadsPerChild (25)", f.message());
+        assertEquals("httpd can never keep that many threads spare: it keeps every child it may run alive even when"
+                + " idle, and logs 'AH10159: server is within MinSpareThreads of MaxRequestWorkers, consider raising"
+                + " the MaxRequestWorkers setting' at run time (apache2 -t says nothing).", f.detail());
     }
 
     @Test
@@ -54,10 +55,11 @@ class SpareBeyondMaximumTest {
                 "MaxSpareThreads 77", "StartServers 2");
         Finding f = only(check(tree), ID);
         assertEquals(new Location(MAIN, 6), f.location());
-        assertEquals("MinSpareThreads 51 is more than MaxRequestWorkers 50: httpd can never keep that many threads"
-                + " spare and logs 'AH00287: server is within MinSpareThreads of MaxRequestWorkers, consider raising"
-                + " the MaxRequestWorkers setting' at run time (apache2 -t says nothing). Set MinSpareThreads at most"
-                + " 50, typically one ThreadsPerChild (25)", f.message());
+        assertEquals("MinSpareThreads 51 is more than MaxRequestWorkers 50, so httpd logs AH00287 at run time; set"
+                + " MinSpareThreads at most 50, typically one ThreadsPerChild (25)", f.message());
+        assertEquals("httpd can never keep that many threads spare: it keeps every child it may run alive even when"
+                + " idle, and logs 'AH00287: server is within MinSpareThreads of MaxRequestWorkers, consider raising"
+                + " the MaxRequestWorkers setting' at run time (apache2 -t says nothing).", f.detail());
     }
 
     @Test
@@ -75,10 +77,11 @@ class SpareBeyondMaximumTest {
         main("prefork", "MaxRequestWorkers 10", "MinSpareServers 20", "MaxSpareServers 30");
         Finding f = only(check(tree), ID);
         assertEquals(new Location(MAIN, 4), f.location());
-        assertEquals("MinSpareServers 20 is more than MaxRequestWorkers 10: httpd can never keep that many servers"
-                + " spare and logs 'AH00161: server reached MaxRequestWorkers setting, consider raising the"
-                + " MaxRequestWorkers setting' at run time (apache2 -t says nothing). Set MinSpareServers at most 10",
-                f.message());
+        assertEquals("MinSpareServers 20 is more than MaxRequestWorkers 10, so httpd logs AH00161 at run time; set"
+                + " MinSpareServers at most 10", f.message());
+        assertEquals("httpd can never keep that many servers spare: it keeps every child it may run alive even when"
+                + " idle, and logs 'AH00161: server reached MaxRequestWorkers setting, consider raising the"
+                + " MaxRequestWorkers setting' at run time (apache2 -t says nothing).", f.detail());
     }
 
     @Test
@@ -87,7 +90,7 @@ class SpareBeyondMaximumTest {
         main("prefork", "ServerLimit 2");
         Finding f = only(check(tree), ID);
         assertEquals(new Location(MAIN, 1), f.location());
-        assertTrue(f.message().startsWith("MinSpareServers 5 (compiled-in default) is more than MaxRequestWorkers 2:"),
+        assertTrue(f.message().startsWith("MinSpareServers 5 (compiled-in default) is more than MaxRequestWorkers 2,"),
                 f::message);
     }
 

@@ -41,6 +41,11 @@ class ThreadStackTooSmallTest {
         return only(check(tree), ID).message();
     }
 
+    private String detail(String mpm, String value) throws Exception {
+        main(mpm, "ThreadStackSize " + value);
+        return only(check(tree), ID).detail();
+    }
+
     private void assertClean(String mpm, String... lines) throws Exception {
         main(mpm, lines);
         List<Finding> fs = findings(check(tree), ID);
@@ -53,16 +58,17 @@ class ThreadStackTooSmallTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location(MAIN, 3), f.location());
         assertEquals(Severity.WARNING, f.severity());
-        assertEquals("ThreadStackSize 1024 is below the pthread minimum of 16384 bytes: every child logs 'AH02436:"
-                + " WARNING: ThreadStackSize of 1024 is inappropriate, using default' and its threads get the default"
-                + " stack (8 MiB with ulimit -s 8192). It is bytes, not KiB: use ThreadStackSize 524288 (512 KiB)",
-                f.message());
+        assertEquals("ThreadStackSize 1024 is below the pthread minimum of 16384 bytes, so httpd uses the default; it"
+                + " is bytes, not KiB: use ThreadStackSize 524288 (512 KiB)", f.message());
+        assertEquals("Every child logs 'AH02436: WARNING: ThreadStackSize of 1024 is inappropriate, using default' and"
+                + " its threads get the default stack (8 MiB with ulimit -s 8192).", f.detail());
     }
 
     @Test
     void workerHasItsOwnCodeAndASuffixIsNotAUnit() throws Exception {
-        assertTrue(message("worker", "8M").startsWith("ThreadStackSize 8 is below the pthread minimum of 16384 bytes:"
-                + " every child logs 'AH02435: WARNING: ThreadStackSize of 8 is inappropriate, using default' "));
+        assertTrue(message("worker", "8M").startsWith("ThreadStackSize 8 is below the pthread minimum of 16384 bytes,"));
+        assertTrue(detail("worker", "8M").startsWith("Every child logs 'AH02435: WARNING: ThreadStackSize of 8 is"
+                + " inappropriate, using default' "));
     }
 
     @Test
@@ -70,9 +76,10 @@ class ThreadStackTooSmallTest {
         main("worker", "ThreadStackSize 65536");
         Finding f = only(check(tree), ID);
         assertEquals(new Location(MAIN, 3), f.location());
-        assertEquals("ThreadStackSize 65536 is below 128 KiB: httpd's documentation warns that 'a setting of 128000 is"
-                + " already too low and causes crashes with some common modules'. Use 262144-524288 (256-512 KiB),"
-                + " which keeps the address space small and the stacks safe", f.message());
+        assertEquals("ThreadStackSize 65536 is below 128 KiB, too small for common modules; use 262144-524288 (256-512"
+                + " KiB)", f.message());
+        assertEquals("httpd's documentation warns that 'a setting of 128000 is already too low and causes crashes with"
+                + " some common modules'. 256-512 KiB keeps the address space small and the stacks safe.", f.detail());
     }
 
     @Test

@@ -117,8 +117,8 @@ class NoBudgetTest {
     void aVhostOnlyProjectSaysWhatTheEstimateAssumes() throws Exception {
         write(tree, "apache/app.conf", "WSGIRestrictEmbedded On", "WSGIDaemonProcess app processes=2 threads=15");
         Finding f = only(run(request(tree)), ID);
-        assertTrue(f.message().contains(". The estimate assumes: no main httpd file loads an MPM: event with its"
+        assertTrue(f.detail().contains(". The estimate assumes: no main httpd file loads an MPM: event with its"
                 + " compiled-in defaults is assumed (parameter mpm); the project has no main httpd file: mod_wsgi is"
-                + " assumed loaded by the host's (and 1 more assumption(s))"), f::message);
+                + " assumed loaded by the host's (and 1 more assumption(s))"), f::detail);
     }
 }

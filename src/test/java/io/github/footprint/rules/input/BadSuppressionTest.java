@@ -31,8 +31,9 @@ class BadSuppressionTest {
         CheckResult all = check(tree);
         Finding f = only(all, ID);
         assertEquals(new Location("apache/app.conf", 1), f.location());
-        assertEquals("'footprint: ignore FP201' gives no reason, so it silences nothing: a suppression must say why,"
-                + " after '--': '# footprint: ignore FP201 -- why this is fine here'", f.message());
+        assertEquals("'footprint: ignore FP201' gives no reason, so it silences nothing; write '# footprint: ignore"
+                + " FP201 -- why this is fine here'", f.message());
+        assertEquals("A suppression must say why, after '--'.", f.detail());
         assertEquals(1, findings(all, "FP201").size());
     }
 

@@ -63,9 +63,11 @@ class IncludeProblemTest {
         write(tree, "apache2/conf/b.conf", "Include conf/a.conf");
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache2/conf/b.conf", 1), f.location());
-        assertTrue(f.message().contains("includes apache2/conf/a.conf, which is already being read: a cycle"),
-                f::message);
-        assertTrue(f.message().contains("Exceeded maximum include depth of 128"), f::message);
+        assertEquals("Include conf/a.conf includes apache2/conf/a.conf again, a cycle httpd stops on; include each file"
+                + " once", f.message());
+        assertTrue(f.detail().contains("includes apache2/conf/a.conf, which is already being read: a cycle"),
+                f::detail);
+        assertTrue(f.detail().contains("Exceeded maximum include depth of 128"), f::detail);
     }
 
     @Test
@@ -82,8 +84,8 @@ class IncludeProblemTest {
         main("Include /opt/vendor/httpd/*.conf");
         Finding f = only(check(tree), ID);
         assertEquals(Severity.INFO, f.severity());
-        assertEquals("Include /opt/vendor/httpd/*.conf names a file outside the deploy project; it is not read (map it"
-                + " with pathMappings to check it)", f.message());
+        assertEquals("Include /opt/vendor/httpd/*.conf names a file outside the deploy project, which is not read: map"
+                + " it with pathMappings to check it", f.message());
     }
 
     /** FP003's page gives pathMappings as the fix for the info above. */

@@ -31,8 +31,9 @@ class NothingToCheckTest {
         Finding f = only(run(request(project).sourceDirectory(project.resolve("src/main/deploy"))), ID);
         assertEquals(new Location("src/main/deploy", 0), f.location());
         assertEquals(Severity.WARNING, f.severity());
-        assertEquals("src/main/deploy does not exist: nothing was checked. Create it with the deploy templates, or"
+        assertEquals("the source folder does not exist, so nothing was checked; create it with the deploy templates, or"
                 + " point sourceDirectory at them", f.message());
+        assertEquals("The folder is src/main/deploy.", f.detail());
     }
 
     @Test
@@ -42,10 +43,10 @@ class NothingToCheckTest {
         Finding f = only(run(request(project).sourceDirectory(project.resolve("src/main/deploy"))), ID);
         assertEquals(new Location("src/main/deploy", 0), f.location());
         assertEquals(Severity.WARNING, f.severity());
-        assertTrue(f.message().startsWith("src/main/deploy holds no file footprint reads (*.conf, *.load, *.ini,"
-                + " *.wsgi, *.py, *.sh, envvars, *.service); 2 other file(s) were skipped: nothing was checked."),
-                f::message);
-        assertTrue(f.message().endsWith("Point sourceDirectory (or includes) at the deploy templates"), f::message);
+        assertEquals("the source folder holds no file footprint reads (2 other file(s) skipped), so nothing was"
+                + " checked; point sourceDirectory (or includes) at the deploy templates", f.message());
+        assertEquals("footprint reads *.conf, *.load, *.ini, *.wsgi, *.py, *.sh, envvars and *.service files; the"
+                + " folder is src/main/deploy.", f.detail());
     }
 
     @Test
@@ -53,7 +54,8 @@ class NothingToCheckTest {
         write(project, "apache/app.conf", "Listen 80");
         Finding f = only(run(request(project).includes(List.of("**/*.ini"))), ID);
         assertEquals(new Location(".", 0), f.location());
-        assertTrue(f.message().startsWith(". holds no file footprint reads"), f::message);
+        assertTrue(f.message().startsWith("the source folder holds no file footprint reads, so"), f::message);
+        assertTrue(f.detail().endsWith("the folder is ."), f::detail);
         assertTrue(!f.message().contains("other file(s)"), f::message);
     }
 

@@ -75,7 +75,8 @@ class SyntaxErrorTest {
         assertEquals(Severity.ERROR, f.severity());
         assertTrue(f.message().contains("option 'port' in section 'server:main' already exists"), f::message);
         assertTrue(f.message().contains("DuplicateOptionError"), f::message);
-        assertTrue(f.message().contains("Keep one of the two"), f::message);
+        assertTrue(f.message().contains("keep one of the two"), f::message);
+        assertTrue(f.detail().contains("configparser in strict mode"), f::detail);
     }
 
     @Test
@@ -87,7 +88,8 @@ class SyntaxErrorTest {
         assertEquals(new Location("app/production.ini", 2), f.location());
         assertTrue(f.message().contains("MissingSectionHeaderError"), f::message);
         assertTrue(f.message().contains("'use = egg:myapp' comes before any section header"), f::message);
-        assertTrue(f.message().contains("Put a section header such as [app:main] above it"), f::message);
+        assertTrue(f.message().contains("put a section header such as [app:main] above it"), f::message);
+        assertTrue(f.detail().contains("File contains no section headers"), f::detail);
     }
 
     @Test
@@ -101,7 +103,8 @@ class SyntaxErrorTest {
         assertTrue(f.message().startsWith("the file is not valid UTF-8: byte 0xE9 at line 2, column 17"),
                 f::message);
         assertTrue(f.message().contains("UnicodeDecodeError"), f::message);
-        assertTrue(f.message().contains("Save the file as UTF-8"), f::message);
+        assertTrue(f.message().contains("save the file as UTF-8"), f::message);
+        assertTrue(f.detail().contains("PasteDeploy reads INI files as UTF-8"), f::detail);
     }
 
     @Test

@@ -37,9 +37,10 @@ class UnresolvedPlaceholderTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache/app.conf", 2), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("@app.host@ is not a property of this environment: the deployed file would contain the literal"
-                + " text @app.host@. Define app.host in the environment's properties, the plugin's <properties> or"
-                + " with -Dapp.host=...", f.message());
+        assertEquals("@app.host@ is not a property of this environment; define app.host (-Dapp.host=... or"
+                + " <properties>)", f.message());
+        assertEquals("The deployed file would contain the literal text @app.host@. A property comes from the"
+                + " environment's properties, the plugin's <properties> or -D.", f.detail());
     }
 
     @Test
@@ -48,10 +49,11 @@ class UnresolvedPlaceholderTest {
                 "WSGIScriptAlias / ${APP_HOME}/app.wsgi");
         Finding f = only(check(tree), ID);
         assertEquals(Severity.WARNING, f.severity());
-        assertTrue(f.message().contains("httpd warns 'AH00111: Config variable ${APP_HOME} is not defined'"),
-                f::message);
-        assertTrue(f.message().contains("Define APP_HOME as a property (or with Define in httpd's configuration)"),
-                f::message);
+        assertEquals("${APP_HOME} is not defined: httpd warns AH00111 and reads the literal text; define APP_HOME as a"
+                + " property (or with Define)", f.message());
+        assertTrue(f.detail().contains("httpd warns 'AH00111: Config variable ${APP_HOME} is not defined'"),
+                f::detail);
+        assertTrue(f.detail().contains("A Define in httpd's configuration defines it too"), f::detail);
     }
 
     @Test
@@ -75,7 +77,9 @@ class UnresolvedPlaceholderTest {
         assertEquals(new Location("app/production.ini", 2), f.location());
         assertEquals(Severity.WARNING, f.severity());
         assertTrue(f.message().contains("PasteDeploy does not expand ${...}"), f::message);
-        assertTrue(f.message().contains("Define DB_HOST as a property of the environment"), f::message);
+        assertTrue(f.message().contains("define DB_HOST as a property of the environment"), f::message);
+        assertTrue(f.detail().contains("an Apache Define or a start-up script variable does not reach it"),
+                f::detail);
         assertFalse(f.message().contains("Define in httpd"), f::message);
     }
 

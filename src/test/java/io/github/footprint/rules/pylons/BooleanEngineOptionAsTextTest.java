@@ -34,11 +34,13 @@ class BooleanEngineOptionAsTextTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 4), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("[app:main] sqlalchemy.pool_pre_ping = False reaches create_engine() as the string 'False':"
-                + " engine_from_config converts only pool_size, max_overflow, pool_recycle, pool_timeout, echo,"
-                + " echo_pool and future, and a non-empty string is true in Python, so pre-ping (a test query before"
-                + " every checkout) is on. Remove the line (the default is off), or pass the value in code:"
-                + " engine_from_config(config, 'sqlalchemy.', pool_pre_ping=False)", f.message());
+        assertEquals("[app:main] sqlalchemy.pool_pre_ping = False reaches create_engine() as a string, which is true;"
+                + " remove the line, or pass pool_pre_ping=False in code", f.message());
+        assertEquals("It reaches create_engine() as the string 'False': engine_from_config converts only pool_size,"
+                + " max_overflow, pool_recycle, pool_timeout, echo, echo_pool and future, and a non-empty string is"
+                + " true in Python, so pre-ping (a test query before every checkout) is on. Without the line the"
+                + " default is off; in code: engine_from_config(config, 'sqlalchemy.', pool_pre_ping=False).",
+                f.detail());
     }
 
     @Test
@@ -49,10 +51,11 @@ class BooleanEngineOptionAsTextTest {
                 "sqlalchemy.url = postgresql://app@db.internal/app",
                 "sqlalchemy.pool_reset_on_return = true");
         Finding f = only(check(tree), ID);
-        assertEquals("[app:main] sqlalchemy.pool_reset_on_return = true reaches the pool as the string 'true', which"
-                + " is none of the values it accepts as text: the application stops at start-up with ArgumentError:"
-                + " Invalid value for 'reset_on_return': 'true'. Write sqlalchemy.pool_reset_on_return = rollback (the"
-                + " default)", f.message());
+        assertEquals("[app:main] sqlalchemy.pool_reset_on_return = true stops the application with ArgumentError at"
+                + " start-up; write sqlalchemy.pool_reset_on_return = rollback", f.message());
+        assertEquals("It reaches the pool as the string 'true', which is none of the values it accepts as text"
+                + " (rollback, commit, none): ArgumentError: Invalid value for 'reset_on_return': 'true'. rollback is"
+                + " the default.", f.detail());
     }
 
     @Test

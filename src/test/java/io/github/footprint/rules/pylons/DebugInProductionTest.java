@@ -40,11 +40,12 @@ class DebugInProductionTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 2), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("[app:main] gets debug = true in environment 'default' from [DEFAULT] (app/production.ini:2):"
-                + " Pylons' ErrorHandler reads global_conf['debug'] and installs the interactive debugger (WebError's"
-                + " EvalException), whose error pages let anyone who can trigger an error run Python code in the"
-                + " application's process. Write set debug = false in [app:main] (a plain debug = false there is"
-                + " dropped, FP302), or debug = false in [DEFAULT]", f.message());
+        assertEquals("[app:main] gets debug = true in environment 'default': its debugger lets visitors run code; write"
+                + " set debug = false in [app:main]", f.message());
+        assertEquals("The value comes from [DEFAULT] (app/production.ini:2). Pylons' ErrorHandler reads"
+                + " global_conf['debug'] and installs the interactive debugger (WebError's EvalException), whose error"
+                + " pages let anyone who can trigger an error run Python code in the application's process. A plain"
+                + " debug = false in [app:main] is dropped (FP302); debug = false in [DEFAULT] works too.", f.detail());
     }
 
     @Test

@@ -43,13 +43,15 @@ class EngineKeyNotReadTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 4), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("[app:main] sqlalchemy.default.pool_size = 3: engine_from_config(config, 'sqlalchemy.') strips"
-                + " 'sqlalchemy.' and passes default.pool_size to create_engine(), which stops the application at"
-                + " start-up with TypeError: Invalid argument(s) 'default.pool_size' sent to create_engine(). This is"
-                + " Pylons' multi-engine form (sqlalchemy.NAME.option): if config/environment.py calls"
-                + " engine_from_config(config, 'sqlalchemy.default.'), set the sqlalchemyPrefixes parameter to"
-                + " sqlalchemy.default.; if it calls engine_from_config(config, 'sqlalchemy.'), write"
-                + " sqlalchemy.pool_size", f.message());
+        assertEquals("[app:main] sqlalchemy.default.pool_size reaches create_engine() under prefix sqlalchemy."
+                + " (TypeError at start-up); add sqlalchemy.default. to sqlalchemyPrefixes", f.message());
+        assertEquals("engine_from_config(config, 'sqlalchemy.') strips 'sqlalchemy.' and passes 'default.pool_size' to"
+                + " create_engine(), which stops the application at start-up with TypeError: Invalid argument(s)"
+                + " 'default.pool_size' sent to create_engine(): sqlalchemy.default.pool_size = 3"
+                + " (app/production.ini:4). This is Pylons' multi-engine form (sqlalchemy.NAME.option): if"
+                + " config/environment.py calls engine_from_config(config, 'sqlalchemy.default.'), set the"
+                + " sqlalchemyPrefixes parameter to sqlalchemy.default.; if it calls engine_from_config(config,"
+                + " 'sqlalchemy.'), write the keys without 'default.'.", f.detail());
     }
 
     @Test
@@ -84,11 +86,13 @@ class EngineKeyNotReadTest {
                 "sqlalchemy.url = postgresql://app@db.internal/other");
         List<Finding> fs = findings(run(request(tree).sqlalchemyPrefixes("sqlalchemy.default.")), ID);
         assertEquals(List.of("app/production.ini:5", "app/production.ini:6"), lines(fs), describe(fs));
-        assertEquals("[app:main] sqlalchemy.log.url is read by no engine_from_config call: the application creates"
-                + " engines for the prefixes the sqlalchemyPrefixes parameter names (sqlalchemy.default.), none of them"
-                + " begins this key, so it configures nothing. If config/environment.py calls"
-                + " engine_from_config(config, 'sqlalchemy.log.'), add sqlalchemy.log. to sqlalchemyPrefixes;"
-                + " otherwise remove the key", fs.get(0).message());
+        assertEquals("[app:main] sqlalchemy.log.url is read by no engine; if config/environment.py reads"
+                + " sqlalchemy.log., add it to sqlalchemyPrefixes, otherwise remove the key", fs.get(0).message());
+        assertEquals("The application creates engines for the prefixes the sqlalchemyPrefixes parameter names"
+                + " (sqlalchemy.default.); none of them begins sqlalchemy.log., so these keys configure nothing:"
+                + " sqlalchemy.log.url = postgresql://app@db.internal/log (app/production.ini:5). Add sqlalchemy.log."
+                + " to sqlalchemyPrefixes if config/environment.py calls engine_from_config(config, 'sqlalchemy.log.').",
+                fs.get(0).detail());
         List<Finding> both = findings(run(request(tree).sqlalchemyPrefixes(" sqlalchemy.default. ,sqlalchemy.log.,"
                 + "sqlalchemy.")), ID);
         // the call with 'sqlalchemy.' reads the other engines' keys too

@@ -35,10 +35,11 @@ class KeyShadowedByDefaultTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 5), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("[app:main] debug = false is silently ignored: PasteDeploy drops a section's key that its defaults"
-                + " also have (ConfigLoader.get_context: 'if option in defaults: continue'), and [DEFAULT] also has"
-                + " debug = true (app/production.ini:2), so the app gets that value through global_conf. Write set"
-                + " debug = false in [app:main] to override the global, or remove debug from [DEFAULT]", f.message());
+        assertEquals("[app:main] debug = false is ignored: [DEFAULT] has debug too; write set debug = false in"
+                + " [app:main], or remove debug from [DEFAULT]", f.message());
+        assertEquals("PasteDeploy silently drops a section's key that its defaults also have (ConfigLoader.get_context:"
+                + " 'if option in defaults: continue'), and [DEFAULT] also has debug = true (app/production.ini:2), so"
+                + " the app gets that value through global_conf. A set line overrides the global.", f.detail());
     }
 
     @Test

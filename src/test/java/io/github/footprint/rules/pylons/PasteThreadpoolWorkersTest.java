@@ -39,10 +39,11 @@ class PasteThreadpoolWorkersTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 3), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("[server:main] threadpool_workers = 3 is below threadpool_spawn_if_under = 5 (default): Paste's"
-                + " ThreadPool asserts spawn_if_under <= nworkers, so paster serve stops at start-up with"
-                + " AssertionError: spawn_if_under (5) should be less than nworkers (3). Set threadpool_spawn_if_under"
-                + " = 3 or lower, or threadpool_workers = 5 or more", f.message());
+        assertEquals("[server:main] threadpool_workers = 3 is below threadpool_spawn_if_under = 5 (default)"
+                + " (AssertionError at start-up); set threadpool_spawn_if_under = 3 or lower", f.message());
+        assertEquals("Paste's ThreadPool asserts spawn_if_under <= nworkers, so paster serve stops at start-up with"
+                + " AssertionError: spawn_if_under (5) should be less than nworkers (3). threadpool_workers = 5 or more"
+                + " works too.", f.detail());
     }
 
     @Test
@@ -50,8 +51,8 @@ class PasteThreadpoolWorkersTest {
         server("threadpool_workers = -1", "threadpool_spawn_if_under = 0");
         Finding f = only(check(tree), ID);
         assertEquals(Severity.ERROR, f.severity());
-        assertTrue(f.message().contains("AssertionError: ThreadPoolMixIn servers must have at least one worker"),
-                f::message);
+        assertTrue(f.detail().contains("AssertionError: ThreadPoolMixIn servers must have at least one worker"),
+                f::detail);
     }
 
     @Test
@@ -59,12 +60,13 @@ class PasteThreadpoolWorkersTest {
         server("threadpool_workers = 30");
         Finding f = only(check(tree), ID);
         assertEquals(Severity.WARNING, f.severity());
-        assertEquals("[server:main] threadpool_workers = 30 starts 30 worker threads in the one paster serve process,"
-                + " above the threshold 10: each reserves a thread stack (8 MiB of address space unless a stack size"
-                + " is set, 240 MiB for 30), and when none is idle Paste adds up to threadpool_spawn_if_under = 5"
-                + " (default) more. One Python process runs one thread at a time under the GIL, so more threads add"
-                + " memory, not throughput: keep threadpool_workers at 10 or fewer and run more processes (or mod_wsgi"
-                + " daemon processes) for more concurrency", f.message());
+        assertEquals("[server:main] threadpool_workers = 30 is above the threshold 10, 240 MiB of stacks for no"
+                + " throughput; keep it at 10 or fewer and run more processes", f.message());
+        assertEquals("It starts 30 worker threads in the one paster serve process: each reserves a thread stack (8 MiB"
+                + " of address space unless a stack size is set, 240 MiB for 30), and when none is idle Paste adds up"
+                + " to threadpool_spawn_if_under = 5 (default) more. One Python process runs one thread at a time under"
+                + " the GIL, so more threads add memory, not throughput: run more processes (or mod_wsgi daemon"
+                + " processes) for more concurrency.", f.detail());
         List<Finding> raised = findings(check(tree, Map.of("FP307.threshold", "30"), 0, List.of()), ID);
         assertTrue(raised.isEmpty(), () -> describe(raised));
     }

@@ -75,10 +75,12 @@ class PoolOversizedTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 3), f.location());
         assertEquals(Severity.INFO, f.severity());
-        assertEquals("[app:main] sqlalchemy. pool allows pool_size 10 + max_overflow 10 (default) = 20 connections per"
-                + " process, but footprint cannot tell which daemon's threads use it: no WSGIScriptAlias in the"
-                + " project leads to a .wsgi script whose loadapp('config:...') names app/production.ini. Link it with"
-                + " a WSGIScriptAlias to a .wsgi file whose loadapp('config:...') names this file", f.message());
+        assertEquals("[app:main] sqlalchemy. pool allows 20 connections per process, used by no known daemon; link a"
+                + " .wsgi whose loadapp names this file", f.message());
+        assertEquals("Pool_size 10 + max_overflow 10 (default) = 20. footprint cannot tell which daemon's threads use"
+                + " the pool: no WSGIScriptAlias in the project leads to a .wsgi script whose loadapp('config:...')"
+                + " names app/production.ini. Link it with a WSGIScriptAlias to a .wsgi file whose"
+                + " loadapp('config:...') names this file.", f.detail());
     }
 
     @Test

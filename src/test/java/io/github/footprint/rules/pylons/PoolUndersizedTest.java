@@ -51,7 +51,7 @@ class PoolUndersizedTest {
                 "sqlalchemy.pool_timeout = 10");
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 4), f.location());
-        assertTrue(f.message().contains("wait pool_timeout 10 s for a connection"), f::message);
+        assertTrue(f.detail().contains("wait pool_timeout 10 s for a connection"), f::detail);
         assertTrue(f.message().contains("Set sqlalchemy.max_overflow = 16 (4 + 16 = 20)"), f::message);
     }
 

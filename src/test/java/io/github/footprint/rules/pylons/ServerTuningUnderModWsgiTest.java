@@ -49,13 +49,14 @@ class ServerTuningUnderModWsgiTest {
         Finding f = only(r, ID);
         assertEquals(new Location("app/production.ini", 6), f.location());
         assertEquals(Severity.INFO, f.severity());
-        assertEquals("[server:main] threadpool_workers = 3, socket_timeout = 30 have no effect: mod_wsgi loads this file"
+        assertEquals("[server:main] 2 settings have no effect under mod_wsgi; size daemon 'app' (processes=3 threads=4)"
+                + " instead", f.message());
+        assertEquals("The settings: threadpool_workers = 3, socket_timeout = 30. mod_wsgi loads this file"
                 + " (WSGIScriptAlias / (apache/app.conf:2) runs /srv/app/app.wsgi [the only file of that name in the"
                 + " project], whose loadapp (app/app.wsgi:2) loads /srv/app/production.ini [the only file of that name"
                 + " in the project]) and builds the application only, so no server section is ever read; the threads"
-                + " that serve requests are those of daemon 'app' (apache/app.conf:1): processes=3 threads=4. Size the"
-                + " daemon instead, and keep the server settings only for paster serve in development (or remove"
-                + " them)", f.message());
+                + " that serve requests are those of daemon 'app' (apache/app.conf:1): processes=3 threads=4. Keep the"
+                + " server settings only for paster serve in development, or remove them.", f.detail());
         // what would stop paster serve does not matter here: FP307 stays silent
         assertTrue(findings(r, "FP307").isEmpty(), () -> describe(findings(r, "FP307")));
     }

@@ -33,10 +33,11 @@ class TrailingCommentTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 3), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("[server:main] threadpool_workers = '10    # 10 is default': PasteDeploy 3 (Python 3"
-                + " configparser) has no inline comments, so '# 10 is default' is part of the value and"
-                + " int()/asbool() fails at start-up (ValueError). Move the comment to a line of its own above:"
-                + " threadpool_workers = 10", f.message());
+        assertEquals("[server:main] threadpool_workers = 10 is followed by a comment, which breaks int()/asbool() at"
+                + " start-up; move the comment to a line above", f.message());
+        assertEquals("The value is '10    # 10 is default'. PasteDeploy 3 (Python 3 configparser) has no inline"
+                + " comments, so '# 10 is default' is part of the value and int()/asbool() raises ValueError at"
+                + " start-up. Write threadpool_workers = 10, and the comment on a line of its own above.", f.detail());
     }
 
     @Test

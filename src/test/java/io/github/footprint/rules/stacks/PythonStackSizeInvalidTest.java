@@ -38,10 +38,11 @@ class PythonStackSizeInvalidTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location(WSGI, 2), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("stack_size(512) raises 'ValueError: size not valid: 512 bytes' (CPython 3; Python 2's"
-                + " thread.stack_size likewise): the script stops at this line, so mod_wsgi cannot load an application"
-                + " from it and every request it should serve gets HTTP 500. The size must be 0 (the default) or at"
-                + " least 32768 bytes. It is bytes, not KiB. Use stack_size(524288) (512 KiB)", f.message());
+        assertEquals("stack_size(512) raises ValueError: size not valid: 512 bytes, and the script stops here; it is"
+                + " bytes, not KiB: use stack_size(524288) (512 KiB)", f.message());
+        assertEquals("CPython 3 raises it, and Python 2's thread.stack_size likewise: mod_wsgi cannot load an"
+                + " application from the script, and every request it should serve gets HTTP 500. The size must be 0"
+                + " (the default) or at least 32768 bytes.", f.detail());
     }
 
     @Test

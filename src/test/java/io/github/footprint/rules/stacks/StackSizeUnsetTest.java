@@ -40,10 +40,12 @@ class StackSizeUnsetTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache/app.conf", 1), f.location());
         assertEquals(Severity.WARNING, f.severity());
-        assertEquals("WSGIDaemonProcess app: nothing sets its thread stacks (no stack-size=, no ulimit -s or"
-                + " LimitSTACK= in httpd's start-up), so its 17 thread stacks reserve 8196 KiB each, 136.1 MiB of"
-                + " address space per process, under virtual-memory-limit=1073741824 (1 GiB). Add stack-size=524288:"
-                + " 8.6 MiB for the same threads, and the same resident memory", f.message());
+        assertEquals("WSGIDaemonProcess app: 17 unsized thread stacks reserve 136.1 MiB of address space per process;"
+                + " add stack-size=524288 (8.6 MiB)", f.message());
+        assertEquals("No stack-size=, no ulimit -s or LimitSTACK= in httpd's start-up: its 17 thread stacks reserve"
+                + " 8196 KiB each, 136.1 MiB of address space per process, under virtual-memory-limit=1073741824 (1"
+                + " GiB). With stack-size=524288 the same threads take 8.6 MiB, and the same resident memory.",
+                f.detail());
     }
 
     @Test
@@ -52,10 +54,12 @@ class StackSizeUnsetTest {
         List<Finding> fs = findings(run(request(tree).host("virtualMemory", 2L << 30)), ID);
         assertEquals(2, fs.size(), () -> describe(fs));
         assertEquals(new Location(MAIN, 3), fs.get(0).location());
-        assertEquals("Apache's event children: nothing sets their thread stacks (no ThreadStackSize, no ulimit -s or"
-                + " LimitSTACK= in httpd's start-up), so each child's 27 thread stacks (ThreadsPerChild 25 and 2 more)"
-                + " reserve 8196 KiB each, 216.1 MiB of address space per child, under virtualMemory=2 GiB. Add"
-                + " ThreadStackSize 524288: 13.6 MiB per child, and the same resident memory", fs.get(0).message());
+        assertEquals("Apache's event children: 27 unsized thread stacks reserve 216.1 MiB per child; add"
+                + " ThreadStackSize 524288 (13.6 MiB per child)", fs.get(0).message());
+        assertEquals("No ThreadStackSize, no ulimit -s or LimitSTACK= in httpd's start-up: each child's 27 thread"
+                + " stacks (ThreadsPerChild 25 and 2 more) reserve 8196 KiB each, 216.1 MiB of address space per child,"
+                + " under virtualMemory=2 GiB. ThreadStackSize 524288 keeps the same resident memory.",
+                fs.get(0).detail());
         assertEquals(new Location(MAIN, 4), fs.get(1).location());
         assertTrue(fs.get(1).message().endsWith(" under virtualMemory=2 GiB. Add stack-size=524288: 3.5 MiB for the"
                 + " same threads, and the same resident memory"), fs.get(1)::message);
@@ -70,7 +74,7 @@ class StackSizeUnsetTest {
         // ThreadStackSize sizes the MPM's threads, not the daemon's
         Finding f = only(check(tree), ID);
         assertEquals(new Location(MAIN, 4), f.location());
-        assertTrue(f.message().contains(" under ulimit -v 4194304 (4 GiB) at apache2/envvars:1. "), f::message);
+        assertTrue(f.detail().contains(" under ulimit -v 4194304 (4 GiB) at apache2/envvars:1. "), f::detail);
         write(tree, MAIN, EVENT, "Listen 80", "WSGIDaemonProcess app threads=5 stack-size=524288");
         assertEquals(new Location(MAIN, 1), only(check(tree), ID).location());
         write(tree, "apache2/envvars", "ulimit -v 4194304", "ulimit -s 512");

@@ -110,10 +110,10 @@ class DaemonOptionMisreadTest {
         CheckResult r = check(tree);
         Finding f = only(r, ID);
         assertEquals(new Location("apache/app.conf", 1), f.location());
-        assertEquals("WSGIDaemonProcess app: threads=5processes=2: 'processes=2' is glued to the value before it, so"
-                + " mod_wsgi reads threads=5 and never sees processes (a continuation line that starts in its first"
-                + " column is joined to the line above without a space). Put a space between them: threads=5"
-                + " processes=2", f.message());
+        assertEquals("WSGIDaemonProcess app: threads=5processes=2: 'processes=2' is glued to the value before it; put a"
+                + " space between them: threads=5 processes=2", f.message());
+        assertEquals("Mod_wsgi reads threads=5 and never sees processes (a continuation line that starts in its first"
+                + " column is joined to the line above without a space).", f.detail());
         DaemonGroup g = r.environments().get(0).deployment().daemons().get(0);
         assertEquals(5, g.threads());
         assertEquals(1, g.processes());

@@ -162,11 +162,12 @@ class DaemonOptionRefusedTest {
         List<Finding> fs = findings(r, ID);
         assertEquals(List.of("apache/app.conf:1", "apache/app.conf:2"), fs.stream().map(f -> f.location().toString())
                 .collect(Collectors.toList()));
-        assertEquals("WSGIDaemonProcess: the directive has no name. httpd stops with 'Name of WSGI daemon process not"
-                + " supplied.' Give the group a name first: WSGIDaemonProcess app threads=5", fs.get(0).message());
-        assertEquals("WSGIDaemonProcess: the directive has no name (its first word is empty). httpd stops with 'Name"
-                + " of WSGI daemon process not supplied.' Give the group a name first: WSGIDaemonProcess app threads=5",
-                fs.get(1).message());
+        assertEquals("WSGIDaemonProcess: the directive has no name: httpd refuses to start; give the group a name"
+                + " first: WSGIDaemonProcess app threads=5", fs.get(0).message());
+        assertEquals("httpd stops with 'Name of WSGI daemon process not supplied.'.", fs.get(0).detail());
+        assertEquals("WSGIDaemonProcess: the directive has no name (its first word is empty): httpd refuses to start;"
+                + " give the group a name first: WSGIDaemonProcess app threads=5", fs.get(1).message());
+        assertEquals("httpd stops with 'Name of WSGI daemon process not supplied.'.", fs.get(1).detail());
         EnvironmentResult env = r.environments().get(0);
         // nameless lines are definitions, not groups: the other rules see only 'a'
         assertEquals(3, env.deployment().daemonDefinitions().size());
@@ -261,7 +262,7 @@ class DaemonOptionRefusedTest {
                 "    graceful-timeout=-1");
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache/app.conf", 2), f.location());
-        assertTrue(f.message().contains("'Invalid graceful timeout for WSGI daemon process.'"), f::message);
+        assertTrue(f.detail().contains("'Invalid graceful timeout for WSGI daemon process.'"), f::detail);
     }
 
     @Test

@@ -33,10 +33,11 @@ class DaemonThreadsTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache/app.conf", 1), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("WSGIDaemonProcess app threads=0 starts no request threads (mod_wsgi's managed-process mode, meant"
-                + " for a WSGIImportScript service), yet requests come to it from WSGIScriptAlias / (apache/app.conf:2):"
-                + " they are never answered and hang until the client gives up (measured with mod_wsgi 4.9.4). Give it"
-                + " threads=5 or more", f.message());
+        assertEquals("WSGIDaemonProcess app threads=0 starts no request threads, yet 1 mount(s) send requests to it,"
+                + " which hang; give it threads=5 or more", f.message());
+        assertEquals("threads=0 is mod_wsgi's managed-process mode, meant for a WSGIImportScript service. Requests come"
+                + " to it from WSGIScriptAlias / (apache/app.conf:2): they are never answered and hang until the client"
+                + " gives up (measured with mod_wsgi 4.9.4).", f.detail());
     }
 
     @Test
@@ -55,13 +56,14 @@ class DaemonThreadsTest {
         write(tree, "apache/app.conf", "WSGIDaemonProcess app processes=2 threads=50");
         Finding f = only(check(tree), ID);
         assertEquals(Severity.WARNING, f.severity());
-        assertEquals("WSGIDaemonProcess app threads=50 in each of its 2 process(es): Python runs one thread at a time"
-                + " (the interpreter lock), so past a few threads requests wait for it instead of running, while each"
-                + " thread still costs a stack of 8 MiB (50 x (8 MiB + a 4 KiB guard page) = 400.2 MiB of address space"
-                + " per process, stack-size unset), about 40.4 KiB RSS, and once busy a malloc arena of 64 MiB address"
-                + " space (up to 8 per core; measured: 1397 MiB VmSize at 50 threads against 1115 MiB at 15). Use"
-                + " threads=15 or fewer (mod_wsgi's docs suggest 5 to start) and more processes only for CPU-bound"
-                + " work", f.message());
+        assertEquals("WSGIDaemonProcess app threads=50 in each of its 2 process(es): past a few, threads wait for"
+                + " Python's lock; use threads=15 or fewer", f.message());
+        assertEquals("Python runs one thread at a time (the interpreter lock), so past a few threads requests wait for"
+                + " it instead of running, while each thread still costs a stack of 8 MiB (50 x (8 MiB + a 4 KiB guard"
+                + " page) = 400.2 MiB of address space per process, stack-size unset), about 40.4 KiB RSS, and once"
+                + " busy a malloc arena of 64 MiB address space (up to 8 per core; measured: 1397 MiB VmSize at 50"
+                + " threads against 1115 MiB at 15). mod_wsgi's docs suggest 5 threads to start; add processes only for"
+                + " CPU-bound work.", f.detail());
     }
 
     @Test

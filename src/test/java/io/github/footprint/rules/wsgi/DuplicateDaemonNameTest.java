@@ -38,10 +38,11 @@ class DuplicateDaemonNameTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache/app.conf", 7), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("WSGIDaemonProcess app is already defined at apache/app.conf:3: httpd stops with 'Name duplicates"
-                + " previous WSGI daemon definition.' Names are unique across the whole server, virtual hosts"
-                + " included; define the group once (outside the <VirtualHost>) and select it with WSGIProcessGroup"
-                + " from both", f.message());
+        assertEquals("WSGIDaemonProcess app is already defined at line 3, so httpd refuses to start; define it once and"
+                + " select it with WSGIProcessGroup", f.message());
+        assertEquals("The first definition is at apache/app.conf:3. httpd stops with 'Name duplicates previous WSGI"
+                + " daemon definition.': names are unique across the whole server, virtual hosts included. Define the"
+                + " group once, outside the <VirtualHost>, and select it with WSGIProcessGroup from both.", f.detail());
     }
 
     @Test

@@ -35,11 +35,14 @@ class EmbeddedModeTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache2.conf", 5), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("WSGIScriptAlias / /srv/app/app.wsgi runs embedded (no WSGIProcessGroup or process-group= selects a"
-                + " daemon group): each of up to 150 prefork children (MaxRequestWorkers 150) loads its own Python"
-                + " interpreter and copy of the application, at least 150 x 7.3 MiB = 1.1 GiB for the interpreters"
-                + " alone (measured per child), plus the application in each (appRss 40 MiB), and maximum-requests cannot recycle them. WSGIDaemonProcess app (apache2.conf:4) is defined:"
-                + " run it there with process-group=app on this line or WSGIProcessGroup app", f.message());
+        assertEquals("WSGIScriptAlias / runs embedded in up to 150 prefork children, at least 1.1 GiB for the"
+                + " interpreters alone; run it in daemon 'app' (process-group=app)", f.message());
+        assertEquals("WSGIScriptAlias / /srv/app/app.wsgi runs embedded: no WSGIProcessGroup or process-group= selects"
+                + " a daemon group. Each of up to 150 prefork children (MaxRequestWorkers 150). loads its own Python"
+                + " interpreter and copy of the application: at least 150 x 7.3 MiB = 1.1 GiB for the interpreters"
+                + " alone (measured per child), plus the application in each (appRss 40 MiB), and maximum-requests"
+                + " cannot recycle them. WSGIDaemonProcess app (apache2.conf:4) is defined: run it there with"
+                + " process-group=app on this line or WSGIProcessGroup app.", f.detail());
     }
 
     @Test

@@ -41,10 +41,11 @@ class MaximumRequestsTooHighTest {
         assertEquals(new Location("apache/app.conf", 3), f.location());
         assertEquals(Severity.WARNING, f.severity());
         // 5000 x 40 KiB = 195.3 MiB per process, twice that for the group
-        assertEquals("WSGIDaemonProcess app: maximum-requests=5000 lets a leaking process grow for 5000 requests"
-                + " before it is recycled; at requestGrowth=40 KiB that is 195.3 MiB per process, 390.6 MiB for its 2"
-                + " process(es). Use 100-1000 (the limit counts requests per process, across all its threads)",
-                f.message());
+        assertEquals("WSGIDaemonProcess app: maximum-requests=5000 lets a leak grow 195.3 MiB per process before"
+                + " recycling; use 100-1000", f.message());
+        assertEquals("At requestGrowth=40 KiB a process grows 5000 x 40 KiB = 195.3 MiB before it is recycled, 390.6"
+                + " MiB for its 2 process(es). The limit counts requests per process, across all its threads.",
+                f.detail());
     }
 
     @Test

@@ -30,10 +30,11 @@ class MaximumRequestsUnsetTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache/app.conf", 1), f.location());
         assertEquals(Severity.WARNING, f.severity());
-        assertEquals("WSGIDaemonProcess app has no maximum-requests (mod_wsgi's default 0 means never): its 2"
-                + " process(es) are never recycled, so a leak in the application grows until the host swaps or the"
-                + " OOM killer ends it. Add maximum-requests=500 (100-1000), with graceful-timeout so requests in"
-                + " flight finish", f.message());
+        assertEquals("WSGIDaemonProcess app has no maximum-requests: its 2 process(es) never recycle; add"
+                + " maximum-requests=500 (100-1000) and graceful-timeout", f.message());
+        assertEquals("mod_wsgi's default 0 means never: a leak in the application grows until the host swaps or the OOM"
+                + " killer ends it. graceful-timeout lets the requests in flight finish when a process is recycled.",
+                f.detail());
     }
 
     @Test

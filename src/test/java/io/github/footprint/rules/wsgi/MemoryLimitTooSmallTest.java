@@ -51,14 +51,15 @@ class MemoryLimitTooSmallTest {
         Finding f = doesNotFit("threads=50 virtual-memory-limit=268435456");
         assertEquals(new Location(CONF, 1), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("WSGIDaemonProcess bad: virtual-memory-limit=268435456 (256 MiB) is below the 498.7 MiB it needs"
-                + " to start its 50 request thread(s): RLIMIT_AS counts every thread stack, here 52 stacks (50 request"
-                + " thread(s) and mod_wsgi's 2 own) of 8 MiB (glibc's default under the usual ulimit -s 8192), each"
-                + " mapped with a guard page (8196 KiB), 8 KiB more per request thread, 18.1 MiB for the process and"
-                + " the 64 MiB malloc arena the first request makes. Only 27 of 50 request threads start: mod_wsgi logs"
-                + " 'Couldn't create worker thread 27', restarts the daemon, and requests hang. Raise the limit above"
-                + " 498.7 MiB plus what the application allocates, or shrink the stacks (with stack-size=524288 it"
-                + " needs 108.7 MiB)", f.message());
+        assertEquals("WSGIDaemonProcess bad: virtual-memory-limit=268435456 (256 MiB) is below the 498.7 MiB its 50"
+                + " request thread(s) need; raise it above that", f.message());
+        assertEquals("RLIMIT_AS counts every thread stack, here 52 stacks (50 request thread(s) and mod_wsgi's 2 own)"
+                + " of 8 MiB (glibc's default under the usual ulimit -s 8192), each mapped with a guard page (8196"
+                + " KiB), 8 KiB more per request thread, 18.1 MiB for the process and the 64 MiB malloc arena the first"
+                + " request makes. Only 27 of 50 request threads start: mod_wsgi logs 'Couldn't create worker thread"
+                + " 27', restarts the daemon, and requests hang. Raise the limit above 498.7 MiB plus what the"
+                + " application allocates. Or shrink the stacks (with stack-size=524288 it needs 108.7 MiB).",
+                f.detail());
     }
 
     @Test
@@ -86,13 +87,14 @@ class MemoryLimitTooSmallTest {
     void memoryLimitIsRlimitDataAndCountsEveryStack() throws Exception {
         // DOMAIN.md §1.4: "Couldn't create worker thread 9 in daemon process 'lim'"
         Finding f = doesNotFit("threads=25 memory-limit=104857600");
-        assertEquals("WSGIDaemonProcess bad: memory-limit=104857600 (100 MiB) is below the 221.9 MiB it needs to start"
-                + " its 25 request thread(s): memory-limit is RLIMIT_DATA, which on Linux 4.7 and later counts every"
-                + " thread stack, here 27 stacks (25 request thread(s) and mod_wsgi's 2 own) of 8 MiB (glibc's default"
-                + " under the usual ulimit -s 8192), on top of 5.9 MiB for the process. Only 9 of 25 request threads"
-                + " start: mod_wsgi logs 'Couldn't create worker thread 9', restarts the daemon, and requests hang."
-                + " Raise memory-limit above 221.9 MiB plus what the application allocates, or shrink the stacks (with"
-                + " stack-size=524288 it needs 19.4 MiB)", f.message());
+        assertEquals("WSGIDaemonProcess bad: memory-limit=104857600 (100 MiB) is below the 221.9 MiB its 25 request"
+                + " thread(s) need; raise it above that", f.message());
+        assertEquals("memory-limit is RLIMIT_DATA, which on Linux 4.7 and later counts every thread stack, here 27"
+                + " stacks (25 request thread(s) and mod_wsgi's 2 own) of 8 MiB (glibc's default under the usual ulimit"
+                + " -s 8192), on top of 5.9 MiB for the process. Only 9 of 25 request threads start: mod_wsgi logs"
+                + " 'Couldn't create worker thread 9', restarts the daemon, and requests hang. Raise the limit above"
+                + " 221.9 MiB plus what the application allocates. Or shrink the stacks (with stack-size=524288 it"
+                + " needs 19.4 MiB).", f.detail());
         // measured for FP212: 120 MiB starts 12, 150 MiB 16
         assertTrue(doesNotFit("threads=25 memory-limit=125829120").message().contains("Only 12 of 25"));
         assertTrue(doesNotFit("threads=25 memory-limit=157286400").message().contains("Only 16 of 25"));

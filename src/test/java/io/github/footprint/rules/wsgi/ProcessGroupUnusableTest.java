@@ -35,12 +35,13 @@ class ProcessGroupUnusableTest {
         assertEquals(new Location("apache/app.conf", 1), f.location());
         assertEquals(Severity.ERROR, f.severity());
         assertTrue(Refusal.is(f), f::message);
-        assertEquals("WSGIScriptAlias / gives both process-group=app and application-group=%{GLOBAL}, so mod_wsgi checks"
-                + " the group while reading this line: httpd refuses to start with 'WSGI process group not yet"
-                + " configured.' (WSGIDaemonProcess app is defined at apache/app.conf:2, after this line). Put"
-                + " WSGIDaemonProcess app above this line (at server level, outside any <VirtualHost>, order is then"
-                + " easy to keep), or select the group with WSGIProcessGroup, which mod_wsgi only checks per request",
-                f.message());
+        assertEquals("WSGIScriptAlias process-group=app: httpd refuses to start with 'WSGI process group not yet"
+                + " configured.'; define WSGIDaemonProcess app above this line", f.message());
+        assertEquals("The line mounts / and gives both process-group=app and application-group=%{GLOBAL}, so mod_wsgi"
+                + " checks the group while reading it: WSGIDaemonProcess app is defined at apache/app.conf:2, after"
+                + " this line. Put WSGIDaemonProcess app above this line (at server level, outside any <VirtualHost>,"
+                + " order is then easy to keep), or select the group with WSGIProcessGroup, which mod_wsgi only checks"
+                + " per request.", f.detail());
     }
 
     @Test
@@ -90,10 +91,11 @@ class ProcessGroupUnusableTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache/app.conf", 4), f.location());
         assertFalse(Refusal.is(f), f::message);
-        assertEquals("WSGIProcessGroup Blog, but no WSGIDaemonProcess Blog is defined: httpd starts (apache2 -t says"
-                + " Syntax OK), then answers every request to WSGIScriptAlias / (apache/app.conf:5) with HTTP 500 and"
-                + " logs 'No WSGI daemon process called 'Blog' has been configured'. Names are case-sensitive: did you"
-                + " mean 'blog' (apache/app.conf:1)?", f.message());
+        assertEquals("WSGIProcessGroup Blog names no WSGIDaemonProcess, so its requests get HTTP 500; names are"
+                + " case-sensitive: did you mean 'blog'?", f.message());
+        assertEquals("httpd starts (apache2 -t says Syntax OK), then answers every request to WSGIScriptAlias /"
+                + " (apache/app.conf:5) with HTTP 500 and logs 'No WSGI daemon process called 'Blog' has been"
+                + " configured'. Names are case-sensitive: did you mean 'blog' (apache/app.conf:1)?", f.detail());
     }
 
     @Test
@@ -122,12 +124,14 @@ class ProcessGroupUnusableTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache/app.conf", 7), f.location());
         assertFalse(Refusal.is(f), f::message);
-        assertEquals("WSGIProcessGroup app (for WSGIScriptAlias / at apache/app.conf:8), but WSGIDaemonProcess app"
+        assertEquals("WSGIProcessGroup app is another virtual host's group: requests through 1 server(s) get HTTP 500;"
+                + " define the group at server level, outside any <VirtualHost>", f.message());
+        assertEquals("It selects the group for WSGIScriptAlias / at apache/app.conf:13. WSGIDaemonProcess app"
                 + " (apache/app.conf:3) is defined in <VirtualHost *:80> (apache/app.conf:1) named app.example.com, and"
                 + " mod_wsgi lets a virtual host's group serve only requests of servers with the same ServerName:"
-                + " requests through <VirtualHost *:80> (apache/app.conf:5) named www.example.com get HTTP 500 ('Daemon"
+                + " requests through <VirtualHost *:80> (apache/app.conf:8) named www.example.com get HTTP 500 ('Daemon"
                 + " process called 'app' cannot be accessed by this WSGI application'). Define the group at server"
-                + " level, outside any <VirtualHost>, to share it; or give each server its own group", f.message());
+                + " level to share it, or give each server its own group.", f.detail());
     }
 
     @Test

@@ -31,12 +31,14 @@ class ProcessesOverThreadsTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache/app.conf", 1), f.location());
         assertEquals(Severity.INFO, f.severity());
-        assertEquals("WSGIDaemonProcess app processes=4 threads=5 serves 20 requests at once with 4 copies of the"
-                + " interpreter and the application; processes=1 threads=20 serves as many with one: 3 x 11.5 MiB ="
-                + " 34.5 MiB less for the processes alone (measured daemon RSS: 11.5 MiB + 40.4 KiB per thread), plus 3"
-                + " copies fewer of the application (appRss 40 MiB each) and of its database"
-                + " pools. Keep several processes only for CPU-bound requests (one process runs Python on about one"
-                + " core) or an application that is not thread-safe", f.message());
+        assertEquals("WSGIDaemonProcess app processes=4 threads=5: use processes=1 threads=20, as many requests in 34.5"
+                + " MiB less, unless they are CPU-bound", f.message());
+        assertEquals("processes=4 threads=5 serves 20 requests at once with 4 copies of the interpreter and the"
+                + " application; processes=1 threads=20 serves as many with one: 3 x 11.5 MiB = 34.5 MiB less for the"
+                + " processes alone (measured daemon RSS: 11.5 MiB + 40.4 KiB per thread), plus 3 copies fewer of the"
+                + " application (appRss 40 MiB each) and of its database pools. Keep several processes only for"
+                + " CPU-bound requests (one process runs Python on about one core) or an application that is not"
+                + " thread-safe.", f.detail());
     }
 
     @Test

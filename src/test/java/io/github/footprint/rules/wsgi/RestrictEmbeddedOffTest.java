@@ -35,11 +35,12 @@ class RestrictEmbeddedOffTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache2.conf", 2), f.location());
         assertEquals(Severity.WARNING, f.severity());
-        assertEquals("All 1 WSGI mount(s) run in daemon groups, but WSGIRestrictEmbedded is unset (Off): each of up to"
-                + " 150 prefork child processes (MaxRequestWorkers 150) initialises Python though no application runs"
-                + " in it: 5.8 MiB RSS per child (measured: 11.2 MiB against 5.4 MiB with WSGIRestrictEmbedded On),"
-                + " 150 x 5.8 MiB = 874.4 MiB in all. Add WSGIRestrictEmbedded On at server level, outside any"
-                + " <VirtualHost>", f.message());
+        assertEquals("All 1 WSGI mount(s) run in daemons, yet WSGIRestrictEmbedded is unset (Off): Python in up to 150"
+                + " children costs 874.4 MiB; add WSGIRestrictEmbedded On", f.message());
+        assertEquals("Each of up to 150 prefork child processes (MaxRequestWorkers 150) initialises Python though no"
+                + " application runs in it: 5.8 MiB RSS per child (measured: 11.2 MiB against 5.4 MiB with"
+                + " WSGIRestrictEmbedded On), 150 x 5.8 MiB = 874.4 MiB in all. Write it outside any <VirtualHost>: it"
+                + " is one setting for the whole server.", f.detail());
     }
 
     @Test
@@ -67,8 +68,9 @@ class RestrictEmbeddedOffTest {
         assertEquals(Severity.ERROR, fs.get(0).severity());
         assertTrue(Refusal.is(fs.get(0)));
         assertEquals("WSGIRestrictEmbedded On: httpd refuses to start with 'WSGIRestrictEmbedded cannot occur within"
-                + " <VirtualHost> section'. It is one setting for the whole server: write WSGIRestrictEmbedded On once"
-                + " at server level, outside any <VirtualHost> or section", fs.get(0).message());
+                + " <VirtualHost> section'; write WSGIRestrictEmbedded On once at server level", fs.get(0).message());
+        assertEquals("It is one setting for the whole server: write it once, outside any <VirtualHost> or section.",
+                fs.get(0).detail());
         assertTrue(fs.get(1).message().contains("'WSGIRestrictEmbedded takes one argument, Enable/Disable use of"
                 + " embedded mode.'"), fs.get(1)::message);
     }

@@ -33,10 +33,11 @@ class ScriptAliasOptionRefusedTest {
         Finding f = one("process-group=app threads=5");
         assertEquals(new Location("apache/app.conf", 2), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("WSGIScriptAlias / /srv/app/app.wsgi: httpd refuses to start with 'Invalid option to WSGI script"
-                + " alias definition.' Its only options are process-group=, application-group=, callable-object= and"
-                + " pass-authorization=, each written name=value with no space around '=' (a value with spaces in"
-                + " quotes); put a comment on a line of its own", f.message());
+        assertEquals("WSGIScriptAlias /: httpd refuses to start with 'Invalid option to WSGI script alias definition.';"
+                + " keep only its four name=value options", f.message());
+        assertEquals("The line mounts /srv/app/app.wsgi at /. Its only options are process-group=, application-group=,"
+                + " callable-object= and pass-authorization=, each written name=value with no space around '=' (a value"
+                + " with spaces in quotes); put a comment on a line of its own.", f.detail());
     }
 
     @Test

@@ -40,12 +40,13 @@ class SeveralApplicationGroupsTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache/app.conf", 1), f.location());
         assertEquals(Severity.INFO, f.severity());
-        assertEquals("WSGIDaemonProcess app loads 2 application groups ('example.com|' for WSGIScriptAlias /"
-                + " (apache/app.conf:5); 'www.example.com|' for WSGIScriptAlias / (apache/app.conf:9)): each of its 2"
-                + " process(es) holds 2 Python interpreters, each importing the application's modules again (appRss 40"
-                + " MiB each). They all load /srv/app/app.wsgi: give them one group"
-                + " (WSGIApplicationGroup %{GLOBAL}, or the same application-group=) and save 2 interpreter copies",
-                f.message());
+        assertEquals("WSGIDaemonProcess app loads 2 application groups, 2 interpreters per process; give them one group"
+                + " (WSGIApplicationGroup %{GLOBAL}) and save 2 interpreter copies", f.message());
+        assertEquals("The groups: 'example.com|' for WSGIScriptAlias / (apache/app.conf:5); 'www.example.com|' for"
+                + " WSGIScriptAlias / (apache/app.conf:9). Each of its 2 process(es) holds 2 Python interpreters, each"
+                + " importing the application's modules again (appRss 40 MiB each). They all load /srv/app/app.wsgi:"
+                + " one group (WSGIApplicationGroup %{GLOBAL}, or the same application-group=) serves them all.",
+                f.detail());
     }
 
     @Test

@@ -46,9 +46,10 @@ class StackSizeTooSmallTest {
         Finding f = finding("4096");
         assertEquals(new Location(CONF, 1), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("WSGIDaemonProcess app: stack-size=4096 is below the pthread minimum of 16384 bytes: mod_wsgi"
-                + " ignores the error and its 5 request thread(s) get the default stack instead, 8 MiB (glibc's default"
-                + " under the usual ulimit -s 8192). Use stack-size=524288 (512 KiB)", f.message());
+        assertEquals("WSGIDaemonProcess app: stack-size=4096 is below the pthread minimum of 16384 bytes, so it is"
+                + " ignored; use stack-size=524288 (512 KiB)", f.message());
+        assertEquals("mod_wsgi ignores the error and its 5 request thread(s) get the default stack instead, 8 MiB"
+                + " (glibc's default under the usual ulimit -s 8192).", f.detail());
     }
 
     @Test
@@ -69,11 +70,11 @@ class StackSizeTooSmallTest {
     void upToThirtyTwoKibIsTooSmallForPython() throws Exception {
         Finding f = finding("32768");
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("WSGIDaemonProcess app: stack-size=32768 gives its 5 request thread(s) a stack of at most 32 KiB,"
-                + " too small for Python: CPython will not start a thread of its own with less than 32 KiB"
-                + " (threading.stack_size), and a mod_wsgi 4.9.4 daemon with stack-size=32768 died with SIGSEGV at"
-                + " its first request in every start measured (HTTP 500). Use stack-size=524288 (512 KiB)",
-                f.message());
+        assertEquals("WSGIDaemonProcess app: stack-size=32768 gives its 5 request thread(s) at most 32 KiB, too small"
+                + " for Python; use stack-size=524288 (512 KiB)", f.message());
+        assertEquals("CPython will not start a thread of its own with less than 32 KiB (threading.stack_size), and a"
+                + " mod_wsgi 4.9.4 daemon with stack-size=32768 died with SIGSEGV at its first request in every start"
+                + " measured (HTTP 500).", f.detail());
     }
 
     @Test
