@@ -98,7 +98,7 @@ public class CheckMojo extends AbstractMojo {
     @Parameter
     private List<Environment> environments;
 
-    // The host parameters, from requestGrowth to cpuCores: one String field per Host.Parameter of the same name,
+    // The host parameters, from requestGrowth to platform: one String field per Host.Parameter of the same name,
     // handed to the request parser as written (HostFields); <environment> has the same fields.
 
     /** Memory an application process gains per request (its leak rate), such as {@code 40K}; 0 when unknown. */
@@ -135,6 +135,21 @@ public class CheckMojo extends AbstractMojo {
     /** Cores of the target host: glibc allows 8 malloc arenas per core, 64 MiB of address space each. */
     @Parameter(property = "footprint.cpuCores", defaultValue = "2")
     private String cpuCores;
+
+    /**
+     * Identical application hosts behind a balancer, all on one database: memory budgets stay per host, database
+     * connections count for all of them against {@code databaseConnections}.
+     */
+    @Parameter(property = "footprint.hosts", defaultValue = "1")
+    private String hosts;
+
+    /**
+     * The distribution whose stock httpd configuration surrounds a project without an httpd main file:
+     * {@code debian} (Debian/Ubuntu's apache2), {@code httpd} (upstream httpd's httpd.conf), {@code none}, or
+     * {@code auto}, decided from the project's layout and said in the output.
+     */
+    @Parameter(property = "footprint.platform", defaultValue = "auto")
+    private String platform;
 
     /**
      * The prefixes the application's code passes to SQLAlchemy's {@code engine_from_config(config, prefix)}, one

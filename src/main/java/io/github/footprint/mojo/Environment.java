@@ -37,6 +37,12 @@ public class Environment {
     /** Cores of this environment's host, overriding the goal's {@code cpuCores}. */
     private String cpuCores;
 
+    /** Identical application hosts of this environment behind a balancer, overriding the goal's {@code hosts}. */
+    private String hosts;
+
+    /** The distribution around a project without a main httpd file here, overriding the goal's {@code platform}. */
+    private String platform;
+
     public String getId() {
         return id;
     }
