@@ -196,7 +196,7 @@ public final class Host {
         return value(Parameter.VIRTUAL_MEMORY);
     }
 
-    /** Connections the database allows this host; empty when not given. */
+    /** Connections the database allows the application on all its {@link #hosts()} together; empty when not given. */
     public OptionalLong databaseConnections() {
         return value(Parameter.DATABASE_CONNECTIONS);
     }

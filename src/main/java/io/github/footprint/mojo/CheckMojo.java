@@ -120,7 +120,10 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "footprint.memory")
     private String memory;
 
-    /** The connections the database allows this host ({@code max_connections} less other clients). Unset by default. */
+    /**
+     * The connections the database allows this application ({@code max_connections} less other clients), on all its
+     * {@code hosts} together. Unset by default.
+     */
     @Parameter(property = "footprint.databaseConnections")
     private String databaseConnections;
 

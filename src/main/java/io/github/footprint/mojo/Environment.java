@@ -28,7 +28,7 @@ public class Environment {
     /** Resident memory of this environment's host ({@code 1G}), overriding the goal's {@code memory}. */
     private String memory;
 
-    /** Connections the database allows this environment's host, overriding the goal's. */
+    /** Connections the database allows this environment's hosts together, overriding the goal's. */
     private String databaseConnections;
 
     /** What one loaded application adds to a process here, overriding the goal's {@code appRss}. */

@@ -114,7 +114,12 @@ class ConsoleReporterTest {
         CheckResult r = new CheckEngine().run(new CheckRequest.Builder().baseDirectory(base).sourceDirectory(src)
                 .outputDirectory(base.resolve("target")).build());
         List<String> lines = console(r);
-        // a finding about the project as a whole (FP505, no memory budget) has no file:line before its id
+        // findings about the project as a whole (FP006, the server a vhost-only project is read in; FP505, no memory
+        // budget) have no file:line before their id
+        assertEquals(true, lines.get(0).startsWith("I [default] FP006 No main httpd file and no distribution's layout"
+                + " found: the server is assumed (event MPM, MaxRequestWorkers 400 / ThreadsPerChild 25 = 16 children"),
+                lines.get(0));
+        lines.remove(0);
         assertEquals(true, lines.get(0).startsWith("I [default] FP505 No memory budget is set: the worst case is "),
                 lines.get(0));
         lines.remove(0);
@@ -125,11 +130,15 @@ class ConsoleReporterTest {
                 + "footprint/rules/FP201.md)", lines.get(0));
         assertEquals(true, lines.get(1).startsWith("W [default] src/main/deploy/app.conf:2: FP203 WSGIDaemonProcess b:"
                 + " maximum-requests=10 restarts each process after 10 request(s)"), lines.get(1));
-        assertEquals("I footprint [default]: 1 file(s) under src/main/deploy; 1 error(s), 1 warning(s), 1 info;"
+        assertEquals("I footprint [default]: 1 file(s) under src/main/deploy; 1 error(s), 1 warning(s), 2 info;"
                 + " daemon groups: a (1x15 threads, maximum-requests=20000), b (1x15 threads, maximum-requests=10)",
                 lines.get(2));
         // then the footprint, at info, with the paths as findings print them
         assertEquals("I footprint [default] worst case on one host:", lines.get(3));
+        // its first line: the server the vhost-only project was read in
+        assertEquals("I   server: assumed: event MPM with httpd's compiled-in values, no distribution's configuration",
+                lines.get(4));
+        assertEquals("I     (platform=none (auto: no distribution's layout in the project))", lines.get(5));
         List<String> t = table(lines, "default");
         assertEquals(lines.size() - 3, t.size(), "the footprint is the last thing printed");
         assertTrue(row(t, "daemon 'a'").endsWith("  src/main/deploy/app.conf:1"), row(t, "daemon 'a'"));
@@ -342,7 +351,9 @@ class ConsoleReporterTest {
         List<String> t = table(console(run(request(base))), "default");
         assertFalse(String.join("\n", t).contains(SECRET), String.join("\n", t));
         String daemon = row(t, "daemon '****'");
-        assertEquals(ends(t.get(2)).subList(1, 6), ends(daemon).subList(1, 6), daemon);
+        // the column headings (below the server line of this project without a main httpd file)
+        String heading = t.stream().filter(l -> l.startsWith("  component")).findFirst().orElseThrow();
+        assertEquals(ends(heading).subList(1, 6), ends(daemon).subList(1, 6), daemon);
         assertTrue(t.stream().anyMatch(l -> l.contains("daemon '****'") && l.startsWith("  - ")), String.join("\n", t));
     }
 }
