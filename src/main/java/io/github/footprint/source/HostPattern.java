@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * same variable written in two template languages has one name.
  *
  * <p>Two paths match when they can be the same path: equal; or one is literal and the other's unknowns, each a
- * non-empty text (the same text wherever one name repeats), make it; or both have unknowns and every unknown of one
- * stands against the same name in the other (a different variable might hold a different value, so it never
+ * non-empty text (the same text wherever one name repeats), make it, the other's last component holding literal text
+ * (a path whose name is all unknown could be any path, so it names nothing); or both have unknowns and every unknown
+ * of one stands against the same name in the other (a different variable might hold a different value, so it never
  * matches).
  */
 public final class HostPattern {
@@ -181,12 +182,34 @@ public final class HostPattern {
             return false;
         }
         if (!ub) {
-            return regex(a, false).matcher(b).matches();
+            return literalName(a) && regex(a, false).matcher(b).matches();
         }
         if (!ua) {
-            return regex(b, false).matcher(a).matches();
+            return literalName(b) && regex(b, false).matcher(a).matches();
         }
         return regex(a, true).matcher(b).matches() && regex(b, true).matcher(a).matches();
+    }
+
+    /**
+     * True when the last component of a canonical path holds literal text beside its unknowns: a path whose name is
+     * all unknown ({@code {{ wsgi_file }}}, {@code {{ dir }}/{{ name }}}) could be any literal path, so only the same
+     * expressions match it.
+     */
+    static boolean literalName(String canonical) {
+        String name = canonical.substring(canonical.lastIndexOf('/') + 1);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == OPEN) {
+                int end = name.indexOf(CLOSE, i);
+                if (end < 0) {
+                    return true;
+                }
+                i = end;
+            } else {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Map<String, Pattern> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
