@@ -4,14 +4,15 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 assert log.contains('[WARNING] [default] src/main/deploy/apache/app.conf:4: FP202 WSGIDaemonProcess app has no maximum-requests')
 assert log.contains('/FP202.md)')
-assert log.contains('footprint [default]: 1 file(s) under src/main/deploy; 0 error(s), 1 warning(s), 0 info')
+assert log.contains('footprint [default]: 1 file(s) under src/main/deploy; 0 error(s), 1 warning(s), 1 info')
 assert log.contains('BUILD SUCCESS')
 assert !log.contains('BUILD FAILURE')
 
 def json = new JsonSlurper().parse(new File(basedir, 'target/footprint/footprint.json'))
-assert json.summary == [errors: 0, warnings: 1, infos: 0]
+// and FP006, an info: no main httpd file, the server assumed
+assert json.summary == [errors: 0, warnings: 1, infos: 1]
 def findings = json.environments[0].findings
 assert findings.collect { [it.rule, it.severity, it.file, it.line] } ==
-        [['FP202', 'warning', 'src/main/deploy/apache/app.conf', 4]]
+        [['FP006', 'info', '', 0], ['FP202', 'warning', 'src/main/deploy/apache/app.conf', 4]]
 assert json.environments[0].effective.daemons[0].maximumRequests == 0
 return true

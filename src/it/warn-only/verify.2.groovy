@@ -12,6 +12,6 @@ assert second.contains('BUILD FAILURE')
 assert second.contains('footprint: 0 error(s), 1 warning(s) (failOn=warning); see target/footprint/footprint.json')
 
 def json = new JsonSlurper().parse(new File(basedir, 'target/footprint/footprint.json'))
-assert json.summary == [errors: 0, warnings: 1, infos: 0]
-assert json.environments[0].findings*.rule == ['FP202']
+assert json.summary == [errors: 0, warnings: 1, infos: 1]
+assert json.environments[0].findings*.rule == ['FP006', 'FP202']
 return true

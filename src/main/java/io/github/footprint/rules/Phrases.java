@@ -192,8 +192,8 @@ public final class Phrases {
 
     /**
      * The server a project without a main httpd file was read in, for the table's first line and reports, or empty
-     * when the project has its own main file: {@code Debian 12's stock apache2 ... around the project's files
-     * (platform=auto: folder deploy/sites-available/)}, {@code assumed: event MPM with httpd's compiled-in values ...}.
+     * when the project has its own main file: {@code Debian 12's stock apache2 2.4.71 (platform=debian (auto: folder
+     * deploy/sites-available/))}, {@code assumed: event MPM with httpd's compiled-in values ...}.
      */
     public static java.util.Optional<String> server(io.github.footprint.source.PlatformChoice p, Mpm mpm) {
         if (!p.applied()) {
@@ -201,7 +201,7 @@ public final class Phrases {
         }
         String why = p.describe();
         if (p.platform() != io.github.footprint.base.Platform.NONE) {
-            return java.util.Optional.of(p.platform().server() + " around the project's files (" + why + ")");
+            return java.util.Optional.of(p.platform().serverName() + " (" + why + ")");
         }
         return java.util.Optional.of("assumed: " + (mpm.kind() == null ? "no MPM" : mpm.kind().label() + " MPM")
                 + " with httpd's compiled-in values, no distribution's configuration (" + why + ")");
