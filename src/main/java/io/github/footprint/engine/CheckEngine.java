@@ -111,7 +111,8 @@ public final class CheckEngine {
         ApacheLayout layout = ApacheLayout.find(sources, request.apacheMain(), request.serverRoot());
         Placement placement = Placement.of(sources, request.pathMappings(), layout.main(), layout.root());
         boolean apacheFiles = !sources.files(FileKind.APACHE).isEmpty();
-        PlatformChoice platform = layout.main() != null || !apacheFiles ? PlatformChoice.ownServer(env.host().platform())
+        PlatformChoice platform = !apacheFiles ? PlatformChoice.noServer(env.host().platform())
+                : layout.main() != null ? PlatformChoice.ownServer(env.host().platform())
                 : PlatformChoice.decide(env.host().platform(), sources, placement, request.apacheVersion());
         ApacheParser.Options options = new ApacheParser.Options(request.apacheVersion(), request.mpm(), environment);
         SourceSet apacheSources = sources;

@@ -46,6 +46,12 @@ public final class PlatformChoice {
                 + " file", false);
     }
 
+    /** What a project without any httpd file gets: no server is read, no platform around it. */
+    public static PlatformChoice noServer(Optional<Platform> requested) {
+        return new PlatformChoice(requested.orElse(Platform.NONE), requested.isEmpty(), "the project has no httpd"
+                + " file", false);
+    }
+
     /**
      * The platform for a project without a main httpd file.
      *
