@@ -82,7 +82,10 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "footprint.modWsgiVersion", defaultValue = "4.9")
     private String modWsgiVersion;
 
-    /** The MPM assumed when no {@code LoadModule mpm_*} is found (vhost-only projects). */
+    /**
+     * The MPM assumed for a project without a main httpd file read with {@code platform} none (a distribution's
+     * stock tree brings its own).
+     */
     @Parameter(property = "footprint.mpm", defaultValue = "event")
     private String mpm;
 
