@@ -111,6 +111,9 @@ class PlatformCheckTest {
                     platform);
             assertEquals("apache2/sites-available/app.conf:3", d.daemons().get(0).location().toString(), platform);
         }
+        // and the file that is never read is named
+        assertTrue(only(run(request(tree)), "FP006").message().contains("; not read: apache2/sites-available/off.conf"
+                + " (in *-available or hidden, and no link or install step enables it)."));
     }
 
     @Test
