@@ -54,8 +54,8 @@ public final class ServerAssumed implements Rule {
     }
 
     /**
-     * {@code ; not read: a.conf, b.conf (in *-available or hidden, and no link or install step enables them)} for the project's httpd
-     * files that httpd never reads (three named at most), or nothing.
+     * {@code ; not read: a.conf, b.conf (in *-available or hidden, and no link or install step enables them)} for
+     * the project's httpd files that httpd never reads (three named at most), or nothing.
      */
     private static String unread(Deployment d) {
         List<String> out = new ArrayList<>();
