@@ -226,9 +226,11 @@ public final class FootprintView {
     private final OptionalLong connections;
     private final long arenaMax;
     private final String arenaMaxFrom;
+    private final String server;
 
-    private FootprintView(Footprint fp, Host host, Redactor r) {
+    private FootprintView(Footprint fp, Host host, String server, Redactor r) {
         this.host = host;
+        this.server = server == null ? null : r.mask(server);
         this.resident = fp.resident();
         this.virtual = fp.virtual();
         List<Component> cs = new ArrayList<>();
@@ -252,8 +254,30 @@ public final class FootprintView {
         this.arenaMaxFrom = r.mask(Phrases.arenaMaxFrom(fp));
     }
 
-    static FootprintView of(Footprint fp, Host host, Redactor r) {
-        return new FootprintView(fp, host, r);
+    /** @param server the server a project without a main httpd file was read in, or null (its own main file) */
+    static FootprintView of(Footprint fp, Host host, String server, Redactor r) {
+        return new FootprintView(fp, host, server, r);
+    }
+
+    /**
+     * The server the project was read in when it has no main httpd file (a distribution's stock tree, or an assumed
+     * MPM), as a phrase, masked; empty when the project has its own main file.
+     */
+    public Optional<String> server() {
+        return Optional.ofNullable(server);
+    }
+
+    /** Identical application hosts behind a balancer ({@code hosts}), each with this footprint. */
+    public int hosts() {
+        return host.hosts();
+    }
+
+    /**
+     * Database connections of every pool on every host together: {@link #connections()} times {@link #hosts()};
+     * empty when a pool has no limit.
+     */
+    public OptionalLong fleetConnections() {
+        return connections.isEmpty() ? connections : OptionalLong.of(connections.getAsLong() * host.hosts());
     }
 
     /** The budgets and host statements the footprint was computed with (numbers only). */

@@ -3,6 +3,7 @@ package io.github.footprint.model;
 import java.util.List;
 
 import io.github.footprint.model.memory.Calibration;
+import io.github.footprint.source.PlatformChoice;
 
 /** The user's statements about the host and the application that the model needs, given once and whole. */
 public final class ModelParameters {
@@ -18,6 +19,7 @@ public final class ModelParameters {
     private final Host host;
     private final Calibration calibration;
     private final List<String> sqlalchemyPrefixes;
+    private final PlatformChoice platform;
 
     /**
      * @param assumedMpm the MPM assumed when no main httpd file loads one ({@code prefork}, {@code worker}, {@code event})
@@ -30,11 +32,13 @@ public final class ModelParameters {
      */
     public ModelParameters(String assumedMpm, String apacheVersion, String modWsgiVersion, Host host,
             List<String> sqlalchemyPrefixes) {
-        this(assumedMpm, apacheVersion, modWsgiVersion, host, Calibration.measured(), sqlalchemyPrefixes);
+        this(assumedMpm, apacheVersion, modWsgiVersion, host, Calibration.measured(), sqlalchemyPrefixes,
+                PlatformChoice.ownServer(host.platform()));
     }
 
     private ModelParameters(String assumedMpm, String apacheVersion, String modWsgiVersion, Host host,
-            Calibration calibration, List<String> sqlalchemyPrefixes) {
+            Calibration calibration, List<String> sqlalchemyPrefixes, PlatformChoice platform) {
+        this.platform = platform;
         this.assumedMpm = assumedMpm;
         this.apacheVersion = apacheVersion;
         this.modWsgiVersion = modWsgiVersion;
@@ -50,12 +54,25 @@ public final class ModelParameters {
 
     /** A copy with other {@code engine_from_config} prefixes. */
     public ModelParameters withSqlalchemyPrefixes(List<String> prefixes) {
-        return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, calibration, prefixes);
+        return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, calibration, prefixes, platform);
     }
 
     /** A copy with another calibration of the memory model. */
     public ModelParameters withCalibration(Calibration c) {
-        return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, c, sqlalchemyPrefixes);
+        return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, c, sqlalchemyPrefixes, platform);
+    }
+
+    /** A copy with the platform the check read the project in. */
+    public ModelParameters withPlatform(PlatformChoice p) {
+        return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, calibration, sqlalchemyPrefixes, p);
+    }
+
+    /**
+     * The distribution whose stock tree surrounded the project, and why ({@link PlatformChoice#applied()} false when
+     * the project has its own main httpd file).
+     */
+    public PlatformChoice platform() {
+        return platform;
     }
 
     /** The user's statements about the host. */

@@ -77,6 +77,25 @@ public final class JsonReporter implements Reporter {
         }
     }
 
+    /**
+     * {@code platform}: the distribution whose stock tree surrounded a project without a main httpd file
+     * ({@code name}: {@code debian}, {@code httpd}, {@code none}), whether {@code platform=auto} chose it, why, whether
+     * it applied (false: the project has its own main file), and the server read, as the table's first line says it.
+     */
+    private static void writePlatform(EnvironmentView env, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("platform");
+        g.writeStringField("name", env.platform());
+        g.writeBooleanField("auto", env.platformAuto());
+        g.writeStringField("reason", env.platformReason());
+        g.writeBooleanField("applied", env.platformApplied());
+        if (env.footprint().server().isPresent()) {
+            g.writeStringField("server", env.footprint().server().get());
+        } else {
+            g.writeNullField("server");
+        }
+        g.writeEndObject();
+    }
+
     private static String camel(String directive) {
         return Character.toLowerCase(directive.charAt(0)) + directive.substring(1);
     }
@@ -113,6 +132,7 @@ public final class JsonReporter implements Reporter {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            writePlatform(env, g);
             g.writeObjectFieldStart("effective");
             writeMpm(env.mpm(), g);
             g.writeArrayFieldStart("daemons");
@@ -216,6 +236,13 @@ public final class JsonReporter implements Reporter {
             g.writeNumberField("max", max.getAsLong());
         }
         g.writeBooleanField("unbounded", max.isEmpty());
+        g.writeNumberField("hosts", fp.hosts());
+        OptionalLong fleet = fp.fleetConnections();
+        if (fleet.isEmpty()) {
+            g.writeNullField("fleetMax");
+        } else {
+            g.writeNumberField("fleetMax", fleet.getAsLong());
+        }
         writeBudget("budget", fp.host().databaseConnections(), g);
         g.writeArrayFieldStart("pools");
         for (FootprintView.Pool p : fp.pools()) {

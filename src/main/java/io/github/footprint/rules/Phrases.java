@@ -189,4 +189,21 @@ public final class Phrases {
                 + l.scriptMapping().description() + "], whose loadapp (" + l.location() + ") loads " + l.path() + " ["
                 + l.iniMapping().description() + "]";
     }
+
+    /**
+     * The server a project without a main httpd file was read in, for the table's first line and reports, or empty
+     * when the project has its own main file: {@code Debian 12's stock apache2 2.4.71 (platform=debian (auto: folder
+     * deploy/sites-available/))}, {@code assumed: event MPM with httpd's compiled-in values ...}.
+     */
+    public static java.util.Optional<String> server(io.github.footprint.source.PlatformChoice p, Mpm mpm) {
+        if (!p.applied()) {
+            return java.util.Optional.empty();
+        }
+        String why = p.describe();
+        if (p.platform() != io.github.footprint.base.Platform.NONE) {
+            return java.util.Optional.of(p.platform().serverName() + " (" + why + ")");
+        }
+        return java.util.Optional.of("assumed: " + (mpm.kind() == null ? "no MPM" : mpm.kind().label() + " MPM")
+                + " with httpd's compiled-in values, no distribution's configuration (" + why + ")");
+    }
 }

@@ -21,6 +21,7 @@ public final class SourceSet {
     private final Set<String> secrets;
     private final Set<String> directories;
     private final Set<String> treePaths;
+    private final Map<String, SourceFile> links;
     private final boolean missing;
 
     SourceSet(String sourceRoot, List<SourceFile> files, Map<String, SourceFile> aliases, Set<String> secrets,
@@ -33,6 +34,7 @@ public final class SourceSet {
             m.put(f.treePath(), f);
         }
         m.putAll(aliases);
+        this.links = Collections.unmodifiableMap(new java.util.TreeMap<>(aliases));
         this.byTreePath = Collections.unmodifiableMap(m);
         this.treePaths = Collections.unmodifiableSet(new TreeSet<>(m.keySet()));
         this.secrets = Collections.unmodifiableSet(new TreeSet<>(secrets));
@@ -85,6 +87,19 @@ public final class SourceSet {
     /** The file at a tree path (links resolved), if the tree has it. */
     public Optional<SourceFile> get(String treePath) {
         return Optional.ofNullable(byTreePath.get(treePath));
+    }
+
+    /**
+     * The tree paths that are symbolic links to a file of the tree (the file is in {@link #files()} under its own
+     * path), sorted, with that file.
+     */
+    public Map<String, SourceFile> links() {
+        return links;
+    }
+
+    /** The tree paths of the tree's folders, sorted. */
+    Set<String> directories() {
+        return directories;
     }
 
     /** Every tree path that names a file, links included, sorted. */

@@ -136,9 +136,17 @@ class JsonReporterFootprintTest {
     void databaseConnectionsPerPool() throws Exception {
         writeTree(tree, 4);
         JsonNode db = environment(report(request(tree).host("databaseConnections", 12), "a"), 0).get("databaseConnections");
-        assertEquals(List.of("max", "unbounded", "budget", "pools"), names(db));
+        assertEquals(List.of("max", "unbounded", "hosts", "fleetMax", "budget", "pools"), names(db));
         assertEquals(FootprintTree.connections(), db.get("max").asLong());
         assertFalse(db.get("unbounded").asBoolean());
+        // one host: the fleet is the host
+        assertEquals(1, db.get("hosts").asInt());
+        assertEquals(FootprintTree.connections(), db.get("fleetMax").asLong());
+        JsonNode three = environment(report(request(tree).host("databaseConnections", 12).host("hosts", 3), "b"), 0)
+                .get("databaseConnections");
+        assertEquals(FootprintTree.connections(), three.get("max").asLong());
+        assertEquals(3, three.get("hosts").asInt());
+        assertEquals(3 * FootprintTree.connections(), three.get("fleetMax").asLong());
         assertEquals(12, db.get("budget").asLong());
         assertEquals(1, db.get("pools").size());
         JsonNode p = db.get("pools").get(0);

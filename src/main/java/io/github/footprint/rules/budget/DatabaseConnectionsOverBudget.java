@@ -15,12 +15,12 @@ import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
 
 /**
- * FP504: the SQLAlchemy pools of every process that loads an application can open more connections than
- * {@code databaseConnections}, or a pool has no limit at all.
+ * FP504: the SQLAlchemy pools of every process that loads an application, on each of the {@code hosts} identical
+ * application hosts, can open more connections than {@code databaseConnections}, or a pool has no limit at all.
  */
 @RuleMeta(id = "FP504", name = "database-connections-over-budget", severity = Severity.ERROR,
-        summary = "SQLAlchemy pools can open more database connections than the database allows this host, or one"
-                + " has no limit")
+        summary = "SQLAlchemy pools can open more database connections than the database allows (on all hosts"
+                + " together), or one has no limit")
 public final class DatabaseConnectionsOverBudget implements Rule {
     @Override
     public void check(Deployment d, RuleContext ctx) {
@@ -29,8 +29,10 @@ public final class DatabaseConnectionsOverBudget implements Rule {
             return;
         }
         long budget = d.parameters().host().databaseConnections().getAsLong();
+        int hosts = d.parameters().host().hosts();
         OptionalLong connections = fp.connections();
-        if (fp.pools().isEmpty() || (connections.isPresent() && connections.getAsLong() <= budget)) {
+        // identical hosts behind a balancer each open every pool: the budget is the database's, for all of them
+        if (fp.pools().isEmpty() || (connections.isPresent() && connections.getAsLong() * hosts <= budget)) {
             return;
         }
         List<Pool> pools = new ArrayList<>(fp.pools());
@@ -49,17 +51,22 @@ public final class DatabaseConnectionsOverBudget implements Rule {
                             + p.connections().getAsLong() + " (" + Phrases.processesFrom(p) + "; "
                             + Phrases.perProcessFrom(p) + ")"));
         }
-        long fits = budget / Math.max(1, processes);
+        long fits = budget / Math.max(1, processes * hosts);
+        String fleet = hosts == 1 ? "" : " x " + hosts + " hosts";
         String head = connections.isEmpty()
-                ? "A SQLAlchemy pool has no limit, so the database connections of this host are unbounded against"
-                        + " databaseConnections=" + budget
-                : "The SQLAlchemy pools can open " + connections.getAsLong() + " database connections, above databaseConnections="
+                ? "A SQLAlchemy pool has no limit, so the database connections of " + (hosts == 1 ? "this host"
+                        : "the " + hosts + " hosts") + " are unbounded against databaseConnections=" + budget
+                : hosts == 1 ? "The SQLAlchemy pools can open " + connections.getAsLong()
+                        + " database connections, above databaseConnections=" + budget
+                : "The SQLAlchemy pools can open " + connections.getAsLong() + " database connections per host, "
+                        + connections.getAsLong() * hosts + " on " + hosts + " hosts, above databaseConnections="
                         + budget;
         String fix = fits >= 1
                 ? "Give each pool at most pool_size + max_overflow = " + fits + " per process (" + budget
-                        + " connections / " + processes + " pooling processes), or run fewer processes"
-                : "Even one connection per process is too many for " + processes + " pooling processes: run fewer"
-                        + " processes, or raise databaseConnections";
+                        + " connections / " + processes + " pooling processes" + fleet + "), or run fewer processes"
+                        + (hosts == 1 ? "" : " or hosts")
+                : "Even one connection per process is too many for " + processes + " pooling processes" + fleet
+                        + ": run fewer processes" + (hosts == 1 ? "" : " or hosts") + ", or raise databaseConnections";
         // the footprint's assumptions are about processes; connections rest on them only through Apache children
         boolean children = pools.stream().anyMatch(Pool::inApacheChildren);
         ctx.report(pools.get(0).location(), head + ": " + String.join("; ", each) + ". " + fix

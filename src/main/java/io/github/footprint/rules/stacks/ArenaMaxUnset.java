@@ -36,6 +36,7 @@ public final class ArenaMaxUnset implements Rule {
         int cores = d.parameters().host().cpuCores();
         List<String> processes = new ArrayList<>();
         Location first = null;
+        Location own = null;
         Mpm mpm = d.mpm();
         StackSize apache = d.stacks().apacheThreads().orElse(null);
         boolean serverBudget = !AddressSpaceBudgets.server(d).isEmpty();
@@ -51,17 +52,20 @@ public final class ArenaMaxUnset implements Rule {
                         ? " (virtual-memory-limit=" + g.values().virtualMemoryLimit().orElseThrow().written() + ")" : "")
                         + " " + share(c) + " per process");
                 first = first == null ? g.location() : first;
+                own = own == null && !g.location().stock() ? g.location() : own;
             } else if (c.part() == Footprint.Part.APACHE_CHILDREN && apache != null && apache.known() && serverBudget
                     && !mpm.assumed() && !mpm.loads().isEmpty() && arenasDominate(c)) {
                 processes.add("Apache's " + mpm.kind().label() + " children " + share(c) + " per child");
                 first = first == null ? mpm.loads().get(0).location() : first;
+                own = own == null && !mpm.loads().get(0).location().stock() ? mpm.loads().get(0).location() : own;
             }
         }
         if (processes.isEmpty()) {
             return;
         }
         Fact unexported = startup.mallocArenaMaxAssignment();
-        Location at = unexported != null ? unexported.location() : first;
+        // a line of the user's files rather than a distribution's stock file, where there is one
+        Location at = unexported != null ? unexported.location() : own != null ? own : first;
         String why = unexported != null ? "MALLOC_ARENA_MAX=" + unexported.value() + " here is not exported, so it"
                 + " stays a variable of the shell and httpd's environment has none"
                 : "httpd's environment has no MALLOC_ARENA_MAX";
