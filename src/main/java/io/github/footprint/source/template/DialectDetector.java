@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * {@code <%!}, and {@code % if ...:} / {@code % endif} control lines.
  * <li>Jinja2: {@code {% keyword}, {@code {{ }}} on one line, {@code {# #}}, Ansible's {@code #jinja2:} header.
  * <li>Mako again for a bare {@code <% %>} block with no ERB sign.
- * <li>sed placeholders: {@code %NAME%} and {@code __NAME__} (upper case, at least three characters).
+ * <li>sed placeholders: {@code %NAME%} and {@code __NAME__} (upper case, at least three characters); in httpd and
+ * INI files also {@code $NAME} (Python's string.Template, as FreeIPA's {@code ipa.conf.template}), which is neither
+ * httpd's syntax ({@code ${NAME}}) nor PasteDeploy's ({@code %(name)s}).
  * <li>Maven: an {@code @} or a {@code ${} (the renderer then finds the placeholders, as it always did).
  * </ul>
  */
@@ -33,15 +35,30 @@ public final class DialectDetector {
     private static final Pattern SED = Pattern.compile("(?<![A-Za-z0-9_%])%[A-Z][A-Z0-9_]{2,}%(?![A-Za-z0-9_])|"
             + "(?<![A-Za-z0-9_])__[A-Z][A-Z0-9_]*[A-Z0-9]__(?![A-Za-z0-9_])");
 
+    private static final Pattern DOLLAR_NAME = Pattern.compile("(?<![$\\w\\\\])\\$[A-Z][A-Z0-9_]{2,}(?![A-Za-z0-9_{])");
+
     private DialectDetector() {
     }
 
     /** The dialect of a file, from its name's suffix, else from its text. */
     public static Dialect detect(TemplateName name, CharSequence text) {
+        return detect(name, text, false);
+    }
+
+    /**
+     * @param dollarPlaceholders true where {@code $NAME} is no syntax of the file's own language (httpd, INI), so
+     *     that it marks a placeholder
+     */
+    public static Dialect detect(TemplateName name, CharSequence text, boolean dollarPlaceholders) {
         if (name.dialect() != null) {
             return name.dialect();
         }
-        return fromContent(text);
+        Dialect d = fromContent(text);
+        if ((d == Dialect.NONE || d == Dialect.MAVEN) && dollarPlaceholders && contains(text, "$")
+                && find(DOLLAR_NAME, text)) {
+            return Dialect.SED;
+        }
+        return d;
     }
 
     /**
@@ -49,9 +66,13 @@ public final class DialectDetector {
      * {@code %}, {@code __}, {@code @}, {@code ${}): without one, the text is {@link Dialect#NONE} and needs no scan.
      */
     public static boolean mayBeTemplate(CharSequence text) {
+        if (startsWith(text, "#jinja2:")) {
+            return true;
+        }
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c == '{' || c == '%' || c == '@' || c == '$' || (c == '_' && i + 1 < n && text.charAt(i + 1) == '_')) {
+            if (c == '{' || c == '%' || c == '@' || c == '$' || c == '<'
+                    || (c == '_' && i + 1 < n && text.charAt(i + 1) == '_')) {
                 return true;
             }
         }

@@ -41,14 +41,21 @@ public final class RenderedTemplate {
         this.parseable = parseable;
     }
 
-    /** The text as written, line for line: what a dialect the source stage does not render hands on. */
+    /**
+     * The text as written, line for line, marked not to be parsed: what a dialect with no engine yet (Mako, ERB, sed
+     * placeholders, Tempita) hands on. Its constructs would read as syntax errors and wrong values, so no reader takes
+     * it until an engine for the dialect replaces this one in {@link TemplateEngines}.
+     */
     public static RenderedTemplate verbatim(Dialect dialect, String text) {
         List<String> lines = TextLines.split(text);
         int[] map = new int[lines.size()];
         for (int i = 0; i < map.length; i++) {
             map[i] = i + 1;
         }
-        return new RenderedTemplate(dialect, text, lines, map, new TreeMap<>(), List.of(), List.of(), List.of(), true);
+        String name = dialect.name().charAt(0) + dialect.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        return new RenderedTemplate(dialect, text, lines, map, new TreeMap<>(), List.of(),
+                List.of(new Assumption(1, "written in " + (dialect == Dialect.SED ? "sed-style placeholders" : name)
+                        + ", which no engine reads yet: its lines are not checked")), List.of(), false);
     }
 
     public Dialect dialect() {

@@ -29,9 +29,14 @@ public final class TemplateEngines {
         return new TemplateEngines(m);
     }
 
-    /** Creates the Jinjava engine: the only line that names it, run only when a Jinja2 template is met. */
+    /** The Jinjava engine, one per JVM (Jinjava's setup is its cost), made when the first Jinja2 template is met. */
     private static TemplateEngine jinja2() {
-        return new io.github.footprint.source.template.jinja.JinjaEngine();
+        return Jinja2.ENGINE;
+    }
+
+    /** Holds the engine: loaded, and so Jinjava's classes too, only when {@link #jinja2()} first runs. */
+    private static final class Jinja2 {
+        static final TemplateEngine ENGINE = new io.github.footprint.source.template.jinja.JinjaEngine();
     }
 
     /** These engines with one replaced. */

@@ -106,6 +106,7 @@ final class Filters {
         Set<String> names = new TreeSet<>();
         boolean any = false;
         boolean secret = false;
+        boolean fromUndefined = true;
         List<Object> all = new ArrayList<>();
         all.add(var);
         if (args != null) {
@@ -120,18 +121,19 @@ final class Filters {
                 any = true;
                 names.addAll(((Unk) x).names());
                 secret |= ((Unk) x).secret();
+                fromUndefined &= ((Unk) x).fromUndefined();
                 if (s != null) {
                     s.consume((Unk) x);
                 }
             } else if (Unks.contains(x)) {
                 any = true;
-                Unks.collect(x, names);
+                fromUndefined &= Unks.collect(x, names);
             }
         }
         if (!any) {
             return null;
         }
-        Unk r = Unk.unknown(names, secret);
+        Unk r = Unk.derived(names, secret, fromUndefined);
         return s == null ? r : s.read(r);
     }
 
@@ -275,7 +277,7 @@ final class Filters {
                         s.consume((Unk) fallback);
                     }
                 }
-                Unk r = Unk.unknown(names, u.secret());
+                Unk r = Unk.derived(names, u.secret(), u.fromUndefined());
                 return s == null ? r : s.derive(u, r);
             }
             if (Py.truth(booleanArg) && !Py.truth(PyOperators.known(var))) {

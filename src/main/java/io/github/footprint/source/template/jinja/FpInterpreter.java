@@ -70,27 +70,30 @@ final class FpInterpreter extends JinjavaInterpreter {
         Set<String> names = new TreeSet<>();
         boolean secret = false;
         boolean undefined = result instanceof Unk && ((Unk) result).isUndefined() && frame.hits.isEmpty();
+        boolean fromUndefined = true;
         if (result instanceof Unk) {
             names.addAll(((Unk) result).names());
             secret = ((Unk) result).secret();
+            fromUndefined = ((Unk) result).fromUndefined();
         }
         for (Unk u : frame.pending) {
             names.addAll(u.names());
             secret |= u.secret();
             undefined &= u == result;
+            fromUndefined &= u.fromUndefined();
         }
         for (Unk u : frame.hits) {
             names.addAll(u.names());
             secret |= u.secret();
+            fromUndefined &= u.fromUndefined();
         }
         if (!(result instanceof Unk)) {
-            Unks.collect(result, names);
+            fromUndefined &= Unks.collect(result, names);
         }
-        Unk out = new Unk(undefined, names, secret,
+        Unk out = new Unk(undefined, fromUndefined, names, secret,
                 result instanceof Unk && frame.pending.size() == 1 && frame.pending.contains(result)
                         ? ((Unk) result).partial() : null);
-        // the caller's frame now holds the result
-        return session.read(out);
+        return out;
     }
 
     @Override

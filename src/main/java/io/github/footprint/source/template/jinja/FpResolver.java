@@ -123,18 +123,24 @@ final class FpResolver extends ELResolver {
             return null;
         }
         Object[] args = params == null ? new Object[0] : params;
+        String name = String.valueOf(method);
         if (base instanceof Unk) {
             context.setPropertyResolved(true);
             Unk u = (Unk) base;
             Set<String> names = new TreeSet<>(u.names());
+            boolean fromUndefined = u.fromUndefined();
             for (Object a : args) {
-                Unks.collect(a, names);
+                fromUndefined &= Unks.collect(a, names);
             }
             Session s = session();
-            Unk r = Unk.unknown(names, u.secret());
-            return s == null ? r : s.derive(u, r);
+            Unk r = Unk.derived(names, u.secret(), fromUndefined);
+            if (s == null) {
+                return r;
+            }
+            // Jinjava first read the method as an attribute of the unknown: that read is this call
+            s.consumeMember(u, name);
+            return s.derive(u, r);
         }
-        String name = String.valueOf(method);
         if (base instanceof String || base instanceof Map) {
             for (Object a : args) {
                 PyOperators.known(a);

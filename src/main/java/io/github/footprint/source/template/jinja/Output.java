@@ -21,7 +21,7 @@ final class Output implements ExpressionStrategy {
             String written = master instanceof TreeBuilder.FpExpressionToken
                     ? ((TreeBuilder.FpExpressionToken) master).written : master.getImage();
             return new RenderedOutputNode(fp.session.token(master.getLineNumber(), written, u.names(), u.secret(),
-                    u.isUndefined()));
+                    u.fromUndefined()));
         }
         if (Py.isNone(v)) {
             return new RenderedOutputNode("");

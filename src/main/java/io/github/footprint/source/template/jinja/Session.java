@@ -91,6 +91,14 @@ final class Session {
         return u;
     }
 
+    /** Consumes the attribute read of an unknown that was the lookup of a method called on it. */
+    void consumeMember(Unk base, String name) {
+        Frame f = frames.peek();
+        if (f != null) {
+            f.pending.removeIf(u -> u.parent() == base && name.equals(u.memberName()));
+        }
+    }
+
     /** A filter or test used an unknown up ({@code default}, {@code is defined}). */
     void consume(Unk u) {
         for (Frame f : frames) {
@@ -142,12 +150,12 @@ final class Session {
      * The branch to take at a condition that depends on unknowns: true for branch 0. Records the decision point the
      * first time the key is met. While a variable's own template renders, the variable becomes unknown instead.
      */
-    boolean decide(String key, int line, Set<String> names, boolean secret) {
+    boolean decide(String key, int line, Set<String> names, boolean secret, boolean fromUndefined) {
         ValueRender v = values.peek();
         if (v != null) {
             v.names.addAll(names);
             v.secret |= secret;
-            v.allUndefined = false;
+            v.allUndefined &= fromUndefined;
             return true;
         }
         int chosen = choices.branch(key);
@@ -250,7 +258,7 @@ final class Session {
             return Unk.unknown(Set.of(path), false);
         }
         if (!v.names.isEmpty()) {
-            return new Unk(v.allUndefined, v.names, v.secret, null);
+            return new Unk(v.allUndefined, v.allUndefined, v.names, v.secret, null);
         }
         if (out.startsWith("{") || out.startsWith("[") || out.equals("True") || out.equals("False")) {
             Object literal = PyLiteral.parse(out);

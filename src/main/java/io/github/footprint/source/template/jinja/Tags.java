@@ -122,7 +122,8 @@ final class Tags {
                     written = written.substring(3).trim();
                     negated = !negated;
                 }
-                boolean branch = fp.session.decide(decisionKey(written), node.getLineNumber(), u.names(), u.secret());
+                boolean branch = fp.session.decide(decisionKey(written), node.getLineNumber(), u.names(), u.secret(),
+                        u.fromUndefined());
                 return branch != negated;
             }
             return Py.truth(v);
@@ -155,7 +156,7 @@ final class Tags {
                 fp.session.assume(line, "the loop over '" + h.iterableWritten + "' (unknown: " + String.join(", ",
                         u.names()) + ") was rendered once, with its items unknown");
                 items = new ArrayList<>();
-                items.add(Unk.unknown(u.names(), u.secret()));
+                items.add(Unk.derived(u.names(), u.secret(), u.fromUndefined()));
             } else {
                 items = Py.iterate(collection == Py.NONE ? null : collection);
                 if (items == null) {
@@ -207,7 +208,7 @@ final class Tags {
             if (item instanceof Unk) {
                 parts = new ArrayList<>();
                 for (int i = 0; i < targets.size(); i++) {
-                    parts.add(Unk.unknown(((Unk) item).names(), ((Unk) item).secret()));
+                    parts.add(Unk.derived(((Unk) item).names(), ((Unk) item).secret(), ((Unk) item).fromUndefined()));
                 }
             } else if (item instanceof Map.Entry) {
                 parts = List.of(((Map.Entry<Object, Object>) item).getKey(),
@@ -245,7 +246,8 @@ final class Tags {
             } else if (value instanceof Unk) {
                 values = new ArrayList<>();
                 for (int i = 0; i < t.targets.size(); i++) {
-                    values.add(Unk.unknown(((Unk) value).names(), ((Unk) value).secret()));
+                    values.add(Unk.derived(((Unk) value).names(), ((Unk) value).secret(),
+                            ((Unk) value).fromUndefined()));
                 }
             } else {
                 values = Py.iterate(value);

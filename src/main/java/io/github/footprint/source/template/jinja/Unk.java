@@ -13,24 +13,50 @@ import java.util.TreeSet;
  */
 final class Unk {
     private final boolean undefined;
+    private final boolean fromUndefined;
     private final Set<String> names;
     private final boolean secret;
     /** For a value read from a variable whose own text had unknowns: what that text rendered to, tokens included. */
     private final String partial;
+    /** The unknown this is an attribute of, and the attribute's name (a method about to be called on it). */
+    private Unk parent;
+    private String member;
 
-    Unk(boolean undefined, Collection<String> names, boolean secret, String partial) {
+    /**
+     * @param fromUndefined true when every value it derives from is undefined (not vaulted, not a fact): rendering a
+     *     variable's template that stops on it makes the variable undefined, as Ansible's Templar does
+     */
+    Unk(boolean undefined, boolean fromUndefined, Collection<String> names, boolean secret, String partial) {
         this.undefined = undefined;
+        this.fromUndefined = fromUndefined || undefined;
         this.names = new TreeSet<>(names);
         this.secret = secret;
         this.partial = partial;
     }
 
     static Unk undefined(String name) {
-        return new Unk(true, Set.of(name), false, null);
+        return new Unk(true, true, Set.of(name), false, null);
     }
 
     static Unk unknown(Collection<String> names, boolean secret) {
-        return new Unk(false, names, secret, null);
+        return new Unk(false, false, names, secret, null);
+    }
+
+    /** An unknown result of operations on values all of which were undefined ({@code fromUndefined} given). */
+    static Unk derived(Collection<String> names, boolean secret, boolean fromUndefined) {
+        return new Unk(false, fromUndefined, names, secret, null);
+    }
+
+    boolean fromUndefined() {
+        return fromUndefined;
+    }
+
+    Unk parent() {
+        return parent;
+    }
+
+    String memberName() {
+        return member;
     }
 
     boolean isUndefined() {
@@ -51,12 +77,7 @@ final class Unk {
 
     /** A fresh copy (one per read), same kind. */
     Unk copy() {
-        return new Unk(undefined, names, secret, partial);
-    }
-
-    /** What an operation on this gives: always unknown (an undefined value used is an error Ansible would stop on). */
-    Unk used() {
-        return new Unk(false, names, secret, null);
+        return new Unk(undefined, fromUndefined, names, secret, partial);
     }
 
     /** An attribute or item of this: undefined stays undefined (Ansible's undefined chains), unknown stays unknown. */
@@ -65,7 +86,10 @@ final class Unk {
         for (String s : names) {
             n.add(s + (name.isEmpty() ? "" : "." + name));
         }
-        return new Unk(undefined, n, secret, null);
+        Unk m = new Unk(undefined, fromUndefined, n, secret, null);
+        m.parent = this;
+        m.member = name;
+        return m;
     }
 
     @Override

@@ -12,14 +12,17 @@ final class Unks {
     }
 
     static boolean contains(Object v) {
-        return find(v, null, new int[] {0});
+        return find(v, null, new int[] {0}, new boolean[] {true});
     }
 
-    static void collect(Object v, Set<String> names) {
-        find(v, names, new int[] {0});
+    /** Adds the names of the unknowns inside; true when all of them derive from undefined values only. */
+    static boolean collect(Object v, Set<String> names) {
+        boolean[] fromUndefined = {true};
+        find(v, names, new int[] {0}, fromUndefined);
+        return fromUndefined[0];
     }
 
-    private static boolean find(Object v, Set<String> names, int[] budget) {
+    private static boolean find(Object v, Set<String> names, int[] budget, boolean[] fromUndefined) {
         if (budget[0]++ > LIMIT) {
             return false;
         }
@@ -27,26 +30,27 @@ final class Unks {
             if (names != null) {
                 names.addAll(((Unk) v).names());
             }
+            fromUndefined[0] &= ((Unk) v).fromUndefined();
             return true;
         }
         boolean found = false;
         if (v instanceof Map) {
             for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-                found |= find(e.getKey(), names, budget) || find(e.getValue(), names, budget);
+                found |= find(e.getKey(), names, budget, fromUndefined) || find(e.getValue(), names, budget, fromUndefined);
                 if (found && names == null) {
                     return true;
                 }
             }
         } else if (v instanceof Collection) {
             for (Object x : (Collection<?>) v) {
-                found |= find(x, names, budget);
+                found |= find(x, names, budget, fromUndefined);
                 if (found && names == null) {
                     return true;
                 }
             }
         } else if (v instanceof Map.Entry) {
-            found = find(((Map.Entry<?, ?>) v).getKey(), names, budget) | find(((Map.Entry<?, ?>) v).getValue(),
-                    names, budget);
+            found = find(((Map.Entry<?, ?>) v).getKey(), names, budget, fromUndefined)
+                    | find(((Map.Entry<?, ?>) v).getValue(), names, budget, fromUndefined);
         }
         return found;
     }
