@@ -159,6 +159,9 @@ final class AnsibleTemplates {
     }
 
     String expression() {
+        if (chance(25)) {
+            return more();
+        }
         switch (r.nextInt(22)) {
             case 0:
             case 1:
@@ -215,6 +218,61 @@ final class AnsibleTemplates {
                 return pick("db.get('host')", "db.get('nope', 'fallback')", "app_name.upper()",
                         "path.split('/')", "text.startswith('a')", "db.items() | list | length",
                         "hosts[0] if hosts else 'none'", "app_name.replace('a', 'b')");
+        }
+    }
+
+    /** Less common constructs: more filters and tests, formatting, list operations. */
+    private String more() {
+        switch (r.nextInt(16)) {
+            case 0:
+                return pick("'%s:%d' % (db.host, db.port)", "'%05d' % port", "'%-8s|' % app_name", "'%s' % hosts",
+                        "'%.2f' % ratio", "'%x' % port", "'%(a)s-%(b)s' % {'a': 1, 'b': 'two'}", "'100%%' % ()");
+            case 1:
+                return pick("(hosts + ['z'])", "(ports + [7])", "users | map(attribute='name')", "[3, 1, 2]", "'abc'")
+                        + " | " + pick("first", "last", "sort | list", "unique | list", "reverse | list",
+                                "list | length", "min", "max");
+            case 2:
+                return pick("ports | sum", "users | map(attribute='uid') | sum", "[1.5, 2] | sum", "ports | sum + 1");
+            case 3:
+                return pick("hosts | map('upper') | list", "ports | select('>', 100) | list",
+                        "ports | reject('>', 100) | list", "users | selectattr('admin') | map(attribute='name') | list",
+                        "users | rejectattr('admin') | list | length", "hosts | select | list");
+            case 4:
+                return pick("ratio | round", "ratio | round(1)", "-3 | abs", "ratio * 3 | round(2)", "7 | float",
+                        "'2.5' | float", "port | string | length");
+            case 5:
+                return pick("app_name | title", "app_name | capitalize", "text | wordcount", "app_name | center(20)",
+                        "text | indent(4)", "'a\nb' | indent(2, true)", "app_name | truncate(5)");
+            case 6:
+                return pick("db | dictsort", "db.options | dictsort | first", "db | combine({'port': 1}) | to_json",
+                        "db.options | dict2items | map(attribute='key') | join(',')",
+                        "{'b': 1} | combine(db.options, {'x': 2}) | to_json");
+            case 7:
+                return pick("ports + [1]", "hosts + ['x']", "app_name + '-' + db.host", "[1, 2] * 2", "'ab' * 3",
+                        "(ports + [2]) | length");
+            case 8:
+                return pick("port is divisibleby(3)", "port is even", "zero is odd", "db is mapping", "hosts is iterable",
+                        "text is string", "ratio is number", "port is sameas(port)", "'a' is lower", "app_name is upper",
+                        "port is eq(8080)", "hosts is sequence", "none is none", "port is ne 80");
+            case 9:
+                return pick("7 // 2", "-7 // 2", "-7 % 3", "7 % -3", "2 ** 10", "2 ** -1", "7 / 2", "1e3", "0.1 + 0.2",
+                        "10 / 4 * 2", "1_000_000 // 7");
+            case 10:
+                return pick("range(3) | list", "range(1, 10, 3) | list | join(',')", "range(port // 1000) | list");
+            case 11:
+                return pick("users[0]['name'] ~ users[-1].uid", "hosts[1:] | join(',')", "text[0:3]", "text[::-1]",
+                        "ports[-1] if ports else 0", "db['options']['ssl']");
+            case 12:
+                return pick("{'a': 1}.a", "[1, 2, 3][1]", "(1, 2)[0]", "{'k': [1, {'n': 'v'}]}.k[1].n");
+            case 13:
+                return pick("text | replace('a', 'b', 1)", "text | regex_replace('(?i)L', 'l')",
+                        "text | regex_replace('^(.)', '\\1\\1')", "text | regex_replace('x', 'y', ignorecase=true)");
+            case 14:
+                return pick("hosts | join(', ') | upper", "users | map(attribute='name') | map('upper') | join('/')",
+                        "db.keys() | sort | join(' ')", "db.values() | list | length");
+            default:
+                return pick("app_name | default(none) | string", "nothing | default('x', true)",
+                        "empty | default('x', true)", "zero | default(5, true)", "undefined_var | default(port) + 1");
         }
     }
 
@@ -296,7 +354,7 @@ final class AnsibleTemplates {
     }
 
     private void block(StringBuilder b, int depth, List<String> loopVars) {
-        int kind = r.nextInt(depth >= 2 ? 6 : 12);
+        int kind = r.nextInt(depth >= 2 ? 6 : 15);
         switch (kind) {
             case 0:
             case 1:
@@ -358,6 +416,37 @@ final class AnsibleTemplates {
                 b.append(name).append(" is ").append(expr(name)).append('\n');
                 break;
             }
+            case 11:
+                if (chance(50)) {
+                    String m = pick("kv", "line");
+                    b.append(indent()).append(tag("macro " + m + "(k, v='d')")).append(pick("{{ k }} = {{ v }}",
+                            "\n  {{ k }}: {{ v | upper }}\n", "{% if v %}{{ k }}{% endif %}")).append(tag("endmacro"))
+                            .append(chance(70) ? "\n" : "");
+                    b.append("m = ").append(expr(m + "(" + pick("'a'", "app_name", "port | string") + ", "
+                            + pick("1", "db.host", "none", "hosts | length") + ")")).append('\n');
+                } else {
+                    b.append(indent()).append(tag("set ns = namespace(total=0, names='')")).append('\n');
+                    b.append(tag("for u in users")).append(tag("set ns.total = ns.total + u.uid"))
+                            .append(tag("set ns.names = ns.names ~ u.name")).append(tag("endfor")).append('\n');
+                    b.append("total = ").append(expr("ns.total")).append(" names = ").append(expr("ns.names"))
+                            .append('\n');
+                }
+                break;
+            case 12:
+                b.append(tag("for u in users")).append('\n').append(tag("for h in hosts")).append("\n")
+                        .append("  ").append(expr("u.name ~ '@' ~ h ~ ' ' ~ loop.index ~ '/' ~ loop.cycle('odd', 'even')"))
+                        .append('\n').append(tag("endfor")).append('\n').append(tag("endfor")).append('\n');
+                break;
+            case 13:
+                if (chance(50)) {
+                    b.append(tag("filter " + pick("upper", "replace('a', '_')", "trim | lower", "indent(2)")))
+                            .append(pick("abc\n", "  Text {{ app_name }}  \n", "x\n{% if debug %}y{% endif %}\n"))
+                            .append(tag("endfilter")).append('\n');
+                } else {
+                    b.append(tag("with w = " + expression() + ", z = 2")).append("w=").append(expr("w"))
+                            .append(" z=").append(expr("z")).append(tag("endwith")).append('\n');
+                }
+                break;
             default:
                 if (chance(50)) {
                     // Jinja2 reads "{% raw +%}" as an unknown tag "raw": the raw opener takes no "+" at its end

@@ -38,6 +38,10 @@ final class Filters {
         for (Filter f : ours()) {
             context.registerFilter(f);
         }
+        for (Filter f : lists()) {
+            context.registerFilter(f);
+        }
+        PyTests.install(context);
         context.registerExpTest(new Defined("defined", true));
         context.registerExpTest(new Defined("undefined", false));
         context.registerExpTest(new NoneTest());
@@ -528,6 +532,395 @@ final class Filters {
             }
         });
         return out;
+    }
+
+    /** Python's {@code str.splitlines()}. */
+    static List<String> splitlines(String s) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || (c >= 0x1c && c <= 0x1e) || c == 0x85
+                    || c == 0x2028 || c == 0x2029) {
+                out.add(s.substring(start, i));
+                if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < s.length()) {
+            out.add(s.substring(start));
+        }
+        return out;
+    }
+
+    /** Jinja2's {@code ignore_case}: strings compare lower-cased. */
+    private static Object ignoreCase(Object v, boolean caseSensitive) {
+        return !caseSensitive && v instanceof CharSequence ? v.toString().toLowerCase(Locale.ROOT) : v;
+    }
+
+    /** Jinja2's attribute getter: {@code a.b.0} looks up a, then b, then index 0 (items first, as getitem). */
+    static Object attribute(Object item, Object attribute) {
+        if (Py.isNone(attribute)) {
+            return item;
+        }
+        Object v = item;
+        for (String part : Py.str(attribute).split("\\.")) {
+            v = PyOperators.known(v);
+            if (v instanceof Map) {
+                Map<?, ?> m = (Map<?, ?>) v;
+                v = m.containsKey(part) ? m.get(part) : Unk.undefined(part);
+            } else if (v instanceof List && part.matches("-?\\d+")) {
+                List<?> l = (List<?>) v;
+                int i = Integer.parseInt(part);
+                i = i < 0 ? i + l.size() : i;
+                v = i >= 0 && i < l.size() ? l.get(i) : Unk.undefined(part);
+            } else {
+                v = Unk.undefined(part);
+            }
+            if (v == null) {
+                v = Py.NONE;
+            }
+        }
+        return v;
+    }
+
+    private static int compareKeys(Object a, Object b) {
+        return PyOperators.compare(PyOperators.known(a), PyOperators.known(b), "<");
+    }
+
+    private static List<Object> items(Object v) {
+        List<Object> items = Py.iterate(v);
+        if (items == null) {
+            throw new ELException("'" + PyOperators.typeName(v) + "' object is not iterable");
+        }
+        return items;
+    }
+
+    /** The filters over sequences and the text filters whose Jinja2 behaviour Jinjava's differ from. */
+    private static List<Filter> lists() {
+        List<Filter> out = new ArrayList<>();
+        out.add(new Known("sum") {
+            @Override
+            Object apply(Object v, Args a) {
+                Object attribute = a.known(0, "attribute", Py.NONE);
+                Object total = a.known(1, "start", 0);
+                for (Object x : items(v)) {
+                    Object item = PyOperators.known(attribute(x, attribute));
+                    total = add(total, item);
+                }
+                return total;
+            }
+        });
+        for (String name : new String[] {"min", "max"}) {
+            out.add(new Known(name) {
+                @Override
+                Object apply(Object v, Args a) {
+                    boolean cs = Py.truth(a.known(0, "case_sensitive", false));
+                    Object attribute = a.known(1, "attribute", Py.NONE);
+                    Object best = null;
+                    Object bestKey = null;
+                    for (Object x : items(v)) {
+                        Object key = ignoreCase(PyOperators.known(attribute(x, attribute)), cs);
+                        int c = best == null ? 0 : compareKeys(key, bestKey);
+                        if (best == null || (name.equals("min") ? c < 0 : c > 0)) {
+                            best = x;
+                            bestKey = key;
+                        }
+                    }
+                    return best == null ? Unk.undefined(name) : best;
+                }
+            });
+        }
+        out.add(new Known("sort") {
+            @Override
+            Object apply(Object v, Args a) {
+                boolean reverse = Py.truth(a.known(0, "reverse", false));
+                boolean cs = Py.truth(a.known(1, "case_sensitive", false));
+                Object attribute = a.known(2, "attribute", Py.NONE);
+                List<Object> l = new ArrayList<>(items(v));
+                java.util.Comparator<Object> cmp = (x, y) -> compareKeys(ignoreCase(attribute(x, attribute), cs),
+                        ignoreCase(attribute(y, attribute), cs));
+                l.sort(reverse ? cmp.reversed() : cmp);
+                return l;
+            }
+        });
+        out.add(new Known("unique") {
+            @Override
+            Object apply(Object v, Args a) {
+                boolean cs = Py.truth(a.known(0, "case_sensitive", false));
+                Object attribute = a.known(1, "attribute", Py.NONE);
+                List<Object> out = new ArrayList<>();
+                List<Object> seen = new ArrayList<>();
+                for (Object x : items(v)) {
+                    Object key = ignoreCase(PyOperators.known(attribute(x, attribute)), cs);
+                    boolean dup = false;
+                    for (Object s : seen) {
+                        dup |= PyOperators.equal(s, key);
+                    }
+                    if (!dup) {
+                        seen.add(key);
+                        out.add(x);
+                    }
+                }
+                return out;
+            }
+        });
+        out.add(new Known("reverse") {
+            @Override
+            Object apply(Object v, Args a) {
+                if (v instanceof CharSequence) {
+                    return new StringBuilder(v.toString()).reverse().toString();
+                }
+                List<Object> l = new ArrayList<>(items(v));
+                java.util.Collections.reverse(l);
+                return l;
+            }
+        });
+        for (String name : new String[] {"select", "reject", "selectattr", "rejectattr"}) {
+            out.add(new Known(name) {
+                @Override
+                Object apply(Object v, Args a) {
+                    boolean attr = name.endsWith("attr");
+                    boolean keep = name.startsWith("select");
+                    List<Object> args = java.util.Arrays.asList(a.args);
+                    List<Object> out = new ArrayList<>();
+                    for (Object x : items(v)) {
+                        Object item = attr ? attribute(x, args.get(0)) : x;
+                        if (PyTests.apply(args, attr ? 1 : 0, item) == keep) {
+                            out.add(x);
+                        }
+                    }
+                    return out;
+                }
+            });
+        }
+        out.add(new Known("map") {
+            @Override
+            Object apply(Object v, Args a) {
+                List<Object> out = new ArrayList<>();
+                if (a.args.length == 0 && a.kwargs.containsKey("attribute")) {
+                    Object attribute = a.kwargs.get("attribute");
+                    Object dflt = a.kwargs.getOrDefault("default", Py.NONE);
+                    for (Object x : items(v)) {
+                        Object r = attribute(x, attribute);
+                        out.add(r instanceof Unk && ((Unk) r).isUndefined() && a.kwargs.containsKey("default")
+                                ? dflt : r);
+                    }
+                    return out;
+                }
+                String filter = Py.str(a.known(0, "", ""));
+                Session s = FpInterpreter.current();
+                Filter f = JinjavaInterpreter.getCurrent().getContext().getFilter(filter);
+                if (f == null) {
+                    throw new ELException("No filter named '" + filter + "'");
+                }
+                Object[] rest = java.util.Arrays.copyOfRange(a.args, 1, a.args.length);
+                for (Object x : items(v)) {
+                    out.add(f.filter(x, JinjavaInterpreter.getCurrent(), rest, a.kwargs));
+                }
+                return s == null ? out : out;
+            }
+        });
+        out.add(new Known("indent") {
+            @Override
+            Object apply(Object v, Args a) {
+                Object width = a.known(0, "width", 4);
+                boolean first = Py.truth(a.known(1, "first", false));
+                boolean blank = Py.truth(a.known(2, "blank", false));
+                String indention = width instanceof CharSequence ? width.toString()
+                        : " ".repeat(PyOperators.bigInt(width).intValue());
+                List<String> lines = splitlines(Py.str(v) + "\n");
+                StringBuilder b = new StringBuilder();
+                if (blank) {
+                    b.append(String.join("\n" + indention, lines));
+                } else {
+                    b.append(lines.get(0));
+                    for (String line : lines.subList(1, lines.size())) {
+                        b.append('\n').append(line.isEmpty() ? line : indention + line);
+                    }
+                }
+                return first ? indention + b : b.toString();
+            }
+        });
+        out.add(new Known("round") {
+            @Override
+            Object apply(Object v, Args a) {
+                int precision = PyOperators.bigInt(a.known(0, "precision", 0)).intValue();
+                String method = Py.str(a.known(1, "method", "common"));
+                if (Py.isInt(v) || v instanceof Boolean) {
+                    return method.equals("common") ? v : (double) PyOperators.dbl(v);
+                }
+                double d = PyOperators.dbl(v);
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    return d;
+                }
+                java.math.RoundingMode mode = method.equals("ceil") ? java.math.RoundingMode.CEILING
+                        : method.equals("floor") ? java.math.RoundingMode.FLOOR : java.math.RoundingMode.HALF_EVEN;
+                if (!method.equals("common")) {
+                    double scale = Math.pow(10, precision);
+                    return (method.equals("ceil") ? Math.ceil(d * scale) : Math.floor(d * scale)) / scale;
+                }
+                return new java.math.BigDecimal(d).setScale(precision, mode).doubleValue();
+            }
+        });
+        out.add(new Known("truncate") {
+            @Override
+            Object apply(Object v, Args a) {
+                String s = Py.str(v);
+                int length = PyOperators.bigInt(a.known(0, "length", 255)).intValue();
+                boolean killwords = Py.truth(a.known(1, "killwords", false));
+                String end = Py.str(a.known(2, "end", "..."));
+                int leeway = PyOperators.bigInt(a.known(3, "leeway", 5)).intValue();
+                if (s.length() <= length + leeway) {
+                    return s;
+                }
+                String head = s.substring(0, Math.max(0, length - end.length()));
+                if (killwords) {
+                    return head + end;
+                }
+                int space = head.lastIndexOf(' ');
+                return (space >= 0 ? head.substring(0, space) : head) + end;
+            }
+        });
+        out.add(new Known("title") {
+            @Override
+            Object apply(Object v, Args a) {
+                StringBuilder b = new StringBuilder();
+                Matcher m = Pattern.compile("([-\\s({\\[<]+)", Pattern.UNICODE_CHARACTER_CLASS).matcher(Py.str(v));
+                String s = Py.str(v);
+                int at = 0;
+                List<String> parts = new ArrayList<>();
+                while (m.find()) {
+                    parts.add(s.substring(at, m.start()));
+                    parts.add(m.group());
+                    at = m.end();
+                }
+                parts.add(s.substring(at));
+                for (String item : parts) {
+                    if (!item.isEmpty()) {
+                        b.append(item.substring(0, 1).toUpperCase(Locale.ROOT)).append(item.substring(1)
+                                .toLowerCase(Locale.ROOT));
+                    }
+                }
+                return b.toString();
+            }
+        });
+        out.add(new Known("capitalize") {
+            @Override
+            Object apply(Object v, Args a) {
+                String s = Py.str(v);
+                return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(
+                        Locale.ROOT);
+            }
+        });
+        out.add(new Known("wordcount") {
+            @Override
+            Object apply(Object v, Args a) {
+                Matcher m = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS).matcher(Py.str(v));
+                int n = 0;
+                while (m.find()) {
+                    n++;
+                }
+                return n;
+            }
+        });
+        out.add(new Known("center") {
+            @Override
+            Object apply(Object v, Args a) {
+                String s = Py.str(v);
+                int width = PyOperators.bigInt(a.known(0, "width", 80)).intValue();
+                int marg = width - s.length();
+                if (marg <= 0) {
+                    return s;
+                }
+                int left = marg / 2 + (marg & width & 1);
+                return " ".repeat(left) + s + " ".repeat(marg - left);
+            }
+        });
+        out.add(new Known("dictsort") {
+            @Override
+            Object apply(Object v, Args a) {
+                boolean cs = Py.truth(a.known(0, "case_sensitive", false));
+                int pos = Py.str(a.known(1, "by", "key")).equals("value") ? 1 : 0;
+                boolean reverse = Py.truth(a.known(2, "reverse", false));
+                List<Object> l = new ArrayList<>();
+                for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                    l.add(new Py.Tuple(java.util.Arrays.asList(e.getKey(), e.getValue())));
+                }
+                java.util.Comparator<Object> cmp = (x, y) -> compareKeys(ignoreCase(((List<?>) x).get(pos), cs),
+                        ignoreCase(((List<?>) y).get(pos), cs));
+                l.sort(reverse ? cmp.reversed() : cmp);
+                return l;
+            }
+        });
+        out.add(new Known(Translator.SLICE) {
+            @Override
+            Object apply(Object v, Args a) {
+                return slice(v, a.known(0, "", Py.NONE), a.known(1, "", Py.NONE), a.known(2, "", Py.NONE));
+            }
+        });
+        return out;
+    }
+
+    /** Python's {@code +} for the values sum adds. */
+    private static Object add(Object a, Object b) {
+        if (PyOperators.isNumber(a) && PyOperators.isNumber(b)) {
+            if ((Py.isInt(a) || a instanceof Boolean) && (Py.isInt(b) || b instanceof Boolean)) {
+                return Py.intValue(PyOperators.bigInt(a).add(PyOperators.bigInt(b)));
+            }
+            return PyOperators.dbl(a) + PyOperators.dbl(b);
+        }
+        if (a instanceof List && b instanceof List) {
+            List<Object> l = new ArrayList<>((List<?>) a);
+            l.addAll((List<?>) b);
+            return l;
+        }
+        throw new ELException("unsupported operand type(s) for +: '" + PyOperators.typeName(a) + "' and '"
+                + PyOperators.typeName(b) + "'");
+    }
+
+    /** Python's {@code seq[start:stop:step]} of a string, list or tuple. */
+    static Object slice(Object v, Object start, Object stop, Object step) {
+        List<Object> items = v instanceof CharSequence ? null : items(v);
+        String s = v instanceof CharSequence ? v.toString() : null;
+        int n = s != null ? s.length() : items.size();
+        int st = Py.isNone(step) ? 1 : PyOperators.bigInt(step).intValue();
+        if (st == 0) {
+            throw new ELException("slice step cannot be zero");
+        }
+        int lo = bound(start, n, st < 0 ? n - 1 : 0, st);
+        int hi = bound(stop, n, st < 0 ? -1 : n, st);
+        StringBuilder b = new StringBuilder();
+        List<Object> out = new ArrayList<>();
+        for (int i = lo; st > 0 ? i < hi : i > hi; i += st) {
+            if (s != null) {
+                b.append(s.charAt(i));
+            } else {
+                out.add(items.get(i));
+            }
+        }
+        if (s != null) {
+            return b.toString();
+        }
+        return v instanceof Py.Tuple ? new Py.Tuple(out) : out;
+    }
+
+    private static int bound(Object x, int n, int dflt, int step) {
+        if (Py.isNone(x)) {
+            return dflt;
+        }
+        long i = PyOperators.bigInt(x).longValue();
+        if (i < 0) {
+            i += n;
+            if (i < 0) {
+                i = step < 0 ? -1 : 0;
+            }
+        } else if (i >= n) {
+            i = step < 0 ? n - 1 : n;
+        }
+        return (int) i;
     }
 
     @SuppressWarnings("unchecked")

@@ -104,6 +104,9 @@ final class FpInterpreter extends JinjavaInterpreter {
         if (variable.equals(Translator.NONE_NAME)) {
             return Py.NONE;
         }
+        if (variable.equals(Translator.EMPTY_TUPLE)) {
+            return new Py.Tuple(java.util.List.of());
+        }
         String name = variable.startsWith(Translator.RESERVED_PREFIX)
                 ? variable.substring(Translator.RESERVED_PREFIX.length()) : variable;
         Object v = getContext().get(name);

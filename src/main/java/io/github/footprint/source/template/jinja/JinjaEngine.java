@@ -54,6 +54,8 @@ public final class JinjaEngine implements TemplateEngine {
         global.registerTag(new Tags.If());
         global.registerTag(new Tags.For());
         global.registerTag(new Tags.Set_());
+        global.registerTag(new Tags.FilterBlock());
+        global.registerTag(new Tags.With());
         Filters.install(global);
         global.setExpressionStrategy(output);
     }

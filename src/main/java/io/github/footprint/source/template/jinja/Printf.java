@@ -14,7 +14,9 @@ final class Printf {
 
     @SuppressWarnings("unchecked")
     static String format(String fmt, Object args) {
-        List<Object> list = args instanceof List ? (List<Object>) args : List.of(args == null ? Py.NONE : args);
+        // only a tuple is a list of arguments: a list is one argument ('%s' % [1, 2])
+        List<Object> list = args instanceof Py.Tuple ? ((Py.Tuple) args).toList()
+                : List.of(args == null ? Py.NONE : args);
         Map<Object, Object> map = args instanceof Map ? (Map<Object, Object>) args : null;
         StringBuilder b = new StringBuilder();
         int next = 0;
@@ -107,7 +109,7 @@ final class Printf {
             }
             b.append(pad(body, width, flags, conv != 's' && conv != 'r' && conv != 'a'));
         }
-        if (map == null && next < list.size() && !(args instanceof Map)) {
+        if (map == null && next < list.size()) {
             throw new ELException("not all arguments converted during string formatting");
         }
         return b.toString();

@@ -60,6 +60,20 @@ final class PyOperators {
                     return new AstBinary(children[0], children[1], IN);
                 }
             });
+            putExtensionHandler(com.hubspot.jinjava.el.ext.PowerOfOperator.TOKEN,
+                    new ExtensionHandler(ExtensionPoint.MUL) {
+                        @Override
+                        public AstNode createAstNode(AstNode... children) {
+                            return new AstBinary(children[0], children[1], POW);
+                        }
+                    });
+            putExtensionHandler(com.hubspot.jinjava.el.ext.TruncDivOperator.TOKEN,
+                    new ExtensionHandler(ExtensionPoint.MUL) {
+                        @Override
+                        public AstNode createAstNode(AstNode... children) {
+                            return new AstBinary(children[0], children[1], FLOORDIV);
+                        }
+                    });
             putExtensionHandler(CollectionNonMembershipOperator.TOKEN, new ExtensionHandler(ExtensionPoint.CMP) {
                 @Override
                 public AstNode createAstNode(AstNode... children) {
@@ -130,6 +144,8 @@ final class PyOperators {
                 op = MOD;
             } else if (operator == AstBinary.MUL) {
                 op = MUL;
+            } else if (operator == com.hubspot.jinjava.el.ext.AdditionOperator.OP || operator == AstBinary.ADD) {
+                op = ADD;
             }
             return super.createAstBinary(left, right, op);
         }
@@ -227,6 +243,73 @@ final class PyOperators {
             return mul(a, b);
         }
     };
+    /** Python's {@code +}: numbers, strings, lists (and tuples) with their own kind. */
+    static final AstBinary.Operator ADD = new Simple("+") {
+        @Override
+        Object op(Object a, Object b) {
+            if (isNumber(a) && isNumber(b)) {
+                if (integral(a) && integral(b)) {
+                    return Py.intValue(bigInt(a).add(bigInt(b)));
+                }
+                return dbl(a) + dbl(b);
+            }
+            if (a instanceof CharSequence && b instanceof CharSequence) {
+                return a.toString() + b;
+            }
+            if (a instanceof List && b instanceof List && (a instanceof Py.Tuple) == (b instanceof Py.Tuple)) {
+                List<Object> l = new java.util.ArrayList<>((List<?>) a);
+                l.addAll((List<?>) b);
+                return a instanceof Py.Tuple ? new Py.Tuple(l) : l;
+            }
+            throw new ELException("unsupported operand type(s) for +: '" + typeName(a) + "' and '" + typeName(b)
+                    + "'");
+        }
+    };
+
+    /** Python's {@code **}: exact for integers with a non-negative exponent, a float otherwise. */
+    static final AstBinary.Operator POW = new Simple("**") {
+        @Override
+        Object op(Object a, Object b) {
+            if (!isNumber(a) || !isNumber(b)) {
+                throw new ELException("unsupported operand type(s) for ** or pow(): '" + typeName(a) + "' and '"
+                        + typeName(b) + "'");
+            }
+            if (integral(a) && integral(b) && bigInt(b).signum() >= 0) {
+                if (bigInt(b).bitLength() > 16) {
+                    throw new ELException("exponent too large");
+                }
+                return Py.intValue(bigInt(a).pow(bigInt(b).intValue()));
+            }
+            return Math.pow(dbl(a), dbl(b));
+        }
+    };
+    /** Python's {@code //}: floor division. */
+    static final AstBinary.Operator FLOORDIV = new Simple("//") {
+        @Override
+        Object op(Object a, Object b) {
+            if (!isNumber(a) || !isNumber(b)) {
+                throw new ELException("unsupported operand type(s) for //: '" + typeName(a) + "' and '"
+                        + typeName(b) + "'");
+            }
+            if (integral(a) && integral(b)) {
+                BigInteger d = bigInt(b);
+                if (d.signum() == 0) {
+                    throw new ELException("integer division or modulo by zero");
+                }
+                BigInteger[] qr = bigInt(a).divideAndRemainder(d);
+                BigInteger q = qr[0];
+                if (qr[1].signum() != 0 && (qr[1].signum() != d.signum())) {
+                    q = q.subtract(BigInteger.ONE);
+                }
+                return Py.intValue(q);
+            }
+            if (dbl(b) == 0) {
+                throw new ELException("float floor division by zero");
+            }
+            return Math.floor(dbl(a) / dbl(b));
+        }
+    };
+
     /** Python's {@code and}: the left operand when it is false, else the right one (evaluated only then). */
     static final AstBinary.Operator AND = new AstBinary.Operator() {
         @Override

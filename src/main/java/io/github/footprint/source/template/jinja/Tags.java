@@ -37,14 +37,17 @@ final class Tags {
         final String expression;
         final ForHeader forHeader;
         final List<String> targets;
+        /** For {@code with}: the expression of each target. */
+        final List<String> values;
 
         FpTagToken(String image, int line, int position, TokenScannerSymbols symbols, String original,
-                String expression, ForHeader forHeader, List<String> targets) {
+                String expression, ForHeader forHeader, List<String> targets, List<String> values) {
             super(image, line, position, symbols);
             this.original = original;
             this.expression = expression;
             this.forHeader = forHeader;
             this.targets = targets;
+            this.values = values;
         }
     }
 
@@ -259,6 +262,71 @@ final class Tags {
             }
             executeSet(t, interpreter, t.targets.toArray(new String[0]), values, true);
             return "";
+        }
+    }
+
+    /** The variable a filter block's body is given to its filters as. */
+    static final String FILTER_BODY = "__fp_filter_body";
+
+    /** {@code {% filter upper %}...{% endfilter %}}: the body, rendered, through the filters. */
+    static final class FilterBlock implements com.hubspot.jinjava.lib.tag.Tag {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getName() {
+            return "filter";
+        }
+
+        @Override
+        public String getEndTagName() {
+            return "endfilter";
+        }
+
+        @Override
+        public String interpret(TagNode tagNode, JinjavaInterpreter interpreter) {
+            FpInterpreter fp = (FpInterpreter) interpreter;
+            try (InterpreterScopeClosable c = interpreter.enterScope()) {
+                interpreter.getContext().put(FILTER_BODY, render(tagNode.getChildren(), interpreter));
+                Object v = fp.resolveELExpression(token(tagNode).expression, tagNode.getLineNumber());
+                if (v instanceof Unk) {
+                    Unk u = (Unk) v;
+                    return fp.session.token(tagNode.getLineNumber(), "{% filter " + token(tagNode).original.trim()
+                            + " %}", u.names(), u.secret(), u.fromUndefined());
+                }
+                return Py.isNone(v) ? "" : Py.str(v);
+            }
+        }
+    }
+
+    /** {@code {% with a = 1, b = x %}...{% endwith %}}: values taken outside, bound inside a scope. */
+    static final class With implements com.hubspot.jinjava.lib.tag.Tag {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getName() {
+            return "with";
+        }
+
+        @Override
+        public String getEndTagName() {
+            return "endwith";
+        }
+
+        @Override
+        public String interpret(TagNode tagNode, JinjavaInterpreter interpreter) {
+            FpInterpreter fp = (FpInterpreter) interpreter;
+            FpTagToken t = token(tagNode);
+            List<Object> values = new ArrayList<>();
+            for (String el : t.values) {
+                Object v = fp.resolveELExpression(el, tagNode.getLineNumber());
+                values.add(v == null ? Py.NONE : v);
+            }
+            try (InterpreterScopeClosable c = interpreter.enterScope()) {
+                for (int i = 0; i < t.targets.size(); i++) {
+                    interpreter.getContext().put(t.targets.get(i), values.get(i));
+                }
+                return render(tagNode.getChildren(), interpreter);
+            }
         }
     }
 

@@ -14,6 +14,10 @@ import java.util.Set;
 final class Translator {
     /** Stands for Python's None (the evaluator resolves it to {@link Py#NONE}). */
     static final String NONE_NAME = "__fp_none";
+    /** Stands for {@code ()}, the empty tuple Jinjava's parser cannot read. */
+    static final String EMPTY_TUPLE = "__fp_empty_tuple";
+    /** The filter a Python slice ({@code x[1:]}, {@code x[::-1]}) is turned into. */
+    static final String SLICE = "__fp_slice";
     /** Prefix of names that are reserved words in Jinjava's expression language. */
     static final String RESERVED_PREFIX = "__fp_kw_";
 
@@ -299,9 +303,147 @@ final class Translator {
         return -1;
     }
 
+    /**
+     * Python's slices ({@code x[a:b:c]}, any part left out) become a filter with Python's semantics:
+     * {@code (x | __fp_slice(a, b, c))}.
+     */
+    private static List<Tok> slices(List<Tok> toks) throws Untranslatable {
+        List<Tok> out = new ArrayList<>(toks);
+        for (int i = 0; i < out.size(); i++) {
+            Tok t = out.get(i);
+            if (t.kind != Tok.Kind.OPERATOR || !t.text.equals("[")) {
+                continue;
+            }
+            Tok before = previous(out, i);
+            boolean subscript = before != null && (before.kind == Tok.Kind.STRING || (before.kind == Tok.Kind.NAME
+                    && !KEYWORDS.contains(before.text) && !before.text.equals("is")) || (before.kind
+                            == Tok.Kind.OPERATOR && (before.text.equals(")") || before.text.equals("]"))));
+            int end = groupEnd(out, i);
+            if (!subscript || end < 0) {
+                continue;
+            }
+            List<List<Tok>> parts = new ArrayList<>();
+            parts.add(new ArrayList<>());
+            int depth = 0;
+            for (int j = i + 1; j < end - 1; j++) {
+                Tok u = out.get(j);
+                if (u.kind == Tok.Kind.OPERATOR && "([{".contains(u.text)) {
+                    depth++;
+                } else if (u.kind == Tok.Kind.OPERATOR && ")]}".contains(u.text)) {
+                    depth--;
+                } else if (depth == 0 && u.kind == Tok.Kind.OPERATOR && u.text.equals(":")) {
+                    parts.add(new ArrayList<>());
+                    continue;
+                }
+                parts.get(parts.size() - 1).add(u);
+            }
+            if (parts.size() < 2) {
+                continue;
+            }
+            if (parts.size() > 3) {
+                throw new Untranslatable("invalid slice");
+            }
+            int start = operandStart(out, i);
+            List<Tok> call = new ArrayList<>();
+            call.add(new Tok(Tok.Kind.OPERATOR, "|"));
+            call.add(new Tok(Tok.Kind.NAME, SLICE));
+            call.add(new Tok(Tok.Kind.OPERATOR, "("));
+            for (int p = 0; p < 3; p++) {
+                if (p > 0) {
+                    call.add(new Tok(Tok.Kind.OPERATOR, ","));
+                }
+                List<Tok> part = p < parts.size() ? parts.get(p) : List.of();
+                if (part.stream().allMatch(x -> x.kind == Tok.Kind.SPACE)) {
+                    call.add(new Tok(Tok.Kind.NAME, "none"));
+                } else {
+                    call.addAll(part);
+                }
+            }
+            call.add(new Tok(Tok.Kind.OPERATOR, ")"));
+            call.add(new Tok(Tok.Kind.OPERATOR, ")"));
+            out.subList(i, end).clear();
+            out.addAll(i, call);
+            out.add(start, new Tok(Tok.Kind.OPERATOR, "("));
+            i = start;
+        }
+        return out;
+    }
+
+    /** Where the primary and postfixes ending just before {@code i} start. */
+    private static int operandStart(List<Tok> toks, int i) {
+        int j = i - 1;
+        while (j >= 0) {
+            while (j >= 0 && toks.get(j).kind == Tok.Kind.SPACE) {
+                j--;
+            }
+            if (j < 0) {
+                return 0;
+            }
+            Tok t = toks.get(j);
+            int start;
+            if (t.kind == Tok.Kind.OPERATOR && ")]}".contains(t.text)) {
+                int depth = 0;
+                int k = j;
+                for (; k >= 0; k--) {
+                    Tok u = toks.get(k);
+                    if (u.kind == Tok.Kind.OPERATOR && ")]}".contains(u.text)) {
+                        depth++;
+                    } else if (u.kind == Tok.Kind.OPERATOR && "([{".contains(u.text) && --depth == 0) {
+                        break;
+                    }
+                }
+                start = Math.max(0, k);
+            } else {
+                start = j;
+            }
+            // a postfix (call or subscript) continues to its left; a dot joins an attribute to its base
+            int p = start - 1;
+            while (p >= 0 && toks.get(p).kind == Tok.Kind.SPACE) {
+                p--;
+            }
+            Tok left = p >= 0 ? toks.get(p) : null;
+            boolean postfix = toks.get(start).kind == Tok.Kind.OPERATOR && ("(".equals(toks.get(start).text)
+                    || "[".equals(toks.get(start).text)) && left != null && (left.kind == Tok.Kind.NAME
+                            && !KEYWORDS.contains(left.text) || left.kind == Tok.Kind.STRING
+                            || (left.kind == Tok.Kind.OPERATOR && (")".equals(left.text) || "]".equals(left.text))));
+            if (postfix) {
+                j = p;
+                continue;
+            }
+            if (left != null && left.kind == Tok.Kind.OPERATOR && left.text.equals(".")) {
+                j = p - 1;
+                continue;
+            }
+            return start;
+        }
+        return 0;
+    }
+
+    /** {@code ()} that is no call is the empty tuple. */
+    private static List<Tok> emptyTuples(List<Tok> toks) {
+        List<Tok> out = new ArrayList<>(toks);
+        for (int i = 0; i < out.size(); i++) {
+            Tok t = out.get(i);
+            if (t.kind != Tok.Kind.OPERATOR || !t.text.equals("(")) {
+                continue;
+            }
+            Tok after = next(out, i + 1);
+            Tok before = previous(out, i);
+            boolean call = before != null && ((before.kind == Tok.Kind.NAME && !KEYWORDS.contains(before.text))
+                    || before.kind == Tok.Kind.STRING || (before.kind == Tok.Kind.OPERATOR
+                            && (before.text.equals(")") || before.text.equals("]"))));
+            if (after != null && after.kind == Tok.Kind.OPERATOR && after.text.equals(")") && !call) {
+                int close = out.indexOf(after);
+                out.subList(i, close + 1).clear();
+                out.add(i, new Tok(Tok.Kind.NAME, EMPTY_TUPLE));
+            }
+        }
+        return out;
+    }
+
     /** The expression in Jinjava's syntax. */
     static String translate(String expression) throws Untranslatable {
-        List<Tok> toks = parenthesizeTestedFilters(parenthesizeNegations(tokens(expression)));
+        List<Tok> toks = parenthesizeTestedFilters(parenthesizeNegations(slices(emptyTuples(tokens(expression)))));
         StringBuilder b = new StringBuilder();
         Tok prev = null;
         Tok prev2 = null;

@@ -270,6 +270,24 @@ final class TreeBuilder {
         switch (name) {
             case "if":
                 return tagNode(tag, name, helpers, translate(helpers, line), null, null, line, position);
+            case "filter":
+                return tagNode(tag, name, helpers, translate(Tags.FILTER_BODY + " | " + helpers, line), null, null,
+                        line, position);
+            case "with": {
+                List<String> targets = new ArrayList<>();
+                List<String> values = new ArrayList<>();
+                for (String pair : splitTopLevel(helpers, line)) {
+                    int eq = topLevelAssignment(pair, line);
+                    if (eq < 0) {
+                        throw new BuildError("expected token '=', got '" + pair.trim() + "'", line);
+                    }
+                    targets.add(pair.substring(0, eq).trim());
+                    values.add(translate(pair.substring(eq + 1), line));
+                }
+                Tags.FpTagToken token = new Tags.FpTagToken("{% with %}", line, position, SYMBOLS, helpers, null, null,
+                        targets, values);
+                return new TagNode(tag, token, SYMBOLS);
+            }
             case "for":
                 return tagNode(tag, name, helpers, null, forHeader(helpers, line), null, line, position);
             case "set": {
@@ -308,7 +326,7 @@ final class TreeBuilder {
             throw new BuildError(e.getMessage(), line);
         }
         Tags.FpTagToken token = new Tags.FpTagToken("{% " + name + " " + translated + " %}", line, position, SYMBOLS,
-                helpers, expression, forHeader, targets);
+                helpers, expression, forHeader, targets, null);
         return new TagNode(tag, token, SYMBOLS);
     }
 
@@ -337,6 +355,31 @@ final class TreeBuilder {
             at += t.text.length();
         }
         return -1;
+    }
+
+    /** The parts of a text between its top-level commas. */
+    private static List<String> splitTopLevel(String text, int line) throws BuildError {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        StringBuilder current = new StringBuilder();
+        for (Translator.Tok t : tokens(text, line)) {
+            if (t.kind == Translator.Tok.Kind.OPERATOR) {
+                if ("([{".contains(t.text)) {
+                    depth++;
+                } else if (")]}".contains(t.text)) {
+                    depth--;
+                } else if (t.text.equals(",") && depth == 0) {
+                    out.add(current.toString());
+                    current.setLength(0);
+                    continue;
+                }
+            }
+            current.append(t.text);
+        }
+        if (!current.toString().trim().isEmpty()) {
+            out.add(current.toString());
+        }
+        return out;
     }
 
     private static boolean hasTopLevelComma(String expression, int line) throws BuildError {
