@@ -66,6 +66,15 @@ public final class SourceFile {
                 List.copyOf(decisions), List.copyOf(assumptions));
     }
 
+    /** A rendered template whose text is its lines, {@code \n}-separated ({@code starts} as the loader's format). */
+    SourceFile(String displayPath, String treePath, FileKind kind, String text, int[] starts, int[] lineMap,
+            List<SourceProblem> problems, boolean parseable, Dialect dialect, SortedMap<Integer, Unknown> unknowns,
+            List<DecisionPoint> decisions, List<Assumption> assumptions) {
+        this(displayPath, treePath, kind, text, starts, lineMap, problems, List.of(), parseable, dialect,
+                Collections.unmodifiableSortedMap(new TreeMap<>(unknowns)), List.copyOf(decisions),
+                List.copyOf(assumptions));
+    }
+
     private SourceFile(String displayPath, String treePath, FileKind kind, String text, int[] starts, int[] lineMap,
             List<SourceProblem> problems, List<Placeholder> unresolved, boolean parseable, Dialect dialect,
             SortedMap<Integer, Unknown> unknowns, List<DecisionPoint> decisions, List<Assumption> assumptions) {

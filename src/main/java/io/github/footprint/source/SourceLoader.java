@@ -233,6 +233,14 @@ public final class SourceLoader {
         Set<String> dirs = new TreeSet<>();
         Scan scan = scanTree();
         Templating templating = new Templating(options, scan.paths);
+        if (renderer.enabled()) {
+            for (String p : scan.paths) {
+                if (TemplateName.of(p).dialect() == Dialect.JINJA2) {
+                    engines.prepare(Dialect.JINJA2);
+                    break;
+                }
+            }
+        }
         for (String treePath : scan.paths) {
             for (int i = treePath.indexOf('/'); i > 0; i = treePath.indexOf('/', i + 1)) {
                 dirs.add(treePath.substring(0, i));
@@ -272,6 +280,20 @@ public final class SourceLoader {
             attachProblems(files, variables);
         }
         files.sort((a, b) -> a.treePath().compareTo(b.treePath()));
+        // a template is also found under the name it is deployed as (sites/shop.conf.j2 as sites/shop.conf), so that
+        // an Include or a glob naming the deployed file reads the template, as long as no file has that name
+        Set<String> taken = new java.util.HashSet<>(scan.paths);
+        taken.addAll(aliases.keySet());
+        for (SourceFile f : files) {
+            TemplateName name = TemplateName.of(f.treePath());
+            if (name.templated()) {
+                String p = f.treePath();
+                String deployed = p.substring(0, p.lastIndexOf('/') + 1) + name.baseName();
+                if (taken.add(deployed)) {
+                    aliases.put(deployed, f);
+                }
+            }
+        }
         return new SourceSet(displayRoot(), files, aliases, secrets, dirs, false, variables);
     }
 
@@ -389,6 +411,13 @@ public final class SourceLoader {
                 templating::variables));
         for (TemplateProblem p : r.problems()) {
             problems.add(new SourceProblem(p.line(), p.severity(), p.message()));
+        }
+        int[] starts = r.lineStarts();
+        if (starts != null) {
+            // the rendered text is the file, line for line: no string per line
+            collectSecrets(r.text(), secrets);
+            return new SourceFile(display, treePath, kind, r.text(), starts, r.lineMap(), problems, r.parseable(),
+                    dialect, r.unknowns(), r.decisions(), r.assumptions());
         }
         collectSecrets(r.lines(), secrets);
         return new SourceFile(display, treePath, kind, r.lines(), r.lineMap(), problems, r.parseable(), dialect,

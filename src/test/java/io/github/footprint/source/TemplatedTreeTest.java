@@ -61,7 +61,7 @@ class TemplatedTreeTest {
         assertEquals(FileKind.INI, ini.kind());
         assertEquals(Dialect.JINJA2, ini.dialect());
         assertEquals("[app:main]\nuse = egg:shop\ndebug = false\nsqlalchemy.url = postgresql://shop:s3cret-pw@db/shop\n"
-                + "worker1 = 8\nworker2 = 8\npool = <?1>", shown(ini));
+                + "worker1 = 8\nworker2 = 8\npool = <?1>\n", shown(ini));
         assertEquals(List.of(1, 2, 6, 8, 10, 10, 12), List.of(ini.templateLine(0), ini.templateLine(1),
                 ini.templateLine(2), ini.templateLine(3), ini.templateLine(4), ini.templateLine(5),
                 ini.templateLine(6)));
@@ -71,7 +71,7 @@ class TemplatedTreeTest {
         assertTrue(s.secrets().contains("s3cret-pw"), "secret values of variables are masked");
         SourceFile vhost = s.get("roles/web/templates/vhost.conf.j2").get();
         assertEquals(FileKind.APACHE, vhost.kind());
-        assertEquals("<VirtualHost *:80>\n  WSGIDaemonProcess shop processes=2 threads=<?1>\n</VirtualHost>",
+        assertEquals("<VirtualHost *:80>\n  WSGIDaemonProcess shop processes=2 threads=<?1>\n</VirtualHost>\n",
                 shown(vhost), "group_vars/production beats the role's defaults");
         assertTrue(s.variables().isPresent());
         assertEquals(2, s.variables().get().layers().size());
@@ -82,11 +82,11 @@ class TemplatedTreeTest {
         Trees.write(dir, Trees.files("t.ini.j2", "[app:main]\n{% if ssl %}\nscheme = https\n{% else %}\n"
                 + "scheme = http\n{% endif %}\n"));
         SourceFile f = load(TemplateOptions.defaults(null), true).get("t.ini.j2").get();
-        assertEquals("[app:main]\nscheme = https", f.text());
+        assertEquals(List.of("[app:main]", "scheme = https"), f.lines());
         assertEquals("ssl", f.decisions().get(0).key());
         f = load(TemplateOptions.defaults(null).withChoices(Choices.DEFAULT.with("ssl", 1)), true).get("t.ini.j2")
                 .get();
-        assertEquals("[app:main]\nscheme = http", f.text());
+        assertEquals(List.of("[app:main]", "scheme = http"), f.lines());
         assertEquals(5, f.templateLine(1));
     }
 
@@ -118,7 +118,7 @@ class TemplatedTreeTest {
         Trees.write(dir, Trees.files("a.ini.j2", "[app:main]\nname = {{ 'café' | upper }}\n", "b.ini.j2",
                 "[app:main]\nx = 1\n"));
         SourceSet s = load(TemplateOptions.defaults(null), true);
-        assertEquals("[app:main]\nname = CAFÉ", s.get("a.ini.j2").get().text());
+        assertEquals(List.of("[app:main]", "name = CAFÉ"), s.get("a.ini.j2").get().lines());
         assertEquals(Dialect.JINJA2, s.get("b.ini.j2").get().dialect());
         assertEquals(List.of("[app:main]", "x = 1"), s.get("b.ini.j2").get().lines());
     }
@@ -141,5 +141,17 @@ class TemplatedTreeTest {
         assertFalse(f.parseable());
         assertEquals(1, f.problems().size());
         assertEquals(io.github.footprint.base.Severity.ERROR, f.problems().get(0).severity());
+    }
+
+    @Test
+    void aTemplateIsAlsoFoundUnderTheNameItIsDeployedAs() {
+        Trees.write(dir, Trees.files("sites/shop.conf.j2", "Listen {{ 80 + 1 }}\n", "sites/both.conf.j2", "x\n",
+                "sites/both.conf", "Listen 82\n"));
+        SourceSet s = load(TemplateOptions.defaults(null), true);
+        assertEquals("sites/shop.conf.j2", s.get("sites/shop.conf").get().treePath());
+        assertEquals(List.of("Listen 81"), s.get("sites/shop.conf").get().lines());
+        assertTrue(s.children("sites").contains("shop.conf"), s.children("sites").toString());
+        assertEquals("sites/both.conf", s.get("sites/both.conf").get().treePath(), "a real file keeps its name");
+        assertEquals(3, s.files().size(), "an alias is no file of its own");
     }
 }

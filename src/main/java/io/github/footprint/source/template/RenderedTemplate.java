@@ -12,7 +12,8 @@ import java.util.TreeMap;
 public final class RenderedTemplate {
     private final Dialect dialect;
     private final String text;
-    private final List<String> lines;
+    private List<String> lines;
+    private final LineMarkers.Stripped stripped;
     private final int[] lineMap;
     private final SortedMap<Integer, Unknown> unknowns;
     private final List<DecisionPoint> decisions;
@@ -27,12 +28,27 @@ public final class RenderedTemplate {
     public RenderedTemplate(Dialect dialect, String text, List<String> lines, int[] lineMap,
             SortedMap<Integer, Unknown> unknowns, List<DecisionPoint> decisions, List<Assumption> assumptions,
             List<TemplateProblem> problems, boolean parseable) {
+        this(dialect, text, List.copyOf(lines), null, lineMap, unknowns, decisions, assumptions, problems, parseable);
         if (lines.size() != lineMap.length) {
             throw new IllegalArgumentException(lines.size() + " lines, " + lineMap.length + " mapped");
         }
+    }
+
+    /** A render whose lines are cut from its text by the line markers' reading. */
+    public RenderedTemplate(Dialect dialect, LineMarkers.Stripped stripped, SortedMap<Integer, Unknown> unknowns,
+            List<DecisionPoint> decisions, List<Assumption> assumptions, List<TemplateProblem> problems,
+            boolean parseable) {
+        this(dialect, stripped.text(), null, stripped, stripped.lineMap(), unknowns, decisions, assumptions, problems,
+                parseable);
+    }
+
+    private RenderedTemplate(Dialect dialect, String text, List<String> lines, LineMarkers.Stripped stripped,
+            int[] lineMap, SortedMap<Integer, Unknown> unknowns, List<DecisionPoint> decisions,
+            List<Assumption> assumptions, List<TemplateProblem> problems, boolean parseable) {
         this.dialect = dialect;
         this.text = text;
-        this.lines = List.copyOf(lines);
+        this.lines = lines;
+        this.stripped = stripped;
         this.lineMap = lineMap.clone();
         this.unknowns = Collections.unmodifiableSortedMap(new TreeMap<>(unknowns));
         this.decisions = List.copyOf(decisions);
@@ -63,8 +79,19 @@ public final class RenderedTemplate {
     }
 
     /** The rendered lines, without line ends. */
-    public List<String> lines() {
+    public synchronized List<String> lines() {
+        if (lines == null) {
+            lines = List.copyOf(stripped.lines());
+        }
         return lines;
+    }
+
+    /**
+     * Where each line starts in {@link #text()}, then one past the end of the last line plus one, when the text has
+     * no {@code \r} (the loader then keeps the text as it is, without a string per line); else null.
+     */
+    public int[] lineStarts() {
+        return stripped == null ? null : stripped.lineStarts();
     }
 
     /** The template line (1-based) of each rendered line. */

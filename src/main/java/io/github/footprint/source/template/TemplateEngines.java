@@ -46,6 +46,18 @@ public final class TemplateEngines {
         return new TemplateEngines(m);
     }
 
+    /**
+     * Starts making the engine of a dialect in the background (Jinjava's setup and class loading take most of a
+     * second), so that it is ready, or nearly, when the first template of that dialect is met: the loader calls this
+     * as soon as its scan sees a file named like such a template. Does nothing for an engine already made.
+     */
+    public void prepare(Dialect dialect) {
+        TemplateEngine e = engines.get(dialect);
+        if (e instanceof Lazy) {
+            ((Lazy) e).prepare();
+        }
+    }
+
     /** The engine of a dialect, or null for NONE and MAVEN (the loader renders those itself). */
     public TemplateEngine engine(Dialect dialect) {
         return engines.get(dialect);
@@ -60,12 +72,36 @@ public final class TemplateEngines {
             this.factory = factory;
         }
 
-        @Override
-        public synchronized RenderedTemplate render(TemplateInput input) {
+        private boolean preparing;
+
+        private synchronized TemplateEngine engine() {
             if (engine == null) {
                 engine = factory.get();
             }
-            return engine.render(input);
+            return engine;
+        }
+
+        synchronized void prepare() {
+            if (engine != null || preparing) {
+                return;
+            }
+            preparing = true;
+            Thread t = new Thread(() -> {
+                try {
+                    engine();
+                    // the variables files' reader too
+                    VarsFiles.read("warm-up.yml", "a: 1\n");
+                } catch (RuntimeException | LinkageError e) {
+                    // the first render makes the engine again and meets the same problem, where it is reported
+                }
+            }, "footprint-template-engine");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public RenderedTemplate render(TemplateInput input) {
+            return engine().render(input);
         }
     }
 }

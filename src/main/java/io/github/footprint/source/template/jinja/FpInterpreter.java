@@ -54,7 +54,9 @@ final class FpInterpreter extends JinjavaInterpreter {
         Optional<TemplateError> lastError = getLastError();
         Object result;
         try {
-            result = super.resolveELExpression(expression, lineNumber);
+            // silently: Jinjava's record of resolved expressions is not wanted, and costs
+            setLineNumber(lineNumber);
+            result = resolveELExpressionSilently(expression);
         } finally {
             session.pop();
         }

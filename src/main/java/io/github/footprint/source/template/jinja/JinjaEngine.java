@@ -60,6 +60,16 @@ public final class JinjaEngine implements TemplateEngine {
         global.setExpressionStrategy(output);
     }
 
+    Context globalForProfile() {
+        return jinjava.getGlobalContext();
+    }
+
+    Object interpreterForProfile(TemplateInput input) {
+        Session session = new Session(this, input.treePath(), input.choices(),
+                input.variables().scopeFor(input.treePath()));
+        return new FpInterpreter(jinjava, new Context(jinjava.getGlobalContext()), config, session);
+    }
+
     /** The settings a {@code #jinja2:} line gives, and how many lines it took. */
     private static final class Header {
         Jinja2Lexer.Settings settings = Jinja2Lexer.Settings.ansible();
@@ -127,6 +137,7 @@ public final class JinjaEngine implements TemplateEngine {
 
     private RenderedTemplate render(TemplateInput input, boolean markers) {
         Header h = header(input.text());
+        LineMarkers lineMarkers = LineMarkers.forTemplate(h.body);
         Session session = new Session(this, input.treePath(), input.choices(),
                 input.variables().scopeFor(input.treePath()));
         session.problems.addAll(h.problems);
@@ -140,7 +151,8 @@ public final class JinjaEngine implements TemplateEngine {
             return refused(input, line, e.getMessage(), session);
         }
         try {
-            root = TreeBuilder.build(lexed, h.lines, markers, jinjava.getGlobalContext(), output);
+            root = TreeBuilder.build(lexed, h.lines, markers ? lineMarkers : null, jinjava.getGlobalContext(),
+                    output);
         } catch (TreeBuilder.BuildError e) {
             return refused(input, e.line, e.getMessage(), session);
         }
@@ -163,12 +175,10 @@ public final class JinjaEngine implements TemplateEngine {
         }
         // Ansible's template module keeps the template's trailing newlines (Jinja2 drops one)
         int wanted = trailingNewlines(h.body);
-        LineMarkers.Stripped plain = LineMarkers.strip(marked, 1 + h.lines);
-        int have = trailingNewlines(plain.text());
-        if (wanted > have) {
-            plain = LineMarkers.strip(marked + "\n".repeat(wanted - have), 1 + h.lines);
-        }
-        return new RenderedTemplate(Dialect.JINJA2, plain.text(), plain.lines(), plain.lineMap(), session.unknowns,
+        int have = lineMarkers.trailingNewlines(marked);
+        LineMarkers.Stripped plain = lineMarkers.strip(wanted > have ? marked + "\n".repeat(wanted - have) : marked,
+                1 + h.lines);
+        return new RenderedTemplate(Dialect.JINJA2, plain, session.unknowns,
                 new ArrayList<>(session.decisions.values()), session.assumptions, session.problems, true);
     }
 
@@ -209,7 +219,7 @@ public final class JinjaEngine implements TemplateEngine {
         TreeBuilder.Root root;
         try {
             Jinja2Lexer.Result lexed = Jinja2Lexer.lex(h.body, h.settings);
-            root = TreeBuilder.build(lexed, 0, false, jinjava.getGlobalContext(), output);
+            root = TreeBuilder.build(lexed, 0, null, jinjava.getGlobalContext(), output);
         } catch (Jinja2Lexer.SyntaxError | TreeBuilder.BuildError e) {
             return null;
         }

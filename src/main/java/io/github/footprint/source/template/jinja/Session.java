@@ -40,8 +40,27 @@ final class Session {
 
     /** The unknowns of one expression being evaluated. */
     static final class Frame {
-        final Set<Unk> pending = Collections.newSetFromMap(new IdentityHashMap<>());
-        final List<Unk> hits = new ArrayList<>();
+        /** The unknowns read and not consumed, by identity; made when the first one is read. */
+        Set<Unk> pending = Collections.emptySet();
+        List<Unk> hits = Collections.emptyList();
+        private boolean ownPending;
+        private boolean ownHits;
+
+        void add(Unk u) {
+            if (!ownPending) {
+                pending = Collections.newSetFromMap(new IdentityHashMap<>());
+                ownPending = true;
+            }
+            pending.add(u);
+        }
+
+        void hit(Unk u) {
+            if (!ownHits) {
+                hits = new ArrayList<>();
+                ownHits = true;
+            }
+            hits.add(u);
+        }
     }
 
     /** Collects what rendering a variable's own template met, instead of the file's table. */
@@ -86,7 +105,7 @@ final class Session {
     Unk read(Unk u) {
         Frame f = frames.peek();
         if (f != null) {
-            f.pending.add(u);
+            f.add(u);
         }
         return u;
     }
@@ -118,7 +137,7 @@ final class Session {
     void hit(Unk u) {
         Frame f = frames.peek();
         if (f != null) {
-            f.hits.add(u);
+            f.hit(u);
         }
     }
 

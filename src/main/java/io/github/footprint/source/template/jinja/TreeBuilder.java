@@ -90,11 +90,12 @@ final class TreeBuilder {
 
     private final Jinja2Lexer.Result lexed;
     private final int lineOffset;
-    private final boolean markers;
+    private final LineMarkers markers;
     private final Context context;
     private final Output output;
 
-    private TreeBuilder(Jinja2Lexer.Result lexed, int lineOffset, boolean markers, Context context, Output output) {
+    private TreeBuilder(Jinja2Lexer.Result lexed, int lineOffset, LineMarkers markers, Context context,
+            Output output) {
         this.lexed = lexed;
         this.lineOffset = lineOffset;
         this.markers = markers;
@@ -104,9 +105,9 @@ final class TreeBuilder {
 
     /**
      * @param lineOffset added to the lexed source's lines to give the template's (1 when a header line was cut)
-     * @param markers true to put line markers into the text
+     * @param markers the line markers to put into the text, or null for none
      */
-    static Root build(Jinja2Lexer.Result lexed, int lineOffset, boolean markers, Context context, Output output)
+    static Root build(Jinja2Lexer.Result lexed, int lineOffset, LineMarkers markers, Context context, Output output)
             throws BuildError {
         return new TreeBuilder(lexed, lineOffset, markers, context, output).run();
     }
@@ -126,12 +127,12 @@ final class TreeBuilder {
             int line = line(t.tagStart());
             switch (t.type()) {
                 case TEXT:
-                    add(parent, text(t, capturing == 0 && markers));
+                    add(parent, text(t, capturing == 0 && markers != null));
                     break;
                 case EXPRESSION:
-                    if (markers && capturing == 0) {
+                    if (markers != null && capturing == 0) {
                         StringBuilder b = new StringBuilder();
-                        LineMarkers.mark(b, line);
+                        markers.mark(b, line);
                         add(parent, new TextNode(new TextToken(b.toString(), line, t.tagStart(), SYMBOLS)));
                     }
                     add(parent, expression(t.content(), line, t.tagStart()));
@@ -207,15 +208,15 @@ final class TreeBuilder {
             return new TextNode(new TextToken(s, line, t.start(), SYMBOLS));
         }
         StringBuilder b = new StringBuilder(s.length() + 16);
-        LineMarkers.mark(b, line);
+        markers.mark(b, line);
         int l = line;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            b.append(c);
-            if (c == '\n') {
-                LineMarkers.mark(b, ++l);
-            }
+        int from = 0;
+        for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+            b.append(s, from, i + 1);
+            markers.mark(b, ++l);
+            from = i + 1;
         }
+        b.append(s, from, s.length());
         return new TextNode(new TextToken(b.toString(), line, t.start(), SYMBOLS));
     }
 
@@ -228,8 +229,23 @@ final class TreeBuilder {
         return new ExpressionNode(output, new FpExpressionToken(el, line, position, written));
     }
 
+    /** Expressions already translated and found to parse (templates of a tree repeat theirs): text to Jinjava's. */
+    private static final java.util.Map<String, String> TRANSLATED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The expression translated for Jinjava, and parsed once so that a syntax error is found at build time. */
     static String translate(String expression, int line) throws BuildError {
+        String cached = TRANSLATED.get(expression);
+        if (cached != null) {
+            return cached;
+        }
+        String el = translateAndCheck(expression, line);
+        if (TRANSLATED.size() < 100_000) {
+            TRANSLATED.put(expression, el);
+        }
+        return el;
+    }
+
+    private static String translateAndCheck(String expression, int line) throws BuildError {
         String el;
         try {
             el = Translator.translate(expression);
@@ -332,8 +348,21 @@ final class TreeBuilder {
 
     /** A tag's text with its string literals and Python constants in Jinjava's syntax, the rest as written. */
     private static String translateHelpers(String helpers) throws Translator.Untranslatable {
-        return helpers.trim().isEmpty() ? "" : Translator.translate(helpers);
+        if (helpers.trim().isEmpty()) {
+            return "";
+        }
+        String cached = HELPERS.get(helpers);
+        if (cached == null) {
+            cached = Translator.translate(helpers);
+            if (HELPERS.size() < 100_000) {
+                HELPERS.put(helpers, cached);
+            }
+        }
+        return cached;
     }
+
+    /** Tag texts already translated. */
+    private static final java.util.Map<String, String> HELPERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The position of the {@code =} of an assignment ({@code x = 1}), or -1 for a block set. */
     private static int topLevelAssignment(String helpers, int line) throws BuildError {
