@@ -62,13 +62,19 @@ public final class Jinja2Lexer {
         private final int end;
         private final String content;
         private final int tagStart;
+        private final int tagEnd;
 
         Token(Type type, int start, int end, String content, int tagStart) {
+            this(type, start, end, content, tagStart, end);
+        }
+
+        Token(Type type, int start, int end, String content, int tagStart, int tagEnd) {
             this.type = type;
             this.start = start;
             this.end = end;
             this.content = content;
             this.tagStart = tagStart;
+            this.tagEnd = tagEnd;
         }
 
         public Type type() {
@@ -93,6 +99,11 @@ public final class Jinja2Lexer {
         /** Where the opening delimiter ({@code {{}, {@code {%}) starts; for text, {@link #start()}. */
         public int tagStart() {
             return tagStart;
+        }
+
+        /** One past the closing delimiter ({@code }}}, {@code -%}}); for text, {@link #end()}. */
+        public int tagEnd() {
+            return tagEnd;
         }
 
         @Override
@@ -357,21 +368,26 @@ public final class Jinja2Lexer {
                 if (balance.isEmpty()) {
                     int contentEnd = -1;
                     int end = -1;
+                    int delimiterEnd = -1;
                     if (type == Type.STATEMENT && s.startsWith("+%}", i)) {
                         contentEnd = i;
                         end = i + 3;
+                        delimiterEnd = end;
                     } else if (s.startsWith("-" + close + "}", i)) {
                         contentEnd = i;
+                        delimiterEnd = i + 3;
                         end = skipSpace(i + 3);
                     } else if (s.startsWith(close + "}", i)) {
                         contentEnd = i;
                         end = i + 2;
+                        delimiterEnd = end;
                         if (type == Type.STATEMENT && settings.trimBlocks && end < n && s.charAt(end) == '\n') {
                             end++;
                         }
                     }
                     if (end >= 0) {
-                        out.add(new Token(type, from, contentEnd, s.substring(from, contentEnd), open));
+                        out.add(new Token(type, from, contentEnd, s.substring(from, contentEnd), open,
+                                delimiterEnd));
                         lineStarting = s.charAt(end - 1) == '\n';
                         return end;
                     }

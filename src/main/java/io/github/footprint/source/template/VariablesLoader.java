@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -234,10 +233,5 @@ public final class VariablesLoader {
             }
         }
         return name.contains(".") ? null : name;
-    }
-
-    /** Extra variables as given ({@code name=value} pairs), each a string. */
-    public static Map<String, Object> strings(Map<String, String> pairs) {
-        return new LinkedHashMap<>(pairs);
     }
 }

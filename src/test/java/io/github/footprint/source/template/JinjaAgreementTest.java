@@ -46,8 +46,9 @@ class JinjaAgreementTest {
         Assumptions.assumeTrue(python != null, "no python3 with ansible-core (ansible.template) and jinja2: the"
                 + " Jinja2 agreement test cannot run here (.ci/run installs ansible-core)");
         // another seed or count (-Dfootprint.jinja.seed=..., -Dfootprint.jinja.cases=...) explores further
-        cases = new AnsibleTemplates(Long.getLong("footprint.jinja.seed", 20261207L))
-                .cases(Integer.getInteger("footprint.jinja.cases", CASES));
+        cases = new ArrayList<>(new AnsibleTemplates(Long.getLong("footprint.jinja.seed", 20261207L))
+                .cases(Integer.getInteger("footprint.jinja.cases", CASES)));
+        cases.addAll(corpusCases());
         ObjectMapper mapper = new ObjectMapper();
         ArrayNode json = mapper.createArrayNode();
         for (AnsibleTemplates.Case c : cases) {
@@ -69,6 +70,33 @@ class JinjaAgreementTest {
         verdicts = mapper.readTree(new String(out.toByteArray(), StandardCharsets.UTF_8));
         Files.delete(input);
         Files.delete(work);
+    }
+
+    /** The corpus' real Jinja2 templates, with variables for each of their branches. */
+    static List<AnsibleTemplates.Case> corpusCases() throws IOException {
+        List<AnsibleTemplates.Case> out = new ArrayList<>();
+        Path ini = io.github.footprint.testing.Trees.corpus().resolve("pylons-ini");
+        String appenlight = "AppEnlight__appenlight/backend/src/appenlight/templates/ini/production.ini.jinja2";
+        out.add(new AnsibleTemplates.Case("corpus " + appenlight, read(ini.resolve(appenlight)),
+                "appenlight_dbstring: 'postgresql://app:pw@db/app'\nappenlight_encryption_secret: e\n"
+                        + "appenlight_authtkt_secret: a\nappenlight_redis_session_secret: r\n"
+                        + "appenlight_domain: errors.example.org\n"));
+        String starter = "Pylons__pyramid-cookiecutter-starter@main/{{cookiecutter.repo_name}}/";
+        for (String file : new String[] {"production.ini", "development.ini", "testing.ini"}) {
+            for (String backend : new String[] {"sqlalchemy", "zodb", "none"}) {
+                out.add(new AnsibleTemplates.Case("corpus " + starter + file + " backend=" + backend,
+                        read(ini.resolve(starter + file)), "cookiecutter:\n  repo_name: shop\n  backend: " + backend
+                                + "\n"));
+            }
+        }
+        String ckan = "ckan__ckan/contrib/cookiecutter/ckan_extension/{{cookiecutter.project}}/test.ini";
+        out.add(new AnsibleTemplates.Case("corpus " + ckan, read(ini.resolve(ckan)),
+                "cookiecutter: {project_shortname: hello}\n"));
+        return out;
+    }
+
+    private static String read(Path p) throws IOException {
+        return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
     }
 
     /** A python3 (Debian's first: ansible-core lives there) that imports every module named, or null. */
@@ -168,5 +196,6 @@ class JinjaAgreementTest {
         assertEquals(0, refusedByAnsible, "generated templates Ansible refuses:\n" + String.join("\n\n", failures));
         assertEquals(List.of(), failures, failures.size() + " disagreements:\n" + String.join("\n\n", failures));
         assertTrue(judged >= Math.min(300, cases.size()), "at least 300 templates judged");
+        assertTrue(cases.stream().filter(c -> c.name.startsWith("corpus ")).count() >= 11);
     }
 }

@@ -92,10 +92,7 @@ final class FpInterpreter extends JinjavaInterpreter {
         if (!(result instanceof Unk)) {
             fromUndefined &= Unks.collect(result, names);
         }
-        Unk out = new Unk(undefined, fromUndefined, names, secret,
-                result instanceof Unk && frame.pending.size() == 1 && frame.pending.contains(result)
-                        ? ((Unk) result).partial() : null);
-        return out;
+        return new Unk(undefined, fromUndefined, names, secret);
     }
 
     @Override

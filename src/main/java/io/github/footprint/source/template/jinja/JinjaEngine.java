@@ -60,16 +60,6 @@ public final class JinjaEngine implements TemplateEngine {
         global.setExpressionStrategy(output);
     }
 
-    Context globalForProfile() {
-        return jinjava.getGlobalContext();
-    }
-
-    Object interpreterForProfile(TemplateInput input) {
-        Session session = new Session(this, input.treePath(), input.choices(),
-                input.variables().scopeFor(input.treePath()));
-        return new FpInterpreter(jinjava, new Context(jinjava.getGlobalContext()), config, session);
-    }
-
     /** The settings a {@code #jinja2:} line gives, and how many lines it took. */
     private static final class Header {
         Jinja2Lexer.Settings settings = Jinja2Lexer.Settings.ansible();

@@ -277,7 +277,7 @@ final class Session {
             return Unk.unknown(Set.of(path), false);
         }
         if (!v.names.isEmpty()) {
-            return new Unk(v.allUndefined, v.allUndefined, v.names, v.secret, null);
+            return new Unk(v.allUndefined, v.allUndefined, v.names, v.secret);
         }
         if (out.startsWith("{") || out.startsWith("[") || out.equals("True") || out.equals("False")) {
             Object literal = PyLiteral.parse(out);
@@ -286,10 +286,5 @@ final class Session {
             }
         }
         return out;
-    }
-
-    /** True while a variable's own template is being rendered. */
-    boolean renderingValue() {
-        return !values.isEmpty();
     }
 }

@@ -135,7 +135,8 @@ final class TreeBuilder {
                         markers.mark(b, line);
                         add(parent, new TextNode(new TextToken(b.toString(), line, t.tagStart(), SYMBOLS)));
                     }
-                    add(parent, expression(t.content(), line, t.tagStart()));
+                    add(parent, expression(t.content(), lexed.source().substring(t.tagStart(), t.tagEnd()), line,
+                            t.tagStart()));
                     break;
                 default:
                     String content = t.content();
@@ -220,12 +221,11 @@ final class TreeBuilder {
         return new TextNode(new TextToken(b.toString(), line, t.start(), SYMBOLS));
     }
 
-    private ExpressionNode expression(String content, int line, int position) throws BuildError {
+    private ExpressionNode expression(String content, String written, int line, int position) throws BuildError {
         if (content.trim().isEmpty()) {
             throw new BuildError("Expected an expression, got 'end of print statement'", line);
         }
         String el = translate(content, line);
-        String written = "{{ " + content.trim() + " }}";
         return new ExpressionNode(output, new FpExpressionToken(el, line, position, written));
     }
 

@@ -16,8 +16,6 @@ final class Unk {
     private final boolean fromUndefined;
     private final Set<String> names;
     private final boolean secret;
-    /** For a value read from a variable whose own text had unknowns: what that text rendered to, tokens included. */
-    private final String partial;
     /** The unknown this is an attribute of, and the attribute's name (a method about to be called on it). */
     private Unk parent;
     private String member;
@@ -26,25 +24,24 @@ final class Unk {
      * @param fromUndefined true when every value it derives from is undefined (not vaulted, not a fact): rendering a
      *     variable's template that stops on it makes the variable undefined, as Ansible's Templar does
      */
-    Unk(boolean undefined, boolean fromUndefined, Collection<String> names, boolean secret, String partial) {
+    Unk(boolean undefined, boolean fromUndefined, Collection<String> names, boolean secret) {
         this.undefined = undefined;
         this.fromUndefined = fromUndefined || undefined;
         this.names = new TreeSet<>(names);
         this.secret = secret;
-        this.partial = partial;
     }
 
     static Unk undefined(String name) {
-        return new Unk(true, true, Set.of(name), false, null);
+        return new Unk(true, true, Set.of(name), false);
     }
 
     static Unk unknown(Collection<String> names, boolean secret) {
-        return new Unk(false, false, names, secret, null);
+        return new Unk(false, false, names, secret);
     }
 
     /** An unknown result of operations on values all of which were undefined ({@code fromUndefined} given). */
     static Unk derived(Collection<String> names, boolean secret, boolean fromUndefined) {
-        return new Unk(false, fromUndefined, names, secret, null);
+        return new Unk(false, fromUndefined, names, secret);
     }
 
     boolean fromUndefined() {
@@ -71,13 +68,9 @@ final class Unk {
         return secret;
     }
 
-    String partial() {
-        return partial;
-    }
-
     /** A fresh copy (one per read), same kind. */
     Unk copy() {
-        return new Unk(undefined, fromUndefined, names, secret, partial);
+        return new Unk(undefined, fromUndefined, names, secret);
     }
 
     /** An attribute or item of this: undefined stays undefined (Ansible's undefined chains), unknown stays unknown. */
@@ -86,7 +79,7 @@ final class Unk {
         for (String s : names) {
             n.add(s + (name.isEmpty() ? "" : "." + name));
         }
-        Unk m = new Unk(undefined, fromUndefined, n, secret, null);
+        Unk m = new Unk(undefined, fromUndefined, n, secret);
         m.parent = this;
         m.member = name;
         return m;
