@@ -78,7 +78,7 @@ final class Tags {
         return b.toString();
     }
 
-    /** The key of a decision: the condition as written, spaces collapsed, a leading {@code not} taken off. */
+    /** The key of a decision: the condition as written, spaces collapsed (a leading {@code not} is taken off first). */
     static String decisionKey(String condition) {
         String key = condition.trim().replaceAll("\\s+", " ");
         return key;
