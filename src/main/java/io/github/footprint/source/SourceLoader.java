@@ -369,7 +369,8 @@ public final class SourceLoader {
         if (scan.ascii) {
             // plain ASCII is valid UTF-8: no decoder, and the scan answered for the text
             String text = new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
-            if (!scan.templateHint && renderer.keeps(scan.carriageReturn, scan.delimiter)) {
+            boolean unrendered = name.dialect() != null && !name.dialect().rendered();
+            if (!scan.templateHint && !unrendered && renderer.keeps(scan.carriageReturn, scan.delimiter)) {
                 // nothing to render: the text is the file, line for line
                 if (scan.secretHint) {
                     collectSecrets(splitLines(text), secrets);

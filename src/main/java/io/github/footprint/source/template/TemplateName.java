@@ -56,6 +56,9 @@ public final class TemplateName {
                 return Dialect.MAKO;
             case ".erb":
                 return Dialect.ERB;
+            case "_tmpl":
+                // Paste Script's templates ($name, ${name}, {{name}}, {{if}}): Tempita's, not Jinja2's
+                return Dialect.TEMPITA;
             default:
                 return null;
         }
@@ -76,7 +79,10 @@ public final class TemplateName {
         return !baseName.equals(name);
     }
 
-    /** The dialect the outermost dialect suffix names ({@code .j2} JINJA2, {@code .mako}, {@code .erb}), or null. */
+    /**
+     * The dialect the outermost dialect suffix names ({@code .j2} JINJA2, {@code .mako}, {@code .erb}, Paste Script's
+     * {@code _tmpl} TEMPITA), or null.
+     */
     public Dialect dialect() {
         return dialect;
     }

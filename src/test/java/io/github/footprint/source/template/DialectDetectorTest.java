@@ -52,6 +52,7 @@ class DialectDetectorTest {
         assertEquals(Dialect.JINJA2, TemplateName.of("x.ini.j2.sample").dialect());
         assertEquals("deployment.ini", TemplateName.of("deployment.ini_tmpl_tmpl").baseName());
         assertNull(TemplateName.of("x.conf.template").dialect());
+        assertEquals(Dialect.TEMPITA, TemplateName.of("deployment.ini_tmpl").dialect(), "Paste Script's templates");
         // a name that is nothing but a suffix stays whole
         assertEquals(".in", TemplateName.of(".in").baseName());
         assertEquals("_tmpl", TemplateName.of("_tmpl").baseName());
