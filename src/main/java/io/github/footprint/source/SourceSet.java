@@ -23,9 +23,16 @@ public final class SourceSet {
     private final Set<String> treePaths;
     private final Map<String, SourceFile> links;
     private final boolean missing;
+    private final io.github.footprint.source.template.Variables variables;
 
     SourceSet(String sourceRoot, List<SourceFile> files, Map<String, SourceFile> aliases, Set<String> secrets,
             Set<String> directories, boolean missing) {
+        this(sourceRoot, files, aliases, secrets, directories, missing, null);
+    }
+
+    SourceSet(String sourceRoot, List<SourceFile> files, Map<String, SourceFile> aliases, Set<String> secrets,
+            Set<String> directories, boolean missing, io.github.footprint.source.template.Variables variables) {
+        this.variables = variables;
         this.missing = missing;
         this.sourceRoot = sourceRoot;
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
@@ -153,6 +160,14 @@ public final class SourceSet {
     /** True when the tree holds a directory at this path. */
     public boolean isDirectory(String treePath) {
         return treePath.isEmpty() || directories.contains(treePath);
+    }
+
+    /**
+     * The template variables of this environment, when a template needed them (their layers, the problems of files
+     * outside the tree, notes); empty when no template was rendered with variables.
+     */
+    public Optional<io.github.footprint.source.template.Variables> variables() {
+        return Optional.ofNullable(variables);
     }
 
     /** Literal secret values found while rendering; every output masks them. */
