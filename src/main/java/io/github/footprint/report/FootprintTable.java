@@ -150,7 +150,7 @@ final class FootprintTable {
         if (fp.pools().isEmpty()) {
             line.append("none (no SQLAlchemy pool is read)");
         } else {
-            line.append(max.isEmpty() ? "unbounded" : "max " + max.getAsLong());
+            line.append(fp.connectionsUnknown() ? "unknown" : max.isEmpty() ? "unbounded" : "max " + max.getAsLong());
         }
         if (given.isEmpty()) {
             line.append("; databaseConnections unset");
@@ -167,9 +167,14 @@ final class FootprintTable {
             String at = where(p.where());
             String app = p.appElsewhere() ? p.appFile() + " " : "";
             prose(INDENT + INDENT + app + "[" + p.appSection() + "] " + p.prefix() + ": "
-                    + processes(p) + " x " + (p.unbounded() ? "unbounded"
+                    + processes(p) + " x " + (p.unknown() ? "unknown" : p.unbounded() ? "unbounded"
                             : p.perProcess().getAsLong() + " = " + p.connections().getAsLong())
                     + " (" + at + ")");
+            if (p.link().isPresent()) {
+                FootprintView.Link l = p.link().get();
+                prose(INDENT + INDENT + INDENT + "linked: " + l.phrase());
+                prose(INDENT + INDENT + INDENT + "path: " + l.derivation());
+            }
         }
     }
 

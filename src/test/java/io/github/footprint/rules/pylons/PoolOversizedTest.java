@@ -42,7 +42,11 @@ class PoolOversizedTest {
                 + " in use at once, and the other 25 per process (50 for its 2 process(es)) only count against the"
                 + " database's max_connections. Set sqlalchemy.pool_size = 5 and sqlalchemy.max_overflow = 0 ("),
                 f::message);
-        assertTrue(f.message().contains("in daemon group 'app' (apache/app.conf:3))"), f::message);
+        assertTrue(f.message().endsWith("(WSGIScriptAlias / (apache/app.conf:5) runs /srv/app/app.wsgi [the only file"
+                + " of that name in the project], whose paste.deploy.loadapp (app/app.wsgi:2) opens"
+                + " /srv/app/production.ini [the only file of that name in the project], section main in daemon group"
+                + " 'app' (apache/app.conf:3); path: PasteDeploy: config: URI 'config:/srv/app/production.ini', path"
+                + " '/srv/app/production.ini' (line 2) -> '/srv/app/production.ini')"), f::message);
     }
 
     @Test
@@ -76,9 +80,9 @@ class PoolOversizedTest {
         assertEquals(new Location("app/production.ini", 3), f.location());
         assertEquals(Severity.INFO, f.severity());
         assertEquals("[app:main] sqlalchemy. pool allows pool_size 10 + max_overflow 10 (default) = 20 connections per"
-                + " process, but footprint cannot tell which daemon's threads use it: no WSGIScriptAlias in the"
-                + " project leads to a .wsgi script whose loadapp('config:...') names app/production.ini. Link it with"
-                + " a WSGIScriptAlias to a .wsgi file whose loadapp('config:...') names this file", f.message());
+                + " process, but footprint cannot tell which daemon's threads use it: no WSGIScriptAlias of the"
+                + " project leads to a .wsgi script that loads app/production.ini. Link it: a WSGIScriptAlias to a"
+                + " .wsgi script that loads this file", f.message());
     }
 
     @Test
