@@ -35,7 +35,7 @@ public final class PoolOversized implements Rule {
                 DaemonGroup g = app.servedBy();
                 if (g == null) {
                     ctx.report(at, Severity.INFO, "[" + app.section().name() + "] " + e.prefix() + " pool allows "
-                            + describe(e) + " connections per process, but footprint cannot tell which daemon's threads"
+                            + describe(e) + ", but footprint cannot tell which daemon's threads"
                             + " use it: " + Phrases.link(app) + ". " + (app.unresolved().isEmpty() ? "Link it: a"
                                     + " WSGIScriptAlias to a .wsgi script that loads this file"
                                     : "Let the script name the file, or map its path with pathMappings"));
@@ -51,7 +51,7 @@ public final class PoolOversized implements Rule {
                 }
                 int overflow = Math.max(0, threads - Math.min(size, threads));
                 ctx.report(at, "[" + app.section().name() + "] " + e.prefix() + " pool allows " + describe(e)
-                        + " connections per process, but daemon '" + g.name() + "' (" + g.location() + ") runs "
+                        + ", but daemon '" + g.name() + "' (" + g.location() + ") runs "
                         + threads + " thread(s): at most " + threads + " can be in use at once, and the other "
                         + (pool - threads) + " per process (" + (pool - threads) * Math.max(1, g.processes())
                         + " for its " + g.processes() + " process(es)) only count against the database's"
@@ -65,7 +65,7 @@ public final class PoolOversized implements Rule {
     private static String describe(SqlEngine e) {
         return "pool_size " + e.meantPoolSize() + (e.poolSizeLocation() == null ? " (default)" : "")
                 + " + max_overflow " + e.meantMaxOverflow() + (e.maxOverflowLocation() == null ? " (default)" : "")
-                + " = " + (e.meantPoolSize() + e.meantMaxOverflow()) + (e.sizeUnreadable() ? " as meant ("
-                        + Phrases.notAnInteger(e) + ", FP301)" : "");
+                + " = " + (e.meantPoolSize() + e.meantMaxOverflow()) + " connections per process"
+                + (e.sizeUnreadable() ? " as meant (" + Phrases.notAnInteger(e) + ", FP301)" : "");
     }
 }
