@@ -132,10 +132,13 @@ public final class FootprintView {
      */
     public static final class Link {
         private final String phrase;
+        private final String alias;
         private final String script;
         private final Location mount;
+        private final String mountWhere;
         private final String loader;
         private final Location call;
+        private final String callWhere;
         private final String derivation;
         private final String path;
         private final String file;
@@ -144,10 +147,13 @@ public final class FootprintView {
 
         private Link(Loadapp l, String phrase, Redactor r) {
             this.phrase = r.mask(phrase);
+            this.alias = r.mask(l.mount().directive() + " " + l.mount().url());
             this.script = l.scriptFile() == null ? null : r.mask(l.scriptFile());
             this.mount = l.mount().location();
+            this.mountWhere = r.mask(mount.toString());
             this.loader = r.mask(l.loader());
             this.call = l.location();
+            this.callWhere = r.mask(call.toString());
             this.derivation = r.mask(Phrases.derivation(l));
             this.path = r.mask(l.hostPath());
             this.file = r.mask(l.iniFile());
@@ -160,6 +166,11 @@ public final class FootprintView {
             return phrase;
         }
 
+        /** The alias as written: {@code WSGIScriptAlias /}. */
+        public String alias() {
+            return alias;
+        }
+
         /** The alias target the script runs as ({@code __file__}), or null when a substitution makes it unknown. */
         public Optional<String> script() {
             return Optional.ofNullable(script);
@@ -168,6 +179,16 @@ public final class FootprintView {
         /** The {@code WSGIScriptAlias} line; the file is not masked. */
         public Location mount() {
             return mount;
+        }
+
+        /** {@code file:line} of {@link #mount()}, masked. */
+        public String mountWhere() {
+            return mountWhere;
+        }
+
+        /** {@code file:line} of {@link #call()}, masked. */
+        public String callWhere() {
+            return callWhere;
         }
 
         /** The loader as the script reaches it ({@code paste.deploy.loadapp}). */

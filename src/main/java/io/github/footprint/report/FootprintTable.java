@@ -172,7 +172,9 @@ final class FootprintTable {
                     + " (" + at + ")");
             if (p.link().isPresent()) {
                 FootprintView.Link l = p.link().get();
-                prose(INDENT + INDENT + INDENT + "linked: " + l.phrase());
+                prose(INDENT + INDENT + INDENT + "linked: " + l.alias() + " (" + l.mountWhere() + ") runs "
+                        + l.script().orElse("?") + "; " + l.loader() + " (" + l.callWhere() + ") opens "
+                        + l.path() + ", section " + l.section());
                 prose(INDENT + INDENT + INDENT + "path: " + l.derivation());
             }
         }
