@@ -28,6 +28,7 @@ public final class PylonsApp {
     private final boolean prefixesGiven;
     private final DaemonGroup servedBy;
     private final Loadapp loadapp;
+    private final Loadapp fileLink;
     private final List<Loadapp> unresolved;
     private final String reachedThrough;
     private final String here;
@@ -36,7 +37,9 @@ public final class PylonsApp {
 
     PylonsApp(IniDocument ini, IniSection section, PasteContext context, List<SqlEngine> engines,
             List<String> enginePrefixes, boolean prefixesGiven, DaemonGroup servedBy, Loadapp loadapp,
-            List<Loadapp> unresolved, String reachedThrough, String here, boolean hereOnHost, boolean embedded) {
+            Loadapp fileLink, List<Loadapp> unresolved, String reachedThrough, String here, boolean hereOnHost,
+            boolean embedded) {
+        this.fileLink = fileLink;
         this.enginePrefixes = List.copyOf(enginePrefixes);
         this.prefixesGiven = prefixesGiven;
         this.unresolved = List.copyOf(unresolved);
@@ -107,6 +110,14 @@ public final class PylonsApp {
      */
     public Loadapp loadapp() {
         return loadapp;
+    }
+
+    /**
+     * The first link of a mounted script that opens this app's INI file, whatever section it takes (this app's, another
+     * one's, or one footprint cannot compute), or null when no mounted script opens the file.
+     */
+    public Loadapp fileLink() {
+        return fileLink;
     }
 
     /**

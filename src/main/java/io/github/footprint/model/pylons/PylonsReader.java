@@ -236,8 +236,9 @@ public final class PylonsReader {
                 String here = link != null ? link.context.sections().get(0).config().here() : config.here();
                 boolean hereOnHost = link != null || config.hostPath() != null;
                 apps.add(new PylonsApp(doc, s, context, engines, prefixes, !sqlalchemyPrefixes.isEmpty(), servedBy,
-                        link == null ? null : link.loadapp, link == null ? unresolved : List.of(),
-                        link == null ? null : link.through, here, hereOnHost, link != null && group == null));
+                        link == null ? null : link.loadapp, modWsgiFiles.get(doc.file().treePath()),
+                        link == null ? unresolved : List.of(), link == null ? null : link.through, here, hereOnHost,
+                        link != null && group == null));
             }
         }
         return new PylonsModel(apps, servers, unresolved, loader.shadowed(), loader.problems());

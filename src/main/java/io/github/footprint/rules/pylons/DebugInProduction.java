@@ -23,7 +23,8 @@ import io.github.footprint.rules.RuleMeta;
  * <p>Judged: in an environment whose id says production ({@code prod}, {@code production}, {@code live}, as a word
  * of the id, case ignored), every app; in any other environment but {@code dev}, {@code development}, {@code test}
  * and {@code local} (the implicit {@code default} included), only the apps a mount of the project loads
- * ({@link PylonsApp#loadapp()}): a {@code development.ini} no mount loads is not what the deployment serves.
+ * ({@link PylonsApp#loadapp()}; every app of a file a mounted script opens with a section footprint cannot
+ * compute): a {@code development.ini} no mount loads is not what the deployment serves.
  */
 @RuleMeta(id = "FP309", name = "debug-in-production", severity = Severity.ERROR,
         summary = "debug = true reaches an application in a production environment, where the interactive debugger"
@@ -46,7 +47,9 @@ public final class DebugInProduction implements Rule {
         }
         Set<String> reported = new LinkedHashSet<>();
         for (PylonsApp app : d.apps()) {
-            if (app.context() == null || !production && app.loadapp() == null) {
+            // outside production: what a mount loads (the app, or its file with a section footprint cannot compute)
+            boolean loaded = app.loadapp() != null || app.fileLink() != null && app.fileLink().section() == null;
+            if (app.context() == null || !production && !loaded) {
                 continue;
             }
             String section = "[" + app.section().name() + "]";

@@ -134,6 +134,22 @@ class DebugInProductionTest {
     }
 
     @Test
+    void aFileAMountedScriptOpensWithASectionFootprintCannotComputeIsJudged() throws Exception {
+        mounted();
+        write(tree, "app/app.wsgi",
+                "import os",
+                "from paste.deploy import loadapp",
+                "application = loadapp('config:/srv/app/production.ini', name=os.environ['APP'])");
+        write(tree, "app/production.ini",
+                "[DEFAULT]",
+                "debug = true",
+                "[app:main]",
+                "use = egg:myapp");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("app/production.ini", 2), f.location());
+    }
+
+    @Test
     void debugOfTheAppAloneReachesConfigDebug() throws Exception {
         mounted();
         write(tree, "app/production.ini",
