@@ -219,8 +219,12 @@ final class RequestParser {
         return out;
     }
 
+    /** The given prefixes; none (found in each app's settings) when the parameter is not set. */
     private static List<String> prefixes(String text) throws RequestException {
         List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
         for (String p : text.split(",")) {
             if (!p.trim().isEmpty() && !out.contains(p.trim())) {
                 out.add(p.trim());

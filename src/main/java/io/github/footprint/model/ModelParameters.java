@@ -7,8 +7,11 @@ import io.github.footprint.source.PlatformChoice;
 
 /** The user's statements about the host and the application that the model needs, given once and whole. */
 public final class ModelParameters {
-    /** What Pylons' stock {@code config/environment.py} passes to {@code engine_from_config}. */
-    public static final List<String> DEFAULT_SQLALCHEMY_PREFIXES = List.of("sqlalchemy.");
+    /**
+     * No {@code sqlalchemyPrefixes} given: each app's engines are found in its settings, one per
+     * {@code PREFIXurl} key under {@code sqlalchemy.} ({@code PylonsReader.enginePrefixes}).
+     */
+    public static final List<String> DEFAULT_SQLALCHEMY_PREFIXES = List.of();
 
     private static final ModelParameters DEFAULTS = new ModelParameters("event", "2.4", "4.9", Host.defaults(),
             DEFAULT_SQLALCHEMY_PREFIXES);
@@ -28,7 +31,8 @@ public final class ModelParameters {
      *        {@code 6.0.5})
      * @param host the budgets and host statements ({@code memory}, {@code appRss}, {@code cpuCores}...)
      * @param sqlalchemyPrefixes the prefixes the application's code passes to
-     *        {@code engine_from_config(config, prefix)}, one call per prefix
+     *        {@code engine_from_config(config, prefix)}, one call per prefix; empty when the user gave none (then
+     *        each {@code PREFIXurl} key of an app's settings is an engine)
      */
     public ModelParameters(String assumedMpm, String apacheVersion, String modWsgiVersion, Host host,
             List<String> sqlalchemyPrefixes) {
@@ -47,7 +51,7 @@ public final class ModelParameters {
         this.sqlalchemyPrefixes = List.copyOf(sqlalchemyPrefixes);
     }
 
-    /** The event MPM assumed, httpd 2.4, mod_wsgi 4.9, {@link Host#defaults()}, {@code sqlalchemy.}. */
+    /** The event MPM assumed, httpd 2.4, mod_wsgi 4.9, {@link Host#defaults()}, engines found in the settings. */
     public static ModelParameters defaults() {
         return DEFAULTS;
     }
@@ -98,7 +102,7 @@ public final class ModelParameters {
         return modWsgiVersion;
     }
 
-    /** The prefixes {@code engine_from_config} is called with. */
+    /** The prefixes {@code engine_from_config} is called with, as the user gave them; empty: found in the INI. */
     public List<String> sqlalchemyPrefixes() {
         return sqlalchemyPrefixes;
     }

@@ -156,9 +156,10 @@ abstract class AbstractFootprintMojo extends AbstractMojo {
     /**
      * The prefixes the application's code passes to SQLAlchemy's {@code engine_from_config(config, prefix)}, one
      * call each, comma-separated: {@code sqlalchemy.} in Pylons' stock {@code config/environment.py};
-     * {@code sqlalchemy.default.,sqlalchemy.log.} for Pylons' multi-engine form.
+     * {@code sqlalchemy.default.,sqlalchemy.log.} for Pylons' multi-engine form. Unset: every {@code PREFIXurl} key
+     * under {@code sqlalchemy.} in an application's settings is an engine at that prefix.
      */
-    @Parameter(property = "footprint.sqlalchemyPrefixes", defaultValue = "sqlalchemy.")
+    @Parameter(property = "footprint.sqlalchemyPrefixes")
     protected String sqlalchemyPrefixes;
 
     /**

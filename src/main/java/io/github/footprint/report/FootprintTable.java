@@ -152,6 +152,8 @@ final class FootprintTable {
         OptionalLong fleet = fp.fleetConnections();
         if (fp.pools().isEmpty()) {
             line.append("none (no SQLAlchemy pool is read)");
+        } else if (fp.connectionsUnknown()) {
+            line.append("unknown");
         } else if (hosts == 1) {
             line.append(max.isEmpty() ? "unbounded" : "max " + max.getAsLong());
         } else {
@@ -173,9 +175,16 @@ final class FootprintTable {
             String at = where(p.where());
             String app = p.appElsewhere() ? p.appFile() + " " : "";
             prose(INDENT + INDENT + app + "[" + p.appSection() + "] " + p.prefix() + ": "
-                    + processes(p) + " x " + (p.unbounded() ? "unbounded"
+                    + processes(p) + " x " + (p.unknown() ? "unknown" : p.unbounded() ? "unbounded"
                             : p.perProcess().getAsLong() + " = " + p.connections().getAsLong())
                     + " (" + at + ")");
+            if (p.link().isPresent()) {
+                FootprintView.Link l = p.link().get();
+                prose(INDENT + INDENT + INDENT + "linked: " + l.alias() + " (" + l.mountWhere() + ") runs "
+                        + l.script().orElse("?") + "; " + l.loader() + " (" + l.callWhere() + ") opens "
+                        + l.path() + ", section " + l.section());
+                prose(INDENT + INDENT + INDENT + "path: " + l.derivation());
+            }
         }
     }
 

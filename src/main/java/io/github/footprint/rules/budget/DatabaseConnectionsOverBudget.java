@@ -31,8 +31,12 @@ public final class DatabaseConnectionsOverBudget implements Rule {
         long budget = d.parameters().host().databaseConnections().getAsLong();
         int hosts = d.parameters().host().hosts();
         OptionalLong connections = fp.connections();
-        // identical hosts behind a balancer each open every pool: the budget is the database's, for all of them
-        if (fp.pools().isEmpty() || (connections.isPresent() && connections.getAsLong() * hosts <= budget)) {
+        // identical hosts behind a balancer each open every pool: the budget is the database's, for all of them;
+        // a pool of unknown size (its application does not start as written) is left out, the others still count
+        boolean unknown = fp.connectionsUnknown();
+        long known = fp.pools().stream().mapToLong(p -> p.connections().orElse(0L)).sum();
+        if (fp.pools().isEmpty() || (connections.isPresent() && connections.getAsLong() * hosts <= budget)
+                || (unknown && known * hosts <= budget)) {
             return;
         }
         List<Pool> pools = new ArrayList<>(fp.pools());
@@ -44,7 +48,7 @@ public final class DatabaseConnectionsOverBudget implements Rule {
             processes += p.processes();
             String where = "[" + p.app().section().name() + "] of " + p.app().location().file() + ", engine "
                     + p.engine().prefix() + ": ";
-            each.add(where + (p.unbounded()
+            each.add(where + (p.unknown() ? Phrases.perProcessFrom(p) : p.unbounded()
                     ? "no limit (" + Phrases.perProcessFrom(p) + ") in each of " + p.processes() + " process(es) ("
                             + Phrases.processesFrom(p) + ")"
                     : p.processes() + " process(es) x " + p.perProcess().getAsInt() + " = "
@@ -53,7 +57,11 @@ public final class DatabaseConnectionsOverBudget implements Rule {
         }
         long fits = budget / Math.max(1, processes * hosts);
         String fleet = hosts == 1 ? "" : " x " + hosts + " hosts";
-        String head = connections.isEmpty()
+        String head = unknown
+                ? "The SQLAlchemy pools of known size can open " + known + " database connections"
+                        + (hosts == 1 ? "" : " per host, " + known * hosts + " on " + hosts + " hosts")
+                        + ", above databaseConnections=" + budget
+                : connections.isEmpty()
                 ? "A SQLAlchemy pool has no limit, so the database connections of " + (hosts == 1 ? "this host"
                         : "the " + hosts + " hosts") + " are unbounded against databaseConnections=" + budget
                 : hosts == 1 ? "The SQLAlchemy pools can open " + connections.getAsLong()

@@ -32,7 +32,8 @@ public final class NoBudget implements Rule {
         String worst = "the worst case is " + Sizes.format(fp.resident()) + " resident ("
                 + Budgets.largestResident(fp) + ") and " + Sizes.format(fp.virtual()) + " of address space";
         if (!fp.pools().isEmpty()) {
-            worst += ", with " + (fp.connections().isEmpty() ? "unbounded database connections (a pool has no limit)"
+            worst += ", with " + (fp.connectionsUnknown() ? "unknown database connections (a pool's size is not an"
+                    + " integer)" : fp.connections().isEmpty() ? "unbounded database connections (a pool has no limit)"
                     : fp.connections().getAsLong() + " database connections at most");
         }
         List<String> set = new ArrayList<>(List.of("<memory>"));

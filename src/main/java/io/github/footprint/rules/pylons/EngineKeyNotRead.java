@@ -21,9 +21,9 @@ import io.github.footprint.rules.RuleMeta;
  * prefix from every key that begins with it and passes the rest to {@code create_engine()} as keyword arguments;
  * an argument {@code create_engine} does not know ({@code default.pool_size} under the stock {@code sqlalchemy.}
  * prefix, a typo such as {@code pool_sizee}) stops the application at start-up with {@code TypeError}, and a
- * {@code sqlalchemy.} key under no prefix the code reads configures nothing. The prefixes are the
- * {@code sqlalchemyPrefixes} parameter ({@code sqlalchemy.} by default, as Pylons' stock
- * {@code config/environment.py} calls it).
+ * {@code sqlalchemy.} key under no prefix the code reads configures nothing. The prefixes are the app's
+ * ({@link PylonsApp#enginePrefixes()}): the {@code sqlalchemyPrefixes} parameter when given, else one per
+ * {@code PREFIXurl} key of its settings ({@code sqlalchemy.url}, Pylons 0.9.6's {@code sqlalchemy.default.url}).
  */
 @RuleMeta(id = "FP303", name = "engine-key-not-read", severity = Severity.ERROR,
         summary = "A SQLAlchemy key that engine_from_config passes to create_engine as an invalid argument, or that no"
@@ -33,12 +33,12 @@ public final class EngineKeyNotRead implements Rule {
 
     @Override
     public void check(Deployment d, RuleContext ctx) {
-        List<String> prefixes = d.parameters().sqlalchemyPrefixes();
         Set<String> reported = new LinkedHashSet<>();
         for (PylonsApp app : d.apps()) {
             if (app.context() == null) {
                 continue;
             }
+            List<String> prefixes = app.enginePrefixes();
             String section = "[" + app.section().name() + "] ";
             Map<String, Setting> merged = app.context().merged();
             Map<String, List<Setting>> byPrefix = new LinkedHashMap<>();
@@ -60,11 +60,15 @@ public final class EngineKeyNotRead implements Rule {
                 }
                 if (!read && k.startsWith(FAMILY)) {
                     String name = k.substring(0, k.lastIndexOf('.') + 1);
-                    report(ctx, reported, s.location(), section + k + " is read by no engine_from_config call: the"
-                            + " application creates engines for the prefixes the sqlalchemyPrefixes parameter names ("
-                            + String.join(", ", prefixes) + "), none of them begins this key, so it configures"
-                            + " nothing. If config/environment.py calls engine_from_config(config, '" + name + "'), add "
-                            + name + " to sqlalchemyPrefixes; otherwise remove the key");
+                    String engines = app.prefixesGiven() ? "the application creates engines for the prefixes the"
+                            + " sqlalchemyPrefixes parameter names (" + String.join(", ", prefixes) + "), none of them"
+                            + " begins this key" : prefixes.isEmpty() ? "no key of [" + app.section().name()
+                            + "] names an engine's url (PREFIXurl)" : "the engines are those whose url the settings"
+                            + " name (" + String.join(", ", prefixes) + "), none of them begins this key";
+                    report(ctx, reported, s.location(), section + k + " is read by no engine_from_config call: "
+                            + engines + ", so it configures nothing. If config/environment.py calls"
+                            + " engine_from_config(config, '" + name + "'), " + (app.prefixesGiven() ? "add " + name
+                            + " to sqlalchemyPrefixes" : "add " + name + "url") + "; otherwise remove the key");
                 }
             }
             for (Map.Entry<String, List<Setting>> e : byPrefix.entrySet()) {

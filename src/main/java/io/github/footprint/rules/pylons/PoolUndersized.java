@@ -48,7 +48,8 @@ public final class PoolUndersized implements Rule {
                         + (threads - limit) + " wait " + timeout + " for a connection and then fail with TimeoutError"
                         + " (QueuePool limit of size " + e.poolSize() + " overflow " + e.maxOverflow() + " reached)."
                         + " Set " + e.prefix() + "max_overflow = " + overflow + " (" + e.poolSize() + " + " + overflow
-                        + " = " + threads + "), or run the daemon with threads=" + limit + " (" + Phrases.link(app) + ")");
+                        + " = " + threads + "), or run the daemon with threads=" + limit + " (" + Phrases.link(app)
+                        + "; path: " + Phrases.derivation(app.loadapp()) + ")");
             }
         }
     }

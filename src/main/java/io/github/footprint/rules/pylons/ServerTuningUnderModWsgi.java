@@ -17,7 +17,7 @@ import io.github.footprint.rules.RuleMeta;
 
 /**
  * FP308: tuning in a {@code [server:...]} section of an INI file that mod_wsgi loads. mod_wsgi's {@code .wsgi}
- * script calls {@code loadapp}, which builds the application only; nothing reads the server section, so its
+ * script calls a loader ({@code loadapp}, {@code get_app}...), which builds the application only; nothing reads the server section, so its
  * thread and queue settings change nothing (DOMAIN.md §4.1): the daemon's {@code processes} and {@code threads}
  * do that job.
  */
@@ -59,7 +59,8 @@ public final class ServerTuningUnderModWsgi implements Rule {
                             + g.threads();
             ctx.report(tuning.get(0).location(), "[" + s.section().name() + "] " + String.join(", ", shown)
                     + (tuning.size() == 1 ? " has" : " have") + " no effect: mod_wsgi loads this file ("
-                    + Phrases.loadapp(s.modWsgi()) + ") and builds the application only, so no server section is ever read; the"
+                    + Phrases.loadapp(s.modWsgi()) + "; path: " + Phrases.derivation(s.modWsgi())
+                    + ") and builds the application only, so no server section is ever read; the"
                     + " threads that serve requests are those of " + daemon + ". Size the daemon instead, and keep"
                     + " the server settings only for paster serve in development (or remove them)");
         }
