@@ -7,15 +7,16 @@ assert log.contains('[ERROR] [default] src/main/deploy/apache/app.conf:3: FP201 
 // no helpUrl: the line links nothing
 assert !log.contains('FP201.md')
 // the last line names the counts, the threshold and the outcome; the failure message adds the report
-assert log.contains('[ERROR] footprint: 1 error, 0 warnings, 0 infos (default); failOn=error: the build fails')
-// assert log.contains('footprint: 1 error, 0 warnings, 0 infos (default); failOn=error: the build fails; see target/footprint/footprint.json')
+assert log.contains('[ERROR] footprint: 1 error, 0 warnings, 1 info (default); failOn=error: the build fails')
+// assert log.contains('footprint: 1 error, 0 warnings, 1 info (default); failOn=error: the build fails; see target/footprint/footprint.json')
 
 def json = new JsonSlurper().parse(new File(basedir, 'target/footprint/footprint.json'))
-assert json.summary == [errors: 1, warnings: 0, infos: 0]
+// and one info: no main httpd file, so the server is assumed (FP006)
+assert json.summary == [errors: 1, warnings: 0, infos: 1]
 assert json.environments*.id == ['default']
 def findings = json.environments[0].findings
-assert findings.size() == 1
-def f = findings[0]
+assert findings*.rule == ['FP006', 'FP201']
+def f = findings[1]
 assert f.rule == 'FP201'
 assert f.severity == 'error'
 assert f.file == 'src/main/deploy/apache/app.conf'
@@ -30,10 +31,9 @@ assert [d.name, d.processes, d.threads, d.maximumRequests, d.file, d.line] ==
 def sarif = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/footprint/footprint.sarif'))
 assert sarif.version == '2.1.0'
 def results = sarif.runs[0].results
-assert results.size() == 1
-assert results[0].ruleId == 'FP201' && results[0].level == 'error'
-assert results[0].locations[0].physicalLocation.artifactLocation.uri == 'src/main/deploy/apache/app.conf'
-assert results[0].locations[0].physicalLocation.region.startLine == 3
+assert results*.ruleId == ['FP006', 'FP201'] && results*.level == ['note', 'error']
+assert results[1].locations[0].physicalLocation.artifactLocation.uri == 'src/main/deploy/apache/app.conf'
+assert results[1].locations[0].physicalLocation.region.startLine == 3
 def junit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/footprint/TEST-footprint.xml'))
 assert junit.@failures.text() == '1'
 def failed = junit.testsuite.testcase.findAll { it.failure.size() > 0 }

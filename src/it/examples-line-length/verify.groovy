@@ -5,7 +5,7 @@
 // measurements go to line-lengths.txt beside build.log (characters beyond the location, line length, rule,
 // location).
 def LIMIT = 200
-def OVER_LONG = ['FP105', 'FP108', 'FP209', 'FP301', 'FP303', 'FP308', 'FP403', 'FP501', 'FP503'] as Set
+def OVER_LONG = ['FP105', 'FP108', 'FP209', 'FP301', 'FP303', 'FP304', 'FP308', 'FP403', 'FP501', 'FP503'] as Set
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')

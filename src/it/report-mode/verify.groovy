@@ -12,7 +12,7 @@ def expected = PosixFilePermissions.toString(PosixFilePermissions.fromString('rw
 } as Set)
 println "report-mode: umask ${Integer.toOctalString(umask)}, expected mode $expected"
 def out = new File(basedir, 'target/footprint')
-['footprint.json', 'footprint.sarif', 'TEST-footprint.xml'].each { name ->
+['footprint.json', 'footprint.sarif', 'TEST-footprint.xml', 'index.html'].each { name ->
     def mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(new File(out, name).toPath()))
     assert mode == expected : "$name: $mode under umask ${Integer.toOctalString(umask)}"
     if (umask == 022) {
@@ -20,5 +20,5 @@ def out = new File(basedir, 'target/footprint')
     }
 }
 // the leftovers are gone, the look-alike stays, and no temporary file of this run is left
-assert out.list().sort() == ['TEST-footprint.xml', 'footprint.json', 'footprint.json.tmp', 'footprint.sarif']
+assert out.list().sort() == ['TEST-footprint.xml', 'footprint.json', 'footprint.json.tmp', 'footprint.sarif', 'index.html']
 return true

@@ -17,6 +17,6 @@ assert !log.contains('FP005')
 
 // the module with deploy files is checked
 def checked = section('with-deploy')
-assert checked.contains('footprint [default]: 1 file(s) under src/main/deploy; 0 error(s), 0 warning(s), 0 info')
+assert checked.contains('footprint [default]: 1 file(s) under src/main/deploy; 0 error(s), 0 warning(s), 1 info')
 assert new File(basedir, 'with-deploy/target/footprint/footprint.json').isFile()
 return true

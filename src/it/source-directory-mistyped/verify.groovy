@@ -18,6 +18,6 @@ assert !runs[1].contains('FP005')
 
 // 3: named and there: read as usual, and the build passes
 assert runs[2].contains('BUILD SUCCESS')
-assert runs[2].contains('footprint [default]: 1 file(s) under src/main/deploy; 0 error(s), 0 warning(s), 0 info')
-assert runs[2].contains('[INFO] footprint: 0 errors, 0 warnings, 0 infos (default); failOn=error: the build passes')
+assert runs[2].contains('footprint [default]: 1 file(s) under src/main/deploy; 0 error(s), 0 warning(s), 1 info')
+assert runs[2].contains('[INFO] footprint: 0 errors, 0 warnings, 1 info (default); failOn=error: the build passes')
 return true

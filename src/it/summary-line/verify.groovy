@@ -15,10 +15,10 @@ def lastLine = { String run ->
     lines[end - 1]
 }
 
-def counts = '1 error, 2 warnings, 0 infos (dev: 0 errors, 1 warning, 0 infos; prod: 1 error, 1 warning, 0 infos)'
+def counts = '1 error, 2 warnings, 2 infos (dev: 0 errors, 1 warning, 1 info; prod: 1 error, 1 warning, 1 info)'
 def json = new JsonSlurper().parse(new File(basedir, 'target/footprint/footprint.json'))
-assert json.summary == [errors: 1, warnings: 2, infos: 0]
-assert json.environments.collect { e -> [e.id, e.findings*.rule] } == [['dev', ['FP202']], ['prod', ['FP201', 'FP202']]]
+assert json.summary == [errors: 1, warnings: 2, infos: 2]
+assert json.environments.collect { e -> [e.id, e.findings*.rule] } == [['dev', ['FP006', 'FP202']], ['prod', ['FP006', 'FP201', 'FP202']]]
 
 // 1: failOn=error: fails; the summary is the check's last line, at error level; Maven's failure message repeats it
 def first = "footprint: $counts; failOn=error: the build fails"

@@ -12,7 +12,9 @@ assert at.contains(['FP201', 'src/main/deploy/apache/app.conf', 4])
 assert at.contains(['FP002', 'src/main/deploy/apache/app.conf', 7])
 // production.ini template line 5 (rendered line 7): the trailing comment in a number
 assert at.contains(['FP301', 'src/main/deploy/app/production.ini', 5])
-assert env.findings.size() == 3
+// and FP006 (no main httpd file: the server assumed), about the project as a whole
+assert at.contains(['FP006', '', 0])
+assert env.findings.size() == 4
 assert env.findings.find { it.rule == 'FP201' }.message.contains('maximum-requests=20000')
 assert env.findings.find { it.rule == 'FP002' }.message.contains('@missing.group@')
 assert env.findings.find { it.rule == 'FP301' }.message.contains('pool_size')

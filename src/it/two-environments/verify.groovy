@@ -4,19 +4,20 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
 assert log.contains('[WARNING] [prod] src/main/deploy/apache/app.conf:4: FP201 WSGIDaemonProcess app: maximum-requests=5000 ')
 assert !log.contains('[WARNING] [dev]')
-assert log.contains('footprint [dev]: 1 file(s) under src/main/deploy; 0 error(s), 0 warning(s), 0 info; daemon groups: app (1x2 threads, maximum-requests=200)')
-assert log.contains('footprint [prod]: 1 file(s) under src/main/deploy; 0 error(s), 1 warning(s), 1 info; daemon groups: app (1x8 threads, maximum-requests=5000)')
+assert log.contains('footprint [dev]: 1 file(s) under src/main/deploy; 0 error(s), 0 warning(s), 1 info; daemon groups: app (1x2 threads, maximum-requests=200)')
+assert log.contains('footprint [prod]: 1 file(s) under src/main/deploy; 0 error(s), 1 warning(s), 2 info; daemon groups: app (1x8 threads, maximum-requests=5000)')
 
 def json = new JsonSlurper().parse(new File(basedir, 'target/footprint/footprint.json'))
-assert json.summary == [errors: 0, warnings: 1, infos: 1]
+assert json.summary == [errors: 0, warnings: 1, infos: 3]
 assert json.environments*.id == ['dev', 'prod']
 def dev = json.environments.find { it.id == 'dev' }
 def prod = json.environments.find { it.id == 'prod' }
-assert dev.findings == []
+// no main httpd file and no distribution's layout: FP006 says which server is assumed, in each environment
+assert dev.findings.collect { [it.rule, it.severity, it.file, it.line] } == [['FP006', 'info', '', 0]]
 // prod sets no memory budget: FP505 says so, about the project as a whole
 assert prod.findings.collect { [it.rule, it.severity, it.file, it.line] } ==
-        [['FP505', 'info', '', 0], ['FP201', 'warning', 'src/main/deploy/apache/app.conf', 4]]
-assert prod.findings[1].message.contains('maximum-requests=5000')
+        [['FP006', 'info', '', 0], ['FP505', 'info', '', 0], ['FP201', 'warning', 'src/main/deploy/apache/app.conf', 4]]
+assert prod.findings[2].message.contains('maximum-requests=5000')
 // each environment rendered the template with its own values, at the same template line
 assert dev.effective.daemons.collect { [it.name, it.threads, it.maximumRequests, it.line] } == [['app', 2, 200, 4]]
 assert prod.effective.daemons.collect { [it.name, it.threads, it.maximumRequests, it.line] } == [['app', 8, 5000, 4]]
@@ -36,13 +37,17 @@ assert devTable.any { it.startsWith("[INFO]   daemon 'app'  ") }
 assert prodTable.any { it.startsWith("[INFO]   daemon 'app'  ") }
 assert devTable.any { it.startsWith('[INFO]   memory=1 GiB: headroom ') }
 assert prodTable.contains('[INFO]   memory unset')
-// no main httpd file: the MPM is assumed, and the table says so
+// no main httpd file: the MPM is assumed, and the table says so, first the server, then in its assumptions
+assert devTable[0] == "[INFO]   server: assumed: event MPM with httpd's compiled-in values, no distribution's configuration"
 assert devTable.contains('[INFO]   assumptions:')
 
 [dev, prod].each { e ->
     assert e.memory.components*.name == ['apache parent', 'apache children', "daemon 'app'"]
     assert e.memory.residentBytes == e.memory.components.sum(0L) { it.residentBytes as long }
-    assert e.databaseConnections == [max: 0, unbounded: false, budget: null, pools: []]
+    assert e.databaseConnections == [max: 0, unbounded: false, hosts: 1, fleetMax: 0, budget: null, pools: []]
+    assert e.platform == [name: 'none', auto: true, reason: "no distribution's layout in the project", applied: true,
+            server: "assumed: event MPM with httpd's compiled-in values, no distribution's configuration (platform=none"
+                    + " (auto: no distribution's layout in the project))"]
 }
 def devDaemon = dev.memory.components[2]
 def prodDaemon = prod.memory.components[2]

@@ -11,6 +11,12 @@ public final class Location implements Comparable<Location> {
     /** The location of findings about the project as a whole (no file). */
     public static final Location PROJECT = new Location("", 0);
 
+    /**
+     * What the path of a distribution's stock file starts with ({@code platform:debian/mods-available/mpm_event.conf}):
+     * read-only context around a project without a main httpd file, never a file of the project.
+     */
+    public static final String STOCK_PREFIX = "platform:";
+
     private final String file;
     private final int line;
 
@@ -25,6 +31,11 @@ public final class Location implements Comparable<Location> {
 
     public int line() {
         return line;
+    }
+
+    /** True for a place in a distribution's stock file ({@link #STOCK_PREFIX}), not in the user's files. */
+    public boolean stock() {
+        return file.startsWith(STOCK_PREFIX);
     }
 
     /** {@code file:line}, {@code file} when there is no line, empty for the project. */

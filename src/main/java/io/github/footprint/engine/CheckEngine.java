@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.github.footprint.base.Finding;
+import io.github.footprint.base.Platform;
 import io.github.footprint.findings.FindingsStage;
 import io.github.footprint.findings.Redactor;
 import io.github.footprint.findings.ReportView;
@@ -32,6 +33,9 @@ import io.github.footprint.rules.RuleCatalog;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.source.FileKind;
 import io.github.footprint.source.HostPathMapper;
+import io.github.footprint.source.Placement;
+import io.github.footprint.source.PlatformChoice;
+import io.github.footprint.source.PlatformTree;
 import io.github.footprint.source.SourceFile;
 import io.github.footprint.source.SourceLoader;
 import io.github.footprint.source.SourceSet;
@@ -103,21 +107,37 @@ public final class CheckEngine {
         for (SourceFile f : sources.files()) {
             if ((f.kind() == FileKind.SHELL || f.kind() == FileKind.SYSTEMD || f.kind() == FileKind.PYTHON)
                     && f.parseable()) {
-                ScriptFacts facts = ScriptReader.read(f);
-                scripts.add(facts);
-                if (f.kind() != FileKind.PYTHON) {
-                    for (Fact v : facts.variables()) {
-                        environment.put(v.name(), v.value());
-                    }
-                }
+                scripts.add(facts(f, environment));
             }
         }
         ApacheLayout layout = ApacheLayout.find(sources, request.apacheMain(), request.serverRoot());
-        HostPathMapper mapper = new HostPathMapper(sources, request.pathMappings(), layout.root());
+        Placement placement = Placement.of(sources, request.pathMappings(), layout.main(), layout.root());
+        boolean apacheFiles = !sources.files(FileKind.APACHE).isEmpty();
+        PlatformChoice platform = !apacheFiles ? PlatformChoice.noServer(env.host().platform())
+                : layout.main() != null ? PlatformChoice.ownServer(env.host().platform())
+                : PlatformChoice.decide(env.host().platform(), sources, placement, request.apacheVersion());
+        ApacheParser.Options options = new ApacheParser.Options(request.apacheVersion(), request.mpm(), environment);
+        SourceSet apacheSources = sources;
+        SourceFile main = layout.main();
+        HostPathMapper mapper;
+        if (platform.applied() && platform.platform() != Platform.NONE) {
+            // no main file: the distribution's stock tree around the project's files, as the host has them
+            PlatformTree tree = PlatformTree.assemble(sources, placement, platform.platform());
+            if (tree.envvars() != null) {
+                scripts.add(facts(tree.envvars(), environment));
+                options = new ApacheParser.Options(request.apacheVersion(), request.mpm(), environment);
+            }
+            options = options.withServer(tree.builtInModules(), tree.builtInMpm(), tree.hostRoot(), tree::disabled,
+                    tree.hostModules());
+            apacheSources = tree.sources();
+            main = tree.main();
+            mapper = new HostPathMapper(apacheSources, request.pathMappings(), tree.root(), placement, tree.hostRoot());
+        } else {
+            mapper = new HostPathMapper(sources, request.pathMappings(), layout.root(), placement, null);
+        }
         ApacheConfig apache = null;
-        if (!sources.files(FileKind.APACHE).isEmpty()) {
-            apache = ApacheParser.parse(sources, mapper, layout.main(),
-                    new ApacheParser.Options(request.apacheVersion(), request.mpm(), environment));
+        if (apacheFiles) {
+            apache = ApacheParser.parse(apacheSources, mapper, main, options);
         }
         PasteIniReader ini = null;
         List<IniDocument> inis = new ArrayList<>();
@@ -131,7 +151,19 @@ public final class CheckEngine {
             }
         }
         return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, new ModelParameters(request.mpm(),
-                request.apacheVersion(), request.modWsgiVersion(), env.host(), request.sqlalchemyPrefixes()));
+                request.apacheVersion(), request.modWsgiVersion(), env.host(), request.sqlalchemyPrefixes())
+                .withPlatform(platform));
+    }
+
+    /** A start-up script's facts; a shell script's or unit's variables go into httpd's start-up environment. */
+    private static ScriptFacts facts(SourceFile f, Map<String, String> environment) {
+        ScriptFacts facts = ScriptReader.read(f);
+        if (f.kind() != FileKind.PYTHON) {
+            for (Fact v : facts.variables()) {
+                environment.put(v.name(), v.value());
+            }
+        }
+        return facts;
     }
 
     private static List<Finding> rules(CheckRequest request, FindingsStage stage, Deployment d) {

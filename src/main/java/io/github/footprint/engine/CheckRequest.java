@@ -246,7 +246,7 @@ public final class CheckRequest {
         Properties userProperties = new Properties();
         final Map<Host.Parameter, String> host = new EnumMap<>(Host.Parameter.class);
         final List<Environment> environments = new ArrayList<>();
-        String sqlalchemyPrefixes = "sqlalchemy.";
+        String sqlalchemyPrefixes;
         Map<String, String> rules = Map.of();
         String failOn = "error";
         String formats = "console,json,sarif,junit,html";
@@ -400,9 +400,12 @@ public final class CheckRequest {
                     .orElseThrow(() -> new IllegalArgumentException("'" + name + "' is not a host parameter"));
         }
 
-        /** Comma-separated prefixes passed to {@code engine_from_config}; {@code sqlalchemy.} by default. */
+        /**
+         * Comma-separated prefixes passed to {@code engine_from_config}; null (the default): each {@code PREFIXurl} key
+         * of an app's settings is an engine.
+         */
         public Builder sqlalchemyPrefixes(String v) {
-            sqlalchemyPrefixes = v == null ? "sqlalchemy." : v;
+            sqlalchemyPrefixes = v;
             return this;
         }
 

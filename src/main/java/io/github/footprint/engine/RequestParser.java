@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import io.github.footprint.base.Platform;
 import io.github.footprint.findings.FailOn;
 import io.github.footprint.findings.SeverityPolicy;
 import io.github.footprint.model.Host;
@@ -218,8 +219,12 @@ final class RequestParser {
         return out;
     }
 
+    /** The given prefixes; none (found in each app's settings) when the parameter is not set. */
     private static List<String> prefixes(String text) throws RequestException {
         List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
         for (String p : text.split(",")) {
             if (!p.trim().isEmpty() && !out.contains(p.trim())) {
                 out.add(p.trim());
@@ -286,6 +291,13 @@ final class RequestParser {
         }
         if (environments.isEmpty()) {
             environments.add(new EnvironmentSpec("default", null, new Properties(), host));
+        }
+        for (EnvironmentSpec e : environments) {
+            if ("2.2".equals(raw.apacheVersion) && e.host().platform().filter(p -> p != Platform.NONE).isPresent()) {
+                throw new RequestException((raw.environments.isEmpty() ? "" : "environment " + e.id() + ": ")
+                        + "platform " + e.host().platform().get().label() + " is a stock httpd 2.4 configuration and"
+                        + " apacheVersion is 2.2: use platform none (or auto) with 2.2");
+            }
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.Deployment;
+import io.github.footprint.rules.Phrases;
+import io.github.footprint.source.PlatformChoice;
 import io.github.footprint.source.SourceFile;
 
 /** One environment as reports print it: its findings, what was read, the effective values and the footprint. */
@@ -21,6 +23,8 @@ public final class EnvironmentView {
     private final MpmView mpm;
     private final List<DaemonView> daemons;
     private final FootprintView footprint;
+    private final PlatformChoice platform;
+    private final String platformReason;
 
     private EnvironmentView(String id, List<Finding> findings, Deployment d, Redactor r) {
         this.id = id;
@@ -45,7 +49,10 @@ public final class EnvironmentView {
             ds.add(DaemonView.of(g, d.stacks().daemon(g).requestThreads(), r));
         }
         this.daemons = List.copyOf(ds);
-        this.footprint = FootprintView.of(d.footprint(), d.parameters().host(), r);
+        this.footprint = FootprintView.of(d.footprint(), d.parameters().host(),
+                Phrases.server(d.parameters().platform(), d.mpm()).orElse(null), r);
+        this.platform = d.parameters().platform();
+        this.platformReason = r.mask(platform.reason());
     }
 
     static EnvironmentView of(String id, List<Finding> findings, Deployment d, Redactor r) {
@@ -97,5 +104,25 @@ public final class EnvironmentView {
 
     public FootprintView footprint() {
         return footprint;
+    }
+
+    /** The {@code platform}: {@code debian}, {@code httpd} or {@code none}. */
+    public String platform() {
+        return platform.platform().label();
+    }
+
+    /** True when {@code platform=auto} chose it. */
+    public boolean platformAuto() {
+        return platform.auto();
+    }
+
+    /** True when the platform was read around the project (it has no main httpd file of its own). */
+    public boolean platformApplied() {
+        return platform.applied();
+    }
+
+    /** Why that platform: the parameter, or what in the project's layout chose it; masked. */
+    public String platformReason() {
+        return platformReason;
     }
 }

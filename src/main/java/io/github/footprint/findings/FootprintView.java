@@ -9,6 +9,7 @@ import io.github.footprint.base.Location;
 import io.github.footprint.model.memory.Assumption;
 import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.model.Host;
+import io.github.footprint.model.pylons.Loadapp;
 import io.github.footprint.rules.Phrases;
 
 /**
@@ -124,6 +125,108 @@ public final class FootprintView {
         }
     }
 
+    /**
+     * How a mount reaches a pool's application: the {@code WSGIScriptAlias} target (mod_wsgi's {@code __file__}), the
+     * loader call, how the script computes the path (one line), the host path it computed, the project file it maps
+     * to and the section. Every text masked.
+     */
+    public static final class Link {
+        private final String phrase;
+        private final String alias;
+        private final String script;
+        private final Location mount;
+        private final String mountWhere;
+        private final String loader;
+        private final Location call;
+        private final String callWhere;
+        private final String derivation;
+        private final String path;
+        private final String file;
+        private final String mapping;
+        private final String section;
+
+        private Link(Loadapp l, String phrase, Redactor r) {
+            this.phrase = r.mask(phrase);
+            this.alias = r.mask(l.mount().directive() + " " + l.mount().url());
+            this.script = l.scriptFile() == null ? null : r.mask(l.scriptFile());
+            this.mount = l.mount().location();
+            this.mountWhere = r.mask(mount.toString());
+            this.loader = r.mask(l.loader());
+            this.call = l.location();
+            this.callWhere = r.mask(call.toString());
+            this.derivation = r.mask(Phrases.derivation(l));
+            this.path = r.mask(l.hostPath());
+            this.file = r.mask(l.iniFile());
+            this.mapping = r.mask(l.iniMapping().description());
+            this.section = l.section() == null ? null : r.mask(l.section());
+        }
+
+        /** The whole link as a phrase ({@code WSGIScriptAlias / (...) runs ..., whose ... opens ...}). */
+        public String phrase() {
+            return phrase;
+        }
+
+        /** The alias as written: {@code WSGIScriptAlias /}. */
+        public String alias() {
+            return alias;
+        }
+
+        /** The alias target the script runs as ({@code __file__}), or null when a substitution makes it unknown. */
+        public Optional<String> script() {
+            return Optional.ofNullable(script);
+        }
+
+        /** The {@code WSGIScriptAlias} line; the file is not masked. */
+        public Location mount() {
+            return mount;
+        }
+
+        /** {@code file:line} of {@link #mount()}, masked. */
+        public String mountWhere() {
+            return mountWhere;
+        }
+
+        /** {@code file:line} of {@link #call()}, masked. */
+        public String callWhere() {
+            return callWhere;
+        }
+
+        /** The loader as the script reaches it ({@code paste.deploy.loadapp}). */
+        public String loader() {
+            return loader;
+        }
+
+        /** The loader call; the file is not masked. */
+        public Location call() {
+            return call;
+        }
+
+        /** How the script computes the path, one line. */
+        public String derivation() {
+            return derivation;
+        }
+
+        /** The host path the loader opens. */
+        public String path() {
+            return path;
+        }
+
+        /** The INI file of the project the path maps to. */
+        public String file() {
+            return file;
+        }
+
+        /** How the host path maps into the project. */
+        public String mapping() {
+            return mapping;
+        }
+
+        /** The application section the loader takes ({@code main}). */
+        public String section() {
+            return section;
+        }
+    }
+
     /** The connections one engine of one application can open. */
     public static final class Pool {
         private final String appFile;
@@ -134,6 +237,9 @@ public final class FootprintView {
         private final String processesFrom;
         private final String daemon;
         private final boolean unbounded;
+        private final boolean unknown;
+        private final String perProcessFrom;
+        private final Link link;
         private final OptionalLong perProcess;
         private final OptionalLong connections;
         private final Location location;
@@ -148,6 +254,9 @@ public final class FootprintView {
             this.processesFrom = r.mask(Phrases.processesFrom(p));
             this.daemon = p.app().servedBy() == null ? null : r.mask(p.app().servedBy().name());
             this.unbounded = p.unbounded();
+            this.unknown = p.unknown();
+            this.perProcessFrom = r.mask(Phrases.perProcessFrom(p));
+            this.link = p.app().loadapp() == null ? null : new Link(p.app().loadapp(), Phrases.link(p.app()), r);
             this.perProcess = p.perProcess().isPresent() ? OptionalLong.of(p.perProcess().getAsInt())
                     : OptionalLong.empty();
             this.connections = p.connections();
@@ -195,12 +304,30 @@ public final class FootprintView {
             return unbounded;
         }
 
-        /** {@code pool_size + max_overflow}; empty when {@link #unbounded()}. */
+        /**
+         * True when the pool's size is unknown: {@code pool_size} or {@code max_overflow} is no integer
+         * (SQLAlchemy raises ValueError at start-up).
+         */
+        public boolean unknown() {
+            return unknown;
+        }
+
+        /** Where the per-process limit comes from ({@code pool_size 5 + max_overflow 10}), or why it is unknown; masked. */
+        public String perProcessFrom() {
+            return perProcessFrom;
+        }
+
+        /** How a mount reaches the application; empty when none does ({@link #processesFrom()} says why). */
+        public Optional<Link> link() {
+            return Optional.ofNullable(link);
+        }
+
+        /** {@code pool_size + max_overflow}; empty when {@link #unbounded()} or {@link #unknown()}. */
         public OptionalLong perProcess() {
             return perProcess;
         }
 
-        /** Connections at most; empty when unbounded. */
+        /** Connections at most; empty when unbounded or unknown. */
         public OptionalLong connections() {
             return connections;
         }
@@ -224,11 +351,14 @@ public final class FootprintView {
     private final List<String> assumptions;
     private final List<Pool> pools;
     private final OptionalLong connections;
+    private final boolean connectionsUnknown;
     private final long arenaMax;
     private final String arenaMaxFrom;
+    private final String server;
 
-    private FootprintView(Footprint fp, Host host, Redactor r) {
+    private FootprintView(Footprint fp, Host host, String server, Redactor r) {
         this.host = host;
+        this.server = server == null ? null : r.mask(server);
         this.resident = fp.resident();
         this.virtual = fp.virtual();
         List<Component> cs = new ArrayList<>();
@@ -248,12 +378,35 @@ public final class FootprintView {
         }
         this.pools = List.copyOf(ps);
         this.connections = fp.connections();
+        this.connectionsUnknown = fp.connectionsUnknown();
         this.arenaMax = fp.arenaMax();
         this.arenaMaxFrom = r.mask(Phrases.arenaMaxFrom(fp));
     }
 
-    static FootprintView of(Footprint fp, Host host, Redactor r) {
-        return new FootprintView(fp, host, r);
+    /** @param server the server a project without a main httpd file was read in, or null (its own main file) */
+    static FootprintView of(Footprint fp, Host host, String server, Redactor r) {
+        return new FootprintView(fp, host, server, r);
+    }
+
+    /**
+     * The server the project was read in when it has no main httpd file (a distribution's stock tree, or an assumed
+     * MPM), as a phrase, masked; empty when the project has its own main file.
+     */
+    public Optional<String> server() {
+        return Optional.ofNullable(server);
+    }
+
+    /** Identical application hosts behind a balancer ({@code hosts}), each with this footprint. */
+    public int hosts() {
+        return host.hosts();
+    }
+
+    /**
+     * Database connections of every pool on every host together: {@link #connections()} times {@link #hosts()};
+     * empty when a pool has no limit.
+     */
+    public OptionalLong fleetConnections() {
+        return connections.isEmpty() ? connections : OptionalLong.of(connections.getAsLong() * host.hosts());
     }
 
     /** The budgets and host statements the footprint was computed with (numbers only). */
@@ -289,9 +442,14 @@ public final class FootprintView {
         return pools;
     }
 
-    /** Database connections of every pool together; empty when a pool has no limit. */
+    /** Database connections of every pool together; empty when a pool has no limit or an unknown size. */
     public OptionalLong connections() {
         return connections;
+    }
+
+    /** True when {@link #connections()} is empty because a pool's size is unknown (and none is unbounded). */
+    public boolean connectionsUnknown() {
+        return connectionsUnknown;
     }
 
     /** The malloc arena cap per process. */

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.model.memory.Stacks;
 import io.github.footprint.model.mpm.Mpm;
+import io.github.footprint.model.pylons.Loadapp;
 import io.github.footprint.model.pylons.PasteServer;
 import io.github.footprint.model.pylons.PylonsApp;
 import io.github.footprint.model.pylons.PylonsModel;
@@ -112,6 +113,11 @@ public final class Deployment {
     /** The {@code [server:...]} sections of the INI files. */
     public List<PasteServer> servers() {
         return pylons.servers();
+    }
+
+    /** Loader calls of mounted scripts that reach no INI file of the project, each with why. */
+    public List<Loadapp> unresolvedLinks() {
+        return pylons.unresolved();
     }
 
     /** Section keys PasteDeploy drops because {@code [DEFAULT]} (or an including file) has the same key. */

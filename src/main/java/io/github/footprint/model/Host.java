@@ -1,10 +1,13 @@
 package io.github.footprint.model;
 
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import io.github.footprint.base.Platform;
 import io.github.footprint.base.Sizes;
 
 /**
@@ -33,18 +36,29 @@ public final class Host {
         /** A size of 1 byte or more; blank means no budget. */
         BUDGET,
         /** A whole number from 1 to 999,999,999; blank means the default. */
-        COUNT;
+        COUNT,
+        /** One word of a fixed list (any case), kept as its index in the list; blank means the default. */
+        CHOICE;
 
         /**
-         * The value of the text, or empty for a blank budget or count (its default applies).
+         * The value of the text, or empty for a blank budget, count or choice (its default applies).
          *
          * @param name how the message names the parameter ({@code memory}, {@code environment small memory})
          * @param example the count a message offers as an example
+         * @param choices the words a choice accepts, in the order of their values
          * @throws IllegalArgumentException with the message for the user when the text is not a value of this kind
          */
-        OptionalLong read(String name, String text, String example) {
+        OptionalLong read(String name, String text, String example, List<String> choices) {
             if (this != SIZE && (text == null || text.isBlank())) {
                 return OptionalLong.empty();
+            }
+            if (this == CHOICE) {
+                int i = choices.indexOf(text.trim().toLowerCase(Locale.ROOT));
+                if (i < 0) {
+                    throw new IllegalArgumentException(name + " '" + text + "' is not one of "
+                            + String.join(", ", choices));
+                }
+                return OptionalLong.of(i);
             }
             if (this == COUNT) {
                 String t = text.trim();
@@ -72,19 +86,33 @@ public final class Host {
         MEMORY("memory", Kind.BUDGET, null, null),
         DATABASE_CONNECTIONS("databaseConnections", Kind.COUNT, null, "100"),
         APP_RSS("appRss", Kind.SIZE, DEFAULT_APP_RSS, null),
-        CPU_CORES("cpuCores", Kind.COUNT, (long) DEFAULT_CPU_CORES, "2");
+        CPU_CORES("cpuCores", Kind.COUNT, (long) DEFAULT_CPU_CORES, "2"),
+        /** Identical application hosts behind a balancer, all on one database. */
+        HOSTS("hosts", Kind.COUNT, 1L, "3"),
+        /**
+         * The distribution around a project without an httpd main file: {@code auto} (0, decided from the layout) or
+         * a {@link Platform}.
+         */
+        PLATFORM("platform", Kind.CHOICE, 0L, null, List.of("auto", Platform.DEBIAN.label(), Platform.HTTPD.label(),
+                Platform.NONE.label()));
 
         private final String pomName;
         private final Kind kind;
         private final Long dflt;
         private final String example;
+        private final List<String> choices;
 
         /** @param dflt the value when the user gives none; null: none (a budget left unset) */
         Parameter(String pomName, Kind kind, Long dflt, String example) {
+            this(pomName, kind, dflt, example, List.of());
+        }
+
+        Parameter(String pomName, Kind kind, Long dflt, String example, List<String> choices) {
             this.pomName = pomName;
             this.kind = kind;
             this.dflt = dflt;
             this.example = example;
+            this.choices = choices;
         }
 
         /** The parameter's name in the pom: {@code memory}, {@code cpuCores}. */
@@ -114,7 +142,7 @@ public final class Host {
          * @throws IllegalArgumentException with the message for the user
          */
         public OptionalLong read(String where, String text) {
-            return kind.read(where + pomName, text, example);
+            return kind.read(where + pomName, text, example, choices);
         }
     }
 
@@ -168,7 +196,7 @@ public final class Host {
         return value(Parameter.VIRTUAL_MEMORY);
     }
 
-    /** Connections the database allows this host; empty when not given. */
+    /** Connections the database allows the application on all its {@link #hosts()} together; empty when not given. */
     public OptionalLong databaseConnections() {
         return value(Parameter.DATABASE_CONNECTIONS);
     }
@@ -186,5 +214,19 @@ public final class Host {
     /** Bytes an application process gains per request (0: unknown). */
     public long requestGrowth() {
         return given(Parameter.REQUEST_GROWTH);
+    }
+
+    /** Identical application hosts behind a balancer, each as described here, all on one database (1 or more). */
+    public int hosts() {
+        return (int) given(Parameter.HOSTS);
+    }
+
+    /**
+     * The distribution the user names for a project without an httpd main file; empty for {@code auto} (decided from
+     * the project's layout).
+     */
+    public Optional<Platform> platform() {
+        String word = Parameter.PLATFORM.choices.get((int) given(Parameter.PLATFORM));
+        return Platform.parse(word);
     }
 }

@@ -3,11 +3,15 @@ package io.github.footprint.model;
 import java.util.List;
 
 import io.github.footprint.model.memory.Calibration;
+import io.github.footprint.source.PlatformChoice;
 
 /** The user's statements about the host and the application that the model needs, given once and whole. */
 public final class ModelParameters {
-    /** What Pylons' stock {@code config/environment.py} passes to {@code engine_from_config}. */
-    public static final List<String> DEFAULT_SQLALCHEMY_PREFIXES = List.of("sqlalchemy.");
+    /**
+     * No {@code sqlalchemyPrefixes} given: each app's engines are found in its settings, one per
+     * {@code PREFIXurl} key under {@code sqlalchemy.} ({@code PylonsReader.enginePrefixes}).
+     */
+    public static final List<String> DEFAULT_SQLALCHEMY_PREFIXES = List.of();
 
     private static final ModelParameters DEFAULTS = new ModelParameters("event", "2.4", "4.9", Host.defaults(),
             DEFAULT_SQLALCHEMY_PREFIXES);
@@ -18,6 +22,7 @@ public final class ModelParameters {
     private final Host host;
     private final Calibration calibration;
     private final List<String> sqlalchemyPrefixes;
+    private final PlatformChoice platform;
 
     /**
      * @param assumedMpm the MPM assumed when no main httpd file loads one ({@code prefork}, {@code worker}, {@code event})
@@ -26,15 +31,18 @@ public final class ModelParameters {
      *        {@code 6.0.5})
      * @param host the budgets and host statements ({@code memory}, {@code appRss}, {@code cpuCores}...)
      * @param sqlalchemyPrefixes the prefixes the application's code passes to
-     *        {@code engine_from_config(config, prefix)}, one call per prefix
+     *        {@code engine_from_config(config, prefix)}, one call per prefix; empty when the user gave none (then
+     *        each {@code PREFIXurl} key of an app's settings is an engine)
      */
     public ModelParameters(String assumedMpm, String apacheVersion, String modWsgiVersion, Host host,
             List<String> sqlalchemyPrefixes) {
-        this(assumedMpm, apacheVersion, modWsgiVersion, host, Calibration.measured(), sqlalchemyPrefixes);
+        this(assumedMpm, apacheVersion, modWsgiVersion, host, Calibration.measured(), sqlalchemyPrefixes,
+                PlatformChoice.ownServer(host.platform()));
     }
 
     private ModelParameters(String assumedMpm, String apacheVersion, String modWsgiVersion, Host host,
-            Calibration calibration, List<String> sqlalchemyPrefixes) {
+            Calibration calibration, List<String> sqlalchemyPrefixes, PlatformChoice platform) {
+        this.platform = platform;
         this.assumedMpm = assumedMpm;
         this.apacheVersion = apacheVersion;
         this.modWsgiVersion = modWsgiVersion;
@@ -43,19 +51,32 @@ public final class ModelParameters {
         this.sqlalchemyPrefixes = List.copyOf(sqlalchemyPrefixes);
     }
 
-    /** The event MPM assumed, httpd 2.4, mod_wsgi 4.9, {@link Host#defaults()}, {@code sqlalchemy.}. */
+    /** The event MPM assumed, httpd 2.4, mod_wsgi 4.9, {@link Host#defaults()}, engines found in the settings. */
     public static ModelParameters defaults() {
         return DEFAULTS;
     }
 
     /** A copy with other {@code engine_from_config} prefixes. */
     public ModelParameters withSqlalchemyPrefixes(List<String> prefixes) {
-        return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, calibration, prefixes);
+        return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, calibration, prefixes, platform);
     }
 
     /** A copy with another calibration of the memory model. */
     public ModelParameters withCalibration(Calibration c) {
-        return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, c, sqlalchemyPrefixes);
+        return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, c, sqlalchemyPrefixes, platform);
+    }
+
+    /** A copy with the platform the check read the project in. */
+    public ModelParameters withPlatform(PlatformChoice p) {
+        return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, calibration, sqlalchemyPrefixes, p);
+    }
+
+    /**
+     * The distribution whose stock tree surrounded the project, and why ({@link PlatformChoice#applied()} false when
+     * the project has its own main httpd file).
+     */
+    public PlatformChoice platform() {
+        return platform;
     }
 
     /** The user's statements about the host. */
@@ -81,7 +102,7 @@ public final class ModelParameters {
         return modWsgiVersion;
     }
 
-    /** The prefixes {@code engine_from_config} is called with. */
+    /** The prefixes {@code engine_from_config} is called with, as the user gave them; empty: found in the INI. */
     public List<String> sqlalchemyPrefixes() {
         return sqlalchemyPrefixes;
     }

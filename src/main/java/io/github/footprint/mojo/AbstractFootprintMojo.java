@@ -78,7 +78,10 @@ abstract class AbstractFootprintMojo extends AbstractMojo {
     @Parameter(property = "footprint.modWsgiVersion", defaultValue = "4.9")
     protected String modWsgiVersion;
 
-    /** The MPM assumed when no {@code LoadModule mpm_*} is found (vhost-only projects). */
+    /**
+     * The MPM assumed for a project without a main httpd file read with {@code platform} none (a distribution's
+     * stock tree brings its own).
+     */
     @Parameter(property = "footprint.mpm", defaultValue = "event")
     protected String mpm;
 
@@ -94,7 +97,7 @@ abstract class AbstractFootprintMojo extends AbstractMojo {
     @Parameter
     protected List<Environment> environments;
 
-    // The host parameters, from requestGrowth to cpuCores: one String field per Host.Parameter of the same name,
+    // The host parameters, from requestGrowth to platform: one String field per Host.Parameter of the same name,
     // handed to the request parser as written (HostFields); <environment> has the same fields.
 
     /** Memory an application process gains per request (its leak rate), such as {@code 40K}; 0 when unknown. */
@@ -116,7 +119,10 @@ abstract class AbstractFootprintMojo extends AbstractMojo {
     @Parameter(property = "footprint.memory")
     protected String memory;
 
-    /** The connections the database allows this host ({@code max_connections} less other clients). Unset by default. */
+    /**
+     * The connections the database allows this application ({@code max_connections} less other clients), on all its
+     * {@code hosts} together. Unset by default.
+     */
     @Parameter(property = "footprint.databaseConnections")
     protected String databaseConnections;
 
@@ -133,11 +139,27 @@ abstract class AbstractFootprintMojo extends AbstractMojo {
     protected String cpuCores;
 
     /**
+     * Identical application hosts behind a balancer, all on one database: memory budgets stay per host, database
+     * connections count for all of them against {@code databaseConnections}.
+     */
+    @Parameter(property = "footprint.hosts", defaultValue = "1")
+    protected String hosts;
+
+    /**
+     * The distribution whose stock httpd configuration surrounds a project without an httpd main file:
+     * {@code debian} (Debian/Ubuntu's apache2), {@code httpd} (upstream httpd's httpd.conf), {@code none}, or
+     * {@code auto}, decided from the project's layout and said in the output.
+     */
+    @Parameter(property = "footprint.platform", defaultValue = "auto")
+    protected String platform;
+
+    /**
      * The prefixes the application's code passes to SQLAlchemy's {@code engine_from_config(config, prefix)}, one
      * call each, comma-separated: {@code sqlalchemy.} in Pylons' stock {@code config/environment.py};
-     * {@code sqlalchemy.default.,sqlalchemy.log.} for Pylons' multi-engine form.
+     * {@code sqlalchemy.default.,sqlalchemy.log.} for Pylons' multi-engine form. Unset: every {@code PREFIXurl} key
+     * under {@code sqlalchemy.} in an application's settings is an engine at that prefix.
      */
-    @Parameter(property = "footprint.sqlalchemyPrefixes", defaultValue = "sqlalchemy.")
+    @Parameter(property = "footprint.sqlalchemyPrefixes")
     protected String sqlalchemyPrefixes;
 
     /**

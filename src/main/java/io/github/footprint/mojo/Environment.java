@@ -28,7 +28,7 @@ public class Environment {
     /** Resident memory of this environment's host ({@code 1G}), overriding the goal's {@code memory}. */
     private String memory;
 
-    /** Connections the database allows this environment's host, overriding the goal's. */
+    /** Connections the database allows this environment's hosts together, overriding the goal's. */
     private String databaseConnections;
 
     /** What one loaded application adds to a process here, overriding the goal's {@code appRss}. */
@@ -36,6 +36,12 @@ public class Environment {
 
     /** Cores of this environment's host, overriding the goal's {@code cpuCores}. */
     private String cpuCores;
+
+    /** Identical application hosts of this environment behind a balancer, overriding the goal's {@code hosts}. */
+    private String hosts;
+
+    /** The distribution around a project without a main httpd file here, overriding the goal's {@code platform}. */
+    private String platform;
 
     public String getId() {
         return id;

@@ -32,7 +32,8 @@ public final class ConsoleReporter implements Reporter {
     @Override
     public Optional<Path> write(ReportView view, ReportTarget target) {
         ConsoleSink sink = target.console();
-        String example = null;
+        // the page the hint names: the first finding of the most severe level, the one a reader looks up first
+        ReportedFinding example = null;
         for (EnvironmentView env : view.environments()) {
             for (ReportedFinding f : env.findings()) {
                 String where = f.where();
@@ -41,8 +42,8 @@ public final class ConsoleReporter implements Reporter {
                         + f.message();
                 String line = head + places(f, head.length() - where.length()) + link.map(l -> " (" + l + ")")
                         .orElse("");
-                if (example == null) {
-                    example = f.ruleId();
+                if (example == null || (f.severity().atLeast(example.severity()) && f.severity() != example.severity())) {
+                    example = f;
                 }
                 print(sink, f.severity(), line);
                 if (view.verbose()) {
@@ -60,9 +61,9 @@ public final class ConsoleReporter implements Reporter {
                 sink.info(line);
             }
         }
-        if (example != null && view.helpUrl(example).isEmpty()) {
+        if (example != null && view.helpUrl(example.ruleId()).isEmpty()) {
             sink.info("footprint: each rule's page (what, why, the fix) is in the plugin: mvn " + pageCommand(view,
-                    example));
+                    example.ruleId()));
         }
         return Optional.empty();
     }

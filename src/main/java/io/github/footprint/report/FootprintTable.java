@@ -47,6 +47,7 @@ final class FootprintTable {
             return t.out;
         }
         t.out.add("footprint [" + environment + "] worst case on one host:");
+        fp.server().ifPresent(server -> t.prose(INDENT + "server: " + server));
         if (fp.components().isEmpty()) {
             t.out.add(INDENT + NOTHING);
         } else {
@@ -200,18 +201,25 @@ final class FootprintTable {
         OptionalLong max = fp.connections();
         OptionalLong given = fp.host().databaseConnections();
         StringBuilder line = new StringBuilder(INDENT + "database connections: ");
+        int hosts = fp.hosts();
+        OptionalLong fleet = fp.fleetConnections();
         if (fp.pools().isEmpty()) {
             line.append("none (no SQLAlchemy pool is read)");
-        } else {
+        } else if (fp.connectionsUnknown()) {
+            line.append("unknown");
+        } else if (hosts == 1) {
             line.append(max.isEmpty() ? "unbounded" : "max " + max.getAsLong());
+        } else {
+            line.append(max.isEmpty() ? "unbounded" : "max " + max.getAsLong() + " per host, " + fleet.getAsLong()
+                    + " on " + hosts + " hosts");
         }
         if (given.isEmpty()) {
             line.append("; databaseConnections unset");
         } else {
             long budget = given.getAsLong();
             line.append("; databaseConnections=").append(budget);
-            if (max.isPresent()) {
-                long room = budget - max.getAsLong();
+            if (fleet.isPresent() && !fp.pools().isEmpty()) {
+                long room = budget - fleet.getAsLong();
                 line.append(room >= 0 ? ": headroom " + room : ": over by " + (-room));
             }
         }
@@ -220,9 +228,16 @@ final class FootprintTable {
             String at = where(p.where());
             String app = p.appElsewhere() ? p.appFile() + " " : "";
             prose(INDENT + INDENT + app + "[" + p.appSection() + "] " + p.prefix() + ": "
-                    + processes(p) + " x " + (p.unbounded() ? "unbounded"
+                    + processes(p) + " x " + (p.unknown() ? "unknown" : p.unbounded() ? "unbounded"
                             : p.perProcess().getAsLong() + " = " + p.connections().getAsLong())
                     + " (" + at + ")");
+            if (p.link().isPresent()) {
+                FootprintView.Link l = p.link().get();
+                prose(INDENT + INDENT + INDENT + "linked: " + l.alias() + " (" + l.mountWhere() + ") runs "
+                        + l.script().orElse("?") + "; " + l.loader() + " (" + l.callWhere() + ") opens "
+                        + l.path() + ", section " + l.section());
+                prose(INDENT + INDENT + INDENT + "path: " + l.derivation());
+            }
         }
     }
 

@@ -77,6 +77,25 @@ public final class JsonReporter implements Reporter {
         }
     }
 
+    /**
+     * {@code platform}: the distribution whose stock tree surrounded a project without a main httpd file
+     * ({@code name}: {@code debian}, {@code httpd}, {@code none}), whether {@code platform=auto} chose it, why, whether
+     * it applied (false: the project has its own main file), and the server read, as the table's first line says it.
+     */
+    private static void writePlatform(EnvironmentView env, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("platform");
+        g.writeStringField("name", env.platform());
+        g.writeBooleanField("auto", env.platformAuto());
+        g.writeStringField("reason", env.platformReason());
+        g.writeBooleanField("applied", env.platformApplied());
+        if (env.footprint().server().isPresent()) {
+            g.writeStringField("server", env.footprint().server().get());
+        } else {
+            g.writeNullField("server");
+        }
+        g.writeEndObject();
+    }
+
     private static String camel(String directive) {
         return Character.toLowerCase(directive.charAt(0)) + directive.substring(1);
     }
@@ -126,6 +145,7 @@ public final class JsonReporter implements Reporter {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            writePlatform(env, g);
             g.writeObjectFieldStart("effective");
             writeMpm(env.mpm(), g);
             g.writeArrayFieldStart("daemons");
@@ -215,9 +235,35 @@ public final class JsonReporter implements Reporter {
     }
 
     /**
+     * A pool's {@code link}: how a mount reaches its application ({@code script}: the alias target the script runs
+     * as; {@code mount}: the alias line; {@code loader} and {@code call}: the loader call; {@code derivation}: how the
+     * script computes the path, one line; {@code path}: the host path it opens; {@code file} and {@code mapping}: the
+     * project file it maps to and by what rule; {@code section}); null when no mount reaches it.
+     */
+    private static void writeLink(FootprintView.Pool p, JsonGenerator g) throws IOException {
+        if (p.link().isEmpty()) {
+            g.writeNullField("link");
+            return;
+        }
+        FootprintView.Link l = p.link().get();
+        g.writeObjectFieldStart("link");
+        g.writeStringField("script", l.script().orElse(null));
+        g.writeStringField("mount", l.mount().toString());
+        g.writeStringField("loader", l.loader());
+        g.writeStringField("call", l.call().toString());
+        g.writeStringField("derivation", l.derivation());
+        g.writeStringField("path", l.path());
+        g.writeStringField("file", l.file());
+        g.writeStringField("mapping", l.mapping());
+        g.writeStringField("section", l.section());
+        g.writeEndObject();
+    }
+
+    /**
      * {@code databaseConnections}: the most connections every pool together opens ({@code max}, null when a pool
-     * has no limit), the budget (null when unset), and each pool: its application (INI file and section), engine
-     * prefix, the processes that each hold one, its limit per process and where it is sized. Engine URLs are never
+     * has no limit or an unknown size), whether it is unbounded or unknown, the budget (null when unset), and each
+     * pool: its application (INI file and section), engine prefix, the processes that each hold one and why, its
+     * limit per process and where it comes from, where it is sized, and the link from a mount. Engine URLs are never
      * written.
      */
     private static void writeConnections(FootprintView fp, JsonGenerator g) throws IOException {
@@ -228,7 +274,15 @@ public final class JsonReporter implements Reporter {
         } else {
             g.writeNumberField("max", max.getAsLong());
         }
-        g.writeBooleanField("unbounded", max.isEmpty());
+        g.writeBooleanField("unbounded", max.isEmpty() && !fp.connectionsUnknown());
+        g.writeBooleanField("unknown", fp.connectionsUnknown());
+        g.writeNumberField("hosts", fp.hosts());
+        OptionalLong fleet = fp.fleetConnections();
+        if (fleet.isEmpty()) {
+            g.writeNullField("fleetMax");
+        } else {
+            g.writeNumberField("fleetMax", fleet.getAsLong());
+        }
         writeBudget("budget", fp.host().databaseConnections(), g);
         g.writeArrayFieldStart("pools");
         for (FootprintView.Pool p : fp.pools()) {
@@ -237,15 +291,19 @@ public final class JsonReporter implements Reporter {
             g.writeStringField("app", p.appFile() + " [" + p.appSection() + "]");
             g.writeStringField("prefix", p.prefix());
             g.writeNumberField("processes", p.processes());
-            if (p.unbounded()) {
+            if (p.perProcess().isEmpty()) {
                 g.writeNullField("perProcess");
                 g.writeNullField("connections");
             } else {
                 g.writeNumberField("perProcess", p.perProcess().getAsLong());
                 g.writeNumberField("connections", p.connections().getAsLong());
             }
+            g.writeBooleanField("unknown", p.unknown());
+            g.writeStringField("perProcessFrom", p.perProcessFrom());
+            g.writeStringField("processesFrom", p.processesFrom());
             g.writeStringField("file", p.location().file());
             g.writeNumberField("line", p.location().line());
+            writeLink(p, g);
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -1,5 +1,7 @@
 package io.github.footprint.rules;
 
+import java.util.List;
+
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.memory.Assumption;
 import io.github.footprint.model.memory.Footprint.WsgiState;
@@ -12,7 +14,9 @@ import io.github.footprint.model.pylons.PylonsApp;
 import io.github.footprint.model.pylons.SqlEngine;
 import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.wsgi.Mount;
+import io.github.footprint.parse.ini.Setting;
 import io.github.footprint.parse.scripts.Fact;
+import io.github.footprint.parse.scripts.python.Derivation;
 
 /**
  * The phrases rules and reports share about the footprint and about how a Pylons app is reached: what sizes a
@@ -146,6 +150,9 @@ public final class Phrases {
                 return "daemon '" + a.daemon().name() + "' (" + a.daemon().location() + ") has no maximum-requests, so at"
                         + " requestGrowth " + Sizes.format(a.requestGrowth()) + " its processes grow without bound"
                         + " (FP202); the growth is not counted";
+            case POOL_SIZE_UNKNOWN:
+                return "the pool of " + a.app().ini().file().displayPath() + " [" + a.app().section().name() + "] ("
+                        + a.engine().prefix() + ") is not counted: " + unreadableSize(a.engine());
             default:
                 return "the pool of " + a.app().ini().file().displayPath() + " [" + a.app().section().name() + "] ("
                         + a.engine().prefix() + ") is counted for one process: " + link(a.app());
@@ -164,16 +171,35 @@ public final class Phrases {
         return "one process assumed (" + link(p.app()) + ")";
     }
 
-    /** {@code pool_size 5 + max_overflow 10 (SQLAlchemy's defaults)}, or why the pool has no limit. */
+    /**
+     * Why a pool's size is unknown: {@code pool_size '3 # 5 is default' (production.ini:23) is not an integer:
+     * SQLAlchemy raises ValueError at start-up, so the app does not start as written; meant: 3 + 7 = 10 per process}.
+     */
+    public static String unreadableSize(SqlEngine e) {
+        Integer size = e.meantPoolSize();
+        Integer overflow = e.meantMaxOverflow();
+        return notAnInteger(e) + (size != null && overflow != null ? "; meant: " + size + " + " + overflow + " = "
+                + (size + overflow) + " per process" : "");
+    }
+
+    /**
+     * {@code pool_size '3 # 5 is default' (production.ini:23) is not an integer: SQLAlchemy raises ValueError at
+     * start-up, so the application does not start as written}.
+     */
+    public static String notAnInteger(SqlEngine e) {
+        Setting s = e.unreadableSetting();
+        String option = s.key().substring(e.prefix().length());
+        return option + " '" + s.value() + "' (" + s.location() + ") is not an integer: SQLAlchemy raises ValueError"
+                + " at start-up, so the application does not start as written";
+    }
+
+    /** {@code pool_size 5 + max_overflow 10 (SQLAlchemy's defaults)}, or why the pool has no limit or no known size. */
     public static String perProcessFrom(Footprint.Pool p) {
         SqlEngine e = p.engine();
         Integer size = e.poolSize();
         Integer overflow = e.maxOverflow();
         if (size == null || overflow == null) {
-            int s = size == null ? SqlEngine.DEFAULT_POOL_SIZE : size;
-            int o = overflow == null ? SqlEngine.DEFAULT_MAX_OVERFLOW : overflow;
-            return "pool_size " + s + " + max_overflow " + o + " (a value Python cannot read as a number is taken as"
-                    + " SQLAlchemy's default)";
+            return "unknown: " + unreadableSize(e);
         }
         if (size == 0 || overflow < 0) {
             return size == 0 ? "pool_size = 0 (no limit)" : "max_overflow = " + overflow + " (no limit)";
@@ -193,14 +219,21 @@ public final class Phrases {
 
     /**
      * How a mount leads to an app and the daemon group that runs it, or why no mount does: {@code WSGIScriptAlias /
-     * (apache/app.conf:5) runs /srv/app/app.wsgi [...], whose loadapp (...) loads ... in daemon group 'app' (...)}.
+     * (apache/app.conf:5) runs /srv/app/app.wsgi [...], whose paste.deploy.loadapp (app/app.wsgi:3) opens
+     * /srv/app/production.ini [...] in daemon group 'app' (...)}; for an app no mount reaches, the loader calls of
+     * mounted scripts that reach no INI file of the project, each with why.
      */
     public static String link(PylonsApp app) {
         Loadapp l = app.loadapp();
         if (l == null) {
             String name = app.section().shortName();
-            return "no WSGIScriptAlias in the project leads to a .wsgi script whose loadapp('config:...') names "
-                    + app.ini().file().displayPath() + (name.equals("main") ? "" : "#" + name);
+            StringBuilder b = new StringBuilder("no WSGIScriptAlias of the project leads to a .wsgi script that loads "
+                    + app.ini().file().displayPath() + (name.equals("main") ? "" : "#" + name));
+            List<Loadapp> open = app.unresolved();
+            for (int i = 0; i < open.size(); i++) {
+                b.append(i == 0 ? ": " : "; ").append(unresolved(open.get(i)));
+            }
+            return b.toString();
         }
         String through = app.reachedThrough() == null ? "" : " (it reaches [" + app.section().name() + "] through ["
                 + app.reachedThrough() + "])";
@@ -213,13 +246,74 @@ public final class Phrases {
     }
 
     /**
-     * {@code WSGIScriptAlias / (apache/app.conf:5) runs /srv/app/app.wsgi [mapping], whose loadapp (app/app.wsgi:3)
-     * loads production.ini [mapping]}.
+     * {@code WSGIScriptAlias / (apache/app.conf:5) runs /srv/app/app.wsgi [mapping], whose paste.deploy.loadapp
+     * (app/app.wsgi:3) opens /srv/app/production.ini [mapping], section main}.
      */
     public static String loadapp(Loadapp l) {
+        return runs(l) + ", whose " + l.loader() + " (" + l.location() + ") opens " + l.hostPath() + " ["
+                + l.iniMapping().description() + "], section " + (l.section() == null ? "unknown" : l.section());
+    }
+
+    /** {@code WSGIScriptAlias / (apache/app.conf:5) runs /srv/app/app.wsgi [mapping]}. */
+    private static String runs(Loadapp l) {
         Mount m = l.mount();
-        return "WSGIScriptAlias " + m.url() + " (" + m.location() + ") runs " + m.script() + " ["
-                + l.scriptMapping().description() + "], whose loadapp (" + l.location() + ") loads " + l.path() + " ["
-                + l.iniMapping().description() + "]";
+        return m.directive() + " " + m.url() + " (" + m.location() + ") runs " + (l.scriptFile() == null ? m.script()
+                : l.scriptFile()) + " [" + l.scriptMapping().description() + "]";
+    }
+
+    /**
+     * How the script computes the path its loader opens, on one line: {@code __file__ = '/srv/app/app.wsgi' (...)
+     * (line 1) -> os.path.dirname(...) (line 1) -> ... -> '/srv/app/production.ini'}, or {@code ... -> unknown:
+     * why (where)}.
+     */
+    public static String derivation(Loadapp l) {
+        return l.derivation() == null ? "no loader call" : l.derivation().describe();
+    }
+
+    /** A loader call of a mounted script that reaches no INI file of the project, and why. */
+    public static String unresolved(Loadapp l) {
+        switch (l.missing()) {
+            case SCRIPT_REFUSED:
+                return runs(l) + ", which CPython refuses to compile (" + l.scriptDisplay() + "), so it loads nothing";
+            case NO_LOADER:
+                return runs(l) + ", which calls no INI loader footprint knows (loadapp, appconfig, get_app,"
+                        + " get_appsettings, CKANConfigLoader, ConfigParser.read)";
+            case PATH_UNKNOWN: {
+                Derivation d = l.derivation();
+                return runs(l) + ", whose " + l.loader() + " (" + l.location() + ") opens a path footprint cannot"
+                        + " compute: " + d.reason() + (d.reasonLocation() == null ? "" : " (" + d.reasonLocation()
+                                + ")");
+            }
+            case SECTION_UNKNOWN: {
+                Derivation d = l.sectionDerivation();
+                return runs(l) + ", whose " + l.loader() + " (" + l.location() + ") opens " + l.hostPath()
+                        + " but takes a section footprint cannot compute: " + (d == null ? "none is named" : d.reason()
+                                + (d.reasonLocation() == null ? "" : " (" + d.reasonLocation() + ")"));
+            }
+            case OUTSIDE:
+                return runs(l) + ", whose " + l.loader() + " (" + l.location() + ") opens " + l.hostPath()
+                        + ", which no rule maps into the project (set pathMappings for its folder)";
+            default:
+                return runs(l) + ", whose " + l.loader() + " (" + l.location() + ") opens " + l.hostPath()
+                        + ", mapped to " + l.iniFile() + " [" + l.iniMapping().description() + "], which is no INI"
+                        + " file of the project";
+        }
+    }
+
+    /**
+     * The server a project without a main httpd file was read in, for the table's first line and reports, or empty
+     * when the project has its own main file: {@code Debian 12's stock apache2 2.4.71 (platform=debian (auto: folder
+     * deploy/sites-available/))}, {@code assumed: event MPM with httpd's compiled-in values ...}.
+     */
+    public static java.util.Optional<String> server(io.github.footprint.source.PlatformChoice p, Mpm mpm) {
+        if (!p.applied()) {
+            return java.util.Optional.empty();
+        }
+        String why = p.describe();
+        if (p.platform() != io.github.footprint.base.Platform.NONE) {
+            return java.util.Optional.of(p.platform().serverName() + " (" + why + ")");
+        }
+        return java.util.Optional.of("assumed: " + (mpm.kind() == null ? "no MPM" : mpm.kind().label() + " MPM")
+                + " with httpd's compiled-in values, no distribution's configuration (" + why + ")");
     }
 }

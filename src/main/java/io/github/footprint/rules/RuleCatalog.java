@@ -27,6 +27,7 @@ import io.github.footprint.rules.budget.VirtualMemoryOverBudget;
 import io.github.footprint.rules.input.BadSuppression;
 import io.github.footprint.rules.input.IncludeProblem;
 import io.github.footprint.rules.input.NothingToCheck;
+import io.github.footprint.rules.input.ServerAssumed;
 import io.github.footprint.rules.input.SyntaxError;
 import io.github.footprint.rules.input.UnresolvedPlaceholder;
 import io.github.footprint.rules.pylons.BooleanEngineOptionAsText;
@@ -65,6 +66,7 @@ public final class RuleCatalog {
             new IncludeProblem(),
             new BadSuppression(),
             new NothingToCheck(),
+            new ServerAssumed(),
             new MpmNotSingle(),
             new MpmValueChanged(),
             new ForeignMpmDirective(),

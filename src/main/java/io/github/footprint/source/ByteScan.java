@@ -6,7 +6,9 @@ import java.util.Arrays;
  * One pass over a file's bytes for what loading asks before it decodes them: the first NUL byte, whether every
  * byte is ASCII, and for ASCII text (whose characters are its bytes) where its lines start (as
  * {@link SourceLoader#splitLines} cuts them), whether it holds a carriage return or a placeholder delimiter
- * ({@code @}, {@code ${}), and whether a line may name a secret ({@code ://}, or pass, secret, token in any case).
+ * ({@code @}, {@code ${}) or the start of another template language's construct ({@code {{}, {@code {%},
+ * {@code {#}, {@code <%}, {@code %} before a capital or a blank, {@code __} before a capital), and whether a line may
+ * name a secret ({@code ://}, or pass, secret, token in any case).
  * One loop instead of a pass per question, which matters most before the JIT has compiled it.
  */
 final class ByteScan {
@@ -21,15 +23,18 @@ final class ByteScan {
     final boolean delimiter;
     /** A {@code ://} or one of the words a secret is named by: the secret scan must read the lines. */
     final boolean secretHint;
+    /** What may start a construct of Jinja2, Mako, ERB or sed placeholders: the dialect must be looked for. */
+    final boolean templateHint;
 
     private ByteScan(int nul, boolean ascii, int[] starts, boolean carriageReturn, boolean delimiter,
-            boolean secretHint) {
+            boolean secretHint, boolean templateHint) {
         this.nul = nul;
         this.ascii = ascii;
         this.starts = starts;
         this.carriageReturn = carriageReturn;
         this.delimiter = delimiter;
         this.secretHint = secretHint;
+        this.templateHint = templateHint;
     }
 
     /** The first two letters of pass, secret and token, in lower case: pa, se, to. */
@@ -57,6 +62,9 @@ final class ByteScan {
         boolean cr = false;
         boolean delimiter = false;
         boolean secret = false;
+        // Ansible's "#jinja2:" first line is a template's, whatever follows
+        boolean template = n >= 8 && b[0] == '#' && b[1] == 'j' && b[2] == 'i' && b[3] == 'n' && b[4] == 'j'
+                && b[5] == 'a' && b[6] == '2' && b[7] == ':';
         for (int i = 0; i < n; i++) {
             int c = b[i];
             if (c >= 'A') {
@@ -65,13 +73,18 @@ final class ByteScan {
                         && (word(b, n, i, "pass") || word(b, n, i, "secret") || word(b, n, i, "token"))) {
                     secret = true;
                 }
+                if ((c == '{' || c == '_') && !template && i + 1 < n) {
+                    int d = b[i + 1];
+                    template = c == '{' ? d == '{' || d == '%' || d == '#'
+                            : d == '_' && i + 2 < n && b[i + 2] >= 'A' && b[i + 2] <= 'Z';
+                }
             } else if (c == '\n') {
                 if (k == starts.length) {
                     starts = Arrays.copyOf(starts, 2 * k);
                 }
                 starts[k++] = i + 1;
             } else if (c <= 0) {
-                return c == 0 ? new ByteScan(i, false, null, false, false, false).withScratch(starts)
+                return c == 0 ? new ByteScan(i, false, null, false, false, false, false).withScratch(starts)
                         : notAscii(b, n, i, starts);
             } else if (c == '\r') {
                 cr = true;
@@ -81,6 +94,11 @@ final class ByteScan {
                 delimiter |= i + 1 < n && b[i + 1] == '{';
             } else if (c == ':') {
                 secret |= i + 2 < n && b[i + 1] == '/' && b[i + 2] == '/';
+            } else if (c == '%' || c == '<') {
+                if (!template && i + 1 < n) {
+                    int d = b[i + 1];
+                    template = c == '<' ? d == '%' : (d >= 'A' && d <= 'Z') || d == ' ' || d == '\t';
+                }
             }
         }
         if (n > 0 && b[n - 1] != '\n') {
@@ -90,17 +108,17 @@ final class ByteScan {
             }
             starts[k++] = n + 1;
         }
-        return new ByteScan(-1, true, Arrays.copyOf(starts, k), cr, delimiter, secret).withScratch(starts);
+        return new ByteScan(-1, true, Arrays.copyOf(starts, k), cr, delimiter, secret, template).withScratch(starts);
     }
 
     /** The rest of a text that is not ASCII: only its first NUL byte is asked for. */
     private static ByteScan notAscii(byte[] b, int n, int from, int[] scratch) {
         for (int i = from; i < n; i++) {
             if (b[i] == 0) {
-                return new ByteScan(i, false, null, false, false, false).withScratch(scratch);
+                return new ByteScan(i, false, null, false, false, false, false).withScratch(scratch);
             }
         }
-        return new ByteScan(-1, false, null, false, false, false).withScratch(scratch);
+        return new ByteScan(-1, false, null, false, false, false, false).withScratch(scratch);
     }
 
     /** The line table the scan wrote in (the scratch given, or a larger one), for the next scan to reuse. */

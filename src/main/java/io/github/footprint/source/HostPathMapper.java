@@ -10,14 +10,18 @@ import io.github.footprint.base.HostPaths;
 
 /**
  * Maps a path as the configuration names it on the host ({@code /etc/apache2/mods-enabled/x.conf},
- * {@code /srv/app/production.ini}) to a file of the deploy tree, by the first rule of DESIGN §2 that
- * applies: the user's {@code pathMappings}, an overlay tree that mirrors the host's root, the server
- * root, exactly one file of that name. Every answer says which rule it used.
+ * {@code /srv/app/production.ini}, {@code {{ ckan_conf_dir }}/apache.wsgi}) to a file of the deploy tree, by the
+ * first rule that applies: the user's {@code pathMappings}, an install step of the project that writes a file
+ * there ({@link Placement}; a path with template expressions matches a destination as a pattern), the platform's
+ * stock tree (its ServerRoot, where the project's files stand at their host places), an overlay tree that mirrors
+ * the host's root, the server root, exactly one file of that name. Every answer says which rule it used.
  */
 public final class HostPathMapper {
     /** How a host path was mapped. */
     public enum Rule {
         PATH_MAPPINGS("pathMappings"),
+        INSTALL_STEP("installed there by an install step of the project"),
+        PLATFORM("in the platform's stock tree, where the project's files stand at their host places"),
         OVERLAY("overlay layout: the source directory mirrors the host's root"),
         SERVER_ROOT("ServerRoot maps onto the Apache tree's root"),
         RELATIVE("relative to ServerRoot"),
@@ -39,10 +43,21 @@ public final class HostPathMapper {
     public static final class Mapping {
         private final String treePath;
         private final Rule rule;
+        private final Placement.Place place;
 
         Mapping(String treePath, Rule rule) {
+            this(treePath, rule, null);
+        }
+
+        Mapping(String treePath, Rule rule, Placement.Place place) {
             this.treePath = treePath;
             this.rule = rule;
+            this.place = place;
+        }
+
+        /** The rule, with the install step that placed the file there when there is one. */
+        public String describe() {
+            return place == null ? rule.description() : rule.description() + " (" + place.describe() + ")";
         }
 
         /** The tree path, or null when the path is outside the project. */
@@ -64,6 +79,9 @@ public final class HostPathMapper {
     private final SourceSet sources;
     private final Map<String, String> pathMappings;
     private final String apacheRoot;
+    private final Placement placement;
+    /** The platform's ServerRoot on the host ({@code /etc/apache2}), or null without a platform tree. */
+    private final String platformHostRoot;
 
     /**
      * @param sources the tree
@@ -71,7 +89,19 @@ public final class HostPathMapper {
      * @param apacheRoot the tree path of the Apache tree's root ({@code ""} for the source directory)
      */
     public HostPathMapper(SourceSet sources, Map<String, String> pathMappings, String apacheRoot) {
+        this(sources, pathMappings, apacheRoot, Placement.none(), null);
+    }
+
+    /**
+     * @param placement where the project's files lie on the host (its install steps)
+     * @param platformHostRoot the platform's ServerRoot on the host when {@code apacheRoot} is its stock tree
+     *     ({@code /etc/apache2}), else null
+     */
+    public HostPathMapper(SourceSet sources, Map<String, String> pathMappings, String apacheRoot, Placement placement,
+            String platformHostRoot) {
         this.sources = sources;
+        this.placement = placement;
+        this.platformHostRoot = platformHostRoot == null ? null : HostPaths.normalise(platformHostRoot);
         TreeMap<String, String> m = new TreeMap<>(Collections.reverseOrder());
         for (Map.Entry<String, String> e : pathMappings.entrySet()) {
             // host prefixes stay absolute: they are compared with absolute host paths
@@ -98,6 +128,22 @@ public final class HostPathMapper {
         while (p.length() > 1 && p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
         }
+        String canonical = HostPattern.canonical(p);
+        if (HostPattern.hasUnknown(canonical)) {
+            // a path a template fills in: only a destination of the project's own install steps can say where it is
+            java.util.Optional<Placement.Place> installed = placement.installedAt(canonical);
+            if (installed.isPresent()) {
+                return new Mapping(Placement.source(installed.get()), Rule.INSTALL_STEP, installed.get());
+            }
+            if (allowUniqueName && !HostPattern.hasUnknown(canonical.substring(canonical.lastIndexOf('/') + 1))) {
+                List<String> hits = byName().getOrDefault(canonical.substring(canonical.lastIndexOf('/') + 1),
+                        List.of());
+                if (hits.size() == 1) {
+                    return new Mapping(hits.get(0), Rule.UNIQUE_NAME);
+                }
+            }
+            return new Mapping(null, Rule.OUTSIDE);
+        }
         if (!p.startsWith("/")) {
             // resolve '..' against the Apache tree's root too; above the source directory is outside the project
             String t = HostPaths.normalise(join(apacheRoot, p));
@@ -112,6 +158,13 @@ public final class HostPathMapper {
             if (p.equals(prefix) || p.startsWith(prefix.equals("/") ? "/" : prefix + "/")) {
                 return new Mapping(join(e.getValue(), p.substring(prefix.length())), Rule.PATH_MAPPINGS);
             }
+        }
+        java.util.Optional<Placement.Place> installed = placement.installedAt(p);
+        if (installed.isPresent()) {
+            return new Mapping(Placement.source(installed.get()), Rule.INSTALL_STEP, installed.get());
+        }
+        if (platformHostRoot != null && (p.equals(platformHostRoot) || p.startsWith(platformHostRoot + "/"))) {
+            return new Mapping(join(apacheRoot, p.substring(platformHostRoot.length())), Rule.PLATFORM);
         }
         ServerRootFacts facts = serverRootFacts(serverRoot);
         if (facts.overlay) {
@@ -166,7 +219,9 @@ public final class HostPathMapper {
         if (byName == null) {
             Map<String, List<String>> m = new java.util.HashMap<>();
             for (String t : sources.treePaths()) {
-                m.computeIfAbsent(t.substring(t.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(t);
+                if (!t.startsWith(PlatformTree.PREFIX)) {
+                    m.computeIfAbsent(t.substring(t.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(t);
+                }
             }
             byName = m;
         }

@@ -1,9 +1,18 @@
 package io.github.footprint.source;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.RandomAccess;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import io.github.footprint.source.template.Assumption;
+import io.github.footprint.source.template.DecisionPoint;
+import io.github.footprint.source.template.Dialect;
+import io.github.footprint.source.template.Unknown;
+import io.github.footprint.source.template.Unknowns;
 
 /**
  * One file of the deploy tree after rendering: its rendered lines and, for each, the template line it
@@ -24,6 +33,10 @@ public final class SourceFile {
     private final List<SourceProblem> problems;
     private final List<Placeholder> unresolved;
     private final boolean parseable;
+    private final Dialect dialect;
+    private final SortedMap<Integer, Unknown> unknowns;
+    private final List<DecisionPoint> decisions;
+    private final List<Assumption> assumptions;
 
     SourceFile(String displayPath, String treePath, FileKind kind, List<String> lines, int[] lineMap,
             List<SourceProblem> problems, List<Placeholder> unresolved, boolean parseable) {
@@ -38,6 +51,37 @@ public final class SourceFile {
      */
     SourceFile(String displayPath, String treePath, FileKind kind, String text, int[] starts, int[] lineMap,
             List<SourceProblem> problems, List<Placeholder> unresolved, boolean parseable) {
+        this(displayPath, treePath, kind, text, starts, lineMap, problems, unresolved, parseable,
+                lineMap == null || text.isEmpty() ? Dialect.NONE : Dialect.MAVEN, EMPTY, List.of(), List.of());
+    }
+
+    private static final SortedMap<Integer, Unknown> EMPTY = Collections.unmodifiableSortedMap(new TreeMap<>());
+
+    /** A rendered template, with what its engine learnt. */
+    SourceFile(String displayPath, String treePath, FileKind kind, List<String> lines, int[] lineMap,
+            List<SourceProblem> problems, boolean parseable, Dialect dialect, SortedMap<Integer, Unknown> unknowns,
+            List<DecisionPoint> decisions, List<Assumption> assumptions) {
+        this(displayPath, treePath, kind, String.join("\n", lines), startsOf(lines), lineMap.clone(), problems,
+                List.of(), parseable, dialect, Collections.unmodifiableSortedMap(new TreeMap<>(unknowns)),
+                List.copyOf(decisions), List.copyOf(assumptions));
+    }
+
+    /** A rendered template whose text is its lines, {@code \n}-separated ({@code starts} as the loader's format). */
+    SourceFile(String displayPath, String treePath, FileKind kind, String text, int[] starts, int[] lineMap,
+            List<SourceProblem> problems, boolean parseable, Dialect dialect, SortedMap<Integer, Unknown> unknowns,
+            List<DecisionPoint> decisions, List<Assumption> assumptions) {
+        this(displayPath, treePath, kind, text, starts, lineMap, problems, List.of(), parseable, dialect,
+                Collections.unmodifiableSortedMap(new TreeMap<>(unknowns)), List.copyOf(decisions),
+                List.copyOf(assumptions));
+    }
+
+    private SourceFile(String displayPath, String treePath, FileKind kind, String text, int[] starts, int[] lineMap,
+            List<SourceProblem> problems, List<Placeholder> unresolved, boolean parseable, Dialect dialect,
+            SortedMap<Integer, Unknown> unknowns, List<DecisionPoint> decisions, List<Assumption> assumptions) {
+        this.dialect = dialect;
+        this.unknowns = unknowns;
+        this.decisions = decisions;
+        this.assumptions = assumptions;
         this.displayPath = displayPath;
         this.treePath = treePath;
         this.kind = kind;
@@ -171,6 +215,45 @@ public final class SourceFile {
     /** Placeholders that no property resolved. */
     public List<Placeholder> unresolved() {
         return unresolved;
+    }
+
+    /** The same file with more problems (a variables file whose problems were found after it was loaded). */
+    SourceFile withProblems(List<SourceProblem> more) {
+        List<SourceProblem> all = new ArrayList<>(problems);
+        all.addAll(more);
+        return new SourceFile(displayPath, treePath, kind, text, starts, lineMap, all, unresolved, parseable, dialect,
+                unknowns, decisions, assumptions);
+    }
+
+    /** The same file tagged with the dialect its name gives (a template with nothing to render). */
+    SourceFile tagged(Dialect d) {
+        return new SourceFile(displayPath, treePath, kind, text, starts, lineMap, problems, unresolved, parseable, d,
+                unknowns, decisions, assumptions);
+    }
+
+    /** The template language the file is written in ({@link Dialect#NONE} for a plain file). */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The unknown values the text's tokens stand for, by id. */
+    public SortedMap<Integer, Unknown> unknowns() {
+        return unknowns;
+    }
+
+    /** The unknown a token names, or null. */
+    public Unknown unknown(int id) {
+        return unknowns.get(id);
+    }
+
+    /** The conditions on unknown values the render met, one per key, in the order met, with the branch taken. */
+    public List<DecisionPoint> decisions() {
+        return decisions;
+    }
+
+    /** What the render assumed because a value was unknown (a loop over an unknown list ran once). */
+    public List<Assumption> assumptions() {
+        return assumptions;
     }
 
     /** False for binary or unreadable files: parsers skip them (their problem is already reported). */

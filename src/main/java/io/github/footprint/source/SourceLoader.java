@@ -25,6 +25,17 @@ import java.util.regex.Pattern;
 
 import io.github.footprint.base.UrlPasswords;
 import io.github.footprint.base.Severity;
+import io.github.footprint.source.template.Dialect;
+import io.github.footprint.source.template.DialectDetector;
+import io.github.footprint.source.template.RenderedTemplate;
+import io.github.footprint.source.template.TemplateEngine;
+import io.github.footprint.source.template.TemplateEngines;
+import io.github.footprint.source.template.TemplateInput;
+import io.github.footprint.source.template.TemplateName;
+import io.github.footprint.source.template.TemplateOptions;
+import io.github.footprint.source.template.TemplateProblem;
+import io.github.footprint.source.template.Variables;
+import io.github.footprint.source.template.VariablesLoader;
 import org.codehaus.plexus.util.DirectoryScanner;
 import org.codehaus.plexus.util.SelectorUtils;
 
@@ -32,6 +43,12 @@ import org.codehaus.plexus.util.SelectorUtils;
  * The source stage: finds the files under the source directory (Maven's Ant-style includes and
  * excludes), reads them as bytes, decodes them, renders their placeholders and keeps the line map.
  * It never throws for a bad file; bad bytes become {@link SourceProblem}s on that file.
+ *
+ * <p>Templates: a file's kind comes from its name without template suffixes ({@code production.ini.j2} is INI), its
+ * dialect from the suffix or the content ({@link DialectDetector}). Maven placeholders are rendered here, as always;
+ * Jinja2 and the other dialects go to their engine ({@link TemplateEngines}), with the variables of the environment
+ * ({@link VariablesLoader}: the Ansible layout in the tree, then the user's files, read once, when the first template
+ * needs them).
  */
 public final class SourceLoader {
     /** Values of keys named like these are secrets. */
@@ -44,6 +61,7 @@ public final class SourceLoader {
     private final Path sourceDirectory;
     private final List<String> includes;
     private final List<String> excludes;
+    private final TemplateEngines engines;
 
     /**
      * @param baseDirectory the project base directory; display paths are relative to it
@@ -52,10 +70,40 @@ public final class SourceLoader {
      * @param excludes Ant-style globs, empty for nothing
      */
     public SourceLoader(Path baseDirectory, Path sourceDirectory, List<String> includes, List<String> excludes) {
+        this(baseDirectory, sourceDirectory, includes, excludes, TemplateEngines.standard());
+    }
+
+    /** @param engines the engine of each template dialect (the seam for Mako, ERB and sed readers) */
+    public SourceLoader(Path baseDirectory, Path sourceDirectory, List<String> includes, List<String> excludes,
+            TemplateEngines engines) {
         this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
         this.sourceDirectory = sourceDirectory.toAbsolutePath().normalize();
         this.includes = List.copyOf(includes);
         this.excludes = List.copyOf(excludes);
+        this.engines = engines;
+    }
+
+    /** The template options and the variables of one load, read the first time a template asks. */
+    private final class Templating {
+        final TemplateOptions options;
+        final List<String> paths;
+        private Variables variables;
+
+        Templating(TemplateOptions options, List<String> paths) {
+            this.options = options;
+            this.paths = paths;
+        }
+
+        synchronized Variables variables() {
+            if (variables == null) {
+                variables = VariablesLoader.load(sourceDirectory, paths, options);
+            }
+            return variables;
+        }
+
+        synchronized Variables loaded() {
+            return variables;
+        }
     }
 
     /** The tree paths (relative, {@code /}) that includes and excludes select, sorted. */
@@ -158,8 +206,19 @@ public final class SourceLoader {
         }
     }
 
-    /** Loads and renders every selected file for one environment's properties. */
+    /**
+     * Loads and renders every selected file for one environment's properties; templates with the Ansible layout of
+     * the tree, the environment id taken from the {@code footprint.environment} property.
+     */
     public SourceSet load(Properties properties, boolean filtering) {
+        return load(properties, filtering, TemplateOptions.defaults(properties.getProperty("footprint.environment")));
+    }
+
+    /**
+     * Loads and renders every selected file for one environment: Maven placeholders from its properties (unless
+     * {@code filtering} is off), templates of the other dialects with the variables the options name.
+     */
+    public SourceSet load(Properties properties, boolean filtering, TemplateOptions options) {
         TemplateRenderer renderer = new TemplateRenderer(properties, filtering);
         Set<String> secrets = new TreeSet<>();
         for (String name : properties.stringPropertyNames()) {
@@ -173,6 +232,15 @@ public final class SourceLoader {
         Map<String, String> linkTargets = new LinkedHashMap<>();
         Set<String> dirs = new TreeSet<>();
         Scan scan = scanTree();
+        Templating templating = new Templating(options, scan.paths);
+        if (renderer.enabled()) {
+            for (String p : scan.paths) {
+                if (TemplateName.of(p).dialect() == Dialect.JINJA2) {
+                    engines.prepare(Dialect.JINJA2);
+                    break;
+                }
+            }
+        }
         for (String treePath : scan.paths) {
             for (int i = treePath.indexOf('/'); i > 0; i = treePath.indexOf('/', i + 1)) {
                 dirs.add(treePath.substring(0, i));
@@ -189,7 +257,7 @@ public final class SourceLoader {
                     }
                 }
             }
-            files.add(loadOne(treePath, file, renderer, secrets, scan.unreadable.contains(treePath)));
+            files.add(loadOne(treePath, file, renderer, secrets, scan.unreadable.contains(treePath), templating));
         }
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         for (SourceFile f : files) {
@@ -200,14 +268,47 @@ public final class SourceLoader {
             SourceFile target = byPath.get(e.getValue());
             if (target == null) {
                 // the link's target is excluded or outside the selection: read it under the link's name
-                target = loadOne(e.getKey(), sourceDirectory.resolve(e.getKey()), renderer, secrets, true);
+                target = loadOne(e.getKey(), sourceDirectory.resolve(e.getKey()), renderer, secrets, true, templating);
                 files.add(target);
             } else {
                 aliases.put(e.getKey(), target);
             }
         }
+        Variables variables = templating.loaded();
+        if (variables != null) {
+            secrets.addAll(variables.secretValues());
+            attachProblems(files, variables);
+        }
         files.sort((a, b) -> a.treePath().compareTo(b.treePath()));
-        return new SourceSet(displayRoot(), files, aliases, secrets, dirs, false);
+        // a template is also found under the name it is deployed as (sites/shop.conf.j2 as sites/shop.conf), so that
+        // an Include or a glob naming the deployed file reads the template, as long as no file has that name
+        Set<String> taken = new java.util.HashSet<>(scan.paths);
+        taken.addAll(aliases.keySet());
+        for (SourceFile f : files) {
+            TemplateName name = TemplateName.of(f.treePath());
+            if (name.templated()) {
+                String p = f.treePath();
+                String deployed = p.substring(0, p.lastIndexOf('/') + 1) + name.baseName();
+                if (taken.add(deployed)) {
+                    aliases.put(deployed, f);
+                }
+            }
+        }
+        return new SourceSet(displayRoot(), files, aliases, secrets, dirs, false, variables);
+    }
+
+    /** The problems of variables files in the tree go to those files (a YAML error is located there). */
+    private static void attachProblems(List<SourceFile> files, Variables variables) {
+        for (int i = 0; i < files.size(); i++) {
+            List<TemplateProblem> ps = variables.problems().get(files.get(i).treePath());
+            if (ps != null) {
+                List<SourceProblem> more = new ArrayList<>();
+                for (TemplateProblem p : ps) {
+                    more.add(new SourceProblem(p.line(), p.severity(), "variables file: " + p.message()));
+                }
+                files.set(i, files.get(i).withProblems(more));
+            }
+        }
     }
 
     private String displayRoot() {
@@ -238,8 +339,9 @@ public final class SourceLoader {
 
     /** @param mayBeFolder false for what the scanner found to be a regular file */
     private SourceFile loadOne(String treePath, Path file, TemplateRenderer renderer, Set<String> secrets,
-            boolean mayBeFolder) {
+            boolean mayBeFolder, Templating templating) {
         String display = displayPath(treePath);
+        TemplateName name = TemplateName.of(treePath);
         FileKind kind = FileKind.of(treePath);
         List<SourceProblem> problems = new ArrayList<>();
         if (mayBeFolder && Files.isDirectory(file)) {
@@ -255,6 +357,10 @@ public final class SourceLoader {
                     + "); check that it is a readable file"));
             return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
         }
+        if (kind == FileKind.OTHER && name.templated()) {
+            // a template whose name says nothing (apache-keystone.template): its content may
+            kind = FileKind.sniff(new String(buffer, 0, length, StandardCharsets.ISO_8859_1));
+        }
         if (kind == FileKind.OTHER) {
             return loadOther(display, treePath, Arrays.copyOf(buffer, length), renderer, secrets);
         }
@@ -263,14 +369,17 @@ public final class SourceLoader {
         if (scan.ascii) {
             // plain ASCII is valid UTF-8: no decoder, and the scan answered for the text
             String text = new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
-            if (renderer.keeps(scan.carriageReturn, scan.delimiter)) {
+            boolean unrendered = name.dialect() != null && !name.dialect().rendered();
+            if (!scan.templateHint && !unrendered && renderer.keeps(scan.carriageReturn, scan.delimiter)) {
                 // nothing to render: the text is the file, line for line
                 if (scan.secretHint) {
                     collectSecrets(splitLines(text), secrets);
                 }
-                return new SourceFile(display, treePath, kind, text, scan.starts, null, problems, List.of(), true);
+                SourceFile kept = new SourceFile(display, treePath, kind, text, scan.starts, null, problems, List.of(),
+                        true);
+                return name.dialect() == null ? kept : kept.tagged(name.dialect());
             }
-            return render(display, treePath, kind, text, renderer, secrets, problems);
+            return renderAny(display, treePath, kind, name, text, renderer, secrets, problems, templating);
         }
         byte[] bytes = Arrays.copyOf(buffer, length);
         if (scan.nul >= 0) {
@@ -280,11 +389,40 @@ public final class SourceLoader {
             return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
         }
         String text = decode(bytes, kind, problems);
-        if (renderer.keeps(text)) {
-            collectSecrets(text, secrets);
-            return new SourceFile(display, treePath, kind, text, lineStarts(text), null, problems, List.of(), true);
+        return renderAny(display, treePath, kind, name, text, renderer, secrets, problems, templating);
+    }
+
+    /** Renders a text in its dialect: Maven placeholders here, the other dialects by their engine. */
+    private SourceFile renderAny(String display, String treePath, FileKind kind, TemplateName name, String text,
+            TemplateRenderer renderer, Set<String> secrets, List<SourceProblem> problems, Templating templating) {
+        Dialect dialect = DialectDetector.detect(name, text, kind == FileKind.APACHE || kind == FileKind.INI);
+        TemplateEngine engine = engines.engine(dialect);
+        if (engine == null || !renderer.enabled()) {
+            // Maven placeholders, or filtering off: every file is read as written (tagged with its dialect)
+            SourceFile f;
+            if (renderer.keeps(text)) {
+                collectSecrets(text, secrets);
+                f = new SourceFile(display, treePath, kind, text, lineStarts(text), null, problems, List.of(), true);
+            } else {
+                f = render(display, treePath, kind, text, renderer, secrets, problems);
+            }
+            return engine == null ? f : f.tagged(dialect);
         }
-        return render(display, treePath, kind, text, renderer, secrets, problems);
+        RenderedTemplate r = engine.render(new TemplateInput(treePath, text, dialect, templating.options.choices(),
+                templating::variables));
+        for (TemplateProblem p : r.problems()) {
+            problems.add(new SourceProblem(p.line(), p.severity(), p.message()));
+        }
+        int[] starts = r.lineStarts();
+        if (starts != null) {
+            // the rendered text is the file, line for line: no string per line
+            collectSecrets(r.text(), secrets);
+            return new SourceFile(display, treePath, kind, r.text(), starts, r.lineMap(), problems, r.parseable(),
+                    dialect, r.unknowns(), r.decisions(), r.assumptions());
+        }
+        collectSecrets(r.lines(), secrets);
+        return new SourceFile(display, treePath, kind, r.lines(), r.lineMap(), problems, r.parseable(), dialect,
+                r.unknowns(), r.decisions(), r.assumptions());
     }
 
     /** Renders a text line by line and keeps the line map. */

@@ -21,10 +21,18 @@ public final class SourceSet {
     private final Set<String> secrets;
     private final Set<String> directories;
     private final Set<String> treePaths;
+    private final Map<String, SourceFile> links;
     private final boolean missing;
+    private final io.github.footprint.source.template.Variables variables;
 
     SourceSet(String sourceRoot, List<SourceFile> files, Map<String, SourceFile> aliases, Set<String> secrets,
             Set<String> directories, boolean missing) {
+        this(sourceRoot, files, aliases, secrets, directories, missing, null);
+    }
+
+    SourceSet(String sourceRoot, List<SourceFile> files, Map<String, SourceFile> aliases, Set<String> secrets,
+            Set<String> directories, boolean missing, io.github.footprint.source.template.Variables variables) {
+        this.variables = variables;
         this.missing = missing;
         this.sourceRoot = sourceRoot;
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
@@ -33,6 +41,7 @@ public final class SourceSet {
             m.put(f.treePath(), f);
         }
         m.putAll(aliases);
+        this.links = Collections.unmodifiableMap(new java.util.TreeMap<>(aliases));
         this.byTreePath = Collections.unmodifiableMap(m);
         this.treePaths = Collections.unmodifiableSet(new TreeSet<>(m.keySet()));
         this.secrets = Collections.unmodifiableSet(new TreeSet<>(secrets));
@@ -87,6 +96,19 @@ public final class SourceSet {
         return Optional.ofNullable(byTreePath.get(treePath));
     }
 
+    /**
+     * The tree paths that are symbolic links to a file of the tree (the file is in {@link #files()} under its own
+     * path), sorted, with that file.
+     */
+    public Map<String, SourceFile> links() {
+        return links;
+    }
+
+    /** The tree paths of the tree's folders, sorted. */
+    Set<String> directories() {
+        return directories;
+    }
+
     /** Every tree path that names a file, links included, sorted. */
     public Set<String> treePaths() {
         return treePaths;
@@ -138,6 +160,14 @@ public final class SourceSet {
     /** True when the tree holds a directory at this path. */
     public boolean isDirectory(String treePath) {
         return treePath.isEmpty() || directories.contains(treePath);
+    }
+
+    /**
+     * The template variables of this environment, when a template needed them (their layers, the problems of files
+     * outside the tree, notes); empty when no template was rendered with variables.
+     */
+    public Optional<io.github.footprint.source.template.Variables> variables() {
+        return Optional.ofNullable(variables);
     }
 
     /** Literal secret values found while rendering; every output masks them. */

@@ -11,6 +11,8 @@ import org.codehaus.plexus.interpolation.PropertiesBasedValueSource;
 import org.codehaus.plexus.interpolation.StringSearchInterpolator;
 
 /**
+ * The MAVEN dialect ({@link io.github.footprint.source.template.Dialect#MAVEN}): the source stage's own, fast
+ * renderer, for files no other template language claims ({@link io.github.footprint.source.template.DialectDetector}).
  * Renders {@code @@Name@@} (httpd's {@code .conf.in} build placeholders), {@code @name@} and {@code ${name}}
  * placeholders with plexus-interpolation, the engine behind
  * Maven's resource filtering, one template line at a time, so the line map stays exact. Placeholders that
@@ -27,6 +29,11 @@ public final class TemplateRenderer {
     public TemplateRenderer(Properties properties, boolean enabled) {
         this.properties = properties;
         this.enabled = enabled;
+    }
+
+    /** False when filtering is off: nothing is rendered, in any dialect. */
+    boolean enabled() {
+        return enabled;
     }
 
     /** The result of rendering one file. */

@@ -45,7 +45,7 @@ class CheckMojoTest {
     @InjectMojo(goal = "check", pom = "pom.xml")
     void errorFindingFailsTheBuildWithCounts(CheckMojo mojo) {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("footprint: 1 error, 0 warnings, 2 infos (default); failOn=error: the build fails; see"
+        assertEquals("footprint: 1 error, 0 warnings, 3 infos (default); failOn=error: the build fails; see"
                 + " target/footprint/footprint.json", e.getMessage());
     }
 

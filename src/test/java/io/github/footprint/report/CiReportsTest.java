@@ -104,8 +104,10 @@ class CiReportsTest {
                     + r.get("level").asText() + " " + loc.get("artifactLocation").get("uri").asText() + ":"
                     + loc.get("region").get("startLine").asInt());
         }
-        // FP505 (no memory budget) is about the project as a whole: SARIF places it at the source directory
-        assertEquals(List.of("dev FP505 note src/main/deploy:1", "dev FP202 warning src/main/deploy/apache/app.conf:2",
+        // FP006 (no main httpd file: the server assumed) and FP505 (no memory budget) are about the project as a
+        // whole: SARIF places them at the source directory
+        assertEquals(List.of("dev FP006 note src/main/deploy:1", "dev FP505 note src/main/deploy:1",
+                "dev FP202 warning src/main/deploy/apache/app.conf:2", "prod FP006 note src/main/deploy:1",
                 "prod FP505 note src/main/deploy:1", "prod FP201 error src/main/deploy/apache/app.conf:1",
                 "prod FP202 warning src/main/deploy/apache/app.conf:2"), got);
     }

@@ -114,7 +114,12 @@ class ConsoleReporterTest {
         CheckResult r = new CheckEngine().run(new CheckRequest.Builder().baseDirectory(base).sourceDirectory(src)
                 .outputDirectory(base.resolve("target")).build());
         List<String> lines = console(r);
-        // a finding about the project as a whole (FP505, no memory budget) has no file:line before its id
+        // findings about the project as a whole (FP006, the server a vhost-only project is read in; FP505, no memory
+        // budget) have no file:line before their id
+        assertEquals(true, lines.get(0).startsWith("I [default] FP006 No main httpd file and no distribution's layout"
+                + " found: the server is assumed (event MPM, MaxRequestWorkers 400 / ThreadsPerChild 25 = 16 children"),
+                lines.get(0));
+        lines.remove(0);
         assertEquals(true, lines.get(0).startsWith("I [default] FP505 No memory budget is set: the worst case is "),
                 lines.get(0));
         lines.remove(0);
@@ -124,17 +129,22 @@ class ConsoleReporterTest {
                 lines.get(0));
         assertEquals(true, lines.get(1).startsWith("W [default] src/main/deploy/app.conf:2: FP203 WSGIDaemonProcess b:"
                 + " maximum-requests=10 restarts each process after 10 request(s)"), lines.get(1));
-        assertEquals("I footprint [default]: 1 file(s) under src/main/deploy; 1 error(s), 1 warning(s), 1 info;"
+        assertEquals("I footprint [default]: 1 file(s) under src/main/deploy; 1 error(s), 1 warning(s), 2 info;"
                 + " daemon groups: a (1x15 threads, maximum-requests=20000), b (1x15 threads, maximum-requests=10)",
                 lines.get(2));
         // then the footprint, at info, with the paths as findings print them
         assertEquals("I footprint [default] worst case on one host:", lines.get(3));
+        // its first line: the server the vhost-only project was read in
+        assertEquals("I   server: assumed: event MPM with httpd's compiled-in values, no distribution's configuration",
+                lines.get(4));
+        assertEquals("I     (platform=none (auto: no distribution's layout in the project))", lines.get(5));
         List<String> t = table(lines, "default");
         assertEquals(lines.size() - 4, t.size(), "the footprint comes last, before the line that says how to read"
                 + " a rule's page");
-        // no helpUrl: no link on any line, and one line, once, says how to print a page from the plugin
+        // no helpUrl: no link on any line, and one line, once, says how to print a page from the plugin: the page
+        // of the first finding of the most severe level
         assertEquals("I footprint: each rule's page (what, why, the fix) is in the plugin: mvn"
-                + " io.github.footprint:footprint-maven-plugin:rules -Drule=FP505", lines.get(lines.size() - 1));
+                + " io.github.footprint:footprint-maven-plugin:rules -Drule=FP201", lines.get(lines.size() - 1));
         assertEquals(1, lines.stream().filter(l -> l.contains("-Drule=")).count());
         assertFalse(lines.stream().anyMatch(l -> l.contains("://")), String.join("\n", lines));
         assertTrue(row(t, "daemon 'a'").endsWith("  src/main/deploy/app.conf:1"), row(t, "daemon 'a'"));
@@ -157,8 +167,8 @@ class ConsoleReporterTest {
                 .outputDirectory(base.resolve("target")).toolVersion("1.2.3")
                 .helpUrl("https://example.org/footprint/rules").build());
         List<String> lines = console(r);
-        assertTrue(lines.get(1).startsWith("E [default] src/main/deploy/app.conf:1: FP201 "), lines.get(1));
-        assertTrue(lines.get(1).endsWith(" (https://example.org/footprint/rules/FP201.md)"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("E [default] src/main/deploy/app.conf:1: FP201 "), lines.get(2));
+        assertTrue(lines.get(2).endsWith(" (https://example.org/footprint/rules/FP201.md)"), lines.get(2));
         assertFalse(lines.stream().anyMatch(l -> l.contains("-Drule=")), String.join("\n", lines));
     }
 
@@ -172,7 +182,7 @@ class ConsoleReporterTest {
                 .outputDirectory(base.resolve("target")).toolVersion("1.2.3").build());
         List<String> lines = console(r);
         assertEquals("I footprint: each rule's page (what, why, the fix) is in the plugin: mvn"
-                + " io.github.footprint:footprint-maven-plugin:1.2.3:rules -Drule=FP505", lines.get(lines.size() - 1));
+                + " io.github.footprint:footprint-maven-plugin:1.2.3:rules -Drule=FP201", lines.get(lines.size() - 1));
     }
 
     @Test
@@ -184,11 +194,11 @@ class ConsoleReporterTest {
         CheckResult r = new CheckEngine().run(new CheckRequest.Builder().baseDirectory(project).sourceDirectory(src)
                 .outputDirectory(project.resolve("target")).build());
         List<String> lines = console(r);
-        assertTrue(lines.get(1).startsWith("E [default] app.conf:1: FP201 "), lines.get(1));
+        assertTrue(lines.get(2).startsWith("E [default] app.conf:1: FP201 "), lines.get(2));
         assertFalse(lines.stream().anyMatch(l -> l.contains("../")), String.join("\n", lines));
         // the summary names the folder itself, as the user gave it
         assertTrue(lines.contains("I footprint [default]: 1 file(s) under " + src.toAbsolutePath().normalize()
-                + "; 1 error(s), 0 warning(s), 1 info; daemon groups: a (1x15 threads, maximum-requests=20000)"),
+                + "; 1 error(s), 0 warning(s), 2 info; daemon groups: a (1x15 threads, maximum-requests=20000)"),
                 String.join("\n", lines));
     }
 
@@ -392,7 +402,9 @@ class ConsoleReporterTest {
         List<String> t = table(console(run(request(base))), "default");
         assertFalse(String.join("\n", t).contains(SECRET), String.join("\n", t));
         String daemon = row(t, "daemon '****'");
-        assertEquals(ends(t.get(2)).subList(1, 6), ends(daemon).subList(1, 6), daemon);
+        // the column headings (below the server line of this project without a main httpd file)
+        String heading = t.stream().filter(l -> l.startsWith("  component")).findFirst().orElseThrow();
+        assertEquals(ends(heading).subList(1, 6), ends(daemon).subList(1, 6), daemon);
         assertTrue(t.stream().anyMatch(l -> l.contains("daemon '****'") && l.startsWith("  - ")), String.join("\n", t));
     }
 }

@@ -15,6 +15,7 @@ import static io.github.footprint.report.FootprintTree.request;
 import static io.github.footprint.report.FootprintTree.writeTree;
 import static io.github.footprint.rules.RuleTestSupport.run;
 import static io.github.footprint.rules.RuleTestSupport.write;
+import static io.github.footprint.rules.RuleTestSupport.writeLinkedApp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -136,20 +137,48 @@ class JsonReporterFootprintTest {
     void databaseConnectionsPerPool() throws Exception {
         writeTree(tree, 4);
         JsonNode db = environment(report(request(tree).host("databaseConnections", 12), "a"), 0).get("databaseConnections");
-        assertEquals(List.of("max", "unbounded", "budget", "pools"), names(db));
+        assertEquals(List.of("max", "unbounded", "unknown", "hosts", "fleetMax", "budget", "pools"), names(db));
+        assertFalse(db.get("unknown").asBoolean());
         assertEquals(FootprintTree.connections(), db.get("max").asLong());
         assertFalse(db.get("unbounded").asBoolean());
+        // one host: the fleet is the host
+        assertEquals(1, db.get("hosts").asInt());
+        assertEquals(FootprintTree.connections(), db.get("fleetMax").asLong());
+        JsonNode three = environment(report(request(tree).host("databaseConnections", 12).host("hosts", 3), "b"), 0)
+                .get("databaseConnections");
+        assertEquals(FootprintTree.connections(), three.get("max").asLong());
+        assertEquals(3, three.get("hosts").asInt());
+        assertEquals(3 * FootprintTree.connections(), three.get("fleetMax").asLong());
         assertEquals(12, db.get("budget").asLong());
         assertEquals(1, db.get("pools").size());
         JsonNode p = db.get("pools").get(0);
-        assertEquals(List.of("app", "prefix", "processes", "perProcess", "connections", "file", "line"), names(p));
+        assertEquals(List.of("app", "prefix", "processes", "perProcess", "connections", "unknown", "perProcessFrom",
+                "processesFrom", "file", "line", "link"), names(p));
         assertEquals("app/production.ini [app:main]", p.get("app").asText());
         assertEquals("sqlalchemy.", p.get("prefix").asText());
         assertEquals(PROCESSES, p.get("processes").asLong());
         assertEquals(POOL_SIZE + MAX_OVERFLOW, p.get("perProcess").asInt());
         assertEquals(FootprintTree.connections(), p.get("connections").asLong());
+        assertFalse(p.get("unknown").asBoolean());
+        assertEquals("pool_size " + POOL_SIZE + " + max_overflow " + MAX_OVERFLOW, p.get("perProcessFrom").asText());
+        assertEquals("processes=" + PROCESSES + " of daemon 'app' (" + FootprintTree.DAEMON_AT + ")",
+                p.get("processesFrom").asText());
         assertEquals("app/production.ini", p.get("file").asText());
         assertEquals(4, p.get("line").asInt());
+        // the link from the mount: the script, the loader call, how the path is computed, the file it maps to
+        JsonNode link = p.get("link");
+        assertEquals(List.of("script", "mount", "loader", "call", "derivation", "path", "file", "mapping", "section"),
+                names(link));
+        assertEquals("/srv/app/app.wsgi", link.get("script").asText());
+        assertEquals("apache/app.conf:5", link.get("mount").asText());
+        assertEquals("paste.deploy.loadapp", link.get("loader").asText());
+        assertEquals("app/app.wsgi:2", link.get("call").asText());
+        assertEquals("PasteDeploy: config: URI 'config:/srv/app/production.ini', path '/srv/app/production.ini'"
+                + " (line 2) -> '/srv/app/production.ini'", link.get("derivation").asText());
+        assertEquals("/srv/app/production.ini", link.get("path").asText());
+        assertEquals("app/production.ini", link.get("file").asText());
+        assertEquals("the only file of that name in the project", link.get("mapping").asText());
+        assertEquals("main", link.get("section").asText());
 
         // pool_size = 0: SQLAlchemy's pool has no limit
         writeTree(tree, "4", 0);
@@ -161,6 +190,27 @@ class JsonReporterFootprintTest {
         assertTrue(p.get("perProcess").isNull());
         assertTrue(p.get("connections").isNull());
         assertEquals(PROCESSES, p.get("processes").asLong());
+        assertEquals("pool_size = 0 (no limit)", p.get("perProcessFrom").asText());
+
+        // a pool_size that is no integer: unknown, not unbounded, and not SQLAlchemy's default
+        writeLinkedApp(tree, "processes=2 threads=4", "sqlalchemy.url = postgresql://db/app",
+                "sqlalchemy.pool_size = 3  # three");
+        db = environment(report(request(tree), "c"), 0).get("databaseConnections");
+        assertTrue(db.get("max").isNull());
+        assertFalse(db.get("unbounded").asBoolean());
+        assertTrue(db.get("unknown").asBoolean());
+        p = db.get("pools").get(0);
+        assertTrue(p.get("perProcess").isNull());
+        assertTrue(p.get("unknown").asBoolean());
+        assertEquals("unknown: pool_size '3  # three' (app/production.ini:4) is not an integer: SQLAlchemy raises"
+                + " ValueError at start-up, so the application does not start as written; meant: 3 + 10 = 13 per"
+                + " process", p.get("perProcessFrom").asText());
+        // no mount reaches an app: no link, and why in processesFrom
+        write(tree, "apache/app.conf", "# no mount");
+        p = environment(report(request(tree), "d"), 0).get("databaseConnections").get("pools").get(0);
+        assertTrue(p.get("link").isNull());
+        assertEquals("one process assumed (no WSGIScriptAlias of the project leads to a .wsgi script that loads"
+                + " app/production.ini)", p.get("processesFrom").asText());
     }
 
     @Test

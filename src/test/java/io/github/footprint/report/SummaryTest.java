@@ -41,14 +41,14 @@ class SummaryTest {
     @Test
     void failingRunSaysSo() throws Exception {
         ReportView v = run(TWO, "error", false);
-        assertEquals("footprint: 1 error, 1 warning, 1 info (default); failOn=error: the build fails", Summary.line(v));
+        assertEquals("footprint: 1 error, 1 warning, 2 infos (default); failOn=error: the build fails", Summary.line(v));
         assertEquals(Severity.ERROR, Summary.level(v));
     }
 
     @Test
     void neverReportsThatTheBuildPassesAnyway() throws Exception {
         ReportView v = run(TWO, "never", false);
-        assertEquals("footprint: 1 error, 1 warning, 1 info (default); failOn=never: the build passes anyway",
+        assertEquals("footprint: 1 error, 1 warning, 2 infos (default); failOn=never: the build passes anyway",
                 Summary.line(v));
         assertEquals(Severity.WARNING, Summary.level(v));
     }
@@ -56,16 +56,16 @@ class SummaryTest {
     @Test
     void warningsUnderFailOnErrorPassAnyway() throws Exception {
         ReportView v = run("WSGIDaemonProcess b\n", "error", false);
-        assertEquals("footprint: 0 errors, 1 warning, 1 info (default); failOn=error: the build passes anyway",
+        assertEquals("footprint: 0 errors, 1 warning, 2 infos (default); failOn=error: the build passes anyway",
                 Summary.line(v));
-        assertEquals("footprint: 0 errors, 1 warning, 1 info (default); failOn=warning: the build fails",
+        assertEquals("footprint: 0 errors, 1 warning, 2 infos (default); failOn=warning: the build fails",
                 Summary.line(run("WSGIDaemonProcess b\n", "warning", false)));
     }
 
     @Test
     void aCleanRunPasses() throws Exception {
         ReportView v = run("WSGIDaemonProcess b maximum-requests=500\n", "error", false);
-        assertEquals("footprint: 0 errors, 0 warnings, 1 info (default); failOn=error: the build passes",
+        assertEquals("footprint: 0 errors, 0 warnings, 2 infos (default); failOn=error: the build passes",
                 Summary.line(v));
         assertEquals(Severity.INFO, Summary.level(v));
     }
@@ -73,8 +73,8 @@ class SummaryTest {
     @Test
     void severalEnvironmentsAreCountedEach() throws Exception {
         ReportView v = run("WSGIDaemonProcess a maximum-requests=@max@\n", "error", true);
-        assertEquals("footprint: 1 error, 0 warnings, 1 info (dev: 0 errors, 0 warnings, 1 info; prod: 1 error,"
-                + " 0 warnings, 0 infos); failOn=error: the build fails", Summary.line(v));
+        assertEquals("footprint: 1 error, 0 warnings, 3 infos (dev: 0 errors, 0 warnings, 2 infos; prod: 1 error,"
+                + " 0 warnings, 1 info); failOn=error: the build fails", Summary.line(v));
     }
 
     @Test

@@ -29,7 +29,12 @@ public final class Assumption {
         /** {@link #daemon()} has no {@code maximum-requests}, so its growth at {@link #requestGrowth()} is not counted. */
         GROWTH_NOT_COUNTED,
         /** The pool of {@link #app()}'s {@link #engine()} is counted for one process: no mount leads to the app. */
-        POOL_IN_ONE_PROCESS
+        POOL_IN_ONE_PROCESS,
+        /**
+         * The size of {@link #app()}'s {@link #engine()} pool is unknown: {@code pool_size} or {@code max_overflow} is
+         * no integer (SQLAlchemy raises ValueError at start-up); its connections are not counted.
+         */
+        POOL_SIZE_UNKNOWN
     }
 
     private final Kind kind;
@@ -81,6 +86,10 @@ public final class Assumption {
         return new Assumption(Kind.POOL_IN_ONE_PROCESS, null, null, null, null, 0, app, engine);
     }
 
+    static Assumption poolSizeUnknown(PylonsApp app, SqlEngine engine) {
+        return new Assumption(Kind.POOL_SIZE_UNKNOWN, null, null, null, null, 0, app, engine);
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -110,7 +119,7 @@ public final class Assumption {
         return requestGrowth;
     }
 
-    /** The application whose pool is counted once ({@link Kind#POOL_IN_ONE_PROCESS}), else null. */
+    /** The application whose pool is concerned ({@link Kind#POOL_IN_ONE_PROCESS}, {@link Kind#POOL_SIZE_UNKNOWN}), else null. */
     public PylonsApp app() {
         return app;
     }

@@ -263,9 +263,12 @@ public final class Footprint {
         private final long processes;
         private final Integer perProcess;
         private final boolean inApacheChildren;
+        private final boolean unknown;
 
-        Pool(PylonsApp app, SqlEngine engine, long processes, Integer perProcess, boolean inApacheChildren) {
+        Pool(PylonsApp app, SqlEngine engine, long processes, Integer perProcess, boolean inApacheChildren,
+                boolean unknown) {
             this.inApacheChildren = inApacheChildren;
+            this.unknown = unknown;
             this.app = app;
             this.engine = engine;
             this.processes = processes;
@@ -294,18 +297,27 @@ public final class Footprint {
         }
 
         /**
-         * {@code pool_size + max_overflow} (SQLAlchemy's defaults for a value Python cannot read as a number); empty
-         * when the pool has no limit.
+         * {@code pool_size + max_overflow} (SQLAlchemy's defaults where unset); empty when the pool has no limit or
+         * its size is unknown.
          */
         public OptionalInt perProcess() {
             return perProcess == null ? OptionalInt.empty() : OptionalInt.of(perProcess);
         }
 
+        /** True when the pool has no limit ({@code pool_size = 0}, a negative {@code max_overflow}). */
         public boolean unbounded() {
-            return perProcess == null;
+            return perProcess == null && !unknown;
         }
 
-        /** Connections at most; empty when unbounded. */
+        /**
+         * True when the pool's size is unknown: {@code pool_size} or {@code max_overflow} is no integer (SQLAlchemy
+         * raises ValueError at start-up, {@link SqlEngine#sizeUnreadable()}).
+         */
+        public boolean unknown() {
+            return unknown;
+        }
+
+        /** Connections at most; empty when unbounded or unknown. */
         public OptionalLong connections() {
             return perProcess == null ? OptionalLong.empty() : OptionalLong.of(processes * perProcess);
         }
@@ -543,16 +555,24 @@ public final class Footprint {
         return pools;
     }
 
-    /** Database connections at most; empty when a pool is unbounded. */
+    /** Database connections at most; empty when a pool is unbounded or its size unknown. */
     public OptionalLong connections() {
         long sum = 0;
         for (Pool p : pools) {
-            if (p.unbounded()) {
+            if (p.perProcess().isEmpty()) {
                 return OptionalLong.empty();
             }
             sum += p.connections().getAsLong();
         }
         return OptionalLong.of(sum);
+    }
+
+    /**
+     * True when the connections are unknown rather than unbounded: a pool's size is unknown and none is unbounded
+     * ({@link #connections()} is empty either way).
+     */
+    public boolean connectionsUnknown() {
+        return pools.stream().anyMatch(Pool::unknown) && pools.stream().noneMatch(Pool::unbounded);
     }
 
     /** What the estimate rests on beyond the configuration, in the order the computation met them. */

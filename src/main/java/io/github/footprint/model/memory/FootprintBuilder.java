@@ -290,12 +290,14 @@ public final class FootprintBuilder {
                     processes = 1;
                     assumptions.add(Assumption.pool(app, e));
                 }
-                // a value Python cannot read as a number is taken as SQLAlchemy's default
-                int size = e.poolSize() == null ? SqlEngine.DEFAULT_POOL_SIZE : e.poolSize();
-                int overflow = e.maxOverflow() == null ? SqlEngine.DEFAULT_MAX_OVERFLOW : e.maxOverflow();
-                Integer per = size == 0 || overflow < 0 ? null : size + overflow;
+                // a value Python cannot read as a number stops SQLAlchemy at start-up: the pool's size is unknown
+                boolean unknown = e.sizeUnreadable();
+                if (unknown) {
+                    assumptions.add(Assumption.poolSizeUnknown(app, e));
+                }
+                Integer per = unknown ? null : e.limit();
                 out.add(new Footprint.Pool(app, e, processes, per,
-                        app.servedBy() == null && app.embedded() && apacheChildren > 0));
+                        app.servedBy() == null && app.embedded() && apacheChildren > 0, unknown));
             }
         }
         return out;

@@ -86,7 +86,10 @@ public final class MpmModel {
         }
         Mpm.Kind kind = null;
         boolean assumed = false;
-        if (loads.isEmpty() && (apache == null || apache.mainFile() == null || "2.2".equals(version))) {
+        if (loads.isEmpty() && apache != null && apache.builtInMpm() != null && !"2.2".equals(version)) {
+            // the distribution's binary has its MPM linked in (upstream httpd's default build): no LoadModule
+            kind = Mpm.Kind.valueOf(apache.builtInMpm().toUpperCase(Locale.ROOT));
+        } else if (loads.isEmpty() && (apache == null || apache.mainFile() == null || "2.2".equals(version))) {
             kind = Mpm.Kind.valueOf(assumedMpm.toUpperCase(Locale.ROOT));
             assumed = true;
         } else if (loads.size() == 1 || loads.stream().map(d -> kindOfModule(d.arg())).distinct().count() == 1) {

@@ -12,7 +12,7 @@ import io.github.footprint.parse.ini.PasteContext;
 /**
  * A PasteDeploy application section with the settings PasteDeploy hands its factory, its SQLAlchemy engines, and
  * the daemon group that serves it when the link from a {@code WSGIScriptAlias} through the {@code .wsgi} file's
- * {@code loadapp} could be made.
+ * loader call could be made.
  *
  * <p>One app per {@code [app:...]} section that no other app section builds on with {@code use} (a section used
  * that way is part of the app that uses it). Its settings are loaded as PasteDeploy loads them: through the
@@ -24,15 +24,25 @@ public final class PylonsApp {
     private final IniSection section;
     private final PasteContext context;
     private final List<SqlEngine> engines;
+    private final List<String> enginePrefixes;
+    private final boolean prefixesGiven;
     private final DaemonGroup servedBy;
     private final Loadapp loadapp;
+    private final Loadapp fileLink;
+    private final List<Loadapp> unresolved;
     private final String reachedThrough;
     private final String here;
     private final boolean hereOnHost;
     private final boolean embedded;
 
-    PylonsApp(IniDocument ini, IniSection section, PasteContext context, List<SqlEngine> engines, DaemonGroup servedBy,
-            Loadapp loadapp, String reachedThrough, String here, boolean hereOnHost, boolean embedded) {
+    PylonsApp(IniDocument ini, IniSection section, PasteContext context, List<SqlEngine> engines,
+            List<String> enginePrefixes, boolean prefixesGiven, DaemonGroup servedBy, Loadapp loadapp,
+            Loadapp fileLink, List<Loadapp> unresolved, String reachedThrough, String here, boolean hereOnHost,
+            boolean embedded) {
+        this.fileLink = fileLink;
+        this.enginePrefixes = List.copyOf(enginePrefixes);
+        this.prefixesGiven = prefixesGiven;
+        this.unresolved = List.copyOf(unresolved);
         this.embedded = embedded;
         this.ini = ini;
         this.section = section;
@@ -71,6 +81,19 @@ public final class PylonsApp {
         return engines;
     }
 
+    /**
+     * The prefixes {@code engine_from_config} reads this app's engines at: the {@code sqlalchemyPrefixes} parameter
+     * when given ({@link #prefixesGiven()}), else those its settings name with a {@code PREFIXurl} key.
+     */
+    public List<String> enginePrefixes() {
+        return enginePrefixes;
+    }
+
+    /** True when the {@code sqlalchemyPrefixes} parameter names the prefixes, false when the settings do. */
+    public boolean prefixesGiven() {
+        return prefixesGiven;
+    }
+
     /** The daemon group whose threads run this app, or null when the link could not be made. */
     public DaemonGroup servedBy() {
         return servedBy;
@@ -82,11 +105,28 @@ public final class PylonsApp {
     }
 
     /**
-     * The {@code loadapp} of a mounted {@code .wsgi} script that loads this app, or null when no mount of the project
+     * The link from a mounted {@code .wsgi} script's loader call to this app, or null when no mount of the project
      * leads to it.
      */
     public Loadapp loadapp() {
         return loadapp;
+    }
+
+    /**
+     * The first link of a mounted script that opens this app's INI file, whatever section it takes (this app's, another
+     * one's, or one footprint cannot compute), or null when no mounted script opens the file.
+     */
+    public Loadapp fileLink() {
+        return fileLink;
+    }
+
+    /**
+     * When no mount leads to this app ({@link #loadapp()} null): the loader calls of mounted scripts that reach no
+     * INI file of the project, each with why (a path the script computes from the environment...): one of them may
+     * load this app on the host, which footprint does not guess. Empty for a linked app.
+     */
+    public List<Loadapp> unresolved() {
+        return unresolved;
     }
 
     /**

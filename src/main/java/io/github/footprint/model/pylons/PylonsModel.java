@@ -9,11 +9,13 @@ import io.github.footprint.parse.ini.ShadowedKey;
 public final class PylonsModel {
     private final List<PylonsApp> apps;
     private final List<PasteServer> servers;
+    private final List<Loadapp> unresolved;
     private final List<ShadowedKey> shadowed;
     private final List<ParseProblem> problems;
 
-    PylonsModel(List<PylonsApp> apps, List<PasteServer> servers, List<ShadowedKey> shadowed,
+    PylonsModel(List<PylonsApp> apps, List<PasteServer> servers, List<Loadapp> unresolved, List<ShadowedKey> shadowed,
             List<ParseProblem> problems) {
+        this.unresolved = List.copyOf(unresolved);
         this.apps = List.copyOf(apps);
         this.servers = List.copyOf(servers);
         this.shadowed = List.copyOf(shadowed);
@@ -28,6 +30,11 @@ public final class PylonsModel {
     /** The {@code [server:...]} sections. */
     public List<PasteServer> servers() {
         return servers;
+    }
+
+    /** Loader calls of mounted scripts that reach no INI file of the project, each with why. */
+    public List<Loadapp> unresolved() {
+        return unresolved;
     }
 
     /** Section keys PasteDeploy drops because {@code [DEFAULT]} (or an including file) has the same key. */

@@ -3,6 +3,7 @@ package io.github.footprint.model.pylons;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,14 +21,16 @@ import io.github.footprint.parse.ini.PasteConfig;
 import io.github.footprint.parse.ini.PasteContext;
 import io.github.footprint.parse.ini.PasteLoader;
 import io.github.footprint.parse.ini.Setting;
-import io.github.footprint.parse.scripts.Fact;
 import io.github.footprint.parse.scripts.ScriptFacts;
+import io.github.footprint.parse.scripts.python.IniLoad;
 import io.github.footprint.source.HostPathMapper;
 
 /**
  * PasteDeploy's view of the project's INI files: Pylons apps with their SQLAlchemy engines, the link from a mount
- * through its {@code .wsgi} file's {@code loadapp('config:...')} to the INI it loads (and so the daemon group that
- * serves each app), the {@code [server:...]} sections, the keys {@code [DEFAULT]} shadows, and what PasteDeploy
+ * through its {@code .wsgi} script's loader call ({@code loadapp}, {@code get_app}, {@code appconfig} with
+ * {@code make_app}...; the path as the script computes it with {@code __file__} the alias target, mapped into the
+ * project) to the INI it loads (and so the daemon group that serves each app), the links that reach no INI file of
+ * the project and why, the {@code [server:...]} sections, the keys {@code [DEFAULT]} shadows, and what PasteDeploy
  * would raise.
  */
 public final class PylonsReader {
@@ -47,14 +50,15 @@ public final class PylonsReader {
      * @param apache the httpd configuration, null when the project has none
      * @param mounts the mounts of mod_wsgi's view, whose scripts lead to the INI files
      * @param daemons the daemon groups that have a name, in reading order
-     * @param sqlalchemyPrefixes the prefixes {@code engine_from_config} is called with
+     * @param sqlalchemyPrefixes the prefixes {@code engine_from_config} is called with, as the parameter names them;
+     *        empty: found in each app's settings ({@link #enginePrefixes})
      */
     public static PylonsModel read(HostPathMapper mapper, ApacheConfig apache, List<IniDocument> inis,
             List<ScriptFacts> scripts, List<Mount> mounts, List<DaemonGroup> daemons, List<String> sqlalchemyPrefixes) {
         return new PylonsReader(mapper, apache).read(inis, scripts, mounts, daemons, sqlalchemyPrefixes);
     }
 
-    /** How a mount reaches an app: the loadapp, the section it loads when that is not the app's, the context. */
+    /** How a mount reaches an app: the link, the section it loads when that is not the app's, the context. */
     private static final class Link {
         final Loadapp loadapp;
         final String through;
@@ -68,8 +72,8 @@ public final class PylonsReader {
     }
 
     /**
-     * PasteDeploy's view of the INI files: each file loaded as PasteDeploy loads it (through the {@code loadapp}
-     * of a mounted {@code .wsgi} script where there is one), the apps with their engines and daemon group, the
+     * PasteDeploy's view of the INI files: each file loaded as PasteDeploy loads it (through the loader call of a
+     * mounted {@code .wsgi} script where there is one), the apps with their engines and daemon group, the
      * servers, the keys {@code [DEFAULT]} shadows, and what PasteDeploy would raise.
      */
     private PylonsModel read(List<IniDocument> inis, List<ScriptFacts> scripts, List<Mount> mounts,
@@ -119,10 +123,11 @@ public final class PylonsReader {
             }
         };
         PasteLoader loader = new PasteLoader(resolver);
-        // 1. what mod_wsgi loads: every loadapp('config:...') of a mounted .wsgi script
+        // 1. what mod_wsgi loads: every INI loader call of a mounted script, run with __file__ the alias target
         Map<String, Link> links = new LinkedHashMap<>();
         Map<String, PasteConfig> hostConfigs = new LinkedHashMap<>();
         Map<String, Loadapp> modWsgiFiles = new LinkedHashMap<>();
+        List<Loadapp> unresolved = new ArrayList<>();
         Map<String, ScriptFacts> byFile = new LinkedHashMap<>();
         for (ScriptFacts s : scripts) {
             byFile.put(s.file().treePath(), s);
@@ -133,29 +138,51 @@ public final class PylonsReader {
                 continue;
             }
             ScriptFacts facts = byFile.get(wsgi.treePath());
-            if (facts == null) {
+            if (facts == null || facts.python().isEmpty()) {
                 continue;
             }
-            for (Fact load : facts.settings(ScriptFacts.LOADAPP)) {
-                ConfigUri uri = ConfigUri.parse(load.value());
-                if (uri == null) {
+            String file = scriptFile(m);
+            String display = facts.file().displayPath();
+            if (facts.python().get().refused()) {
+                unresolved.add(new Loadapp(m, file, wsgi.rule(), display, null, null, null,
+                        Loadapp.Missing.SCRIPT_REFUSED));
+                continue;
+            }
+            boolean any = false;
+            for (IniLoad load : facts.iniLoads(file)) {
+                if (load.kind() == IniLoad.Kind.LOGGING) {
                     continue;
                 }
-                String path = uri.path();
-                String section = uri.section();
-                String hostPath = path.startsWith("/") ? path : parentOf(m.script()) + "/" + path;
-                String normal = HostPaths.normalise(hostPath);
+                any = true;
+                Loadapp link = new Loadapp(m, file, wsgi.rule(), display, load, null, null, null);
+                if (!load.path().known()) {
+                    unresolved.add(link.resolvedTo(null, null, Loadapp.Missing.PATH_UNKNOWN));
+                    continue;
+                }
+                String normal = load.path().value();
                 HostPathMapper.Mapping ini = mapper.map(normal, serverRoot, true);
-                if (!ini.inside() || !docs.containsKey(ini.treePath())) {
+                if (!ini.inside()) {
+                    unresolved.add(link.resolvedTo(ini.rule(), null, Loadapp.Missing.OUTSIDE));
                     continue;
                 }
                 IniDocument doc = docs.get(ini.treePath());
-                Loadapp loadapp = new Loadapp(m, wsgi.rule(), load.location(), path, ini.rule());
-                modWsgiFiles.putIfAbsent(doc.file().treePath(), loadapp);
+                if (doc == null) {
+                    unresolved.add(link.resolvedTo(ini.rule(), ini.treePath(), Loadapp.Missing.NO_INI_FILE));
+                    continue;
+                }
+                String section = link.section();
+                link = link.resolvedTo(ini.rule(), doc.file().displayPath(), section == null
+                        ? Loadapp.Missing.SECTION_UNKNOWN : null);
+                // whatever section it takes, the loader reads this file, and no server section of it
+                modWsgiFiles.putIfAbsent(doc.file().treePath(), link);
+                if (section == null) {
+                    unresolved.add(link);
+                    continue;
+                }
                 if (!readable(doc)) {
                     continue;
                 }
-                PasteConfig config = hostConfig(doc, hostPath, normal);
+                PasteConfig config = hostConfig(doc, link.path(), normal);
                 hostConfigs.putIfAbsent(doc.file().treePath(), config);
                 PasteContext entry = loader.load(PasteLoader.ObjectType.APP, config, section, load.location());
                 if (entry == null) {
@@ -165,8 +192,12 @@ public final class PylonsReader {
                 for (PasteContext app : servedApps(entry, loader, 0)) {
                     PasteContext.SectionRef root = app.sections().get(0);
                     String through = root.section().name().equals(entryName) ? null : entryName;
-                    links.putIfAbsent(key(root), new Link(loadapp, through, app));
+                    links.putIfAbsent(key(root), new Link(link, through, app));
                 }
+            }
+            if (!any) {
+                unresolved.add(new Loadapp(m, file, wsgi.rule(), display, null, null, null,
+                        Loadapp.Missing.NO_LOADER));
             }
         }
         // 2. the apps: every app section no other app section builds on with use
@@ -200,14 +231,33 @@ public final class PylonsReader {
                 if (group != null) {
                     servedBy = daemons.stream().filter(x -> x.name().equals(group)).findFirst().orElse(null);
                 }
-                List<SqlEngine> engines = context == null ? List.of() : engines(context, sqlalchemyPrefixes);
+                List<String> prefixes = context == null ? List.of() : enginePrefixes(context, sqlalchemyPrefixes);
+                List<SqlEngine> engines = context == null ? List.of() : engines(context, prefixes);
                 String here = link != null ? link.context.sections().get(0).config().here() : config.here();
                 boolean hereOnHost = link != null || config.hostPath() != null;
-                apps.add(new PylonsApp(doc, s, context, engines, servedBy, link == null ? null : link.loadapp,
-                        link == null ? null : link.through, here, hereOnHost, link != null && group == null));
+                apps.add(new PylonsApp(doc, s, context, engines, prefixes, !sqlalchemyPrefixes.isEmpty(), servedBy,
+                        link == null ? null : link.loadapp, modWsgiFiles.get(doc.file().treePath()),
+                        link == null ? unresolved : List.of(), link == null ? null : link.through, here, hereOnHost,
+                        link != null && group == null));
             }
         }
-        return new PylonsModel(apps, servers, loader.shadowed(), loader.problems());
+        return new PylonsModel(apps, servers, unresolved, loader.shadowed(), loader.problems());
+    }
+
+    /**
+     * The script's {@code __file__} as mod_wsgi gives it: the alias target as written (a symbolic link is not
+     * resolved), without the trailing slashes httpd's path walk leaves as path info; null when a
+     * {@code WSGIScriptAliasMatch} substitutes part of it per request.
+     */
+    static String scriptFile(Mount m) {
+        String s = m.script();
+        if (m.isMatch() && s.contains("$")) {
+            return null;
+        }
+        while (s.length() > 1 && s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
     }
 
     /** Whether configparser reads the file at all: no syntax error, and the bytes decode as UTF-8. */
@@ -321,9 +371,38 @@ public final class PylonsReader {
     }
 
     /**
-     * Engines by prefix. A key belongs to the longest prefix {@code engine_from_config} is called with that leaves no
+     * The prefixes an app's engines are read at: {@code explicit} when the {@code sqlalchemyPrefixes} parameter
+     * names them; otherwise every {@code PREFIX} of a {@code PREFIXurl} key under {@code sqlalchemy.} in the app's
+     * settings ({@code sqlalchemy.}, {@code sqlalchemy.default.}, {@code sqlalchemy.NAME.}), in the order of the
+     * settings; with no such key, {@code sqlalchemy.} (Pylons' stock {@code engine_from_config(config,
+     * 'sqlalchemy.')}) when a key sits right under it, else none.
+     */
+    public static List<String> enginePrefixes(PasteContext app, List<String> explicit) {
+        if (!explicit.isEmpty()) {
+            return List.copyOf(explicit);
+        }
+        Set<String> found = new LinkedHashSet<>();
+        boolean direct = false;
+        for (Setting e : app.merged().values()) {
+            String k = e.key();
+            if (!k.startsWith(DEFAULT_ENGINE_PREFIX)) {
+                continue;
+            }
+            if (k.endsWith(".url")) {
+                found.add(k.substring(0, k.length() - "url".length()));
+            }
+            direct |= k.indexOf('.', DEFAULT_ENGINE_PREFIX.length()) < 0;
+        }
+        if (found.isEmpty() && direct) {
+            found.add(DEFAULT_ENGINE_PREFIX);
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * Engines by prefix. A key belongs to the longest of the app's prefixes ({@link #enginePrefixes}) that leaves no
      * dot in the option name; the other {@code sqlalchemy.} keys are grouped as Pylons' multi-engine form names
-     * them ({@code sqlalchemy.NAME.option}). Values are what the app's {@code config} holds: {@code global_conf}
+     * them ({@code sqlalchemy.NAME.option}), engines no call reads. Values are what the app's {@code config} holds: {@code global_conf}
      * updated with {@code local_conf}.
      */
     public static List<SqlEngine> engines(PasteContext app, List<String> prefixes) {

@@ -3,6 +3,8 @@ package io.github.footprint.model.pylons;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.base.PythonInt;
@@ -22,6 +24,10 @@ public final class SqlEngine {
     public static final int DEFAULT_MAX_OVERFLOW = 10;
     /** QueuePool's {@code timeout} (engine key {@code pool_timeout}), seconds. */
     public static final int DEFAULT_POOL_TIMEOUT = 30;
+
+    /** An integer followed by a comment that configparser keeps in the value (FP301). */
+    private static final Pattern NUMBER_THEN_COMMENT = Pattern.compile("^\\s*([+-]?\\d+)\\s+[#;].*$",
+            Pattern.DOTALL);
 
     private final String prefix;
     private final Map<String, Setting> options;
@@ -69,6 +75,44 @@ public final class SqlEngine {
         return url == null ? null : url.value();
     }
 
+    /**
+     * True when {@code pool_size} or {@code max_overflow} is written but is no integer Python's {@code int()} reads
+     * (a trailing comment, a word): SQLAlchemy's {@code asint} raises ValueError when the engine is created, so the
+     * pool's size is not known.
+     */
+    public boolean sizeUnreadable() {
+        return poolSize == null || maxOverflow == null;
+    }
+
+    /**
+     * The setting whose value is no integer ({@code pool_size} first), or null when both read.
+     */
+    public Setting unreadableSetting() {
+        return poolSize == null ? options.get("pool_size") : maxOverflow == null ? options.get("max_overflow") : null;
+    }
+
+    /**
+     * {@code pool_size} as its author meant it: the value when it reads, else the integer before a comment that
+     * configparser keeps in the value ({@code 3     # 5 is default}: 3); null when neither.
+     */
+    public Integer meantPoolSize() {
+        return meant("pool_size", poolSize);
+    }
+
+    /** {@code max_overflow} as its author meant it, as {@link #meantPoolSize()}. */
+    public Integer meantMaxOverflow() {
+        return meant("max_overflow", maxOverflow);
+    }
+
+    private Integer meant(String option, Integer read) {
+        if (read != null) {
+            return read;
+        }
+        Setting s = options.get(option);
+        Matcher m = s == null || s.value() == null ? null : NUMBER_THEN_COMMENT.matcher(s.value());
+        return m != null && m.matches() ? PythonInt.of(m.group(1)) : null;
+    }
+
     /** {@code pool_size} as written, the default when absent, null when it is not an integer Python reads. */
     public Integer poolSize() {
         return poolSize;
@@ -111,7 +155,7 @@ public final class SqlEngine {
 
     /**
      * At most how many connections the pool hands out at once: {@code pool_size + max_overflow}; null when
-     * unlimited ({@code pool_size = 0}, or {@code max_overflow} negative) or unknown.
+     * unlimited ({@code pool_size = 0}, or {@code max_overflow} negative) or unknown ({@link #sizeUnreadable()}).
      */
     public Integer limit() {
         if (poolSize == null || maxOverflow == null || poolSize == 0 || maxOverflow < 0) {

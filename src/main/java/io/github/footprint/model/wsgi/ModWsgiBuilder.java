@@ -206,7 +206,10 @@ public final class ModWsgiBuilder {
         List<ServerScope> servers = new ArrayList<>();
         servers.add(main);
         servers.addAll(vhosts.values());
-        Boolean loaded = apache.mainFile() == null ? null : apache.modules().contains("wsgi_module");
+        boolean loads = apache.modules().contains("wsgi_module");
+        // without a main file, or on a platform that does not ship mod_wsgi, the host's loading is assumed
+        Boolean loaded = apache.mainFile() == null || !loads && apache.hostModules().contains("wsgi_module") ? null
+                : loads;
         return new ModWsgi(loaded, loadModule, servers, unreachable(mounts), imports, lines, restrict, handlers,
                 daemonScopes, !daemons.isEmpty());
     }

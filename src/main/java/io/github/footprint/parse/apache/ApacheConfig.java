@@ -22,9 +22,14 @@ public final class ApacheConfig {
     private final String serverRoot;
     private final Set<SourceFile> filesRead;
     private final SourceFile mainFile;
+    private final String builtInMpm;
+    private final List<String> hostModules;
 
     ApacheConfig(Directive root, List<ParseProblem> problems, Set<String> modules, Map<String, String> defines,
-            Map<String, String> variables, String serverRoot, Set<SourceFile> filesRead, SourceFile mainFile) {
+            Map<String, String> variables, String serverRoot, Set<SourceFile> filesRead, SourceFile mainFile,
+            String builtInMpm, List<String> hostModules) {
+        this.builtInMpm = builtInMpm;
+        this.hostModules = List.copyOf(hostModules);
         this.root = root;
         this.problems = Collections.unmodifiableList(new ArrayList<>(problems));
         this.modules = Collections.unmodifiableSet(new LinkedHashSet<>(modules));
@@ -109,5 +114,18 @@ public final class ApacheConfig {
     /** The main file, or null for a vhost-only project. */
     public SourceFile mainFile() {
         return mainFile;
+    }
+
+    /**
+     * Modules the host is taken to load outside the configuration read (mod_wsgi around a project on upstream httpd,
+     * which does not ship it): {@code <IfModule>} finds them, and nothing the project reads says they are loaded.
+     */
+    public List<String> hostModules() {
+        return hostModules;
+    }
+
+    /** The MPM linked into the httpd binary ({@code event}), or null when the MPM is a module loaded by name. */
+    public String builtInMpm() {
+        return builtInMpm;
     }
 }

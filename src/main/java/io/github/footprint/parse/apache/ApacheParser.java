@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import io.github.footprint.base.Excerpt;
@@ -68,11 +69,20 @@ public final class ApacheParser {
     private static final String INVALID_COMMAND = "', perhaps misspelled or defined by a module not included in the"
             + " server configuration";
 
-    /** How to read: the declared httpd version, the MPM assumed without a main file, the start-up environment. */
+    /**
+     * How to read: the declared httpd version, the MPM assumed without a main file, the start-up environment, and
+     * for a distribution's binary ({@link #withServer}) its compiled-in modules, MPM and ServerRoot, and the files it
+     * never reads.
+     */
     public static final class Options {
         final String version;
         final String assumedMpm;
         final Map<String, String> environment;
+        final List<String> builtIn;
+        final String builtInMpm;
+        final String serverRoot;
+        final Predicate<SourceFile> disabled;
+        final List<String> hostModules;
 
         /**
          * @param version {@code 2.2} or {@code 2.4}
@@ -80,9 +90,35 @@ public final class ApacheParser {
          * @param environment variables a start-up script (Debian's envvars) exports to httpd
          */
         public Options(String version, String assumedMpm, Map<String, String> environment) {
+            this(version, assumedMpm, environment, BUILT_IN, null, null, f -> false, List.of());
+        }
+
+        private Options(String version, String assumedMpm, Map<String, String> environment, List<String> builtIn,
+                String builtInMpm, String serverRoot, Predicate<SourceFile> disabled, List<String> hostModules) {
+            this.hostModules = List.copyOf(hostModules);
             this.version = version;
             this.assumedMpm = assumedMpm;
             this.environment = Map.copyOf(environment);
+            this.builtIn = List.copyOf(builtIn);
+            this.builtInMpm = builtInMpm;
+            this.serverRoot = serverRoot;
+            this.disabled = disabled;
+        }
+
+        /**
+         * These options for a distribution's httpd binary.
+         *
+         * @param builtIn the modules compiled in, as {@code <IfModule>} tests them (identifiers and source files)
+         * @param builtInMpm the MPM linked in ({@code event}), or null when the MPM is a module
+         * @param serverRoot the compiled-in ServerRoot ({@code /etc/apache2})
+         * @param disabled files of the tree httpd never reads (a project's site only in {@code sites-available})
+         * @param hostModules modules taken to be loaded by the host outside the configuration read (mod_wsgi, which
+         *     upstream httpd does not ship), as {@code <IfModule>} tests them
+         */
+        public Options withServer(List<String> builtIn, String builtInMpm, String serverRoot,
+                Predicate<SourceFile> disabled, List<String> hostModules) {
+            return new Options(version, assumedMpm, environment, builtIn, builtInMpm, serverRoot, disabled,
+                    hostModules);
         }
     }
 
@@ -90,7 +126,7 @@ public final class ApacheParser {
     private final HostPathMapper mapper;
     private final Options options;
     private final List<ParseProblem> problems = new ArrayList<>();
-    private final Set<String> modules = new LinkedHashSet<>(BUILT_IN);
+    private final Set<String> modules = new LinkedHashSet<>();
     private final Map<String, String> defines = new LinkedHashMap<>();
     /** The Define'd names that have a value: only these resolve {@code ${name}} (httpd's defined-vars table). */
     private final Map<String, String> variables = new LinkedHashMap<>();
@@ -113,6 +149,8 @@ public final class ApacheParser {
         this.sources = sources;
         this.mapper = mapper;
         this.options = options;
+        this.modules.addAll(options.builtIn);
+        this.serverRoot = options.serverRoot;
     }
 
     /**
@@ -130,19 +168,35 @@ public final class ApacheParser {
         } else {
             p.readFile(main, root);
         }
+        Map<SourceFile, List<String>> linksTo = new HashMap<>();
+        sources.links().forEach((link, f) -> linksTo.computeIfAbsent(f, k -> new ArrayList<>()).add(link));
         for (SourceFile f : sources.files(FileKind.APACHE)) {
-            if (!p.filesRead.contains(f) && !isDisabled(f.treePath()) && f.parseable()) {
+            if (!p.filesRead.contains(f) && !isDisabled(f, linksTo) && !options.disabled.test(f) && f.parseable()) {
                 p.readFile(f, root);
             }
         }
         return new ApacheConfig(root, p.problems, p.modules, p.defines, p.is22() ? Map.of() : p.variables, p.serverRoot,
-                p.filesRead, main);
+                p.filesRead, main, options.builtInMpm, options.hostModules);
     }
 
     /**
-     * Files no Include reaches that are still not read: Debian keeps disabled modules, sites and confs in
-     * *-available (only *-enabled links turn them on), and hidden files are never configuration.
+     * A file no Include reaches that is still not read: Debian keeps disabled modules, sites and confs in
+     * *-available, and hidden files are never configuration; but a link of the tree outside them (what
+     * {@code a2ensite} makes in {@code sites-enabled/}) enables the file it points at.
      */
+    private static boolean isDisabled(SourceFile f, Map<SourceFile, List<String>> linksTo) {
+        if (!isDisabled(f.treePath())) {
+            return false;
+        }
+        for (String link : linksTo.getOrDefault(f, List.of())) {
+            if (!isDisabled(link)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A path in a {@code *-available} folder or hidden. */
     private static boolean isDisabled(String treePath) {
         for (String part : treePath.split("/")) {
             if (part.endsWith("-available") || part.startsWith(".")) {
@@ -973,6 +1027,6 @@ public final class ApacheParser {
             // without the main file nobody can tell what is loaded: read what the vhost guards
             return true;
         }
-        return modules.contains(name);
+        return modules.contains(name) || options.hostModules.contains(name);
     }
 }

@@ -340,6 +340,8 @@ final class Charts {
                 r.budget = fp.host().databaseConnections();
                 if (fp.pools().isEmpty()) {
                     r.empty = "no SQLAlchemy pool is read";
+                } else if (fp.connectionsUnknown()) {
+                    r.empty = "unknown: a pool's size is not an integer";
                 } else if (fp.connections().isEmpty()) {
                     r.unbounded = true;
                 } else {

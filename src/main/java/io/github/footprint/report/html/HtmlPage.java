@@ -193,8 +193,8 @@ public final class HtmlPage {
                     .append(cell(budget(h.memory(), sized ? fp.resident() : 0, true)))
                     .append(num(sized ? Sizes.format(fp.virtual()) : "none"))
                     .append(cell(budget(h.virtualMemory(), sized ? fp.virtual() : 0, true)))
-                    .append(num(fp.pools().isEmpty() ? "none" : fp.connections().isEmpty() ? "unbounded"
-                            : Long.toString(fp.connections().getAsLong())))
+                    .append(num(fp.pools().isEmpty() ? "none" : fp.connectionsUnknown() ? "unknown"
+                            : fp.connections().isEmpty() ? "unbounded" : Long.toString(fp.connections().getAsLong())))
                     .append(cell(fp.connections().isEmpty() ? h.databaseConnections().isPresent()
                             ? Long.toString(h.databaseConnections().getAsLong()) : "unset"
                             : budget(h.databaseConnections(), fp.connections().getAsLong(), false)))
@@ -311,12 +311,15 @@ public final class HtmlPage {
             String processes = p.daemon().isPresent() ? p.processes() + " of daemon '" + p.daemon().get() + "'"
                     : p.processes() + ": " + p.processesFrom();
             b.append("<tr><th scope=\"row\">").append(esc(Charts.poolName(p))).append("</th>").append(num(processes))
-                    .append(num(p.unbounded() ? "unbounded" : Long.toString(p.perProcess().getAsLong())))
-                    .append(num(p.unbounded() ? "unbounded" : Long.toString(p.connections().getAsLong())))
+                    .append(num(p.unknown() ? "unknown" : p.unbounded() ? "unbounded"
+                            : Long.toString(p.perProcess().getAsLong())))
+                    .append(num(p.unknown() ? "unknown" : p.unbounded() ? "unbounded"
+                            : Long.toString(p.connections().getAsLong())))
                     .append("<td>").append(code(p.where())).append("</td></tr>\n");
         }
         b.append("</tbody>\n<tfoot><tr><th scope=\"row\">at most</th><td></td><td></td>")
-                .append(num(fp.connections().isEmpty() ? "unbounded" : Long.toString(fp.connections().getAsLong())))
+                .append(num(fp.connectionsUnknown() ? "unknown" : fp.connections().isEmpty() ? "unbounded"
+                        : Long.toString(fp.connections().getAsLong())))
                 .append("<td></td></tr></tfoot>\n</table></div>\n<p>").append(budget).append(".</p>\n");
     }
 

@@ -31,8 +31,9 @@ public final class NoBudget implements Rule {
         boolean noConnections = host.databaseConnections().isEmpty() && !fp.pools().isEmpty();
         String worst = "worst case " + Sizes.format(fp.resident()) + " resident, " + Sizes.format(fp.virtual())
                 + " virtual";
-        String connections = fp.pools().isEmpty() ? "" : " It opens " + (fp.connections().isEmpty()
-                ? "unbounded database connections (a pool has no limit)."
+        String connections = fp.pools().isEmpty() ? "" : " It opens " + (fp.connectionsUnknown()
+                ? "unknown database connections (a pool's size is not an integer)."
+                : fp.connections().isEmpty() ? "unbounded database connections (a pool has no limit)."
                 : fp.connections().getAsLong() + " database connections at most.");
         List<String> set = new ArrayList<>(List.of("<memory>"));
         String inactive = "FP105, FP106, FP501 and FP502 are inactive";

@@ -19,8 +19,13 @@ import io.github.footprint.rules.RuleMeta;
  * value of {@code [DEFAULT]}, of a {@code set debug} line, or of the file that includes this one. A
  * {@code debug} of the app section alone (no global one) reaches Pylons' {@code config['debug']}, which makes the
  * error middleware show tracebacks to visitors (and starts TurboGears' Backlash debugger in apps such as
- * Kallithea). Production is any environment whose id is not {@code dev},
- * {@code development}, {@code test} or {@code local} (case ignored), the implicit {@code default} included.
+ * Kallithea).
+ *
+ * <p>Judged: in an environment whose id says production ({@code prod}, {@code production}, {@code live}, as a word
+ * of the id, case ignored), every app; in any other environment but {@code dev}, {@code development}, {@code test}
+ * and {@code local} (the implicit {@code default} included), only the apps a mount of the project loads
+ * ({@link PylonsApp#loadapp()}; every app of a file a mounted script opens with a section footprint cannot
+ * compute): a {@code development.ini} no mount loads is not what the deployment serves.
  */
 @RuleMeta(id = "FP309", name = "debug-in-production", severity = Severity.ERROR,
         summary = "debug = true reaches an application in a production environment, where the interactive debugger"
@@ -28,6 +33,8 @@ import io.github.footprint.rules.RuleMeta;
 public final class DebugInProduction implements Rule {
     /** Environment ids that are not production. */
     static final Set<String> NOT_PRODUCTION = Set.of("dev", "development", "test", "local");
+    /** Words of an environment id that say production. */
+    static final Set<String> PRODUCTION = Set.of("prod", "production", "live");
 
     @Override
     public void check(Deployment d, RuleContext ctx) {
@@ -35,9 +42,15 @@ public final class DebugInProduction implements Rule {
         if (NOT_PRODUCTION.contains(env.toLowerCase(Locale.ROOT))) {
             return;
         }
+        boolean production = false;
+        for (String word : env.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            production |= PRODUCTION.contains(word);
+        }
         Set<String> reported = new LinkedHashSet<>();
         for (PylonsApp app : d.apps()) {
-            if (app.context() == null) {
+            // outside production: what a mount loads (the app, or its file with a section footprint cannot compute)
+            boolean loaded = app.loadapp() != null || app.fileLink() != null && app.fileLink().section() == null;
+            if (app.context() == null || !production && !loaded) {
                 continue;
             }
             String section = "[" + app.section().name() + "]";

@@ -22,9 +22,9 @@ import io.github.footprint.rules.RuleMeta;
  * prefix from every key that begins with it and passes the rest to {@code create_engine()} as keyword arguments;
  * an argument {@code create_engine} does not know ({@code default.pool_size} under the stock {@code sqlalchemy.}
  * prefix, a typo such as {@code pool_sizee}) stops the application at start-up with {@code TypeError}, and a
- * {@code sqlalchemy.} key under no prefix the code reads configures nothing. The prefixes are the
- * {@code sqlalchemyPrefixes} parameter ({@code sqlalchemy.} by default, as Pylons' stock
- * {@code config/environment.py} calls it).
+ * {@code sqlalchemy.} key under no prefix the code reads configures nothing. The prefixes are the app's
+ * ({@link PylonsApp#enginePrefixes()}): the {@code sqlalchemyPrefixes} parameter when given, else one per
+ * {@code PREFIXurl} key of its settings ({@code sqlalchemy.url}, Pylons 0.9.6's {@code sqlalchemy.default.url}).
  */
 @RuleMeta(id = "FP303", name = "engine-key-not-read", severity = Severity.ERROR,
         summary = "A SQLAlchemy key that engine_from_config passes to create_engine as an invalid argument, or that no"
@@ -34,12 +34,12 @@ public final class EngineKeyNotRead implements Rule {
 
     @Override
     public void check(Deployment d, RuleContext ctx) {
-        List<String> prefixes = d.parameters().sqlalchemyPrefixes();
         Set<String> reported = new LinkedHashSet<>();
         for (PylonsApp app : d.apps()) {
             if (app.context() == null) {
                 continue;
             }
+            List<String> prefixes = app.enginePrefixes();
             String section = "[" + app.section().name() + "] ";
             Map<String, Setting> merged = app.context().merged();
             Map<String, List<Setting>> byPrefix = new LinkedHashMap<>();
@@ -73,7 +73,7 @@ public final class EngineKeyNotRead implements Rule {
             }
             for (Group g : groups.values()) {
                 if (g.prefix == null) {
-                    unread(ctx, reported, section, g, prefixes);
+                    unread(ctx, reported, app, section, g, prefixes);
                 } else {
                     findings.computeIfAbsent(g.prefix, x -> new ArrayList<>()).addAll(engine(section, g, prefixes));
                 }
@@ -125,14 +125,19 @@ public final class EngineKeyNotRead implements Rule {
     }
 
     /** Keys under a name no prefix of sqlalchemyPrefixes begins: they configure nothing. */
-    private static void unread(RuleContext ctx, Set<String> reported, String section, Group g, List<String> prefixes) {
+    private static void unread(RuleContext ctx, Set<String> reported, PylonsApp app, String section, Group g,
+            List<String> prefixes) {
+        String fix = app.prefixesGiven() ? "add " + g.name + " to sqlalchemyPrefixes" : "add " + g.name + "url";
         String message = section + g.count() + (g.keys.size() == 1 ? " is" : " are") + " read by no engine; if"
-                + " config/environment.py reads " + g.name + ", add it to sqlalchemyPrefixes, otherwise remove "
+                + " config/environment.py reads " + g.name + ", " + fix + ", otherwise remove "
                 + (g.keys.size() == 1 ? "the key" : "them");
-        String detail = "The application creates engines for the prefixes the sqlalchemyPrefixes parameter names ("
-                + String.join(", ", prefixes) + "); none of them begins " + g.name + ", so these keys configure"
-                + " nothing: " + g.shown() + ". Add " + g.name + " to sqlalchemyPrefixes if config/environment.py calls"
-                + " engine_from_config(config, '" + g.name + "').";
+        String engines = app.prefixesGiven() ? "The application creates engines for the prefixes the"
+                + " sqlalchemyPrefixes parameter names (" + String.join(", ", prefixes) + "); none of them begins "
+                + g.name : prefixes.isEmpty() ? "No key of [" + app.section().name() + "] names an engine's url"
+                + " (PREFIXurl)" : "The engines are those whose url the settings name (" + String.join(", ", prefixes)
+                + "); none of them begins " + g.name;
+        String detail = engines + ", so these keys configure nothing: " + g.shown() + ". If config/environment.py"
+                + " calls engine_from_config(config, '" + g.name + "'), " + fix + ".";
         for (Setting s : g.keys) {
             report(ctx, reported, s.location(), message, detail);
         }

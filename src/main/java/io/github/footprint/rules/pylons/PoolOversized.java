@@ -23,46 +23,54 @@ public final class PoolOversized implements Rule {
     public void check(Deployment d, RuleContext ctx) {
         for (PylonsApp app : d.apps()) {
             for (SqlEngine e : app.engines()) {
-                if (e.poolSize() == null || e.maxOverflow() == null) {
+                // a value that is no integer: compared as its author meant it (the number before the comment)
+                Integer size = e.meantPoolSize();
+                Integer over = e.meantMaxOverflow();
+                if (size == null || over == null) {
                     continue;
                 }
-                int pool = e.poolSize() + e.maxOverflow();
+                int pool = size + over;
                 Location at = e.poolSizeLocation() != null ? e.poolSizeLocation()
                         : e.maxOverflowLocation() != null ? e.maxOverflowLocation() : e.location();
                 DaemonGroup g = app.servedBy();
                 if (g == null) {
                     ctx.report(at, Severity.INFO, "[" + app.section().name() + "] " + e.prefix() + " pool allows "
-                            + pool + " connections per process, used by no known daemon; link a .wsgi whose loadapp"
-                            + " names this file", describe(e) + ". footprint cannot tell which"
-                            + " daemon's threads use the pool: " + Phrases.link(app) + ". Link it with a"
-                            + " WSGIScriptAlias to a .wsgi file whose loadapp('config:...') names this file.");
+                            + pool + " connections per process, used by no known daemon; " + (app.unresolved()
+                                    .isEmpty() ? "link a .wsgi that loads this file" : "let the script name the file,"
+                                    + " or map its path (pathMappings)"), Phrases.sentence(describe(e)) + ". footprint"
+                            + " cannot tell which daemon's threads use the pool: " + Phrases.link(app) + ". "
+                            + (app.unresolved().isEmpty() ? "Link it: a WSGIScriptAlias to a .wsgi script that loads"
+                                    + " this file." : "Let the script name the file, or map its path with"
+                                    + " pathMappings."));
                     continue;
                 }
                 int threads = g.threads();
                 if (threads <= 0 || pool <= threads) {
                     continue;
                 }
-                if (e.poolSize() <= threads && e.maxOverflowLocation() != null) {
+                if (size <= threads && e.maxOverflowLocation() != null) {
                     // pool_size fits the threads: max_overflow is the line to edit
                     at = e.maxOverflowLocation();
                 }
-                int overflow = Math.max(0, threads - Math.min(e.poolSize(), threads));
+                int overflow = Math.max(0, threads - Math.min(size, threads));
                 ctx.report(at, "[" + app.section().name() + "] " + e.prefix() + " pool allows " + pool
                         + " connections per process for " + threads + " thread(s); set " + e.prefix() + "pool_size = "
-                        + Math.min(e.poolSize(), threads) + " and " + e.prefix() + "max_overflow = " + overflow,
-                        describe(e) + ", but daemon '" + g.name() + "' (" + g.location() + ") runs " + threads
-                        + " thread(s): at most " + threads + " can be in use at once, and the other " + (pool - threads)
-                        + " per process (" + (pool - threads) * Math.max(1, g.processes()) + " for its "
-                        + g.processes() + " process(es)) only count against the database's max_connections. "
-                        + Phrases.sentence(Phrases.link(app)));
+                        + Math.min(size, threads) + " and " + e.prefix() + "max_overflow = " + overflow,
+                        Phrases.sentence(describe(e)) + ", but daemon '" + g.name() + "' (" + g.location() + ") runs "
+                        + threads + " thread(s): at most " + threads + " can be in use at once, and the other "
+                        + (pool - threads) + " per process (" + (pool - threads) * Math.max(1, g.processes())
+                        + " for its " + g.processes() + " process(es)) only count against the database's"
+                        + " max_connections. " + Phrases.sentence(Phrases.link(app)) + " Path: "
+                        + Phrases.derivation(app.loadapp()) + ".");
             }
         }
     }
 
-    /** {@code Pool_size 5 (default) + max_overflow 10 (default) = 15}, as a sentence's start. */
+    /** {@code pool_size 5 (default) + max_overflow 10 (default) = 15 connections per process}. */
     private static String describe(SqlEngine e) {
-        return "Pool_size " + e.poolSize() + (e.poolSizeLocation() == null ? " (default)" : "") + " + max_overflow "
-                + e.maxOverflow() + (e.maxOverflowLocation() == null ? " (default)" : "") + " = "
-                + (e.poolSize() + e.maxOverflow());
+        return "pool_size " + e.meantPoolSize() + (e.poolSizeLocation() == null ? " (default)" : "")
+                + " + max_overflow " + e.meantMaxOverflow() + (e.maxOverflowLocation() == null ? " (default)" : "")
+                + " = " + (e.meantPoolSize() + e.meantMaxOverflow()) + " connections per process"
+                + (e.sizeUnreadable() ? " as meant (" + Phrases.notAnInteger(e) + ", FP301)" : "");
     }
 }

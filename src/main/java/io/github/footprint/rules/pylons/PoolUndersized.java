@@ -49,7 +49,7 @@ public final class PoolUndersized implements Rule {
                         + " threads: when more than " + limit + " of them need the database at once, the other "
                         + (threads - limit) + " wait " + timeout + " for a connection and then fail with TimeoutError"
                         + " (QueuePool limit of size " + e.poolSize() + " overflow " + e.maxOverflow() + " reached). "
-                        + Phrases.sentence(Phrases.link(app)));
+                        + Phrases.sentence(Phrases.link(app)) + " Path: " + Phrases.derivation(app.loadapp()) + ".");
             }
         }
     }

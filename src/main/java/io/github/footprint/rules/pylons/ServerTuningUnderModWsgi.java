@@ -18,7 +18,7 @@ import io.github.footprint.rules.RuleMeta;
 
 /**
  * FP308: tuning in a {@code [server:...]} section of an INI file that mod_wsgi loads. mod_wsgi's {@code .wsgi}
- * script calls {@code loadapp}, which builds the application only; nothing reads the server section, so its
+ * script calls a loader ({@code loadapp}, {@code get_app}...), which builds the application only; nothing reads the server section, so its
  * thread and queue settings change nothing (DOMAIN.md §4.1): the daemon's {@code processes} and {@code threads}
  * do that job.
  */
@@ -63,7 +63,8 @@ public final class ServerTuningUnderModWsgi implements Rule {
             ctx.report(tuning.get(0).location(), "[" + s.section().name() + "] " + (tuning.size() == 1
                     ? Excerpt.of(shown.get(0)) + " has" : tuning.size() + " settings have") + " no effect under"
                     + " mod_wsgi; size " + size + " instead", "The settings: " + String.join(", ", shown) + ". mod_wsgi"
-                    + " loads this file (" + Phrases.loadapp(s.modWsgi()) + ") and builds the application only, so no"
+                    + " loads this file (" + Phrases.loadapp(s.modWsgi()) + "; path: "
+                    + Phrases.derivation(s.modWsgi()) + ") and builds the application only, so no"
                     + " server section is ever read; the threads that serve requests are those of " + daemon
                     + ". Keep the server settings only for paster serve in development, or remove them.");
         }

@@ -39,6 +39,7 @@ public final class ArenaMaxUnset implements Rule {
         List<String> processes = new ArrayList<>();
         List<String> names = new ArrayList<>();
         Location first = null;
+        Location own = null;
         Mpm mpm = d.mpm();
         StackSize apache = d.stacks().apacheThreads().orElse(null);
         boolean serverBudget = !AddressSpaceBudgets.server(d).isEmpty();
@@ -55,18 +56,21 @@ public final class ArenaMaxUnset implements Rule {
                         + " " + share(c) + " per process");
                 names.add("daemon '" + g.name() + "'");
                 first = first == null ? g.location() : first;
+                own = own == null && !g.location().stock() ? g.location() : own;
             } else if (c.part() == Footprint.Part.APACHE_CHILDREN && apache != null && apache.known() && serverBudget
                     && !mpm.assumed() && !mpm.loads().isEmpty() && arenasDominate(c)) {
                 processes.add("Apache's " + mpm.kind().label() + " children " + share(c) + " per child");
                 names.add("the Apache children");
                 first = first == null ? mpm.loads().get(0).location() : first;
+                own = own == null && !mpm.loads().get(0).location().stock() ? mpm.loads().get(0).location() : own;
             }
         }
         if (processes.isEmpty()) {
             return;
         }
         Fact unexported = startup.mallocArenaMaxAssignment();
-        Location at = unexported != null ? unexported.location() : first;
+        // a line of the user's files rather than a distribution's stock file, where there is one
+        Location at = unexported != null ? unexported.location() : own != null ? own : first;
         String why = unexported != null ? "MALLOC_ARENA_MAX=" + Excerpt.of(unexported.value()) + " is not exported"
                 : "no MALLOC_ARENA_MAX in httpd's environment";
         List<AddressSpaceBudgets.Budget> server = AddressSpaceBudgets.server(d);

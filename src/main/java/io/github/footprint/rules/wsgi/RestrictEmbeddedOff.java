@@ -57,8 +57,9 @@ public final class RestrictEmbeddedOff implements Rule {
             }
         }
         Optional<RestrictEmbedded> off = w.effectiveRestrictEmbedded();
-        Location at = off.map(RestrictEmbedded::location).orElse(w.loadModule() != null ? w.loadModule()
-                : !d.daemons().isEmpty() ? d.daemons().get(0).location() : w.mounts().get(0).location());
+        // a LoadModule in a distribution's stock file is not the user's to change: the finding goes to their daemon
+        Location at = off.map(RestrictEmbedded::location).orElse(w.loadModule() != null && !w.loadModule().stock()
+                ? w.loadModule() : !d.daemons().isEmpty() ? d.daemons().get(0).location() : w.mounts().get(0).location());
         Mpm mpm = d.mpm();
         long children = mpm.maxChildren();
         String setting = off.map(r -> "WSGIRestrictEmbedded " + r.value()).orElse("WSGIRestrictEmbedded is unset (Off)");

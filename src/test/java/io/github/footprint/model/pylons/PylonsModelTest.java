@@ -147,7 +147,16 @@ class PylonsModelTest {
         String ini = "[DEFAULT]\nsqlalchemy.pool_size = 2\n[app:main]\nuse = egg:myapp\n"
                 + "sqlalchemy.default.url = postgresql://db/app\nsqlalchemy.default.max_overflow = 1\n"
                 + "sqlalchemy.log.url = postgresql://db/log\nsqlalchemy.url = postgresql://db/main\n";
-        Deployment stock = build("app/production.ini", ini);
+        // no prefixes given: every PREFIXurl key is an engine, in the order of the settings
+        Deployment found = build("app/production.ini", ini);
+        assertEquals(List.of("sqlalchemy.default.", "sqlalchemy.log.", "sqlalchemy."),
+                found.apps().get(0).enginePrefixes());
+        assertFalse(found.apps().get(0).prefixesGiven());
+        assertEquals(List.of("sqlalchemy. [pool_size, url]", "sqlalchemy.default. [url, max_overflow]",
+                "sqlalchemy.log. [url]"), found.apps().get(0).engines().stream().map(SqlEngine::toString)
+                .collect(Collectors.toList()));
+        Deployment stock = build(List.of("sqlalchemy."), "app/production.ini", ini);
+        assertTrue(stock.apps().get(0).prefixesGiven());
         List<SqlEngine> engines = stock.apps().get(0).engines();
         // global_conf first, then local_conf: [DEFAULT] reaches engine_from_config too
         assertEquals(List.of("sqlalchemy. [pool_size, url]", "sqlalchemy.default. [url, max_overflow] (not read)",
@@ -164,6 +173,46 @@ class PylonsModelTest {
     }
 
     @Test
+    void enginesFoundInTheSettings() {
+        // Pylons 0.9.6's engine_from_config(config, 'sqlalchemy.default.'), as the 2009 post writes it
+        Deployment blog = build("app/production.ini", "[app:main]\nuse = egg:myapp\n"
+                + "sqlalchemy.default.url = postgresql://db/app\nsqlalchemy.default.pool_size = 3\n"
+                + "sqlalchemy.default.max_overflow = 7\n");
+        assertEquals(List.of("sqlalchemy.default. [url, pool_size, max_overflow]"), blog.apps().get(0).engines()
+                .stream().map(SqlEngine::toString).collect(Collectors.toList()));
+        assertEquals(10, blog.apps().get(0).engines().get(0).limit());
+        // no url at all: the stock prefix, whose call then raises KeyError: 'url' (FP303)
+        Deployment noUrl = build("app/production.ini", "[app:main]\nuse = egg:myapp\nsqlalchemy.pool_size = 3\n");
+        assertEquals(List.of("sqlalchemy."), noUrl.apps().get(0).enginePrefixes());
+        // keys of other libraries and a named form without its url name no engine
+        Deployment none = build("app/production.ini", "[app:main]\nuse = egg:myapp\n"
+                + "beaker.session.sqlalchemy.url = postgresql://db/s\nsqlalchemy.log.pool_size = 2\n");
+        assertEquals(List.of(), none.apps().get(0).enginePrefixes());
+        assertEquals(List.of("sqlalchemy.log. [pool_size] (not read)"), none.apps().get(0).engines().stream()
+                .map(SqlEngine::toString).collect(Collectors.toList()));
+    }
+
+    @Test
+    void aPoolSizeThatIsNoIntegerIsUnknownAndItsMeaningKept() {
+        Deployment d = build("app/production.ini", "[app:main]\nuse = egg:myapp\n"
+                + "sqlalchemy.default.url = postgresql://db/app\n"
+                + "sqlalchemy.default.pool_size = 3     # 5 is default\n"
+                + "sqlalchemy.default.max_overflow = 7  # pool_size+max_overflow = max simultaneous database sessions\n");
+        SqlEngine e = d.apps().get(0).engines().get(0);
+        assertTrue(e.sizeUnreadable());
+        assertNull(e.poolSize());
+        assertNull(e.limit());
+        assertEquals(3, e.meantPoolSize());
+        assertEquals(7, e.meantMaxOverflow());
+        assertEquals(new Location("app/production.ini", 4), e.unreadableSetting().location());
+        SqlEngine word = build("app/production.ini", "[app:main]\nuse = egg:myapp\nsqlalchemy.url = postgresql://db/a\n"
+                + "sqlalchemy.pool_size = ten\n").apps().get(0).engines().get(0);
+        assertTrue(word.sizeUnreadable());
+        assertNull(word.meantPoolSize());
+        assertEquals(SqlEngine.DEFAULT_MAX_OVERFLOW, word.meantMaxOverflow());
+    }
+
+    @Test
     void serversKnowWhetherModWsgiLoadsTheirFile() {
         String ini = "[app:main]\nuse = egg:myapp\n[server:main]\nuse = egg:Paste#http\nthreadpool_workers = 20\n";
         Deployment linked = build("apache/app.conf", VHOST, "app/app.wsgi", WSGI, "app/production.ini", ini);
@@ -171,6 +220,7 @@ class PylonsModelTest {
         assertTrue(s.isPasteHttp());
         assertTrue(Phrases.loadapp(s.modWsgi()).startsWith("WSGIScriptAlias / (apache/app.conf:4) runs /srv/app/app.wsgi"),
                 Phrases.loadapp(s.modWsgi()));
+        assertTrue(s.modWsgi().resolved());
         assertEquals("20", s.context().localConf().get("threadpool_workers").value());
         Deployment alone = build("app/production.ini", ini.replace("egg:Paste#http", "egg:paste#http"));
         assertNull(alone.servers().get(0).modWsgi());

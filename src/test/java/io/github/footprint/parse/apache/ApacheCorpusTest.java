@@ -262,9 +262,16 @@ class ApacheCorpusTest {
             confs = st.filter(Files::isRegularFile).filter(f -> FileKind.of(f.getFileName().toString()) == FileKind.APACHE)
                     .sorted().collect(Collectors.toList());
         }
-        assertEquals(8, confs.size());
+        // 9 with freeipa's ipa.conf.template, httpd configuration by its name without the template suffix (its $NAME
+        // placeholders make it a sed-style template, loaded but not parsed until a reader for them exists)
+        assertEquals(9, confs.size());
         return confs.stream().map(p -> DynamicTest.dynamicTest(root.relativize(p).toString(), () -> {
             SourceSet s = Trees.load(p.getParent(), List.of(p.getFileName().toString()));
+            if (!s.files().get(0).parseable()) {
+                // a template of a dialect no engine reads yet is handed on unread
+                assertEquals(io.github.footprint.source.template.Dialect.SED, s.files().get(0).dialect());
+                return;
+            }
             ApacheConfig c = read(s, null);
             assertNotNull(c);
             assertEquals(List.of(), fp001(c));

@@ -120,6 +120,25 @@ class DatabaseConnectionsOverBudgetTest {
     }
 
     @Test
+    void aPoolOfUnknownSizeIsLeftOutAndTheOthersStillCount() throws Exception {
+        // app/production.ini's pool_size is no integer: its application does not start as written (FP301)
+        writeLinkedApp(tree, "processes=4 threads=10 maximum-requests=500", URL, "sqlalchemy.pool_size = 5 # five");
+        List<Finding> unknown = findings(run(request(tree).host("databaseConnections", 10)), ID);
+        assertTrue(unknown.isEmpty(), () -> describe(unknown));
+        // a second app whose known pools alone exceed the budget: reported, the unknown one named as such
+        write(tree, "apache/admin.conf",
+                "WSGIDaemonProcess admin processes=2 threads=10 maximum-requests=500",
+                "WSGIScriptAlias /admin /srv/admin/admin.wsgi process-group=admin");
+        write(tree, "admin/admin.wsgi", "from paste.deploy import loadapp",
+                "application = loadapp('config:/srv/admin/admin.ini')");
+        write(tree, "admin/admin.ini", "[app:main]", "use = egg:admin", URL);
+        Finding f = only(run(request(tree).host("databaseConnections", 10)), ID);
+        assertTrue(f.message().startsWith("The SQLAlchemy pools of known size can open 30 database connections, above"
+                + " databaseConnections=10: [app:main] of " + INI + ", engine sqlalchemy.: unknown: pool_size '5 # five'"
+                + " (" + INI + ":4) is not an integer"), f::message);
+    }
+
+    @Test
     void whenNotEvenOneConnectionPerProcessFitsItSaysSo() throws Exception {
         writeLinkedApp(tree, "processes=4 threads=10 maximum-requests=500", URL, "sqlalchemy.pool_size = 1",
                 "sqlalchemy.max_overflow = 0");

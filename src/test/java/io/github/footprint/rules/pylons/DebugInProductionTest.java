@@ -30,8 +30,28 @@ class DebugInProductionTest {
     @TempDir
     Path tree;
 
+    /** A mount whose .wsgi script loads app/production.ini (at /srv/app on the host). */
+    private void mounted() throws Exception {
+        write(tree, "apache/app.conf",
+                "WSGIDaemonProcess app processes=1 threads=5 maximum-requests=500",
+                "WSGIScriptAlias / /srv/app/app.wsgi process-group=app");
+        write(tree, "app/app.wsgi",
+                "from paste.deploy import loadapp",
+                "application = loadapp('config:/srv/app/production.ini')");
+    }
+
+    private String counts(CheckResult r) {
+        StringBuilder seen = new StringBuilder();
+        for (EnvironmentResult e : r.environments()) {
+            long n = e.findings().stream().filter(f -> f.ruleId().equals(ID)).count();
+            seen.append(e.id()).append('=').append(n).append(' ');
+        }
+        return seen.toString();
+    }
+
     @Test
     void pylonsTemplatesDefaultDebugInTheImplicitEnvironment() throws Exception {
+        mounted();
         write(tree, "app/production.ini",
                 "[DEFAULT]",
                 "debug = true",
@@ -50,6 +70,7 @@ class DebugInProductionTest {
 
     @Test
     void setDebugDecidesBothWays() throws Exception {
+        mounted();
         write(tree, "app/production.ini",
                 "[DEFAULT]",
                 "debug = false",
@@ -59,6 +80,7 @@ class DebugInProductionTest {
                 "[app:admin]",
                 "use = egg:admin",
                 "debug = true");
+        // [app:admin] is in the loaded file, but the loadapp builds [app:main] only
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 5), f.location());
         assertTrue(f.message().startsWith("[app:main] gets debug = 1 in environment 'default' from a set debug line"
@@ -67,6 +89,7 @@ class DebugInProductionTest {
 
     @Test
     void onlyEnvironmentsNamedForDevelopmentMayDebug() throws Exception {
+        mounted();
         write(tree, "app/production.ini",
                 "[DEFAULT]",
                 "debug = true",
@@ -79,16 +102,57 @@ class DebugInProductionTest {
                 .environment("LOCAL", null, new Properties(), Map.of())
                 .environment("staging", null, new Properties(), Map.of())
                 .environment("prod", null, new Properties(), Map.of()));
-        StringBuilder seen = new StringBuilder();
-        for (EnvironmentResult e : r.environments()) {
-            long n = e.findings().stream().filter(f -> f.ruleId().equals(ID)).count();
-            seen.append(e.id()).append('=').append(n).append(' ');
-        }
-        assertEquals("dev=0 Development=0 test=0 LOCAL=0 staging=1 prod=1 ", seen.toString());
+        assertEquals("dev=0 Development=0 test=0 LOCAL=0 staging=1 prod=1 ", counts(r));
+    }
+
+    @Test
+    void anIniNoMountLoadsIsJudgedOnlyWhereTheEnvironmentSaysProduction() throws Exception {
+        mounted();
+        write(tree, "app/production.ini",
+                "[DEFAULT]",
+                "debug = false",
+                "[app:main]",
+                "use = egg:myapp");
+        write(tree, "app/development.ini",
+                "[DEFAULT]",
+                "debug = true",
+                "[app:main]",
+                "use = egg:myapp");
+        CheckResult r = run(request(tree)
+                .environment("default", null, new Properties(), Map.of())
+                .environment("staging", null, new Properties(), Map.of())
+                .environment("production", null, new Properties(), Map.of())
+                .environment("PROD-eu", null, new Properties(), Map.of())
+                .environment("live", null, new Properties(), Map.of())
+                .environment("delivery", null, new Properties(), Map.of())
+                .environment("dev", null, new Properties(), Map.of()));
+        assertEquals("default=0 staging=0 production=1 PROD-eu=1 live=1 delivery=0 dev=0 ", counts(r));
+        Finding f = only(run(request(tree).environment("prod", null, new Properties(), Map.of())), ID);
+        assertEquals(new Location("app/development.ini", 2), f.location());
+        // without any mount, the implicit environment judges nothing
+        write(tree, "apache/app.conf", "# no mount");
+        assertEquals(List.of(), findings(check(tree), ID));
+    }
+
+    @Test
+    void aFileAMountedScriptOpensWithASectionFootprintCannotComputeIsJudged() throws Exception {
+        mounted();
+        write(tree, "app/app.wsgi",
+                "import os",
+                "from paste.deploy import loadapp",
+                "application = loadapp('config:/srv/app/production.ini', name=os.environ['APP'])");
+        write(tree, "app/production.ini",
+                "[DEFAULT]",
+                "debug = true",
+                "[app:main]",
+                "use = egg:myapp");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("app/production.ini", 2), f.location());
     }
 
     @Test
     void debugOfTheAppAloneReachesConfigDebug() throws Exception {
+        mounted();
         write(tree, "app/production.ini",
                 "[app:main]",
                 "use = egg:myapp",
@@ -101,6 +165,7 @@ class DebugInProductionTest {
 
     @Test
     void valuesAsboolRefusesAndServersAreNotJudged() throws Exception {
+        mounted();
         write(tree, "app/production.ini",
                 "[app:main]",
                 "use = egg:myapp",

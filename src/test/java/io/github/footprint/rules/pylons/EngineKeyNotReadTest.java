@@ -61,7 +61,11 @@ class EngineKeyNotReadTest {
                 "use = egg:myapp",
                 "sqlalchemy.default.url = postgresql://app@db.internal/app",
                 "sqlalchemy.default.pool_size = 3");
-        List<Finding> fs = findings(check(tree), ID);
+        // found in the settings, sqlalchemy.default. is an engine with its url: nothing to say
+        List<Finding> found = findings(check(tree), ID);
+        assertEquals(List.of(), found, () -> describe(found));
+        // the stock call named: 'sqlalchemy.' reads both keys, without a url of its own
+        List<Finding> fs = findings(run(request(tree).sqlalchemyPrefixes("sqlalchemy.")), ID);
         assertEquals(List.of("app/production.ini:3", "app/production.ini:4"), lines(fs));
         assertTrue(fs.get(0).message().endsWith(". (With no sqlalchemy.url at all, engine_from_config stops even"
                 + " earlier, with KeyError: 'url')"), fs.get(0)::message);

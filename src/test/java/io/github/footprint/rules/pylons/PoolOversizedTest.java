@@ -42,7 +42,11 @@ class PoolOversizedTest {
                 + " in use at once, and the other 25 per process (50 for its 2 process(es)) only count against the"
                 + " database's max_connections. Set sqlalchemy.pool_size = 5 and sqlalchemy.max_overflow = 0 ("),
                 f::message);
-        assertTrue(f.message().contains("in daemon group 'app' (apache/app.conf:3))"), f::message);
+        assertTrue(f.message().endsWith("(WSGIScriptAlias / (apache/app.conf:5) runs /srv/app/app.wsgi [the only file"
+                + " of that name in the project], whose paste.deploy.loadapp (app/app.wsgi:2) opens"
+                + " /srv/app/production.ini [the only file of that name in the project], section main in daemon group"
+                + " 'app' (apache/app.conf:3); path: PasteDeploy: config: URI 'config:/srv/app/production.ini', path"
+                + " '/srv/app/production.ini' (line 2) -> '/srv/app/production.ini')"), f::message);
     }
 
     @Test
@@ -76,11 +80,57 @@ class PoolOversizedTest {
         assertEquals(new Location("app/production.ini", 3), f.location());
         assertEquals(Severity.INFO, f.severity());
         assertEquals("[app:main] sqlalchemy. pool allows 20 connections per process, used by no known daemon; link a"
-                + " .wsgi whose loadapp names this file", f.message());
-        assertEquals("Pool_size 10 + max_overflow 10 (default) = 20. footprint cannot tell which daemon's threads use"
-                + " the pool: no WSGIScriptAlias in the project leads to a .wsgi script whose loadapp('config:...')"
-                + " names app/production.ini. Link it with a WSGIScriptAlias to a .wsgi file whose"
-                + " loadapp('config:...') names this file.", f.detail());
+                + " .wsgi that loads this file", f.message());
+        assertEquals("Pool_size 10 + max_overflow 10 (default) = 20 connections per process. footprint cannot tell"
+                + " which daemon's threads use the pool: no WSGIScriptAlias of the project leads to a .wsgi script that"
+                + " loads app/production.ini. Link it: a WSGIScriptAlias to a .wsgi script that loads this file.",
+                f.detail());
+    }
+
+    @Test
+    void aPathTheScriptReadsFromTheEnvironmentIsInfoWithItsReason() throws Exception {
+        linked("processes=2 threads=5 maximum-requests=500",
+                "sqlalchemy.url = postgresql://app@db.internal/app",
+                "sqlalchemy.pool_size = 10");
+        write(tree, "app/app.wsgi",
+                "import os",
+                "from paste.deploy import loadapp",
+                "application = loadapp('config:' + os.environ['APP_INI'])");
+        Finding f = only(check(tree), ID);
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals("[app:main] sqlalchemy. pool allows 20 connections per process, used by no known daemon; let the"
+                + " script name the file, or map its path (pathMappings)", f.message());
+        assertTrue(f.detail().contains(": no WSGIScriptAlias of the project leads to a .wsgi script that loads"
+                + " app/production.ini: WSGIScriptAlias / (apache/app.conf:5) runs /srv/app/app.wsgi [the only file of"
+                + " that name in the project], whose paste.deploy.loadapp (app/app.wsgi:3) opens a path footprint"
+                + " cannot compute: "), f::detail);
+        assertTrue(f.detail().endsWith("(app/app.wsgi:3). Let the script name the file, or map its path with"
+                + " pathMappings."), f::detail);
+    }
+
+    @Test
+    void aSizeWithATrailingCommentIsComparedAsMeant() throws Exception {
+        // the 2009 post: Pylons 0.9.6's sqlalchemy.default. engine, comments after the numbers, a daemon of 4 threads
+        linked("processes=1 threads=4 maximum-requests=100",
+                "sqlalchemy.default.url = postgresql://app@db.internal/app",
+                "sqlalchemy.default.pool_size = 3     # 5 is default",
+                "sqlalchemy.default.max_overflow = 7  # pool_size+max_overflow = max simultaneous database sessions");
+        Finding f = only(check(tree), ID);
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals(new Location("app/production.ini", 5), f.location());
+        assertEquals("[app:main] sqlalchemy.default. pool allows 10 connections per process for 4 thread(s); set"
+                + " sqlalchemy.default.pool_size = 3 and sqlalchemy.default.max_overflow = 1", f.message());
+        assertTrue(f.detail().startsWith("Pool_size 3 + max_overflow 7 = 10 connections per process as meant (pool_size"
+                + " '3     # 5 is default' (app/production.ini:4) is not an integer: SQLAlchemy raises ValueError at"
+                + " start-up, so the application does not start as written, FP301), but daemon 'app'"
+                + " (apache/app.conf:3) runs 4 thread(s): at most 4 can be in use at once, and the other 6 per process"
+                + " (6 for its 1 process(es)) only count against the database's max_connections. "), f::detail);
+        // a word is not a number meant: nothing to compare
+        linked("processes=1 threads=4 maximum-requests=100",
+                "sqlalchemy.url = postgresql://app@db.internal/app",
+                "sqlalchemy.pool_size = ten");
+        List<Finding> none = findings(check(tree), ID);
+        assertTrue(none.isEmpty(), () -> describe(none));
     }
 
     @Test

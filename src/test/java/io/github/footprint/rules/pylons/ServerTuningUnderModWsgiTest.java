@@ -53,8 +53,10 @@ class ServerTuningUnderModWsgiTest {
                 + " instead", f.message());
         assertEquals("The settings: threadpool_workers = 3, socket_timeout = 30. mod_wsgi loads this file"
                 + " (WSGIScriptAlias / (apache/app.conf:2) runs /srv/app/app.wsgi [the only file of that name in the"
-                + " project], whose loadapp (app/app.wsgi:2) loads /srv/app/production.ini [the only file of that name"
-                + " in the project]) and builds the application only, so no server section is ever read; the threads"
+                + " project], whose paste.deploy.loadapp (app/app.wsgi:2) opens /srv/app/production.ini [the only file"
+                + " of that name in the project], section main; path: PasteDeploy: config: URI"
+                + " 'config:/srv/app/production.ini', path '/srv/app/production.ini' (line 2) -> '/srv/app/production.ini')"
+                + " and builds the application only, so no server section is ever read; the threads"
                 + " that serve requests are those of daemon 'app' (apache/app.conf:1): processes=3 threads=4. Keep the"
                 + " server settings only for paster serve in development, or remove them.", f.detail());
         // what would stop paster serve does not matter here: FP307 stays silent

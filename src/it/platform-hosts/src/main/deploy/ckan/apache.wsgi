@@ -1,0 +1,2 @@
+from paste.deploy import loadapp
+application = loadapp('config:/etc/ckan/default/production.ini')

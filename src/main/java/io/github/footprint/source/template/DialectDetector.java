@@ -1,0 +1,124 @@
+package io.github.footprint.source.template;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which template language a file is written in: the suffix decides when it names one ({@code .j2}, {@code .jinja},
+ * {@code .jinja2}, {@code .mako}, {@code .erb}); otherwise the content, by the constructs only one language has.
+ *
+ * <ul>
+ * <li>Tempita: {@code {{if x}}}, {@code {{endif}}}, {@code {{for}}}, {@code {{py:}} (a Jinja2 error, so never Jinja2).
+ * <li>ERB: {@code <%=}, {@code <%#}, {@code -%>}, {@code <% end %>}.
+ * <li>Mako: {@code <%text>}, {@code <%def>}, {@code <%inherit>} and the other named tags, {@code </%},
+ * {@code <%!}, and {@code % if ...:} / {@code % endif} control lines.
+ * <li>Jinja2: {@code {% keyword}, {@code {{ }}} on one line, {@code {# #}}, Ansible's {@code #jinja2:} header.
+ * <li>Mako again for a bare {@code <% %>} block with no ERB sign.
+ * <li>sed placeholders: {@code %NAME%} and {@code __NAME__} (upper case, at least three characters); in httpd and
+ * INI files also {@code $NAME} (Python's string.Template, as FreeIPA's {@code ipa.conf.template}), which is neither
+ * httpd's syntax ({@code ${NAME}}) nor PasteDeploy's ({@code %(name)s}).
+ * <li>Maven: an {@code @} or a {@code ${} (the renderer then finds the placeholders, as it always did).
+ * </ul>
+ */
+public final class DialectDetector {
+    private static final Pattern TEMPITA = Pattern.compile(
+            "\\{\\{(?:if |elif |else\\}\\}|endif\\}\\}|for |endfor\\}\\}|py:|default |inherit |def |enddef\\}\\}|#)");
+    private static final Pattern ERB = Pattern.compile("<%[=#]|-%>|<%-?\\s*end\\s*-?%>|<%-?\\s*(?:if|unless|@)");
+    private static final Pattern MAKO = Pattern.compile(
+            "<%(?:text|doc|def|inherit|namespace|include|block|page|call|self:|!)|</%|(?m:^[ \\t]*%[ \\t]*"
+                    + "(?:if|elif|else|endif|for|endfor|while|endwhile|try|except|endtry)\\b)");
+    private static final Pattern JINJA_TAG = Pattern.compile("\\{%[-+]?\\s*(?:if|elif|else|endif|for|endfor|set|"
+            + "endset|raw|endraw|macro|endmacro|call|endcall|filter|endfilter|include|import|from|block|endblock|"
+            + "extends|with|endwith|autoescape|endautoescape)\\b");
+    private static final Pattern JINJA_EXPRESSION = Pattern.compile("\\{\\{[^\\n]*?\\}\\}|\\{#[\\s\\S]*?#\\}");
+    private static final Pattern ASP_BLOCK = Pattern.compile("<%[\\s\\S]*?%>");
+    private static final Pattern SED = Pattern.compile("(?<![A-Za-z0-9_%])%[A-Z][A-Z0-9_]{2,}%(?![A-Za-z0-9_])|"
+            + "(?<![A-Za-z0-9_])__[A-Z][A-Z0-9_]*[A-Z0-9]__(?![A-Za-z0-9_])");
+
+    private static final Pattern DOLLAR_NAME = Pattern.compile("(?<![$\\w\\\\])\\$[A-Z][A-Z0-9_]{2,}(?![A-Za-z0-9_{])");
+
+    private DialectDetector() {
+    }
+
+    /** The dialect of a file, from its name's suffix, else from its text. */
+    public static Dialect detect(TemplateName name, CharSequence text) {
+        return detect(name, text, false);
+    }
+
+    /**
+     * @param dollarPlaceholders true where {@code $NAME} is no syntax of the file's own language (httpd, INI), so
+     *     that it marks a placeholder
+     */
+    public static Dialect detect(TemplateName name, CharSequence text, boolean dollarPlaceholders) {
+        if (name.dialect() != null) {
+            return name.dialect();
+        }
+        Dialect d = fromContent(text);
+        if ((d == Dialect.NONE || d == Dialect.MAVEN) && dollarPlaceholders && contains(text, "$")
+                && find(DOLLAR_NAME, text)) {
+            return Dialect.SED;
+        }
+        return d;
+    }
+
+    /**
+     * True when the text holds a character that starts a construct of some dialect ({@code {}, {@code <%},
+     * {@code %}, {@code __}, {@code @}, {@code ${}): without one, the text is {@link Dialect#NONE} and needs no scan.
+     */
+    public static boolean mayBeTemplate(CharSequence text) {
+        if (startsWith(text, "#jinja2:")) {
+            return true;
+        }
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '{' || c == '%' || c == '@' || c == '$' || c == '<'
+                    || (c == '_' && i + 1 < n && text.charAt(i + 1) == '_')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The dialect the text is written in, from what it holds. */
+    public static Dialect fromContent(CharSequence text) {
+        if (!mayBeTemplate(text)) {
+            return Dialect.NONE;
+        }
+        if (find(TEMPITA, text)) {
+            return Dialect.TEMPITA;
+        }
+        boolean asp = contains(text, "<%");
+        if (asp && find(ERB, text)) {
+            return Dialect.ERB;
+        }
+        if ((asp || contains(text, "%")) && find(MAKO, text)) {
+            return Dialect.MAKO;
+        }
+        if (startsWith(text, "#jinja2:") || find(JINJA_TAG, text) || find(JINJA_EXPRESSION, text)) {
+            return Dialect.JINJA2;
+        }
+        if (asp && find(ASP_BLOCK, text)) {
+            return Dialect.MAKO;
+        }
+        if (find(SED, text)) {
+            return Dialect.SED;
+        }
+        if (contains(text, "@") || contains(text, "${")) {
+            return Dialect.MAVEN;
+        }
+        return Dialect.NONE;
+    }
+
+    private static boolean find(Pattern p, CharSequence text) {
+        Matcher m = p.matcher(text);
+        return m.find();
+    }
+
+    private static boolean contains(CharSequence text, String s) {
+        return text.toString().contains(s);
+    }
+
+    private static boolean startsWith(CharSequence text, String s) {
+        return text.length() >= s.length() && text.subSequence(0, s.length()).toString().equals(s);
+    }
+}

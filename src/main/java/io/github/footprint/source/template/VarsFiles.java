@@ -1,0 +1,257 @@
+package io.github.footprint.source.template;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.footprint.base.Severity;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Reads one variables file: YAML as Ansible reads it (PyYAML's YAML 1.1 rules, {@code !vault} and {@code !unsafe}),
+ * JSON, or Java properties. A file encrypted whole with Ansible Vault is recognised and read as nothing.
+ */
+public final class VarsFiles {
+    /** The result of reading one file. */
+    public static final class Parsed {
+        private final Map<String, Object> values;
+        private final boolean encrypted;
+        private final TemplateProblem problem;
+
+        Parsed(Map<String, Object> values, boolean encrypted, TemplateProblem problem) {
+            this.values = values;
+            this.encrypted = encrypted;
+            this.problem = problem;
+        }
+
+        /** The variables, in file order (empty for an encrypted or unreadable file). */
+        public Map<String, Object> values() {
+            return values;
+        }
+
+        /** True for a file encrypted whole with Ansible Vault: its variables exist but are unknown. */
+        public boolean encrypted() {
+            return encrypted;
+        }
+
+        /** Why the file could not be read, or null. */
+        public TemplateProblem problem() {
+            return problem;
+        }
+    }
+
+    private VarsFiles() {
+    }
+
+    /** True when a text is an Ansible Vault file ({@code $ANSIBLE_VAULT;1.1;AES256} on its first line). */
+    public static boolean isVault(String text) {
+        String t = text.startsWith("\ufeff") ? text.substring(1) : text;
+        return t.stripLeading().startsWith("$ANSIBLE_VAULT;");
+    }
+
+    /** Reads a file by its name's extension: .json, .properties, anything else YAML (Ansible's extension-less files). */
+    public static Parsed read(String name, String text) {
+        if (isVault(text)) {
+            return new Parsed(new LinkedHashMap<>(), true, null);
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".properties")) {
+            return properties(text);
+        }
+        if (lower.endsWith(".json")) {
+            return json(text);
+        }
+        return yaml(text);
+    }
+
+    private static Parsed properties(String text) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(text));
+        } catch (IOException | IllegalArgumentException e) {
+            return new Parsed(new LinkedHashMap<>(), false,
+                    new TemplateProblem(0, Severity.ERROR, "cannot be read as properties: " + e.getMessage()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(p.stringPropertyNames());
+        names.sort(null);
+        for (String k : names) {
+            out.put(k, p.getProperty(k));
+        }
+        // a.b=c also reads as {{ a.b }}: nested maps for dotted names, where no plain value is in the way
+        for (String k : names) {
+            if (k.indexOf('.') > 0 && !k.endsWith(".")) {
+                nest(out, k.split("\\."), p.getProperty(k));
+            }
+        }
+        return new Parsed(out, false, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void nest(Map<String, Object> root, String[] parts, String value) {
+        Map<String, Object> m = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            Object next = m.get(parts[i]);
+            if (next == null) {
+                next = new LinkedHashMap<String, Object>();
+                m.put(parts[i], next);
+            } else if (!(next instanceof Map)) {
+                return;
+            }
+            m = (Map<String, Object>) next;
+        }
+        m.putIfAbsent(parts[parts.length - 1], value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Parsed json(String text) {
+        try {
+            Object v = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+                    .readValue(text, Object.class);
+            if (v == null) {
+                return new Parsed(new LinkedHashMap<>(), false, null);
+            }
+            if (!(v instanceof Map)) {
+                return new Parsed(new LinkedHashMap<>(), false, new TemplateProblem(1, Severity.ERROR,
+                        "a variables file must hold a mapping of names to values, not a " + typeName(v)));
+            }
+            return new Parsed(smallInts((Map<String, Object>) v), false, null);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            return new Parsed(new LinkedHashMap<>(), false,
+                    new TemplateProblem(line, Severity.ERROR, "not valid JSON: " + e.getOriginalMessage()));
+        }
+    }
+
+    /** Integers as the smallest of Integer, Long, BigInteger (what YAML gives too). */
+    @SuppressWarnings("unchecked")
+    private static <T> T smallInts(T v) {
+        if (v instanceof java.math.BigInteger) {
+            java.math.BigInteger b = (java.math.BigInteger) v;
+            if (b.bitLength() < 32) {
+                return (T) Integer.valueOf(b.intValue());
+            }
+            return b.bitLength() < 64 ? (T) Long.valueOf(b.longValue()) : v;
+        }
+        if (v instanceof Map) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            ((Map<String, Object>) v).forEach((k, x) -> m.put(k, smallInts(x)));
+            return (T) m;
+        }
+        if (v instanceof List) {
+            List<Object> l = new ArrayList<>();
+            for (Object x : (List<Object>) v) {
+                l.add(smallInts(x));
+            }
+            return (T) l;
+        }
+        return v;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Parsed yaml(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true);
+        Yaml yaml = new Yaml(new AnsibleConstructor(options), new Representer(new org.yaml.snakeyaml.DumperOptions()),
+                new org.yaml.snakeyaml.DumperOptions(), options, new PyYamlResolver());
+        Object v;
+        try {
+            v = yaml.load(text);
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            return new Parsed(new LinkedHashMap<>(), false, new TemplateProblem(m == null ? 0 : m.getLine() + 1,
+                    Severity.ERROR, "not valid YAML: " + problem));
+        } catch (YAMLException | ClassCastException e) {
+            return new Parsed(new LinkedHashMap<>(), false,
+                    new TemplateProblem(0, Severity.ERROR, "not valid YAML: " + e.getMessage()));
+        }
+        if (v == null) {
+            return new Parsed(new LinkedHashMap<>(), false, null);
+        }
+        if (!(v instanceof Map)) {
+            return new Parsed(new LinkedHashMap<>(), false, new TemplateProblem(1, Severity.ERROR,
+                    "a variables file must hold a mapping of names to values, not a " + typeName(v)));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<Object, Object> e : ((Map<Object, Object>) v).entrySet()) {
+            out.put(String.valueOf(e.getKey()), e.getValue());
+        }
+        return new Parsed(out, false, null);
+    }
+
+    private static String typeName(Object v) {
+        return v instanceof List ? "list" : v instanceof String ? "string" : v.getClass().getSimpleName().toLowerCase(
+                Locale.ROOT);
+    }
+
+    /** PyYAML's implicit resolvers (YAML 1.1), in PyYAML's order: floats need a dot, exponents a sign. */
+    private static final class PyYamlResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, Pattern.compile(
+                    "^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$"), "yYnNtTfFoO",
+                    10);
+            addImplicitResolver(Tag.FLOAT, Pattern.compile("^(?:[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?"
+                    + "|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
+                    + "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"), "-+0123456789.");
+            addImplicitResolver(Tag.INT, Pattern.compile("^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)"
+                    + "|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"), "-+0123456789");
+            addImplicitResolver(Tag.MERGE, Pattern.compile("^(?:<<)$"), "<", 10);
+            addImplicitResolver(Tag.NULL, Pattern.compile("^(?:~|null|Null|NULL|)$"), "~nN\0", 10);
+            addImplicitResolver(Tag.NULL, Pattern.compile("^$"), null, 10);
+            addImplicitResolver(Tag.TIMESTAMP, Pattern.compile("^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+                    + "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9]"
+                    + "(?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$"), "0123456789", 50);
+        }
+    }
+
+    /** SafeConstructor plus Ansible's tags; timestamps stay the text they were (Python prints a date so). */
+    private static final class AnsibleConstructor extends SafeConstructor {
+        AnsibleConstructor(LoaderOptions options) {
+            super(options);
+            yamlConstructors.put(new Tag("!vault"), new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    return VarValues.Vaulted.INSTANCE;
+                }
+            });
+            yamlConstructors.put(new Tag("!unsafe"), new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    if (node instanceof ScalarNode) {
+                        return new VarValues.Unsafe(((ScalarNode) node).getValue());
+                    }
+                    return yamlConstructors.get(node instanceof org.yaml.snakeyaml.nodes.SequenceNode ? Tag.SEQ
+                            : Tag.MAP).construct(node);
+                }
+            });
+            yamlConstructors.put(Tag.TIMESTAMP, new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    return ((ScalarNode) node).getValue();
+                }
+            });
+        }
+    }
+}
