@@ -23,8 +23,8 @@ public final class MpmDirectiveInVirtualHost implements Rule {
             String says = in.is("VirtualHost") ? x.name() + " cannot occur within <VirtualHost> section"
                     : x.name() + " not allowed in <" + in.name() + "> context";
             ctx.report(x.location(), x.name() + " inside <" + in.name() + " " + Excerpt.of(in.rawArgs()) + ">: httpd"
-                    + " stops with '" + says + "'; move it to the main configuration", "MPM sizing is server-wide: a"
-                    + " virtual host or a directory section cannot set it.");
+                    + " refuses to start; move it to the main configuration", "httpd stops with '" + says + "'. MPM"
+                    + " sizing is server-wide: a virtual host or a directory section cannot set it.");
         }
     }
 }

@@ -36,9 +36,10 @@ public final class MpmNotSingle implements Rule {
             all.append(all.length() == 0 ? "" : ", ").append(l.arg()).append(" (").append(l.location()).append(')');
         }
         for (Directive l : mpm.loads().subList(1, mpm.loads().size())) {
-            ctx.report(l.location(), "LoadModule " + l.arg() + " loads a second MPM: httpd stops with 'AH00534:"
-                    + " Configuration error: More than one MPM loaded.'; keep one (Debian: a2dismod the others)",
-                    "The MPMs loaded: " + all + ". Directives of the others belong in their <IfModule>.");
+            ctx.report(l.location(), "LoadModule " + l.arg() + " loads a second MPM, so httpd refuses to start"
+                    + " (AH00534); keep one (Debian: a2dismod the others)", "httpd stops with 'AH00534: Configuration"
+                    + " error: More than one MPM loaded.'. The MPMs loaded: " + all + ". Directives of the others"
+                    + " belong in their <IfModule>.");
         }
     }
 }

@@ -38,11 +38,11 @@ public final class SpareBeyondMaximum implements Rule {
         Location at = min.location() != null ? min.location() : max.location() != null ? max.location()
                 : mpm.loads().isEmpty() ? Location.PROJECT : mpm.loads().get(0).location();
         ctx.report(at, spare.directiveName() + " " + min.effective() + (min.isDefault() ? " (compiled-in default)" : "")
-                + " is more than MaxRequestWorkers " + max.effective() + ", so httpd logs " + code + " at run time; set "
-                + spare.directiveName() + " at most " + max.effective()
-                + (threaded ? ", typically one ThreadsPerChild (" + mpm.effective(MpmDirective.THREADS_PER_CHILD) + ")" : ""),
+                + " is more than MaxRequestWorkers " + max.effective() + " (" + code + " at run time); set "
+                + spare.directiveName() + " at most " + max.effective(),
                 "httpd can never keep that many " + (threaded ? "threads" : "servers") + " spare: it keeps every child"
                         + " it may run alive even when idle, and logs '" + code + ": " + text + "' at run time"
-                        + " (apache2 -t says nothing).");
+                        + " (apache2 -t says nothing)." + (threaded ? " Typically MinSpareThreads is one ThreadsPerChild"
+                        + " (" + mpm.effective(MpmDirective.THREADS_PER_CHILD) + ")." : ""));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.footprint.base.Excerpt;
+import io.github.footprint.base.Location;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.model.memory.Footprint.Component;
@@ -29,6 +30,14 @@ final class Budgets {
     }
 
     /**
+     * Where a component is sized: its line ({@code apache2.conf:9}), or, when no httpd file is read at all (every
+     * file of the project disabled or skipped), that its numbers are httpd's compiled-in values.
+     */
+    static String sizedAt(Location at) {
+        return at.toString().isEmpty() ? "httpd's compiled-in values, no httpd file is read" : at.toString();
+    }
+
+    /**
      * The components' names and totals joined, in the order given, at most {@code limit}:
      * {@code apache children 580 MiB (150 x 3.9 MiB, apache2.conf:9), daemon 'app' 120 MiB (...)}.
      */
@@ -41,7 +50,7 @@ final class Budgets {
             long v = resident ? c.resident() : c.virtual();
             if (v > 0) {
                 parts.add(c.name() + " " + Sizes.format(v) + " (" + c.count() + " x " + Sizes.format(resident
-                        ? c.residentEach() : c.virtualEach()) + ", " + c.location() + ")");
+                        ? c.residentEach() : c.virtualEach()) + ", " + sizedAt(c.location()) + ")");
             }
         }
         return parts.isEmpty() ? "nothing" : String.join(", ", parts);

@@ -54,13 +54,13 @@ public final class IdleChildrenOverBudget implements Rule {
             if (c.part() == Part.APACHE_PARENT) {
                 terms.add(c.name() + " " + Sizes.format(c.resident()));
             } else if (c.part() == Part.APACHE_CHILDREN) {
-                terms.add(idle + " apache children x " + Sizes.format(each) + " (" + c.location() + ")");
+                terms.add(idle + " apache children x " + Sizes.format(each) + " (" + Budgets.sizedAt(c.location()) + ")");
             } else if (c.part() == Part.DAEMON) {
                 if (++daemons > TERMS) {
                     moreDaemons += c.resident();
                     continue;
                 }
-                terms.add(c.name() + " " + c.count() + " x " + Sizes.format(c.residentEach()) + " (" + c.location()
+                terms.add(c.name() + " " + c.count() + " x " + Sizes.format(c.residentEach()) + " (" + Budgets.sizedAt(c.location())
                         + ")");
             }
         }

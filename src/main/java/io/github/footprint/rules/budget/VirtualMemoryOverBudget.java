@@ -115,7 +115,7 @@ public final class VirtualMemoryOverBudget implements Rule {
                 out.add("ThreadStackSize " + STACK + " (stacks of " + Sizes.format(c.stackSize()) + " now)");
             } else if (c.part() == Part.DAEMON) {
                 out.add("stack-size=" + STACK + " on " + c.name() + " (" + Sizes.format(c.stackSize()) + " now, "
-                        + c.location() + ")");
+                        + Budgets.sizedAt(c.location()) + ")");
             }
         }
         return out;

@@ -172,7 +172,7 @@ public final class EngineKeyNotRead implements Rule {
                     + " sqlalchemy.default. and sqlalchemy.log., not sqlalchemy. and sqlalchemy.log.";
         } else {
             message = section + g.count() + (g.keys.size() == 1 ? " reaches" : " reach") + " create_engine() under"
-                    + " prefix " + p + " (TypeError at start-up); add " + g.name + " to sqlalchemyPrefixes";
+                    + " prefix " + p + " (TypeError); add " + g.name + " to sqlalchemyPrefixes";
             detail = call + " strips '" + p + "' and passes " + String.join(", ", options) + " to create_engine(),"
                     + " which stops the application at start-up with " + invalid + ": " + g.shown() + ". This is"
                     + " Pylons' multi-engine form (sqlalchemy.NAME.option): if config/environment.py calls"
@@ -191,16 +191,15 @@ public final class EngineKeyNotRead implements Rule {
         String call = "engine_from_config(config, '" + p + "')";
         String shown = section + Excerpt.of(PasteValues.shown(s));
         if (option.equals("poolclass")) {
-            return new Found(s.location(), shown + ": an INI file cannot name a pool class (AttributeError at"
-                    + " start-up); remove it and pass poolclass= in code", call + " passes the text to create_engine(),"
+            return new Found(s.location(), shown + ": no pool class in an INI file (AttributeError at start-up);"
+                    + " remove it, pass poolclass= in code", call + " passes the text to create_engine(),"
                     + " which fails at start-up with AttributeError: 'str' object has no attribute '__dict__'. Pass the"
                     + " class in code: " + call.replace(")", ", poolclass=NullPool)") + ".");
         }
         if (SqlAlchemyArguments.unknown(option)) {
             String near = SqlAlchemyArguments.nearMiss(option);
             return new Found(s.location(), shown + ": create_engine() has no argument " + option + " (TypeError at"
-                    + " start-up); " + (near != null ? "did you mean " + p + near + "?" : "check the name against"
-                            + " SQLAlchemy's documentation"), call + " stops the application at start-up with"
+                    + " start-up); " + (near != null ? "did you mean " + p + near + "?" : "check the name"), call + " stops the application at start-up with"
                     + " TypeError: Invalid argument(s) '" + option + "' sent to create_engine()."
                     + (near != null ? "" : " Check the name against SQLAlchemy's create_engine() and pool"
                             + " documentation."));

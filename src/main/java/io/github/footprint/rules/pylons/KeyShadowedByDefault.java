@@ -51,21 +51,22 @@ public final class KeyShadowedByDefault implements Rule {
                             + " (" + winner.location() + "), which becomes a default here, so " + gets;
                     has = "the including file's defaults have " + key;
                     fix = server ? "remove " + key + " from the including file's [DEFAULT]"
-                            : "write set " + key + " = " + Excerpt.of(value) + " in " + section + ", or drop " + key
+                            : "write set " + key + " = " + Excerpt.of(value) + " in " + section + ", or drop it"
                                     + " from the including file";
                     break;
                 default:
                     why = "[DEFAULT] also has " + PasteValues.shown(winner) + " (" + winner.location() + "), so " + gets;
                     has = "[DEFAULT] has " + key + " too";
-                    fix = server ? "remove " + key + " from [DEFAULT] (a set line would only change global_conf)"
-                            : "write set " + key + " = " + Excerpt.of(value) + " in " + section + ", or remove " + key
+                    fix = server ? "remove " + key + " from [DEFAULT]"
+                            : "write set " + key + " = " + Excerpt.of(value) + " in " + section + ", or remove it"
                                     + " from [DEFAULT]";
                     break;
             }
             ctx.report(local.location(), section + " " + Excerpt.of(PasteValues.shown(local)) + " is ignored: " + has
                     + "; " + fix, "PasteDeploy silently drops a section's key that its defaults also have"
                     + " (ConfigLoader.get_context: 'if option in defaults: continue'), and " + why + "."
-                    + (server ? "" : " A set line overrides the global."));
+                    + (server ? " A set line would only change global_conf, not the server's own keys."
+                            : " A set line overrides the global."));
         }
     }
 }

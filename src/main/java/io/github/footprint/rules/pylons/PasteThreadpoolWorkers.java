@@ -60,7 +60,7 @@ public final class PasteThreadpoolWorkers implements Rule {
                         + " must have at least one worker.");
             } else if (spawn > workers) {
                 ctx.report(sp != null && w == null ? sp.location() : at, Severity.ERROR, section + workersText
-                        + " is below " + spawnText + " (AssertionError at start-up); set threadpool_spawn_if_under = "
+                        + " is below " + spawnText + " (AssertionError); set threadpool_spawn_if_under = "
                         + workers + " or lower", "Paste's ThreadPool asserts spawn_if_under <= nworkers, so paster"
                         + " serve stops at start-up with AssertionError: spawn_if_under (" + spawn + ") should be less"
                         + " than nworkers (" + workers + "). threadpool_workers = " + spawn + " or more works too.");

@@ -54,8 +54,9 @@ public final class PoolOversized implements Rule {
                 }
                 int overflow = Math.max(0, threads - Math.min(size, threads));
                 ctx.report(at, "[" + app.section().name() + "] " + e.prefix() + " pool allows " + pool
-                        + " connections per process for " + threads + " thread(s); set " + e.prefix() + "pool_size = "
-                        + Math.min(size, threads) + " and " + e.prefix() + "max_overflow = " + overflow,
+                        + " connections per process for " + threads + (threads == 1 ? " thread" : " threads") + "; set "
+                        + e.prefix() + "pool_size = " + Math.min(size, threads) + ", " + e.prefix() + "max_overflow = "
+                        + overflow,
                         Phrases.sentence(describe(e)) + ", but daemon '" + g.name() + "' (" + g.location() + ") runs "
                         + threads + " thread(s): at most " + threads + " can be in use at once, and the other "
                         + (pool - threads) + " per process (" + (pool - threads) * Math.max(1, g.processes())

@@ -56,7 +56,7 @@ final class DaemonProblemWords {
         case NO_OPTION_NAME:
             return "'" + Excerpt.of(p.text()) + "' has no option name before '='";
         case COMMENT:
-            return "'" + Excerpt.of(p.text()) + "' is a comment at the end of the directive" + SPLIT + "httpd has no end-of-line"
+            return "'" + Excerpt.of(p.text()) + "' is an end-of-line comment" + SPLIT + "httpd has no end-of-line"
                     + " comments, so mod_wsgi reads '" + p.word() + "' as an option";
         case SPACE_BEFORE_EQUALS:
             return "'" + Excerpt.of(p.text()) + "' has white space before '='" + SPLIT + "mod_wsgi reads an option name up to '='"
@@ -77,8 +77,8 @@ final class DaemonProblemWords {
                     + " no '" + p.option() + "'" + only(p);
         case UNKNOWN_OPTION:
             String only = p.meant() == null ? "" : only(p);
-            return show(p.option(), value) + " is not an option of " + release(p.version())
-                    + " or of any other release" + (only.isEmpty() ? "" : SPLIT + only.substring(2));
+            return show(p.option(), value) + " is no option of any mod_wsgi release" + SPLIT + "neither "
+                    + release(p.version()) + " nor any other release knows it" + only;
         case INVALID_VALUE:
             return invalidDetail(p);
         case CONFLICT:
@@ -103,7 +103,7 @@ final class DaemonProblemWords {
         case NO_OPTION_NAME:
             return "Put the option's name before '=', or remove '" + Excerpt.of(p.text()) + "'";
         case COMMENT:
-            return "Move the comment to a line of its own above the directive";
+            return "Move the comment to a line of its own above";
         case SPACE_BEFORE_EQUALS:
             return "Write " + (p.word().isEmpty() ? p.option() + "=<value>" : DaemonLine.show(p.option(), p.word()))
                     + ", with no space around '='";
@@ -114,15 +114,15 @@ final class DaemonProblemWords {
                         : DaemonLine.show(p.option(), next));
             }
             return suggestion == null ? "Remove '" + Excerpt.of(p.option()) + "' or write it as name=value"
-                    : "Remove '" + Excerpt.of(p.option()) + "', or if it belongs to the value before, quote that"
-                            + " value: " + Excerpt.of(suggestion);
+                    : "Remove '" + Excerpt.of(p.option()) + "', or quote the value it belongs to: "
+                            + Excerpt.of(suggestion);
         case OTHER_VERSION:
             return "Remove it, or set modWsgiVersion";
         case WRONG_CASE:
             return "Write " + suggestion;
         case UNKNOWN_OPTION:
-            return p.meant() != null ? "Write " + suggestion + " if that is what is meant"
-                    : "Remove it (FP204.md lists the options of each mod_wsgi release)";
+            return p.meant() != null ? "Write " + suggestion + " if that is meant"
+                    : "Remove it";
         case INVALID_VALUE:
             return suggestion != null ? "Write " + suggestion + human(o, p.intended().getAsLong())
                     : fix(o, p.value(), p.version());
@@ -240,7 +240,7 @@ final class DaemonProblemWords {
         String lostName = lost.substring(0, lost.indexOf('='));
         String reads = o.numeric() ? o.name() + "=" + OptionNumbers.read(o, value) : show(o.name(), value);
         if (at == 0) {
-            return o.name() + "= " + lost + ": '" + lost + "' is read as the value of " + o.name() + SPLIT + "after"
+            return o.name() + "= " + lost + ": '" + lost + "' becomes the value of " + o.name() + SPLIT + "after"
                     + " '=' mod_wsgi skips white space and takes the next word, so it reads " + reads
                     + " and never sets " + lostName;
         }

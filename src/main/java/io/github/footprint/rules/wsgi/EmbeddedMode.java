@@ -42,8 +42,8 @@ public final class EmbeddedMode implements Rule {
             String fix = fix(d, w, m);
             String shortFix = shortFix(d, w, m);
             if (w.embeddedRestricted()) {
-                ctx.report(m.location(), Severity.ERROR, head + ", but WSGIRestrictEmbedded On turns that off: every"
-                        + " request to it gets HTTP 500; " + shortFix, how + " WSGIRestrictEmbedded On ("
+                ctx.report(m.location(), Severity.ERROR, head + ", but WSGIRestrictEmbedded On turns that off (HTTP"
+                        + " 500 for every request); " + shortFix, how + " WSGIRestrictEmbedded On ("
                         + w.effectiveRestrictEmbedded().get().location() + ") turns embedded mode off: every request"
                         + " to it gets HTTP 500 ('Embedded mode of mod_wsgi disabled by runtime configuration'). "
                         + fix + ".");
@@ -92,7 +92,7 @@ public final class EmbeddedMode implements Rule {
     private static String shortFix(Deployment d, ModWsgi w, Mount m) {
         DaemonGroup usable = usable(d, w, m);
         return usable != null ? "run it in daemon '" + Excerpt.of(usable.name()) + "' (process-group="
-                + Excerpt.of(usable.name()) + ")" : "run it in a daemon group (WSGIDaemonProcess, process-group=)";
+                + Excerpt.of(usable.name()) + ")" : "run it in a WSGIDaemonProcess (process-group=)";
     }
 
     private static DaemonGroup usable(Deployment d, ModWsgi w, Mount m) {

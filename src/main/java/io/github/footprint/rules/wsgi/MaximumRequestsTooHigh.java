@@ -27,13 +27,14 @@ public final class MaximumRequestsTooHigh implements Rule {
             String message = growth > 0
                     ? "WSGIDaemonProcess " + g.name() + ": maximum-requests=" + max + " lets a leak grow "
                             + Sizes.format(growth * max) + " per process before recycling" + use
-                    : "WSGIDaemonProcess " + g.name() + ": maximum-requests=" + max + " lets a leaking process grow for "
-                            + max + " requests before it is recycled" + use + " (set requestGrowth to see the cost)";
+                    : "WSGIDaemonProcess " + g.name() + ": maximum-requests=" + max + " recycles a leaking process only"
+                            + " after " + max + " requests" + use;
             String detail = (growth > 0 ? "At requestGrowth=" + Sizes.format(growth) + " a process grows "
                     + max + " x " + Sizes.format(growth) + " = " + Sizes.format(growth * max) + " before it is"
                     + " recycled, " + Sizes.format(growth * max * Math.max(1, g.processes())) + " for its "
                     + g.processes() + " process(es). " : "")
-                    + "The limit counts requests per process, across all its threads.";
+                    + "The limit counts requests per process, across all its threads." + (growth > 0 ? ""
+                    : " Set requestGrowth (what one request may leak) to see what a leak costs before recycling.");
             ctx.report(g.location(), max > errorAbove ? Severity.ERROR : Severity.WARNING, message, detail);
         }
     }

@@ -97,7 +97,7 @@ public final class ProcessGroupUnusable implements Rule {
 
     private static String importFix(ImportScript i) {
         if (missingGroup(i.lineRefusal())) {
-            return "Give both, such as process-group=NAME application-group=%{GLOBAL}";
+            return "Give both process-group= and application-group=";
         }
         if (i.groupRefusal() != null) {
             String group = i.processGroup().written();
@@ -115,12 +115,12 @@ public final class ProcessGroupUnusable implements Rule {
     private static String shortFix(GroupRefusal refusal, String group) {
         return refusal.kind() == GroupRefusal.Kind.NOT_YET_CONFIGURED
                 ? "define WSGIDaemonProcess " + Excerpt.of(group) + " above this line"
-                : "define WSGIDaemonProcess " + Excerpt.of(group) + " at server level, outside any <VirtualHost>";
+                : "define WSGIDaemonProcess " + Excerpt.of(group) + " outside any <VirtualHost>";
     }
 
     private static String importShortFix(ImportScript i) {
         if (missingGroup(i.lineRefusal())) {
-            return "Give both, such as process-group=NAME application-group=%{GLOBAL}";
+            return "Give both process-group= and application-group=";
         }
         if (i.groupRefusal() != null) {
             String group = i.processGroup().written();

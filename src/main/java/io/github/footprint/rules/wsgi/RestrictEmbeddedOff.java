@@ -38,8 +38,7 @@ public final class RestrictEmbeddedOff implements Rule {
         for (RestrictEmbedded r : w.restrictEmbedded()) {
             if (r.problem() != null) {
                 ctx.report(r.location(), Severity.ERROR, "WSGIRestrictEmbedded " + Excerpt.of(r.value()) + ": "
-                        + Refusal.MARK + " with '" + r.problem() + "'; write WSGIRestrictEmbedded On once at server"
-                        + " level", "It is one setting for the whole server: write it once, outside any <VirtualHost>"
+                        + Refusal.MARK + " with '" + r.problem() + "'; write it once at server level", "It is one setting for the whole server: write it once, outside any <VirtualHost>"
                         + " or section.");
             }
         }

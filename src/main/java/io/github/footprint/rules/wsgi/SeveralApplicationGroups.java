@@ -78,7 +78,7 @@ public final class SeveralApplicationGroups implements Rule {
             String more = perRequest.isEmpty() ? "" : ", and more per request from " + String.join(", ", perRequest);
             long saved = (long) (n - 1) * processes;
             String fix = scripts.size() == 1
-                    ? "give them one group (WSGIApplicationGroup %{GLOBAL}) and save " + saved
+                    ? "WSGIApplicationGroup %{GLOBAL} saves " + saved
                             + (saved == 1 ? " interpreter copy" : " interpreter copies")
                     : "keep one application's scripts in one group (%{GLOBAL})";
             String why = scripts.size() == 1

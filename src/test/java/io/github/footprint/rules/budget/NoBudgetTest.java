@@ -121,4 +121,17 @@ class NoBudgetTest {
                 + " compiled-in defaults is assumed (parameter mpm); the project has no main httpd file: mod_wsgi is"
                 + " assumed loaded by the host's (and 1 more assumption(s))"), f::detail);
     }
+
+    @Test
+    void whenNoHttpdFileIsReadTheChildrenAreSizedByCompiledInValuesNotByAnEmptyPlace() throws Exception {
+        // devstack's rendered tree: the virtual hosts lie in sites-available/ only, so httpd reads none of them; with
+        // platform none nothing sizes the children but httpd's compiled-in values (it said "(16 x 4.8 MiB, )")
+        write(tree, "apache2/sites-available/app.conf", "WSGIDaemonProcess app processes=2 threads=15",
+                "WSGIScriptAlias / /srv/app/app.wsgi process-group=app application-group=%{GLOBAL}");
+        Finding f = only(run(request(tree).host("platform", "none")), ID);
+        assertTrue(f.detail().contains("apache children "), f::detail);
+        assertTrue(f.detail().contains(" x ") && f.detail().contains(", httpd's compiled-in values, no httpd file is"
+                + " read)"), f::detail);
+        assertTrue(!f.detail().contains(", )") && !f.message().contains(", )"), f::detail);
+    }
 }

@@ -118,8 +118,8 @@ class PoolOversizedTest {
         Finding f = only(check(tree), ID);
         assertEquals(Severity.WARNING, f.severity());
         assertEquals(new Location("app/production.ini", 5), f.location());
-        assertEquals("[app:main] sqlalchemy.default. pool allows 10 connections per process for 4 thread(s); set"
-                + " sqlalchemy.default.pool_size = 3 and sqlalchemy.default.max_overflow = 1", f.message());
+        assertEquals("[app:main] sqlalchemy.default. pool allows 10 connections per process for 4 threads; set"
+                + " sqlalchemy.default.pool_size = 3, sqlalchemy.default.max_overflow = 1", f.message());
         assertTrue(f.detail().startsWith("Pool_size 3 + max_overflow 7 = 10 connections per process as meant (pool_size"
                 + " '3     # 5 is default' (app/production.ini:4) is not an integer: SQLAlchemy raises ValueError at"
                 + " start-up, so the application does not start as written, FP301), but daemon 'app'"
