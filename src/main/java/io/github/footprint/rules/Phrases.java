@@ -28,7 +28,8 @@ public final class Phrases {
     }
 
     /**
-     * Clauses as a sentence: the first letter in capitals, a final period; empty stays empty. A quotation mark of
+     * Clauses as a sentence: the first letter in capitals (unless the first word is a name as written, such as
+     * mod_wsgi or threads=5), a final period; empty stays empty. A quotation mark of
      * {@link io.github.footprint.base.Excerpt} at the start is passed over.
      */
     public static String sentence(String clauses) {
@@ -36,7 +37,11 @@ public final class Phrases {
             return clauses;
         }
         int i = clauses.charAt(0) == '\uE000' ? 1 : 0;
-        String s = i < clauses.length() ? clauses.substring(0, i) + Character.toUpperCase(clauses.charAt(i))
+        int space = clauses.indexOf(' ', i);
+        String word = clauses.substring(i, space < 0 ? clauses.length() : space);
+        // a name as written stays as written: mod_wsgi, threads=5, config/environment.py
+        boolean name = word.chars().anyMatch(c -> "_=./()%".indexOf(c) >= 0);
+        String s = i < clauses.length() && !name ? clauses.substring(0, i) + Character.toUpperCase(clauses.charAt(i))
                 + clauses.substring(i + 1) : clauses;
         return s.endsWith(".") ? s : s + ".";
     }

@@ -104,9 +104,9 @@ class HostsTest {
         assertEquals(List.of(), findings(run(ckan().host("databaseConnections", 60)), "FP504"));
         Finding f = only(run(ckan().host("hosts", 3).host("databaseConnections", 60)), "FP504");
         assertEquals("ckan/production.ini:3", f.location().toString());
-        assertTrue(f.message().startsWith("The SQLAlchemy pools can open 30 database connections per host, 90 on 3"
+        assertTrue(f.detail().startsWith("The SQLAlchemy pools can open 30 database connections per host, 90 on 3"
                 + " hosts, above databaseConnections=60: [app:main] of ckan/production.ini, engine sqlalchemy.: 2"
-                + " process(es) x 15 = 30"), f.message());
+                + " process(es) x 15 = 30"), f.detail());
         assertTrue(f.message().endsWith("Give each pool at most pool_size + max_overflow = 10 per process (60"
                 + " connections / 2 pooling processes x 3 hosts), or run fewer processes or hosts"), f.message());
         // fewer connections than pooling processes on all hosts

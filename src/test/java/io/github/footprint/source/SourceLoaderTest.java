@@ -101,8 +101,8 @@ class SourceLoaderTest {
         Trees.write(dir, "app.ini", bad);
         Trees.write(dir, "app.conf", bad);
         SourceSet s = Trees.load(dir);
-        assertEquals(List.of("2 ERROR the file is not valid UTF-8: byte 0xFF at line 2, column 8; PasteDeploy reads INI files as UTF-8"
-                + " and stops with a UnicodeDecodeError. Save the file as UTF-8"), problems(s.get("app.ini").orElseThrow()));
+        assertEquals(List.of("2 ERROR the file is not valid UTF-8: byte 0xFF at line 2, column 8; PasteDeploy stops with a"
+                    + " UnicodeDecodeError: save the file as UTF-8"), problems(s.get("app.ini").orElseThrow()));
         SourceFile conf = s.get("app.conf").orElseThrow();
         assertEquals(List.of("2 WARNING the file is not valid UTF-8: byte 0xFF at line 2, column 8; read as Latin-1, byte for byte as"
                 + " httpd and the shell do. Save the file as UTF-8"), problems(conf));

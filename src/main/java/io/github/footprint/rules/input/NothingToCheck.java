@@ -36,7 +36,7 @@ public final class NothingToCheck implements Rule {
                     + (others > 0 ? " (" + others + " other file(s) skipped)" : "") + ", so nothing was checked; point"
                     + " sourceDirectory (or includes) at the deploy templates", "footprint reads *.conf, *.load, *.ini,"
                     + " *.wsgi, *.py, *.sh, envvars and *.service files; the folder is " + d.sources().sourceRoot()
-                    + ".");
+                    + (d.sources().sourceRoot().endsWith(".") ? "" : "."));
         }
     }
 }

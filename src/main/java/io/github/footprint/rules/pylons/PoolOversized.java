@@ -37,7 +37,7 @@ public final class PoolOversized implements Rule {
                     ctx.report(at, Severity.INFO, "[" + app.section().name() + "] " + e.prefix() + " pool allows "
                             + pool + " connections per process, used by no known daemon; " + (app.unresolved()
                                     .isEmpty() ? "link a .wsgi that loads this file" : "let the script name the file,"
-                                    + " or map its path (pathMappings)"), Phrases.sentence(describe(e)) + ". footprint"
+                                    + " or map its path (pathMappings)"), describe(e) + ". footprint"
                             + " cannot tell which daemon's threads use the pool: " + Phrases.link(app) + ". "
                             + (app.unresolved().isEmpty() ? "Link it: a WSGIScriptAlias to a .wsgi script that loads"
                                     + " this file." : "Let the script name the file, or map its path with"
@@ -57,7 +57,7 @@ public final class PoolOversized implements Rule {
                         + " connections per process for " + threads + (threads == 1 ? " thread" : " threads") + "; set "
                         + e.prefix() + "pool_size = " + Math.min(size, threads) + ", " + e.prefix() + "max_overflow = "
                         + overflow,
-                        Phrases.sentence(describe(e)) + ", but daemon '" + g.name() + "' (" + g.location() + ") runs "
+                        describe(e) + ", but daemon '" + g.name() + "' (" + g.location() + ") runs "
                         + threads + " thread(s): at most " + threads + " can be in use at once, and the other "
                         + (pool - threads) + " per process (" + (pool - threads) * Math.max(1, g.processes())
                         + " for its " + g.processes() + " process(es)) only count against the database's"

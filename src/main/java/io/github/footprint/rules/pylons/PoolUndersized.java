@@ -43,7 +43,7 @@ public final class PoolUndersized implements Rule {
                 ctx.report(at, "[" + app.section().name() + "] " + e.prefix() + " pool allows " + limit
                         + " connections per process for " + threads + " threads; set " + e.prefix() + "max_overflow = "
                         + overflow + " (" + e.poolSize() + " + " + overflow + " = " + threads + "), or threads=" + limit,
-                        "Pool_size " + e.poolSize() + (e.poolSizeLocation() == null ? " (default)" : "")
+                        "pool_size " + e.poolSize() + (e.poolSizeLocation() == null ? " (default)" : "")
                         + " + max_overflow " + e.maxOverflow() + (e.maxOverflowLocation() == null ? " (default)" : "")
                         + " = " + limit + ", but daemon '" + g.name() + "' (" + g.location() + ") runs " + threads
                         + " threads: when more than " + limit + " of them need the database at once, the other "

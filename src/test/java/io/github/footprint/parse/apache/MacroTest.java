@@ -147,7 +147,7 @@ class MacroTest {
                 + "LoadModule macro_module /usr/lib/apache2/modules/mod_macro.so\n<Macro N>\nTimeout 6\n</Macro>\nUse N\n"
                 + "Use M\n");
         assertEquals(List.of("1: Invalid command '<Macro', perhaps misspelled or defined by a module not included in the"
-                + " server configuration (mod_macro's <Macro>: httpd knows it only after LoadModule macro_module)",
+                    + " server configuration; load mod_macro first (LoadModule macro_module)",
                 "9: macro 'm' undefined"), c.problems().stream().map(p -> p.location().line() + ": " + p.message())
                         .collect(Collectors.toList()));
         assertEquals(List.of("[6]"), c.find("Timeout").stream().map(d -> d.args().toString())

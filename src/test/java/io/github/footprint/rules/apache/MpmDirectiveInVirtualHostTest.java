@@ -47,9 +47,10 @@ class MpmDirectiveInVirtualHostTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location(SITE, 3), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("MaxRequestWorkers inside <VirtualHost *:80>: httpd stops with 'MaxRequestWorkers cannot occur"
-                + " within <VirtualHost> section'; move it to the main configuration", f.message());
-        assertEquals("MPM sizing is server-wide: a virtual host or a directory section cannot set it.", f.detail());
+        assertEquals("MaxRequestWorkers inside <VirtualHost *:80>: httpd refuses to start; move it to the main"
+                + " configuration", f.message());
+        assertEquals("httpd stops with 'MaxRequestWorkers cannot occur within <VirtualHost> section'. MPM sizing is"
+                + " server-wide: a virtual host or a directory section cannot set it.", f.detail());
     }
 
     @Test
@@ -59,8 +60,10 @@ class MpmDirectiveInVirtualHostTest {
         List<Finding> fs = findings(check(tree), ID);
         assertEquals(List.of(3, 4, 5, 6, 7), fs.stream().map(f -> f.location().line()).collect(Collectors.toList()),
                 () -> describe(fs));
-        assertTrue(fs.get(3).message().startsWith("MaxClients inside <VirtualHost *:80>: httpd stops with 'MaxClients"
-                + " cannot occur within <VirtualHost> section'"), fs.get(3)::message);
+        assertEquals("MaxClients inside <VirtualHost *:80>: httpd refuses to start; move it to the main configuration",
+                fs.get(3).message());
+        assertTrue(fs.get(3).detail().startsWith("httpd stops with 'MaxClients cannot occur within <VirtualHost>"
+                + " section'"), fs.get(3)::detail);
     }
 
     @Test

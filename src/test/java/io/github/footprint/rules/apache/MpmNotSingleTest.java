@@ -64,9 +64,10 @@ class MpmNotSingleTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache2/mods-enabled/mpm_prefork.load", 2), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("LoadModule mpm_prefork_module loads a second MPM: httpd stops with 'AH00534: Configuration error:"
-                + " More than one MPM loaded.'; keep one (Debian: a2dismod the others)", f.message());
-        assertEquals("The MPMs loaded: mpm_event_module (apache2/mods-enabled/mpm_event.load:2), mpm_prefork_module"
+        assertEquals("LoadModule mpm_prefork_module loads a second MPM, so httpd refuses to start (AH00534); keep one"
+                + " (Debian: a2dismod the others)", f.message());
+        assertEquals("httpd stops with 'AH00534: Configuration error: More than one MPM loaded.'. The MPMs loaded:"
+                + " mpm_event_module (apache2/mods-enabled/mpm_event.load:2), mpm_prefork_module"
                 + " (apache2/mods-enabled/mpm_prefork.load:2). Directives of the others belong in their <IfModule>.",
                 f.detail());
     }
@@ -77,7 +78,8 @@ class MpmNotSingleTest {
         List<Finding> fs = findings(check(tree), ID);
         assertEquals(List.of(new Location(MAIN, 2), new Location(MAIN, 3)),
                 fs.stream().map(Finding::location).collect(Collectors.toList()), () -> describe(fs));
-        assertTrue(fs.get(1).message().startsWith("LoadModule mpm_event_module loads a second MPM: "), fs.get(1)::message);
+        assertTrue(fs.get(1).message().startsWith("LoadModule mpm_event_module loads a second MPM, so httpd refuses to"
+                + " start (AH00534)"), fs.get(1)::message);
         assertTrue(fs.get(1).detail().startsWith("The MPMs loaded: mpm_prefork_module (apache2/apache2.conf:1),"
                 + " mpm_worker_module (apache2/apache2.conf:2), mpm_event_module (apache2/apache2.conf:3). "),
                 fs.get(1)::detail);

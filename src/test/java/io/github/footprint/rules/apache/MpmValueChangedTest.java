@@ -86,10 +86,11 @@ class MpmValueChangedTest {
         assertEquals("httpd says 'AH00513: WARNING: MaxRequestWorkers of 400 is not an integer multiple of"
                 + " ThreadsPerChild of 64, decreasing to nearest multiple 384, for a maximum of 6 servers.'"
                 + ANNOUNCED, fs.get(0).detail());
-        assertEquals("ThreadsPerChild 100 runs as 64 under event: httpd says 'AH00507: WARNING: ThreadsPerChild of 100"
-                + " exceeds ThreadLimit of 64 threads, decreasing to 64. To increase, please see the ThreadLimit"
-                + " directive.'" + ANNOUNCED + ". Set ThreadsPerChild 64 (or raise what limits it) so the file says"
-                + " what the server does", fs.get(1).message());
+        assertEquals("ThreadsPerChild 100 runs as 64 under event (httpd logs AH00507); set ThreadsPerChild 64 (or raise"
+                + " what limits it)", fs.get(1).message());
+        assertEquals("httpd says 'AH00507: WARNING: ThreadsPerChild of 100 exceeds ThreadLimit of 64 threads,"
+                + " decreasing to 64. To increase, please see the ThreadLimit directive.'" + ANNOUNCED,
+                fs.get(1).detail());
     }
 
     @Test

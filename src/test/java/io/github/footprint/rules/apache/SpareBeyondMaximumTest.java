@@ -42,11 +42,16 @@ class SpareBeyondMaximumTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location(MAIN, 5), f.location());
         assertEquals(Severity.WARNING, f.severity());
-        assertEquals("MinSpareThreads 75 (compiled-in default) is more than MaxRequestWorkers 50, so httpd logs AH10159"
-                + " at run time; set MinSpareThreads at most 50, typically one ThreadsPerChild (25)", f.message());
+        assertEquals("MinSpareThreads 75 (compiled-in default) is more than MaxRequestWorkers 50 (AH10159 at run"
+                + " time); set MinSpareThreads at most 50", f.message());
         assertEquals("httpd can never keep that many threads spare: it keeps every child it may run alive even when"
-                + " idle, and logs 'AH10159: server is within MinSpareThreads of MaxRequestWorkers, consider raising"
-                + " the MaxRequestWorkers setting' at run time (apache2 -t says nothing).", f.detail());
+                + " idle, and logs 'AH10159: server is within MinSpareThreads of MaxRequestWorkers, consider"
+                + " raising the MaxRequestWorkers setting' at run time (apache2 -t says nothing). Typically"
+                + " MinSpareThreads is one ThreadsPerChild (25).", f.detail());
+        assertEquals("httpd can never keep that many threads spare: it keeps every child it may run alive even when"
+                + " idle, and logs 'AH10159: server is within MinSpareThreads of MaxRequestWorkers, consider"
+                + " raising the MaxRequestWorkers setting' at run time (apache2 -t says nothing). Typically"
+                + " MinSpareThreads is one ThreadsPerChild (25).", f.detail());
     }
 
     @Test
@@ -55,11 +60,16 @@ class SpareBeyondMaximumTest {
                 "MaxSpareThreads 77", "StartServers 2");
         Finding f = only(check(tree), ID);
         assertEquals(new Location(MAIN, 6), f.location());
-        assertEquals("MinSpareThreads 51 is more than MaxRequestWorkers 50, so httpd logs AH00287 at run time; set"
-                + " MinSpareThreads at most 50, typically one ThreadsPerChild (25)", f.message());
+        assertEquals("MinSpareThreads 51 is more than MaxRequestWorkers 50 (AH00287 at run time); set MinSpareThreads"
+                + " at most 50", f.message());
         assertEquals("httpd can never keep that many threads spare: it keeps every child it may run alive even when"
-                + " idle, and logs 'AH00287: server is within MinSpareThreads of MaxRequestWorkers, consider raising"
-                + " the MaxRequestWorkers setting' at run time (apache2 -t says nothing).", f.detail());
+                + " idle, and logs 'AH00287: server is within MinSpareThreads of MaxRequestWorkers, consider"
+                + " raising the MaxRequestWorkers setting' at run time (apache2 -t says nothing). Typically"
+                + " MinSpareThreads is one ThreadsPerChild (25).", f.detail());
+        assertEquals("httpd can never keep that many threads spare: it keeps every child it may run alive even when"
+                + " idle, and logs 'AH00287: server is within MinSpareThreads of MaxRequestWorkers, consider"
+                + " raising the MaxRequestWorkers setting' at run time (apache2 -t says nothing). Typically"
+                + " MinSpareThreads is one ThreadsPerChild (25).", f.detail());
     }
 
     @Test
@@ -77,8 +87,11 @@ class SpareBeyondMaximumTest {
         main("prefork", "MaxRequestWorkers 10", "MinSpareServers 20", "MaxSpareServers 30");
         Finding f = only(check(tree), ID);
         assertEquals(new Location(MAIN, 4), f.location());
-        assertEquals("MinSpareServers 20 is more than MaxRequestWorkers 10, so httpd logs AH00161 at run time; set"
-                + " MinSpareServers at most 10", f.message());
+        assertEquals("MinSpareServers 20 is more than MaxRequestWorkers 10 (AH00161 at run time); set MinSpareServers"
+                + " at most 10", f.message());
+        assertEquals("httpd can never keep that many servers spare: it keeps every child it may run alive even when"
+                + " idle, and logs 'AH00161: server reached MaxRequestWorkers setting, consider raising the"
+                + " MaxRequestWorkers setting' at run time (apache2 -t says nothing).", f.detail());
         assertEquals("httpd can never keep that many servers spare: it keeps every child it may run alive even when"
                 + " idle, and logs 'AH00161: server reached MaxRequestWorkers setting, consider raising the"
                 + " MaxRequestWorkers setting' at run time (apache2 -t says nothing).", f.detail());
@@ -90,8 +103,8 @@ class SpareBeyondMaximumTest {
         main("prefork", "ServerLimit 2");
         Finding f = only(check(tree), ID);
         assertEquals(new Location(MAIN, 1), f.location());
-        assertTrue(f.message().startsWith("MinSpareServers 5 (compiled-in default) is more than MaxRequestWorkers 2,"),
-                f::message);
+        assertTrue(f.message().startsWith("MinSpareServers 5 (compiled-in default) is more than MaxRequestWorkers 2"
+                + " (AH00161 at run time)"), f::message);
     }
 
     @Test

@@ -38,12 +38,13 @@ class DatabaseConnectionsOverBudgetTest {
         // no pool_size line: the engine's url
         assertEquals(new Location(INI, 3), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertTrue(f.message().startsWith("The SQLAlchemy pools can open " + 4 * perProcess + " database connections,"
-                + " above databaseConnections=40: [app:main] of " + INI + ", engine sqlalchemy.: 4 process(es) x "
-                + perProcess + " = " + 4 * perProcess + " (processes=4 of daemon 'app' (apache/app.conf:3); pool_size "
+        assertEquals("SQLAlchemy pools can open " + 4 * perProcess + " connections, above databaseConnections=40; give"
+                + " each pool at most " + 40 / 4 + " per process (pool_size + max_overflow)", f.message());
+        assertEquals("The pools: [app:main] of " + INI + ", engine sqlalchemy.: 4 process(es) x " + perProcess + " = "
+                + 4 * perProcess + " (processes=4 of daemon 'app' (apache/app.conf:3); pool_size "
                 + SqlEngine.DEFAULT_POOL_SIZE + " (default) + max_overflow " + SqlEngine.DEFAULT_MAX_OVERFLOW
-                + " (default)). Give each pool at most pool_size + max_overflow = " + 40 / 4 + " per process (40"
-                + " connections / 4 pooling processes), or run fewer processes"), f::message);
+                + " (default)). 40 connections / 4 pooling processes = " + 40 / 4 + " per process: pool_size +"
+                + " max_overflow at most " + 40 / 4 + " in each pool, or run fewer processes.", f.detail());
     }
 
     @Test
@@ -77,8 +78,8 @@ class DatabaseConnectionsOverBudgetTest {
                 + " of daemon 'admin' (apache/app.conf:9); pool_size 10 + max_overflow 0)");
         int shop = m.indexOf("[app:main] of shop/shop.ini, engine sqlalchemy.: 2 process(es) x 10 = 20 (processes=2 of"
                 + " daemon 'shop' (apache/app.conf:3); pool_size 5 + max_overflow 5)");
-        assertTrue(m.startsWith("The SQLAlchemy pools can open 60 database connections, above databaseConnections=50:"),
-                m);
+        assertTrue(m.startsWith("SQLAlchemy pools can open 60 connections, above databaseConnections=50; give each pool"
+                + " at most 8 per process"), m);
         assertTrue(admin > 0 && shop > admin, m);
         // 50 connections over 6 processes that hold a pool
         assertTrue(m.contains(". Give each pool at most pool_size + max_overflow = " + 50 / 6 + " per process (50"
@@ -95,10 +96,10 @@ class DatabaseConnectionsOverBudgetTest {
         long children = 400 / 25;
         int perProcess = SqlEngine.DEFAULT_POOL_SIZE + SqlEngine.DEFAULT_MAX_OVERFLOW;
         Finding f = only(run(request(tree).host("databaseConnections", 100)), ID);
-        assertTrue(f.message().contains(": " + children + " process(es) x " + perProcess + " = " + children * perProcess
-                + " (" + children + " Apache children (it runs embedded); "), f::message);
-        assertTrue(f.message().contains(". The estimate assumes: no main httpd file loads an MPM: event with its"
-                + " compiled-in defaults is assumed (parameter mpm)"), f::message);
+        assertTrue(f.detail().contains(": " + children + " process(es) x " + perProcess + " = " + children * perProcess
+                + " (" + children + " Apache children (it runs embedded); "), f::detail);
+        assertTrue(f.detail().contains(". The estimate assumes: no main httpd file loads an MPM: event with its"
+                + " compiled-in defaults is assumed (parameter mpm)"), f::detail);
     }
 
     @Test
@@ -113,10 +114,11 @@ class DatabaseConnectionsOverBudgetTest {
         writeLinkedApp(tree, "processes=4 threads=10 maximum-requests=500", URL, "sqlalchemy.pool_size = 0");
         Finding f = only(run(request(tree).host("databaseConnections", 10000)), ID);
         assertEquals(new Location(INI, 4), f.location());
-        assertTrue(f.message().startsWith("A SQLAlchemy pool has no limit, so the database connections of this host are"
-                + " unbounded against databaseConnections=10000: [app:main] of " + INI + ", engine sqlalchemy.: no limit"
-                + " (pool_size = 0 (no limit)) in each of 4 process(es) (processes=4 of daemon 'app'"
-                + " (apache/app.conf:3)). Give each pool at most pool_size + max_overflow = 2500 per process"), f::message);
+        assertEquals("A SQLAlchemy pool has no limit, so connections are unbounded against databaseConnections=10000;"
+                + " give each pool at most 2500 per process (pool_size + max_overflow)", f.message());
+        assertTrue(f.detail().startsWith("The pools: [app:main] of " + INI + ", engine sqlalchemy.: no limit (pool_size"
+                + " = 0 (no limit)) in each of 4 process(es) (processes=4 of daemon 'app' (apache/app.conf:3)). 10000"
+                + " connections / 4 pooling processes = 2500 per process"), f::detail);
     }
 
     @Test
@@ -133,9 +135,10 @@ class DatabaseConnectionsOverBudgetTest {
                 "application = loadapp('config:/srv/admin/admin.ini')");
         write(tree, "admin/admin.ini", "[app:main]", "use = egg:admin", URL);
         Finding f = only(run(request(tree).host("databaseConnections", 10)), ID);
-        assertTrue(f.message().startsWith("The SQLAlchemy pools of known size can open 30 database connections, above"
-                + " databaseConnections=10: [app:main] of " + INI + ", engine sqlalchemy.: unknown: pool_size '5 # five'"
-                + " (" + INI + ":4) is not an integer"), f::message);
+        assertTrue(f.message().startsWith("SQLAlchemy pools of known size can open 30 connections, above"
+                + " databaseConnections=10;"), f::message);
+        assertTrue(f.detail().startsWith("The pools: [app:main] of " + INI + ", engine sqlalchemy.: unknown: pool_size"
+                + " '5 # five' (" + INI + ":4) is not an integer"), f::detail);
     }
 
     @Test
@@ -143,8 +146,9 @@ class DatabaseConnectionsOverBudgetTest {
         writeLinkedApp(tree, "processes=4 threads=10 maximum-requests=500", URL, "sqlalchemy.pool_size = 1",
                 "sqlalchemy.max_overflow = 0");
         Finding f = only(run(request(tree).host("databaseConnections", 3)), ID);
-        assertTrue(f.message().endsWith(". Even one connection per process is too many for 4 pooling processes: run"
-                + " fewer processes, or raise databaseConnections"), f::message);
+        assertTrue(f.message().endsWith("; run fewer processes, or raise databaseConnections"), f::message);
+        assertTrue(f.detail().endsWith(". Even one connection per process is too many for 4 pooling processes."),
+                f::detail);
     }
 
     @Test

@@ -58,12 +58,13 @@ class IdleChildrenOverBudgetTest {
         Finding f = only(run(request(tree).host("memory", memory)), ID);
         assertEquals(new Location(MAIN, 5), f.location());
         assertEquals(Severity.WARNING, f.severity());
-        assertEquals("At idle Apache keeps 20 children (StartServers 20, MinSpareServers 20): with the rest that is "
-                + Sizes.format(idle) + " (apache parent " + Sizes.format(parent) + " + 20 apache children x "
-                + Sizes.format(child) + " (" + MAIN + ":9) + daemon 'app' 3 x " + Sizes.format(daemon(5)) + " (" + MAIN
-                + ":10)), above memory=256 MiB before the first request. Set StartServers " + fit + " and"
-                + " MinSpareServers " + fit + " (or lower): " + fit + " idle children of " + Sizes.format(child)
-                + " fit in memory beside the rest", f.message());
+        assertEquals("At idle Apache keeps 20 children, " + Sizes.format(idle) + " with the rest, above memory=256"
+                + " MiB; set StartServers " + fit + " and MinSpareServers " + fit + " (or lower)", f.message());
+        assertEquals("StartServers 20, MinSpareServers 20 keep them: with the rest that is " + Sizes.format(idle)
+                + " (apache parent " + Sizes.format(parent) + " + 20 apache children x " + Sizes.format(child) + " ("
+                + MAIN + ":9) + daemon 'app' 3 x " + Sizes.format(daemon(5)) + " (" + MAIN + ":10)) before the first"
+                + " request. " + fit + " idle children of " + Sizes.format(child) + " fit in memory beside the rest.",
+                f.detail());
     }
 
     @Test
@@ -76,8 +77,10 @@ class IdleChildrenOverBudgetTest {
         long memory = others + 4 * child;
         Finding f = only(run(request(tree).host("memory", memory)), ID);
         assertEquals(new Location(MAIN, 5), f.location());
-        assertTrue(f.message().startsWith("At idle Apache keeps 6 children (StartServers 3, MinSpareThreads 150 /"
-                + " ThreadsPerChild 25): with the rest that is " + Sizes.format(others + 6 * child)), f::message);
+        assertTrue(f.message().startsWith("At idle Apache keeps 6 children, " + Sizes.format(others + 6 * child)
+                + " with the rest"), f::message);
+        assertTrue(f.detail().startsWith("StartServers 3, MinSpareThreads 150 / ThreadsPerChild 25 keep them: with the"
+                + " rest that is " + Sizes.format(others + 6 * child)), f::detail);
         // 4 children fit: StartServers 3 may stay, MinSpareThreads must come down to 4 x 25
         assertTrue(f.message().contains(". Set MinSpareThreads 100 (or lower): 4 idle children of "), f::message);
     }
@@ -88,8 +91,8 @@ class IdleChildrenOverBudgetTest {
         write("prefork", 3, 5, "StartServers 20", "MinSpareServers 20", "MaxSpareServers 40", "MaxRequestWorkers 10");
         long memory = 160 * MIB;
         Finding f = only(run(request(tree).host("memory", memory)), ID);
-        assertTrue(f.message().startsWith("At idle Apache keeps 10 children (StartServers 10, MinSpareServers 20)"),
-                f::message);
+        assertTrue(f.message().startsWith("At idle Apache keeps 10 children, "), f::message);
+        assertTrue(f.detail().startsWith("StartServers 10, MinSpareServers 20 keep them"), f::detail);
         // and threaded: 1000 spare threads would need 40 children, ServerLimit 4 allows 4
         write("event", 1, 5, "ServerLimit 4", "ThreadsPerChild 25", "MaxRequestWorkers 100", "MinSpareThreads 1000",
                 "MaxSpareThreads 1100");
@@ -106,7 +109,7 @@ class IdleChildrenOverBudgetTest {
         long memory = bytes(PREFORK_PARENT_WSGI_RSS) + 2 * daemon(5) + 2 * child;
         Finding f = only(run(request(tree).host("memory", memory)), ID);
         assertEquals(new Location(MAIN, 5), f.location());
-        assertTrue(f.message().contains(". Set StartServers 2 and MinSpareServers 2 (or lower)"), f::message);
+        assertTrue(f.message().endsWith("; set StartServers 2 and MinSpareServers 2 (or lower)"), f::message);
     }
 
     @Test
@@ -114,9 +117,9 @@ class IdleChildrenOverBudgetTest {
         write("prefork", 3, 5, "StartServers 2", "MinSpareServers 2", "MaxRequestWorkers 10", "ServerLimit 10");
         long others = bytes(PREFORK_PARENT_WSGI_RSS) + 3 * daemon(5);
         Finding f = only(run(request(tree).host("memory", 128 * MIB)), ID);
-        assertTrue(f.message().endsWith(". Even one child does not fit: the parent and the daemons take "
-                + Sizes.format(others) + " at idle; cut the daemons (FP501 says by how much) or raise memory"),
-                f::message);
+        assertTrue(f.detail().endsWith(". Even one child does not fit: the parent and the daemons take "
+                + Sizes.format(others) + " at idle."), f::detail);
+        assertTrue(f.message().endsWith("; cut the daemons (FP501 says by how much) or raise memory"), f::message);
     }
 
     @Test

@@ -60,9 +60,10 @@ class MaxRequestWorkersOverBudgetTest {
         long restricted = bytes(PREFORK_CHILD_RESTRICTED_RSS);
         long room = 1024 * MIB - bytes(PREFORK_PARENT_WSGI_RSS) - 2 * daemon(5);
         Finding f = only(run(request(tree).host("memory", 1024 * MIB)), ID);
-        assertTrue(f.message().startsWith("Apache's 150 children (MaxRequestWorkers 150) take 150 x "
-                + Sizes.format(python) + " = " + Sizes.format(150 * python) + ", more than memory=1 GiB on their own."
-                + " Set MaxRequestWorkers " + room / python + ":"), f::message);
+        assertEquals("Apache's 150 children take " + Sizes.format(150 * python) + ", more than memory=1 GiB on their"
+                + " own; set MaxRequestWorkers " + room / python + ", or WSGIRestrictEmbedded On (FP209)", f.message());
+        assertTrue(f.detail().startsWith("The children (MaxRequestWorkers 150) take 150 x " + Sizes.format(python)
+                + " = " + Sizes.format(150 * python) + ". " + room / python + " children of "), f::detail);
         assertTrue(room / restricted >= 150, "with the restriction they all fit");
         assertTrue(f.message().endsWith(". No application runs embedded, yet each child initialises Python: with"
                 + " WSGIRestrictEmbedded On (FP209) a child takes " + Sizes.format(restricted) + " instead of "
@@ -85,11 +86,12 @@ class MaxRequestWorkersOverBudgetTest {
         Finding f = only(run(request(tree).host("memory", memory)), ID);
         assertEquals(new Location(MAIN, 5), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        assertTrue(f.message().startsWith("Apache's 150 children (MaxRequestWorkers 150) take 150 x "
-                + Sizes.format(child) + " = " + Sizes.format(150 * child) + ", more than memory=512 MiB on their own."
-                + " Set MaxRequestWorkers " + fit + ": " + fit + " children of " + Sizes.format(child) + " fit in the "
+        assertEquals("Apache's 150 children take " + Sizes.format(150 * child) + ", more than memory=512 MiB on their"
+                + " own; set MaxRequestWorkers " + fit, f.message());
+        assertTrue(f.detail().startsWith("The children (MaxRequestWorkers 150) take 150 x " + Sizes.format(child)
+                + " = " + Sizes.format(150 * child) + ". " + fit + " children of " + Sizes.format(child) + " fit in the "
                 + Sizes.format(room) + " left beside daemon 'app' " + Sizes.format(daemons) + " (2 x "
-                + Sizes.format(daemon(5)) + ", " + MAIN + ":7), apache parent " + Sizes.format(parent)), f::message);
+                + Sizes.format(daemon(5)) + ", " + MAIN + ":7), apache parent " + Sizes.format(parent)), f::detail);
         // what it suggests fits: one more child would not
         assertTrue(parent + daemons + fit * child <= memory && parent + daemons + (fit + 1) * child > memory);
     }
@@ -105,11 +107,12 @@ class MaxRequestWorkersOverBudgetTest {
         long fit = (memory - bytes(THREADED_PARENT_WSGI_RSS)) / each;
         Finding f = only(run(request(tree).host("memory", memory)), ID);
         assertEquals(new Location(MAIN, 5), f.location());
-        assertTrue(f.message().startsWith("Apache's 6 children (MaxRequestWorkers 150 / ThreadsPerChild 25) take 6 x "
+        assertEquals("Apache's 6 children take " + Sizes.format(6 * each) + ", more than memory=256 MiB on their own;"
+                + " set MaxRequestWorkers " + fit * 25 + " (" + fit + " children x ThreadsPerChild 25)", f.message());
+        assertTrue(f.detail().startsWith("The children (MaxRequestWorkers 150 / ThreadsPerChild 25) take 6 x "
                 + Sizes.format(bytes(THREADED_CHILD_PYTHON_RSS)) + " + 40 MiB of embedded applications each = "
-                + Sizes.format(6 * each) + ", more than memory=256 MiB on their own. Set MaxRequestWorkers " + fit * 25
-                + " (" + fit + " children x ThreadsPerChild 25): " + fit + " children of " + Sizes.format(each)
-                + " fit in the "), f::message);
+                + Sizes.format(6 * each) + ". " + fit + " children of " + Sizes.format(each) + " fit in the "),
+                f::detail);
     }
 
     @Test
@@ -118,8 +121,10 @@ class MaxRequestWorkersOverBudgetTest {
         long parent = bytes(PREFORK_PARENT_WSGI_RSS);
         long others = parent + 3 * daemon(5);
         Finding f = only(run(request(tree).host("memory", 128 * MIB)), ID);
-        assertTrue(f.message().contains(", more than memory=128 MiB on their own, and nothing is left for them: daemon"
-                + " 'app' " + Sizes.format(3 * daemon(5))), f::message);
+        assertTrue(f.message().contains(", more than memory=128 MiB on their own; cut the daemons first (FP501 says by"
+                + " how much), or raise memory"), f::message);
+        assertTrue(f.detail().contains(". Nothing is left for them: daemon 'app' " + Sizes.format(3 * daemon(5))),
+                f::detail);
         assertTrue(f.message().contains(" already take " + Sizes.format(others) + " of the budget. Cut the daemons first"
                 + " (FP501 says by how much), or raise memory"), f::message);
     }
@@ -132,8 +137,8 @@ class MaxRequestWorkersOverBudgetTest {
         // room for half a child
         long memory = others + child / 2;
         Finding f = only(run(request(tree).host("memory", memory)), ID);
-        assertTrue(f.message().contains(", and only " + Sizes.format(child / 2) + " is left beside daemon 'app' "),
-                f::message);
+        assertTrue(f.detail().contains(". Only " + Sizes.format(child / 2) + " is left beside daemon 'app' "),
+                f::detail);
         assertTrue(f.message().contains(", less than one child of " + Sizes.format(child) + ". Cut the daemons first"),
                 f::message);
     }
@@ -159,9 +164,11 @@ class MaxRequestWorkersOverBudgetTest {
         long each = bytes(THREADED_CHILD_PYTHON_RSS) + APP_RSS;
         Finding f = only(run(request(tree).host("memory", 256 * MIB)), ID);
         assertEquals(new Location("apache/app.conf", 0), f.location());
-        assertTrue(f.message().startsWith("Apache's 16 children (MaxRequestWorkers 400 / ThreadsPerChild 25) take 16 x "
+        assertTrue(f.message().startsWith("Apache's 16 children take " + Sizes.format(16 * each) + ", more than"),
+                f::message);
+        assertTrue(f.detail().startsWith("The children (MaxRequestWorkers 400 / ThreadsPerChild 25) take 16 x "
                 + Sizes.format(bytes(THREADED_CHILD_PYTHON_RSS)) + " + 40 MiB of embedded applications each = "
-                + Sizes.format(16 * each)), f::message);
+                + Sizes.format(16 * each)), f::detail);
         assertTrue(f.message().contains(". The estimate assumes: no main httpd file loads an MPM: event with its"
                 + " compiled-in defaults is assumed (parameter mpm); "), f::message);
     }

@@ -54,10 +54,11 @@ class MemoryNearBudgetTest {
         Finding f = only(run(request(tree).host("memory", memory)), ID);
         assertEquals(new Location(MAIN, 6), f.location());
         assertEquals(Severity.WARNING, f.severity());
-        assertTrue(f.message().startsWith("Worst-case resident memory is " + Sizes.format(total) + ", "
-                + String.format(Locale.ROOT, "%.1f", total * 100.0 / memory) + " % of memory=300 MiB: "
-                + Sizes.format(memory - total) + " of headroom, less than the 10 % this rule keeps free. Largest:"
-                + " daemon 'app' " + Sizes.format(4 * daemon(15))), f::message);
+        assertEquals("Worst-case resident memory is " + Sizes.format(total) + ", "
+                + String.format(Locale.ROOT, "%.1f", total * 100.0 / memory) + " % of memory=300 MiB, above 90 %; set"
+                + " processes=3 on daemon 'app'", f.message());
+        assertTrue(f.detail().startsWith(Sizes.format(memory - total) + " of headroom is less than the 10 % this rule"
+                + " keeps free. Largest: daemon 'app' " + Sizes.format(4 * daemon(15))), f::detail);
         assertTrue(f.message().contains(". To stay under 90 % (" + Sizes.format(limit) + "), stop " + stop + " of the 4"
                 + " processes of daemon 'app' (" + Sizes.format(daemon(15)) + " each = "), f::message);
         assertTrue(f.message().contains("): processes=" + (4 - stop) + " at " + MAIN + ":6"), f::message);
@@ -82,7 +83,7 @@ class MemoryNearBudgetTest {
         List<Finding> quiet = findings(run(request(tree).host("memory", memory)), ID);
         assertTrue(quiet.isEmpty(), () -> describe(quiet));
         Finding f = only(run(request(tree).host("memory", memory).rules(Map.of("FP502.percent", "80"))), ID);
-        assertTrue(f.message().contains(" of headroom, less than the 20 % this rule keeps free."), f::message);
+        assertTrue(f.detail().contains(" of headroom is less than the 20 % this rule keeps free."), f::detail);
         assertTrue(f.message().contains(". To stay under 80 % (" + Sizes.format(memory * 80 / 100) + "), "),
                 f::message);
     }

@@ -68,7 +68,8 @@ class MemoryOverBudgetTest {
         assertEquals(new Location(MAIN, 7), f.location());
         assertEquals(Severity.ERROR, f.severity());
         assertEquals("Worst-case resident memory is " + Sizes.format(total) + ", above memory=224 MiB by "
-                + Sizes.format(excess) + ". Largest: daemon 'app' " + Sizes.format(4 * each) + " (4 x "
+                + Sizes.format(excess) + "; set processes=" + (4 - stop) + " on daemon 'app'", f.message());
+        assertEquals("Largest: daemon 'app' " + Sizes.format(4 * each) + " (4 x "
                 + Sizes.format(each) + ", " + MAIN + ":7), apache children " + Sizes.format(children) + " (6 x "
                 + Sizes.format(bytes(THREADED_CHILD_RESTRICTED_RSS)) + ", " + MAIN + ":6), apache parent "
                 + Sizes.format(parent) + " (1 x " + Sizes.format(parent) + ", " + MAIN + ":3). To fit, stop " + stop
@@ -76,7 +77,7 @@ class MemoryOverBudgetTest {
                 + Sizes.format(bytes(DAEMON_RSS)) + " + 15 threads x " + Sizes.format(bytes(DAEMON_THREAD_RSS))
                 + " + 1 x appRss 40 MiB): processes=" + (4 - stop) + " at " + MAIN + ":7. Most of each process of"
                 + " daemon 'app' is the application (40 MiB of appRss): measure the application's real size and set"
-                + " appRss, or load less of it", f.message());
+                + " appRss, or load less of it.", f.detail());
     }
 
     @Test
@@ -88,8 +89,9 @@ class MemoryOverBudgetTest {
         long stop = (excess + child - 1) / child;
         Finding f = only(run(request(tree).host("memory", 512 * MIB)), ID);
         assertEquals(new Location(MAIN, 5), f.location());
-        assertTrue(f.message().endsWith(". To fit, stop " + stop + " of the 150 apache children (" + Sizes.format(child)
-                + " each): MaxRequestWorkers " + (150 - stop) + " at " + MAIN + ":5"), f::message);
+        assertTrue(f.detail().endsWith(". To fit, stop " + stop + " of the 150 apache children (" + Sizes.format(child)
+                + " each): MaxRequestWorkers " + (150 - stop) + " at " + MAIN + ":5."), f::detail);
+        assertTrue(f.message().endsWith("; set MaxRequestWorkers " + (150 - stop)), f::message);
     }
 
     @Test
@@ -103,11 +105,11 @@ class MemoryOverBudgetTest {
         long stop = (rest + child - 1) / child;
         Finding f = only(run(request(tree).host("memory", 100 * MIB)), ID);
         assertEquals(new Location(MAIN, 7), f.location());
-        assertTrue(f.message().contains(". To fit, stop 2 of the 3 processes of daemon 'app' (" + Sizes.format(daemon(5))
-                + " each = "), f::message);
-        assertTrue(f.message().contains("): processes=1 at " + MAIN + ":7, not enough on its own; then stop " + stop
+        assertTrue(f.detail().contains(". To fit, stop 2 of the 3 processes of daemon 'app' (" + Sizes.format(daemon(5))
+                + " each = "), f::detail);
+        assertTrue(f.detail().contains("): processes=1 at " + MAIN + ":7, not enough on its own; then stop " + stop
                 + " of the 20 apache children (" + Sizes.format(child) + " each): MaxRequestWorkers " + (20 - stop)
-                + " at " + MAIN + ":5. Most of each process"), f::message);
+                + " at " + MAIN + ":5. Most of each process"), f::detail);
     }
 
     @Test
@@ -117,8 +119,8 @@ class MemoryOverBudgetTest {
         long smallest = bytes(PREFORK_PARENT_WSGI_RSS) + child + daemon(5);
         long memory = 32 * MIB;
         Finding f = only(run(request(tree).host("memory", memory)), ID);
-        assertTrue(f.message().contains("; with one process of each left, " + Sizes.format(smallest - memory)
-                + " is still over: raise memory or move a daemon group to another host"), f::message);
+        assertTrue(f.detail().contains("; with one process of each left, " + Sizes.format(smallest - memory)
+                + " is still over: raise memory or move a daemon group to another host"), f::detail);
     }
 
     @Test
@@ -132,9 +134,9 @@ class MemoryOverBudgetTest {
         Finding f = only(run(request(tree).host("memory", memory)), ID);
         // the embedded applications (16 x 40 MiB) are the largest part; the line that sizes them is the mount
         assertEquals(new Location(MAIN, 6), f.location());
-        assertTrue(f.message().contains(". To fit, stop " + stop + " of the 16 apache children (" + Sizes.format(each)
+        assertTrue(f.detail().contains(". To fit, stop " + stop + " of the 16 apache children (" + Sizes.format(each)
                 + " each with their embedded applications): MaxRequestWorkers " + (16 - stop) * 25 + " ("
-                + (16 - stop) + " children x ThreadsPerChild 25) at " + MAIN + ":5"), f::message);
+                + (16 - stop) + " children x ThreadsPerChild 25) at " + MAIN + ":5"), f::detail);
     }
 
     @Test
@@ -146,16 +148,16 @@ class MemoryOverBudgetTest {
         long each = daemon(15) + growth;
         Finding f = only(run(request(tree).host("memory", 512 * MIB).host("requestGrowth", 100 * KIB)), ID);
         assertEquals(new Location("apache/app.conf", 2), f.location());
-        assertTrue(f.message().contains("Largest: daemon 'app' " + Sizes.format(3 * each) + " (3 x " + Sizes.format(each)),
-                f::message);
-        assertTrue(f.message().contains(" + 1 x appRss 40 MiB + maximum-requests 1000 x requestGrowth 100 KiB)"),
-                f::message);
-        assertTrue(f.message().contains("Most of each process of daemon 'app' is growth before recycling ("
+        assertTrue(f.detail().contains("Largest: daemon 'app' " + Sizes.format(3 * each) + " (3 x " + Sizes.format(each)),
+                f::detail);
+        assertTrue(f.detail().contains(" + 1 x appRss 40 MiB + maximum-requests 1000 x requestGrowth 100 KiB)"),
+                f::detail);
+        assertTrue(f.detail().contains("Most of each process of daemon 'app' is growth before recycling ("
                 + Sizes.format(growth) + " of maximum-requests x requestGrowth): a lower maximum-requests bounds it"),
-                f::message);
+                f::detail);
         // a vhost-only project: the estimate says what it assumed
-        assertTrue(f.message().contains(". The estimate assumes: no main httpd file loads an MPM: event with its"
-                + " compiled-in defaults is assumed (parameter mpm)"), f::message);
+        assertTrue(f.detail().contains(". The estimate assumes: no main httpd file loads an MPM: event with its"
+                + " compiled-in defaults is assumed (parameter mpm)"), f::detail);
     }
 
     @Test
@@ -165,7 +167,7 @@ class MemoryOverBudgetTest {
         List<Finding> exact = findings(run(request(tree).host("memory", total)), ID);
         assertTrue(exact.isEmpty(), () -> describe(exact));
         Finding over = only(run(request(tree).host("memory", total - 1)), ID);
-        assertTrue(over.message().contains(", above memory=" + Sizes.format(total - 1) + " by 1 bytes."),
+        assertTrue(over.message().contains(", above memory=" + Sizes.format(total - 1) + " by 1 bytes;"),
                 over::message);
         List<Finding> none = findings(run(request(tree)), ID);
         assertTrue(none.isEmpty(), () -> describe(none));

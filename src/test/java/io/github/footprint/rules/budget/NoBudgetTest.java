@@ -64,31 +64,39 @@ class NoBudgetTest {
         Finding f = only(run(request(tree)), ID);
         assertEquals(Location.PROJECT, f.location());
         assertEquals(Severity.INFO, f.severity());
-        assertEquals("No memory budget is set: the worst case is " + Sizes.format(resident) + " resident (daemon 'app' "
+        assertEquals("No memory budget is set (worst case " + Sizes.format(resident) + " resident, "
+                + Sizes.format(virtual) + " virtual); set <memory>, <virtualMemory>, <databaseConnections> to the"
+                + " host's numbers", f.message());
+        assertEquals("The worst case is " + Sizes.format(resident) + " resident and " + Sizes.format(virtual)
+                + " of address space. The largest: daemon 'app' "
                 + Sizes.format(2 * daemon(15)) + " (2 x " + Sizes.format(daemon(15)) + ", apache/app.conf:3), apache"
                 + " children " + Sizes.format(6 * bytes(THREADED_CHILD_RESTRICTED_RSS)) + " (6 x "
                 + Sizes.format(bytes(THREADED_CHILD_RESTRICTED_RSS)) + ", apache2/apache2.conf:5), apache parent "
                 + Sizes.format(bytes(THREADED_PARENT_WSGI_RSS)) + " (1 x " + Sizes.format(bytes(THREADED_PARENT_WSGI_RSS))
-                + ", apache2/apache2.conf:3)) and " + Sizes.format(virtual) + " of address space, with " + connections
-                + " database connections at most, held against nothing; FP105, FP106, FP501 and FP502 are inactive, and"
-                + " FP503 and FP504 too (no virtualMemory, no databaseConnections). Set <memory>, <virtualMemory>,"
-                + " <databaseConnections> in the plugin's configuration (or per environment) to the host's numbers",
-                f.message());
+                + ", apache2/apache2.conf:3). It opens " + connections + " database connections at most. Held against"
+                + " nothing, FP105, FP106, FP501 and FP502 are inactive, and FP503 and FP504 too (no virtualMemory, no"
+                + " databaseConnections). Set the budgets in the plugin's configuration, or per environment.",
+                f.detail());
     }
 
     @Test
     void itNamesOnlyTheBudgetsThatAreMissing() throws Exception {
         deployment("sqlalchemy.url = postgresql://app@db.internal/app");
         Finding f = only(run(request(tree).host("virtualMemory", 4 * GIB)), ID);
-        assertTrue(f.message().contains("; FP105, FP106, FP501 and FP502 are inactive, and FP504 too (no"
-                + " databaseConnections). Set <memory>, <databaseConnections> in"), f::message);
+        assertTrue(f.message().endsWith("; set <memory>, <databaseConnections> to the host's numbers"), f::message);
+        assertTrue(f.detail().contains(" FP105, FP106, FP501 and FP502 are inactive, and FP504 too (no"
+                + " databaseConnections). Set the budgets"), f::detail);
         Finding g = only(run(request(tree).host("virtualMemory", 4 * GIB).host("databaseConnections", 50)), ID);
-        assertTrue(g.message().contains("; FP105, FP106, FP501 and FP502 are inactive. Set <memory> in"), g::message);
+        assertTrue(g.message().endsWith("; set <memory> to the host's numbers"), g::message);
+        assertTrue(g.detail().contains(" FP105, FP106, FP501 and FP502 are inactive. Set the budgets"), g::detail);
         // without a pool, connections are neither counted nor asked for
         deployment();
         Finding h = only(run(request(tree)), ID);
-        assertTrue(h.message().contains(" of address space, held against nothing; FP105, FP106, FP501 and FP502 are"
-                + " inactive, and FP503 too (no virtualMemory). Set <memory>, <virtualMemory> in"), h::message);
+        assertTrue(h.message().endsWith("; set <memory>, <virtualMemory> to the host's numbers"), h::message);
+        assertTrue(h.detail().contains(" of address space. The largest: ") && !h.detail().contains("database"),
+                h::detail);
+        assertTrue(h.detail().contains(" Held against nothing, FP105, FP106, FP501 and FP502 are inactive, and FP503 too"
+                + " (no virtualMemory)."), h::detail);
     }
 
     @Test

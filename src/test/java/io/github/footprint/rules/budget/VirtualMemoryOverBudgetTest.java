@@ -70,7 +70,9 @@ class VirtualMemoryOverBudgetTest {
         assertEquals(new Location(MAIN, 6), f.location());
         assertEquals(Severity.ERROR, f.severity());
         assertEquals("Worst-case address space is " + Sizes.format(total) + ", above virtualMemory=2 GiB by "
-                + Sizes.format(total - 2 * GIB) + ". Largest: apache children " + Sizes.format(6 * child(DEFAULT_STACK,
+                + Sizes.format(total - 2 * GIB) + "; MALLOC_ARENA_MAX=2 saves " + Sizes.format(arenaSaving) + " and 512"
+                + " KiB stacks " + Sizes.format(stackSaving), f.message());
+        assertEquals("Largest: apache children " + Sizes.format(6 * child(DEFAULT_STACK,
                         15)) + " (6 x " + Sizes.format(child(DEFAULT_STACK, 15)) + ", " + MAIN + ":6), daemon 'app' "
                 + Sizes.format(2 * daemonVirtual(15, DEFAULT_STACK, 15)) + " (2 x "
                 + Sizes.format(daemonVirtual(15, DEFAULT_STACK, 15)) + ", " + MAIN + ":7), apache parent "
@@ -80,7 +82,7 @@ class VirtualMemoryOverBudgetTest {
                 + Sizes.format(stacks) + ". Adding 'export MALLOC_ARENA_MAX=2' to envvars saves "
                 + Sizes.format(arenaSaving) + "; setting ThreadStackSize 524288 (stacks of 8 MiB now) and"
                 + " stack-size=524288 on daemon 'app' (8 MiB now, " + MAIN + ":7) saves " + Sizes.format(stackSaving)
-                + ": " + Sizes.format(total - arenaSaving - stackSaving) + " in all, within the budget", f.message());
+                + ": " + Sizes.format(total - arenaSaving - stackSaving) + " in all, within the budget.", f.detail());
     }
 
     @Test
@@ -92,11 +94,12 @@ class VirtualMemoryOverBudgetTest {
         long arenas = (6 + 2) * 7 * ARENA;
         Finding f = only(run(request(tree).host("virtualMemory", GIB).host("cpuCores", 1)), ID);
         assertTrue(f.message().startsWith("Worst-case address space is " + Sizes.format(total) + ","), f::message);
-        assertTrue(f.message().contains(". Of it, malloc arenas reserve " + Sizes.format(arenas) + " (arena cap 8,"
-                + " glibc's default of 8 per core x cpuCores 1) and thread stacks "), f::message);
-        assertTrue(f.message().contains(". Adding 'export MALLOC_ARENA_MAX=2' to envvars saves "
-                + Sizes.format(arenas - 8 * ARENA) + ": "), f::message);
-        assertFalse(f.message().contains("ThreadStackSize"), f::message);
+        assertTrue(f.detail().contains(". Of it, malloc arenas reserve " + Sizes.format(arenas) + " (arena cap 8,"
+                + " glibc's default of 8 per core x cpuCores 1) and thread stacks "), f::detail);
+        assertTrue(f.detail().contains(". Adding 'export MALLOC_ARENA_MAX=2' to envvars saves "
+                + Sizes.format(arenas - 8 * ARENA) + ": "), f::detail);
+        assertFalse(f.detail().contains("ThreadStackSize"), f::detail);
+        assertFalse(f.message().contains("stacks"), f::message);
     }
 
     /** Processes to stop to remove {@code excess} bytes at {@code each} per process. */
@@ -111,13 +114,13 @@ class VirtualMemoryOverBudgetTest {
         long total = bytes(THREADED_PARENT_WSGI_VIRTUAL) + 6 * child(SMALL_STACK, 1)
                 + 2 * daemonVirtual(15, SMALL_STACK, 1);
         Finding f = only(run(request(tree).host("virtualMemory", 512 * MIB)), ID);
-        assertTrue(f.message().startsWith("Worst-case address space is " + Sizes.format(total) + ", above"
-                + " virtualMemory=512 MiB by " + Sizes.format(total - 512 * MIB) + "."), f::message);
-        assertTrue(f.message().endsWith("(arena cap 2, MALLOC_ARENA_MAX=2 (apache2/envvars:2)) and thread stacks "
+        assertEquals("Worst-case address space is " + Sizes.format(total) + ", above virtualMemory=512 MiB by "
+                + Sizes.format(total - 512 * MIB) + "; run fewer threads or processes", f.message());
+        assertTrue(f.detail().endsWith("(arena cap 2, MALLOC_ARENA_MAX=2 (apache2/envvars:2)) and thread stacks "
                 + Sizes.format((6 * 27 + 2 * 17) * stack(SMALL_STACK)) + ". Run fewer threads or processes: the"
                 + " largest part is apache children (6 x " + Sizes.format(child(SMALL_STACK, 1)) + "); MaxRequestWorkers "
                 + 25 * (6 - stop(total - 512 * MIB, child(SMALL_STACK, 1))) + " at apache2/apache2.conf:6 stops "
-                + stop(total - 512 * MIB, child(SMALL_STACK, 1)) + " of them, which fits"), f::message);
+                + stop(total - 512 * MIB, child(SMALL_STACK, 1)) + " of them, which fits."), f::detail);
     }
 
     @Test
@@ -127,10 +130,11 @@ class VirtualMemoryOverBudgetTest {
                 + 2 * daemonVirtual(15, SMALL_STACK, 1);
         Finding f = only(run(request(tree).host("virtualMemory", 512 * MIB)), ID);
         long stop = stop(after - 512 * MIB, child(SMALL_STACK, 1));
-        assertTrue(f.message().endsWith(", which still leaves " + Sizes.format(after - 512 * MIB) + " over: run fewer"
+        assertTrue(f.detail().endsWith(", which still leaves " + Sizes.format(after - 512 * MIB) + " over: run fewer"
                 + " threads or processes as well: the largest part is apache children (6 x "
                 + Sizes.format(child(SMALL_STACK, 1)) + " after those fixes); MaxRequestWorkers " + 25 * (6 - stop)
-                + " at apache2/apache2.conf:6 stops " + stop + " of them, which fits"), f::message);
+                + " at apache2/apache2.conf:6 stops " + stop + " of them, which fits."), f::detail);
+        assertTrue(f.message().endsWith("; then run fewer processes"), f::message);
     }
 
     @Test

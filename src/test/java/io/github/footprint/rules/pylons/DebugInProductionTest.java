@@ -83,8 +83,9 @@ class DebugInProductionTest {
         // [app:admin] is in the loaded file, but the loadapp builds [app:main] only
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 5), f.location());
-        assertTrue(f.message().startsWith("[app:main] gets debug = 1 in environment 'default' from a set debug line"
-                + " (app/production.ini:5)"), f::message);
+        assertTrue(f.message().startsWith("[app:main] gets debug = 1 in environment 'default': its debugger lets"
+                + " visitors run code"), f::message);
+        assertTrue(f.detail().startsWith("The value comes from a set debug line (app/production.ini:5)."), f::detail);
     }
 
     @Test
@@ -159,8 +160,9 @@ class DebugInProductionTest {
                 "debug = on");
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 3), f.location());
-        assertTrue(f.message().startsWith("[app:main] debug = on in environment 'default': the application's"
-                + " config['debug'] is true"), f::message);
+        assertEquals("[app:main] debug = on in environment 'default' shows tracebacks to visitors; set debug = false",
+                f.message());
+        assertTrue(f.detail().startsWith("The application's config['debug'] is true"), f::detail);
     }
 
     @Test

@@ -36,7 +36,7 @@ class KeyShadowedByDefaultTest {
         assertEquals(new Location("app/production.ini", 5), f.location());
         assertEquals(Severity.ERROR, f.severity());
         assertEquals("[app:main] debug = false is ignored: [DEFAULT] has debug too; write set debug = false in"
-                + " [app:main], or remove debug from [DEFAULT]", f.message());
+                + " [app:main], or remove it from [DEFAULT]", f.message());
         assertEquals("PasteDeploy silently drops a section's key that its defaults also have (ConfigLoader.get_context:"
                 + " 'if option in defaults: continue'), and [DEFAULT] also has debug = true (app/production.ini:2), so"
                 + " the app gets that value through global_conf. A set line overrides the global.", f.detail());
@@ -52,8 +52,9 @@ class KeyShadowedByDefaultTest {
                 "threadpool_workers = 5");
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 5), f.location());
-        assertTrue(f.message().endsWith("the server runs with its built-in default. Remove threadpool_workers from"
-                + " [DEFAULT] (a set line would only change global_conf)"), f::message);
+        assertTrue(f.message().endsWith("; remove threadpool_workers from [DEFAULT]"), f::message);
+        assertTrue(f.detail().endsWith("the server runs with its built-in default. A set line would only change"
+                + " global_conf, not the server's own keys."), f::detail);
     }
 
     @Test
@@ -69,8 +70,8 @@ class KeyShadowedByDefaultTest {
                 "debug = true");
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/shared/base.ini", 3), f.location());
-        assertTrue(f.message().contains("the file that pulls this one in with use = config:... has debug = false"
-                + " (app/production.ini:2), which becomes a default here"), f::message);
+        assertTrue(f.detail().contains("the file that pulls this one in with use = config:... has debug = false"
+                + " (app/production.ini:2), which becomes a default here"), f::detail);
     }
 
     @Test
@@ -83,8 +84,9 @@ class KeyShadowedByDefaultTest {
                 "sqlalchemy.url = postgresql://app:other@db/app");
         Finding f = only(check(tree), ID);
         // the engine masks every URL password in what it reports
-        assertTrue(f.message().startsWith("[app:main] sqlalchemy.url = postgresql://app:****@db/app is silently"
-                + " ignored"), f::message);
+        assertTrue(f.message().startsWith("[app:main] sqlalchemy.url = postgresql://app:****@db/app is ignored"),
+                f::message);
+        assertTrue(f.detail().contains(" [DEFAULT] also has sqlalchemy.url = postgresql://app:****@db/app"), f::detail);
         assertTrue(!f.message().contains("s3cret") && !f.message().contains("other@"), f::message);
     }
 

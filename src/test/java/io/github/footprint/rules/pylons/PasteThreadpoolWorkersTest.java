@@ -40,7 +40,10 @@ class PasteThreadpoolWorkersTest {
         assertEquals(new Location("app/production.ini", 3), f.location());
         assertEquals(Severity.ERROR, f.severity());
         assertEquals("[server:main] threadpool_workers = 3 is below threadpool_spawn_if_under = 5 (default)"
-                + " (AssertionError at start-up); set threadpool_spawn_if_under = 3 or lower", f.message());
+                + " (AssertionError); set threadpool_spawn_if_under = 3 or lower", f.message());
+        assertEquals("Paste's ThreadPool asserts spawn_if_under <= nworkers, so paster serve stops at start-up with"
+                + " AssertionError: spawn_if_under (5) should be less than nworkers (3). threadpool_workers = 5 or"
+                + " more works too.", f.detail());
         assertEquals("Paste's ThreadPool asserts spawn_if_under <= nworkers, so paster serve stops at start-up with"
                 + " AssertionError: spawn_if_under (5) should be less than nworkers (3). threadpool_workers = 5 or more"
                 + " works too.", f.detail());

@@ -37,11 +37,12 @@ class PoolOversizedTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 4), f.location());
         assertEquals(Severity.WARNING, f.severity());
-        assertTrue(f.message().startsWith("[app:main] sqlalchemy. pool allows pool_size 10 + max_overflow 20 = 30"
-                + " connections per process, but daemon 'app' (apache/app.conf:3) runs 5 thread(s): at most 5 can be"
-                + " in use at once, and the other 25 per process (50 for its 2 process(es)) only count against the"
-                + " database's max_connections. Set sqlalchemy.pool_size = 5 and sqlalchemy.max_overflow = 0 ("),
-                f::message);
+        assertEquals("[app:main] sqlalchemy. pool allows 30 connections per process for 5 threads; set"
+                + " sqlalchemy.pool_size = 5, sqlalchemy.max_overflow = 0", f.message());
+        assertTrue(f.detail().startsWith("pool_size 10 + max_overflow 20 = 30 connections per process, but daemon 'app'"
+                + " (apache/app.conf:3) runs 5 thread(s): at most 5 can be in use at once, and the other 25 per process"
+                + " (50 for its 2 process(es)) only count against the database's max_connections. WSGIScriptAlias /"),
+                f::detail);
         assertTrue(f.message().endsWith("(WSGIScriptAlias / (apache/app.conf:5) runs /srv/app/app.wsgi [the only file"
                 + " of that name in the project], whose paste.deploy.loadapp (app/app.wsgi:2) opens"
                 + " /srv/app/production.ini [the only file of that name in the project], section main in daemon group"
@@ -54,8 +55,8 @@ class PoolOversizedTest {
         linked("threads=4 maximum-requests=500", "sqlalchemy.url = postgresql://app@db.internal/app");
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 3), f.location());
-        assertTrue(f.message().contains("pool allows pool_size 5 (default) + max_overflow 10 (default) = 15"
-                + " connections per process"), f::message);
+        assertTrue(f.detail().startsWith("pool_size 5 (default) + max_overflow 10 (default) = 15 connections per"
+                + " process, "), f::detail);
         assertTrue(f.message().contains("Set sqlalchemy.pool_size = 4 and sqlalchemy.max_overflow = 0"), f::message);
     }
 
@@ -67,7 +68,7 @@ class PoolOversizedTest {
                 "sqlalchemy.max_overflow = 10");
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 5), f.location());
-        assertTrue(f.message().contains("Set sqlalchemy.pool_size = 2 and sqlalchemy.max_overflow = 3"), f::message);
+        assertTrue(f.message().endsWith("; set sqlalchemy.pool_size = 2, sqlalchemy.max_overflow = 3"), f::message);
     }
 
     @Test
@@ -81,9 +82,10 @@ class PoolOversizedTest {
         assertEquals(Severity.INFO, f.severity());
         assertEquals("[app:main] sqlalchemy. pool allows 20 connections per process, used by no known daemon; link a"
                 + " .wsgi that loads this file", f.message());
-        assertEquals("Pool_size 10 + max_overflow 10 (default) = 20 connections per process. footprint cannot tell"
-                + " which daemon's threads use the pool: no WSGIScriptAlias of the project leads to a .wsgi script that"
-                + " loads app/production.ini. Link it: a WSGIScriptAlias to a .wsgi script that loads this file.",
+        assertEquals("pool_size 10 + max_overflow 10 (default) = 20 connections per process.. footprint cannot tell"
+                + " which daemon's threads use the pool: no WSGIScriptAlias of the project leads to a .wsgi script"
+                + " that loads app/production.ini. Link it: a WSGIScriptAlias to a .wsgi script that loads this"
+                + " file.",
                 f.detail());
     }
 
@@ -120,7 +122,7 @@ class PoolOversizedTest {
         assertEquals(new Location("app/production.ini", 5), f.location());
         assertEquals("[app:main] sqlalchemy.default. pool allows 10 connections per process for 4 threads; set"
                 + " sqlalchemy.default.pool_size = 3, sqlalchemy.default.max_overflow = 1", f.message());
-        assertTrue(f.detail().startsWith("Pool_size 3 + max_overflow 7 = 10 connections per process as meant (pool_size"
+        assertTrue(f.detail().startsWith("pool_size 3 + max_overflow 7 = 10 connections per process as meant (pool_size"
                 + " '3     # 5 is default' (app/production.ini:4) is not an integer: SQLAlchemy raises ValueError at"
                 + " start-up, so the application does not start as written, FP301), but daemon 'app'"
                 + " (apache/app.conf:3) runs 4 thread(s): at most 4 can be in use at once, and the other 6 per process"

@@ -49,7 +49,8 @@ class TrailingCommentTest {
                 "use = egg:myapp");
         Finding f = only(check(tree), ID);
         assertEquals(new Location("app/production.ini", 2), f.location());
-        assertTrue(f.message().startsWith("[DEFAULT] debug = 'false ; never in production'"), f::message);
+        assertTrue(f.message().startsWith("[DEFAULT] debug = false is followed by a comment"), f::message);
+        assertTrue(f.detail().startsWith("The value is 'false ; never in production'."), f::detail);
         assertTrue(f.message().endsWith("debug = false"), f::message);
     }
 

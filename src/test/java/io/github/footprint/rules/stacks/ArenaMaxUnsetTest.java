@@ -46,8 +46,8 @@ class ArenaMaxUnsetTest {
         assertEquals(new Location("apache2/envvars", 3), f.location());
         assertEquals(Severity.INFO, f.severity());
         // sites-enabled/ is Debian's layout: Debian's stock event server stands around the vhost, its children count
-        assertEquals("MALLOC_ARENA_MAX=2 is not exported: malloc arenas take most of the address space of the Apache"
-                + " children and daemon 'app'; add 'export MALLOC_ARENA_MAX=2' to envvars", f.message());
+        assertEquals("MALLOC_ARENA_MAX=2 is not exported: malloc arenas take most of the address space of 2 process"
+                + " groups; add 'export MALLOC_ARENA_MAX=2' to envvars", f.message());
         assertEquals("Not exported, MALLOC_ARENA_MAX=2 stays a variable of the shell and httpd's environment has none."
                 + " Under ulimit -v 4194304 (4 GiB) at apache2/envvars:2, glibc's malloc arenas (64 MiB of address"
                 + " space each, up to 8 per core; cpuCores 2) would take most of the address space: Apache's event"
@@ -62,11 +62,12 @@ class ArenaMaxUnsetTest {
         write(tree, MAIN, EVENT, "Listen 80", "WSGIDaemonProcess app threads=4 virtual-memory-limit=2147483648");
         Finding f = only(check(tree), ID);
         assertEquals(new Location(MAIN, 3), f.location());
-        assertTrue(f.message().startsWith("httpd's environment has no MALLOC_ARENA_MAX: under their"
-                + " virtual-memory-limit, glibc's malloc arenas (64 MiB of address space each, up to 8 per core;"
+        assertTrue(f.message().startsWith("no MALLOC_ARENA_MAX in httpd's environment: malloc arenas take most of"
+                + " the address space of "), f::message);
+        assertTrue(f.detail().startsWith("Under their virtual-memory-limit, glibc's malloc arenas (64 MiB of address space each, up to 8 per core;"
                 + " cpuCores 2) would take most of the address space: WSGIDaemonProcess app"
                 + " (virtual-memory-limit=2147483648) would reserve 5 arenas, 320 MiB of 426.4 MiB per process."),
-                f::message);
+                f::detail);
         Finding both = only(run(request(tree).host("virtualMemory", 8L << 30)), ID);
         assertTrue(both.message().contains("under virtualMemory=8 GiB, glibc's") && both.message().contains(
                 "most of the address space: Apache's event children would reserve 15 arenas, 960 MiB of 1.2 GiB per"
@@ -100,10 +101,10 @@ class ArenaMaxUnsetTest {
                 + arenas * ThreadMemory.ARENA_SIZE + Host.DEFAULT_APP_RSS;
         Finding f = only(run(request(tree).host("cpuCores", 4)), ID);
         // sites-enabled/ is Debian's layout: the stock event children (25 threads: 26 arenas under a cap of 31) first
-        assertTrue(f.message().contains("up to 8 per core; cpuCores 4) would take most of the address space:"
+        assertTrue(f.detail().contains("up to 8 per core; cpuCores 4) would take most of the address space:"
                 + " Apache's event children would reserve 26 arenas, 1.6 GiB of 1.9 GiB per child;"
                 + " WSGIDaemonProcess app would reserve " + arenas + " arenas, " + Sizes.format(arenas
-                        * ThreadMemory.ARENA_SIZE) + " of " + Sizes.format(total) + " per process"), f::message);
+                        * ThreadMemory.ARENA_SIZE) + " of " + Sizes.format(total) + " per process"), f::detail);
     }
 
     @Test

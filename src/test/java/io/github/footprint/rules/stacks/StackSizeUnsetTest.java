@@ -61,8 +61,9 @@ class StackSizeUnsetTest {
                 + " under virtualMemory=2 GiB. ThreadStackSize 524288 keeps the same resident memory.",
                 fs.get(0).detail());
         assertEquals(new Location(MAIN, 4), fs.get(1).location());
-        assertTrue(fs.get(1).message().endsWith(" under virtualMemory=2 GiB. Add stack-size=524288: 3.5 MiB for the"
-                + " same threads, and the same resident memory"), fs.get(1)::message);
+        assertEquals("WSGIDaemonProcess app: 7 unsized thread stacks reserve 56.0 MiB of address space per process; add"
+                + " stack-size=524288 (3.5 MiB)", fs.get(1).message());
+        assertTrue(fs.get(1).detail().contains(" under virtualMemory=2 GiB"), fs.get(1)::detail);
         // without the parameter nothing counts the address space
         assertClean();
     }

@@ -34,7 +34,8 @@ class DaemonOptionMisreadTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache/app.conf", 3), f.location());
         assertEquals(Severity.ERROR, f.severity());
-        return f.message();
+        // the first line, then the detail on a line of its own
+        return f.message() + "\n" + f.detail();
     }
 
     private List<Finding> all(String... lines) throws Exception {
@@ -44,17 +45,13 @@ class DaemonOptionMisreadTest {
 
     @Test
     void aUnitAfterTheNumberIsDropped() throws Exception {
-        assertEquals("WSGIDaemonProcess app: memory-limit=500M is read as 500 bytes: mod_wsgi reads it with"
-                + " apr_atoi64, which stops at 'M', and says nothing; that is far below what a daemon process needs to"
-                + " start its threads. Write memory-limit=524288000 (500 MiB)",
+        assertEquals("WSGIDaemonProcess app: memory-limit=500M is read as 500 bytes; write memory-limit=524288000 (500"
+                + " MiB)\nMod_wsgi reads it with apr_atoi64, which stops at 'M', and says nothing; that is far below"
+                + " what a daemon process needs to start its threads.",
                 message("WSGIDaemonProcess app processes=2 threads=5 memory-limit=500M"));
-        assertEquals("WSGIDaemonProcess app: stack-size=8M is read as 8 bytes: mod_wsgi reads it with atoi, which"
-                + " stops at 'M', and says nothing; a stack size below 16384 bytes is ignored, so the threads get the"
-                + " default stack (ulimit -s, usually 8 MiB). Write stack-size=8388608 (8 MiB)",
+        assertEquals("WSGIDaemonProcess app: stack-size=8M is read as 8 bytes; write stack-size=8388608 (8 MiB)",
                 message("WSGIDaemonProcess app threads=5 stack-size=8M"));
-        assertEquals("WSGIDaemonProcess app: maximum-requests=1k is read as 1 request: mod_wsgi reads it with atoi,"
-                + " which stops at 'k', and says nothing; every process restarts after each request. Write"
-                + " maximum-requests=1000", message("WSGIDaemonProcess app threads=5 maximum-requests=1k"));
+        assertEquals("WSGIDaemonProcess app: maximum-requests=1k is read as 1 request; write maximum-requests=1000", message("WSGIDaemonProcess app threads=5 maximum-requests=1k"));
         assertEquals("WSGIDaemonProcess app: socket-timeout=5m is read as 5 seconds: mod_wsgi reads it with atoi,"
                 + " which stops at 'm', and says nothing. Write socket-timeout=300 (5 minutes)",
                 message("WSGIDaemonProcess app socket-timeout=5m"));
@@ -73,17 +70,16 @@ class DaemonOptionMisreadTest {
     @Test
     void textWhereANumberBelongsIsZero() throws Exception {
         // DOMAIN §1.1, MEASUREMENTS §4.1 wsgi_threads_0: a daemon that never serves
-        assertEquals("WSGIDaemonProcess app: threads=abc is read as 0 threads: mod_wsgi reads it with atoi, which"
-                + " finds no digits in 'abc' and gives 0, and says nothing; threads=0 is the mode without request"
-                + " threads, so the daemon never serves a request. Write threads as a whole number in digits, e.g."
-                + " threads=15 (mod_wsgi's default)", message("WSGIDaemonProcess app processes=1 threads=abc"));
+        assertEquals("WSGIDaemonProcess app: threads=abc is read as 0 threads; write threads as a whole number in"
+                + " digits, e.g. threads=15 (mod_wsgi's default)\nMod_wsgi reads it with atoi, which finds no digits"
+                + " in 'abc' and gives 0, and says nothing; threads=0 is the mode without request threads, so the"
+                + " daemon never serves a request.", message("WSGIDaemonProcess app processes=1 threads=abc"));
         // MEASUREMENTS §4.1 wsgi_maxreq_abc: starts, serves, no message
-        assertEquals("WSGIDaemonProcess bad: maximum-requests=abc is read as 0 requests: mod_wsgi reads it with atoi,"
-                + " which finds no digits in 'abc' and gives 0, and says nothing; 0 means the processes are never"
-                + " recycled. Write maximum-requests as a whole number in digits",
+        assertEquals("WSGIDaemonProcess bad: maximum-requests=abc is read as 0 requests; write maximum-requests as a"
+                + " whole number in digits",
                 message("WSGIDaemonProcess bad processes=1 threads=5 maximum-requests=abc"));
-        assertEquals("WSGIDaemonProcess app: threads=5x is read as 5 threads: mod_wsgi reads it with atoi, which stops"
-                + " at 'x', and says nothing. Write threads=5 if 5 is what is meant, else the number in digits",
+        assertEquals("WSGIDaemonProcess app: threads=5x is read as 5 threads; write threads=5 if 5 is what is meant,"
+                + " else the number in digits",
                 message("WSGIDaemonProcess app threads=5x"));
         assertEquals("WSGIDaemonProcess app: cpu-priority=abc is read as 0: mod_wsgi reads it with atoi, which finds"
                 + " no digits in 'abc' and gives 0, and says nothing. Write cpu-priority as a whole number in digits",
@@ -94,12 +90,11 @@ class DaemonOptionMisreadTest {
 
     @Test
     void aNumberBeyondAnIntKeepsItsLowBits() throws Exception {
-        assertEquals("WSGIDaemonProcess app: threads=4294967301 is read as 5 threads: mod_wsgi reads it with atoi,"
-                + " which keeps only the low 32 bits of 4294967301, and says nothing. Write a number mod_wsgi can hold:"
-                + " threads below 65534", message("WSGIDaemonProcess app threads=4294967301"));
-        assertEquals("WSGIDaemonProcess app: maximum-requests=4294967297 is read as 1 request: mod_wsgi reads it with"
-                + " atoi, which keeps only the low 32 bits of 4294967297, and says nothing; every process restarts"
-                + " after each request. Write a number mod_wsgi can hold: below 2147483648",
+        assertEquals("WSGIDaemonProcess app: threads=4294967301 is read as 5 threads; write a number mod_wsgi can"
+                + " hold: threads below 65534\nMod_wsgi reads it with atoi, which keeps only the low 32 bits of"
+                + " 4294967301, and says nothing.", message("WSGIDaemonProcess app threads=4294967301"));
+        assertEquals("WSGIDaemonProcess app: maximum-requests=4294967297 is read as 1 request; write a number mod_wsgi"
+                + " can hold: below 2147483648",
                 message("WSGIDaemonProcess app maximum-requests=4294967297"));
     }
 
@@ -118,17 +113,15 @@ class DaemonOptionMisreadTest {
         assertEquals(5, g.threads());
         assertEquals(1, g.processes());
         write(tree, "apache/app.conf", "WSGIDaemonProcess app display-name=app\\", "threads=5");
-        assertEquals("WSGIDaemonProcess app: display-name=appthreads=5: 'threads=5' is glued to the value before it,"
-                + " so mod_wsgi reads display-name=appthreads=5 and never sees threads (a continuation line that starts"
-                + " in its first column is joined to the line above without a space). Put a space between them:"
-                + " display-name=app threads=5", only(check(tree), ID).message());
+        assertEquals("WSGIDaemonProcess app: display-name=appthreads=5: 'threads=5' is glued to the value before it;"
+                + " put a space between them: display-name=app threads=5", only(check(tree), ID).message());
     }
 
     @Test
     void aSpaceAfterTheEqualsSignMakesTheNextOptionTheValue() throws Exception {
-        assertEquals("WSGIDaemonProcess app: threads= processes=2: 'processes=2' is read as the value of threads"
-                + " (after '=' mod_wsgi skips white space and takes the next word), so mod_wsgi reads threads=0 and"
-                + " never sets processes. Give threads its value right after '=', e.g. threads=15 processes=2",
+        assertEquals("WSGIDaemonProcess app: threads= processes=2: 'processes=2' becomes the value of threads; give"
+                + " threads its value right after '=', e.g. threads=15 processes=2\nAfter '=' mod_wsgi skips white"
+                + " space and takes the next word, so it reads threads=0 and never sets processes.",
                 message("WSGIDaemonProcess app threads= processes=2"));
     }
 
@@ -157,6 +150,6 @@ class DaemonOptionMisreadTest {
         write(tree, "apache/app.conf", "WSGIDaemonProcess app threads=abc");
         CheckResult r = run(request(tree).modWsgiVersion("4.5.24"));
         assertEquals(List.of(), findings(r, ID));
-        assertTrue(only(r, "FP204").message().contains("'Invalid thread count for WSGI daemon process.'"));
+        assertTrue(only(r, "FP204").detail().contains("'Invalid thread count for WSGI daemon process.'"));
     }
 }

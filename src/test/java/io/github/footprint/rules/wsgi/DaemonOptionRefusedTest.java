@@ -55,8 +55,10 @@ class DaemonOptionRefusedTest {
         return f;
     }
 
+    /** The finding's first line, then its detail on a line of its own. */
     private String message(String line) throws Exception {
-        return one(line, "4.9").message();
+        Finding f = one(line, "4.9");
+        return f.message() + "\n" + f.detail();
     }
 
     private List<Finding> all(String line, String version) throws Exception {
@@ -67,8 +69,9 @@ class DaemonOptionRefusedTest {
     @Test
     void aTypoNamesTheOptionMeant() throws Exception {
         // MEASUREMENTS §4.1 wsgi_unknown_option_typo: httpd does not even quote the name
-        assertEquals("WSGIDaemonProcess app: threds=5 is not an option of mod_wsgi 4.9 (modWsgiVersion) or of any"
-                + " other release. " + INVALID + "Write threads=5 if that is what is meant",
+        assertEquals("WSGIDaemonProcess app: threds=5 is no option of any mod_wsgi release: httpd refuses to start;"
+                + " write threads=5 if that is meant\nhttpd stops with 'Invalid option to WSGI daemon process"
+                + " definition.': Neither mod_wsgi 4.9 nor any other release knows it.",
                 message("WSGIDaemonProcess app processes=1 threds=5"));
         assertEquals("WSGIDaemonProcess app: maximum_requests=500 is not an option of mod_wsgi 4.9 (modWsgiVersion)"
                 + " or of any other release. " + INVALID + "Write maximum-requests=500 if that is what is meant",
@@ -78,15 +81,17 @@ class DaemonOptionRefusedTest {
     @Test
     void anOptionNoReleaseHas() throws Exception {
         // MEASUREMENTS §4.1 wsgi_unknown_option
-        assertEquals("WSGIDaemonProcess app: foo=bar is not an option of mod_wsgi 4.9 (modWsgiVersion) or of any"
-                + " other release. " + INVALID + "Remove it (FP204.md lists the options of each mod_wsgi release)",
+        assertEquals("WSGIDaemonProcess app: foo=bar is no option of any mod_wsgi release: httpd refuses to start;"
+                + " remove it\nhttpd stops with 'Invalid option to WSGI daemon process definition.': Neither"
+                + " mod_wsgi 4.9 nor any other release knows it.",
                 message("WSGIDaemonProcess app processes=1 threads=5 foo=bar"));
     }
 
     @Test
     void wrongCaseNamesTheRightSpelling() throws Exception {
-        assertEquals("WSGIDaemonProcess app: Threads=5: option names are case-sensitive, and mod_wsgi knows no"
-                + " 'Threads'. " + INVALID + "Write threads=5", message("WSGIDaemonProcess app Threads=5"));
+        assertEquals("WSGIDaemonProcess app: Threads=5: option names are case-sensitive: httpd refuses to start; write"
+                + " threads=5\nhttpd stops with 'Invalid option to WSGI daemon process definition.': Mod_wsgi knows"
+                + " no 'Threads'.", message("WSGIDaemonProcess app Threads=5"));
         assertEquals("WSGIDaemonProcess app: Display-Name=%{GROUP}: option names are case-sensitive, and mod_wsgi"
                 + " knows no 'Display-Name'. " + INVALID + "Write display-name=%{GROUP}",
                 message("WSGIDaemonProcess app Display-Name=%{GROUP}"));
@@ -94,9 +99,10 @@ class DaemonOptionRefusedTest {
 
     @Test
     void anOptionOfAnotherReleaseSaysWhichHaveIt() throws Exception {
-        assertEquals("WSGIDaemonProcess app: interrupt-timeout=5 is not an option of mod_wsgi 4.9 (modWsgiVersion):"
-                + " it exists in mod_wsgi 6.0.0 and later. " + INVALID + "Remove it, or set modWsgiVersion to the"
-                + " mod_wsgi release the servers run", message("WSGIDaemonProcess app threads=5 interrupt-timeout=5"));
+        assertEquals("WSGIDaemonProcess app: interrupt-timeout=5 is not in mod_wsgi 4.9: httpd refuses to start;"
+                + " remove it, or set modWsgiVersion\nhttpd stops with 'Invalid option to WSGI daemon process"
+                + " definition.': It exists in mod_wsgi 6.0.0 and later; modWsgiVersion names the release the"
+                + " servers run.", message("WSGIDaemonProcess app threads=5 interrupt-timeout=5"));
         assertEquals(List.of(), all("WSGIDaemonProcess app threads=5 interrupt-timeout=5 switch-interval=0.005",
                 "6.0.5"));
         assertEquals("WSGIDaemonProcess app: newrelic-config-file=/etc/newrelic.ini is not an option of mod_wsgi"
@@ -132,9 +138,10 @@ class DaemonOptionRefusedTest {
 
     @Test
     void textThatIsNotNameValue() throws Exception {
-        assertEquals("WSGIDaemonProcess app: 'threads = 5' has white space before '=': mod_wsgi reads an option name"
-                + " up to '=' or white space, so 'threads' is not name=value. " + INVALID + "Write threads=5, with no"
-                + " space around '='", message("WSGIDaemonProcess app processes=2 threads = 5 maximum-requests=500"));
+        assertEquals("WSGIDaemonProcess app: 'threads = 5' has white space before '=': httpd refuses to start; write"
+                + " threads=5, with no space around '='\nhttpd stops with 'Invalid option to WSGI daemon process"
+                + " definition.': Mod_wsgi reads an option name up to '=' or white space, so 'threads' is not"
+                + " name=value.", message("WSGIDaemonProcess app processes=2 threads = 5 maximum-requests=500"));
         assertEquals("WSGIDaemonProcess app: 'threads =5' has white space before '=': mod_wsgi reads an option name"
                 + " up to '=' or white space, so 'threads' is not name=value. " + INVALID + "Write threads=5, with no"
                 + " space around '='", message("WSGIDaemonProcess app threads =5"));
@@ -178,16 +185,14 @@ class DaemonOptionRefusedTest {
     @Test
     void valuesModWsgiRefuses() throws Exception {
         // MEASUREMENTS §4.1 wsgi_processes_0, wsgi_processes_abc, wsgi_threads_neg1, wsgi_stack_abc
-        assertEquals("WSGIDaemonProcess bad: processes=0: processes must be a whole number, 1 or more. httpd stops"
-                + " with 'Invalid process count for WSGI daemon process.' Write processes=1 or more (without the option"
-                + " mod_wsgi runs one process)", message("WSGIDaemonProcess bad processes=0 threads=5"));
-        assertEquals("WSGIDaemonProcess bad: processes=abc reads as 0 (atoi finds no digits in 'abc' and gives 0):"
-                + " processes must be a whole number, 1 or more. httpd stops with 'Invalid process count for WSGI"
-                + " daemon process.' Write processes=1 or more (without the option mod_wsgi runs one process)",
+        assertEquals("WSGIDaemonProcess bad: processes=0: httpd refuses to start; write processes=1 or more (without"
+                + " the option mod_wsgi runs one process)\nhttpd stops with 'Invalid process count for WSGI daemon"
+                + " process.': Processes must be a whole number, 1 or more.", message("WSGIDaemonProcess bad processes=0 threads=5"));
+        assertEquals("WSGIDaemonProcess bad: processes=abc: httpd refuses to start; write processes=1 or more (without"
+                + " the option mod_wsgi runs one process)",
                 message("WSGIDaemonProcess bad processes=abc threads=5"));
-        assertEquals("WSGIDaemonProcess bad: threads=-1: threads must be a whole number from 0 to 65533. httpd stops"
-                + " with 'Invalid thread count for WSGI daemon process.' Write threads=15 (mod_wsgi's default) or the"
-                + " number of threads you need, below 65534", message("WSGIDaemonProcess bad processes=1 threads=-1"));
+        assertEquals("WSGIDaemonProcess bad: threads=-1: httpd refuses to start; write threads=15 (mod_wsgi's default)"
+                + " or the number of threads you need, below 65534", message("WSGIDaemonProcess bad processes=1 threads=-1"));
         assertEquals("WSGIDaemonProcess bad: stack-size=abc reads as 0 (atoi finds no digits in 'abc' and gives 0):"
                 + " stack-size must be a number of bytes above 0. httpd stops with 'Invalid stack size for WSGI daemon"
                 + " process.' Write stack-size=524288 (512 KiB), or remove it for the system default",
@@ -223,14 +228,14 @@ class DaemonOptionRefusedTest {
 
     @Test
     void usersAndScriptOwners() throws Exception {
-        assertEquals("WSGIDaemonProcess app: user=root: mod_wsgi does not run daemon processes as root. httpd stops"
-                + " with 'WSGI process blocked from running as root.' Name an unprivileged user, e.g. user=www-data",
+        assertEquals("WSGIDaemonProcess app: user=root: httpd refuses to start; name an unprivileged user, e.g."
+                + " user=www-data\nhttpd stops with 'WSGI process blocked from running as root.': Mod_wsgi does not"
+                + " run daemon processes as root.",
                 message("WSGIDaemonProcess app user=root"));
-        assertEquals("WSGIDaemonProcess app: user=#abc (uid 0: atoi finds no digits in 'abc' and gives 0): mod_wsgi"
-                + " does not run daemon processes as root. httpd stops with 'WSGI process blocked from running as"
-                + " root.' Name an unprivileged user, e.g. user=www-data", message("WSGIDaemonProcess app user=#abc"));
-        assertEquals("WSGIDaemonProcess app: user= (empty): user needs a user name or #uid. httpd stops with 'Invalid"
-                + " user for WSGI daemon process.' Name the user, e.g. user=www-data, or remove the option",
+        assertEquals("WSGIDaemonProcess app: user=#abc: httpd refuses to start; name an unprivileged user, e.g."
+                + " user=www-data", message("WSGIDaemonProcess app user=#abc"));
+        assertEquals("WSGIDaemonProcess app: user= (empty): httpd refuses to start; name the user, e.g. user=www-data,"
+                + " or remove the option",
                 message("WSGIDaemonProcess app user="));
         assertEquals("WSGIDaemonProcess app: script-user=www-data and script-group=www-data: mod_wsgi takes only one"
                 + " of them. httpd stops with 'Only one of script-user and script-group allowed.' Keep one of them",

@@ -54,8 +54,8 @@ class DuplicateDaemonNameTest {
         write(tree, "apache2/sites-enabled/a.conf", "WSGIDaemonProcess app threads=5");
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache2/sites-enabled/b.conf", 1), f.location());
-        assertTrue(f.message().startsWith("WSGIDaemonProcess app is already defined at apache2/sites-enabled/a.conf:1"),
-                f::message);
+        assertTrue(f.message().startsWith("WSGIDaemonProcess app is already defined at a.conf:1"), f::message);
+        assertTrue(f.detail().startsWith("The first definition is at apache2/sites-enabled/a.conf:1."), f::detail);
     }
 
     @Test

@@ -58,14 +58,16 @@ class EmbeddedModeTest {
                 "</VirtualHost>");
         Finding f = only(check(tree), ID);
         assertEquals(Severity.WARNING, f.severity());
-        assertTrue(f.message().startsWith("WSGIScriptAlias / /srv/app/app.wsgi runs embedded (WSGIProcessGroup %{GLOBAL}"
-                + " (apache2.conf:6) selects the Apache children): each of up to 6 event child processes"
+        assertEquals("WSGIScriptAlias / runs embedded in up to 6 event children, at least 45.7 MiB for the interpreters"
+                + " alone; run it in a WSGIDaemonProcess (process-group=)", f.message());
+        assertTrue(f.detail().startsWith("WSGIScriptAlias / /srv/app/app.wsgi runs embedded: WSGIProcessGroup %{GLOBAL}"
+                + " (apache2.conf:6) selects the Apache children. Each of up to 6 event child processes"
                 + " (MaxRequestWorkers 150 / ThreadsPerChild 25; the threads of a child share its copy and one"
-                + " interpreter lock) loads its own Python interpreter and copy of the application, at least 6 x 7.6 MiB"
-                + " = 45.7 MiB for the interpreters alone"), f::message);
-        assertTrue(f.message().endsWith("Run it in a daemon group: WSGIDaemonProcess app processes=1 threads=15"
-                + " maximum-requests=500 at server level, and process-group=app on this line or WSGIProcessGroup app"),
-                f::message);
+                + " interpreter lock) loads its own Python interpreter and copy of the application: at least 6 x 7.6 MiB"
+                + " = 45.7 MiB for the interpreters alone"), f::detail);
+        assertTrue(f.detail().endsWith("Run it in a daemon group: WSGIDaemonProcess app processes=1 threads=15"
+                + " maximum-requests=500 at server level, and process-group=app on this line or WSGIProcessGroup app."),
+                f::detail);
     }
 
     @Test
@@ -75,9 +77,11 @@ class EmbeddedModeTest {
                 "WSGIScriptAlias / /srv/app/app.wsgi");
         Finding f = only(check(tree), ID);
         assertEquals(Severity.ERROR, f.severity());
-        assertTrue(f.message().contains(", but WSGIRestrictEmbedded On (apache/app.conf:1) turns embedded mode off:"
-                + " every request to it gets HTTP 500 ('Embedded mode of mod_wsgi disabled by runtime configuration')"),
-                f::message);
+        assertEquals("WSGIScriptAlias / runs embedded, but WSGIRestrictEmbedded On turns that off (HTTP 500 for every"
+                + " request); run it in a WSGIDaemonProcess (process-group=)", f.message());
+        assertTrue(f.detail().contains(" WSGIRestrictEmbedded On (apache/app.conf:1) turns embedded mode off: every"
+                + " request to it gets HTTP 500 ('Embedded mode of mod_wsgi disabled by runtime configuration')"),
+                f::detail);
     }
 
     @Test
@@ -92,9 +96,10 @@ class EmbeddedModeTest {
                 "WSGIScriptAlias / /srv/app/app.wsgi",
                 "</VirtualHost>");
         Finding f = only(check(tree), ID);
-        assertTrue(f.message().endsWith("Run it in a daemon group: WSGIDaemonProcess app processes=1 threads=15"
-                + " maximum-requests=500 at server level, and process-group=app on this line or WSGIProcessGroup app"),
-                f::message);
+        assertTrue(f.detail().endsWith("Run it in a daemon group: WSGIDaemonProcess app processes=1 threads=15"
+                + " maximum-requests=500 at server level, and process-group=app on this line or WSGIProcessGroup app."),
+                f::detail);
+        assertTrue(f.message().endsWith("; run it in a WSGIDaemonProcess (process-group=)"), f::message);
     }
 
     @Test

@@ -56,7 +56,7 @@ class MaximumRequestsTooLowTest {
                 "WSGIDaemonProcess admin maximum-requests=200");
         Finding f = only(check(tree, Map.of("FP203.minimum", "200"), 0, List.of()), ID);
         assertEquals(new Location("apache/app.conf", 1), f.location());
-        assertTrue(f.message().contains("Use at least 200, typically 100-1000"), f::message);
+        assertTrue(f.message().endsWith("; use at least 200, typically 100-1000"), f::message);
     }
 
     @Test

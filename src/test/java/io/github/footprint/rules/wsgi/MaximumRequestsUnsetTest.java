@@ -44,10 +44,11 @@ class MaximumRequestsUnsetTest {
                 "WSGIDaemonProcess text maximum-requests=abc");
         List<Finding> fs = findings(check(tree), ID);
         assertEquals(2, fs.size(), () -> describe(fs));
-        assertTrue(fs.get(0).message().startsWith("WSGIDaemonProcess zero maximum-requests=0 reads as 0, which means"
-                + " never: its 1 process(es) are never recycled"), fs.get(0)::message);
-        assertTrue(fs.get(1).message().startsWith("WSGIDaemonProcess text maximum-requests=abc reads as 0, which"
-                + " means never"), fs.get(1)::message);
+        assertTrue(fs.get(0).message().startsWith("WSGIDaemonProcess zero maximum-requests=0 reads as 0, never: its 1"
+                + " process(es) never recycle"), fs.get(0)::message);
+        assertTrue(fs.get(1).message().startsWith("WSGIDaemonProcess text maximum-requests=abc reads as 0, never"),
+                fs.get(1)::message);
+        assertTrue(fs.get(1).detail().startsWith("0 means never: a leak in the application grows"), fs.get(1)::detail);
     }
 
     @Test

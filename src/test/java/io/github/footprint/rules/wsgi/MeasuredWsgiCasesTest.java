@@ -88,7 +88,7 @@ class MeasuredWsgiCasesTest {
             assertEquals(List.of(), refusals, name);
         } else {
             assertEquals(1, refusals.size(), () -> name + describe(refusals));
-            assertTrue(refusals.get(0).message().contains("'" + httpdMessage + "'"), () -> name + describe(refusals));
+            assertTrue(refusals.get(0).detail().contains("'" + httpdMessage + "'"), () -> name + describe(refusals));
         }
         List<Finding> fp205 = findings(r, "FP205");
         assertEquals(misread, !fp205.isEmpty(), () -> name + describe(fp205));

@@ -74,12 +74,13 @@ class MemoryLimitTooSmallTest {
         // measured for FP212: at the arena-free need all 50 threads start the first time, but a restart with a
         // request waiting made the arena first and failed at thread 41
         Finding f = doesNotFit("threads=50 virtual-memory-limit=455790592");
-        assertTrue(f.message().contains("is below the 498.7 MiB it needs to start its 50 request thread(s)"), f::message);
-        assertTrue(f.message().contains(" All 50 threads start on a first start, but a daemon restarted while requests"
-                + " wait makes that arena before its last threads, and thread creation fails then. "), f::message);
-        assertTrue(doesNotFit("threads=50 virtual-memory-limit=447389696").message()
+        assertTrue(f.message().contains(" is below the 498.7 MiB its 50 request thread(s) need; raise it above that"),
+                f::message);
+        assertTrue(f.detail().contains(" All 50 threads start on a first start, but a daemon restarted while requests"
+                + " wait makes that arena before its last threads, and thread creation fails then. "), f::detail);
+        assertTrue(doesNotFit("threads=50 virtual-memory-limit=447389696").detail()
                 .contains("Only 49 of 50 request threads start: mod_wsgi logs 'Couldn't create worker thread 49'"));
-        assertTrue(doesNotFit("threads=15 virtual-memory-limit=153358336").message()
+        assertTrue(doesNotFit("threads=15 virtual-memory-limit=153358336").detail()
                 .contains("Only 14 of 15 request threads start"));
     }
 
@@ -96,8 +97,8 @@ class MemoryLimitTooSmallTest {
                 + " 221.9 MiB plus what the application allocates. Or shrink the stacks (with stack-size=524288 it"
                 + " needs 19.4 MiB).", f.detail());
         // measured for FP212: 120 MiB starts 12, 150 MiB 16
-        assertTrue(doesNotFit("threads=25 memory-limit=125829120").message().contains("Only 12 of 25"));
-        assertTrue(doesNotFit("threads=25 memory-limit=157286400").message().contains("Only 16 of 25"));
+        assertTrue(doesNotFit("threads=25 memory-limit=125829120").detail().contains("Only 12 of 25"));
+        assertTrue(doesNotFit("threads=25 memory-limit=157286400").detail().contains("Only 16 of 25"));
         assertFits("threads=25 memory-limit=232718336"); // 6080 KiB + 27 x 8 MiB
         assertFits("threads=25 stack-size=524288 memory-limit=104857600");
     }
@@ -105,22 +106,24 @@ class MemoryLimitTooSmallTest {
     @Test
     void aSuffixIsNotAUnit() throws Exception {
         Finding f = doesNotFit("threads=5 memory-limit=500M");
-        assertTrue(f.message().startsWith("WSGIDaemonProcess bad: memory-limit=500M (mod_wsgi reads '500M' as 500"
-                + " bytes) is below the 61.9 MiB it needs to start its 5 request thread(s)"), f::message);
-        assertTrue(f.message().contains(" Not one request thread fits: mod_wsgi cannot create worker thread 0,"
-                + " restarts the daemon, and requests hang. "), f::message);
+        assertEquals("WSGIDaemonProcess bad: memory-limit=500M (read as 500 bytes) is below the 61.9 MiB its 5 request"
+                + " thread(s) need; raise it above that", f.message());
+        assertTrue(f.detail().startsWith("mod_wsgi reads '500M' as 500 bytes. memory-limit is RLIMIT_DATA"), f::detail);
+        assertTrue(f.detail().contains(" Not one request thread fits: mod_wsgi cannot create worker thread 0,"
+                + " restarts the daemon, and requests hang. "), f::detail);
     }
 
     @Test
     void theAddressSpaceLimitOfHttpdsStartUpReachesTheDaemons() throws Exception {
         write(tree, "apache/envvars", "export APACHE_RUN_USER=www-data", "ulimit -v 262144");
         Finding f = doesNotFit("threads=50");
-        assertTrue(f.message().startsWith("WSGIDaemonProcess bad: the address-space limit it inherits from httpd's"
-                + " start-up, ulimit -v 262144 (256 MiB) at apache/envvars:2, is below the 498.7 MiB it needs to start"
-                + " its 50 request thread(s)"), f::message);
+        assertEquals("WSGIDaemonProcess bad: its inherited address-space limit (256 MiB) is below the 498.7 MiB its 50"
+                + " request thread(s) need; raise it above that", f.message());
+        assertTrue(f.detail().startsWith("The limit comes from httpd's start-up: ulimit -v 262144 (256 MiB) at"
+                + " apache/envvars:2. "), f::detail);
         // the lower of the two binds
-        assertTrue(doesNotFit("threads=50 virtual-memory-limit=1073741824").message().contains(" at apache/envvars:2"
-                + " (lower than its virtual-memory-limit=1073741824), is below the 498.7 MiB"));
+        assertTrue(doesNotFit("threads=50 virtual-memory-limit=1073741824").detail().contains(" at apache/envvars:2,"
+                + " lower than its virtual-memory-limit=1073741824. "));
         assertTrue(doesNotFit("threads=50 virtual-memory-limit=134217728").message().startsWith(
                 "WSGIDaemonProcess bad: virtual-memory-limit=134217728 (128 MiB) is below"));
         write(tree, "apache/envvars", "ulimit -v 262144", "ulimit -s 512");
@@ -130,8 +133,8 @@ class MemoryLimitTooSmallTest {
     @Test
     void systemdLimitAsToo() throws Exception {
         write(tree, "systemd/apache2.service", "[Service]", "LimitAS=256M");
-        assertTrue(doesNotFit("threads=50").message().contains("inherits from httpd's start-up, LimitAS=256M (256 MiB)"
-                + " at systemd/apache2.service:2, is below"));
+        assertTrue(doesNotFit("threads=50").detail().startsWith("The limit comes from httpd's start-up: LimitAS=256M"
+                + " (256 MiB) at systemd/apache2.service:2."));
         write(tree, "systemd/apache2.service", "[Service]", "LimitAS=infinity");
         assertFits("threads=50");
     }

@@ -50,8 +50,10 @@ class ProcessGroupUnusableTest {
                 "WSGIScriptAlias / /srv/app/app.wsgi process-group=nosuch application-group=%{GLOBAL}");
         Finding f = findings(check(tree), ID).get(0);
         assertTrue(Refusal.is(f), f::message);
-        assertTrue(f.message().contains("httpd refuses to start with 'WSGI process group not yet configured.' (no"
-                + " WSGIDaemonProcess nosuch is defined anywhere)."), f::message);
+        assertEquals("WSGIScriptAlias process-group=nosuch: httpd refuses to start with 'WSGI process group not yet"
+                + " configured.'; define WSGIDaemonProcess nosuch above this line", f.message());
+        assertTrue(f.detail().contains(", so mod_wsgi checks the group while reading it: no WSGIDaemonProcess nosuch"
+                + " is defined anywhere."), f::detail);
     }
 
     @Test
@@ -71,9 +73,11 @@ class ProcessGroupUnusableTest {
         List<Finding> fs = findings(check(tree), ID);
         assertEquals(List.of(7, 10), fs.stream().map(f -> f.location().line()).collect(Collectors.toList()),
                 () -> describe(fs));
-        assertTrue(fs.get(0).message().contains("httpd refuses to start with 'WSGI process group not accessible.' (the"
-                + " group is defined in <VirtualHost *:80> (apache/app.conf:1) named app.example.com, and this line is"
-                + " in <VirtualHost *:80> (apache/app.conf:5) named www.example.com"), fs.get(0)::message);
+        assertTrue(fs.get(0).message().contains("httpd refuses to start with 'WSGI process group not accessible.';"
+                + " define WSGIDaemonProcess app outside any <VirtualHost>"), fs.get(0)::message);
+        assertTrue(fs.get(0).detail().contains(": the group is defined in <VirtualHost *:80> (apache/app.conf:1) named"
+                + " app.example.com, and this line is in <VirtualHost *:80> (apache/app.conf:5) named www.example.com"),
+                fs.get(0)::detail);
         assertTrue(fs.get(1).message().contains("'WSGI process group not matchable.'"), fs.get(1)::message);
         assertTrue(fs.get(1).message().contains("this line is in <VirtualHost *:80> (apache/app.conf:9) with no"
                 + " ServerName before this line"), fs.get(1)::message);
@@ -105,8 +109,8 @@ class ProcessGroupUnusableTest {
                 "WSGIScriptAlias /x /srv/x.wsgi process-group=app");
         List<Finding> fs = findings(check(tree), ID);
         assertEquals(2, fs.size(), () -> describe(fs));
-        assertTrue(fs.get(0).message().endsWith("Define it, such as WSGIDaemonProcess app processes=1 threads=15"
-                + " maximum-requests=500, at server level outside any <VirtualHost>"), fs.get(0)::message);
+        assertTrue(fs.get(0).detail().endsWith("Define it, such as WSGIDaemonProcess app processes=1 threads=15"
+                + " maximum-requests=500, at server level outside any <VirtualHost>."), fs.get(0)::detail);
     }
 
     @Test
@@ -126,12 +130,12 @@ class ProcessGroupUnusableTest {
         assertFalse(Refusal.is(f), f::message);
         assertEquals("WSGIProcessGroup app is another virtual host's group: requests through 1 server(s) get HTTP 500;"
                 + " define the group at server level, outside any <VirtualHost>", f.message());
-        assertEquals("It selects the group for WSGIScriptAlias / at apache/app.conf:13. WSGIDaemonProcess app"
-                + " (apache/app.conf:3) is defined in <VirtualHost *:80> (apache/app.conf:1) named app.example.com, and"
-                + " mod_wsgi lets a virtual host's group serve only requests of servers with the same ServerName:"
-                + " requests through <VirtualHost *:80> (apache/app.conf:8) named www.example.com get HTTP 500 ('Daemon"
-                + " process called 'app' cannot be accessed by this WSGI application'). Define the group at server"
-                + " level to share it, or give each server its own group.", f.detail());
+        assertEquals("It selects the group for WSGIScriptAlias / at apache/app.conf:8. WSGIDaemonProcess app"
+                + " (apache/app.conf:3) is defined in <VirtualHost *:80> (apache/app.conf:1) named app.example.com,"
+                + " and mod_wsgi lets a virtual host's group serve only requests of servers with the same"
+                + " ServerName: requests through <VirtualHost *:80> (apache/app.conf:5) named www.example.com get"
+                + " HTTP 500 ('Daemon process called 'app' cannot be accessed by this WSGI application'). Define"
+                + " the group at server level to share it, or give each server its own group.", f.detail());
     }
 
     @Test
@@ -144,8 +148,8 @@ class ProcessGroupUnusableTest {
         List<Finding> fs = findings(check(tree), ID);
         assertEquals(2, fs.size(), () -> describe(fs));
         assertTrue(fs.get(0).message().contains("'Name of WSGI application group required.'"), fs.get(0)::message);
-        assertTrue(fs.get(1).message().endsWith("WSGIImportScript takes the group name as written, with no"
-                + " substitution: name a WSGIDaemonProcess defined above this line"), fs.get(1)::message);
+        assertTrue(fs.get(1).detail().endsWith("WSGIImportScript takes the group name as written, with no"
+                + " substitution: name a WSGIDaemonProcess defined above this line."), fs.get(1)::detail);
     }
 
     @Test

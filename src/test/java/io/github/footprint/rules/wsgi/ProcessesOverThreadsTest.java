@@ -52,8 +52,9 @@ class ProcessesOverThreadsTest {
                 () -> describe(fs));
         List<Finding> wider = findings(check(tree, Map.of("FP214.maxThreads", "30"), 0, List.of()), ID);
         assertEquals(3, wider.size(), () -> describe(wider));
-        assertTrue(wider.get(0).message().startsWith("WSGIDaemonProcess a processes=2 threads=15 serves 30 requests"),
-                wider.get(0)::message);
+        assertTrue(wider.get(0).message().startsWith("WSGIDaemonProcess a processes=2 threads=15: use processes=1"
+                + " threads=30"), wider.get(0)::message);
+        assertTrue(wider.get(0).detail().startsWith("processes=2 threads=15 serves 30 requests"), wider.get(0)::detail);
     }
 
     @Test

@@ -52,8 +52,10 @@ class RestrictEmbeddedOffTest {
                 "WSGIScriptAlias / /srv/app/app.wsgi process-group=app");
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache/app.conf", 3), f.location());
-        assertTrue(f.message().startsWith("All 1 WSGI mount(s) run in daemon groups, but WSGIRestrictEmbedded Off: each"
-                + " of up to 16 event child processes (MaxRequestWorkers 400 / ThreadsPerChild 25)"), f::message);
+        assertEquals("All 1 WSGI mount(s) run in daemons, yet WSGIRestrictEmbedded Off: Python in up to 16 children"
+                + " costs 98.6 MiB; add WSGIRestrictEmbedded On", f.message());
+        assertTrue(f.detail().startsWith("Each of up to 16 event child processes (MaxRequestWorkers 400 /"
+                + " ThreadsPerChild 25)"), f::detail);
     }
 
     @Test
@@ -68,7 +70,7 @@ class RestrictEmbeddedOffTest {
         assertEquals(Severity.ERROR, fs.get(0).severity());
         assertTrue(Refusal.is(fs.get(0)));
         assertEquals("WSGIRestrictEmbedded On: httpd refuses to start with 'WSGIRestrictEmbedded cannot occur within"
-                + " <VirtualHost> section'; write WSGIRestrictEmbedded On once at server level", fs.get(0).message());
+                + " <VirtualHost> section'; write it once at server level", fs.get(0).message());
         assertEquals("It is one setting for the whole server: write it once, outside any <VirtualHost> or section.",
                 fs.get(0).detail());
         assertTrue(fs.get(1).message().contains("'WSGIRestrictEmbedded takes one argument, Enable/Disable use of"

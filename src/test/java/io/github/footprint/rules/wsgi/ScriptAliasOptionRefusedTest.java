@@ -42,10 +42,10 @@ class ScriptAliasOptionRefusedTest {
 
     @Test
     void emptyValuesAndAFlagThatIsNeitherOnNorOff() throws Exception {
-        assertEquals("WSGIScriptAlias / /srv/app/app.wsgi: httpd refuses to start with 'Invalid name for WSGI process"
-                + " group.' Give the option a value, or leave it out", one("process-group=").message());
-        assertEquals("WSGIScriptAlias / /srv/app/app.wsgi: httpd refuses to start with 'Invalid value for"
-                + " authorization flag.' pass-authorization= takes On or Off", one("pass-authorization=yes").message());
+        assertEquals("WSGIScriptAlias /: httpd refuses to start with 'Invalid name for WSGI process group.'; give the"
+                + " option a value, or leave it out", one("process-group=").message());
+        assertEquals("WSGIScriptAlias /: httpd refuses to start with 'Invalid value for authorization flag.';"
+                + " pass-authorization= takes On or Off", one("pass-authorization=yes").message());
     }
 
     @Test

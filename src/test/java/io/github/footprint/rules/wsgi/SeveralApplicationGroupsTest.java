@@ -40,8 +40,8 @@ class SeveralApplicationGroupsTest {
         Finding f = only(check(tree), ID);
         assertEquals(new Location("apache/app.conf", 1), f.location());
         assertEquals(Severity.INFO, f.severity());
-        assertEquals("WSGIDaemonProcess app loads 2 application groups, 2 interpreters per process; give them one group"
-                + " (WSGIApplicationGroup %{GLOBAL}) and save 2 interpreter copies", f.message());
+        assertEquals("WSGIDaemonProcess app loads 2 application groups, 2 interpreters per process;"
+                + " WSGIApplicationGroup %{GLOBAL} saves 2 interpreter copies", f.message());
         assertEquals("The groups: 'example.com|' for WSGIScriptAlias / (apache/app.conf:5); 'www.example.com|' for"
                 + " WSGIScriptAlias / (apache/app.conf:9). Each of its 2 process(es) holds 2 Python interpreters, each"
                 + " importing the application's modules again (appRss 40 MiB each). They all load /srv/app/app.wsgi:"
@@ -61,9 +61,9 @@ class SeveralApplicationGroupsTest {
                 "WSGIScriptAliasMatch ^/(\\w+)/ /srv/sites/$1.wsgi",
                 "</VirtualHost>");
         Finding f = only(check(tree), ID);
-        assertTrue(f.message().contains("'a.example.com|/admin' for WSGIScriptAlias /admin (apache/app.conf:6), and more"
+        assertTrue(f.detail().contains("'a.example.com|/admin' for WSGIScriptAlias /admin (apache/app.conf:6), and more"
                 + " per request from WSGIScriptAliasMatch ^/(\\w+)/ (apache/app.conf:7) under %{RESOURCE} (the default)"
-                + " (one per URL the pattern matches))"), f::message);
+                + " (one per URL the pattern matches)."), f::detail);
         assertTrue(f.message().endsWith("Scripts of one application belong in one group (WSGIApplicationGroup %{GLOBAL});"
                 + " different applications need their own, and this is what hosting them together costs"), f::message);
     }

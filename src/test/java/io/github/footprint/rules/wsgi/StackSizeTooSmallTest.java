@@ -55,15 +55,16 @@ class StackSizeTooSmallTest {
     @Test
     void theDefaultItFallsBackToIsTheOneHttpdStartsWith() throws Exception {
         write(tree, "apache/envvars", "ulimit -s 1024");
-        assertEquals("WSGIDaemonProcess app: stack-size=1 is below the pthread minimum of 16384 bytes: mod_wsgi"
-                + " ignores the error and its 5 request thread(s) get the default stack instead, 1 MiB (ulimit -s 1024"
-                + " at apache/envvars:1). Use stack-size=524288 (512 KiB)", finding("1").message());
+        assertEquals("WSGIDaemonProcess app: stack-size=1 is below the pthread minimum of 16384 bytes, so it is"
+                + " ignored; use stack-size=524288 (512 KiB)", finding("1").message());
     }
 
     @Test
     void aSuffixIsNotAUnit() throws Exception {
-        assertTrue(finding("512K").message().startsWith("WSGIDaemonProcess app: stack-size=512 (mod_wsgi reads '512K'"
-                + " as 512; the value is bytes) is below the pthread minimum of 16384 bytes"));
+        Finding f = finding("512K");
+        assertTrue(f.message().startsWith("WSGIDaemonProcess app: stack-size=512 is below the pthread minimum of 16384"
+                + " bytes"), f::message);
+        assertTrue(f.detail().startsWith("mod_wsgi reads '512K' as 512; the value is bytes."), f::detail);
     }
 
     @Test
