@@ -31,6 +31,7 @@ import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.parse.wsgi.DaemonProblem;
 import io.github.footprint.parse.wsgi.WsgiOptions.Option;
 import io.github.footprint.parse.wsgi.WsgiOptions;
+import io.github.footprint.rules.wsgi.Refusal;
 
 /**
  * Real httpd with the installed mod_wsgi judges footprint's reading of {@code WSGIDaemonProcess}: every generated
@@ -380,7 +381,8 @@ class WsgiOptionsOracleTest {
         List<Finding> fp204 = refusals.stream().filter(f -> f.ruleId().equals("FP204")
                 && f.location().file().equals("deploy/case.conf")).collect(Collectors.toList());
         String said = message;
-        if (fp204.stream().noneMatch(f -> f.message().contains(said))) {
+        // the first line says httpd refuses to start; the detail quotes httpd's own words
+        if (fp204.stream().noneMatch(f -> Refusal.is(f) && f.detail().startsWith("httpd stops with '" + said + "'"))) {
             return "httpd says '" + message + "' but footprint's FP204 findings are " + fp204 + " (all refusals: "
                     + refusals + ")";
         }

@@ -66,7 +66,7 @@ public final class EmbeddedMode implements Rule {
                             + "; the threads of a child share its copy and one interpreter lock)";
             ctx.report(m.location(), prefork ? Severity.ERROR : Severity.WARNING, head + " in up to " + children + " "
                     + kind.label() + " children, at least " + Sizes.format(children * each) + " for the interpreters"
-                    + " alone; " + shortFix, how + " " + Phrases.sentence(count) + " loads its own Python interpreter"
+                    + " alone; " + shortFix, how + " E" + count.substring(1) + " loads its own Python interpreter"
                     + " and copy of the application: at least " + children + " x " + Sizes.format(each) + " = "
                     + Sizes.format(children * each) + " for the interpreters alone (measured per child), plus the"
                     + " application in each (appRss " + Sizes.format(d.parameters().host().appRss()) + "), and"

@@ -80,7 +80,8 @@ class MpmNotSingleTest {
                 fs.stream().map(Finding::location).collect(Collectors.toList()), () -> describe(fs));
         assertTrue(fs.get(1).message().startsWith("LoadModule mpm_event_module loads a second MPM, so httpd refuses to"
                 + " start (AH00534)"), fs.get(1)::message);
-        assertTrue(fs.get(1).detail().startsWith("The MPMs loaded: mpm_prefork_module (apache2/apache2.conf:1),"
+        assertTrue(fs.get(1).detail().startsWith("httpd stops with 'AH00534: Configuration error: More than one MPM"
+                + " loaded.'. The MPMs loaded: mpm_prefork_module (apache2/apache2.conf:1),"
                 + " mpm_worker_module (apache2/apache2.conf:2), mpm_event_module (apache2/apache2.conf:3). "),
                 fs.get(1)::detail);
     }

@@ -65,9 +65,9 @@ class MaxRequestWorkersOverBudgetTest {
         assertTrue(f.detail().startsWith("The children (MaxRequestWorkers 150) take 150 x " + Sizes.format(python)
                 + " = " + Sizes.format(150 * python) + ". " + room / python + " children of "), f::detail);
         assertTrue(room / restricted >= 150, "with the restriction they all fit");
-        assertTrue(f.message().endsWith(". No application runs embedded, yet each child initialises Python: with"
+        assertTrue(f.detail().endsWith(". No application runs embedded, yet each child initialises Python: with"
                 + " WSGIRestrictEmbedded On (FP209) a child takes " + Sizes.format(restricted) + " instead of "
-                + Sizes.format(python) + ", and all 150 fit"), f::message);
+                + Sizes.format(python) + ", and all 150 fit"), f::detail);
         // with the restriction in place the hint goes away (and so does the finding, here)
         write(tree, MAIN, "LoadModule mpm_prefork_module /usr/lib/apache2/modules/mod_mpm_prefork.so", WSGI,
                 "WSGIRestrictEmbedded On", "MaxRequestWorkers 150");
@@ -125,8 +125,8 @@ class MaxRequestWorkersOverBudgetTest {
                 + " how much), or raise memory"), f::message);
         assertTrue(f.detail().contains(". Nothing is left for them: daemon 'app' " + Sizes.format(3 * daemon(5))),
                 f::detail);
-        assertTrue(f.message().contains(" already take " + Sizes.format(others) + " of the budget. Cut the daemons first"
-                + " (FP501 says by how much), or raise memory"), f::message);
+        assertTrue(f.detail().contains(" already take " + Sizes.format(others) + " of the budget. Cut the daemons first"
+                + " (FP501 says by how much), or raise memory"), f::detail);
     }
 
     @Test
@@ -139,8 +139,8 @@ class MaxRequestWorkersOverBudgetTest {
         Finding f = only(run(request(tree).host("memory", memory)), ID);
         assertTrue(f.detail().contains(". Only " + Sizes.format(child / 2) + " is left beside daemon 'app' "),
                 f::detail);
-        assertTrue(f.message().contains(", less than one child of " + Sizes.format(child) + ". Cut the daemons first"),
-                f::message);
+        assertTrue(f.detail().contains(", less than one child of " + Sizes.format(child) + ". Cut the daemons first"),
+                f::detail);
     }
 
     @Test
@@ -169,7 +169,7 @@ class MaxRequestWorkersOverBudgetTest {
         assertTrue(f.detail().startsWith("The children (MaxRequestWorkers 400 / ThreadsPerChild 25) take 16 x "
                 + Sizes.format(bytes(THREADED_CHILD_PYTHON_RSS)) + " + 40 MiB of embedded applications each = "
                 + Sizes.format(16 * each)), f::detail);
-        assertTrue(f.message().contains(". The estimate assumes: no main httpd file loads an MPM: event with its"
-                + " compiled-in defaults is assumed (parameter mpm); "), f::message);
+        assertTrue(f.detail().contains(". The estimate assumes: no main httpd file loads an MPM: event with its"
+                + " compiled-in defaults is assumed (parameter mpm); "), f::detail);
     }
 }

@@ -59,8 +59,8 @@ class MemoryNearBudgetTest {
                 + " processes=3 on daemon 'app'", f.message());
         assertTrue(f.detail().startsWith(Sizes.format(memory - total) + " of headroom is less than the 10 % this rule"
                 + " keeps free. Largest: daemon 'app' " + Sizes.format(4 * daemon(15))), f::detail);
-        assertTrue(f.message().contains(". To stay under 90 % (" + Sizes.format(limit) + "), stop " + stop + " of the 4"
-                + " processes of daemon 'app' (" + Sizes.format(daemon(15)) + " each = "), f::message);
+        assertTrue(f.detail().contains(". To stay under 90 % (" + Sizes.format(limit) + "), stop " + stop + " of the 4"
+                + " processes of daemon 'app' (" + Sizes.format(daemon(15)) + " each = "), f::detail);
         assertTrue(f.message().contains("): processes=" + (4 - stop) + " at " + MAIN + ":6"), f::message);
     }
 
@@ -84,8 +84,8 @@ class MemoryNearBudgetTest {
         assertTrue(quiet.isEmpty(), () -> describe(quiet));
         Finding f = only(run(request(tree).host("memory", memory).rules(Map.of("FP502.percent", "80"))), ID);
         assertTrue(f.detail().contains(" of headroom is less than the 20 % this rule keeps free."), f::detail);
-        assertTrue(f.message().contains(". To stay under 80 % (" + Sizes.format(memory * 80 / 100) + "), "),
-                f::message);
+        assertTrue(f.detail().contains(". To stay under 80 % (" + Sizes.format(memory * 80 / 100) + "), "),
+                f::detail);
     }
 
     @Test

@@ -82,7 +82,7 @@ class PoolOversizedTest {
         assertEquals(Severity.INFO, f.severity());
         assertEquals("[app:main] sqlalchemy. pool allows 20 connections per process, used by no known daemon; link a"
                 + " .wsgi that loads this file", f.message());
-        assertEquals("pool_size 10 + max_overflow 10 (default) = 20 connections per process.. footprint cannot tell"
+        assertEquals("pool_size 10 + max_overflow 10 (default) = 20 connections per process. footprint cannot tell"
                 + " which daemon's threads use the pool: no WSGIScriptAlias of the project leads to a .wsgi script"
                 + " that loads app/production.ini. Link it: a WSGIScriptAlias to a .wsgi script that loads this"
                 + " file.",

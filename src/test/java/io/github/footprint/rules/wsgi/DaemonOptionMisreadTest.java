@@ -46,7 +46,7 @@ class DaemonOptionMisreadTest {
     @Test
     void aUnitAfterTheNumberIsDropped() throws Exception {
         assertEquals("WSGIDaemonProcess app: memory-limit=500M is read as 500 bytes; write memory-limit=524288000 (500"
-                + " MiB)\nMod_wsgi reads it with apr_atoi64, which stops at 'M', and says nothing; that is far below"
+                + " MiB)\nmod_wsgi reads it with apr_atoi64, which stops at 'M', and says nothing; that is far below"
                 + " what a daemon process needs to start its threads.",
                 message("WSGIDaemonProcess app processes=2 threads=5 memory-limit=500M"));
         assertEquals("WSGIDaemonProcess app: stack-size=8M is read as 8 bytes; write stack-size=8388608 (8 MiB)",
@@ -71,7 +71,7 @@ class DaemonOptionMisreadTest {
     void textWhereANumberBelongsIsZero() throws Exception {
         // DOMAIN §1.1, MEASUREMENTS §4.1 wsgi_threads_0: a daemon that never serves
         assertEquals("WSGIDaemonProcess app: threads=abc is read as 0 threads; write threads as a whole number in"
-                + " digits, e.g. threads=15 (mod_wsgi's default)\nMod_wsgi reads it with atoi, which finds no digits"
+                + " digits, e.g. threads=15 (mod_wsgi's default)\nmod_wsgi reads it with atoi, which finds no digits"
                 + " in 'abc' and gives 0, and says nothing; threads=0 is the mode without request threads, so the"
                 + " daemon never serves a request.", message("WSGIDaemonProcess app processes=1 threads=abc"));
         // MEASUREMENTS §4.1 wsgi_maxreq_abc: starts, serves, no message
@@ -91,7 +91,7 @@ class DaemonOptionMisreadTest {
     @Test
     void aNumberBeyondAnIntKeepsItsLowBits() throws Exception {
         assertEquals("WSGIDaemonProcess app: threads=4294967301 is read as 5 threads; write a number mod_wsgi can"
-                + " hold: threads below 65534\nMod_wsgi reads it with atoi, which keeps only the low 32 bits of"
+                + " hold: threads below 65534\nmod_wsgi reads it with atoi, which keeps only the low 32 bits of"
                 + " 4294967301, and says nothing.", message("WSGIDaemonProcess app threads=4294967301"));
         assertEquals("WSGIDaemonProcess app: maximum-requests=4294967297 is read as 1 request; write a number mod_wsgi"
                 + " can hold: below 2147483648",
@@ -107,7 +107,7 @@ class DaemonOptionMisreadTest {
         assertEquals(new Location("apache/app.conf", 1), f.location());
         assertEquals("WSGIDaemonProcess app: threads=5processes=2: 'processes=2' is glued to the value before it; put a"
                 + " space between them: threads=5 processes=2", f.message());
-        assertEquals("Mod_wsgi reads threads=5 and never sees processes (a continuation line that starts in its first"
+        assertEquals("mod_wsgi reads threads=5 and never sees processes (a continuation line that starts in its first"
                 + " column is joined to the line above without a space).", f.detail());
         DaemonGroup g = r.environments().get(0).deployment().daemons().get(0);
         assertEquals(5, g.threads());

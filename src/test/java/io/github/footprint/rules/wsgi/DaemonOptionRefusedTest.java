@@ -73,8 +73,9 @@ class DaemonOptionRefusedTest {
                 + " write threads=5 if that is meant\nhttpd stops with 'Invalid option to WSGI daemon process"
                 + " definition.': Neither mod_wsgi 4.9 nor any other release knows it.",
                 message("WSGIDaemonProcess app processes=1 threds=5"));
-        assertEquals("WSGIDaemonProcess app: maximum_requests=500 is not an option of mod_wsgi 4.9 (modWsgiVersion)"
-                + " or of any other release. " + INVALID + "Write maximum-requests=500 if that is what is meant",
+        assertEquals("WSGIDaemonProcess app: maximum_requests=500 is no option of any mod_wsgi release: httpd refuses"
+                + " to start; write maximum-requests=500 if that is meant\nhttpd stops with 'Invalid option to WSGI"
+                + " daemon process definition.': Neither mod_wsgi 4.9 nor any other release knows it.",
                 message("WSGIDaemonProcess app maximum_requests=500"));
     }
 
@@ -90,7 +91,7 @@ class DaemonOptionRefusedTest {
     @Test
     void wrongCaseNamesTheRightSpelling() throws Exception {
         assertEquals("WSGIDaemonProcess app: Threads=5: option names are case-sensitive: httpd refuses to start; write"
-                + " threads=5\nhttpd stops with 'Invalid option to WSGI daemon process definition.': Mod_wsgi knows"
+                + " threads=5\nhttpd stops with 'Invalid option to WSGI daemon process definition.': mod_wsgi knows"
                 + " no 'Threads'.", message("WSGIDaemonProcess app Threads=5"));
         assertEquals("WSGIDaemonProcess app: Display-Name=%{GROUP}: option names are case-sensitive, and mod_wsgi"
                 + " knows no 'Display-Name'. " + INVALID + "Write display-name=%{GROUP}",
@@ -105,9 +106,8 @@ class DaemonOptionRefusedTest {
                 + " servers run.", message("WSGIDaemonProcess app threads=5 interrupt-timeout=5"));
         assertEquals(List.of(), all("WSGIDaemonProcess app threads=5 interrupt-timeout=5 switch-interval=0.005",
                 "6.0.5"));
-        assertEquals("WSGIDaemonProcess app: newrelic-config-file=/etc/newrelic.ini is not an option of mod_wsgi"
-                + " 6.0.5 (modWsgiVersion): it exists in mod_wsgi 4.1.0 to 5.x; 6.0.0 removed it. " + INVALID
-                + "Remove it, or set modWsgiVersion to the mod_wsgi release the servers run",
+        assertEquals("WSGIDaemonProcess app: newrelic-config-file=/etc/newrelic.ini is not in mod_wsgi 6.0.5: httpd"
+                + " refuses to start; remove it, or set modWsgiVersion",
                 one("WSGIDaemonProcess app newrelic-config-file=/etc/newrelic.ini", "6.0.5").message());
         assertEquals(List.of(), all("WSGIDaemonProcess app newrelic-config-file=/etc/newrelic.ini", "5.0.2"));
         // a version without its patch number is the .0 release, which response-flush-delay (6.0.2) postdates
@@ -140,7 +140,7 @@ class DaemonOptionRefusedTest {
     void textThatIsNotNameValue() throws Exception {
         assertEquals("WSGIDaemonProcess app: 'threads = 5' has white space before '=': httpd refuses to start; write"
                 + " threads=5, with no space around '='\nhttpd stops with 'Invalid option to WSGI daemon process"
-                + " definition.': Mod_wsgi reads an option name up to '=' or white space, so 'threads' is not"
+                + " definition.': mod_wsgi reads an option name up to '=' or white space, so 'threads' is not"
                 + " name=value.", message("WSGIDaemonProcess app processes=2 threads = 5 maximum-requests=500"));
         assertEquals("WSGIDaemonProcess app: 'threads =5' has white space before '=': mod_wsgi reads an option name"
                 + " up to '=' or white space, so 'threads' is not name=value. " + INVALID + "Write threads=5, with no"
@@ -189,7 +189,9 @@ class DaemonOptionRefusedTest {
                 + " the option mod_wsgi runs one process)\nhttpd stops with 'Invalid process count for WSGI daemon"
                 + " process.': Processes must be a whole number, 1 or more.", message("WSGIDaemonProcess bad processes=0 threads=5"));
         assertEquals("WSGIDaemonProcess bad: processes=abc: httpd refuses to start; write processes=1 or more (without"
-                + " the option mod_wsgi runs one process)",
+                + " the option mod_wsgi runs one process)\nhttpd stops with 'Invalid process count for WSGI daemon"
+                + " process.': Processes must be a whole number, 1 or more; it reads as 0 (atoi finds no digits in"
+                + " 'abc' and gives 0).",
                 message("WSGIDaemonProcess bad processes=abc threads=5"));
         assertEquals("WSGIDaemonProcess bad: threads=-1: httpd refuses to start; write threads=15 (mod_wsgi's default)"
                 + " or the number of threads you need, below 65534", message("WSGIDaemonProcess bad processes=1 threads=-1"));
@@ -229,7 +231,7 @@ class DaemonOptionRefusedTest {
     @Test
     void usersAndScriptOwners() throws Exception {
         assertEquals("WSGIDaemonProcess app: user=root: httpd refuses to start; name an unprivileged user, e.g."
-                + " user=www-data\nhttpd stops with 'WSGI process blocked from running as root.': Mod_wsgi does not"
+                + " user=www-data\nhttpd stops with 'WSGI process blocked from running as root.': mod_wsgi does not"
                 + " run daemon processes as root.",
                 message("WSGIDaemonProcess app user=root"));
         assertEquals("WSGIDaemonProcess app: user=#abc: httpd refuses to start; name an unprivileged user, e.g."

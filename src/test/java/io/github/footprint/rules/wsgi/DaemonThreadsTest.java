@@ -47,8 +47,8 @@ class DaemonThreadsTest {
         assertEquals(Severity.ERROR, f.severity());
         assertTrue(f.detail().startsWith("threads=five reads as 0 (mod_wsgi reads numbers with atoi). threads=0 is"
                 + " mod_wsgi's managed-process mode"), f::detail);
-        assertTrue(f.message().contains("and no WSGIImportScript loads anything into it: its process exits at once and"
-                + " mod_wsgi starts it again, about once a second (measured), for nothing"), f::message);
+        assertTrue(f.detail().contains("and no WSGIImportScript loads anything into it: its process exits at once and"
+                + " mod_wsgi starts it again, about once a second (measured), for nothing"), f::detail);
     }
 
     @Test

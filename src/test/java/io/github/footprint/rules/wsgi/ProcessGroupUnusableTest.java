@@ -79,8 +79,8 @@ class ProcessGroupUnusableTest {
                 + " app.example.com, and this line is in <VirtualHost *:80> (apache/app.conf:5) named www.example.com"),
                 fs.get(0)::detail);
         assertTrue(fs.get(1).message().contains("'WSGI process group not matchable.'"), fs.get(1)::message);
-        assertTrue(fs.get(1).message().contains("this line is in <VirtualHost *:80> (apache/app.conf:9) with no"
-                + " ServerName before this line"), fs.get(1)::message);
+        assertTrue(fs.get(1).detail().contains("this line is in <VirtualHost *:80> (apache/app.conf:9) with no"
+                + " ServerName before this line"), fs.get(1)::detail);
     }
 
     @Test
