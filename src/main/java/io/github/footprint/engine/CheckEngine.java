@@ -14,6 +14,7 @@ import java.util.TreeSet;
 
 import io.github.footprint.base.Finding;
 import io.github.footprint.base.InternalErrors;
+import io.github.footprint.base.IoErrors;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 import io.github.footprint.base.Platform;
@@ -115,7 +116,8 @@ public final class CheckEngine {
             try (Reader r = Files.newBufferedReader(env.propertiesFile(), StandardCharsets.UTF_8)) {
                 file.load(r);
             } catch (IOException | IllegalArgumentException e) {
-                throw new RequestException("environment " + env.id() + ": propertiesFile " + env.propertiesFile()
+                throw new RequestException("environment " + env.id() + ": propertiesFile "
+                        + IoErrors.shown(request.displayBase(), env.propertiesFile())
                         + " cannot be read as UTF-8 properties (" + e.getMessage() + ")");
             }
             p.putAll(file);
