@@ -227,9 +227,9 @@ final class HostileCases {
             write(s.resolve("apache/app.conf.j2"), "Timeout {{ timeout | default(5) }}\n" + DAEMON);
         })
                 .expect(o -> says(o, "", "internal error of footprint"));
-        add(c, "yaml-10000-nested-maps-in-vars", (b, s) -> {
+        add(c, "yaml-3000-nested-maps-in-vars", (b, s) -> {
             StringBuilder t = new StringBuilder();
-            for (int i = 0; i < 10000; i++) {
+            for (int i = 0; i < 3000; i++) {
                 t.append(" ".repeat(i)).append("k").append(i).append(":\n");
             }
             write(s.resolve("group_vars/all.yml"), t.toString());
