@@ -11,7 +11,7 @@ assert log.contains('footprint [default]: 2 file(s) under deploy; 1 error(s), 1 
 // no memory budget on the command line, no main httpd file: infos about the project as a whole, with no file
 // before their id
 assert log.contains('[INFO] [default] FP505 No memory budget is set: the worst case is ')
-assert log.contains("[INFO] [default] FP006 No main httpd file and no distribution's layout found: the server is assumed")
+assert log.contains("[INFO] [default] FP006 No main httpd file and no distribution's layout found: assumed event MPM, 16 children x 25 threads; set platform to debian or httpd, or add the main file")
 assert !log.contains(basedir.absolutePath + '/deploy')
 
 // the report goes to target/footprint under the working directory, as in a project

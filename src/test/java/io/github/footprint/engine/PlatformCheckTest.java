@@ -128,7 +128,7 @@ class PlatformCheckTest {
         assertTrue(d.footprint().assumptions().stream().anyMatch(a -> a.kind()
                 == Assumption.Kind.MOD_WSGI_ASSUMED_LOADED));
         assertEquals(List.of("app"), d.daemons().stream().map(g -> g.name()).collect(Collectors.toList()));
-        assertTrue(only(r, "FP006").detail().startsWith("No main httpd file: the project's files are read inside"
+        assertTrue(only(r, "FP006").detail().startsWith("The project's files are read inside"
                 + " upstream httpd 2.4.62's default httpd.conf (event MPM built in, compiled-in values) (platform=auto,"
                 + " from folder conf.d/)"));
     }

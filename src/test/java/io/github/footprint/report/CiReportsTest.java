@@ -130,7 +130,7 @@ class CiReportsTest {
         findings.forEach(f -> assertEquals("https://example.org/footprint/rules/" + f.get("rule").asText() + ".md",
                 f.get("help").asText()));
         String junit = Files.readString(new JUnitReporter().write(r.view(), ReportTarget.files(out)).orElseThrow());
-        assertTrue(junit.contains("its threads)\nhttps://example.org/footprint/rules/FP201.md</failure>"), junit);
+        assertTrue(junit.contains(" to see what a leak costs before recycling.\nhttps://example.org/footprint/rules/FP201.md</failure>"), junit);
 
         // {id} in the URL: a site of HTML pages
         CheckResult html = new CheckEngine().run(new CheckRequest.Builder().baseDirectory(base).sourceDirectory(src)

@@ -82,7 +82,8 @@ class IdleChildrenOverBudgetTest {
         assertTrue(f.detail().startsWith("StartServers 3, MinSpareThreads 150 / ThreadsPerChild 25 keep them: with the"
                 + " rest that is " + Sizes.format(others + 6 * child)), f::detail);
         // 4 children fit: StartServers 3 may stay, MinSpareThreads must come down to 4 x 25
-        assertTrue(f.message().contains(". Set MinSpareThreads 100 (or lower): 4 idle children of "), f::message);
+        assertTrue(f.message().endsWith("; set MinSpareThreads 100 (or lower)"), f::message);
+        assertTrue(f.detail().contains(". 4 idle children of "), f::detail);
     }
 
     @Test

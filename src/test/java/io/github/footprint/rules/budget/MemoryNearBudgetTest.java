@@ -61,7 +61,7 @@ class MemoryNearBudgetTest {
                 + " keeps free. Largest: daemon 'app' " + Sizes.format(4 * daemon(15))), f::detail);
         assertTrue(f.detail().contains(". To stay under 90 % (" + Sizes.format(limit) + "), stop " + stop + " of the 4"
                 + " processes of daemon 'app' (" + Sizes.format(daemon(15)) + " each = "), f::detail);
-        assertTrue(f.message().contains("): processes=" + (4 - stop) + " at " + MAIN + ":6"), f::message);
+        assertTrue(f.detail().contains("): processes=" + (4 - stop) + " at " + MAIN + ":6"), f::detail);
     }
 
     @Test

@@ -75,16 +75,18 @@ class EngineKeyNotReadTest {
         // the stock call named: 'sqlalchemy.' reads both keys, without a url of its own
         List<Finding> fs = findings(run(request(tree).sqlalchemyPrefixes("sqlalchemy.")), ID);
         assertEquals(List.of("app/production.ini:3", "app/production.ini:4"), lines(fs));
-        assertTrue(fs.get(0).message().endsWith(". (With no sqlalchemy.url at all, engine_from_config stops even"
-                + " earlier, with KeyError: 'url')"), fs.get(0)::message);
+        assertTrue(fs.get(0).detail().endsWith(" With no sqlalchemy.url at all, engine_from_config stops even earlier,"
+                + " with KeyError: 'url'."), fs.get(0)::detail);
         write(tree, "app/production.ini",
                 "[app:main]",
                 "use = egg:myapp",
                 "sqlalchemy.pool_size = 3");
         Finding f = only(check(tree), ID);
-        assertEquals("[app:main] sqlalchemy. keys without sqlalchemy.url (sqlalchemy.pool_size is the first):"
-                + " engine_from_config(config, 'sqlalchemy.') takes the url out of them and stops the application at"
-                + " start-up with KeyError: 'url'. Add sqlalchemy.url = dialect://user@host/database", f.message());
+        assertEquals("[app:main] sqlalchemy. keys without sqlalchemy.url: the application stops at start-up with"
+                + " KeyError: 'url'; add sqlalchemy.url = dialect://user@host/database", f.message());
+        assertEquals("engine_from_config(config, 'sqlalchemy.') takes the url out of the keys that begin with"
+                + " sqlalchemy. (sqlalchemy.pool_size is the first here) and raises KeyError: 'url' when there is"
+                + " none.", f.detail());
     }
 
     @Test
@@ -116,8 +118,9 @@ class EngineKeyNotReadTest {
         // the call with 'sqlalchemy.' reads the other engines' keys too
         assertEquals(List.of("app/production.ini:3", "app/production.ini:4", "app/production.ini:5"), lines(both),
                 describe(both));
-        assertTrue(both.get(0).message().contains("It is meant for the engine of prefix 'sqlalchemy.default.', but a"
-                + " call reads every key that begins with its prefix"), both.get(0)::message);
+        assertTrue(both.get(0).detail().contains(" reads every key that begins with its prefix"), both.get(0)::detail);
+        assertTrue(both.get(0).detail().contains(" The keys are meant for the engine of prefix 'sqlalchemy.default.': "),
+                both.get(0)::detail);
         List<Finding> named = findings(run(request(tree).sqlalchemyPrefixes("sqlalchemy.default.,sqlalchemy.log.")),
                 ID);
         assertEquals(List.of("app/production.ini:6"), lines(named), describe(named));
@@ -143,7 +146,7 @@ class EngineKeyNotReadTest {
         List<Finding> fs = findings(check(tree), ID);
         assertEquals(List.of("app/production.ini:4", "app/production.ini:5"), lines(fs), describe(fs));
         assertTrue(fs.get(0).message().endsWith("; did you mean sqlalchemy.max_overflow?"), fs.get(0)::message);
-        assertTrue(fs.get(1).message().endsWith("Did you mean sqlalchemy.echo?"), fs.get(1)::message);
+        assertTrue(fs.get(1).message().endsWith("; did you mean sqlalchemy.echo?"), fs.get(1)::message);
     }
 
     @Test

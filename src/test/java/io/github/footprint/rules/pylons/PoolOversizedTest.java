@@ -43,11 +43,11 @@ class PoolOversizedTest {
                 + " (apache/app.conf:3) runs 5 thread(s): at most 5 can be in use at once, and the other 25 per process"
                 + " (50 for its 2 process(es)) only count against the database's max_connections. WSGIScriptAlias /"),
                 f::detail);
-        assertTrue(f.message().endsWith("(WSGIScriptAlias / (apache/app.conf:5) runs /srv/app/app.wsgi [the only file"
+        assertTrue(f.detail().endsWith(" WSGIScriptAlias / (apache/app.conf:5) runs /srv/app/app.wsgi [the only file"
                 + " of that name in the project], whose paste.deploy.loadapp (app/app.wsgi:2) opens"
                 + " /srv/app/production.ini [the only file of that name in the project], section main in daemon group"
-                + " 'app' (apache/app.conf:3); path: PasteDeploy: config: URI 'config:/srv/app/production.ini', path"
-                + " '/srv/app/production.ini' (line 2) -> '/srv/app/production.ini')"), f::message);
+                + " 'app' (apache/app.conf:3). Path: PasteDeploy: config: URI 'config:/srv/app/production.ini', path"
+                + " '/srv/app/production.ini' (line 2) -> '/srv/app/production.ini'."), f::detail);
     }
 
     @Test
@@ -57,7 +57,7 @@ class PoolOversizedTest {
         assertEquals(new Location("app/production.ini", 3), f.location());
         assertTrue(f.detail().startsWith("pool_size 5 (default) + max_overflow 10 (default) = 15 connections per"
                 + " process, "), f::detail);
-        assertTrue(f.message().contains("Set sqlalchemy.pool_size = 4 and sqlalchemy.max_overflow = 0"), f::message);
+        assertTrue(f.message().endsWith("; set sqlalchemy.pool_size = 4, sqlalchemy.max_overflow = 0"), f::message);
     }
 
     @Test

@@ -51,7 +51,8 @@ class TrailingCommentTest {
         assertEquals(new Location("app/production.ini", 2), f.location());
         assertTrue(f.message().startsWith("[DEFAULT] debug = false is followed by a comment"), f::message);
         assertTrue(f.detail().startsWith("The value is 'false ; never in production'."), f::detail);
-        assertTrue(f.message().endsWith("debug = false"), f::message);
+        assertTrue(f.detail().contains(" Write debug = false, and the comment on a line of its own above."),
+                f::detail);
     }
 
     @Test

@@ -69,7 +69,7 @@ class ArenaMaxUnsetTest {
                 + " (virtual-memory-limit=2147483648) would reserve 5 arenas, 320 MiB of 426.4 MiB per process."),
                 f::detail);
         Finding both = only(run(request(tree).host("virtualMemory", 8L << 30)), ID);
-        assertTrue(both.detail().contains("under virtualMemory=8 GiB, glibc's") && both.detail().contains(
+        assertTrue(both.detail().contains("Under virtualMemory=8 GiB, glibc's") && both.detail().contains(
                 "most of the address space: Apache's event children would reserve 15 arenas, 960 MiB of 1.2 GiB per"
                 + " child; WSGIDaemonProcess app"), both::detail);
     }

@@ -49,22 +49,27 @@ class DaemonOptionMisreadTest {
                 + " MiB)\nmod_wsgi reads it with apr_atoi64, which stops at 'M', and says nothing; that is far below"
                 + " what a daemon process needs to start its threads.",
                 message("WSGIDaemonProcess app processes=2 threads=5 memory-limit=500M"));
-        assertEquals("WSGIDaemonProcess app: stack-size=8M is read as 8 bytes; write stack-size=8388608 (8 MiB)",
+        assertEquals("WSGIDaemonProcess app: stack-size=8M is read as 8 bytes; write stack-size=8388608 (8"
+                + " MiB)\nmod_wsgi reads it with atoi, which stops at 'M', and says nothing; a stack size below"
+                + " 16384 bytes is ignored, so the threads get the default stack (ulimit -s, usually 8 MiB).",
                 message("WSGIDaemonProcess app threads=5 stack-size=8M"));
-        assertEquals("WSGIDaemonProcess app: maximum-requests=1k is read as 1 request; write maximum-requests=1000", message("WSGIDaemonProcess app threads=5 maximum-requests=1k"));
-        assertEquals("WSGIDaemonProcess app: socket-timeout=5m is read as 5 seconds: mod_wsgi reads it with atoi,"
-                + " which stops at 'm', and says nothing. Write socket-timeout=300 (5 minutes)",
+        assertEquals("WSGIDaemonProcess app: maximum-requests=1k is read as 1 request; write"
+                + " maximum-requests=1000\nmod_wsgi reads it with atoi, which stops at 'k', and says nothing; every"
+                + " process restarts after each request.", message("WSGIDaemonProcess app threads=5 maximum-requests=1k"));
+        assertEquals("WSGIDaemonProcess app: socket-timeout=5m is read as 5 seconds; write socket-timeout=300 (5"
+                + " minutes)\nmod_wsgi reads it with atoi, which stops at 'm', and says nothing.",
                 message("WSGIDaemonProcess app socket-timeout=5m"));
-        assertEquals("WSGIDaemonProcess app: request-timeout=1.5 is read as 1 second: mod_wsgi reads it with atoi,"
-                + " which stops at '.5', and says nothing. Write request-timeout=2",
+        assertEquals("WSGIDaemonProcess app: request-timeout=1.5 is read as 1 second; write request-timeout=2\nmod_wsgi"
+                + " reads it with atoi, which stops at '.5', and says nothing.",
                 message("WSGIDaemonProcess app request-timeout=1.5"));
-        assertEquals("WSGIDaemonProcess app: virtual-memory-limit=1,073,741,824 is read as 1 byte: mod_wsgi reads it"
-                + " with apr_atoi64, which stops at ',073,741,824', and says nothing; that is far below what a daemon"
-                + " process needs to start its threads. Write virtual-memory-limit=1073741824 (1 GiB)",
+        assertEquals("WSGIDaemonProcess app: virtual-memory-limit=1,073,741,824 is read as 1 byte; write"
+                + " virtual-memory-limit=1073741824 (1 GiB)\nmod_wsgi reads it with apr_atoi64, which stops at"
+                + " ',073,741,824', and says nothing; that is far below what a daemon process needs to start its"
+                + " threads.",
                 message("WSGIDaemonProcess app virtual-memory-limit=1,073,741,824"));
-        assertEquals("WSGIDaemonProcess app: memory-limit=0x10000000 is read as 0 bytes: mod_wsgi reads it with"
-                + " apr_atoi64, which stops at 'x10000000', and says nothing; 0 means no limit. Write"
-                + " memory-limit=268435456 (256 MiB)", message("WSGIDaemonProcess app memory-limit=0x10000000"));
+        assertEquals("WSGIDaemonProcess app: memory-limit=0x10000000 is read as 0 bytes; write memory-limit=268435456"
+                + " (256 MiB)\nmod_wsgi reads it with apr_atoi64, which stops at 'x10000000', and says nothing; 0"
+                + " means no limit.", message("WSGIDaemonProcess app memory-limit=0x10000000"));
     }
 
     @Test
@@ -76,16 +81,18 @@ class DaemonOptionMisreadTest {
                 + " daemon never serves a request.", message("WSGIDaemonProcess app processes=1 threads=abc"));
         // MEASUREMENTS §4.1 wsgi_maxreq_abc: starts, serves, no message
         assertEquals("WSGIDaemonProcess bad: maximum-requests=abc is read as 0 requests; write maximum-requests as a"
-                + " whole number in digits",
+                + " whole number in digits\nmod_wsgi reads it with atoi, which finds no digits in 'abc' and gives 0,"
+                + " and says nothing; 0 means the processes are never recycled.",
                 message("WSGIDaemonProcess bad processes=1 threads=5 maximum-requests=abc"));
         assertEquals("WSGIDaemonProcess app: threads=5x is read as 5 threads; write threads=5 if 5 is what is meant,"
-                + " else the number in digits",
+                + " else the number in digits\nmod_wsgi reads it with atoi, which stops at 'x', and says nothing.",
                 message("WSGIDaemonProcess app threads=5x"));
-        assertEquals("WSGIDaemonProcess app: cpu-priority=abc is read as 0: mod_wsgi reads it with atoi, which finds"
-                + " no digits in 'abc' and gives 0, and says nothing. Write cpu-priority as a whole number in digits",
+        assertEquals("WSGIDaemonProcess app: cpu-priority=abc is read as 0; write cpu-priority as a whole number in"
+                + " digits\nmod_wsgi reads it with atoi, which finds no digits in 'abc' and gives 0, and says"
+                + " nothing.",
                 message("WSGIDaemonProcess app cpu-priority=abc"));
-        assertEquals("WSGIDaemonProcess app: user=#33x is read as uid 33: mod_wsgi reads it with atoi, which stops at"
-                + " 'x', and says nothing. Write user=#33", message("WSGIDaemonProcess app user=#33x"));
+        assertEquals("WSGIDaemonProcess app: user=#33x is read as uid 33; write user=#33\nmod_wsgi reads it with atoi,"
+                + " which stops at 'x', and says nothing.", message("WSGIDaemonProcess app user=#33x"));
     }
 
     @Test
@@ -94,7 +101,8 @@ class DaemonOptionMisreadTest {
                 + " hold: threads below 65534\nmod_wsgi reads it with atoi, which keeps only the low 32 bits of"
                 + " 4294967301, and says nothing.", message("WSGIDaemonProcess app threads=4294967301"));
         assertEquals("WSGIDaemonProcess app: maximum-requests=4294967297 is read as 1 request; write a number mod_wsgi"
-                + " can hold: below 2147483648",
+                + " can hold: below 2147483648\nmod_wsgi reads it with atoi, which keeps only the low 32 bits of"
+                + " 4294967297, and says nothing; every process restarts after each request.",
                 message("WSGIDaemonProcess app maximum-requests=4294967297"));
     }
 
@@ -151,5 +159,4 @@ class DaemonOptionMisreadTest {
         CheckResult r = run(request(tree).modWsgiVersion("4.5.24"));
         assertEquals(List.of(), findings(r, ID));
         assertTrue(only(r, "FP204").detail().contains("'Invalid thread count for WSGI daemon process.'"));
-    }
-}
+    }}

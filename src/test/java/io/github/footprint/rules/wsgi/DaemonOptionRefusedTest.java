@@ -93,8 +93,9 @@ class DaemonOptionRefusedTest {
         assertEquals("WSGIDaemonProcess app: Threads=5: option names are case-sensitive: httpd refuses to start; write"
                 + " threads=5\nhttpd stops with 'Invalid option to WSGI daemon process definition.': mod_wsgi knows"
                 + " no 'Threads'.", message("WSGIDaemonProcess app Threads=5"));
-        assertEquals("WSGIDaemonProcess app: Display-Name=%{GROUP}: option names are case-sensitive, and mod_wsgi"
-                + " knows no 'Display-Name'. " + INVALID + "Write display-name=%{GROUP}",
+        assertEquals("WSGIDaemonProcess app: Display-Name=%{GROUP}: option names are case-sensitive: httpd refuses to"
+                + " start; write display-name=%{GROUP}\nhttpd stops with 'Invalid option to WSGI daemon process"
+                + " definition.': mod_wsgi knows no 'Display-Name'.",
                 message("WSGIDaemonProcess app Display-Name=%{GROUP}"));
     }
 
@@ -111,16 +112,13 @@ class DaemonOptionRefusedTest {
                 one("WSGIDaemonProcess app newrelic-config-file=/etc/newrelic.ini", "6.0.5").message());
         assertEquals(List.of(), all("WSGIDaemonProcess app newrelic-config-file=/etc/newrelic.ini", "5.0.2"));
         // a version without its patch number is the .0 release, which response-flush-delay (6.0.2) postdates
-        assertEquals("WSGIDaemonProcess app: response-flush-delay=5 is not an option of mod_wsgi 6.0 (modWsgiVersion):"
-                + " it exists in mod_wsgi 6.0.2 and later (modWsgiVersion 6.0 is read as 6.0.0; give the patch number,"
-                + " such as 6.0.5, if the servers run a later one). " + INVALID + "Remove it, or set modWsgiVersion to"
-                + " the mod_wsgi release the servers run",
+        assertEquals("WSGIDaemonProcess app: response-flush-delay=5 is not in mod_wsgi 6.0: httpd refuses to start;"
+                + " remove it, or set modWsgiVersion",
                 one("WSGIDaemonProcess app response-flush-delay=5", "6.0").message());
         assertEquals(List.of(), all("WSGIDaemonProcess app response-flush-delay=5", "6.0.2"));
         // before 4.6.0, threads=0 was refused
-        assertEquals("WSGIDaemonProcess app: threads=0: threads must be a whole number from 1 to 65533 before"
-                + " mod_wsgi 4.6.0 (modWsgiVersion 4.5.24). httpd stops with 'Invalid thread count for WSGI daemon"
-                + " process.' Write threads=15 (mod_wsgi's default) or the number of threads you need, below 65534",
+        assertEquals("WSGIDaemonProcess app: threads=0: httpd refuses to start; write threads=15 (mod_wsgi's default)"
+                + " or the number of threads you need, below 65534",
                 one("WSGIDaemonProcess app threads=0", "4.5.24").message());
         assertEquals(List.of(), all("WSGIDaemonProcess app threads=0", "4.6.0"));
     }
@@ -142,24 +140,28 @@ class DaemonOptionRefusedTest {
                 + " threads=5, with no space around '='\nhttpd stops with 'Invalid option to WSGI daemon process"
                 + " definition.': mod_wsgi reads an option name up to '=' or white space, so 'threads' is not"
                 + " name=value.", message("WSGIDaemonProcess app processes=2 threads = 5 maximum-requests=500"));
-        assertEquals("WSGIDaemonProcess app: 'threads =5' has white space before '=': mod_wsgi reads an option name"
-                + " up to '=' or white space, so 'threads' is not name=value. " + INVALID + "Write threads=5, with no"
-                + " space around '='", message("WSGIDaemonProcess app threads =5"));
-        assertEquals("WSGIDaemonProcess app: '# five threads' is a comment at the end of the directive: httpd has no"
-                + " end-of-line comments, so mod_wsgi reads '#' as an option. " + INVALID + "Move the comment to a"
-                + " line of its own above the directive", message("WSGIDaemonProcess app threads=5 # five threads"));
-        assertEquals("WSGIDaemonProcess app: '#threads=3' is a comment at the end of the directive: httpd has no"
-                + " end-of-line comments, so mod_wsgi reads '#threads=3' as an option. " + INVALID + "Move the comment"
-                + " to a line of its own above the directive", message("WSGIDaemonProcess app threads=5 #threads=3"));
-        assertEquals("WSGIDaemonProcess app: 'app' is not name=value. " + INVALID + "Remove 'app', or if it belongs"
-                + " to the value before, quote that value: python-path=\"/srv/my app\"",
+        assertEquals("WSGIDaemonProcess app: 'threads =5' has white space before '=': httpd refuses to start; write"
+                + " threads=5, with no space around '='\nhttpd stops with 'Invalid option to WSGI daemon process"
+                + " definition.': mod_wsgi reads an option name up to '=' or white space, so 'threads' is not"
+                + " name=value.", message("WSGIDaemonProcess app threads =5"));
+        assertEquals("WSGIDaemonProcess app: '# five threads' is an end-of-line comment: httpd refuses to start; move"
+                + " the comment to a line of its own above\nhttpd stops with 'Invalid option to WSGI daemon process"
+                + " definition.': Httpd has no end-of-line comments, so mod_wsgi reads '#' as an option.", message("WSGIDaemonProcess app threads=5 # five threads"));
+        assertEquals("WSGIDaemonProcess app: '#threads=3' is an end-of-line comment: httpd refuses to start; move the"
+                + " comment to a line of its own above\nhttpd stops with 'Invalid option to WSGI daemon process"
+                + " definition.': Httpd has no end-of-line comments, so mod_wsgi reads '#threads=3' as an option.", message("WSGIDaemonProcess app threads=5 #threads=3"));
+        assertEquals("WSGIDaemonProcess app: 'app' is not name=value: httpd refuses to start; remove 'app', or quote"
+                + " the value it belongs to: python-path=\"/srv/my app\"\nhttpd stops with 'Invalid option to WSGI"
+                + " daemon process definition.'.",
                 message("WSGIDaemonProcess app python-path=/srv/my app threads=5"));
-        assertEquals("WSGIDaemonProcess app: 'foo' is not name=value. " + INVALID + "Remove 'foo' or write it as"
-                + " name=value", message("WSGIDaemonProcess app threads=5 foo"));
-        assertEquals("WSGIDaemonProcess app: 'threads' has no '=': every word after the name must be name=value. "
-                + INVALID + "Write threads=5", message("WSGIDaemonProcess app threads 5"));
-        assertEquals("WSGIDaemonProcess app: '=3' has no option name before '='. " + INVALID + "Put the option's"
-                + " name before '=', or remove '=3'", message("WSGIDaemonProcess app threads=5 =3"));
+        assertEquals("WSGIDaemonProcess app: 'foo' is not name=value: httpd refuses to start; remove 'foo' or write it"
+                + " as name=value\nhttpd stops with 'Invalid option to WSGI daemon process definition.'.", message("WSGIDaemonProcess app threads=5 foo"));
+        assertEquals("WSGIDaemonProcess app: 'threads' has no '=': httpd refuses to start; write threads=5\nhttpd stops"
+                + " with 'Invalid option to WSGI daemon process definition.': Every word after the name must be"
+                + " name=value.", message("WSGIDaemonProcess app threads 5"));
+        assertEquals("WSGIDaemonProcess app: '=3' has no option name before '=': httpd refuses to start; put the"
+                + " option's name before '=', or remove '=3'\nhttpd stops with 'Invalid option to WSGI daemon"
+                + " process definition.'.", message("WSGIDaemonProcess app threads=5 =3"));
     }
 
     @Test
@@ -194,38 +196,42 @@ class DaemonOptionRefusedTest {
                 + " 'abc' and gives 0).",
                 message("WSGIDaemonProcess bad processes=abc threads=5"));
         assertEquals("WSGIDaemonProcess bad: threads=-1: httpd refuses to start; write threads=15 (mod_wsgi's default)"
-                + " or the number of threads you need, below 65534", message("WSGIDaemonProcess bad processes=1 threads=-1"));
-        assertEquals("WSGIDaemonProcess bad: stack-size=abc reads as 0 (atoi finds no digits in 'abc' and gives 0):"
-                + " stack-size must be a number of bytes above 0. httpd stops with 'Invalid stack size for WSGI daemon"
-                + " process.' Write stack-size=524288 (512 KiB), or remove it for the system default",
+                + " or the number of threads you need, below 65534\nhttpd stops with 'Invalid thread count for WSGI"
+                + " daemon process.': Threads must be a whole number from 0 to 65533.", message("WSGIDaemonProcess bad processes=1 threads=-1"));
+        assertEquals("WSGIDaemonProcess bad: stack-size=abc: httpd refuses to start; write stack-size=524288 (512"
+                + " KiB), or remove it for the system default\nhttpd stops with 'Invalid stack size for WSGI daemon"
+                + " process.': Stack-size must be a number of bytes above 0; it reads as 0 (atoi finds no digits in"
+                + " 'abc' and gives 0).",
                 message("WSGIDaemonProcess bad processes=1 threads=5 stack-size=abc"));
-        assertEquals("WSGIDaemonProcess app: threads= (empty): threads must be a whole number from 0 to 65533. httpd"
-                + " stops with 'Invalid thread count for WSGI daemon process.' Write threads=15 (mod_wsgi's default) or"
-                + " the number of threads you need, below 65534", message("WSGIDaemonProcess app processes=2 threads="));
-        assertEquals("WSGIDaemonProcess app: socket-timeout=-30: socket-timeout must be a whole number of seconds, 0"
-                + " or more. httpd stops with 'Invalid socket timeout for WSGI daemon process.' Write socket-timeout=0"
-                + " (mod_wsgi's default) or another whole number, 0 or more",
+        assertEquals("WSGIDaemonProcess app: threads= (empty): httpd refuses to start; write threads=15 (mod_wsgi's"
+                + " default) or the number of threads you need, below 65534\nhttpd stops with 'Invalid thread count"
+                + " for WSGI daemon process.': Threads must be a whole number from 0 to 65533.", message("WSGIDaemonProcess app processes=2 threads="));
+        assertEquals("WSGIDaemonProcess app: socket-timeout=-30: httpd refuses to start; write socket-timeout=0"
+                + " (mod_wsgi's default) or another whole number, 0 or more\nhttpd stops with 'Invalid socket"
+                + " timeout for WSGI daemon process.': Socket-timeout must be a whole number of seconds, 0 or more.",
                 message("WSGIDaemonProcess app socket-timeout=-30"));
-        assertEquals("WSGIDaemonProcess app: send-buffer-size=100: send-buffer-size must be 0 (the default) or at"
-                + " least 512 bytes. httpd stops with 'Send buffer size must be >= 512 bytes, or 0 for system"
-                + " default.' Write send-buffer-size=0 (the default) or a size of at least 512 bytes",
+        assertEquals("WSGIDaemonProcess app: send-buffer-size=100: httpd refuses to start; write send-buffer-size=0"
+                + " (the default) or a size of at least 512 bytes\nhttpd stops with 'Send buffer size must be >= 512"
+                + " bytes, or 0 for system default.': Send-buffer-size must be 0 (the default) or at least 512"
+                + " bytes.",
                 message("WSGIDaemonProcess app send-buffer-size=100"));
-        assertEquals("WSGIDaemonProcess app: response-buffer-size=1M reads as 1 (atoi stops at 'M'):"
-                + " response-buffer-size must be 0 (the default) or at least 65536 bytes. httpd stops with 'Response"
-                + " buffer size must be >= 65536 bytes, or 0 for default.' Write response-buffer-size=1048576 (1 MiB)",
+        assertEquals("WSGIDaemonProcess app: response-buffer-size=1M: httpd refuses to start; write"
+                + " response-buffer-size=1048576 (1 MiB)\nhttpd stops with 'Response buffer size must be >= 65536"
+                + " bytes, or 0 for default.': Response-buffer-size must be 0 (the default) or at least 65536"
+                + " bytes; it reads as 1 (atoi stops at 'M').",
                 message("WSGIDaemonProcess app response-buffer-size=1M"));
-        assertEquals("WSGIDaemonProcess app: home=srv/app: home must be an absolute directory, starting with '/'."
-                + " httpd stops with 'Invalid home directory for WSGI daemon process.' Write the directory's absolute"
-                + " path, e.g. home=/srv/app", message("WSGIDaemonProcess app home=srv/app"));
-        assertEquals("WSGIDaemonProcess app: umask=0x12: umask must be an octal number such as 0022 and nothing else."
-                + " httpd stops with 'Invalid umask for WSGI daemon process.' Write it in octal digits, e.g."
-                + " umask=0022", message("WSGIDaemonProcess app umask=0x12"));
-        assertEquals("WSGIDaemonProcess app: server-metrics=yes: server-metrics must be On or Off. httpd stops with"
-                + " 'Invalid server metrics flag for WSGI daemon process.' Write server-metrics=On or"
-                + " server-metrics=Off", message("WSGIDaemonProcess app server-metrics=yes"));
-        assertEquals("WSGIDaemonProcess app: memory-limit=-1: memory-limit must be a number of bytes, 0 (no limit) or"
-                + " more. httpd stops with 'Invalid memory limit for WSGI daemon process.' Write the limit in bytes,"
-                + " e.g. memory-limit=1073741824 (1 GiB), or 0 for none", message("WSGIDaemonProcess app memory-limit=-1"));
+        assertEquals("WSGIDaemonProcess app: home=srv/app: httpd refuses to start; write the directory's absolute"
+                + " path, e.g. home=/srv/app\nhttpd stops with 'Invalid home directory for WSGI daemon process.':"
+                + " Home must be an absolute directory, starting with '/'.", message("WSGIDaemonProcess app home=srv/app"));
+        assertEquals("WSGIDaemonProcess app: umask=0x12: httpd refuses to start; write it in octal digits, e.g."
+                + " umask=0022\nhttpd stops with 'Invalid umask for WSGI daemon process.': Umask must be an octal"
+                + " number such as 0022 and nothing else.", message("WSGIDaemonProcess app umask=0x12"));
+        assertEquals("WSGIDaemonProcess app: server-metrics=yes: httpd refuses to start; write server-metrics=On or"
+                + " server-metrics=Off\nhttpd stops with 'Invalid server metrics flag for WSGI daemon process.':"
+                + " Server-metrics must be On or Off.", message("WSGIDaemonProcess app server-metrics=yes"));
+        assertEquals("WSGIDaemonProcess app: memory-limit=-1: httpd refuses to start; write the limit in bytes, e.g."
+                + " memory-limit=1073741824 (1 GiB), or 0 for none\nhttpd stops with 'Invalid memory limit for WSGI"
+                + " daemon process.': Memory-limit must be a number of bytes, 0 (no limit) or more.", message("WSGIDaemonProcess app memory-limit=-1"));
     }
 
     @Test
@@ -235,12 +241,15 @@ class DaemonOptionRefusedTest {
                 + " run daemon processes as root.",
                 message("WSGIDaemonProcess app user=root"));
         assertEquals("WSGIDaemonProcess app: user=#abc: httpd refuses to start; name an unprivileged user, e.g."
-                + " user=www-data", message("WSGIDaemonProcess app user=#abc"));
+                + " user=www-data\nhttpd stops with 'WSGI process blocked from running as root.': mod_wsgi does not"
+                + " run daemon processes as root; uid 0: atoi finds no digits in 'abc' and gives 0.", message("WSGIDaemonProcess app user=#abc"));
         assertEquals("WSGIDaemonProcess app: user= (empty): httpd refuses to start; name the user, e.g. user=www-data,"
-                + " or remove the option",
+                + " or remove the option\nhttpd stops with 'Invalid user for WSGI daemon process.': User needs a"
+                + " user name or #uid.",
                 message("WSGIDaemonProcess app user="));
         assertEquals("WSGIDaemonProcess app: script-user=www-data and script-group=www-data: mod_wsgi takes only one"
-                + " of them. httpd stops with 'Only one of script-user and script-group allowed.' Keep one of them",
+                + " of them: httpd refuses to start; keep one of them\nhttpd stops with 'Only one of script-user and"
+                + " script-group allowed.'.",
                 message("WSGIDaemonProcess app script-user=www-data script-group=www-data"));
         // names that may not exist on the host are the host's business: no finding
         assertEquals(List.of(), all("WSGIDaemonProcess app user=nosuchuser group=nosuchgroup socket-user=#99999",
@@ -303,9 +312,8 @@ class DaemonOptionRefusedTest {
             if (version.equals("4.9")) {
                 // mod_wsgi's test of interrupt-timeout, a 6.0 option: on 4.9 httpd refuses the line
                 assertEquals(List.of("FP204 GrahamDumpleton__mod_wsgi/tests/wsgi/interrupt_timeout.conf:18"
-                        + " WSGIDaemonProcess interrupt-timeout-test: interrupt-timeout=5 is not an option of mod_wsgi"
-                        + " 4.9 (modWsgiVersion): it exists in mod_wsgi 6.0.0 and later. " + INVALID + "Remove it, or"
-                        + " set modWsgiVersion to the mod_wsgi release the servers run"), where);
+                        + " WSGIDaemonProcess interrupt-timeout-test: interrupt-timeout=5 is not in mod_wsgi 4.9: httpd"
+                        + " refuses to start; remove it, or set modWsgiVersion"), where);
             } else {
                 assertEquals(List.of(), where, version);
             }
@@ -342,5 +350,4 @@ class DaemonOptionRefusedTest {
         assertTrue(rows.get("user").contains("`" + WsgiOptions.ROOT + "`"));
         assertTrue(rows.get("script-user").contains("`" + WsgiOptions.SCRIPT_USER_AND_GROUP + "`"));
         assertTrue(rows.get("supplementary-groups").contains("`" + WsgiOptions.TOO_MANY_GROUPS + "`"));
-    }
-}
+    }}

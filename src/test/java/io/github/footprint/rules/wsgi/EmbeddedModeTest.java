@@ -38,7 +38,7 @@ class EmbeddedModeTest {
         assertEquals("WSGIScriptAlias / runs embedded in up to 150 prefork children, at least 1.1 GiB for the"
                 + " interpreters alone; run it in daemon 'app' (process-group=app)", f.message());
         assertEquals("WSGIScriptAlias / /srv/app/app.wsgi runs embedded: no WSGIProcessGroup or process-group= selects"
-                + " a daemon group. Each of up to 150 prefork children (MaxRequestWorkers 150). loads its own Python"
+                + " a daemon group. Each of up to 150 prefork children (MaxRequestWorkers 150) loads its own Python"
                 + " interpreter and copy of the application: at least 150 x 7.3 MiB = 1.1 GiB for the interpreters"
                 + " alone (measured per child), plus the application in each (appRss 40 MiB), and maximum-requests"
                 + " cannot recycle them. WSGIDaemonProcess app (apache2.conf:4) is defined: run it there with"

@@ -64,8 +64,9 @@ class SeveralApplicationGroupsTest {
         assertTrue(f.detail().contains("'a.example.com|/admin' for WSGIScriptAlias /admin (apache/app.conf:6), and more"
                 + " per request from WSGIScriptAliasMatch ^/(\\w+)/ (apache/app.conf:7) under %{RESOURCE} (the default)"
                 + " (one per URL the pattern matches)."), f::detail);
-        assertTrue(f.message().endsWith("Scripts of one application belong in one group (WSGIApplicationGroup %{GLOBAL});"
-                + " different applications need their own, and this is what hosting them together costs"), f::message);
+        assertTrue(f.message().endsWith("; keep one application's scripts in one group (%{GLOBAL})"), f::message);
+        assertTrue(f.detail().endsWith(" Scripts of one application belong in one group; different applications need"
+                + " their own, and this is what hosting them together costs."), f::detail);
     }
 
     @Test
