@@ -24,7 +24,8 @@ def blog = [['FP209', 'apache2.conf', 4], ['FP105', 'apache2.conf', 17], ['FP108
         ['FP501', 'apache2.conf', 17], ['FP503', 'apache2.conf', 17], ['FP108', 'apache2.conf', 18],
         ['FP403', 'myapplication.conf', 2], ['FP301', 'production.ini', 14], ['FP308', 'production.ini', 14],
         ['FP301', 'production.ini', 23], ['FP301', 'production.ini', 24], ['FP304', 'production.ini', 24]]
-assert expected.collect { [it[0], it[1].substring(t.length()).replace('.j2', ''), it[2]] } == blog
+assert expected.collect { [it[0], it[1].substring(t.length()).replace('.j2', ''), it[2]] }
+        .sort { a, b -> a.toString() <=> b.toString() } == blog.sort { a, b -> a.toString() <=> b.toString() }
 def daemon = { e -> e.effective.daemons.collect { [it.name, it.processes, it.threads, it.maximumRequests] } }
 assert daemon(staging) == [['myapplication', 1, 4, 100]]
 assert daemon(prod) == [['myapplication', 1, 8, 1000]]
