@@ -40,3 +40,4 @@ outputs.each { text ->
     assert !text.contains('ANSIBLE_VAULT')
     assert !text.contains('62313365396662343061393464336163')
 }
+true
