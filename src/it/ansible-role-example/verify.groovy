@@ -29,9 +29,12 @@ assert expected.collect { [it[0], it[1].substring(t.length()).replace('.j2', '')
 def daemon = { e -> e.effective.daemons.collect { [it.name, it.processes, it.threads, it.maximumRequests] } }
 assert daemon(staging) == [['myapplication', 1, 4, 100]]
 assert daemon(prod) == [['myapplication', 1, 8, 1000]]
-def fp304 = { e -> e.findings.find { it.rule == 'FP304' }.message }
+// the first line has the numbers and the fix, the detail the sizes as written
+def fp304 = { e -> e.findings.find { it.rule == 'FP304' }.detail }
 assert fp304(staging).contains('pool_size 3 + max_overflow 7 = 10 connections per process')
 assert fp304(prod).contains('pool_size 8 + max_overflow 2 = 10 connections per process')
+assert staging.findings.find { it.rule == 'FP304' }.message.contains('pool allows 10 connections per process for 4 threads')
+assert prod.findings.find { it.rule == 'FP304' }.message.contains('pool allows 10 connections per process for 8 threads')
 // secrets: the literal password of group_vars/all.yml is masked, the vault is never printed
 def outputs = [log] + new File(basedir, 'ansible-role/target/footprint').listFiles().findAll { it.isFile() }*.text
 outputs.each { text ->
