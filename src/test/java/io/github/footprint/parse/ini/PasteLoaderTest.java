@@ -213,9 +213,9 @@ class PasteLoaderTest {
                 assertEquals("os.path:join", c.loader().replaceFirst("^.*?(os\\.path:join).*$", "$1"));
             } else {
                 assertTrue(c == null || c.failed());
-                assertEquals(List.of("c198/f198.ini:1: RecursionError: maximum recursion depth exceeded: more than 197"
-                        + " sections in a row lead on through use, pipeline, next or filter-with to [app:main] of"
-                        + " c198/f198.ini (PasteDeploy stops loading here). Shorten the chain"), problems(l));
+                assertEquals(List.of("c198/f198.ini:1: PasteDeploy stops with RecursionError: maximum recursion depth"
+                        + " exceeded: more than 197 sections in a row lead on through use, pipeline, next or filter-with"
+                        + " to [app:main] of c198/f198.ini; shorten the chain"), problems(l));
             }
         }
     }
