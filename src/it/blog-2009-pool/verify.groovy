@@ -17,7 +17,7 @@ def fp304 = lines.findAll { it.contains(' FP304 ') }
 assert fp304.size() == 1 : fp304
 // the console's line: the numbers and the fix; the why in footprint.json's detail
 assert fp304[0] == '[WARNING] [default] src/main/deploy/pylons/production.ini:24: FP304 [app:main] sqlalchemy.default. pool allows 10 connections per process for 4 threads; set sqlalchemy.default.pool_size = 3, sqlalchemy.default.max_overflow = 1' : fp304[0]
-def detail304 = new JsonSlurper().parse(new File(basedir, 'target/footprint/footprint.json')).environments[0].findings.find { it.rule == 'FP304' }.detail
+def detail304 = new JsonSlurper().parse(new File(basedir, 'blog-2009/target/footprint/footprint.json')).environments[0].findings.find { it.rule == 'FP304' }.detail
 assert detail304.startsWith('pool_size 3 + max_overflow 7 = 10 connections per process as meant') : detail304
 assert detail304.contains("but daemon 'myapplication' (src/main/deploy/apache/myapplication.conf:2) runs 4 thread(s)") : detail304
 

@@ -4,8 +4,8 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD FAILURE')
 assert log.contains("[ERROR] [vps] src/main/deploy/apache2/apache2.conf:6: FP501 Worst-case resident memory is 201.0 MiB, above memory=192 MiB by 9.0 MiB; set processes=2 on daemon 'shop'")
-def vps = new JsonSlurper().parse(new File(basedir, 'target/footprint/footprint.json')).environments.find { it.id == 'vps' }
-assert vps.findings.find { it.rule == 'FP501' }.detail.contains("To fit, stop 1 of the 3 processes of daemon 'shop'")
+def vpsFindings = new JsonSlurper().parse(new File(basedir, 'target/footprint/footprint.json')).environments.find { it.id == 'vps' }.findings
+assert vpsFindings.find { it.rule == 'FP501' }.detail.contains("To fit, stop 1 of the 3 processes of daemon 'shop'")
 assert !log.contains('[dedicated] src/')
 assert log.contains('footprint [vps]: 3 file(s) under src/main/deploy; 1 error(s), 0 warning(s), 0 info')
 assert log.contains('footprint [dedicated]: 3 file(s) under src/main/deploy; 0 error(s), 0 warning(s), 0 info')

@@ -10,7 +10,7 @@ assert log.contains("[ERROR] [default] deploy/app/production.ini:5: FP001 option
 assert log.contains('footprint [default]: 2 file(s) under deploy; 1 error(s), 1 warning(s), 2 info')
 // no memory budget on the command line, no main httpd file: infos about the project as a whole, with no file
 // before their id
-assert log.contains('[INFO] [default] FP505 No memory budget is set: the worst case is ')
+assert log.contains('[INFO] [default] FP505 No memory budget is set (worst case ')
 assert log.contains("[INFO] [default] FP006 No main httpd file and no distribution's layout found: assumed event MPM, 16 children x 25 threads; set platform to debian or httpd, or add the main file")
 assert !log.contains(basedir.absolutePath + '/deploy')
 
