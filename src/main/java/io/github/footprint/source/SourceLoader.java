@@ -241,14 +241,14 @@ public final class SourceLoader {
                 }
             }
         }
+        List<String> toLoad = new ArrayList<>(scan.paths.size());
         for (String treePath : scan.paths) {
             for (int i = treePath.indexOf('/'); i > 0; i = treePath.indexOf('/', i + 1)) {
                 dirs.add(treePath.substring(0, i));
             }
-            Path file = sourceDirectory.resolve(treePath);
             // without a link on the way, the real path is the real root's: no need to ask the file system
             if (scan.throughLink(treePath)) {
-                Path real = realPath(file);
+                Path real = realPath(sourceDirectory.resolve(treePath));
                 if (real.startsWith(realRoot) && !real.equals(realRoot.resolve(treePath))) {
                     String target = realRoot.relativize(real).toString().replace('\\', '/');
                     if (!target.equals(treePath) && Files.isRegularFile(real)) {
@@ -257,8 +257,11 @@ public final class SourceLoader {
                     }
                 }
             }
-            files.add(loadOne(treePath, file, renderer, secrets, scan.unreadable.contains(treePath), templating));
+            toLoad.add(treePath);
         }
+        displayRoot();
+        files.addAll(loadAll(toLoad, renderer, secrets, scan.unreadable, templating));
+        Reader reader = new Reader();
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         for (SourceFile f : files) {
             byPath.put(f.treePath(), f);
@@ -268,7 +271,8 @@ public final class SourceLoader {
             SourceFile target = byPath.get(e.getValue());
             if (target == null) {
                 // the link's target is excluded or outside the selection: read it under the link's name
-                target = loadOne(e.getKey(), sourceDirectory.resolve(e.getKey()), renderer, secrets, true, templating);
+                target = loadOne(reader, e.getKey(), sourceDirectory.resolve(e.getKey()), renderer, secrets, true,
+                        templating);
                 files.add(target);
             } else {
                 aliases.put(e.getKey(), target);
@@ -338,8 +342,8 @@ public final class SourceLoader {
     }
 
     /** @param mayBeFolder false for what the scanner found to be a regular file */
-    private SourceFile loadOne(String treePath, Path file, TemplateRenderer renderer, Set<String> secrets,
-            boolean mayBeFolder, Templating templating) {
+    private SourceFile loadOne(Reader reader, String treePath, Path file, TemplateRenderer renderer,
+            Set<String> secrets, boolean mayBeFolder, Templating templating) {
         String display = displayPath(treePath);
         TemplateName name = TemplateName.of(treePath);
         FileKind kind = FileKind.of(treePath);
@@ -351,7 +355,7 @@ public final class SourceLoader {
         }
         int length;
         try {
-            length = read(file);
+            length = reader.read(file);
         } catch (IOException | RuntimeException e) {
             problems.add(new SourceProblem(0, Severity.ERROR, "the file cannot be read (" + describe(e)
                     + "); check that it is a readable file"));
@@ -359,16 +363,16 @@ public final class SourceLoader {
         }
         if (kind == FileKind.OTHER && name.templated()) {
             // a template whose name says nothing (apache-keystone.template): its content may
-            kind = FileKind.sniff(new String(buffer, 0, length, StandardCharsets.ISO_8859_1));
+            kind = FileKind.sniff(new String(reader.buffer, 0, length, StandardCharsets.ISO_8859_1));
         }
         if (kind == FileKind.OTHER) {
-            return loadOther(display, treePath, Arrays.copyOf(buffer, length), renderer, secrets);
+            return loadOther(display, treePath, Arrays.copyOf(reader.buffer, length), renderer, secrets);
         }
-        ByteScan scan = ByteScan.of(buffer, length, lineScratch);
-        lineScratch = scan.scratch != null ? scan.scratch : lineScratch;
+        ByteScan scan = ByteScan.of(reader.buffer, length, reader.lineScratch);
+        reader.lineScratch = scan.scratch != null ? scan.scratch : reader.lineScratch;
         if (scan.ascii) {
             // plain ASCII is valid UTF-8: no decoder, and the scan answered for the text
-            String text = new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
+            String text = new String(reader.buffer, 0, length, StandardCharsets.ISO_8859_1);
             boolean unrendered = name.dialect() != null && !name.dialect().rendered();
             if (!scan.templateHint && !unrendered && renderer.keeps(scan.carriageReturn, scan.delimiter)) {
                 // nothing to render: the text is the file, line for line
@@ -381,7 +385,7 @@ public final class SourceLoader {
             }
             return renderAny(display, treePath, kind, name, text, renderer, secrets, problems, templating);
         }
-        byte[] bytes = Arrays.copyOf(buffer, length);
+        byte[] bytes = Arrays.copyOf(reader.buffer, length);
         if (scan.nul >= 0) {
             problems.add(new SourceProblem(lineOf(bytes, scan.nul), Severity.ERROR,
                     "binary content (a NUL byte) in " + kindName(kind)
@@ -436,43 +440,135 @@ public final class SourceLoader {
         return new SourceFile(display, treePath, kind, r.lines, r.lineMap(), problems, r.unresolved, true);
     }
 
-    /** What files are read into, one after another (a file's text is copied out of it). */
-    private byte[] buffer = new byte[8192];
-    private ByteBuffer window = ByteBuffer.wrap(buffer);
-    /** Where {@link ByteScan} notes line starts, reused from file to file. */
-    private int[] lineScratch = new int[512];
+    /** One thread's reading state: what files are read into, one after another (a file's text is copied out). */
+    private static final class Reader {
+        byte[] buffer = new byte[8192];
+        ByteBuffer window = ByteBuffer.wrap(buffer);
+        /** Where {@link ByteScan} notes line starts, reused from file to file. */
+        int[] lineScratch = new int[512];
 
-    /**
-     * Reads the whole file into {@link #buffer} as {@link Files#readAllBytes} reads it (the size first, then to the
-     * end, whatever the size said) and returns its length.
-     */
-    private int read(Path file) throws IOException {
-        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
-            long size = ch.size();
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new OutOfMemoryError("Required array size too large");
-            }
-            if (buffer.length <= size) {
-                grow((int) size + 1);
-            }
-            int n = 0;
-            while (true) {
-                if (n == buffer.length) {
-                    grow(n + 1);
+        /**
+         * Reads the whole file into {@link #buffer} as {@link Files#readAllBytes} reads it (the size first, then to the
+         * end, whatever the size said) and returns its length.
+         */
+        private int read(Path file) throws IOException {
+            try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+                long size = ch.size();
+                if (size > Integer.MAX_VALUE - 8) {
+                    throw new OutOfMemoryError("Required array size too large");
                 }
-                window.clear().position(n);
-                int r = ch.read(window);
-                if (r < 0) {
-                    return n;
+                if (buffer.length <= size) {
+                    grow((int) size + 1);
                 }
-                n += r;
+                int n = 0;
+                while (true) {
+                    if (n == buffer.length) {
+                        grow(n + 1);
+                    }
+                    window.clear().position(n);
+                    int r = ch.read(window);
+                    if (r < 0) {
+                        return n;
+                    }
+                    n += r;
+                }
             }
+        }
+
+        private void grow(int atLeast) {
+            buffer = Arrays.copyOf(buffer, Math.max(atLeast, 2 * buffer.length));
+            window = ByteBuffer.wrap(buffer);
         }
     }
 
-    private void grow(int atLeast) {
-        buffer = Arrays.copyOf(buffer, Math.max(atLeast, 2 * buffer.length));
-        window = ByteBuffer.wrap(buffer);
+    /** Below this many files the loader reads on one thread: starting others would cost more than it saves. */
+    private static final int PARALLEL_FILES = 64;
+    /** Files a reading thread takes at a time. */
+    private static final int CHUNK = 16;
+    /** How many threads read many files; 0 for as many as there are processors, at most four. */
+    private int threads;
+
+    /** This loader reading many files on exactly {@code n} threads (for tests: the result must not depend on it). */
+    SourceLoader threads(int n) {
+        threads = n;
+        return this;
+    }
+
+    /**
+     * Loads the files, in their order: on up to four threads (as many as there are processors) when there are many,
+     * each thread with its own buffers and its own set of secrets, merged at the end; the result is the same list as
+     * one thread's, whatever the order in which the threads finish.
+     */
+    private List<SourceFile> loadAll(List<String> paths, TemplateRenderer renderer, Set<String> secrets,
+            Set<String> unreadable, Templating templating) {
+        int n = paths.size();
+        SourceFile[] out = new SourceFile[n];
+        int threads = n < PARALLEL_FILES ? 1 : Math.min((n + CHUNK - 1) / CHUNK,
+                this.threads > 0 ? this.threads : Math.min(4, Runtime.getRuntime().availableProcessors()));
+        if (threads <= 1) {
+            Reader reader = new Reader();
+            for (int i = 0; i < n; i++) {
+                String p = paths.get(i);
+                out[i] = loadOne(reader, p, sourceDirectory.resolve(p), renderer, secrets, unreadable.contains(p),
+                        templating);
+            }
+            return Arrays.asList(out);
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Set<String>> found = new ArrayList<>();
+        List<Thread> started = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Set<String> own = new TreeSet<>();
+            found.add(own);
+            Runnable work = () -> {
+                Reader reader = new Reader();
+                try {
+                    for (int from = next.getAndAdd(CHUNK); from < n && failure.get() == null;
+                            from = next.getAndAdd(CHUNK)) {
+                        for (int i = from; i < Math.min(n, from + CHUNK); i++) {
+                            String p = paths.get(i);
+                            out[i] = loadOne(reader, p, sourceDirectory.resolve(p), renderer, own,
+                                    unreadable.contains(p), templating);
+                        }
+                    }
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                }
+            };
+            if (t == threads - 1) {
+                work.run();
+            } else {
+                Thread th = new Thread(work, "footprint-load-" + t);
+                th.setDaemon(true);
+                th.start();
+                started.add(th);
+            }
+        }
+        for (Thread th : started) {
+            boolean interrupted = false;
+            while (th.isAlive()) {
+                try {
+                    th.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Throwable f = failure.get();
+        if (f instanceof RuntimeException) {
+            throw (RuntimeException) f;
+        }
+        if (f != null) {
+            throw (Error) f;
+        }
+        for (Set<String> own : found) {
+            secrets.addAll(own);
+        }
+        return Arrays.asList(out);
     }
 
     /** The kind with its article, for messages: "an Apache", "a shell"... */
