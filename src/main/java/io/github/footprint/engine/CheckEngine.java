@@ -64,7 +64,7 @@ public final class CheckEngine {
             Deployment d = model(request, env, sources);
             settled.add(new EnvironmentResult(env.id(), rules(request, stage, d), d));
         }
-        Redactor redactor = new Redactor(secrets);
+        Redactor redactor = new Redactor(secrets, loader.unknowns());
         ReportView.Builder view = ReportView.builder(redactor, request.failOn(), request.severityPolicy(),
                 request.toolVersion()).helpUrl(request.helpUrl()).sourceFolder(request.sourceDisplay());
         List<EnvironmentResult> closed = new ArrayList<>();

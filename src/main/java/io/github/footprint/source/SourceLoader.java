@@ -34,6 +34,8 @@ import io.github.footprint.source.template.TemplateInput;
 import io.github.footprint.source.template.TemplateName;
 import io.github.footprint.source.template.TemplateOptions;
 import io.github.footprint.source.template.TemplateProblem;
+import io.github.footprint.source.template.Unknown;
+import io.github.footprint.source.template.Unknowns;
 import io.github.footprint.source.template.Variables;
 import io.github.footprint.source.template.VariablesLoader;
 import org.codehaus.plexus.util.DirectoryScanner;
@@ -408,8 +410,8 @@ public final class SourceLoader {
             }
             return engine == null ? f : f.tagged(dialect);
         }
-        RenderedTemplate r = engine.render(new TemplateInput(treePath, text, dialect, templating.options.choices(),
-                templating::variables));
+        RenderedTemplate r = numbered(engine.render(new TemplateInput(treePath, text, dialect,
+                templating.options.choices(), templating::variables)));
         for (TemplateProblem p : r.problems()) {
             problems.add(new SourceProblem(p.line(), p.severity(), p.message()));
         }
@@ -423,6 +425,68 @@ public final class SourceLoader {
         collectSecrets(r.lines(), secrets);
         return new SourceFile(display, treePath, kind, r.lines(), r.lineMap(), problems, r.parseable(), dialect,
                 r.unknowns(), r.decisions(), r.assumptions());
+    }
+
+    /**
+     * The ids of unknowns, one per distinct expression in every file this loader reads (in every environment): the
+     * same expression ({@code {{ site }}}) gets the same token in every file, so that names written with it (a daemon
+     * group, a process group) compare equal, and a message can name the expression whatever file a token came from.
+     */
+    private final Map<String, Integer> unknownIds = new java.util.HashMap<>();
+    /** Every unknown by its loader-wide id (the first occurrence of its expression). */
+    private final java.util.SortedMap<Integer, Unknown> unknownTable = new java.util.TreeMap<>();
+
+    /** The unknowns of every file this loader has read so far, by their loader-wide id. */
+    public synchronized java.util.SortedMap<Integer, Unknown> unknowns() {
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(unknownTable));
+    }
+
+    /** A render with its unknowns renumbered loader-wide (the text's tokens rewritten to match). */
+    private synchronized RenderedTemplate numbered(RenderedTemplate r) {
+        if (r.unknowns().isEmpty()) {
+            return r;
+        }
+        Map<Integer, Integer> ids = new java.util.HashMap<>();
+        java.util.SortedMap<Integer, Unknown> table = new java.util.TreeMap<>();
+        boolean same = true;
+        for (Unknown u : r.unknowns().values()) {
+            String key = u.dialect() + "\0" + u.written().replaceAll("\\s+", " ") + "\0" + u.variables()
+                    + "\0" + u.secret();
+            Integer id = unknownIds.get(key);
+            if (id == null) {
+                id = unknownIds.size() + 1;
+                unknownIds.put(key, id);
+                unknownTable.put(id, new Unknown(id, u.templateLine(), u.written(), u.variables(), u.dialect(),
+                        u.secret()));
+            }
+            ids.put(u.id(), id);
+            same &= id == u.id();
+            table.put(id, new Unknown(id, u.templateLine(), u.written(), u.variables(), u.dialect(), u.secret()));
+        }
+        if (same) {
+            return r;
+        }
+        List<String> lines = new ArrayList<>(r.lines().size());
+        for (String line : r.lines()) {
+            lines.add(renumber(line, ids));
+        }
+        return new RenderedTemplate(r.dialect(), renumber(r.text(), ids), lines, r.lineMap(), table, r.decisions(),
+                r.assumptions(), r.problems(), r.parseable());
+    }
+
+    private static String renumber(String text, Map<Integer, Integer> ids) {
+        List<Unknowns.Span> spans = Unknowns.find(text);
+        if (spans.isEmpty()) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text.length() + 8);
+        int at = 0;
+        for (Unknowns.Span s : spans) {
+            Integer id = ids.get(s.id());
+            b.append(text, at, s.start()).append(id == null ? text.substring(s.start(), s.end()) : Unknowns.token(id));
+            at = s.end();
+        }
+        return b.append(text, at, text.length()).toString();
     }
 
     /** Renders a text line by line and keeps the line map. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.footprint.parse.wsgi.NumberOption;
 import io.github.footprint.base.Location;
 import io.github.footprint.model.memory.Calibration.Constant;
 import io.github.footprint.model.memory.Footprint.WsgiState;
@@ -243,6 +244,10 @@ public final class FootprintBuilder {
     private Footprint.Component daemon(DaemonGroup g, List<Mount> mounts, long arenaMax) {
         int threads = Math.max(0, g.threads());
         long processes = Math.max(1, g.processes());
+        g.values().processes().filter(NumberOption::unknown).ifPresent(v -> assumptions.add(
+                Assumption.daemonValue(g, "processes", v.written(), v.read())));
+        g.values().threads().filter(NumberOption::unknown).ifPresent(v -> assumptions.add(
+                Assumption.daemonValue(g, "threads", v.written(), v.read())));
         int apps = applicationGroups(mounts, new ArrayList<>());
         if (apps == 0) {
             apps = 1;
