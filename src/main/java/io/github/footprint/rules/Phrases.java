@@ -122,6 +122,10 @@ public final class Phrases {
                 return a.option() + "=" + a.written() + " of daemon '" + a.daemon().name() + "' ("
                         + a.daemon().location() + ") is a value the template leaves unknown: mod_wsgi's default "
                         + a.option() + "=" + a.assumed() + " is counted; give its variable a value to count the real one";
+            case MPM_VALUE_UNKNOWN:
+                return a.option() + " (" + a.written() + ") is a value the template leaves unknown: the "
+                        + a.mpm().label() + "'s compiled-in " + a.assumed() + " is counted; give its variable a value to"
+                        + " count the real one";
             case POOL_SIZE_UNKNOWN:
                 return "the pool of " + a.app().ini().file().displayPath() + " [" + a.app().section().name() + "] ("
                         + a.engine().prefix() + ") is not counted: " + unreadableSize(a.engine());

@@ -39,7 +39,12 @@ public final class Assumption {
          * An option of {@link #daemon()} that sizes it ({@link #option()}: {@code processes}, {@code threads}) is a value
          * a template left unknown: mod_wsgi's default for it ({@link #assumed()}) is counted.
          */
-        DAEMON_VALUE_UNKNOWN
+        DAEMON_VALUE_UNKNOWN,
+        /**
+         * An MPM sizing directive ({@link #option()}, as {@link #written()}) is a value a template left unknown: the
+         * MPM's compiled-in default ({@link #assumed()}) is counted.
+         */
+        MPM_VALUE_UNKNOWN
     }
 
     private final Kind kind;
@@ -106,7 +111,15 @@ public final class Assumption {
         return a;
     }
 
-    /** The option whose value is unknown ({@link Kind#DAEMON_VALUE_UNKNOWN}), else null. */
+    static Assumption mpmValue(String directive, String written, long assumed, Mpm.Kind mpm) {
+        Assumption a = new Assumption(Kind.MPM_VALUE_UNKNOWN, mpm, null, null, null, 0, null, null);
+        a.option = directive;
+        a.written = written;
+        a.assumed = assumed;
+        return a;
+    }
+
+    /** The option or directive whose value is unknown ({@link Kind#DAEMON_VALUE_UNKNOWN}, {@link Kind#MPM_VALUE_UNKNOWN}), else null. */
     public String option() {
         return option;
     }

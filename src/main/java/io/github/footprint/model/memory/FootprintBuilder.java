@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.footprint.parse.wsgi.NumberOption;
 import io.github.footprint.base.Location;
 import io.github.footprint.model.memory.Calibration.Constant;
 import io.github.footprint.model.memory.Footprint.WsgiState;
@@ -22,7 +21,9 @@ import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.wsgi.ModWsgi;
 import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.parse.apache.ApacheConfig;
+import io.github.footprint.parse.apache.Directive;
 import io.github.footprint.parse.scripts.Fact;
+import io.github.footprint.parse.wsgi.NumberOption;
 
 /**
  * Computes a deployment's {@link Footprint} (DESIGN.md §4), worst case, with the constants of a
@@ -102,6 +103,13 @@ public final class FootprintBuilder {
                     : wsgi.embeddedRestricted() ? WsgiState.RESTRICTED : WsgiState.PYTHON;
             if (mpm.assumed()) {
                 assumptions.add(Assumption.mpm(mpm.kind()));
+            }
+            for (Directive d : mpm.unknownValues()) {
+                MpmDirective which = MpmDirective.byName(d.key()).orElse(null);
+                if (which != null && mpm.value(which).isPresent()) {
+                    assumptions.add(Assumption.mpmValue(d.name() + " " + d.arg(), d.location().toString(),
+                            mpm.value(which).get().configured(), mpm.kind()));
+                }
             }
             if (wsgi.active() && wsgi.loaded() == null) {
                 assumptions.add(Assumption.of(Assumption.Kind.MOD_WSGI_ASSUMED_LOADED));

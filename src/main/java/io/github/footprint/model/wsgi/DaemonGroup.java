@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import io.github.footprint.source.template.Unknowns;
 import io.github.footprint.base.Location;
 import io.github.footprint.parse.wsgi.DaemonLine;
 import io.github.footprint.parse.wsgi.DaemonOptions;
@@ -72,6 +73,15 @@ public final class DaemonGroup {
     /** The number options as written and as mod_wsgi reads them; empty where the line does not set one. */
     public DaemonOptions values() {
         return values;
+    }
+
+    /**
+     * True when an option's value is one a template left unknown ({@code threads={{ threads }}}): its number here is
+     * mod_wsgi's default, assumed, and a rule that needs the number does not judge it.
+     */
+    public boolean unknown(String option) {
+        String v = options.get(option);
+        return v != null && Unknowns.contains(v);
     }
 
     /** {@code processes}: 1 when absent. */
