@@ -40,6 +40,8 @@ import io.github.footprint.source.SourceFile;
 import io.github.footprint.source.SourceLoader;
 import io.github.footprint.source.SourceSet;
 import io.github.footprint.source.Suppression;
+import io.github.footprint.source.template.Choices;
+import io.github.footprint.source.template.TemplateOptions;
 
 /**
  * The only class that knows the order of the stages: source (find, render, line map), parse (scripts,
@@ -58,11 +60,35 @@ public final class CheckEngine {
         Set<String> secrets = new TreeSet<>();
         for (EnvironmentSpec env : request.environments()) {
             Properties props = properties(request, env);
-            SourceSet sources = exists ? loader.load(props, request.filtering())
+            TemplateOptions options = TemplateOptions.defaults(props.getProperty("footprint.environment"));
+            SourceSet sources = exists ? loader.load(props, request.filtering(), options)
                     : SourceSet.missing(display(request));
             secrets.addAll(sources.secrets());
-            Deployment d = model(request, env, sources);
-            settled.add(new EnvironmentResult(env.id(), rules(request, stage, d), d));
+            Map<String, String> decisions = Branches.decisions(sources);
+            if (decisions.isEmpty()) {
+                Deployment d = model(request, env, sources, null);
+                settled.add(new EnvironmentResult(env.id(), rules(request, stage, d), d));
+                continue;
+            }
+            // the templates branch on unknown values: every combination of branches is read (up to a bound), the
+            // footprint is the largest, and a finding of only some says when it holds
+            List<Choices> combos = Branches.combinations(decisions.keySet());
+            List<Deployment> variants = new ArrayList<>();
+            for (Choices c : combos) {
+                SourceSet s = c.equals(Choices.DEFAULT) ? sources
+                        : loader.load(props, request.filtering(), options.withChoices(c));
+                secrets.addAll(s.secrets());
+                variants.add(model(request, env, s, null));
+            }
+            int worst = Branches.largest(variants);
+            Deployment chosen = model(request, env, variants.get(worst).sources(), new ModelParameters.Branches(
+                    combos.size(), Branches.describe(combos.get(worst), decisions)));
+            variants.set(worst, chosen);
+            List<List<Finding>> found = new ArrayList<>();
+            for (Deployment v : variants) {
+                found.add(rules(request, stage, v));
+            }
+            settled.add(new EnvironmentResult(env.id(), Branches.merge(found, combos, decisions, worst), chosen));
         }
         Redactor redactor = new Redactor(secrets, loader.unknowns());
         ReportView.Builder view = ReportView.builder(redactor, request.failOn(), request.severityPolicy(),
@@ -100,7 +126,8 @@ public final class CheckEngine {
         return p;
     }
 
-    private static Deployment model(CheckRequest request, EnvironmentSpec env, SourceSet sources) {
+    private static Deployment model(CheckRequest request, EnvironmentSpec env, SourceSet sources,
+            ModelParameters.Branches branches) {
         List<ScriptFacts> scripts = new ArrayList<>();
         Map<String, String> environment = new LinkedHashMap<>();
         for (SourceFile f : sources.files()) {
@@ -151,7 +178,7 @@ public final class CheckEngine {
         }
         return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, new ModelParameters(request.mpm(),
                 request.apacheVersion(), request.modWsgiVersion(), env.host(), request.sqlalchemyPrefixes())
-                .withPlatform(platform));
+                .withPlatform(platform).withBranches(branches));
     }
 
     /** A start-up script's facts; a shell script's or unit's variables go into httpd's start-up environment. */

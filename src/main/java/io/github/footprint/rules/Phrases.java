@@ -126,6 +126,9 @@ public final class Phrases {
                 return a.option() + " (" + a.written() + ") is a value the template leaves unknown: the "
                         + a.mpm().label() + "'s compiled-in " + a.assumed() + " is counted; give its variable a value to"
                         + " count the real one";
+            case TEMPLATE_BRANCHES:
+                return "the templates branch on values no one knows: " + a.assumed() + " combinations of their"
+                        + " branches were read, and the largest footprint is counted, " + a.written();
             case POOL_SIZE_UNKNOWN:
                 return "the pool of " + a.app().ini().file().displayPath() + " [" + a.app().section().name() + "] ("
                         + a.engine().prefix() + ") is not counted: " + unreadableSize(a.engine());

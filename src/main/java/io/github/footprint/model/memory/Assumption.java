@@ -44,7 +44,12 @@ public final class Assumption {
          * An MPM sizing directive ({@link #option()}, as {@link #written()}) is a value a template left unknown: the
          * MPM's compiled-in default ({@link #assumed()}) is counted.
          */
-        MPM_VALUE_UNKNOWN
+        MPM_VALUE_UNKNOWN,
+        /**
+         * The templates branch on values no one knows: every combination of branches read was checked, and the
+         * footprint is that of the largest, which {@link #written()} names.
+         */
+        TEMPLATE_BRANCHES
     }
 
     private final Kind kind;
@@ -116,6 +121,17 @@ public final class Assumption {
         a.option = directive;
         a.written = written;
         a.assumed = assumed;
+        return a;
+    }
+
+    /**
+     * The footprint of the largest of {@code count} combinations of template branches, {@code which} saying which
+     * ({@code when ckan_debug is false (templates/production.ini.j2:3)}).
+     */
+    public static Assumption branches(int count, String which) {
+        Assumption a = new Assumption(Kind.TEMPLATE_BRANCHES, null, null, null, null, 0, null, null);
+        a.written = which;
+        a.assumed = count;
         return a;
     }
 
