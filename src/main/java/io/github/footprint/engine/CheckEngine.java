@@ -41,6 +41,7 @@ import io.github.footprint.source.SourceLoader;
 import io.github.footprint.source.SourceSet;
 import io.github.footprint.source.Suppression;
 import io.github.footprint.source.template.Choices;
+import io.github.footprint.source.template.TemplateEngines;
 import io.github.footprint.source.template.TemplateOptions;
 
 /**
@@ -49,11 +50,23 @@ import io.github.footprint.source.template.TemplateOptions;
  * Reporters take the view.
  */
 public final class CheckEngine {
+    private final TemplateEngines engines;
+
+    /** The engines of a plain build for each template dialect. */
+    public CheckEngine() {
+        this(TemplateEngines.standard());
+    }
+
+    /** With the given engine for each template dialect (a reader of another dialect plugs in here). */
+    public CheckEngine(TemplateEngines engines) {
+        this.engines = engines;
+    }
+
     /** Runs the whole check once per environment. */
     public CheckResult run(CheckRequest request) throws RequestException {
         // paths relative to the project, or to the source folder when it lies outside it (never ../../x)
         SourceLoader loader = new SourceLoader(request.displayBase(), request.sourceDirectory(), request.includes(),
-                request.excludes());
+                request.excludes(), engines);
         boolean exists = Files.isDirectory(request.sourceDirectory());
         FindingsStage stage = new FindingsStage(request.severityPolicy(), ruleIds());
         List<EnvironmentResult> settled = new ArrayList<>();

@@ -124,8 +124,8 @@ public final class Phrases {
                         + a.option() + "=" + a.assumed() + " is counted; give its variable a value to count the real one";
             case MPM_VALUE_UNKNOWN:
                 return a.option() + " (" + a.written() + ") is a value the template leaves unknown: the "
-                        + a.mpm().label() + "'s compiled-in " + a.assumed() + " is counted; give its variable a value to"
-                        + " count the real one";
+                        + a.mpm().label() + " MPM's compiled-in " + a.assumed() + " is counted; give its variable a"
+                        + " value to count the real one";
             case TEMPLATE_BRANCHES:
                 return "the templates branch on values no one knows: " + a.assumed() + " combinations of their"
                         + " branches were read, and the largest footprint is counted, " + a.written();

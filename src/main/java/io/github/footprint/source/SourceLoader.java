@@ -410,21 +410,25 @@ public final class SourceLoader {
             }
             return engine == null ? f : f.tagged(dialect);
         }
-        RenderedTemplate r = numbered(engine.render(new TemplateInput(treePath, text, dialect,
-                templating.options.choices(), templating::variables)));
+        RenderedTemplate r = engine.render(new TemplateInput(treePath, text, dialect, templating.options.choices(),
+                templating::variables));
         for (TemplateProblem p : r.problems()) {
             problems.add(new SourceProblem(p.line(), p.severity(), p.message()));
         }
-        int[] starts = r.lineStarts();
+        Renumbered n = numbered(r);
+        java.util.SortedMap<Integer, Unknown> unknowns = n == null ? r.unknowns() : n.unknowns;
+        int[] starts = n == null ? r.lineStarts() : n.starts;
         if (starts != null) {
             // the rendered text is the file, line for line: no string per line
-            collectSecrets(r.text(), secrets);
-            return new SourceFile(display, treePath, kind, r.text(), starts, r.lineMap(), problems, r.parseable(),
-                    dialect, r.unknowns(), r.decisions(), r.assumptions());
+            String rendered = n == null ? r.text() : n.text;
+            collectSecrets(rendered, secrets);
+            return new SourceFile(display, treePath, kind, rendered, starts, r.lineMap(), problems, r.parseable(),
+                    dialect, unknowns, r.decisions(), r.assumptions());
         }
-        collectSecrets(r.lines(), secrets);
-        return new SourceFile(display, treePath, kind, r.lines(), r.lineMap(), problems, r.parseable(), dialect,
-                r.unknowns(), r.decisions(), r.assumptions());
+        List<String> lines = n == null ? r.lines() : n.lines;
+        collectSecrets(lines, secrets);
+        return new SourceFile(display, treePath, kind, lines, r.lineMap(), problems, r.parseable(), dialect,
+                unknowns, r.decisions(), r.assumptions());
     }
 
     /**
@@ -441,10 +445,10 @@ public final class SourceLoader {
         return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(unknownTable));
     }
 
-    /** A render with its unknowns renumbered loader-wide (the text's tokens rewritten to match). */
-    private synchronized RenderedTemplate numbered(RenderedTemplate r) {
+    /** A render with its unknowns renumbered loader-wide (the text's tokens rewritten to match), or null if unchanged. */
+    private synchronized Renumbered numbered(RenderedTemplate r) {
         if (r.unknowns().isEmpty()) {
-            return r;
+            return null;
         }
         Map<Integer, Integer> ids = new java.util.HashMap<>();
         java.util.SortedMap<Integer, Unknown> table = new java.util.TreeMap<>();
@@ -461,17 +465,55 @@ public final class SourceLoader {
             }
             ids.put(u.id(), id);
             same &= id == u.id();
-            table.put(id, new Unknown(id, u.templateLine(), u.written(), u.variables(), u.dialect(), u.secret()));
+            table.putIfAbsent(id, new Unknown(id, u.templateLine(), u.written(), u.variables(), u.dialect(), u.secret()));
         }
         if (same) {
-            return r;
+            return null;
         }
-        List<String> lines = new ArrayList<>(r.lines().size());
-        for (String line : r.lines()) {
-            lines.add(renumber(line, ids));
+        return new Renumbered(r, ids, table);
+    }
+
+    /** A render whose tokens carry the loader-wide ids: its text and lines rewritten, the rest as rendered. */
+    private static final class Renumbered {
+        final String text;
+        final int[] starts;
+        final List<String> lines;
+        final java.util.SortedMap<Integer, Unknown> unknowns;
+
+        Renumbered(RenderedTemplate r, Map<Integer, Integer> ids, java.util.SortedMap<Integer, Unknown> unknowns) {
+            this.unknowns = unknowns;
+            int[] old = r.lineStarts();
+            if (old != null) {
+                // the text is the file, line for line: a token holds no line end, so the lines stay where they were
+                text = renumber(r.text(), ids);
+                starts = startsAgain(text, old.length - 1);
+                lines = null;
+            } else {
+                text = null;
+                starts = null;
+                lines = new ArrayList<>(r.lines().size());
+                for (String line : r.lines()) {
+                    lines.add(renumber(line, ids));
+                }
+            }
         }
-        return new RenderedTemplate(r.dialect(), renumber(r.text(), ids), lines, r.lineMap(), table, r.decisions(),
-                r.assumptions(), r.problems(), r.parseable());
+    }
+
+    /** Where each of {@code count} lines starts in a text, then one past the end of the last line plus one. */
+    private static int[] startsAgain(String text, int count) {
+        int[] s = new int[count + 1];
+        if (count == 0) {
+            return s;
+        }
+        int line = 0;
+        for (int i = 0; i < text.length() && line + 1 < count; i++) {
+            if (text.charAt(i) == '\n') {
+                s[++line] = i + 1;
+            }
+        }
+        int end = text.indexOf('\n', s[count - 1]);
+        s[count] = (end < 0 ? text.length() : end) + 1;
+        return s;
     }
 
     private static String renumber(String text, Map<Integer, Integer> ids) {
