@@ -2,7 +2,6 @@ package io.github.footprint.rules;
 
 import java.util.List;
 
-import io.github.footprint.source.template.Unknowns;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.memory.Assumption;
 import io.github.footprint.model.memory.Footprint.WsgiState;
@@ -18,6 +17,7 @@ import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.parse.ini.Setting;
 import io.github.footprint.parse.scripts.Fact;
 import io.github.footprint.parse.scripts.python.Derivation;
+import io.github.footprint.source.template.Unknowns;
 
 /**
  * The phrases rules and reports share about the footprint and about how a Pylons app is reached: what sizes a

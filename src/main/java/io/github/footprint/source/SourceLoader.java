@@ -23,8 +23,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.footprint.base.UrlPasswords;
 import io.github.footprint.base.Severity;
+import io.github.footprint.base.UrlPasswords;
 import io.github.footprint.source.template.Dialect;
 import io.github.footprint.source.template.DialectDetector;
 import io.github.footprint.source.template.RenderedTemplate;

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
-import io.github.footprint.source.template.Unknowns;
 import io.github.footprint.base.Location;
 import io.github.footprint.parse.wsgi.DaemonLine;
 import io.github.footprint.parse.wsgi.DaemonOptions;
 import io.github.footprint.parse.wsgi.DaemonProblem;
 import io.github.footprint.parse.wsgi.NumberOption;
+import io.github.footprint.source.template.Unknowns;
 
 /**
  * One {@code WSGIDaemonProcess} as mod_wsgi reads it: its options as written, the numbers mod_wsgi reads from them
