@@ -13,6 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.github.footprint.base.Finding;
+import io.github.footprint.base.InternalErrors;
+import io.github.footprint.base.IoErrors;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 import io.github.footprint.base.Platform;
 import io.github.footprint.findings.FindingsStage;
 import io.github.footprint.findings.Redactor;
@@ -74,32 +78,41 @@ public final class CheckEngine {
         for (EnvironmentSpec env : request.environments()) {
             Properties props = properties(request, env);
             TemplateOptions options = TemplateOptions.defaults(props.getProperty("footprint.environment"));
-            SourceSet sources = exists ? loader.load(props, request.filtering(), options)
-                    : SourceSet.missing(display(request));
+            // each stage has a last resort: a failure of footprint's own becomes a located error finding, the other
+            // stages go on, and the reports are complete
+            List<Finding> internal = new ArrayList<>();
+            SourceSet sources = load(loader, request, exists, props, options, internal);
             secrets.addAll(sources.secrets());
             Map<String, String> decisions = Branches.decisions(sources);
             if (decisions.isEmpty()) {
-                Deployment d = model(request, env, sources, null);
-                settled.add(new EnvironmentResult(env.id(), rules(request, stage, d), d));
+                Deployment d = guardedModel(request, env, sources, null, internal);
+                List<Finding> findings = new ArrayList<>(rules(request, stage, d, internal));
+                settled.add(new EnvironmentResult(env.id(), findings, d));
                 continue;
             }
             // the templates branch on unknown values: every combination of branches is read (up to a bound), the
             // footprint is the largest, and a finding of only some says when it holds
             List<Choices> combos = Branches.combinations(decisions.keySet());
             List<Deployment> variants = new ArrayList<>();
+            List<List<Finding>> internals = new ArrayList<>();
             for (Choices c : combos) {
+                List<Finding> own = new ArrayList<>(internal);
                 SourceSet s = c.equals(Choices.DEFAULT) ? sources
-                        : loader.load(props, request.filtering(), options.withChoices(c));
+                        : load(loader, request, exists, props, options.withChoices(c), own);
                 secrets.addAll(s.secrets());
-                variants.add(model(request, env, s, null));
+                variants.add(guardedModel(request, env, s, null, own));
+                internals.add(own);
             }
             int worst = Branches.largest(variants);
-            Deployment chosen = model(request, env, variants.get(worst).sources(), new ModelParameters.Branches(
-                    combos.size(), Branches.describe(combos.get(worst), decisions)));
+            List<Finding> worstInternal = new ArrayList<>(internal);
+            Deployment chosen = guardedModel(request, env, variants.get(worst).sources(),
+                    new ModelParameters.Branches(combos.size(), Branches.describe(combos.get(worst), decisions)),
+                    worstInternal);
             variants.set(worst, chosen);
+            internals.set(worst, worstInternal);
             List<List<Finding>> found = new ArrayList<>();
-            for (Deployment v : variants) {
-                found.add(rules(request, stage, v));
+            for (int i = 0; i < variants.size(); i++) {
+                found.add(rules(request, stage, variants.get(i), internals.get(i)));
             }
             settled.add(new EnvironmentResult(env.id(), Branches.merge(found, combos, decisions, worst), chosen));
         }
@@ -128,7 +141,8 @@ public final class CheckEngine {
             try (Reader r = Files.newBufferedReader(env.propertiesFile(), StandardCharsets.UTF_8)) {
                 file.load(r);
             } catch (IOException | IllegalArgumentException e) {
-                throw new RequestException("environment " + env.id() + ": propertiesFile " + env.propertiesFile()
+                throw new RequestException("environment " + env.id() + ": propertiesFile "
+                        + IoErrors.shown(request.displayBase(), env.propertiesFile())
                         + " cannot be read as UTF-8 properties (" + e.getMessage() + ")");
             }
             p.putAll(file);
@@ -139,14 +153,67 @@ public final class CheckEngine {
         return p;
     }
 
+    /** The sources of one rendering, or none with an internal-error finding when reading them fails. */
+    private static SourceSet load(SourceLoader loader, CheckRequest request, boolean exists, Properties props,
+            TemplateOptions options, List<Finding> internal) {
+        try {
+            return exists ? loader.load(props, request.filtering(), options) : SourceSet.missing(display(request));
+        } catch (Throwable t) {
+            InternalErrors.rethrowFatal(t);
+            internal.add(internal(new Location(display(request), 0), "reading the source folder", t));
+            return SourceSet.of(display(request), List.of(), Set.of());
+        }
+    }
+
+    /** The model, or the model of the files alone with an internal-error finding when building it fails. */
+    private static Deployment guardedModel(CheckRequest request, EnvironmentSpec env, SourceSet sources,
+            ModelParameters.Branches branches, List<Finding> internal) {
+        try {
+            return model(request, env, sources, internal, branches);
+        } catch (Throwable t) {
+            InternalErrors.rethrowFatal(t);
+            internal.add(internal(Location.PROJECT, "building the model of the deployment", t));
+            try {
+                // the files as read, without what failed (the Apache tree, INI files, install steps)
+                return emptyModel(request, env, sources);
+            } catch (Throwable again) {
+                InternalErrors.rethrowFatal(again);
+                return emptyModel(request, env, SourceSet.of(display(request), List.of(), Set.of()));
+            }
+        }
+    }
+
+    /** An internal-error finding (FP001, error): where the stage failed, what it was doing, never the input. */
+    private static Finding internal(Location at, String doing, Throwable t) {
+        return new Finding("FP001", Severity.ERROR, InternalErrors.message(doing, t), at);
+    }
+
+    /** A model of the files without their readers' results: what the reports need when the real one failed. */
+    private static Deployment emptyModel(CheckRequest request, EnvironmentSpec env, SourceSet sources) {
+        SourceSet none = SourceSet.of(sources.sourceRoot(), List.of(), Set.of());
+        Placement placement = Placement.of(none, request.pathMappings(), null, "");
+        return ModelBuilder.build(env.id(), sources, new HostPathMapper(sources, request.pathMappings(), "", placement,
+                null), null, List.of(), List.of(), parameters(request, env));
+    }
+
+    private static ModelParameters parameters(CheckRequest request, EnvironmentSpec env) {
+        return new ModelParameters(request.mpm(), request.apacheVersion(), request.modWsgiVersion(), env.host(),
+                request.sqlalchemyPrefixes());
+    }
+
     private static Deployment model(CheckRequest request, EnvironmentSpec env, SourceSet sources,
-            ModelParameters.Branches branches) {
+            List<Finding> internal, ModelParameters.Branches branches) {
         List<ScriptFacts> scripts = new ArrayList<>();
         Map<String, String> environment = new LinkedHashMap<>();
         for (SourceFile f : sources.files()) {
             if ((f.kind() == FileKind.SHELL || f.kind() == FileKind.SYSTEMD || f.kind() == FileKind.PYTHON)
                     && f.parseable()) {
-                scripts.add(facts(f, environment));
+                try {
+                    scripts.add(facts(f, environment));
+                } catch (Throwable t) {
+                    InternalErrors.rethrowFatal(t);
+                    internal.add(internal(new Location(f.displayPath(), 0), "reading this start-up script", t));
+                }
             }
         }
         ApacheLayout layout = ApacheLayout.find(sources, request.apacheMain(), request.serverRoot());
@@ -176,21 +243,31 @@ public final class CheckEngine {
         }
         ApacheConfig apache = null;
         if (apacheFiles) {
-            apache = ApacheParser.parse(apacheSources, mapper, main, options);
+            try {
+                apache = ApacheParser.parse(apacheSources, mapper, main, options);
+            } catch (Throwable t) {
+                InternalErrors.rethrowFatal(t);
+                SourceFile at = main != null ? main : sources.files(FileKind.APACHE).get(0);
+                internal.add(internal(new Location(at.displayPath(), 0), "reading the Apache configuration", t));
+            }
         }
         PasteIniReader ini = null;
         List<IniDocument> inis = new ArrayList<>();
         for (SourceFile f : sources.files(FileKind.INI)) {
             if (f.parseable()) {
-                // set up (ini4j's parser found through its service lookup) only for a project with INI files
-                if (ini == null) {
-                    ini = new PasteIniReader();
+                try {
+                    // set up (ini4j's parser found through its service lookup) only for a project with INI files
+                    if (ini == null) {
+                        ini = new PasteIniReader();
+                    }
+                    inis.add(ini.read(f));
+                } catch (Throwable t) {
+                    InternalErrors.rethrowFatal(t);
+                    internal.add(internal(new Location(f.displayPath(), 0), "reading this INI file", t));
                 }
-                inis.add(ini.read(f));
             }
         }
-        return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, new ModelParameters(request.mpm(),
-                request.apacheVersion(), request.modWsgiVersion(), env.host(), request.sqlalchemyPrefixes())
+        return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, parameters(request, env)
                 .withPlatform(platform).withBranches(branches));
     }
 
@@ -205,16 +282,22 @@ public final class CheckEngine {
         return facts;
     }
 
-    private static List<Finding> rules(CheckRequest request, FindingsStage stage, Deployment d) {
-        List<Finding> out = new ArrayList<>();
+    private static List<Finding> rules(CheckRequest request, FindingsStage stage, Deployment d,
+            List<Finding> internal) {
+        List<Finding> out = new ArrayList<>(internal);
         for (Rule rule : RuleCatalog.rules()) {
             String id = rule.meta().id();
             if (stage.isOff(id)) {
                 continue;
             }
             RuleContext ctx = new RuleContext(rule.meta(), request.ruleOptions(id));
-            rule.check(d, ctx);
-            out.addAll(ctx.findings());
+            try {
+                rule.check(d, ctx);
+                out.addAll(ctx.findings());
+            } catch (Throwable t) {
+                InternalErrors.rethrowFatal(t);
+                out.add(internal(Location.PROJECT, "applying rule " + id, t));
+            }
         }
         List<Suppression> suppressions = new ArrayList<>();
         for (SourceFile f : d.sources().files()) {
