@@ -42,6 +42,8 @@ import io.github.footprint.source.PlatformChoice;
 import io.github.footprint.source.PlatformTree;
 import io.github.footprint.source.SourceFile;
 import io.github.footprint.source.SourceLoader;
+import io.github.footprint.source.template.TemplateEngines;
+import io.github.footprint.source.template.TemplateOptions;
 import io.github.footprint.source.SourceSet;
 import io.github.footprint.source.Suppression;
 import io.github.footprint.source.template.Choices;
@@ -54,11 +56,12 @@ import io.github.footprint.source.template.TemplateOptions;
  * Reporters take the view.
  */
 public final class CheckEngine {
+    /** The engine of each template dialect, or null for the request's ({@code sedPlaceholders}). */
     private final TemplateEngines engines;
 
-    /** The engines of a plain build for each template dialect. */
+    /** The engines of a plain build for each template dialect, sed placeholders in the request's forms. */
     public CheckEngine() {
-        this(TemplateEngines.standard());
+        this.engines = null;
     }
 
     /** With the given engine for each template dialect (a reader of another dialect plugs in here). */
@@ -70,18 +73,21 @@ public final class CheckEngine {
     public CheckResult run(CheckRequest request) throws RequestException {
         // paths relative to the project, or to the source folder when it lies outside it (never ../../x)
         SourceLoader loader = new SourceLoader(request.displayBase(), request.sourceDirectory(), request.includes(),
-                request.excludes(), engines);
+                request.excludes(), engines != null ? engines : TemplateEngines.standard(request.sedForms()),
+                request.fileTypes());
         boolean exists = Files.isDirectory(request.sourceDirectory());
         FindingsStage stage = new FindingsStage(request.severityPolicy(), ruleIds());
         List<EnvironmentResult> settled = new ArrayList<>();
         Set<String> secrets = new TreeSet<>();
         for (EnvironmentSpec env : request.environments()) {
             Properties props = properties(request, env);
-            TemplateOptions options = TemplateOptions.defaults(props.getProperty("footprint.environment"));
+            TemplateOptions options = TemplateOptions.defaults(env.id()).withVariableFiles(env.variableFiles())
+                    .withDisplayBase(request.displayBase());
             // each stage has a last resort: a failure of footprint's own becomes a located error finding, the other
             // stages go on, and the reports are complete
             List<Finding> internal = new ArrayList<>();
             SourceSet sources = load(loader, request, exists, props, options, internal);
+            userVariablesReadable(env, sources);
             secrets.addAll(sources.secrets());
             Map<String, String> decisions = Branches.decisions(sources);
             if (decisions.isEmpty()) {
@@ -126,6 +132,29 @@ public final class CheckEngine {
             view.environment(r.id(), fs, r.deployment());
         }
         return new CheckResult(closed, view.build());
+    }
+
+    /**
+     * A variables file the user names that cannot be read (a YAML error, a file that is not UTF-8) stops the check, as
+     * a wrong propertiesFile does: its values would be missing from every template.
+     */
+    private static void userVariablesReadable(EnvironmentSpec env, SourceSet sources) throws RequestException {
+        if (env.variableFiles().isEmpty() || sources.variables().isEmpty()) {
+            return;
+        }
+        for (java.util.Map.Entry<String, List<io.github.footprint.source.template.TemplateProblem>> e
+                : sources.variables().get().problems().entrySet()) {
+            if (sources.get(e.getKey()).isPresent()) {
+                // a file of the tree: its problems are findings there
+                continue;
+            }
+            for (io.github.footprint.source.template.TemplateProblem p : e.getValue()) {
+                if (p.severity() == io.github.footprint.base.Severity.ERROR) {
+                    throw new RequestException("environment " + env.id() + ": variables file " + e.getKey()
+                            + (p.line() > 0 ? " line " + p.line() : "") + ": " + p.message());
+                }
+            }
+        }
     }
 
     private static String display(CheckRequest r) {

@@ -16,15 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.base.Finding;
 import io.github.footprint.model.wsgi.DaemonGroup;
-import io.github.footprint.source.template.Dialect;
-import io.github.footprint.source.template.TemplateEngines;
-import io.github.footprint.testing.TokenEngine;
 
 /**
  * The real templated deploy projects of {@code src/test/resources/projects}, checked as published (no variables of
  * the user's): the findings their {@code EXPECTED.md} lists, and none caused by template syntax (an unknown value
- * read as a syntax error, a refused option, a number or an undefined group). Jinja2 is rendered by the plain build;
- * devstack's {@code %NAME%} placeholders go through the test's engine for sed-style templates.
+ * read as a syntax error, a refused option, a number or an undefined group), with the plugin's own engines (Jinja2
+ * rendered, devstack's {@code %NAME%} placeholders read as unknowns).
  */
 class TemplatedProjectsTest {
     private static final Path PROJECTS = Paths.get("src", "test", "resources", "projects");
@@ -39,7 +36,7 @@ class TemplatedProjectsTest {
         assertTrue(Files.isDirectory(base.resolve("tree")), base.toString());
         CheckRequest request = new CheckRequest.Builder().baseDirectory(base).sourceDirectory(base.resolve("tree"))
                 .outputDirectory(out).toolVersion("test").build();
-        return new CheckEngine(TemplateEngines.standard().with(Dialect.SED, new TokenEngine())).run(request)
+        return new CheckEngine().run(request)
                 .environments().get(0);
     }
 
