@@ -1,20 +1,24 @@
 package io.github.footprint.findings;
 
-import io.github.footprint.base.Finding;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.footprint.base.Finding;
 import io.github.footprint.base.UrlPasswords;
+import io.github.footprint.source.template.Unknown;
+import io.github.footprint.source.template.Unknowns;
 
 /**
  * Masks secrets in every text that leaves the plugin: the password of any {@code scheme://user:pass@host}
  * URL, and every literal secret value the source stage found (values of keys named like password, secret
- * or token, and URL passwords), wherever it occurs.
+ * or token, and URL passwords), wherever it occurs; and writes each unknown value's token as the expression the
+ * template wrote there.
  */
 public final class Redactor {
     /** What a secret is replaced with. */
@@ -26,9 +30,20 @@ public final class Redactor {
     static final int WHOLE_WORD_BELOW = 8;
 
     private final List<String> secrets;
+    private final Map<Integer, Unknown> unknowns;
 
     /** @param secrets literal secret values; blanks and values of fewer than 3 characters are ignored */
     public Redactor(Collection<String> secrets) {
+        this(secrets, Map.of());
+    }
+
+    /**
+     * @param secrets literal secret values; blanks and values of fewer than 3 characters are ignored
+     * @param unknowns the unknown values by the id their tokens carry: a token in a text that leaves the plugin is
+     *     written as the template wrote its expression ({@code {{ site }}})
+     */
+    public Redactor(Collection<String> secrets, Map<Integer, Unknown> unknowns) {
+        this.unknowns = Map.copyOf(unknowns);
         TreeSet<String> set = new TreeSet<>(Comparator.comparingInt(String::length).reversed()
                 .thenComparing(Comparator.naturalOrder()));
         for (String s : secrets) {
@@ -48,7 +63,7 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = text;
+        String out = Unknowns.contains(text) ? Unknowns.describe(text, unknowns) : text;
         for (String s : secrets) {
             if (!out.contains(s)) {
                 continue;

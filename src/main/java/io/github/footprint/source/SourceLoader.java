@@ -22,8 +22,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.footprint.base.UrlPasswords;
 import io.github.footprint.base.Severity;
+import io.github.footprint.base.UrlPasswords;
 import io.github.footprint.source.template.Dialect;
 import io.github.footprint.source.template.DialectDetector;
 import io.github.footprint.source.template.RenderedTemplate;
@@ -33,6 +33,8 @@ import io.github.footprint.source.template.TemplateInput;
 import io.github.footprint.source.template.TemplateName;
 import io.github.footprint.source.template.TemplateOptions;
 import io.github.footprint.source.template.TemplateProblem;
+import io.github.footprint.source.template.Unknown;
+import io.github.footprint.source.template.Unknowns;
 import io.github.footprint.source.template.Variables;
 import io.github.footprint.source.template.VariablesLoader;
 
@@ -436,16 +438,120 @@ public final class SourceLoader {
         for (TemplateProblem p : r.problems()) {
             problems.add(new SourceProblem(p.line(), p.severity(), p.message()));
         }
-        int[] starts = r.lineStarts();
+        Renumbered n = numbered(r);
+        java.util.SortedMap<Integer, Unknown> unknowns = n == null ? r.unknowns() : n.unknowns;
+        int[] starts = n == null ? r.lineStarts() : n.starts;
         if (starts != null) {
             // the rendered text is the file, line for line: no string per line
-            collectSecrets(r.text(), secrets);
-            return new SourceFile(display, treePath, kind, r.text(), starts, r.lineMap(), problems, r.parseable(),
-                    dialect, r.unknowns(), r.decisions(), r.assumptions());
+            String rendered = n == null ? r.text() : n.text;
+            collectSecrets(rendered, secrets);
+            return new SourceFile(display, treePath, kind, rendered, starts, r.lineMap(), problems, r.parseable(),
+                    dialect, unknowns, r.decisions(), r.assumptions());
         }
-        collectSecrets(r.lines(), secrets);
-        return new SourceFile(display, treePath, kind, r.lines(), r.lineMap(), problems, r.parseable(), dialect,
-                r.unknowns(), r.decisions(), r.assumptions());
+        List<String> lines = n == null ? r.lines() : n.lines;
+        collectSecrets(lines, secrets);
+        return new SourceFile(display, treePath, kind, lines, r.lineMap(), problems, r.parseable(), dialect,
+                unknowns, r.decisions(), r.assumptions());
+    }
+
+    /**
+     * The ids of unknowns, one per distinct expression in every file this loader reads (in every environment): the
+     * same expression ({@code {{ site }}}) gets the same token in every file, so that names written with it (a daemon
+     * group, a process group) compare equal, and a message can name the expression whatever file a token came from.
+     */
+    private final Map<String, Integer> unknownIds = new java.util.HashMap<>();
+    /** Every unknown by its loader-wide id (the first occurrence of its expression). */
+    private final java.util.SortedMap<Integer, Unknown> unknownTable = new java.util.TreeMap<>();
+
+    /** The unknowns of every file this loader has read so far, by their loader-wide id. */
+    public synchronized java.util.SortedMap<Integer, Unknown> unknowns() {
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(unknownTable));
+    }
+
+    /** A render with its unknowns renumbered loader-wide (the text's tokens rewritten to match), or null if unchanged. */
+    private synchronized Renumbered numbered(RenderedTemplate r) {
+        if (r.unknowns().isEmpty()) {
+            return null;
+        }
+        Map<Integer, Integer> ids = new java.util.HashMap<>();
+        java.util.SortedMap<Integer, Unknown> table = new java.util.TreeMap<>();
+        boolean same = true;
+        for (Unknown u : r.unknowns().values()) {
+            String key = u.dialect() + "\0" + u.written().replaceAll("\\s+", " ") + "\0" + u.variables()
+                    + "\0" + u.secret();
+            Integer id = unknownIds.get(key);
+            if (id == null) {
+                id = unknownIds.size() + 1;
+                unknownIds.put(key, id);
+                unknownTable.put(id, new Unknown(id, u.templateLine(), u.written(), u.variables(), u.dialect(),
+                        u.secret()));
+            }
+            ids.put(u.id(), id);
+            same &= id == u.id();
+            table.putIfAbsent(id, new Unknown(id, u.templateLine(), u.written(), u.variables(), u.dialect(), u.secret()));
+        }
+        if (same) {
+            return null;
+        }
+        return new Renumbered(r, ids, table);
+    }
+
+    /** A render whose tokens carry the loader-wide ids: its text and lines rewritten, the rest as rendered. */
+    private static final class Renumbered {
+        final String text;
+        final int[] starts;
+        final List<String> lines;
+        final java.util.SortedMap<Integer, Unknown> unknowns;
+
+        Renumbered(RenderedTemplate r, Map<Integer, Integer> ids, java.util.SortedMap<Integer, Unknown> unknowns) {
+            this.unknowns = unknowns;
+            int[] old = r.lineStarts();
+            if (old != null) {
+                // the text is the file, line for line: a token holds no line end, so the lines stay where they were
+                text = renumber(r.text(), ids);
+                starts = startsAgain(text, old.length - 1);
+                lines = null;
+            } else {
+                text = null;
+                starts = null;
+                lines = new ArrayList<>(r.lines().size());
+                for (String line : r.lines()) {
+                    lines.add(renumber(line, ids));
+                }
+            }
+        }
+    }
+
+    /** Where each of {@code count} lines starts in a text, then one past the end of the last line plus one. */
+    private static int[] startsAgain(String text, int count) {
+        int[] s = new int[count + 1];
+        if (count == 0) {
+            return s;
+        }
+        int line = 0;
+        for (int i = 0; i < text.length() && line + 1 < count; i++) {
+            if (text.charAt(i) == '\n') {
+                s[++line] = i + 1;
+            }
+        }
+        int end = text.indexOf('\n', s[count - 1]);
+        s[count] = (end < 0 ? text.length() : end) + 1;
+        return s;
+    }
+
+    private static String renumber(String text, Map<Integer, Integer> ids) {
+        List<Unknowns.Span> spans = Unknowns.find(text);
+        if (spans.isEmpty()) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text.length() + 8);
+        int at = 0;
+        for (Unknowns.Span s : spans) {
+            Integer id = ids.get(s.id());
+            b.append(text, at, s.start()).append(id == null ? text.substring(s.start(), s.end()) : Unknowns.token(id));
+            at = s.end();
+        }
+        return b.append(text, at, text.length()).toString();
     }
 
     /** Renders a text line by line and keeps the line map. */

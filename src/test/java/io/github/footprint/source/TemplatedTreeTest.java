@@ -71,8 +71,11 @@ class TemplatedTreeTest {
         assertTrue(s.secrets().contains("s3cret-pw"), "secret values of variables are masked");
         SourceFile vhost = s.get("roles/web/templates/vhost.conf.j2").get();
         assertEquals(FileKind.APACHE, vhost.kind());
-        assertEquals("<VirtualHost *:80>\n  WSGIDaemonProcess shop processes=2 threads=<?1>\n</VirtualHost>\n",
+        // unknowns are numbered loader-wide: production.ini.j2's {{ pool_size }} is 1, this {{ threads }} 2
+        assertEquals("<VirtualHost *:80>\n  WSGIDaemonProcess shop processes=2 threads=<?2>\n</VirtualHost>\n",
                 shown(vhost), "group_vars/production beats the role's defaults");
+        assertEquals(List.of("threads"), vhost.unknown(2).variables());
+        assertEquals(null, vhost.unknown(1), "a file's table holds its own unknowns only");
         assertTrue(s.variables().isPresent());
         assertEquals(2, s.variables().get().layers().size());
     }

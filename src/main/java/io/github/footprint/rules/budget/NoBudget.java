@@ -33,7 +33,7 @@ public final class NoBudget implements Rule {
                 + Budgets.largestResident(fp) + ") and " + Sizes.format(fp.virtual()) + " of address space";
         if (!fp.pools().isEmpty()) {
             worst += ", with " + (fp.connectionsUnknown() ? "unknown database connections (a pool's size is not an"
-                    + " integer)" : fp.connections().isEmpty() ? "unbounded database connections (a pool has no limit)"
+                    + " integer, or a template leaves it unknown)" : fp.connections().isEmpty() ? "unbounded database connections (a pool has no limit)"
                     : fp.connections().getAsLong() + " database connections at most");
         }
         List<String> set = new ArrayList<>(List.of("<memory>"));

@@ -17,6 +17,13 @@ public final class MaximumRequestsUnset implements Rule {
             if (g.maximumRequests() > 0) {
                 continue;
             }
+            if (g.unknown("maximum-requests")) {
+                ctx.report(g.location(), Severity.INFO, "WSGIDaemonProcess " + g.name() + " maximum-requests="
+                        + g.options().get("maximum-requests") + " is a value the template leaves unknown: whether its "
+                        + g.processes() + " process(es) are ever recycled depends on it. Give its variable a value"
+                        + " (500, in 100-1000) so this can be checked");
+                continue;
+            }
             String how = g.values().maximumRequests().isPresent()
                     ? "maximum-requests=" + g.values().maximumRequests().get().written() + " reads as "
                             + g.maximumRequests() + ", which means never"
