@@ -397,7 +397,8 @@ public final class SourceLoader {
                         true);
                 return named == null ? kept : kept.tagged(named);
             }
-            return renderAny(display, treePath, kind, name, given, text, renderer, secrets, problems, templating);
+            return renderAny(reader, display, treePath, kind, name, given, text, renderer, secrets, problems,
+                    templating);
         }
         byte[] bytes = Arrays.copyOf(reader.buffer, length);
         if (scan.nul >= 0) {
@@ -407,11 +408,12 @@ public final class SourceLoader {
             return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
         }
         String text = decode(bytes, kind, problems);
-        return renderAny(display, treePath, kind, name, given, text, renderer, secrets, problems, templating);
+        return renderAny(reader, display, treePath, kind, name, given, text, renderer, secrets, problems, templating);
     }
 
     /** Renders a text in its dialect: Maven placeholders here, the other dialects by their engine. */
-    private SourceFile renderAny(String display, String treePath, FileKind kind, TemplateName name, Dialect given,
+    private SourceFile renderAny(Reader reader, String display, String treePath, FileKind kind, TemplateName name,
+            Dialect given,
             String text, TemplateRenderer renderer, Set<String> secrets, List<SourceProblem> problems,
             Templating templating) {
         boolean dollar = kind == FileKind.APACHE || kind == FileKind.INI;
@@ -438,6 +440,38 @@ public final class SourceLoader {
         for (TemplateProblem p : r.problems()) {
             problems.add(new SourceProblem(p.line(), p.severity(), p.message()));
         }
+        if (reader.defer && !r.unknowns().isEmpty()) {
+            // on a reading thread: loader-wide ids are given in file order after the threads, so that they never
+            // depend on which thread rendered first
+            reader.pending = new Pending(display, treePath, kind, problems, dialect, r);
+            return null;
+        }
+        return numberedFile(display, treePath, kind, problems, dialect, r, secrets);
+    }
+
+    /** A render with unknowns whose loader-wide ids are still to be given (see {@link #loadAll}). */
+    private static final class Pending {
+        final String display;
+        final String treePath;
+        final FileKind kind;
+        final List<SourceProblem> problems;
+        final Dialect dialect;
+        final RenderedTemplate r;
+
+        Pending(String display, String treePath, FileKind kind, List<SourceProblem> problems, Dialect dialect,
+                RenderedTemplate r) {
+            this.display = display;
+            this.treePath = treePath;
+            this.kind = kind;
+            this.problems = problems;
+            this.dialect = dialect;
+            this.r = r;
+        }
+    }
+
+    /** A rendered file with its unknowns numbered loader-wide. */
+    private SourceFile numberedFile(String display, String treePath, FileKind kind, List<SourceProblem> problems,
+            Dialect dialect, RenderedTemplate r, Set<String> secrets) {
         Renumbered n = numbered(r);
         java.util.SortedMap<Integer, Unknown> unknowns = n == null ? r.unknowns() : n.unknowns;
         int[] starts = n == null ? r.lineStarts() : n.starts;
@@ -571,6 +605,10 @@ public final class SourceLoader {
         ByteBuffer window = ByteBuffer.wrap(buffer);
         /** Where {@link ByteScan} notes line starts, reused from file to file. */
         int[] lineScratch = new int[512];
+        /** On a reading thread of many: renders with unknowns are left {@link #pending}, numbered after the threads. */
+        boolean defer;
+        /** The last file's render left for numbering, or null. */
+        Pending pending;
 
         /**
          * Reads the whole file into {@link #buffer} as {@link Files#readAllBytes} reads it (the size first, then to the
@@ -642,19 +680,25 @@ public final class SourceLoader {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         List<Set<String>> found = new ArrayList<>();
+        Pending[] pendings = new Pending[n];
         List<Thread> started = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Set<String> own = new TreeSet<>();
             found.add(own);
             Runnable work = () -> {
                 Reader reader = new Reader();
+                reader.defer = true;
                 try {
                     for (int from = next.getAndAdd(CHUNK); from < n && failure.get() == null;
                             from = next.getAndAdd(CHUNK)) {
                         for (int i = from; i < Math.min(n, from + CHUNK); i++) {
                             String p = paths.get(i);
+                            reader.pending = null;
                             out[i] = loadOne(reader, p, scan.path(sourceDirectory, p), renderer, own,
                                     scan.unreadable.contains(p), templating);
+                            if (out[i] == null) {
+                                pendings[i] = reader.pending;
+                            }
                         }
                     }
                 } catch (RuntimeException | Error e) {
@@ -692,6 +736,21 @@ public final class SourceLoader {
         }
         for (Set<String> own : found) {
             secrets.addAll(own);
+        }
+        // the renders with unknowns, numbered in file order as one thread numbers them
+        for (int i = 0; i < n; i++) {
+            if (out[i] == null) {
+                Pending p = pendings[i];
+                String treePath = paths.get(i);
+                try {
+                    out[i] = numberedFile(p.display, p.treePath, p.kind, p.problems, p.dialect, p.r, secrets);
+                } catch (RuntimeException | StackOverflowError e) {
+                    io.github.footprint.base.InternalErrors.rethrowFatal(e);
+                    out[i] = new SourceFile(displayPath(treePath), treePath, FileKind.of(treePath), List.of(),
+                            new int[0], List.of(new SourceProblem(0, Severity.ERROR, io.github.footprint.base
+                                    .InternalErrors.message("reading and rendering this file", e))), List.of(), false);
+                }
+            }
         }
         return Arrays.asList(out);
     }
