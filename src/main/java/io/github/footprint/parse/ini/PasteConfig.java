@@ -214,7 +214,7 @@ public final class PasteConfig {
                 Matcher m = KEYCRE.matcher(rest);
                 if (!m.lookingAt()) {
                     throw new Failure("InterpolationSyntaxError", "bad interpolation variable reference "
-                            + Py.repr(rest));
+                            + Py.repr(io.github.footprint.base.Secrets.balance(rest)));
                 }
                 String var = m.group(1);
                 rest = rest.substring(m.end());
@@ -232,7 +232,7 @@ public final class PasteConfig {
                 }
             } else {
                 throw new Failure("InterpolationSyntaxError", "'%' must be followed by '%' or '(', found: "
-                        + Py.repr(rest));
+                        + Py.repr(io.github.footprint.base.Secrets.balance(rest)));
             }
         }
     }
