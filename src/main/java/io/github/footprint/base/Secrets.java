@@ -168,6 +168,31 @@ public final class Secrets {
     }
 
     /**
+     * {@code text.substring(from, to)} for a quotation: a secret the part starts or ends inside is opened at its start
+     * or closed at its end, so that it stays masked however the part is cut.
+     */
+    public static String substring(String text, int from, int to) {
+        String part = text.substring(from, to);
+        if (!marked(text)) {
+            return part;
+        }
+        int depth = 0;
+        for (int i = 0; i < from; i++) {
+            char c = text.charAt(i);
+            if (c == OPEN) {
+                depth++;
+            } else if (c == CLOSE) {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        StringBuilder b = new StringBuilder(part.length() + 4);
+        for (int i = 0; i < depth; i++) {
+            b.append(OPEN);
+        }
+        return balance(b.append(part).toString());
+    }
+
+    /**
      * A part of a longer text made whole: a close whose open lies before the part gets its open at the start, an open
      * whose close lies after it gets its close at the end. For quotations cut out of a value.
      */
