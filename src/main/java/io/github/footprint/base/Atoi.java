@@ -34,6 +34,26 @@ public final class Atoi {
         return neg ? -v : v;
     }
 
+    /** True when {@code strtol} would set ERANGE: the digits read lie outside the long range. */
+    public static boolean overflows(String s) {
+        long v = parse(s);
+        if (v != Long.MAX_VALUE && v != Long.MIN_VALUE) {
+            return false;
+        }
+        String t = s.strip();
+        boolean neg = t.startsWith("-");
+        int i = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
+        while (i < t.length() - 1 && t.charAt(i) == '0') {
+            i++;
+        }
+        int j = i;
+        while (j < t.length() && t.charAt(j) >= '0' && t.charAt(j) <= '9') {
+            j++;
+        }
+        String digits = t.substring(i, j);
+        return !digits.equals(neg ? "9223372036854775808" : "9223372036854775807");
+    }
+
     /**
      * C's {@code atoi} as glibc has it, {@code (int) strtol(s, NULL, 10)}: the long value cut to its low 32 bits
      * (mod_wsgi reads {@code threads}, {@code processes}, {@code maximum-requests} and {@code stack-size} so).

@@ -17,6 +17,36 @@ public final class IoErrors {
     private IoErrors() {
     }
 
+    /**
+     * {@link #reason(IOException)} with the paths the system names shown relative to the project, as every path in
+     * footprint's output is (never the build machine's absolute path).
+     */
+    public static String reason(IOException e, java.nio.file.Path base) {
+        if (e instanceof FileSystemException) {
+            FileSystemException f = (FileSystemException) e;
+            FileSystemException shown = new FileSystemException(f.getFile() == null ? null
+                    : shown(base, java.nio.file.Path.of(f.getFile())), f.getOtherFile() == null ? null
+                    : shown(base, java.nio.file.Path.of(f.getOtherFile())), f.getReason());
+            String r = reason(f);
+            String path = f.getFile();
+            return path == null ? r : r.replace(path, shown.getFile()).replace(String.valueOf(f.getOtherFile()),
+                    String.valueOf(shown.getOtherFile()));
+        }
+        return reason(e);
+    }
+
+    /** A path relative to the project ({@code target/footprint}), or its file name alone when it lies outside. */
+    public static String shown(java.nio.file.Path base, java.nio.file.Path p) {
+        java.nio.file.Path abs = p.toAbsolutePath().normalize();
+        java.nio.file.Path b = base.toAbsolutePath().normalize();
+        if (abs.startsWith(b)) {
+            String r = b.relativize(abs).toString().replace('\\', '/');
+            return r.isEmpty() ? "." : r;
+        }
+        java.nio.file.Path name = abs.getFileName();
+        return name == null ? "/" : name.toString();
+    }
+
     /** {@code permission denied}, {@code no such file or directory (target/x)}, the system's own reason... */
     public static String reason(IOException e) {
         if (e instanceof FileSystemException) {

@@ -13,6 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.github.footprint.base.Finding;
+import io.github.footprint.base.InternalErrors;
+import io.github.footprint.base.IoErrors;
+import io.github.footprint.base.Location;
+import io.github.footprint.base.Severity;
 import io.github.footprint.base.Platform;
 import io.github.footprint.findings.FindingsStage;
 import io.github.footprint.findings.Redactor;
@@ -58,11 +62,34 @@ public final class CheckEngine {
         Set<String> secrets = new TreeSet<>();
         for (EnvironmentSpec env : request.environments()) {
             Properties props = properties(request, env);
-            SourceSet sources = exists ? loader.load(props, request.filtering())
-                    : SourceSet.missing(display(request));
+            // each stage has a last resort: a failure of footprint's own becomes a located error finding, the other
+            // stages go on, and the reports are complete
+            List<Finding> internal = new ArrayList<>();
+            SourceSet sources;
+            try {
+                sources = exists ? loader.load(props, request.filtering()) : SourceSet.missing(display(request));
+            } catch (Throwable t) {
+                InternalErrors.rethrowFatal(t);
+                internal.add(internal(new Location(display(request), 0), "reading the source folder", t));
+                sources = SourceSet.of(display(request), List.of(), Set.of());
+            }
             secrets.addAll(sources.secrets());
-            Deployment d = model(request, env, sources);
-            settled.add(new EnvironmentResult(env.id(), rules(request, stage, d), d));
+            Deployment d;
+            try {
+                d = model(request, env, sources, internal);
+            } catch (Throwable t) {
+                InternalErrors.rethrowFatal(t);
+                internal.add(internal(Location.PROJECT, "building the model of the deployment", t));
+                try {
+                    // the files as read, without what failed (the Apache tree, INI files, install steps)
+                    d = emptyModel(request, env, sources);
+                } catch (Throwable again) {
+                    InternalErrors.rethrowFatal(again);
+                    d = emptyModel(request, env, SourceSet.of(display(request), List.of(), Set.of()));
+                }
+            }
+            List<Finding> findings = new ArrayList<>(rules(request, stage, d, internal));
+            settled.add(new EnvironmentResult(env.id(), findings, d));
         }
         Redactor redactor = new Redactor(secrets);
         ReportView.Builder view = ReportView.builder(redactor, request.failOn(), request.severityPolicy(),
@@ -89,7 +116,8 @@ public final class CheckEngine {
             try (Reader r = Files.newBufferedReader(env.propertiesFile(), StandardCharsets.UTF_8)) {
                 file.load(r);
             } catch (IOException | IllegalArgumentException e) {
-                throw new RequestException("environment " + env.id() + ": propertiesFile " + env.propertiesFile()
+                throw new RequestException("environment " + env.id() + ": propertiesFile "
+                        + IoErrors.shown(request.displayBase(), env.propertiesFile())
                         + " cannot be read as UTF-8 properties (" + e.getMessage() + ")");
             }
             p.putAll(file);
@@ -100,13 +128,37 @@ public final class CheckEngine {
         return p;
     }
 
-    private static Deployment model(CheckRequest request, EnvironmentSpec env, SourceSet sources) {
+    /** An internal-error finding (FP001, error): where the stage failed, what it was doing, never the input. */
+    private static Finding internal(Location at, String doing, Throwable t) {
+        return new Finding("FP001", Severity.ERROR, InternalErrors.message(doing, t), at);
+    }
+
+    /** A model of the files without their readers' results: what the reports need when the real one failed. */
+    private static Deployment emptyModel(CheckRequest request, EnvironmentSpec env, SourceSet sources) {
+        SourceSet none = SourceSet.of(sources.sourceRoot(), List.of(), Set.of());
+        Placement placement = Placement.of(none, request.pathMappings(), null, "");
+        return ModelBuilder.build(env.id(), sources, new HostPathMapper(sources, request.pathMappings(), "", placement,
+                null), null, List.of(), List.of(), parameters(request, env));
+    }
+
+    private static ModelParameters parameters(CheckRequest request, EnvironmentSpec env) {
+        return new ModelParameters(request.mpm(), request.apacheVersion(), request.modWsgiVersion(), env.host(),
+                request.sqlalchemyPrefixes());
+    }
+
+    private static Deployment model(CheckRequest request, EnvironmentSpec env, SourceSet sources,
+            List<Finding> internal) {
         List<ScriptFacts> scripts = new ArrayList<>();
         Map<String, String> environment = new LinkedHashMap<>();
         for (SourceFile f : sources.files()) {
             if ((f.kind() == FileKind.SHELL || f.kind() == FileKind.SYSTEMD || f.kind() == FileKind.PYTHON)
                     && f.parseable()) {
-                scripts.add(facts(f, environment));
+                try {
+                    scripts.add(facts(f, environment));
+                } catch (Throwable t) {
+                    InternalErrors.rethrowFatal(t);
+                    internal.add(internal(new Location(f.displayPath(), 0), "reading this start-up script", t));
+                }
             }
         }
         ApacheLayout layout = ApacheLayout.find(sources, request.apacheMain(), request.serverRoot());
@@ -136,21 +188,31 @@ public final class CheckEngine {
         }
         ApacheConfig apache = null;
         if (apacheFiles) {
-            apache = ApacheParser.parse(apacheSources, mapper, main, options);
+            try {
+                apache = ApacheParser.parse(apacheSources, mapper, main, options);
+            } catch (Throwable t) {
+                InternalErrors.rethrowFatal(t);
+                SourceFile at = main != null ? main : sources.files(FileKind.APACHE).get(0);
+                internal.add(internal(new Location(at.displayPath(), 0), "reading the Apache configuration", t));
+            }
         }
         PasteIniReader ini = null;
         List<IniDocument> inis = new ArrayList<>();
         for (SourceFile f : sources.files(FileKind.INI)) {
             if (f.parseable()) {
-                // set up (ini4j's parser found through its service lookup) only for a project with INI files
-                if (ini == null) {
-                    ini = new PasteIniReader();
+                try {
+                    // set up (ini4j's parser found through its service lookup) only for a project with INI files
+                    if (ini == null) {
+                        ini = new PasteIniReader();
+                    }
+                    inis.add(ini.read(f));
+                } catch (Throwable t) {
+                    InternalErrors.rethrowFatal(t);
+                    internal.add(internal(new Location(f.displayPath(), 0), "reading this INI file", t));
                 }
-                inis.add(ini.read(f));
             }
         }
-        return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, new ModelParameters(request.mpm(),
-                request.apacheVersion(), request.modWsgiVersion(), env.host(), request.sqlalchemyPrefixes())
+        return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, parameters(request, env)
                 .withPlatform(platform));
     }
 
@@ -165,16 +227,22 @@ public final class CheckEngine {
         return facts;
     }
 
-    private static List<Finding> rules(CheckRequest request, FindingsStage stage, Deployment d) {
-        List<Finding> out = new ArrayList<>();
+    private static List<Finding> rules(CheckRequest request, FindingsStage stage, Deployment d,
+            List<Finding> internal) {
+        List<Finding> out = new ArrayList<>(internal);
         for (Rule rule : RuleCatalog.rules()) {
             String id = rule.meta().id();
             if (stage.isOff(id)) {
                 continue;
             }
             RuleContext ctx = new RuleContext(rule.meta(), request.ruleOptions(id));
-            rule.check(d, ctx);
-            out.addAll(ctx.findings());
+            try {
+                rule.check(d, ctx);
+                out.addAll(ctx.findings());
+            } catch (Throwable t) {
+                InternalErrors.rethrowFatal(t);
+                out.add(internal(Location.PROJECT, "applying rule " + id, t));
+            }
         }
         List<Suppression> suppressions = new ArrayList<>();
         for (SourceFile f : d.sources().files()) {

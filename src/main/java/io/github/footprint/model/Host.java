@@ -72,12 +72,19 @@ public final class Host {
             if (v < 0) {
                 throw new IllegalArgumentException(name + " '" + text + "' is not a size: use " + Sizes.FORMS);
             }
+            if (v > MAX_HOST_BYTES) {
+                throw new IllegalArgumentException(name + " '" + text + "' is more than any host has: at most 4 PiB"
+                        + " (4194304G, the physical address space of x86-64 and arm64)");
+            }
             if (this == BUDGET && v == 0) {
                 throw new IllegalArgumentException(name + " '" + text + "' is zero: give the budget, or leave it unset");
             }
             return OptionalLong.of(v);
         }
     }
+
+    /** The largest size a host parameter may have: 2^52 bytes (4 PiB), the 52-bit physical addresses of x86-64. */
+    static final long MAX_HOST_BYTES = 1L << 52;
 
     /** The host parameters: name in the pom (and {@code footprint.<name>} on the command line), kind, default. */
     public enum Parameter {

@@ -74,7 +74,8 @@ public class CheckMojo extends AbstractFootprintMojo {
             }
         } catch (IOException e) {
             throw new MojoExecutionException("footprint: cannot write the reports to "
-                    + shown(request.baseDirectory(), request.outputDirectory()) + ": " + IoErrors.reason(e));
+                    + shown(request.baseDirectory(), request.outputDirectory()) + ": "
+                    + IoErrors.reason(e, request.baseDirectory()));
         }
         // the check's last line: the counts and what failOn made of them
         String summary = Summary.line(view);

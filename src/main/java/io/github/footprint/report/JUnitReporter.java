@@ -85,7 +85,7 @@ public final class JUnitReporter implements Reporter {
             }
             nl(x, 1);
             x.writeStartElement("testsuite");
-            x.writeAttribute("name", suite);
+            x.writeAttribute("name", xml(suite));
             x.writeAttribute("tests", Integer.toString(rules.size()));
             x.writeAttribute("failures", Integer.toString(suiteFailures));
             x.writeAttribute("errors", "0");
@@ -107,7 +107,7 @@ public final class JUnitReporter implements Reporter {
             XMLStreamWriter x) throws XMLStreamException {
         nl(x, 2);
         x.writeStartElement("testcase");
-        x.writeAttribute("classname", suite);
+        x.writeAttribute("classname", xml(suite));
         x.writeAttribute("name", meta.id() + " " + meta.name());
         x.writeAttribute("time", "0");
         if (view.isOff(meta.id())) {
@@ -122,9 +122,9 @@ public final class JUnitReporter implements Reporter {
                 if (view.failOn().fails(f.severity())) {
                     nl(x, 3);
                     x.writeStartElement("failure");
-                    x.writeAttribute("type", f.severity().label());
-                    x.writeAttribute("message", text);
-                    x.writeCharacters(text + view.helpUrl(meta.id()).map(l -> "\n" + l).orElse(""));
+                    x.writeAttribute("type", xml(f.severity().label()));
+                    x.writeAttribute("message", xml(text));
+                    x.writeCharacters(xml(text + view.helpUrl(meta.id()).map(l -> "\n" + l).orElse("")));
                     x.writeEndElement();
                 } else {
                     below.append(f.severity().label()).append(": ").append(text).append('\n');
@@ -133,7 +133,7 @@ public final class JUnitReporter implements Reporter {
             if (below.length() > 0) {
                 nl(x, 3);
                 x.writeStartElement("system-out");
-                x.writeCharacters(below.toString());
+                x.writeCharacters(xml(below.toString()));
                 x.writeEndElement();
             }
         }
@@ -159,5 +159,30 @@ public final class JUnitReporter implements Reporter {
 
     private static void nl(XMLStreamWriter x, int depth) throws XMLStreamException {
         x.writeCharacters("\n" + "  ".repeat(depth));
+    }
+
+    /**
+     * Text as XML 1.0 may hold it: a character XML forbids (a control character of a file name or of a quoted line)
+     * is written as {@code \\xNN}, so that the report stays well-formed.
+     */
+    static String xml(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                    || (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)))
+                    || (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)));
+            if (!ok && b == null) {
+                b = new StringBuilder(s.substring(0, i));
+            }
+            if (b != null) {
+                if (ok) {
+                    b.append(c);
+                } else {
+                    b.append(String.format(java.util.Locale.ROOT, c <= 0xFF ? "\\x%02X" : "\\u%04X", (int) c));
+                }
+            }
+        }
+        return b == null ? s : b.toString();
     }
 }

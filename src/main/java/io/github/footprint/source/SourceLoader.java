@@ -1,6 +1,5 @@
 package io.github.footprint.source;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -35,8 +34,6 @@ import io.github.footprint.source.template.TemplateOptions;
 import io.github.footprint.source.template.TemplateProblem;
 import io.github.footprint.source.template.Variables;
 import io.github.footprint.source.template.VariablesLoader;
-import org.codehaus.plexus.util.DirectoryScanner;
-import org.codehaus.plexus.util.SelectorUtils;
 
 /**
  * The source stage: finds the files under the source directory (Maven's Ant-style includes and
@@ -112,10 +109,23 @@ public final class SourceLoader {
         /** Every entry met that is a symbolic link (files and folders, selected or not). */
         final Set<String> links;
 
-        Scan(List<String> paths, Set<String> unreadable, Set<String> links) {
+        /** The path each selected entry was found by (its name's bytes, whatever the JVM's locale). */
+        final Map<String, Path> found;
+        /** Entries never opened, with why. */
+        final Map<String, TreeWalk.Notice> notices;
+
+        Scan(List<String> paths, Set<String> unreadable, Set<String> links, Map<String, Path> found,
+                Map<String, TreeWalk.Notice> notices) {
             this.paths = paths;
             this.unreadable = unreadable;
             this.links = links;
+            this.found = found;
+            this.notices = notices;
+        }
+
+        Path path(Path root, String treePath) {
+            Path p = found.get(treePath);
+            return p != null ? p : root.resolve(treePath);
         }
 
         /** True when the path or a folder above it is a symbolic link: only then may its real path differ. */
@@ -133,70 +143,9 @@ public final class SourceLoader {
     }
 
     private Scan scanTree() {
-        LinkAwareScanner scanner = new LinkAwareScanner();
-        scanner.setBasedir(sourceDirectory.toFile());
-        scanner.setIncludes(includes.isEmpty() ? null : includes.toArray(new String[0]));
-        scanner.setExcludes(excludes.isEmpty() ? null : excludes.toArray(new String[0]));
-        scanner.addDefaultExcludes();
-        scanner.setFollowSymlinks(true);
-        scanner.scan();
-        List<String> out = new ArrayList<>();
-        for (String f : scanner.getIncludedFiles()) {
-            out.add(f.replace('\\', '/'));
-        }
-        Set<String> unreadable = new java.util.HashSet<>();
-        for (String f : scanner.unreadable) {
-            out.add(f.replace('\\', '/'));
-            unreadable.add(f.replace('\\', '/'));
-        }
-        out.sort(null);
-        Set<String> links = new java.util.HashSet<>();
-        for (String f : scanner.links) {
-            links.add(f.replace('\\', '/'));
-        }
-        return new Scan(out, unreadable, links);
-    }
-
-    /**
-     * Maven's scanner, which drops a symbolic link whose target is missing (it is neither a file nor a directory)
-     * and descends into a folder named like a file ({@code x.conf/}); both are kept here as entries that loading
-     * reports (a file that cannot be read, as httpd would; a folder where a file was expected).
-     */
-    private static final class LinkAwareScanner extends DirectoryScanner {
-        final List<String> unreadable = new ArrayList<>();
-        /** Every entry met that is a symbolic link; the loader asks for real paths only below these. */
-        final List<String> links = new ArrayList<>();
-
-        @Override
-        protected void scandir(File dir, String vpath, boolean fast) {
-            super.scandir(dir, vpath, fast);
-            String[] names = dir.list();
-            if (names == null) {
-                return;
-            }
-            for (String name : names) {
-                File f = new File(dir, name);
-                String rel = vpath + name;
-                // one lstat tells links from the rest; only a link needs the stat that follows it
-                BasicFileAttributes own;
-                try {
-                    own = Files.readAttributes(f.toPath(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                } catch (IOException | RuntimeException e) {
-                    own = null;
-                }
-                boolean link = own == null || own.isSymbolicLink();
-                if (link) {
-                    links.add(rel);
-                }
-                boolean brokenLink = link && !f.exists() && Files.isSymbolicLink(f.toPath());
-                // a folder named like a configuration file (x.conf/) deserves a word, not silence
-                boolean folderNamedLikeFile = FileKind.of(name) != FileKind.OTHER && (link ? f.isDirectory()
-                        : own.isDirectory());
-                if ((brokenLink || folderNamedLikeFile) && isIncluded(rel) && !isExcluded(rel)) {
-                    unreadable.add(rel);
-                }
-            }
-        }
+        TreeWalk walk = new TreeWalk(sourceDirectory, includes, excludes);
+        walk.scan();
+        return new Scan(walk.paths, walk.unreadable, walk.links, walk.found, walk.notices);
     }
 
     /**
@@ -238,7 +187,7 @@ public final class SourceLoader {
             for (int i = treePath.indexOf('/'); i > 0; i = treePath.indexOf('/', i + 1)) {
                 dirs.add(treePath.substring(0, i));
             }
-            Path file = sourceDirectory.resolve(treePath);
+            Path file = scan.path(sourceDirectory, treePath);
             // without a link on the way, the real path is the real root's: no need to ask the file system
             if (scan.throughLink(treePath)) {
                 Path real = realPath(file);
@@ -252,6 +201,12 @@ public final class SourceLoader {
             }
             files.add(loadOne(treePath, file, renderer, secrets, scan.unreadable.contains(treePath), templating));
         }
+        for (Map.Entry<String, TreeWalk.Notice> e : scan.notices.entrySet()) {
+            // what the walk did not open: said at the entry, never read
+            String treePath = e.getKey();
+            files.add(new SourceFile(displayPath(treePath), treePath, FileKind.of(treePath), List.of(), new int[0],
+                    List.of(new SourceProblem(0, e.getValue().severity, e.getValue().message)), List.of(), false));
+        }
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         for (SourceFile f : files) {
             byPath.put(f.treePath(), f);
@@ -261,7 +216,8 @@ public final class SourceLoader {
             SourceFile target = byPath.get(e.getValue());
             if (target == null) {
                 // the link's target is excluded or outside the selection: read it under the link's name
-                target = loadOne(e.getKey(), sourceDirectory.resolve(e.getKey()), renderer, secrets, true, templating);
+                target = loadOne(e.getKey(), scan.path(sourceDirectory, e.getKey()), renderer, secrets, true,
+                        templating);
                 files.add(target);
             } else {
                 aliases.put(e.getKey(), target);
@@ -339,7 +295,35 @@ public final class SourceLoader {
 
     private String displayPath(String treePath) {
         String root = displayRoot();
-        return ".".equals(root) ? treePath : root + "/" + treePath;
+        return printable(".".equals(root) ? treePath : root + "/" + treePath);
+    }
+
+    /**
+     * A path as reports show it: control characters (a newline, an escape sequence), and the Unicode line and
+     * paragraph separators, as {@code \xNN} or a Unicode escape, so that a name never breaks a console line, an XML
+     * report or a terminal.
+     */
+    static String printable(String path) {
+        StringBuilder b = null;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            boolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029'
+                    || (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < path.length()
+                    && Character.isLowSurrogate(path.charAt(i + 1))) && !(Character.isLowSurrogate(c) && i > 0
+                    && Character.isHighSurrogate(path.charAt(i - 1))));
+            if (control && b == null) {
+                b = new StringBuilder(path.substring(0, i));
+            }
+            if (b != null) {
+                if (control) {
+                    b.append(c <= 0xFF ? String.format(Locale.ROOT, "\\x%02X", (int) c)
+                            : String.format(Locale.ROOT, "\\u%04X", (int) c));
+                } else {
+                    b.append(c);
+                }
+            }
+        }
+        return b == null ? path : b.toString();
     }
 
     private static Path realPath(Path p) {
@@ -350,8 +334,25 @@ public final class SourceLoader {
         }
     }
 
-    /** @param mayBeFolder false for what the scanner found to be a regular file */
+    /**
+     * {@link #loadOne} with the source stage's last resort: a failure of footprint's own on one file (a template
+     * deeper than the engine's stack, say) is an error on that file, and the other files are read.
+     */
     private SourceFile loadOne(String treePath, Path file, TemplateRenderer renderer, Set<String> secrets,
+            boolean mayBeFolder, Templating templating) {
+        try {
+            return loadFile(treePath, file, renderer, secrets, mayBeFolder, templating);
+        } catch (Throwable t) {
+            io.github.footprint.base.InternalErrors.rethrowFatal(t);
+            List<SourceProblem> problems = List.of(new SourceProblem(0, Severity.ERROR,
+                    io.github.footprint.base.InternalErrors.message("reading and rendering this file", t)));
+            return new SourceFile(displayPath(treePath), treePath, FileKind.of(treePath), List.of(), new int[0],
+                    problems, List.of(), false);
+        }
+    }
+
+    /** @param mayBeFolder false for what the scanner found to be a regular file */
+    private SourceFile loadFile(String treePath, Path file, TemplateRenderer renderer, Set<String> secrets,
             boolean mayBeFolder, Templating templating) {
         String display = displayPath(treePath);
         TemplateName name = TemplateName.of(treePath);
@@ -525,14 +526,8 @@ public final class SourceLoader {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file, or a link to a missing file";
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        String m = e.getMessage();
-        if (m != null && m.contains("Is a directory")) {
-            return "it is a directory";
-        }
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        // the system's reason alone: the exception's message carries the build machine's absolute path
+        return TreeWalk.reason(e);
     }
 
     private static int lineOf(byte[] bytes, int offset) {

@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 import org.codehaus.plexus.interpolation.AbstractValueSource;
 import org.codehaus.plexus.interpolation.InterpolationException;
-import org.codehaus.plexus.interpolation.PropertiesBasedValueSource;
 import org.codehaus.plexus.interpolation.StringSearchInterpolator;
 
 /**
@@ -130,9 +129,12 @@ public final class TemplateRenderer {
         Recorder atAtRecorder = new Recorder(Placeholder.Form.AT_AT, r.unresolved);
         Recorder atRecorder = new Recorder(Placeholder.Form.AT, r.unresolved);
         Recorder dollarRecorder = new Recorder(Placeholder.Form.DOLLAR, r.unresolved);
-        StringSearchInterpolator atAt = interpolator("@@", "@@", atAtRecorder);
-        StringSearchInterpolator at = interpolator("@", "@", atRecorder);
-        StringSearchInterpolator dollar = interpolator("${", "}", dollarRecorder);
+        BoundedProperties atAtValues = new BoundedProperties(properties, "@@", "@@");
+        BoundedProperties atValues = new BoundedProperties(properties, "@", "@");
+        BoundedProperties dollarValues = new BoundedProperties(properties, "${", "}");
+        StringSearchInterpolator atAt = interpolator(atAtValues, atAtRecorder);
+        StringSearchInterpolator at = interpolator(atValues, atRecorder);
+        StringSearchInterpolator dollar = interpolator(dollarValues, dollarRecorder);
         for (int i = 0; i < templateLines.size(); i++) {
             String line = templateLines.get(i);
             int templateLine = i + 1;
@@ -143,9 +145,22 @@ public final class TemplateRenderer {
                 dollarRecorder.line = templateLine;
                 try {
                     // httpd's own build placeholders (@@ServerRoot@@ in its .conf.in files) first, then Maven's
-                    out = line.contains("@@") ? interpolate(atAt, line) : line;
-                    out = out.indexOf('@') >= 0 ? interpolate(at, out) : out;
-                    out = out.contains("${") ? interpolate(dollar, out) : out;
+                    if (line.contains("@@")) {
+                        atAtValues.checkLine(line);
+                        out = interpolate(atAt, line);
+                    }
+                    if (out.indexOf('@') >= 0) {
+                        atValues.checkLine(out);
+                        out = interpolate(at, out);
+                    }
+                    if (out.contains("${")) {
+                        dollarValues.checkLine(out);
+                        out = interpolate(dollar, out);
+                    }
+                } catch (BoundedProperties.Refused e) {
+                    r.problems.add(new SourceProblem(templateLine, io.github.footprint.base.Severity.ERROR,
+                            "placeholder cannot be rendered: " + e.getMessage()));
+                    out = line;
                 } catch (InterpolationException e) {
                     r.problems.add(new SourceProblem(templateLine, io.github.footprint.base.Severity.ERROR,
                             "placeholder cannot be rendered: " + e.getMessage()));
@@ -163,10 +178,10 @@ public final class TemplateRenderer {
         return r;
     }
 
-    private StringSearchInterpolator interpolator(String start, String end, Recorder recorder) {
-        StringSearchInterpolator i = new StringSearchInterpolator(start, end);
+    private static StringSearchInterpolator interpolator(BoundedProperties values, Recorder recorder) {
+        StringSearchInterpolator i = new StringSearchInterpolator(values.start(), values.end());
         i.setCacheAnswers(false);
-        i.addValueSource(new PropertiesBasedValueSource(properties));
+        i.addValueSource(values);
         i.addValueSource(recorder);
         return i;
     }

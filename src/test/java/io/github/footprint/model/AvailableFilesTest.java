@@ -76,10 +76,15 @@ class AvailableFilesTest {
                 "    WSGIDaemonProcess app processes=4 threads=5",
                 "    WSGIScriptAlias / /srv/app/app.wsgi process-group=app",
                 "</VirtualHost>");
-        CheckResult r = run(request(tree));
-        List<String> at = sizedAt(r);
-        assertEquals(List.of(), at.stream().filter(s -> s.contains("-available")).collect(Collectors.toList()),
-                () -> String.join("\n", at));
-        assertEquals(List.of("apache parent apache2/ports.conf", "apache children apache2/ports.conf"), at);
+        // read in Debian's stock tree (platform auto: sites-available/): sized where Debian's enabled MPM is
+        List<String> debian = sizedAt(run(request(tree)));
+        assertEquals(List.of(), debian.stream().filter(s -> s.contains("-available") && !s.contains(" platform:"))
+                .collect(Collectors.toList()), () -> String.join("\n", debian));
+        assertEquals(List.of("apache parent platform:debian/mods-available/wsgi.load:1",
+                "apache children platform:debian/mods-available/mpm_event.conf:13",
+                "graceful stop platform:debian/mods-available/mpm_event.load:2"), debian);
+        // the project's files alone: the first file read, never the disabled site
+        List<String> none = sizedAt(run(request(tree).host("platform", "none")));
+        assertEquals(List.of("apache parent apache2/ports.conf", "apache children apache2/ports.conf"), none);
     }
 }

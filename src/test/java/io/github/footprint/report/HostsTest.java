@@ -8,7 +8,9 @@ import static io.github.footprint.rules.RuleTestSupport.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,6 +98,23 @@ class HostsTest {
         // memory is per host: the same worst case on each
         assertEquals(footprint(one).resident(), footprint(three).resident());
         assertEquals(List.of(), findings(three, "FP504"));
+    }
+
+    /**
+     * The same project with CKAN 2.8's stock {@code apache.wsgi} as published (wsgi-scripts corpus): the INI path is
+     * computed from {@code os.path.dirname(os.path.abspath(__file__))}, and no mapping is given, so the link rests on
+     * the script's own computation and the only files of those names.
+     */
+    @Test
+    void ckansStockScriptComputesThePathThirtyAndNinety() throws Exception {
+        ckan();
+        Files.copy(Path.of("src/test/resources/wsgi-scripts/ckan__ckan__apache-wsgi-2.8/apache.wsgi"),
+                tree.resolve("ckan/apache.wsgi"), StandardCopyOption.REPLACE_EXISTING);
+        CheckResult one = run(request(tree));
+        assertEquals(30, footprint(one).connections().getAsLong());
+        CheckResult three = run(request(tree).host("hosts", 3));
+        assertEquals(30, footprint(three).connections().getAsLong());
+        assertEquals(90, footprint(three).fleetConnections().getAsLong());
     }
 
     @Test

@@ -65,7 +65,8 @@ class HtmlReportBrowserTest {
     }
 
     static Stream<String> projects() {
-        return Stream.of("examples/blog-2009", "examples/tuned", "src/it/budget-two-environments");
+        return Stream.of("examples/blog-2009", "examples/tuned", "src/it/budget-two-environments",
+                "src/it/platform-hosts");
     }
 
     @ParameterizedTest
@@ -111,7 +112,7 @@ class HtmlReportBrowserTest {
      */
     private static void checkTextEquivalents(JsonNode report) throws Exception {
         JsonNode charts = browser.eval("Array.from(document.querySelectorAll('svg.fp-svg')).map(svg => ({"
-                + " role: svg.getAttribute('role'),"
+                + " role: svg.getAttribute('role'), chart: svg.dataset.chart,"
                 + " label: svg.getAttribute('aria-labelledby').split(' ').map(id => document.getElementById(id)"
                 + "   .textContent).join(' | ')}))");
         JsonNode rows = browser.eval("Array.from(document.querySelectorAll('#fp-summary tbody th')).map(th =>"
@@ -128,6 +129,17 @@ class HtmlReportBrowserTest {
             String label = c.get("label").asText();
             for (String id : ids) {
                 assertTrue(label.contains(id + ": "), label);
+            }
+            if (c.get("chart").asText().equals("connections")) {
+                // several hosts: the fleet's connections, and each host's, in words
+                for (JsonNode env : report.get("environments")) {
+                    JsonNode db = env.get("databaseConnections");
+                    if (db.get("hosts").asInt() > 1 && !db.get("fleetMax").isNull()) {
+                        String words = env.get("id").asText() + ": " + db.get("fleetMax").asLong() + " connections on "
+                                + db.get("hosts").asInt() + " hosts (" + db.get("max").asLong() + " per host)";
+                        assertTrue(label.contains(words), words + " in " + label);
+                    }
+                }
             }
         }
     }
@@ -250,9 +262,10 @@ class HtmlReportBrowserTest {
         List<Long> out = new ArrayList<>();
         if (chart.equals("connections")) {
             JsonNode db = env.get("databaseConnections");
-            if (!db.get("unbounded").asBoolean()) {
+            // against the database's budget, every identical host's pools together
+            if (!db.get("unbounded").asBoolean() && !db.get("unknown").asBoolean()) {
                 for (JsonNode p : db.get("pools")) {
-                    out.add(p.get("connections").asLong());
+                    out.add(p.get("connections").asLong() * db.get("hosts").asLong());
                 }
             }
         } else {

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
+import io.github.footprint.base.Saturating;
+
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Sizes;
 import io.github.footprint.model.mpm.Mpm;
@@ -117,11 +119,11 @@ public final class Footprint {
         }
 
         public long resident() {
-            return count * residentEach;
+            return Saturating.multiply(count, residentEach);
         }
 
         public long virtual() {
-            return count * virtualEach;
+            return Saturating.multiply(count, virtualEach);
         }
 
         /** The line that sizes the count ({@code MaxRequestWorkers}, {@code WSGIDaemonProcess}); never null. */
@@ -215,7 +217,7 @@ public final class Footprint {
 
         /** Of {@link #residentEach()}: what the loaded applications take ({@code application groups x appRss}). */
         public long applicationEach() {
-            return applicationGroups * appRss;
+            return Saturating.multiply(applicationGroups, appRss);
         }
 
         /** Of {@link #residentEach()}: what a daemon's request threads take ({@code threads x 40.4 KiB}). */
@@ -319,7 +321,7 @@ public final class Footprint {
 
         /** Connections at most; empty when unbounded or unknown. */
         public OptionalLong connections() {
-            return perProcess == null ? OptionalLong.empty() : OptionalLong.of(processes * perProcess);
+            return perProcess == null ? OptionalLong.empty() : OptionalLong.of(Saturating.multiply(processes, perProcess));
         }
 
         /** Where the pool is sized: {@code pool_size} if written, else the engine's {@code url}. */
@@ -426,32 +428,32 @@ public final class Footprint {
 
     /** Worst-case resident bytes of every process together. */
     public long resident() {
-        return components.stream().mapToLong(Component::resident).sum();
+        return components.stream().mapToLong(Component::resident).reduce(0, Saturating::add);
     }
 
     /** Worst-case address space of every process together, in bytes. */
     public long virtual() {
-        return components.stream().mapToLong(Component::virtual).sum();
+        return components.stream().mapToLong(Component::virtual).reduce(0, Saturating::add);
     }
 
     /** Of {@link #virtual()}: the malloc arenas of every process. */
     public long arenas() {
-        return components.stream().mapToLong(c -> c.count() * c.arenasEach()).sum();
+        return components.stream().mapToLong(c -> Saturating.multiply(c.count(), c.arenasEach())).reduce(0, Saturating::add);
     }
 
     /** Of {@link #virtual()}: the thread stack mappings of every process. */
     public long stacks() {
-        return components.stream().mapToLong(c -> c.count() * c.stacksEach()).sum();
+        return components.stream().mapToLong(c -> Saturating.multiply(c.count(), c.stacksEach())).reduce(0, Saturating::add);
     }
 
     /** The arenas of every process under another arena cap ({@code MALLOC_ARENA_MAX}). */
     public long arenasAt(long arenaMax) {
-        return components.stream().mapToLong(c -> c.count() * c.arenasEachAt(arenaMax)).sum();
+        return components.stream().mapToLong(c -> Saturating.multiply(c.count(), c.arenasEachAt(arenaMax))).reduce(0, Saturating::add);
     }
 
     /** The stack mappings of every process if no thread stack were larger than {@code stack} bytes. */
     public long stacksAt(long stack) {
-        return components.stream().mapToLong(c -> c.count() * c.stacksEachAt(stack)).sum();
+        return components.stream().mapToLong(c -> Saturating.multiply(c.count(), c.stacksEachAt(stack))).reduce(0, Saturating::add);
     }
 
     /** Resident bytes of one Apache child with the applications embedded in it; 0 without Apache children. */

@@ -1,5 +1,6 @@
 package io.github.footprint.model.memory;
 
+import io.github.footprint.base.Saturating;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -116,7 +117,7 @@ public final class FootprintBuilder {
             }
             if (embeddedApps > 0) {
                 Mount first = wsgi.mounts().stream().filter(Mount::embedded).findFirst().orElseThrow();
-                long each = embeddedApps * appRss;
+                long each = Saturating.multiply(embeddedApps, appRss);
                 out.add(new ComponentBuilder("applications embedded in apache children",
                         Footprint.Part.EMBEDDED_APPLICATIONS, children, first.location()).size(each, each)
                         .applications(embeddedApps, appRss, first).build());
@@ -124,10 +125,10 @@ public final class FootprintBuilder {
             if (mpm.kind() == Mpm.Kind.EVENT) {
                 long limit = mpm.effective(MpmDirective.SERVER_LIMIT);
                 if (limit > children) {
-                    long each = child.residentEach() + embeddedApps * appRss;
+                    long each = Saturating.add(child.residentEach(), Saturating.multiply(embeddedApps, appRss));
                     graceful = new ComponentBuilder("apache children stopping gracefully", Footprint.Part.APACHE_CHILDREN,
                             limit - children, location(MpmDirective.SERVER_LIMIT))
-                            .size(each, child.virtualEach() + embeddedApps * appRss)
+                            .size(each, Saturating.add(child.virtualEach(), Saturating.multiply(embeddedApps, appRss)))
                             .apache(mpm, state, child.measuredEach()).stopping()
                             .applications(embeddedApps, appRss, null)
                             .addressSpace(child.stacksEach(), child.arenasEach())
@@ -194,7 +195,7 @@ public final class FootprintBuilder {
             stack = known(s, null);
             threads = (int) Math.min(Integer.MAX_VALUE, Math.max(0, tpc));
             stackCount = tpc + ThreadMemory.APACHE_CHILD_EXTRA_THREADS;
-            stackBytes = stackCount * ThreadMemory.stackMapping(stack);
+            stackBytes = Saturating.multiply(stackCount, ThreadMemory.stackMapping(stack));
             arenas = ThreadMemory.arenas(threads, arenaMax) * ThreadMemory.ARENA_SIZE;
             virtual = base + stackBytes + arenas;
             MpmValue mrw = mpm.value(MpmDirective.MAX_REQUEST_WORKERS).orElse(null);
@@ -257,13 +258,15 @@ public final class FootprintBuilder {
             assumptions.add(Assumption.growth(g, requestGrowth));
         }
         long growth = Footprint.Component.growth(g.maximumRequests(), counted);
-        long rss = cal.bytes(Constant.DAEMON_RSS) + threads * cal.bytes(Constant.DAEMON_THREAD_RSS)
-                + apps * appRss + growth;
+        long rss = Saturating.add(Saturating.add(cal.bytes(Constant.DAEMON_RSS),
+                Saturating.multiply(threads, cal.bytes(Constant.DAEMON_THREAD_RSS))),
+                Saturating.add(Saturating.multiply(apps, appRss), growth));
         long stackCount = threads + (long) ThreadMemory.DAEMON_INTERNAL_THREADS;
-        long stackBytes = stackCount * ThreadMemory.stackMapping(stack);
+        long stackBytes = Saturating.multiply(stackCount, ThreadMemory.stackMapping(stack));
         long arenas = ThreadMemory.arenas(threads, arenaMax) * ThreadMemory.ARENA_SIZE;
-        long virtual = cal.bytes(Constant.DAEMON_VIRTUAL_BASE) + threads * cal.bytes(Constant.DAEMON_THREAD_VIRTUAL)
-                + stackBytes + arenas + apps * appRss + growth;
+        long virtual = Saturating.add(Saturating.add(Saturating.add(cal.bytes(Constant.DAEMON_VIRTUAL_BASE),
+                Saturating.multiply(threads, cal.bytes(Constant.DAEMON_THREAD_VIRTUAL))),
+                Saturating.add(stackBytes, arenas)), Saturating.add(Saturating.multiply(apps, appRss), growth));
         return new ComponentBuilder("daemon '" + g.name() + "'", Footprint.Part.DAEMON, processes, g.location())
                 .size(rss, virtual).daemon(g, cal.bytes(Constant.DAEMON_RSS), cal.bytes(Constant.DAEMON_THREAD_RSS), counted)
                 .applications(apps, appRss, null).addressSpace(stackBytes, arenas).threads(threads, stackCount, stack)

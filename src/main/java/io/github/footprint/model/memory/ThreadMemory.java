@@ -89,7 +89,9 @@ public final class ThreadMemory {
 
     /** A thread stack rounded up to whole pages, as glibc maps it. */
     public static long pageRounded(long stack) {
-        return (stack + PAGE - 1) / PAGE * PAGE;
+        // saturated: a stack of 2^63-1 bytes (ThreadStackSize 9223372036854775807, which httpd accepts) never wraps
+        return Math.min(stack, io.github.footprint.base.Saturating.MAX) / PAGE * PAGE
+                + (Math.min(stack, io.github.footprint.base.Saturating.MAX) % PAGE == 0 ? 0 : PAGE);
     }
 
     /** The mapping of one thread stack: the stack rounded to pages, plus the guard page. */

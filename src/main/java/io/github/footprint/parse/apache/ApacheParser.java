@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import io.github.footprint.base.Atoi;
 import io.github.footprint.base.CType;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
@@ -883,6 +884,13 @@ public final class ApacheParser {
 
     private void readTimeDirective(Directive d, Directive parent) {
         switch (d.key()) {
+            case "threadstacksize":
+                // mpm_common.c: strtol(arg, NULL, 10); a negative value or ERANGE is refused while reading
+                if (!d.args().isEmpty() && (Atoi.overflows(d.arg()) || Atoi.parse(d.arg()) < 0)) {
+                    problems.add(ParseProblem.syntax(d.location(), located(d, "Invalid ThreadStackSize value: "
+                            + d.arg())));
+                }
+                break;
             case "include":
                 include(d, parent, false);
                 break;

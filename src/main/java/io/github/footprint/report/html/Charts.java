@@ -84,6 +84,8 @@ final class Charts {
         boolean unbounded;
         OptionalLong budget = OptionalLong.empty();
         String empty;
+        int hosts = 1;
+        long perHost;
 
         Row(String env) {
             this.env = env;
@@ -138,7 +140,8 @@ final class Charts {
         StringBuilder b = new StringBuilder();
         b.append("<figure class=\"fp-chart\" id=\"fp-chart-").append(m.id).append("\">\n");
         b.append("<figcaption>").append(esc(m.title)).append(" against <code>").append(m.budget)
-                .append("</code>, worst case on one host</figcaption>\n");
+                .append("</code>, worst case ").append(m == Measure.CONNECTIONS ? "of all application hosts together"
+                : "on one host").append("</figcaption>\n");
         if (scale <= 0) {
             b.append("<p class=\"fp-none\">").append(m == Measure.CONNECTIONS ? "No SQLAlchemy pool is read and no"
                     + " databaseConnections budget is set." : "No Apache or mod_wsgi process to size and no " + m.budget
@@ -242,7 +245,8 @@ final class Charts {
             return "unbounded: a pool has no limit" + (r.budget.isPresent() ? "; " + m.budget + " "
                     + m.format(r.budget.getAsLong()) : "");
         }
-        String total = m.format(r.total) + (m.bytes ? "" : " connections");
+        String total = m.format(r.total) + (m.bytes ? "" : " connections") + (r.hosts > 1
+                ? " on " + r.hosts + " hosts (" + m.format(r.perHost) + " per host)" : "");
         if (r.budget.isEmpty()) {
             return total + "; " + m.budget + " unset";
         }
@@ -345,12 +349,19 @@ final class Charts {
                 } else if (fp.connections().isEmpty()) {
                     r.unbounded = true;
                 } else {
-                    r.total = fp.connections().getAsLong();
+                    // the budget is the database's, for every identical host together: the bar is the fleet's
+                    int hosts = fp.hosts();
+                    r.hosts = hosts;
+                    r.perHost = fp.connections().getAsLong();
+                    r.total = fp.fleetConnections().getAsLong();
                     for (FootprintView.Pool p : fp.pools()) {
                         String name = poolName(p);
                         String fill = fills.computeIfAbsent("pool " + name, k -> CYCLE[fills.size() % CYCLE.length]);
-                        r.parts.add(new Part(name, fill, p.connections().getAsLong(), name + ": " + p.processes() + " \u00d7 "
-                                + p.perProcess().getAsLong() + " = " + p.connections().getAsLong() + " connections" + at(p.where())));
+                        long each = p.connections().getAsLong();
+                        r.parts.add(new Part(name, fill, each * hosts, name + ": " + p.processes() + " \u00d7 "
+                                + p.perProcess().getAsLong() + " = " + each + " connections"
+                                + (hosts == 1 ? "" : " per host, \u00d7 " + hosts + " hosts = " + each * hosts)
+                                + at(p.where())));
                     }
                 }
             } else {

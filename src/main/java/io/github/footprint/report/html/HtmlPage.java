@@ -194,13 +194,20 @@ public final class HtmlPage {
                     .append(num(sized ? Sizes.format(fp.virtual()) : "none"))
                     .append(cell(budget(h.virtualMemory(), sized ? fp.virtual() : 0, true)))
                     .append(num(fp.pools().isEmpty() ? "none" : fp.connectionsUnknown() ? "unknown"
-                            : fp.connections().isEmpty() ? "unbounded" : Long.toString(fp.connections().getAsLong())))
-                    .append(cell(fp.connections().isEmpty() ? h.databaseConnections().isPresent()
+                            : fp.connections().isEmpty() ? "unbounded" : fleet(fp)))
+                    .append(cell(fp.fleetConnections().isEmpty() ? h.databaseConnections().isPresent()
                             ? Long.toString(h.databaseConnections().getAsLong()) : "unset"
-                            : budget(h.databaseConnections(), fp.connections().getAsLong(), false)))
+                            : budget(h.databaseConnections(), fp.fleetConnections().getAsLong(), false)))
                     .append(cell(counts(e))).append("</tr>\n");
         }
         b.append("</tbody>\n</table></div>\n</section>\n");
+    }
+
+    /** {@code 30}, or with several hosts {@code 30 per host, 90 on 3 hosts}; for a footprint of bounded pools. */
+    private static String fleet(FootprintView fp) {
+        long each = fp.connections().getAsLong();
+        return fp.hosts() == 1 ? Long.toString(each)
+                : each + " per host, " + fp.fleetConnections().getAsLong() + " on " + fp.hosts() + " hosts";
     }
 
     /** {@code 1 GiB: headroom 933.2 MiB}, {@code 192 MiB: over by 9 MiB}, {@code unset}. */
@@ -296,8 +303,9 @@ public final class HtmlPage {
         b.append("<h3>Database connections</h3>\n");
         OptionalLong given = fp.host().databaseConnections();
         String budget = given.isEmpty() ? "<code>databaseConnections</code> unset"
-                : "<code>databaseConnections</code> " + esc(fp.connections().isEmpty() ? Long.toString(given.getAsLong())
-                        : budget(given, fp.connections().getAsLong(), false));
+                : "<code>databaseConnections</code> " + esc(fp.fleetConnections().isEmpty()
+                        ? Long.toString(given.getAsLong()) : budget(given, fp.fleetConnections().getAsLong(), false))
+                        + (fp.hosts() == 1 ? "" : " (for all " + fp.hosts() + " hosts together)");
         if (fp.pools().isEmpty()) {
             b.append("<p>No SQLAlchemy pool is read; ").append(budget).append(".</p>\n");
             return;
@@ -320,7 +328,14 @@ public final class HtmlPage {
         b.append("</tbody>\n<tfoot><tr><th scope=\"row\">at most</th><td></td><td></td>")
                 .append(num(fp.connectionsUnknown() ? "unknown" : fp.connections().isEmpty() ? "unbounded"
                         : Long.toString(fp.connections().getAsLong())))
-                .append("<td></td></tr></tfoot>\n</table></div>\n<p>").append(budget).append(".</p>\n");
+                .append("<td></td></tr>\n");
+        if (fp.hosts() > 1) {
+            b.append("<tr><th scope=\"row\">on ").append(fp.hosts()).append(" hosts</th><td></td><td></td>")
+                    .append(num(fp.connectionsUnknown() ? "unknown" : fp.fleetConnections().isEmpty() ? "unbounded"
+                            : Long.toString(fp.fleetConnections().getAsLong())))
+                    .append("<td></td></tr>\n");
+        }
+        b.append("</tfoot>\n</table></div>\n<p>").append(budget).append(".</p>\n");
     }
 
     private void effective(EnvironmentView e) {
