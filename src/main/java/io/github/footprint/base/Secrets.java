@@ -19,12 +19,14 @@ public final class Secrets {
     public static final String MASK = "****";
 
     /**
-     * Names that hold a secret: password, passwd, secret, token anywhere in the name; pwd, pw, pass, key, credentials
-     * and vault as a word of it ({@code db_pass}, {@code API_KEY}, {@code session.key}, but not {@code keepalive}).
+     * Names that hold a secret: password, passwd, secret, token anywhere in the name; pwd, key, credentials and vault
+     * as a word of it ({@code API_KEY}, {@code session.key}, but not {@code keepalive}); pass and pw as its last word
+     * ({@code db_pass}, {@code DB_PW}, but not mod_wsgi's {@code pass-authorization}); camel case too ({@code apiKey}).
      */
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(?:password|passwd|secret|token).*"
-            + "|(?i)(?:.*[^a-z0-9])?(?:pwd|pw|pass|key|credentials?|vault)(?:[^a-z0-9].*)?"
-            + "|(?-i:.*[a-z0-9](?:Pwd|Pw|Pass|Key)(?:[^a-z].*)?)");
+            + "|(?i)(?:.*[^a-z0-9])?(?:pwd|key|credentials?|vault)(?:[^a-z0-9].*)?"
+            + "|(?i)(?:.*[^a-z0-9])?(?:pass|pw)"
+            + "|(?-i:.*[a-z0-9](?:Pwd|Pw|Pass|Key))");
 
     private Secrets() {
     }

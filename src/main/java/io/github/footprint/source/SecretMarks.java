@@ -190,13 +190,14 @@ final class SecretMarks {
             if (t.isEmpty()) {
                 return line;
             }
+            if (t.startsWith("#") || t.startsWith(";")) {
+                // a comment, indented or not, is no continuation (configparser skips it inside a value too)
+                return comment(line);
+            }
             if (isContinuation(line) && iniSecret) {
                 return wrapSpan(line, t);
             }
             iniSecret = false;
-            if (t.startsWith("#") || t.startsWith(";")) {
-                return comment(line);
-            }
             if (t.startsWith("[")) {
                 return line;
             }

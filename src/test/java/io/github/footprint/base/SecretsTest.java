@@ -25,7 +25,8 @@ class SecretsTest {
             assertTrue(Secrets.isSecretName(n), n);
         }
         for (String n : List.of("processes", "threads", "monkey", "keepalive", "KeepAlive", "bypass", "passenger",
-                "sqlalchemy.url", "display-name", "hotkeys", "use", "")) {
+                "sqlalchemy.url", "display-name", "hotkeys", "use", "pass-authorization", "pass-apache-request",
+                "WSGIPassAuthorization", "")) {
             assertFalse(Secrets.isSecretName(n), n);
         }
     }
