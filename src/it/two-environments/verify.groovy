@@ -44,7 +44,7 @@ assert devTable.contains('[INFO]   assumptions:')
 [dev, prod].each { e ->
     assert e.memory.components*.name == ['apache parent', 'apache children', "daemon 'app'"]
     assert e.memory.residentBytes == e.memory.components.sum(0L) { it.residentBytes as long }
-    assert e.databaseConnections == [max: 0, unbounded: false, hosts: 1, fleetMax: 0, budget: null, pools: []]
+    assert e.databaseConnections == [max: 0, unbounded: false, unknown: false, hosts: 1, fleetMax: 0, budget: null, pools: []]
     assert e.platform == [name: 'none', auto: true, reason: "no distribution's layout in the project", applied: true,
             server: "assumed: event MPM with httpd's compiled-in values, no distribution's configuration (platform=none"
                     + " (auto: no distribution's layout in the project))"]

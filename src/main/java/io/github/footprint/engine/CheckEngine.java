@@ -42,6 +42,8 @@ import io.github.footprint.source.PlatformChoice;
 import io.github.footprint.source.PlatformTree;
 import io.github.footprint.source.SourceFile;
 import io.github.footprint.source.SourceLoader;
+import io.github.footprint.source.template.TemplateEngines;
+import io.github.footprint.source.template.TemplateOptions;
 import io.github.footprint.source.SourceSet;
 import io.github.footprint.source.Suppression;
 
@@ -55,7 +57,7 @@ public final class CheckEngine {
     public CheckResult run(CheckRequest request) throws RequestException {
         // paths relative to the project, or to the source folder when it lies outside it (never ../../x)
         SourceLoader loader = new SourceLoader(request.displayBase(), request.sourceDirectory(), request.includes(),
-                request.excludes());
+                request.excludes(), TemplateEngines.standard(request.sedForms()), request.fileTypes());
         boolean exists = Files.isDirectory(request.sourceDirectory());
         FindingsStage stage = new FindingsStage(request.severityPolicy(), ruleIds());
         List<EnvironmentResult> settled = new ArrayList<>();
@@ -67,12 +69,15 @@ public final class CheckEngine {
             List<Finding> internal = new ArrayList<>();
             SourceSet sources;
             try {
-                sources = exists ? loader.load(props, request.filtering()) : SourceSet.missing(display(request));
+                sources = exists ? loader.load(props, request.filtering(), TemplateOptions.defaults(env.id())
+                        .withVariableFiles(env.variableFiles()).withDisplayBase(request.displayBase()))
+                        : SourceSet.missing(display(request));
             } catch (Throwable t) {
                 InternalErrors.rethrowFatal(t);
                 internal.add(internal(new Location(display(request), 0), "reading the source folder", t));
                 sources = SourceSet.of(display(request), List.of(), Set.of());
             }
+            userVariablesReadable(env, sources);
             secrets.addAll(sources.secrets());
             Deployment d;
             try {
@@ -101,6 +106,29 @@ public final class CheckEngine {
             view.environment(r.id(), fs, r.deployment());
         }
         return new CheckResult(closed, view.build());
+    }
+
+    /**
+     * A variables file the user names that cannot be read (a YAML error, a file that is not UTF-8) stops the check, as
+     * a wrong propertiesFile does: its values would be missing from every template.
+     */
+    private static void userVariablesReadable(EnvironmentSpec env, SourceSet sources) throws RequestException {
+        if (env.variableFiles().isEmpty() || sources.variables().isEmpty()) {
+            return;
+        }
+        for (java.util.Map.Entry<String, List<io.github.footprint.source.template.TemplateProblem>> e
+                : sources.variables().get().problems().entrySet()) {
+            if (sources.get(e.getKey()).isPresent()) {
+                // a file of the tree: its problems are findings there
+                continue;
+            }
+            for (io.github.footprint.source.template.TemplateProblem p : e.getValue()) {
+                if (p.severity() == io.github.footprint.base.Severity.ERROR) {
+                    throw new RequestException("environment " + env.id() + ": variables file " + e.getKey()
+                            + (p.line() > 0 ? " line " + p.line() : "") + ": " + p.message());
+                }
+            }
+        }
     }
 
     private static String display(CheckRequest r) {

@@ -18,6 +18,8 @@ import io.github.footprint.report.Format;
 import io.github.footprint.parse.wsgi.WsgiOptions;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleCatalog;
+import io.github.footprint.source.FileTypes;
+import io.github.footprint.source.template.SedForms;
 
 /**
  * Everything the mojo knows, read, checked and frozen. The mojo gives the raw values to a {@link Builder} as Maven
@@ -52,6 +54,8 @@ public final class CheckRequest {
     private final Path outputDirectory;
     private final String toolVersion;
     private final String helpUrl;
+    private final SedForms sedForms;
+    private final FileTypes fileTypes;
 
     CheckRequest(RequestParser p) {
         this.baseDirectory = p.baseDirectory;
@@ -78,6 +82,18 @@ public final class CheckRequest {
         this.outputDirectory = p.outputDirectory;
         this.toolVersion = p.raw.toolVersion;
         this.helpUrl = p.helpUrl;
+        this.sedForms = p.sedForms;
+        this.fileTypes = p.fileTypes;
+    }
+
+    /** The placeholder forms a deploy script fills in with sed ({@code sedPlaceholders}). */
+    public SedForms sedForms() {
+        return sedForms;
+    }
+
+    /** The user's kind and dialect of files by glob ({@code fileTypes}). */
+    public FileTypes fileTypes() {
+        return fileTypes;
     }
 
     private static Properties copy(Properties p) {
@@ -246,6 +262,9 @@ public final class CheckRequest {
         Path outputDirectory;
         String toolVersion = "unknown";
         String helpUrl;
+        String variables;
+        String sedPlaceholders;
+        final List<String[]> fileTypes = new ArrayList<>();
 
         /** One {@code <environment>} as written. */
         static final class Environment {
@@ -253,12 +272,15 @@ public final class CheckRequest {
             final Path propertiesFile;
             final Properties properties;
             final Map<Host.Parameter, String> host;
+            final List<String> variables;
 
-            Environment(String id, Path propertiesFile, Properties properties, Map<Host.Parameter, String> host) {
+            Environment(String id, Path propertiesFile, Properties properties, Map<Host.Parameter, String> host,
+                    List<String> variables) {
                 this.id = id;
                 this.propertiesFile = propertiesFile;
                 this.properties = properties;
                 this.host = host;
+                this.variables = variables;
             }
         }
 
@@ -372,13 +394,23 @@ public final class CheckRequest {
          */
         public Builder environment(String id, Path propertiesFile, Properties properties,
                 Map<String, String> hostValues) {
+            return environment(id, propertiesFile, properties, hostValues, List.of());
+        }
+
+        /**
+         * One target environment with its own variables files ({@code <variables>}: paths absolute or relative to the
+         * base directory), read after the goal's.
+         */
+        public Builder environment(String id, Path propertiesFile, Properties properties,
+                Map<String, String> hostValues, List<String> variables) {
             Map<Host.Parameter, String> h = new EnumMap<>(Host.Parameter.class);
             hostValues.forEach((name, text) -> h.put(parameter(name), text));
             Properties p = new Properties();
             if (properties != null) {
                 p.putAll(properties);
             }
-            environments.add(new Environment(id, propertiesFile, p, h));
+            environments.add(new Environment(id, propertiesFile, p, h, variables == null ? List.of()
+                    : new ArrayList<>(variables)));
             return this;
         }
 
@@ -435,6 +467,28 @@ public final class CheckRequest {
          */
         public Builder helpUrl(String v) {
             helpUrl = v;
+            return this;
+        }
+
+        /**
+         * The template variables files of every environment, comma-separated ({@code -Dfootprint.variables}):
+         * {@code .yml}/{@code .yaml}, {@code .json} or {@code .properties}, absolute or relative to the base directory;
+         * each beats the Ansible layout of the tree and the files before it.
+         */
+        public Builder variables(String v) {
+            variables = v;
+            return this;
+        }
+
+        /** Comma-separated sed placeholder forms ({@code %NAME%,@NAME@}); null for the default set. */
+        public Builder sedPlaceholders(String v) {
+            sedPlaceholders = v;
+            return this;
+        }
+
+        /** One {@code <fileType>}: an Ant-style glob under the source folder, a kind and a dialect (either may be null). */
+        public Builder fileType(String glob, String kind, String dialect) {
+            fileTypes.add(new String[] {glob, kind, dialect});
             return this;
         }
 

@@ -11,8 +11,15 @@ public final class EnvironmentSpec {
     private final Path propertiesFile;
     private final Properties properties;
     private final Host host;
+    private final java.util.List<Path> variableFiles;
 
     EnvironmentSpec(String id, Path propertiesFile, Properties properties, Host host) {
+        this(id, propertiesFile, properties, host, java.util.List.of());
+    }
+
+    EnvironmentSpec(String id, Path propertiesFile, Properties properties, Host host,
+            java.util.List<Path> variableFiles) {
+        this.variableFiles = java.util.List.copyOf(variableFiles);
         this.id = id;
         this.propertiesFile = propertiesFile;
         this.properties = new Properties();
@@ -33,6 +40,11 @@ public final class EnvironmentSpec {
         Properties p = new Properties();
         p.putAll(properties);
         return p;
+    }
+
+    /** The template variables files, absolute, lowest precedence first: the goal's, then the environment's. */
+    public java.util.List<Path> variableFiles() {
+        return variableFiles;
     }
 
     /** The goal's host statements with this environment's own values over them. */

@@ -24,6 +24,8 @@ import io.github.footprint.parse.wsgi.WsgiOptions;
 import io.github.footprint.report.Format;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleCatalog;
+import io.github.footprint.source.FileTypes;
+import io.github.footprint.source.template.SedForms;
 
 /**
  * The one place where the raw parameters are read and checked, in a fixed order, so that the first wrong value is
@@ -51,6 +53,8 @@ final class RequestParser {
     Map<String, Map<String, String>> ruleOptions;
     FailOn failOn;
     Set<Format> formats;
+    SedForms sedForms;
+    FileTypes fileTypes;
 
     private RequestParser(CheckRequest.Builder raw) {
         this.raw = raw;
@@ -71,6 +75,7 @@ final class RequestParser {
         p.helpUrl = helpUrl(raw.helpUrl);
         p.sqlalchemyPrefixes = prefixes(raw.sqlalchemyPrefixes);
         p.rules();
+        p.templates();
         p.environments(hosts);
         p.paths(mappings);
         return new CheckRequest(p);
@@ -268,10 +273,61 @@ final class RequestParser {
         }
     }
 
+    /** The sed placeholder forms and the file types by glob. */
+    private void templates() throws RequestException {
+        try {
+            sedForms = raw.sedPlaceholders == null || raw.sedPlaceholders.isBlank() ? SedForms.DEFAULT
+                    : SedForms.parse(raw.sedPlaceholders);
+        } catch (IllegalArgumentException e) {
+            throw new RequestException("sedPlaceholders: " + e.getMessage());
+        }
+        FileTypes t = FileTypes.NONE;
+        for (String[] f : raw.fileTypes) {
+            try {
+                t = t.with(f[0], f[1], f[2]);
+            } catch (IllegalArgumentException e) {
+                throw new RequestException("fileTypes: " + e.getMessage());
+            }
+        }
+        fileTypes = t;
+    }
+
+    /**
+     * Variables files as given (comma-separated in one text, or one per entry): absolute paths, each an existing
+     * readable file.
+     */
+    private List<Path> variableFiles(String where, List<String> given) throws RequestException {
+        List<Path> out = new ArrayList<>();
+        for (String entry : given) {
+            for (String s : entry == null ? new String[0] : entry.split(",")) {
+                if (s.isBlank()) {
+                    continue;
+                }
+                Path p = baseDirectory.resolve(s.trim()).toAbsolutePath().normalize();
+                if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+                    throw new RequestException(where + "variables: " + shown(p) + (Files.isDirectory(p)
+                            ? " is a directory; name the variables files (.yml, .yaml, .json or .properties)"
+                            : " does not exist or cannot be read"));
+                }
+                String lower = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (!lower.endsWith(".yml") && !lower.endsWith(".yaml") && !lower.endsWith(".json")
+                        && !lower.endsWith(".properties")) {
+                    throw new RequestException(where + "variables: " + shown(p) + " is no .yml, .yaml, .json or"
+                            + " .properties file");
+                }
+                if (!out.contains(p)) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Each environment with its host; one {@code default} environment with the goal's host when none is given. */
     private void environments(List<Host> hosts) throws RequestException {
         environments = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        List<Path> goalVariables = variableFiles("", raw.variables == null ? List.of() : List.of(raw.variables));
         for (int i = 0; i < raw.environments.size(); i++) {
             CheckRequest.Builder.Environment e = raw.environments.get(i);
             if (e.id == null || !e.id.matches("[A-Za-z0-9_.\\-]+")) {
@@ -287,10 +343,15 @@ final class RequestParser {
                         + (Files.isDirectory(pf) ? " is a directory, not a properties file"
                                 : " does not exist or cannot be read"));
             }
-            environments.add(new EnvironmentSpec(e.id, pf, e.properties, hosts.get(i)));
+            List<Path> vars = new ArrayList<>(goalVariables);
+            for (Path v : variableFiles("environment " + e.id + ": ", e.variables)) {
+                vars.remove(v);
+                vars.add(v);
+            }
+            environments.add(new EnvironmentSpec(e.id, pf, e.properties, hosts.get(i), vars));
         }
         if (environments.isEmpty()) {
-            environments.add(new EnvironmentSpec("default", null, new Properties(), host));
+            environments.add(new EnvironmentSpec("default", null, new Properties(), host, goalVariables));
         }
         for (EnvironmentSpec e : environments) {
             if ("2.2".equals(raw.apacheVersion) && e.host().platform().filter(p -> p != Platform.NONE).isPresent()) {

@@ -93,6 +93,30 @@ abstract class AbstractFootprintMojo extends AbstractMojo {
     @Parameter
     protected Properties properties;
 
+    /**
+     * Template variables files for every environment, comma-separated: {@code .yml}/{@code .yaml} (Ansible vars
+     * files, nested maps and lists), {@code .json} or {@code .properties}, absolute or relative to the project. They
+     * beat the Ansible layout the tree has ({@code defaults/main.yml}, {@code group_vars}, {@code vars/main.yml}), a
+     * later file beats an earlier one, and an environment's own {@code <variables>} beat these.
+     */
+    @Parameter(property = "footprint.variables")
+    protected String variables;
+
+    /**
+     * The placeholder forms a deploy script fills in with {@code sed}, comma-separated, {@code NAME} standing for an
+     * upper-case name: {@code %NAME%,@NAME@,__NAME__} by default. Each placeholder is an unknown value.
+     */
+    @Parameter(property = "footprint.sedPlaceholders")
+    protected String sedPlaceholders;
+
+    /**
+     * Kind and template dialect of files the names do not tell: {@code <fileType><files>**&#47;*.cfg.tpl</files>
+     * <kind>apache</kind><dialect>erb</dialect></fileType>}. Kinds: apache, ini, shell, systemd, python, other;
+     * dialects: none, maven, jinja2, mako, erb, sed, tempita. The first glob that matches a file decides.
+     */
+    @Parameter
+    protected List<FileType> fileTypes;
+
     /** Target environments; the whole check runs once per environment. One implicit {@code default} when empty. */
     @Parameter
     protected List<Environment> environments;
@@ -206,14 +230,19 @@ abstract class AbstractFootprintMojo extends AbstractMojo {
                 .rules(rules)
                 .failOn(failOn)
                 .helpUrl(helpUrl)
+                .variables(variables)
+                .sedPlaceholders(sedPlaceholders)
                 .toolVersion(plugin == null ? "unknown" : plugin.getVersion());
         for (PathMapping p : pathMappings == null ? List.<PathMapping>of() : pathMappings) {
             b.pathMapping(p.getHost(), p.getFolder());
         }
+        for (FileType t : fileTypes == null ? List.<FileType>of() : fileTypes) {
+            b.fileType(t.getFiles(), t.getKind(), t.getDialect());
+        }
         HostFields.of(AbstractFootprintMojo.class, this).forEach(b::host);
         for (Environment e : environments == null ? List.<Environment>of() : environments) {
             b.environment(e.getId(), e.getPropertiesFile() == null ? null : e.getPropertiesFile().toPath(),
-                    e.getProperties(), HostFields.of(Environment.class, e));
+                    e.getProperties(), HostFields.of(Environment.class, e), e.getVariables());
         }
         return b;
     }

@@ -1,6 +1,8 @@
 package io.github.footprint.mojo;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -18,6 +20,12 @@ public class Environment {
 
     /** Properties for this environment; they override the file's. */
     private Properties properties = new Properties();
+
+    /**
+     * Template variables files of this environment ({@code <variables><variable>group_vars/prod.yml</variable>
+     * </variables>}), absolute or relative to the project; they beat the goal's {@code variables}.
+     */
+    private List<String> variables = new ArrayList<>();
 
     /** Memory an application process gains per request in this environment, overriding the goal's. */
     private String requestGrowth;
@@ -57,6 +65,14 @@ public class Environment {
 
     public void setPropertiesFile(File propertiesFile) {
         this.propertiesFile = propertiesFile;
+    }
+
+    public List<String> getVariables() {
+        return variables;
+    }
+
+    public void setVariables(List<String> variables) {
+        this.variables = variables;
     }
 
     public Properties getProperties() {

@@ -124,11 +124,27 @@ public final class HostPathMapper {
      * @param allowUniqueName whether rule 4 (the only file of that name) may apply; never for globs
      */
     public Mapping map(String hostPath, String serverRoot, boolean allowUniqueName) {
+        return map(hostPath, serverRoot, allowUniqueName, (io.github.footprint.base.Location) null);
+    }
+
+    /**
+     * Maps a host path written in a rendered file: its unknown tokens are named through that file's table of
+     * unknowns ({@link HostPattern#canonical(String, Map)}).
+     *
+     * @param where where the path is written (its file's display path), or null
+     */
+    public Mapping map(String hostPath, String serverRoot, boolean allowUniqueName,
+            io.github.footprint.base.Location where) {
+        Map<Integer, io.github.footprint.source.template.Unknown> table = Map.of();
+        if (where != null && io.github.footprint.source.template.Unknowns.contains(hostPath)) {
+            table = sources.byDisplayPath(where.file()).map(SourceFile::unknowns)
+                    .<Map<Integer, io.github.footprint.source.template.Unknown>>map(t -> t).orElse(Map.of());
+        }
         String p = hostPath.replace('\\', '/');
         while (p.length() > 1 && p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
         }
-        String canonical = HostPattern.canonical(p);
+        String canonical = HostPattern.canonical(p, table);
         if (HostPattern.hasUnknown(canonical)) {
             // a path a template fills in: only a destination of the project's own install steps can say where it is
             java.util.Optional<Placement.Place> installed = placement.installedAt(canonical);

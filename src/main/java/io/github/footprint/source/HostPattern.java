@@ -35,6 +35,46 @@ public final class HostPattern {
     private HostPattern() {
     }
 
+    /**
+     * The canonical form of a path from a rendered file: each unknown token of the file's table
+     * ({@code io.github.footprint.source.template.Unknowns}) becomes the unknown named by what the template wrote
+     * there ({@code {{ ckan_conf_dir }}} is {@code ckan_conf_dir}, {@code %CONF_DIR%} is {@code CONF_DIR}), so that it
+     * matches an install step's destination written with the same variable.
+     */
+    public static String canonical(String text, java.util.Map<Integer, io.github.footprint.source.template.Unknown>
+            table) {
+        if (table.isEmpty() || !io.github.footprint.source.template.Unknowns.contains(text)) {
+            return canonical(text);
+        }
+        StringBuilder b = new StringBuilder();
+        int at = 0;
+        for (io.github.footprint.source.template.Unknowns.Span s : io.github.footprint.source.template.Unknowns
+                .find(text)) {
+            b.append(text, at, s.start());
+            io.github.footprint.source.template.Unknown u = table.get(s.id());
+            if (u == null) {
+                b.append(text, s.start(), s.end());
+            } else {
+                unknown(b, name(u));
+            }
+            at = s.end();
+        }
+        return canonical(b.append(text.substring(at)).toString());
+    }
+
+    /** The name of an unknown value in a path: its expression's variable, else its only variable, else its text. */
+    static String name(io.github.footprint.source.template.Unknown u) {
+        String c = canonical(u.written());
+        List<String> names = unknowns(c);
+        if (names.size() == 1 && c.equals(OPEN + names.get(0) + CLOSE)) {
+            return names.get(0);
+        }
+        if (u.variables().size() == 1) {
+            return variable(u.variables().get(0));
+        }
+        return squeeze(u.written());
+    }
+
     /** The canonical form: template expressions as named unknowns, doubled and trailing slashes dropped. */
     public static String canonical(String text) {
         StringBuilder b = new StringBuilder(text.length());

@@ -52,6 +52,7 @@ public final class SourceLoader {
     private final List<String> includes;
     private final List<String> excludes;
     private final TemplateEngines engines;
+    private final FileTypes fileTypes;
 
     /**
      * @param baseDirectory the project base directory; display paths are relative to it
@@ -66,6 +67,13 @@ public final class SourceLoader {
     /** @param engines the engine of each template dialect (the seam for Mako, ERB and sed readers) */
     public SourceLoader(Path baseDirectory, Path sourceDirectory, List<String> includes, List<String> excludes,
             TemplateEngines engines) {
+        this(baseDirectory, sourceDirectory, includes, excludes, engines, FileTypes.NONE);
+    }
+
+    /** @param fileTypes the user's kind and dialect for files by glob ({@code <fileTypes>}) */
+    public SourceLoader(Path baseDirectory, Path sourceDirectory, List<String> includes, List<String> excludes,
+            TemplateEngines engines, FileTypes fileTypes) {
+        this.fileTypes = fileTypes;
         this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
         this.sourceDirectory = sourceDirectory.toAbsolutePath().normalize();
         this.includes = List.copyOf(includes);
@@ -356,7 +364,9 @@ public final class SourceLoader {
             boolean mayBeFolder, Templating templating) {
         String display = displayPath(treePath);
         TemplateName name = TemplateName.of(treePath);
-        FileKind kind = FileKind.of(treePath);
+        FileTypes.Entry type = fileTypes.isEmpty() ? null : fileTypes.match(treePath);
+        FileKind kind = type != null && type.kind() != null ? type.kind() : FileKind.of(treePath);
+        Dialect given = type == null ? null : type.dialect();
         List<SourceProblem> problems = new ArrayList<>();
         if (mayBeFolder && Files.isDirectory(file)) {
             problems.add(new SourceProblem(0, Severity.WARNING, "this is a directory, not a file: footprint reads the files"
@@ -371,7 +381,7 @@ public final class SourceLoader {
                     + "); check that it is a readable file"));
             return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
         }
-        if (kind == FileKind.OTHER && name.templated()) {
+        if (kind == FileKind.OTHER && name.templated() && (type == null || type.kind() == null)) {
             // a template whose name says nothing (apache-keystone.template): its content may
             kind = FileKind.sniff(new String(buffer, 0, length, StandardCharsets.ISO_8859_1));
         }
@@ -383,14 +393,16 @@ public final class SourceLoader {
         if (scan.ascii) {
             // plain ASCII is valid UTF-8: no decoder, and the scan answered for the text
             String text = new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
-            boolean unrendered = name.dialect() != null && !name.dialect().rendered();
+            Dialect named = given != null ? given : name.dialect();
+            // a dialect the user names is read as that dialect, whatever the text holds
+            boolean unrendered = given != null && given != Dialect.NONE;
             if (!scan.templateHint && !unrendered && renderer.keeps(scan.carriageReturn, scan.delimiter)) {
                 // nothing to render: the text is the file, line for line
                 SourceFile kept = new SourceFile(display, treePath, kind, text, scan.starts, null, problems, List.of(),
                         true);
-                return name.dialect() == null ? kept : kept.tagged(name.dialect());
+                return named == null ? kept : kept.tagged(named);
             }
-            return renderAny(display, treePath, kind, name, text, renderer, secrets, problems, templating);
+            return renderAny(display, treePath, kind, name, given, text, renderer, secrets, problems, templating);
         }
         byte[] bytes = Arrays.copyOf(buffer, length);
         if (scan.nul >= 0) {
@@ -400,14 +412,20 @@ public final class SourceLoader {
             return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
         }
         String text = SecretMarks.sanitize(decode(bytes, kind, problems));
-        return renderAny(display, treePath, kind, name, text, renderer, secrets, problems, templating);
+        return renderAny(display, treePath, kind, name, given, text, renderer, secrets, problems, templating);
     }
 
     /** Renders a text in its dialect: Maven placeholders here, the other dialects by their engine. */
-    private SourceFile renderAny(String display, String treePath, FileKind kind, TemplateName name, String text,
-            TemplateRenderer renderer, Set<String> secrets, List<SourceProblem> problems, Templating templating) {
-        Dialect dialect = DialectDetector.detect(name, text, kind == FileKind.APACHE || kind == FileKind.INI);
+    private SourceFile renderAny(String display, String treePath, FileKind kind, TemplateName name, Dialect given,
+            String text, TemplateRenderer renderer, Set<String> secrets, List<SourceProblem> problems,
+            Templating templating) {
+        boolean dollar = kind == FileKind.APACHE || kind == FileKind.INI;
+        Dialect dialect = given != null ? given : DialectDetector.detect(name, text, dollar, engines.sedForms());
         TemplateEngine engine = engines.engine(dialect);
+        if (given == Dialect.NONE) {
+            // the user says the file holds no template syntax: read as written
+            return new SourceFile(display, treePath, kind, text, lineStarts(text), null, problems, List.of(), true);
+        }
         if (engine == null || !renderer.enabled()) {
             // Maven placeholders, or filtering off: every file is read as written (tagged with its dialect)
             SourceFile f;
@@ -419,7 +437,7 @@ public final class SourceLoader {
             return engine == null ? f : f.tagged(dialect);
         }
         RenderedTemplate r = engine.render(new TemplateInput(treePath, text, dialect, templating.options.choices(),
-                templating::variables));
+                templating::variables, dollar));
         for (TemplateProblem p : r.problems()) {
             problems.add(new SourceProblem(p.line(), p.severity(), p.message()));
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.source.install.InstallStep;
+import io.github.footprint.base.Location;
 import io.github.footprint.testing.Trees;
 
 /**
@@ -23,6 +24,30 @@ import io.github.footprint.testing.Trees;
  * configuration's host paths reach them through {@link HostPathMapper}.
  */
 class PlacementTest {
+    @Test
+    void theRenderedVhostsUnknownTokenIsNamedThroughItsFilesTableAndReachesTheInstalledScript() {
+        SourceSet s = tree("oguya__ansible-ckan");
+        Placement p = Placement.of(s, Map.of(), null, "");
+        HostPathMapper m = new HostPathMapper(s, Map.of(), "", p, null);
+        // the vhost as the Jinja2 engine rendered it without the play's variables: WSGIScriptAlias / <token>/apache.wsgi
+        SourceFile vhost = s.get("roles/ckan/templates/apache/000-ckan-default.conf.j2").get();
+        String line = vhost.lines().stream().filter(l -> l.trim().startsWith("WSGIScriptAlias")).findFirst().get();
+        String path = line.trim().split("\\s+")[2];
+        assertTrue(io.github.footprint.source.template.Unknowns.isToken(path.substring(0, path.indexOf('/'))), path);
+        io.github.footprint.source.template.Unknown u = vhost.unknowns().get(
+                io.github.footprint.source.template.Unknowns.find(path).get(0).id());
+        assertEquals("{{ ckan_conf_dir }}", u.written());
+        Location at = new Location(vhost.displayPath(), 23);
+        HostPathMapper.Mapping wsgi = m.map(path, null, true, at);
+        assertEquals("roles/ckan/templates/apache/ckan-apache.wsgi.j2", wsgi.treePath());
+        assertEquals(HostPathMapper.Rule.INSTALL_STEP, wsgi.rule());
+        // the script's computed INI next to it, still holding the vhost's token
+        assertEquals("roles/ckan/templates/production-2.3.ini.j2",
+                m.map(path.replace("apache.wsgi", "production.ini"), null, true, at).treePath());
+        // without the file's table the token names nothing the install steps know
+        assertFalse(m.map(path, null, false).inside());
+    }
+
     private static final Path PROJECTS = Path.of("src/test/resources/projects");
 
     @TempDir

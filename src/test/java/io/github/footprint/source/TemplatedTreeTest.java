@@ -93,14 +93,17 @@ class TemplatedTreeTest {
     }
 
     @Test
-    void otherDialectsAreTaggedAndHandedOnVerbatimNamesWithoutKindAreSniffed() {
+    void otherDialectsAreReadWithoutTheirEnginesNamesWithoutKindAreSniffed() {
         tree();
         SourceSet s = load(TemplateOptions.defaults("production"), true);
         SourceFile mako = s.get("roles/web/templates/app.wsgi.mako").get();
         assertEquals(FileKind.PYTHON, mako.kind());
         assertEquals(Dialect.MAKO, mako.dialect());
-        assertFalse(mako.parseable(), "no engine reads Mako yet: its syntax must not reach the readers");
-        assertEquals("% if debug:\nx = 1\n% endif", mako.text());
+        assertTrue(mako.parseable());
+        // the control lines are no output; the condition is a decision, branch 0 (it holds) taken
+        assertEquals(List.of("x = 1"), mako.lines());
+        assertEquals(2, mako.templateLine(1));
+        assertEquals("debug", mako.decisions().get(0).key());
         assertEquals(FileKind.APACHE, s.get("keystone.template").get().kind());
         assertEquals(Dialect.NONE, s.get("plain.conf").get().dialect());
     }

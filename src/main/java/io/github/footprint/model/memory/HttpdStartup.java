@@ -113,7 +113,8 @@ public final class HttpdStartup {
     /** How a start-up file reaches httpd, or null when it does not. */
     public static Reach reach(ScriptFacts s) {
         String path = s.file().treePath();
-        String name = path.substring(path.lastIndexOf('/') + 1);
+        // a template is the file it is deployed as (envvars.j2 is envvars)
+        String name = io.github.footprint.source.template.TemplateName.of(path).baseName();
         String parent = path.lastIndexOf('/') > 0 ? path.substring(0, path.lastIndexOf('/')) : "";
         parent = parent.substring(parent.lastIndexOf('/') + 1);
         if (s.file().kind() == FileKind.SYSTEMD) {

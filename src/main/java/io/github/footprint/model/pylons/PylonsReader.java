@@ -133,7 +133,8 @@ public final class PylonsReader {
             byFile.put(s.file().treePath(), s);
         }
         for (Mount m : mounts) {
-            HostPathMapper.Mapping wsgi = mapper.map(m.script(), serverRoot, true);
+            // a path with unknowns is named through the table of the file that writes it
+            HostPathMapper.Mapping wsgi = mapper.map(m.script(), serverRoot, true, m.location());
             if (!wsgi.inside()) {
                 continue;
             }
@@ -160,7 +161,7 @@ public final class PylonsReader {
                     continue;
                 }
                 String normal = load.path().value();
-                HostPathMapper.Mapping ini = mapper.map(normal, serverRoot, true);
+                HostPathMapper.Mapping ini = mapper.map(normal, serverRoot, true, m.location());
                 if (!ini.inside()) {
                     unresolved.add(link.resolvedTo(ini.rule(), null, Loadapp.Missing.OUTSIDE));
                     continue;

@@ -63,7 +63,8 @@ public final class ApacheLayout {
         int bestDepth = Integer.MAX_VALUE;
         for (SourceFile f : sources.files(FileKind.APACHE)) {
             String p = f.treePath();
-            String name = p.substring(p.lastIndexOf('/') + 1);
+            // a template is the file it is deployed as (apache2.conf.j2 is apache2.conf)
+            String name = io.github.footprint.source.template.TemplateName.of(p).baseName();
             if (!name.equals("apache2.conf") && !name.equals("httpd.conf")) {
                 continue;
             }

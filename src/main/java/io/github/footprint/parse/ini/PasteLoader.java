@@ -127,6 +127,14 @@ public final class PasteLoader {
     private final Resolver resolver;
     private final Map<String, ParseProblem> problems = new LinkedHashMap<>();
     private final Map<Location, ShadowedKey> shadowed = new LinkedHashMap<>();
+    /**
+     * The longest chain of {@code use = config:} files PasteDeploy follows: 3.0.1 (Debian 12's python3-pastedeploy)
+     * under Python 3.11's recursion limit of 1000 loads a chain of 197 {@code use} steps with {@code loadcontext} and
+     * raises RecursionError at 198 (measured by bisection; a .wsgi's own frames lower it by a few). Beyond it the
+     * loader stops with Python's words instead of following the chain further.
+     */
+    static final int MAX_USE_DEPTH = 197;
+
     private final Deque<String> stack = new ArrayDeque<>();
 
     public PasteLoader(Resolver resolver) {
@@ -342,6 +350,11 @@ public final class PasteLoader {
     private PasteContext sectionContext(ObjectType type, PasteConfig config, IniSection section,
             Map<String, Setting> globalIn) throws Fail {
         String key = config.document().file().displayPath() + "#" + section.name() + "#" + type;
+        if (stack.size() > MAX_USE_DEPTH) {
+            throw Fail.error(section.location(), "RecursionError", "maximum recursion depth exceeded: more than "
+                    + MAX_USE_DEPTH + " sections in a row lead on through use, pipeline, next or filter-with to ["
+                    + section.name() + "] of " + config.document().file().displayPath(), "Shorten the chain");
+        }
         if (stack.contains(key)) {
             throw Fail.error(section.location(), "RecursionError", "maximum recursion depth exceeded: ["
                     + section.name() + "] of " + config.document().file().displayPath() + " leads back to itself"

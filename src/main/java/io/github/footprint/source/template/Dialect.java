@@ -2,8 +2,8 @@ package io.github.footprint.source.template;
 
 /**
  * The template language a file of the deploy tree is written in. {@link #MAVEN} and {@link #JINJA2} are rendered in
- * the source stage; {@link #MAKO}, {@link #ERB}, {@link #SED} and {@link #TEMPITA} are recognised and tagged, and
- * their text is handed on as written (see {@link TemplateEngines}, the seam where a reader for them plugs in).
+ * the source stage; {@link #MAKO}, {@link #ERB}, {@link #SED} and {@link #TEMPITA} are read without their engines,
+ * their expressions unknown values, their conditions decision points (see {@link TemplateEngines}).
  */
 public enum Dialect {
     /** No template syntax at all: the file is what the server reads. */
@@ -21,8 +21,18 @@ public enum Dialect {
     /** Tempita (Paste Script's {@code _tmpl} files): {@code {{name}}}, {@code {{if x}}}, {@code {{endif}}}. */
     TEMPITA;
 
-    /** True for the dialects the source stage renders itself. */
+    /** True for the dialects the source stage renders or reads (every one but {@link #NONE}). */
     public boolean rendered() {
-        return this == MAVEN || this == JINJA2;
+        return this != NONE;
+    }
+
+    /** The dialect of a name as the pom writes it ({@code jinja2}, {@code mako}...), ignoring case; null for none. */
+    public static Dialect byName(String name) {
+        for (Dialect d : values()) {
+            if (d.name().equalsIgnoreCase(name.trim())) {
+                return d;
+            }
+        }
+        return null;
     }
 }

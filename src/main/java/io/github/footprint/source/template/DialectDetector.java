@@ -50,10 +50,21 @@ public final class DialectDetector {
      *     that it marks a placeholder
      */
     public static Dialect detect(TemplateName name, CharSequence text, boolean dollarPlaceholders) {
+        return detect(name, text, dollarPlaceholders, SedForms.DEFAULT);
+    }
+
+    /**
+     * @param sed the placeholder forms of the build: forms other than the default set ({@code sedPlaceholders}) also
+     *     make a file that shows no other dialect a sed-style template (the default {@code @NAME@} stays Maven's)
+     */
+    public static Dialect detect(TemplateName name, CharSequence text, boolean dollarPlaceholders, SedForms sed) {
         if (name.dialect() != null) {
             return name.dialect();
         }
         Dialect d = fromContent(text);
+        if ((d == Dialect.NONE || d == Dialect.MAVEN) && !sed.equals(SedForms.DEFAULT) && find(sed.pattern(), text)) {
+            return Dialect.SED;
+        }
         if ((d == Dialect.NONE || d == Dialect.MAVEN) && dollarPlaceholders && contains(text, "$")
                 && find(DOLLAR_NAME, text)) {
             return Dialect.SED;

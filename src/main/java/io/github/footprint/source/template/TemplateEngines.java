@@ -7,26 +7,45 @@ import java.util.function.Supplier;
 /**
  * Which engine renders which dialect: the seam between the source stage and the template languages. Jinja2 is
  * rendered by Jinjava (created, and its classes loaded, only when the first Jinja2 template is met). Mako, ERB, sed
- * placeholders and Tempita are handed on verbatim, tagged with their dialect, until a reader for them is put here with
- * {@link #with}. Maven filtering stays in the loader's own fast path ({@code source.TemplateRenderer}).
+ * placeholders and Tempita are read without their engines ({@code template.scan}): expressions become unknown values,
+ * conditions decision points. Maven filtering stays in the loader's own fast path ({@code source.TemplateRenderer}).
  */
 public final class TemplateEngines {
     private final Map<Dialect, TemplateEngine> engines;
+    private final SedForms sed;
 
-    private TemplateEngines(Map<Dialect, TemplateEngine> engines) {
+    private TemplateEngines(Map<Dialect, TemplateEngine> engines, SedForms sed) {
         this.engines = engines;
+        this.sed = sed;
     }
 
-    /** The engines of a plain build. */
+    /** The engines of a plain build: the default sed placeholder forms. */
     public static TemplateEngines standard() {
+        return standard(SedForms.DEFAULT);
+    }
+
+    /** The engines of a build with these sed placeholder forms. */
+    public static TemplateEngines standard(SedForms sed) {
         Map<Dialect, TemplateEngine> m = new EnumMap<>(Dialect.class);
         m.put(Dialect.JINJA2, new Lazy(TemplateEngines::jinja2));
+        m.put(Dialect.MAKO, new io.github.footprint.source.template.scan.MakoEngine());
+        m.put(Dialect.ERB, new io.github.footprint.source.template.scan.ErbEngine());
+        m.put(Dialect.SED, new io.github.footprint.source.template.scan.SedEngine(sed));
+        m.put(Dialect.TEMPITA, new io.github.footprint.source.template.scan.TempitaEngine());
+        return new TemplateEngines(m, sed);
+    }
+
+    /** Every dialect but Jinja2 handed on verbatim, unread (what a build knew before the readers existed). */
+    public static TemplateEngines verbatim() {
+        TemplateEngines s = standard();
         TemplateEngine verbatim = input -> RenderedTemplate.verbatim(input.dialect(), input.text());
-        m.put(Dialect.MAKO, verbatim);
-        m.put(Dialect.ERB, verbatim);
-        m.put(Dialect.SED, verbatim);
-        m.put(Dialect.TEMPITA, verbatim);
-        return new TemplateEngines(m);
+        return s.with(Dialect.MAKO, verbatim).with(Dialect.ERB, verbatim).with(Dialect.SED, verbatim)
+                .with(Dialect.TEMPITA, verbatim);
+    }
+
+    /** The sed placeholder forms these engines read (the detector looks for them too). */
+    public SedForms sedForms() {
+        return sed;
     }
 
     /** The Jinjava engine, one per JVM (Jinjava's setup is its cost), made when the first Jinja2 template is met. */
@@ -43,7 +62,7 @@ public final class TemplateEngines {
     public TemplateEngines with(Dialect dialect, TemplateEngine engine) {
         Map<Dialect, TemplateEngine> m = new EnumMap<>(engines);
         m.put(dialect, engine);
-        return new TemplateEngines(m);
+        return new TemplateEngines(m, sed);
     }
 
     /**

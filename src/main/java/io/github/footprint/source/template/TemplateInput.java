@@ -10,6 +10,7 @@ public final class TemplateInput {
     private final Dialect dialect;
     private final Choices choices;
     private final Supplier<Variables> variables;
+    private final boolean dollarPlaceholders;
 
     /**
      * @param treePath the template's path in the tree ({@code /} separators)
@@ -18,6 +19,16 @@ public final class TemplateInput {
      */
     public TemplateInput(String treePath, String text, Dialect dialect, Choices choices,
             Supplier<Variables> variables) {
+        this(treePath, text, dialect, choices, variables, false);
+    }
+
+    /**
+     * @param dollarPlaceholders true where {@code $NAME} is no syntax of the file's own language (httpd, INI), so that
+     *     it is a placeholder (Python's string.Template) for the sed-style reader
+     */
+    public TemplateInput(String treePath, String text, Dialect dialect, Choices choices,
+            Supplier<Variables> variables, boolean dollarPlaceholders) {
+        this.dollarPlaceholders = dollarPlaceholders;
         this.treePath = Objects.requireNonNull(treePath);
         this.text = Objects.requireNonNull(text);
         this.dialect = Objects.requireNonNull(dialect);
@@ -39,6 +50,11 @@ public final class TemplateInput {
 
     public Choices choices() {
         return choices;
+    }
+
+    /** True when {@code $NAME} is a placeholder here (an httpd or INI file): see the constructor. */
+    public boolean dollarPlaceholders() {
+        return dollarPlaceholders;
     }
 
     /** The variables of the environment (loads them the first time any template asks). */

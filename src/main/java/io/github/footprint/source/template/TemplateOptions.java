@@ -18,6 +18,7 @@ public final class TemplateOptions {
     private final String environmentId;
     private final boolean ansibleLayout;
     private final Choices choices;
+    private Path displayBase;
 
     private TemplateOptions(List<Path> variableFiles, Map<String, Object> extraVariables, String environmentId,
             boolean ansibleLayout, Choices choices) {
@@ -49,6 +50,18 @@ public final class TemplateOptions {
 
     public TemplateOptions withChoices(Choices c) {
         return new TemplateOptions(variableFiles, extraVariables, environmentId, ansibleLayout, c);
+    }
+
+    /** These options, with the folder messages name the user's variables files relative to (the project). */
+    public TemplateOptions withDisplayBase(Path base) {
+        TemplateOptions o = new TemplateOptions(variableFiles, extraVariables, environmentId, ansibleLayout, choices);
+        o.displayBase = base;
+        return o;
+    }
+
+    /** The folder messages name the user's variables files relative to, or null. */
+    public Path displayBase() {
+        return displayBase;
     }
 
     public List<Path> variableFiles() {

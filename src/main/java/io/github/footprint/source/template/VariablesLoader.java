@@ -51,7 +51,7 @@ public final class VariablesLoader {
             layout(sourceDirectory, treePaths, options.environmentId(), layers, problems, notes);
         }
         for (Path p : options.variableFiles()) {
-            String shown = p.toString().replace('\\', '/');
+            String shown = shown(sourceDirectory, options.displayBase(), p);
             String text = read(p, shown, problems);
             if (text != null) {
                 layers.add(layer(shown, "variables file", null, text, problems));
@@ -199,6 +199,17 @@ public final class VariablesLoader {
             problems.computeIfAbsent(origin, k -> new ArrayList<>()).add(parsed.problem());
         }
         return new Variables.Layer(origin, kind, role, parsed.values(), parsed.encrypted());
+    }
+
+    /** A user's variables file as messages name it: relative to the project (or the source folder), never absolute. */
+    private static String shown(Path sourceDirectory, Path displayBase, Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        for (Path base : new Path[] {displayBase, sourceDirectory.toAbsolutePath().normalize()}) {
+            if (base != null && abs.startsWith(base.toAbsolutePath().normalize())) {
+                return base.toAbsolutePath().normalize().relativize(abs).toString().replace('\\', '/');
+            }
+        }
+        return p.isAbsolute() ? String.valueOf(abs.getFileName()) : p.toString().replace('\\', '/');
     }
 
     private static String read(Path file, String shown, Map<String, List<TemplateProblem>> problems) {

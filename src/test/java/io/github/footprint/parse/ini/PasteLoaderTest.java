@@ -194,6 +194,35 @@ class PasteLoaderTest {
         assertEquals("app:myapp", w.apps().get(0).sections().get(0).section().name());
     }
 
+    /**
+     * PasteDeploy 3.0.1 under Python 3.11 (Debian 12's python3-pastedeploy, loadcontext) follows a chain of 197
+     * {@code use = config:} files and raises RecursionError at 198: the same bound here, in Python's words.
+     */
+    @Test
+    void aChainOfUseConfigFilesStopsWherePythonsRecursionLimitStopsPasteDeploy() {
+        for (int n : new int[] {PasteLoader.MAX_USE_DEPTH, PasteLoader.MAX_USE_DEPTH + 1}) {
+            String[] files = new String[2 * (n + 1)];
+            for (int i = 0; i < n; i++) {
+                files[2 * i] = "c" + n + "/f" + i + ".ini";
+                files[2 * i + 1] = "[app:main]\nuse = config:f" + (i + 1) + ".ini\n";
+            }
+            files[2 * n] = "c" + n + "/f" + n + ".ini";
+            files[2 * n + 1] = "[app:main]\npaste.app_factory = os.path:join\n";
+            tree(files);
+            PasteLoader l = loader();
+            PasteContext c = l.load(PasteLoader.ObjectType.APP, host("c" + n + "/f0.ini"), "main", AT);
+            if (n == 197) {
+                assertEquals(List.of(), problems(l));
+                assertEquals("os.path:join", c.loader().replaceFirst("^.*?(os\\.path:join).*$", "$1"));
+            } else {
+                assertTrue(c == null || c.failed());
+                assertEquals(List.of("c198/f198.ini:1: RecursionError: maximum recursion depth exceeded: more than 197"
+                        + " sections in a row lead on through use, pipeline, next or filter-with to [app:main] of"
+                        + " c198/f198.ini (PasteDeploy stops loading here). Shorten the chain"), problems(l));
+            }
+        }
+    }
+
     @Test
     void sectionsPasteDeployRefuses() {
         tree("app.ini", "[app:main]\nuse = egg:myapp\n[composite:main]\nuse = egg:Paste#urlmap\n"

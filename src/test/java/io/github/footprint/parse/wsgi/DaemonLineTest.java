@@ -136,6 +136,14 @@ class DaemonLineTest {
             for (Directive d : c.find("WSGIDaemonProcess")) {
                 DaemonLine line = DaemonLine.parse(d.rawArgs());
                 assertEquals(false, line.name().isEmpty(), d.toString());
+                if (io.github.footprint.source.template.Unknowns.contains(d.rawArgs())) {
+                    // freeipa's ipa.conf.template: processes=$WSGI_PROCESSES is an unknown value since the sed-style
+                    // reader reads the file; accepting an unknown option value is the readers' work (branch
+                    // "unknowns", issue 11 item 3), not asserted here until it lands
+                    assertEquals("ipa", line.name());
+                    lines++;
+                    continue;
+                }
                 if (line.name().equals("interrupt-timeout-test")) {
                     // mod_wsgi's own test of 6.x: interrupt-timeout first exists in 6.0.0, so 4.9 refuses the line
                     assertEquals(List.of("OTHER_VERSION interrupt-timeout=5"), line.problems().stream()
@@ -147,7 +155,8 @@ class DaemonLineTest {
                 lines++;
             }
         }
-        assertEquals(8, lines);
+        // 8 plain lines and freeipa's template, read by the sed-style reader
+        assertEquals(9, lines);
         DaemonLine graphite = DaemonLine.parse("graphite processes=5 threads=5 display-name='%{GROUP}'"
                 + " inactivity-timeout=120");
         assertEquals("%{GROUP}", graphite.options().get("display-name"));

