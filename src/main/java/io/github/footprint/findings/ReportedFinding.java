@@ -30,8 +30,8 @@ public final class ReportedFinding {
         this.severity = f.severity();
         this.message = r.mask(f.message());
         this.location = f.location();
-        this.where = r.mask(f.location().toString());
-        this.file = r.mask(f.location().file());
+        this.where = r.maskLocation(f.location().toString());
+        this.file = r.maskLocation(f.location().file());
         this.artifact = artifact;
         this.lineLength = lineLength;
         this.fingerprint = fingerprint;

@@ -19,9 +19,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.github.footprint.base.Secrets;
 import io.github.footprint.base.Severity;
 import io.github.footprint.base.UrlPasswords;
 import io.github.footprint.source.template.Dialect;
@@ -50,12 +49,6 @@ import io.github.footprint.source.template.VariablesLoader;
  * needs them).
  */
 public final class SourceLoader {
-    /** Values of keys named like these are secrets. */
-    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|passwd|secret|token).*");
-    /** {@code key = value}, {@code key: value}, {@code export KEY=value}, {@code SetEnv KEY value}. */
-    private static final Pattern KEY_VALUE = Pattern.compile(
-            "^\\s*(?:export\\s+|SetEnv\\s+|set\\s+|Environment=\\s*\"?)?([A-Za-z0-9_.\\-]+)\\s*(?:=|:|\\s)\\s*(.*?)\\s*$");
-
     private final Path baseDirectory;
     private final Path sourceDirectory;
     private final List<String> includes;
@@ -181,7 +174,7 @@ public final class SourceLoader {
         TemplateRenderer renderer = new TemplateRenderer(properties, filtering);
         Set<String> secrets = new TreeSet<>();
         for (String name : properties.stringPropertyNames()) {
-            if (SECRET_KEY.matcher(name).matches()) {
+            if (Secrets.isSecretName(name)) {
                 secrets.add(properties.getProperty(name));
             }
             secrets.addAll(UrlPasswords.in(properties.getProperty(name)));
@@ -243,6 +236,7 @@ public final class SourceLoader {
                 aliases.put(e.getKey(), target);
             }
         }
+        markSecrets(files, aliases, secrets);
         Variables variables = templating.loaded();
         if (variables != null) {
             secrets.addAll(variables.secretValues());
@@ -264,6 +258,25 @@ public final class SourceLoader {
             }
         }
         return new SourceSet(displayRoot(), files, aliases, secrets, dirs, false, variables);
+    }
+
+    /**
+     * Marks the secret values of every file as its reader names them ({@link SecretMarks}), and keeps the values of
+     * secret keys (not those in comments, nor in files footprint does not read) for the masked view.
+     */
+    private static void markSecrets(List<SourceFile> files, Map<String, SourceFile> aliases, Set<String> secrets) {
+        Map<SourceFile, SourceFile> marked = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            SourceFile f = files.get(i);
+            SourceFile m = f.marked(f.kind() == FileKind.OTHER ? null : secrets);
+            if (m != f) {
+                files.set(i, m);
+                marked.put(f, m);
+            }
+        }
+        if (!marked.isEmpty()) {
+            aliases.replaceAll((k, v) -> marked.getOrDefault(v, v));
+        }
     }
 
     /** The problems of variables files in the tree go to those files (a YAML error is located there). */
@@ -390,9 +403,6 @@ public final class SourceLoader {
             boolean unrendered = given != null && given != Dialect.NONE;
             if (!scan.templateHint && !unrendered && renderer.keeps(scan.carriageReturn, scan.delimiter)) {
                 // nothing to render: the text is the file, line for line
-                if (scan.secretHint) {
-                    collectSecrets(splitLines(text), secrets);
-                }
                 SourceFile kept = new SourceFile(display, treePath, kind, text, scan.starts, null, problems, List.of(),
                         true);
                 return named == null ? kept : kept.tagged(named);
@@ -407,7 +417,7 @@ public final class SourceLoader {
                             + " file; it is not a text configuration file and was not read"));
             return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
         }
-        String text = decode(bytes, kind, problems);
+        String text = SecretMarks.sanitize(decode(bytes, kind, problems));
         return renderAny(reader, display, treePath, kind, name, given, text, renderer, secrets, problems, templating);
     }
 
@@ -421,14 +431,12 @@ public final class SourceLoader {
         TemplateEngine engine = engines.engine(dialect);
         if (given == Dialect.NONE) {
             // the user says the file holds no template syntax: read as written
-            collectSecrets(text, secrets);
             return new SourceFile(display, treePath, kind, text, lineStarts(text), null, problems, List.of(), true);
         }
         if (engine == null || !renderer.enabled()) {
             // Maven placeholders, or filtering off: every file is read as written (tagged with its dialect)
             SourceFile f;
             if (renderer.keeps(text)) {
-                collectSecrets(text, secrets);
                 f = new SourceFile(display, treePath, kind, text, lineStarts(text), null, problems, List.of(), true);
             } else {
                 f = render(display, treePath, kind, text, renderer, secrets, problems);
@@ -478,12 +486,10 @@ public final class SourceLoader {
         if (starts != null) {
             // the rendered text is the file, line for line: no string per line
             String rendered = n == null ? r.text() : n.text;
-            collectSecrets(rendered, secrets);
             return new SourceFile(display, treePath, kind, rendered, starts, r.lineMap(), problems, r.parseable(),
                     dialect, unknowns, r.decisions(), r.assumptions());
         }
         List<String> lines = n == null ? r.lines() : n.lines;
-        collectSecrets(lines, secrets);
         return new SourceFile(display, treePath, kind, lines, r.lineMap(), problems, r.parseable(), dialect,
                 unknowns, r.decisions(), r.assumptions());
     }
@@ -595,7 +601,6 @@ public final class SourceLoader {
         // httpd ends a line at LF only: a lone CR stays in an Apache file's line (and in a file an Include may read)
         TemplateRenderer.Rendered r = renderer.render(raw, kind != FileKind.APACHE && kind != FileKind.OTHER);
         problems.addAll(r.problems);
-        collectSecrets(r.lines, secrets);
         return new SourceFile(display, treePath, kind, r.lines, r.lineMap(), problems, r.unresolved, true);
     }
 
@@ -769,14 +774,12 @@ public final class SourceLoader {
                         false);
             }
         }
-        String text = decode(bytes, FileKind.OTHER, new ArrayList<>());
+        String text = SecretMarks.sanitize(decode(bytes, FileKind.OTHER, new ArrayList<>()));
         if (renderer.keeps(text)) {
-            collectSecrets(text, secrets);
             return new SourceFile(display, treePath, FileKind.OTHER, text, lineStarts(text), null, List.of(), List.of(),
                     true);
         }
         TemplateRenderer.Rendered r = renderer.render(splitLines(text), false);
-        collectSecrets(r.lines, secrets);
         return new SourceFile(display, treePath, FileKind.OTHER, r.lines, r.lineMap(), List.of(), List.of(), true);
     }
 
@@ -912,33 +915,5 @@ public final class SourceLoader {
             }
         }
         return false;
-    }
-
-    /** {@link #collectSecrets(List, Set)} for a whole text, which most often says nothing of secrets at all. */
-    private static void collectSecrets(String text, Set<String> secrets) {
-        if (text.indexOf("://") >= 0 || mentionsSecret(text)) {
-            collectSecrets(splitLines(text), secrets);
-        }
-    }
-
-    private static void collectSecrets(List<String> lines, Set<String> secrets) {
-        for (String line : lines) {
-            if (line.indexOf("://") >= 0) {
-                secrets.addAll(UrlPasswords.in(line));
-            }
-            if (!mentionsSecret(line)) {
-                continue;
-            }
-            Matcher m = KEY_VALUE.matcher(line);
-            if (m.matches() && SECRET_KEY.matcher(m.group(1)).matches()) {
-                String v = m.group(2);
-                if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
-                    v = v.substring(1, v.length() - 1);
-                }
-                if (!v.isEmpty()) {
-                    secrets.add(v);
-                }
-            }
-        }
     }
 }

@@ -196,6 +196,8 @@ public final class PasteConfig {
                     + Py.repr(option) + " in section " + Py.repr(sectionName) + " contains an interpolation key which"
                     + " cannot be substituted in " + MAX_INTERPOLATION_DEPTH + " steps. Raw value: " + Py.repr(rawval));
         }
+        // what this level interpolates, for quotations of its rest that must keep a secret's markers
+        final String whole = rest;
         while (!rest.isEmpty()) {
             int p = rest.indexOf('%');
             if (p < 0) {
@@ -214,7 +216,7 @@ public final class PasteConfig {
                 Matcher m = KEYCRE.matcher(rest);
                 if (!m.lookingAt()) {
                     throw new Failure("InterpolationSyntaxError", "bad interpolation variable reference "
-                            + Py.repr(rest));
+                            + Py.repr(io.github.footprint.base.Secrets.substring(whole, whole.length() - rest.length(), whole.length())));
                 }
                 String var = m.group(1);
                 rest = rest.substring(m.end());
@@ -232,7 +234,7 @@ public final class PasteConfig {
                 }
             } else {
                 throw new Failure("InterpolationSyntaxError", "'%' must be followed by '%' or '(', found: "
-                        + Py.repr(rest));
+                        + Py.repr(io.github.footprint.base.Secrets.substring(whole, whole.length() - rest.length(), whole.length())));
             }
         }
     }

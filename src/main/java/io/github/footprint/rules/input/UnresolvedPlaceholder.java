@@ -3,6 +3,7 @@ package io.github.footprint.rules.input;
 import java.util.Set;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.base.Secrets;
 import io.github.footprint.base.Severity;
 import io.github.footprint.model.Deployment;
 import io.github.footprint.rules.Rule;
@@ -31,10 +32,16 @@ public final class UnresolvedPlaceholder implements Rule {
                 }
                 Location at = new Location(f.displayPath(), p.line());
                 String text = p.form().render(p.name());
+                String name = p.name();
+                if (insideSecret(f, p.line(), text)) {
+                    // a piece of a secret that reads as a placeholder (p@ss@word): named, it would give the secret away
+                    text = Secrets.wrap(text);
+                    name = Secrets.wrap(name);
+                }
                 if (p.form() != Placeholder.Form.DOLLAR) {
                     ctx.report(at, Severity.ERROR, text + " is not a property of this environment: the deployed file"
-                            + " would contain the literal text " + text + ". Define " + p.name()
-                            + " in the environment's properties, the plugin's <properties> or with -D" + p.name() + "=...");
+                            + " would contain the literal text " + text + ". Define " + name
+                            + " in the environment's properties, the plugin's <properties> or with -D" + name + "=...");
                     continue;
                 }
                 if (f.kind() == FileKind.SHELL || f.kind() == FileKind.SYSTEMD) {
@@ -44,7 +51,7 @@ public final class UnresolvedPlaceholder implements Rule {
                     if (!defined.contains(p.name())) {
                         ctx.report(at, Severity.WARNING, text + " is neither a property, an Apache Define nor a"
                                 + " variable a start-up script sets: httpd warns 'AH00111: Config variable " + text
-                                + " is not defined' and reads the line with the literal text. Define " + p.name()
+                                + " is not defined' and reads the line with the literal text. Define " + name
                                 + " as a property (or with Define in httpd's configuration)");
                     }
                     continue;
@@ -52,9 +59,27 @@ public final class UnresolvedPlaceholder implements Rule {
                 ctx.report(at, Severity.WARNING, text + " is not a property of this environment, and "
                         + (f.kind() == FileKind.INI ? "PasteDeploy" : "Python") + " does not expand ${...} (an Apache"
                         + " Define or a start-up script variable does not reach it): the deployed file keeps the"
-                        + " literal text. Define " + p.name() + " as a property of the environment");
+                        + " literal text. Define " + name + " as a property of the environment");
             }
         }
+    }
+
+    /** True when the placeholder's text stands on its rendered lines only inside a secret value. */
+    private static boolean insideSecret(SourceFile f, int templateLine, String text) {
+        int i = f.renderedIndex(templateLine);
+        if (i < 0) {
+            return false;
+        }
+        boolean inside = false;
+        for (; i < f.lineCount() && f.templateLine(i) == templateLine; i++) {
+            String line = f.lines().get(i);
+            boolean piece = Secrets.pieceOfSecret(line, text);
+            if (line.contains(text) && !piece) {
+                return false;
+            }
+            inside |= piece;
+        }
+        return inside;
     }
 
     /** httpd and configparser skip whole-line comments, placeholders in them included. */

@@ -1,5 +1,7 @@
 package io.github.footprint.parse.ini;
 
+import io.github.footprint.base.Secrets;
+
 import static io.github.footprint.testing.Trees.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -259,7 +261,9 @@ class PasteLoaderTest {
             PasteLoader l = loader();
             PasteContext c = l.load(PasteLoader.ObjectType.APP, host("app.ini"), e.getKey(), AT);
             assertTrue(c == null || c.failed(), e.getKey());
-            assertEquals(List.of(e.getValue()), problems(l), e.getKey());
+            // the markers of secret values (masked in reports) are no part of what the messages say
+            assertEquals(List.of(e.getValue()), problems(l).stream().map(Secrets::strip)
+                    .collect(java.util.stream.Collectors.toList()), e.getKey());
         }
     }
 
