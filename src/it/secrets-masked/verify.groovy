@@ -1,6 +1,6 @@
 import groovy.json.JsonSlurper
 
-def secrets = ['S3cr3tPw', 'TopSecretValue', 'CliPw7q2Zx']
+def secrets = ['S3cr3tPw', 'TopSecretValue', 'CliPw7q2Zx', 'Opt1onPw', 'processes=Q7']
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD FAILURE')
@@ -11,6 +11,12 @@ assert log.contains('[WARNING] [default] src/main/deploy/app/production.ini:5: F
 assert log.contains("'quoting **** **** **** here'")
 secrets.each { s -> assert !log.contains(s): "secret $s in build.log" }
 assert log.contains('****')
+// a Define substituted into a directive stays secret; an option named password is masked where FP204 quotes it
+assert log.contains('processes=****')
+assert log.contains('password=****')
+// nothing else is masked: the short password ckan leaves the path and the text of the line alone
+assert log.contains("src/main/deploy/ckan/ckan.ini:4: FP001 'a ckan line without delimiter'")
+assert !log.contains('etc/****') && !log.contains('****/****.ini')
 
 def out = new File(basedir, 'target/footprint')
 def files = []

@@ -11,8 +11,9 @@ public final class Excerpt {
     /** The most characters of one quoted stretch a first line keeps. */
     public static final int FIRST_LINE = 60;
 
-    private static final char OPEN = '\uE000';
-    private static final char CLOSE = '\uE001';
+    /** Opens a quotation: a private-use character no other mark uses (unknown values: U+E000/1, secrets: U+E010/1). */
+    public static final char OPEN = '\uE020';
+    private static final char CLOSE = '\uE021';
 
     private Excerpt() {
     }

@@ -20,6 +20,13 @@ public final class Finding {
      */
     public static final int FIRST_LINE = 160;
 
+    /**
+     * Appended to the first line of a finding that holds in only some branches of a template (the detail then starts
+     * with which: "Holds only when ckan_debug is true (file:line)."): beyond {@link #FIRST_LINE}, as a compiler adds
+     * "(in expansion of macro ...)".
+     */
+    public static final String SOME_BRANCHES = " (in some branches)";
+
     /** Report order: the primary place (file, line), rule, then message, so that same input gives the same bytes. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
             .thenComparing(Finding::ruleId)

@@ -46,6 +46,9 @@ import io.github.footprint.source.template.TemplateEngines;
 import io.github.footprint.source.template.TemplateOptions;
 import io.github.footprint.source.SourceSet;
 import io.github.footprint.source.Suppression;
+import io.github.footprint.source.template.Choices;
+import io.github.footprint.source.template.TemplateEngines;
+import io.github.footprint.source.template.TemplateOptions;
 
 /**
  * The only class that knows the order of the stages: source (find, render, line map), parse (scripts,
@@ -53,50 +56,73 @@ import io.github.footprint.source.Suppression;
  * Reporters take the view.
  */
 public final class CheckEngine {
+    /** The engine of each template dialect, or null for the request's ({@code sedPlaceholders}). */
+    private final TemplateEngines engines;
+
+    /** The engines of a plain build for each template dialect, sed placeholders in the request's forms. */
+    public CheckEngine() {
+        this.engines = null;
+    }
+
+    /** With the given engine for each template dialect (a reader of another dialect plugs in here). */
+    public CheckEngine(TemplateEngines engines) {
+        this.engines = engines;
+    }
+
     /** Runs the whole check once per environment. */
     public CheckResult run(CheckRequest request) throws RequestException {
         // paths relative to the project, or to the source folder when it lies outside it (never ../../x)
         SourceLoader loader = new SourceLoader(request.displayBase(), request.sourceDirectory(), request.includes(),
-                request.excludes(), TemplateEngines.standard(request.sedForms()), request.fileTypes());
+                request.excludes(), engines != null ? engines : TemplateEngines.standard(request.sedForms()),
+                request.fileTypes());
         boolean exists = Files.isDirectory(request.sourceDirectory());
         FindingsStage stage = new FindingsStage(request.severityPolicy(), ruleIds());
         List<EnvironmentResult> settled = new ArrayList<>();
         Set<String> secrets = new TreeSet<>();
         for (EnvironmentSpec env : request.environments()) {
             Properties props = properties(request, env);
+            TemplateOptions options = TemplateOptions.defaults(env.id()).withVariableFiles(env.variableFiles())
+                    .withDisplayBase(request.displayBase());
             // each stage has a last resort: a failure of footprint's own becomes a located error finding, the other
             // stages go on, and the reports are complete
             List<Finding> internal = new ArrayList<>();
-            SourceSet sources;
-            try {
-                sources = exists ? loader.load(props, request.filtering(), TemplateOptions.defaults(env.id())
-                        .withVariableFiles(env.variableFiles()).withDisplayBase(request.displayBase()))
-                        : SourceSet.missing(display(request));
-            } catch (Throwable t) {
-                InternalErrors.rethrowFatal(t);
-                internal.add(internal(new Location(display(request), 0), "reading the source folder", t));
-                sources = SourceSet.of(display(request), List.of(), Set.of());
-            }
+            SourceSet sources = load(loader, request, exists, props, options, internal);
             userVariablesReadable(env, sources);
             secrets.addAll(sources.secrets());
-            Deployment d;
-            try {
-                d = model(request, env, sources, internal);
-            } catch (Throwable t) {
-                InternalErrors.rethrowFatal(t);
-                internal.add(internal(Location.PROJECT, "building the model of the deployment", t));
-                try {
-                    // the files as read, without what failed (the Apache tree, INI files, install steps)
-                    d = emptyModel(request, env, sources);
-                } catch (Throwable again) {
-                    InternalErrors.rethrowFatal(again);
-                    d = emptyModel(request, env, SourceSet.of(display(request), List.of(), Set.of()));
-                }
+            Map<String, String> decisions = Branches.decisions(sources);
+            if (decisions.isEmpty()) {
+                Deployment d = guardedModel(request, env, sources, null, internal);
+                List<Finding> findings = new ArrayList<>(rules(request, stage, d, internal));
+                settled.add(new EnvironmentResult(env.id(), findings, d));
+                continue;
             }
-            List<Finding> findings = new ArrayList<>(rules(request, stage, d, internal));
-            settled.add(new EnvironmentResult(env.id(), findings, d));
+            // the templates branch on unknown values: every combination of branches is read (up to a bound), the
+            // footprint is the largest, and a finding of only some says when it holds
+            List<Choices> combos = Branches.combinations(decisions.keySet());
+            List<Deployment> variants = new ArrayList<>();
+            List<List<Finding>> internals = new ArrayList<>();
+            for (Choices c : combos) {
+                List<Finding> own = new ArrayList<>(internal);
+                SourceSet s = c.equals(Choices.DEFAULT) ? sources
+                        : load(loader, request, exists, props, options.withChoices(c), own);
+                secrets.addAll(s.secrets());
+                variants.add(guardedModel(request, env, s, null, own));
+                internals.add(own);
+            }
+            int worst = Branches.largest(variants);
+            List<Finding> worstInternal = new ArrayList<>(internal);
+            Deployment chosen = guardedModel(request, env, variants.get(worst).sources(),
+                    new ModelParameters.Branches(combos.size(), Branches.describe(combos.get(worst), decisions)),
+                    worstInternal);
+            variants.set(worst, chosen);
+            internals.set(worst, worstInternal);
+            List<List<Finding>> found = new ArrayList<>();
+            for (int i = 0; i < variants.size(); i++) {
+                found.add(rules(request, stage, variants.get(i), internals.get(i)));
+            }
+            settled.add(new EnvironmentResult(env.id(), Branches.merge(found, combos, decisions, worst), chosen));
         }
-        Redactor redactor = new Redactor(secrets);
+        Redactor redactor = new Redactor(secrets, loader.unknowns());
         ReportView.Builder view = ReportView.builder(redactor, request.failOn(), request.severityPolicy(),
                 request.toolVersion()).helpUrl(request.helpUrl()).sourceFolder(request.sourceDisplay())
                 .verbose(request.verbose());
@@ -157,6 +183,36 @@ public final class CheckEngine {
         return p;
     }
 
+    /** The sources of one rendering, or none with an internal-error finding when reading them fails. */
+    private static SourceSet load(SourceLoader loader, CheckRequest request, boolean exists, Properties props,
+            TemplateOptions options, List<Finding> internal) {
+        try {
+            return exists ? loader.load(props, request.filtering(), options) : SourceSet.missing(display(request));
+        } catch (Throwable t) {
+            InternalErrors.rethrowFatal(t);
+            internal.add(internal(new Location(display(request), 0), "reading the source folder", t));
+            return SourceSet.of(display(request), List.of(), Set.of());
+        }
+    }
+
+    /** The model, or the model of the files alone with an internal-error finding when building it fails. */
+    private static Deployment guardedModel(CheckRequest request, EnvironmentSpec env, SourceSet sources,
+            ModelParameters.Branches branches, List<Finding> internal) {
+        try {
+            return model(request, env, sources, internal, branches);
+        } catch (Throwable t) {
+            InternalErrors.rethrowFatal(t);
+            internal.add(internal(Location.PROJECT, "building the model of the deployment", t));
+            try {
+                // the files as read, without what failed (the Apache tree, INI files, install steps)
+                return emptyModel(request, env, sources);
+            } catch (Throwable again) {
+                InternalErrors.rethrowFatal(again);
+                return emptyModel(request, env, SourceSet.of(display(request), List.of(), Set.of()));
+            }
+        }
+    }
+
     /** An internal-error finding (FP001, error): where the stage failed, what it was doing, never the input. */
     private static Finding internal(Location at, String doing, Throwable t) {
         return new Finding("FP001", Severity.ERROR, InternalErrors.message(doing, t), at);
@@ -176,7 +232,7 @@ public final class CheckEngine {
     }
 
     private static Deployment model(CheckRequest request, EnvironmentSpec env, SourceSet sources,
-            List<Finding> internal) {
+            List<Finding> internal, ModelParameters.Branches branches) {
         List<ScriptFacts> scripts = new ArrayList<>();
         Map<String, String> environment = new LinkedHashMap<>();
         for (SourceFile f : sources.files()) {
@@ -242,7 +298,7 @@ public final class CheckEngine {
             }
         }
         return ModelBuilder.build(env.id(), sources, mapper, apache, inis, scripts, parameters(request, env)
-                .withPlatform(platform));
+                .withPlatform(platform).withBranches(branches));
     }
 
     /** A start-up script's facts; a shell script's or unit's variables go into httpd's start-up environment. */

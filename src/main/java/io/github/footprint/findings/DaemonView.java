@@ -25,13 +25,13 @@ public final class DaemonView {
         this.threads = g.threads();
         this.maximumRequests = g.maximumRequests();
         this.location = g.location();
-        this.where = r.mask(g.location().toString());
+        this.where = r.maskLocation(g.location().toString());
         this.stackKnown = stack.known();
         this.stackBytes = stack.bytes().orElse(0);
         this.stackDefault = stack.isDefault();
         this.stackSetting = stack.isDefault() ? null : r.mask(stack.setting());
         this.stackLocation = stack.isDefault() ? null : stack.location();
-        this.stackWhere = stack.isDefault() ? "" : r.mask(stack.location().toString());
+        this.stackWhere = stack.isDefault() ? "" : r.maskLocation(stack.location().toString());
     }
 
     /** @param stack the stack its request threads get */

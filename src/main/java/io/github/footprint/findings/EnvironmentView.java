@@ -42,7 +42,7 @@ public final class EnvironmentView {
         }
         this.findings = List.copyOf(fs);
         this.files = d.sources().files().size();
-        this.sourceRoot = r.mask(root);
+        this.sourceRoot = r.maskLocation(root);
         this.mpm = MpmView.of(d.mpm(), r);
         List<DaemonView> ds = new ArrayList<>();
         for (DaemonGroup g : d.daemons()) {

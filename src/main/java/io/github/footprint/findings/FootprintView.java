@@ -67,7 +67,7 @@ public final class FootprintView {
             this.stacksEach = c.stacksEach();
             this.arenasEach = c.arenasEach();
             this.location = c.location();
-            this.where = r.mask(c.location().toString());
+            this.where = r.maskLocation(c.location().toString());
             this.sizedBy = r.mask(Phrases.sizedBy(c));
         }
 
@@ -148,15 +148,15 @@ public final class FootprintView {
         private Link(Loadapp l, String phrase, Redactor r) {
             this.phrase = r.mask(phrase);
             this.alias = r.mask(l.mount().directive() + " " + l.mount().url());
-            this.script = l.scriptFile() == null ? null : r.mask(l.scriptFile());
+            this.script = l.scriptFile() == null ? null : r.maskLocation(l.scriptFile());
             this.mount = l.mount().location();
-            this.mountWhere = r.mask(mount.toString());
+            this.mountWhere = r.maskLocation(mount.toString());
             this.loader = r.mask(l.loader());
             this.call = l.location();
-            this.callWhere = r.mask(call.toString());
+            this.callWhere = r.maskLocation(call.toString());
             this.derivation = r.mask(Phrases.derivation(l));
             this.path = r.mask(l.hostPath());
-            this.file = r.mask(l.iniFile());
+            this.file = r.maskLocation(l.iniFile());
             this.mapping = r.mask(l.iniMapping().description());
             this.section = l.section() == null ? null : r.mask(l.section());
         }
@@ -246,7 +246,7 @@ public final class FootprintView {
         private final String where;
 
         private Pool(Footprint.Pool p, Redactor r) {
-            this.appFile = r.mask(p.app().location().file());
+            this.appFile = r.maskLocation(p.app().location().file());
             this.appSection = r.mask(p.app().section().name());
             this.appElsewhere = !p.app().location().file().equals(p.location().file());
             this.prefix = r.mask(p.engine().prefix());
@@ -261,7 +261,7 @@ public final class FootprintView {
                     : OptionalLong.empty();
             this.connections = p.connections();
             this.location = p.location();
-            this.where = r.mask(p.location().toString());
+            this.where = r.maskLocation(p.location().toString());
         }
 
         /** The INI file of the application; masked. */

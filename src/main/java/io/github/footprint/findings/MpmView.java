@@ -22,7 +22,7 @@ public final class MpmView {
             this.effective = v.effective();
             this.configured = v.configured();
             this.location = v.location();
-            this.where = v.location() == null ? "" : r.mask(v.location().toString());
+            this.where = v.location() == null ? "" : r.maskLocation(v.location().toString());
         }
 
         /** {@code MaxRequestWorkers}. */

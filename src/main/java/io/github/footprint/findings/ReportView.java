@@ -78,7 +78,7 @@ public final class ReportView {
          * here. Unset, the console names each environment's {@link EnvironmentView#sourceRoot()}.
          */
         public Builder sourceFolder(String shown) {
-            sourceFolder = shown == null ? null : redactor.mask(shown);
+            sourceFolder = shown == null ? null : redactor.maskLocation(shown);
             return this;
         }
 

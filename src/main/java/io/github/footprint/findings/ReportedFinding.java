@@ -35,8 +35,8 @@ public final class ReportedFinding {
 
         Place(Location location, Redactor r, String sourceRoot, int lineLength) {
             this.location = location;
-            this.where = r.mask(location.toString());
-            this.file = r.mask(location.file());
+            this.where = r.maskLocation(location.toString());
+            this.file = r.maskLocation(location.file());
             this.artifact = location.file().isEmpty() ? sourceRoot : location.file();
             this.lineLength = lineLength;
         }
@@ -46,7 +46,7 @@ public final class ReportedFinding {
             return location;
         }
 
-        /** {@code file:line}, masked; empty for a place that is the whole project. */
+        /** {@code file:line} (only a reader's marks masked, never a name); empty for the whole project. */
         public String where() {
             return where;
         }

@@ -3,6 +3,7 @@ package io.github.footprint.model;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.footprint.model.memory.Assumption;
 import io.github.footprint.model.memory.Footprint;
 import io.github.footprint.model.memory.FootprintBuilder;
 import io.github.footprint.model.memory.HttpdStartup;
@@ -49,6 +50,10 @@ public final class ModelBuilder {
         Host host = parameters.host();
         Footprint footprint = FootprintBuilder.build(apache, mpm, modWsgi, stacks, named, pylons.apps(), host.appRss(),
                 host.cpuCores(), host.requestGrowth(), parameters.calibration());
+        if (parameters.branches() != null) {
+            footprint = footprint.withAssumption(Assumption.branches(parameters.branches().count(),
+                    parameters.branches().which()));
+        }
         return new Deployment(environment, sources, apache, inis, scripts, daemons, modWsgi, pylons, mpm, stacks,
                 footprint, parameters);
     }

@@ -23,6 +23,7 @@ public final class ModelParameters {
     private final Calibration calibration;
     private final List<String> sqlalchemyPrefixes;
     private final PlatformChoice platform;
+    private Branches branches;
 
     /**
      * @param assumedMpm the MPM assumed when no main httpd file loads one ({@code prefork}, {@code worker}, {@code event})
@@ -58,17 +59,59 @@ public final class ModelParameters {
 
     /** A copy with other {@code engine_from_config} prefixes. */
     public ModelParameters withSqlalchemyPrefixes(List<String> prefixes) {
-        return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, calibration, prefixes, platform);
+        ModelParameters m = new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, calibration, prefixes,
+                platform);
+        m.branches = branches;
+        return m;
     }
 
     /** A copy with another calibration of the memory model. */
     public ModelParameters withCalibration(Calibration c) {
-        return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, c, sqlalchemyPrefixes, platform);
+        ModelParameters m = new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, c, sqlalchemyPrefixes,
+                platform);
+        m.branches = branches;
+        return m;
     }
 
     /** A copy with the platform the check read the project in. */
     public ModelParameters withPlatform(PlatformChoice p) {
-        return new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, calibration, sqlalchemyPrefixes, p);
+        ModelParameters m = new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, calibration,
+                sqlalchemyPrefixes, p);
+        m.branches = branches;
+        return m;
+    }
+
+    /** Which combination of template branches a footprint counts, of how many read. */
+    public static final class Branches {
+        private final int count;
+        private final String which;
+
+        /** @param which the combination, as a phrase ({@code when ckan_debug is false (production.ini.j2:3)}) */
+        public Branches(int count, String which) {
+            this.count = count;
+            this.which = which;
+        }
+
+        public int count() {
+            return count;
+        }
+
+        public String which() {
+            return which;
+        }
+    }
+
+    /** A copy that says which combination of template branches the footprint counts; null for none. */
+    public ModelParameters withBranches(Branches b) {
+        ModelParameters p = new ModelParameters(assumedMpm, apacheVersion, modWsgiVersion, host, calibration,
+                sqlalchemyPrefixes, platform);
+        p.branches = b;
+        return p;
+    }
+
+    /** Which combination of template branches the footprint counts, or null when the templates do not branch. */
+    public Branches branches() {
+        return branches;
     }
 
     /**

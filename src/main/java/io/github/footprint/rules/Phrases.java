@@ -17,6 +17,7 @@ import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.parse.ini.Setting;
 import io.github.footprint.parse.scripts.Fact;
 import io.github.footprint.parse.scripts.python.Derivation;
+import io.github.footprint.source.template.Unknowns;
 
 /**
  * The phrases rules and reports share about the footprint and about how a Pylons app is reached: what sizes a
@@ -36,7 +37,7 @@ public final class Phrases {
         if (clauses.isEmpty()) {
             return clauses;
         }
-        int i = clauses.charAt(0) == '\uE000' ? 1 : 0;
+        int i = clauses.charAt(0) == io.github.footprint.base.Excerpt.OPEN ? 1 : 0;
         int space = clauses.indexOf(' ', i);
         String word = clauses.substring(i, space < 0 ? clauses.length() : space);
         // a name as written stays as written: mod_wsgi, threads=5, config/environment.py
@@ -155,6 +156,17 @@ public final class Phrases {
                 return "daemon '" + a.daemon().name() + "' (" + a.daemon().location() + ") has no maximum-requests, so at"
                         + " requestGrowth " + Sizes.format(a.requestGrowth()) + " its processes grow without bound"
                         + " (FP202); the growth is not counted";
+            case DAEMON_VALUE_UNKNOWN:
+                return a.option() + "=" + a.written() + " of daemon '" + a.daemon().name() + "' ("
+                        + a.daemon().location() + ") is a value the template leaves unknown: mod_wsgi's default "
+                        + a.option() + "=" + a.assumed() + " is counted; give its variable a value to count the real one";
+            case MPM_VALUE_UNKNOWN:
+                return a.option() + " (" + a.written() + ") is a value the template leaves unknown: the "
+                        + a.mpm().label() + " MPM's compiled-in " + a.assumed() + " is counted; give its variable a"
+                        + " value to count the real one";
+            case TEMPLATE_BRANCHES:
+                return "the templates branch on values no one knows: " + a.assumed() + " combinations of their"
+                        + " branches were read, and the largest footprint is counted, " + a.written();
             case POOL_SIZE_UNKNOWN:
                 return "the pool of " + a.app().ini().file().displayPath() + " [" + a.app().section().name() + "] ("
                         + a.engine().prefix() + ") is not counted: " + unreadableSize(a.engine());
@@ -194,6 +206,10 @@ public final class Phrases {
     public static String notAnInteger(SqlEngine e) {
         Setting s = e.unreadableSetting();
         String option = s.key().substring(e.prefix().length());
+        if (s.value() != null && Unknowns.contains(s.value())) {
+            return option + " '" + s.value() + "' (" + s.location() + ") is a value the template leaves unknown: give"
+                    + " its variable a value to count the pool";
+        }
         return option + " '" + s.value() + "' (" + s.location() + ") is not an integer: SQLAlchemy raises ValueError"
                 + " at start-up, so the application does not start as written";
     }

@@ -225,6 +225,33 @@ public final class SourceFile {
                 unknowns, decisions, assumptions);
     }
 
+    /**
+     * The same file with its secret values marked ({@link SecretMarks}); this file when there is none.
+     *
+     * @param harvest where the literal values of secret keys go, null for nowhere
+     */
+    SourceFile marked(java.util.Collection<String> harvest) {
+        if (!parseable || text.isEmpty()) {
+            return this;
+        }
+        SecretMarks.Result r = SecretMarks.mark(kind, text, harvest);
+        if (!r.changed) {
+            return this;
+        }
+        String t = r.text;
+        int[] s = new int[starts.length];
+        int k = 1;
+        // line i ends where the next starts, less one: at its \n, or at the end of a text without a last \n
+        for (int i = t.indexOf('\n'); i >= 0 && k < s.length; i = t.indexOf('\n', i + 1)) {
+            s[k++] = i + 1;
+        }
+        if (k < s.length) {
+            s[k] = t.length() + 1;
+        }
+        return new SourceFile(displayPath, treePath, kind, t, s, lineMap, problems, unresolved, parseable, dialect,
+                unknowns, decisions, assumptions);
+    }
+
     /** The same file tagged with the dialect its name gives (a template with nothing to render). */
     SourceFile tagged(Dialect d) {
         return new SourceFile(displayPath, treePath, kind, text, starts, lineMap, problems, unresolved, parseable, d,

@@ -19,11 +19,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import io.github.footprint.base.UrlPasswords;
+import io.github.footprint.base.Secrets;
 import io.github.footprint.base.Severity;
+import io.github.footprint.base.UrlPasswords;
 import io.github.footprint.source.template.Dialect;
 import io.github.footprint.source.template.DialectDetector;
 import io.github.footprint.source.template.RenderedTemplate;
@@ -33,6 +32,8 @@ import io.github.footprint.source.template.TemplateInput;
 import io.github.footprint.source.template.TemplateName;
 import io.github.footprint.source.template.TemplateOptions;
 import io.github.footprint.source.template.TemplateProblem;
+import io.github.footprint.source.template.Unknown;
+import io.github.footprint.source.template.Unknowns;
 import io.github.footprint.source.template.Variables;
 import io.github.footprint.source.template.VariablesLoader;
 
@@ -48,12 +49,6 @@ import io.github.footprint.source.template.VariablesLoader;
  * needs them).
  */
 public final class SourceLoader {
-    /** Values of keys named like these are secrets. */
-    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|passwd|secret|token).*");
-    /** {@code key = value}, {@code key: value}, {@code export KEY=value}, {@code SetEnv KEY value}. */
-    private static final Pattern KEY_VALUE = Pattern.compile(
-            "^\\s*(?:export\\s+|SetEnv\\s+|set\\s+|Environment=\\s*\"?)?([A-Za-z0-9_.\\-]+)\\s*(?:=|:|\\s)\\s*(.*?)\\s*$");
-
     private final Path baseDirectory;
     private final Path sourceDirectory;
     private final List<String> includes;
@@ -179,7 +174,7 @@ public final class SourceLoader {
         TemplateRenderer renderer = new TemplateRenderer(properties, filtering);
         Set<String> secrets = new TreeSet<>();
         for (String name : properties.stringPropertyNames()) {
-            if (SECRET_KEY.matcher(name).matches()) {
+            if (Secrets.isSecretName(name)) {
                 secrets.add(properties.getProperty(name));
             }
             secrets.addAll(UrlPasswords.in(properties.getProperty(name)));
@@ -198,14 +193,14 @@ public final class SourceLoader {
                 }
             }
         }
+        List<String> toLoad = new ArrayList<>(scan.paths.size());
         for (String treePath : scan.paths) {
             for (int i = treePath.indexOf('/'); i > 0; i = treePath.indexOf('/', i + 1)) {
                 dirs.add(treePath.substring(0, i));
             }
-            Path file = scan.path(sourceDirectory, treePath);
             // without a link on the way, the real path is the real root's: no need to ask the file system
             if (scan.throughLink(treePath)) {
-                Path real = realPath(file);
+                Path real = realPath(scan.path(sourceDirectory, treePath));
                 if (real.startsWith(realRoot) && !real.equals(realRoot.resolve(treePath))) {
                     String target = realRoot.relativize(real).toString().replace('\\', '/');
                     if (!target.equals(treePath) && Files.isRegularFile(real)) {
@@ -214,14 +209,17 @@ public final class SourceLoader {
                     }
                 }
             }
-            files.add(loadOne(treePath, file, renderer, secrets, scan.unreadable.contains(treePath), templating));
+            toLoad.add(treePath);
         }
+        displayRoot();
+        files.addAll(loadAll(toLoad, scan, renderer, secrets, templating));
         for (Map.Entry<String, TreeWalk.Notice> e : scan.notices.entrySet()) {
             // what the walk did not open: said at the entry, never read
             String treePath = e.getKey();
             files.add(new SourceFile(displayPath(treePath), treePath, FileKind.of(treePath), List.of(), new int[0],
                     List.of(new SourceProblem(0, e.getValue().severity, e.getValue().message)), List.of(), false));
         }
+        Reader reader = new Reader();
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         for (SourceFile f : files) {
             byPath.put(f.treePath(), f);
@@ -231,13 +229,14 @@ public final class SourceLoader {
             SourceFile target = byPath.get(e.getValue());
             if (target == null) {
                 // the link's target is excluded or outside the selection: read it under the link's name
-                target = loadOne(e.getKey(), scan.path(sourceDirectory, e.getKey()), renderer, secrets, true,
+                target = loadOne(reader, e.getKey(), scan.path(sourceDirectory, e.getKey()), renderer, secrets, true,
                         templating);
                 files.add(target);
             } else {
                 aliases.put(e.getKey(), target);
             }
         }
+        markSecrets(files, aliases, secrets);
         Variables variables = templating.loaded();
         if (variables != null) {
             secrets.addAll(variables.secretValues());
@@ -259,6 +258,25 @@ public final class SourceLoader {
             }
         }
         return new SourceSet(displayRoot(), files, aliases, secrets, dirs, false, variables);
+    }
+
+    /**
+     * Marks the secret values of every file as its reader names them ({@link SecretMarks}), and keeps the values of
+     * secret keys (not those in comments, nor in files footprint does not read) for the masked view.
+     */
+    private static void markSecrets(List<SourceFile> files, Map<String, SourceFile> aliases, Set<String> secrets) {
+        Map<SourceFile, SourceFile> marked = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            SourceFile f = files.get(i);
+            SourceFile m = f.marked(f.kind() == FileKind.OTHER ? null : secrets);
+            if (m != f) {
+                files.set(i, m);
+                marked.put(f, m);
+            }
+        }
+        if (!marked.isEmpty()) {
+            aliases.replaceAll((k, v) -> marked.getOrDefault(v, v));
+        }
     }
 
     /** The problems of variables files in the tree go to those files (a YAML error is located there). */
@@ -333,10 +351,10 @@ public final class SourceLoader {
      * {@link #loadOne} with the source stage's last resort: a failure of footprint's own on one file (a template
      * deeper than the engine's stack, say) is an error on that file, and the other files are read.
      */
-    private SourceFile loadOne(String treePath, Path file, TemplateRenderer renderer, Set<String> secrets,
-            boolean mayBeFolder, Templating templating) {
+    private SourceFile loadOne(Reader reader, String treePath, Path file, TemplateRenderer renderer,
+            Set<String> secrets, boolean mayBeFolder, Templating templating) {
         try {
-            return loadFile(treePath, file, renderer, secrets, mayBeFolder, templating);
+            return loadFile(reader, treePath, file, renderer, secrets, mayBeFolder, templating);
         } catch (Throwable t) {
             io.github.footprint.base.InternalErrors.rethrowFatal(t);
             List<SourceProblem> problems = List.of(new SourceProblem(0, Severity.ERROR,
@@ -347,8 +365,8 @@ public final class SourceLoader {
     }
 
     /** @param mayBeFolder false for what the scanner found to be a regular file */
-    private SourceFile loadFile(String treePath, Path file, TemplateRenderer renderer, Set<String> secrets,
-            boolean mayBeFolder, Templating templating) {
+    private SourceFile loadFile(Reader reader, String treePath, Path file, TemplateRenderer renderer,
+            Set<String> secrets, boolean mayBeFolder, Templating templating) {
         String display = displayPath(treePath);
         TemplateName name = TemplateName.of(treePath);
         FileTypes.Entry type = fileTypes.isEmpty() ? null : fileTypes.match(treePath);
@@ -362,7 +380,7 @@ public final class SourceLoader {
         }
         int length;
         try {
-            length = read(file);
+            length = reader.read(file);
         } catch (IOException | RuntimeException e) {
             problems.add(new SourceProblem(0, Severity.ERROR, "the file cannot be read (" + describe(e)
                     + "); check that it is a readable file"));
@@ -370,43 +388,42 @@ public final class SourceLoader {
         }
         if (kind == FileKind.OTHER && name.templated() && (type == null || type.kind() == null)) {
             // a template whose name says nothing (apache-keystone.template): its content may
-            kind = FileKind.sniff(new String(buffer, 0, length, StandardCharsets.ISO_8859_1));
+            kind = FileKind.sniff(new String(reader.buffer, 0, length, StandardCharsets.ISO_8859_1));
         }
         if (kind == FileKind.OTHER) {
-            return loadOther(display, treePath, Arrays.copyOf(buffer, length), renderer, secrets);
+            return loadOther(display, treePath, Arrays.copyOf(reader.buffer, length), renderer, secrets);
         }
-        ByteScan scan = ByteScan.of(buffer, length, lineScratch);
-        lineScratch = scan.scratch != null ? scan.scratch : lineScratch;
+        ByteScan scan = ByteScan.of(reader.buffer, length, reader.lineScratch);
+        reader.lineScratch = scan.scratch != null ? scan.scratch : reader.lineScratch;
         if (scan.ascii) {
             // plain ASCII is valid UTF-8: no decoder, and the scan answered for the text
-            String text = new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
+            String text = new String(reader.buffer, 0, length, StandardCharsets.ISO_8859_1);
             Dialect named = given != null ? given : name.dialect();
             // a dialect the user names is read as that dialect, whatever the text holds
             boolean unrendered = given != null && given != Dialect.NONE;
             if (!scan.templateHint && !unrendered && renderer.keeps(scan.carriageReturn, scan.delimiter)) {
                 // nothing to render: the text is the file, line for line
-                if (scan.secretHint) {
-                    collectSecrets(splitLines(text), secrets);
-                }
                 SourceFile kept = new SourceFile(display, treePath, kind, text, scan.starts, null, problems, List.of(),
                         true);
                 return named == null ? kept : kept.tagged(named);
             }
-            return renderAny(display, treePath, kind, name, given, text, renderer, secrets, problems, templating);
+            return renderAny(reader, display, treePath, kind, name, given, text, renderer, secrets, problems,
+                    templating);
         }
-        byte[] bytes = Arrays.copyOf(buffer, length);
+        byte[] bytes = Arrays.copyOf(reader.buffer, length);
         if (scan.nul >= 0) {
             problems.add(new SourceProblem(lineOf(bytes, scan.nul), Severity.ERROR,
                     "binary content (a NUL byte) in " + kindName(kind)
                             + " file; it is not a text configuration file and was not read"));
             return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
         }
-        String text = decode(bytes, kind, problems);
-        return renderAny(display, treePath, kind, name, given, text, renderer, secrets, problems, templating);
+        String text = SecretMarks.sanitize(decode(bytes, kind, problems));
+        return renderAny(reader, display, treePath, kind, name, given, text, renderer, secrets, problems, templating);
     }
 
     /** Renders a text in its dialect: Maven placeholders here, the other dialects by their engine. */
-    private SourceFile renderAny(String display, String treePath, FileKind kind, TemplateName name, Dialect given,
+    private SourceFile renderAny(Reader reader, String display, String treePath, FileKind kind, TemplateName name,
+            Dialect given,
             String text, TemplateRenderer renderer, Set<String> secrets, List<SourceProblem> problems,
             Templating templating) {
         boolean dollar = kind == FileKind.APACHE || kind == FileKind.INI;
@@ -414,14 +431,12 @@ public final class SourceLoader {
         TemplateEngine engine = engines.engine(dialect);
         if (given == Dialect.NONE) {
             // the user says the file holds no template syntax: read as written
-            collectSecrets(text, secrets);
             return new SourceFile(display, treePath, kind, text, lineStarts(text), null, problems, List.of(), true);
         }
         if (engine == null || !renderer.enabled()) {
             // Maven placeholders, or filtering off: every file is read as written (tagged with its dialect)
             SourceFile f;
             if (renderer.keeps(text)) {
-                collectSecrets(text, secrets);
                 f = new SourceFile(display, treePath, kind, text, lineStarts(text), null, problems, List.of(), true);
             } else {
                 f = render(display, treePath, kind, text, renderer, secrets, problems);
@@ -433,16 +448,150 @@ public final class SourceLoader {
         for (TemplateProblem p : r.problems()) {
             problems.add(new SourceProblem(p.line(), p.severity(), p.message()));
         }
-        int[] starts = r.lineStarts();
+        if (reader.defer && !r.unknowns().isEmpty()) {
+            // on a reading thread: loader-wide ids are given in file order after the threads, so that they never
+            // depend on which thread rendered first
+            reader.pending = new Pending(display, treePath, kind, problems, dialect, r);
+            return null;
+        }
+        return numberedFile(display, treePath, kind, problems, dialect, r, secrets);
+    }
+
+    /** A render with unknowns whose loader-wide ids are still to be given (see {@link #loadAll}). */
+    private static final class Pending {
+        final String display;
+        final String treePath;
+        final FileKind kind;
+        final List<SourceProblem> problems;
+        final Dialect dialect;
+        final RenderedTemplate r;
+
+        Pending(String display, String treePath, FileKind kind, List<SourceProblem> problems, Dialect dialect,
+                RenderedTemplate r) {
+            this.display = display;
+            this.treePath = treePath;
+            this.kind = kind;
+            this.problems = problems;
+            this.dialect = dialect;
+            this.r = r;
+        }
+    }
+
+    /** A rendered file with its unknowns numbered loader-wide. */
+    private SourceFile numberedFile(String display, String treePath, FileKind kind, List<SourceProblem> problems,
+            Dialect dialect, RenderedTemplate r, Set<String> secrets) {
+        Renumbered n = numbered(r);
+        java.util.SortedMap<Integer, Unknown> unknowns = n == null ? r.unknowns() : n.unknowns;
+        int[] starts = n == null ? r.lineStarts() : n.starts;
         if (starts != null) {
             // the rendered text is the file, line for line: no string per line
-            collectSecrets(r.text(), secrets);
-            return new SourceFile(display, treePath, kind, r.text(), starts, r.lineMap(), problems, r.parseable(),
-                    dialect, r.unknowns(), r.decisions(), r.assumptions());
+            String rendered = n == null ? r.text() : n.text;
+            return new SourceFile(display, treePath, kind, rendered, starts, r.lineMap(), problems, r.parseable(),
+                    dialect, unknowns, r.decisions(), r.assumptions());
         }
-        collectSecrets(r.lines(), secrets);
-        return new SourceFile(display, treePath, kind, r.lines(), r.lineMap(), problems, r.parseable(), dialect,
-                r.unknowns(), r.decisions(), r.assumptions());
+        List<String> lines = n == null ? r.lines() : n.lines;
+        return new SourceFile(display, treePath, kind, lines, r.lineMap(), problems, r.parseable(), dialect,
+                unknowns, r.decisions(), r.assumptions());
+    }
+
+    /**
+     * The ids of unknowns, one per distinct expression in every file this loader reads (in every environment): the
+     * same expression ({@code {{ site }}}) gets the same token in every file, so that names written with it (a daemon
+     * group, a process group) compare equal, and a message can name the expression whatever file a token came from.
+     */
+    private final Map<String, Integer> unknownIds = new java.util.HashMap<>();
+    /** Every unknown by its loader-wide id (the first occurrence of its expression). */
+    private final java.util.SortedMap<Integer, Unknown> unknownTable = new java.util.TreeMap<>();
+
+    /** The unknowns of every file this loader has read so far, by their loader-wide id. */
+    public synchronized java.util.SortedMap<Integer, Unknown> unknowns() {
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(unknownTable));
+    }
+
+    /** A render with its unknowns renumbered loader-wide (the text's tokens rewritten to match), or null if unchanged. */
+    private synchronized Renumbered numbered(RenderedTemplate r) {
+        if (r.unknowns().isEmpty()) {
+            return null;
+        }
+        Map<Integer, Integer> ids = new java.util.HashMap<>();
+        java.util.SortedMap<Integer, Unknown> table = new java.util.TreeMap<>();
+        boolean same = true;
+        for (Unknown u : r.unknowns().values()) {
+            String key = u.dialect() + "\0" + u.written().replaceAll("\\s+", " ") + "\0" + u.variables()
+                    + "\0" + u.secret();
+            Integer id = unknownIds.get(key);
+            if (id == null) {
+                id = unknownIds.size() + 1;
+                unknownIds.put(key, id);
+                unknownTable.put(id, new Unknown(id, u.templateLine(), u.written(), u.variables(), u.dialect(),
+                        u.secret()));
+            }
+            ids.put(u.id(), id);
+            same &= id == u.id();
+            table.putIfAbsent(id, new Unknown(id, u.templateLine(), u.written(), u.variables(), u.dialect(), u.secret()));
+        }
+        if (same) {
+            return null;
+        }
+        return new Renumbered(r, ids, table);
+    }
+
+    /** A render whose tokens carry the loader-wide ids: its text and lines rewritten, the rest as rendered. */
+    private static final class Renumbered {
+        final String text;
+        final int[] starts;
+        final List<String> lines;
+        final java.util.SortedMap<Integer, Unknown> unknowns;
+
+        Renumbered(RenderedTemplate r, Map<Integer, Integer> ids, java.util.SortedMap<Integer, Unknown> unknowns) {
+            this.unknowns = unknowns;
+            int[] old = r.lineStarts();
+            if (old != null) {
+                // the text is the file, line for line: a token holds no line end, so the lines stay where they were
+                text = renumber(r.text(), ids);
+                starts = startsAgain(text, old.length - 1);
+                lines = null;
+            } else {
+                text = null;
+                starts = null;
+                lines = new ArrayList<>(r.lines().size());
+                for (String line : r.lines()) {
+                    lines.add(renumber(line, ids));
+                }
+            }
+        }
+    }
+
+    /** Where each of {@code count} lines starts in a text, then one past the end of the last line plus one. */
+    private static int[] startsAgain(String text, int count) {
+        int[] s = new int[count + 1];
+        if (count == 0) {
+            return s;
+        }
+        int line = 0;
+        for (int i = 0; i < text.length() && line + 1 < count; i++) {
+            if (text.charAt(i) == '\n') {
+                s[++line] = i + 1;
+            }
+        }
+        int end = text.indexOf('\n', s[count - 1]);
+        s[count] = (end < 0 ? text.length() : end) + 1;
+        return s;
+    }
+
+    private static String renumber(String text, Map<Integer, Integer> ids) {
+        List<Unknowns.Span> spans = Unknowns.find(text);
+        if (spans.isEmpty()) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text.length() + 8);
+        int at = 0;
+        for (Unknowns.Span s : spans) {
+            Integer id = ids.get(s.id());
+            b.append(text, at, s.start()).append(id == null ? text.substring(s.start(), s.end()) : Unknowns.token(id));
+            at = s.end();
+        }
+        return b.append(text, at, text.length()).toString();
     }
 
     /** Renders a text line by line and keeps the line map. */
@@ -452,47 +601,163 @@ public final class SourceLoader {
         // httpd ends a line at LF only: a lone CR stays in an Apache file's line (and in a file an Include may read)
         TemplateRenderer.Rendered r = renderer.render(raw, kind != FileKind.APACHE && kind != FileKind.OTHER);
         problems.addAll(r.problems);
-        collectSecrets(r.lines, secrets);
         return new SourceFile(display, treePath, kind, r.lines, r.lineMap(), problems, r.unresolved, true);
     }
 
-    /** What files are read into, one after another (a file's text is copied out of it). */
-    private byte[] buffer = new byte[8192];
-    private ByteBuffer window = ByteBuffer.wrap(buffer);
-    /** Where {@link ByteScan} notes line starts, reused from file to file. */
-    private int[] lineScratch = new int[512];
+    /** One thread's reading state: what files are read into, one after another (a file's text is copied out). */
+    private static final class Reader {
+        byte[] buffer = new byte[8192];
+        ByteBuffer window = ByteBuffer.wrap(buffer);
+        /** Where {@link ByteScan} notes line starts, reused from file to file. */
+        int[] lineScratch = new int[512];
+        /** On a reading thread of many: renders with unknowns are left {@link #pending}, numbered after the threads. */
+        boolean defer;
+        /** The last file's render left for numbering, or null. */
+        Pending pending;
 
-    /**
-     * Reads the whole file into {@link #buffer} as {@link Files#readAllBytes} reads it (the size first, then to the
-     * end, whatever the size said) and returns its length.
-     */
-    private int read(Path file) throws IOException {
-        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
-            long size = ch.size();
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new OutOfMemoryError("Required array size too large");
-            }
-            if (buffer.length <= size) {
-                grow((int) size + 1);
-            }
-            int n = 0;
-            while (true) {
-                if (n == buffer.length) {
-                    grow(n + 1);
+        /**
+         * Reads the whole file into {@link #buffer} as {@link Files#readAllBytes} reads it (the size first, then to the
+         * end, whatever the size said) and returns its length.
+         */
+        private int read(Path file) throws IOException {
+            try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+                long size = ch.size();
+                if (size > Integer.MAX_VALUE - 8) {
+                    throw new OutOfMemoryError("Required array size too large");
                 }
-                window.clear().position(n);
-                int r = ch.read(window);
-                if (r < 0) {
-                    return n;
+                if (buffer.length <= size) {
+                    grow((int) size + 1);
                 }
-                n += r;
+                int n = 0;
+                while (true) {
+                    if (n == buffer.length) {
+                        grow(n + 1);
+                    }
+                    window.clear().position(n);
+                    int r = ch.read(window);
+                    if (r < 0) {
+                        return n;
+                    }
+                    n += r;
+                }
             }
+        }
+
+        private void grow(int atLeast) {
+            buffer = Arrays.copyOf(buffer, Math.max(atLeast, 2 * buffer.length));
+            window = ByteBuffer.wrap(buffer);
         }
     }
 
-    private void grow(int atLeast) {
-        buffer = Arrays.copyOf(buffer, Math.max(atLeast, 2 * buffer.length));
-        window = ByteBuffer.wrap(buffer);
+    /** Below this many files the loader reads on one thread: starting others would cost more than it saves. */
+    private static final int PARALLEL_FILES = 64;
+    /** Files a reading thread takes at a time. */
+    private static final int CHUNK = 16;
+    /** How many threads read many files; 0 for as many as there are processors, at most four. */
+    private int threads;
+
+    /** This loader reading many files on exactly {@code n} threads (for tests: the result must not depend on it). */
+    SourceLoader threads(int n) {
+        threads = n;
+        return this;
+    }
+
+    /**
+     * Loads the files, in their order: on up to four threads (as many as there are processors) when there are many,
+     * each thread with its own buffers and its own set of secrets, merged at the end; the result is the same list as
+     * one thread's, whatever the order in which the threads finish.
+     */
+    private List<SourceFile> loadAll(List<String> paths, Scan scan, TemplateRenderer renderer, Set<String> secrets,
+            Templating templating) {
+        int n = paths.size();
+        SourceFile[] out = new SourceFile[n];
+        int threads = n < PARALLEL_FILES ? 1 : Math.min((n + CHUNK - 1) / CHUNK,
+                this.threads > 0 ? this.threads : Math.min(4, Runtime.getRuntime().availableProcessors()));
+        if (threads <= 1) {
+            Reader reader = new Reader();
+            for (int i = 0; i < n; i++) {
+                String p = paths.get(i);
+                out[i] = loadOne(reader, p, scan.path(sourceDirectory, p), renderer, secrets,
+                        scan.unreadable.contains(p), templating);
+            }
+            return Arrays.asList(out);
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Set<String>> found = new ArrayList<>();
+        Pending[] pendings = new Pending[n];
+        List<Thread> started = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Set<String> own = new TreeSet<>();
+            found.add(own);
+            Runnable work = () -> {
+                Reader reader = new Reader();
+                reader.defer = true;
+                try {
+                    for (int from = next.getAndAdd(CHUNK); from < n && failure.get() == null;
+                            from = next.getAndAdd(CHUNK)) {
+                        for (int i = from; i < Math.min(n, from + CHUNK); i++) {
+                            String p = paths.get(i);
+                            reader.pending = null;
+                            out[i] = loadOne(reader, p, scan.path(sourceDirectory, p), renderer, own,
+                                    scan.unreadable.contains(p), templating);
+                            if (out[i] == null) {
+                                pendings[i] = reader.pending;
+                            }
+                        }
+                    }
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                }
+            };
+            if (t == threads - 1) {
+                work.run();
+            } else {
+                Thread th = new Thread(work, "footprint-load-" + t);
+                th.setDaemon(true);
+                th.start();
+                started.add(th);
+            }
+        }
+        for (Thread th : started) {
+            boolean interrupted = false;
+            while (th.isAlive()) {
+                try {
+                    th.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Throwable f = failure.get();
+        if (f instanceof RuntimeException) {
+            throw (RuntimeException) f;
+        }
+        if (f != null) {
+            throw (Error) f;
+        }
+        for (Set<String> own : found) {
+            secrets.addAll(own);
+        }
+        // the renders with unknowns, numbered in file order as one thread numbers them
+        for (int i = 0; i < n; i++) {
+            if (out[i] == null) {
+                Pending p = pendings[i];
+                String treePath = paths.get(i);
+                try {
+                    out[i] = numberedFile(p.display, p.treePath, p.kind, p.problems, p.dialect, p.r, secrets);
+                } catch (RuntimeException | StackOverflowError e) {
+                    io.github.footprint.base.InternalErrors.rethrowFatal(e);
+                    out[i] = new SourceFile(displayPath(treePath), treePath, FileKind.of(treePath), List.of(),
+                            new int[0], List.of(new SourceProblem(0, Severity.ERROR, io.github.footprint.base
+                                    .InternalErrors.message("reading and rendering this file", e))), List.of(), false);
+                }
+            }
+        }
+        return Arrays.asList(out);
     }
 
     /** The kind with its article, for messages: "an Apache", "a shell"... */
@@ -509,14 +774,12 @@ public final class SourceLoader {
                         false);
             }
         }
-        String text = decode(bytes, FileKind.OTHER, new ArrayList<>());
+        String text = SecretMarks.sanitize(decode(bytes, FileKind.OTHER, new ArrayList<>()));
         if (renderer.keeps(text)) {
-            collectSecrets(text, secrets);
             return new SourceFile(display, treePath, FileKind.OTHER, text, lineStarts(text), null, List.of(), List.of(),
                     true);
         }
         TemplateRenderer.Rendered r = renderer.render(splitLines(text), false);
-        collectSecrets(r.lines, secrets);
         return new SourceFile(display, treePath, FileKind.OTHER, r.lines, r.lineMap(), List.of(), List.of(), true);
     }
 
@@ -653,33 +916,5 @@ public final class SourceLoader {
             }
         }
         return false;
-    }
-
-    /** {@link #collectSecrets(List, Set)} for a whole text, which most often says nothing of secrets at all. */
-    private static void collectSecrets(String text, Set<String> secrets) {
-        if (text.indexOf("://") >= 0 || mentionsSecret(text)) {
-            collectSecrets(splitLines(text), secrets);
-        }
-    }
-
-    private static void collectSecrets(List<String> lines, Set<String> secrets) {
-        for (String line : lines) {
-            if (line.indexOf("://") >= 0) {
-                secrets.addAll(UrlPasswords.in(line));
-            }
-            if (!mentionsSecret(line)) {
-                continue;
-            }
-            Matcher m = KEY_VALUE.matcher(line);
-            if (m.matches() && SECRET_KEY.matcher(m.group(1)).matches()) {
-                String v = m.group(2);
-                if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
-                    v = v.substring(1, v.length() - 1);
-                }
-                if (!v.isEmpty()) {
-                    secrets.add(v);
-                }
-            }
-        }
     }
 }

@@ -26,8 +26,28 @@ public final class TemplateRenderer {
 
     /** @param enabled false renders nothing (the {@code filtering=false} parameter) */
     public TemplateRenderer(Properties properties, boolean enabled) {
-        this.properties = properties;
+        this.properties = marked(properties);
         this.enabled = enabled;
+    }
+
+    /**
+     * The properties with the value of each secret-named one ({@code db.password}) marked secret, so that it stays
+     * secret wherever a placeholder puts it ({@link io.github.footprint.base.Secrets}).
+     */
+    private static Properties marked(Properties properties) {
+        Properties out = null;
+        for (String name : properties.stringPropertyNames()) {
+            if (io.github.footprint.base.Secrets.isSecretName(name)) {
+                if (out == null) {
+                    out = new Properties();
+                    for (String n : properties.stringPropertyNames()) {
+                        out.setProperty(n, properties.getProperty(n));
+                    }
+                }
+                out.setProperty(name, io.github.footprint.base.Secrets.wrap(properties.getProperty(name)));
+            }
+        }
+        return out == null ? properties : out;
     }
 
     /** False when filtering is off: nothing is rendered, in any dialect. */

@@ -144,7 +144,9 @@ class RuleFixturesTest {
         assertEquals(List.of(), ConsoleLines.tooLong(result.view()), () -> caseFolder.getFileName() + ": console"
                 + " lines longer than their location and " + ConsoleLines.LIMIT + " characters");
         List<String> longFirstLines = result.environments().stream().flatMap(env -> env.findings().stream())
-                .filter(f -> f.message().length() > Finding.FIRST_LINE)
+                // the rule's words; a finding of some template branches carries the engine's short mark beyond them
+                .filter(f -> f.message().length() - (f.message().endsWith(Finding.SOME_BRANCHES)
+                        ? Finding.SOME_BRANCHES.length() : 0) > Finding.FIRST_LINE)
                 .map(f -> f.message().length() + " " + f.ruleId() + " " + f.message()).collect(Collectors.toList());
         assertEquals(List.of(), longFirstLines, () -> caseFolder.getFileName() + ": first lines longer than "
                 + Finding.FIRST_LINE + " characters");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.footprint.base.Secrets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -50,7 +51,8 @@ class TemplatedTreeTest {
     }
 
     private static String shown(SourceFile f) {
-        return f.text().replace(String.valueOf(Unknowns.OPEN), "<?").replace(String.valueOf(Unknowns.CLOSE), ">");
+        return f.text().replace(String.valueOf(Unknowns.OPEN), "<?").replace(String.valueOf(Unknowns.CLOSE), ">")
+                .replace(String.valueOf(Secrets.OPEN), "<secret>").replace(String.valueOf(Secrets.CLOSE), "</secret>");
     }
 
     @Test
@@ -60,7 +62,7 @@ class TemplatedTreeTest {
         SourceFile ini = s.get("roles/web/templates/production.ini.j2").get();
         assertEquals(FileKind.INI, ini.kind());
         assertEquals(Dialect.JINJA2, ini.dialect());
-        assertEquals("[app:main]\nuse = egg:shop\ndebug = false\nsqlalchemy.url = postgresql://shop:s3cret-pw@db/shop\n"
+        assertEquals("[app:main]\nuse = egg:shop\ndebug = false\nsqlalchemy.url = postgresql://shop:<secret>s3cret-pw</secret>@db/shop\n"
                 + "worker1 = 8\nworker2 = 8\npool = <?1>\n", shown(ini));
         assertEquals(List.of(1, 2, 6, 8, 10, 10, 12), List.of(ini.templateLine(0), ini.templateLine(1),
                 ini.templateLine(2), ini.templateLine(3), ini.templateLine(4), ini.templateLine(5),
@@ -71,8 +73,11 @@ class TemplatedTreeTest {
         assertTrue(s.secrets().contains("s3cret-pw"), "secret values of variables are masked");
         SourceFile vhost = s.get("roles/web/templates/vhost.conf.j2").get();
         assertEquals(FileKind.APACHE, vhost.kind());
-        assertEquals("<VirtualHost *:80>\n  WSGIDaemonProcess shop processes=2 threads=<?1>\n</VirtualHost>\n",
+        // unknowns are numbered loader-wide: production.ini.j2's {{ pool_size }} is 1, this {{ threads }} 2
+        assertEquals("<VirtualHost *:80>\n  WSGIDaemonProcess shop processes=2 threads=<?2>\n</VirtualHost>\n",
                 shown(vhost), "group_vars/production beats the role's defaults");
+        assertEquals(List.of("threads"), vhost.unknown(2).variables());
+        assertEquals(null, vhost.unknown(1), "a file's table holds its own unknowns only");
         assertTrue(s.variables().isPresent());
         assertEquals(2, s.variables().get().layers().size());
     }

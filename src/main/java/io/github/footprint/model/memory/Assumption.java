@@ -34,7 +34,22 @@ public final class Assumption {
          * The size of {@link #app()}'s {@link #engine()} pool is unknown: {@code pool_size} or {@code max_overflow} is
          * no integer (SQLAlchemy raises ValueError at start-up); its connections are not counted.
          */
-        POOL_SIZE_UNKNOWN
+        POOL_SIZE_UNKNOWN,
+        /**
+         * An option of {@link #daemon()} that sizes it ({@link #option()}: {@code processes}, {@code threads}) is a value
+         * a template left unknown: mod_wsgi's default for it ({@link #assumed()}) is counted.
+         */
+        DAEMON_VALUE_UNKNOWN,
+        /**
+         * An MPM sizing directive ({@link #option()}, as {@link #written()}) is a value a template left unknown: the
+         * MPM's compiled-in default ({@link #assumed()}) is counted.
+         */
+        MPM_VALUE_UNKNOWN,
+        /**
+         * The templates branch on values no one knows: every combination of branches read was checked, and the
+         * footprint is that of the largest, which {@link #written()} names.
+         */
+        TEMPLATE_BRANCHES
     }
 
     private final Kind kind;
@@ -45,6 +60,9 @@ public final class Assumption {
     private final long requestGrowth;
     private final PylonsApp app;
     private final SqlEngine engine;
+    private String option;
+    private String written;
+    private long assumed;
 
     private Assumption(Kind kind, Mpm.Kind mpm, Mount mount, DaemonGroup daemon, StackSize stack, long requestGrowth,
             PylonsApp app, SqlEngine engine) {
@@ -88,6 +106,48 @@ public final class Assumption {
 
     static Assumption poolSizeUnknown(PylonsApp app, SqlEngine engine) {
         return new Assumption(Kind.POOL_SIZE_UNKNOWN, null, null, null, null, 0, app, engine);
+    }
+
+    static Assumption daemonValue(DaemonGroup g, String option, String written, long assumed) {
+        Assumption a = new Assumption(Kind.DAEMON_VALUE_UNKNOWN, null, null, g, null, 0, null, null);
+        a.option = option;
+        a.written = written;
+        a.assumed = assumed;
+        return a;
+    }
+
+    static Assumption mpmValue(String directive, String written, long assumed, Mpm.Kind mpm) {
+        Assumption a = new Assumption(Kind.MPM_VALUE_UNKNOWN, mpm, null, null, null, 0, null, null);
+        a.option = directive;
+        a.written = written;
+        a.assumed = assumed;
+        return a;
+    }
+
+    /**
+     * The footprint of the largest of {@code count} combinations of template branches, {@code which} saying which
+     * ({@code when ckan_debug is false (templates/production.ini.j2:3)}).
+     */
+    public static Assumption branches(int count, String which) {
+        Assumption a = new Assumption(Kind.TEMPLATE_BRANCHES, null, null, null, null, 0, null, null);
+        a.written = which;
+        a.assumed = count;
+        return a;
+    }
+
+    /** The option or directive whose value is unknown ({@link Kind#DAEMON_VALUE_UNKNOWN}, {@link Kind#MPM_VALUE_UNKNOWN}), else null. */
+    public String option() {
+        return option;
+    }
+
+    /** That option's value as the rendered text has it (its unknown's token), else null. */
+    public String written() {
+        return written;
+    }
+
+    /** The value counted in its place ({@link Kind#DAEMON_VALUE_UNKNOWN}), else 0. */
+    public long assumed() {
+        return assumed;
     }
 
     public Kind kind() {

@@ -405,6 +405,14 @@ public final class Footprint {
         this.idleChildren = idleChildren;
     }
 
+    /** The same footprint with one more statement of what it rests on. */
+    public Footprint withAssumption(Assumption a) {
+        List<Assumption> more = new java.util.ArrayList<>(assumptions);
+        more.add(a);
+        return new Footprint(components, gracefulStop, pools, more, arenaMax, arenaMaxSetting, cpuCores, idleChildren,
+                restrictSaving);
+    }
+
     /**
      * What {@code WSGIRestrictEmbedded On} would save per Apache child: Python is initialised in every child though
      * no application runs embedded; 0 otherwise.

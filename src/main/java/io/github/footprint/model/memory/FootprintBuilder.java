@@ -22,7 +22,9 @@ import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.model.wsgi.ModWsgi;
 import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.parse.apache.ApacheConfig;
+import io.github.footprint.parse.apache.Directive;
 import io.github.footprint.parse.scripts.Fact;
+import io.github.footprint.parse.wsgi.NumberOption;
 
 /**
  * Computes a deployment's {@link Footprint} (DESIGN.md §4), worst case, with the constants of a
@@ -102,6 +104,13 @@ public final class FootprintBuilder {
                     : wsgi.embeddedRestricted() ? WsgiState.RESTRICTED : WsgiState.PYTHON;
             if (mpm.assumed()) {
                 assumptions.add(Assumption.mpm(mpm.kind()));
+            }
+            for (Directive d : mpm.unknownValues()) {
+                MpmDirective which = MpmDirective.byName(d.key()).orElse(null);
+                if (which != null && mpm.value(which).isPresent()) {
+                    assumptions.add(Assumption.mpmValue(d.name() + " " + d.arg(), d.location().toString(),
+                            mpm.value(which).get().configured(), mpm.kind()));
+                }
             }
             if (wsgi.active() && wsgi.loaded() == null) {
                 assumptions.add(Assumption.of(Assumption.Kind.MOD_WSGI_ASSUMED_LOADED));
@@ -244,6 +253,10 @@ public final class FootprintBuilder {
     private Footprint.Component daemon(DaemonGroup g, List<Mount> mounts, long arenaMax) {
         int threads = Math.max(0, g.threads());
         long processes = Math.max(1, g.processes());
+        g.values().processes().filter(NumberOption::unknown).ifPresent(v -> assumptions.add(
+                Assumption.daemonValue(g, "processes", v.written(), v.read())));
+        g.values().threads().filter(NumberOption::unknown).ifPresent(v -> assumptions.add(
+                Assumption.daemonValue(g, "threads", v.written(), v.read())));
         int apps = applicationGroups(mounts, new ArrayList<>());
         if (apps == 0) {
             apps = 1;

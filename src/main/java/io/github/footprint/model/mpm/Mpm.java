@@ -50,6 +50,22 @@ public final class Mpm {
         this.deprecated = List.copyOf(deprecated);
     }
 
+    private List<Directive> unknownValues = List.of();
+
+    /** The same MPM with the sizing directives whose value a template left unknown. */
+    Mpm withUnknownValues(List<Directive> unknown) {
+        this.unknownValues = List.copyOf(unknown);
+        return this;
+    }
+
+    /**
+     * The sizing directives whose value a template left unknown ({@code MaxRequestWorkers {{ workers }}}), the last
+     * of each: the MPM's compiled-in default stands for each in {@link #values()}.
+     */
+    public List<Directive> unknownValues() {
+        return unknownValues;
+    }
+
     /** The MPM that runs, or null when none or several are loaded (httpd refuses to start: AH00534). */
     public Kind kind() {
         return kind;

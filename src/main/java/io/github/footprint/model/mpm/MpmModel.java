@@ -13,6 +13,7 @@ import io.github.footprint.base.Atoi;
 import io.github.footprint.base.Location;
 import io.github.footprint.parse.apache.ApacheConfig;
 import io.github.footprint.parse.apache.Directive;
+import io.github.footprint.source.template.Unknowns;
 
 /**
  * Computes {@link Mpm} from the configuration as httpd 2.4 does (server/mpm/{prefork,worker,event}): which
@@ -100,6 +101,7 @@ public final class MpmModel {
         List<Directive> foreign = new ArrayList<>();
         List<Directive> inVhost = new ArrayList<>();
         List<Directive> deprecated = new ArrayList<>();
+        List<Directive> unknownValues = new ArrayList<>();
         for (Directive d : all) {
             String key = d.key();
             boolean own = kind != null && OWN.get(kind).contains(key);
@@ -118,9 +120,16 @@ public final class MpmModel {
             if (canonical != null && !d.is(canonical.directiveName())) {
                 deprecated.add(d);
             }
-            if (canonical != null) {
+            if (canonical != null && Unknowns.contains(d.arg())) {
+                // a value a template left unknown: the MPM's compiled-in default stands for it (and for one before)
+                set.remove(canonical);
+                ordered.removeIf(o -> MpmDirective.byName(o.key()).orElse(null) == canonical);
+                unknownValues.removeIf(o -> MpmDirective.byName(o.key()).orElse(null) == canonical);
+                unknownValues.add(d);
+            } else if (canonical != null) {
                 set.put(canonical, d);
                 ordered.add(d);
+                unknownValues.removeIf(o -> MpmDirective.byName(o.key()).orElse(null) == canonical);
             }
         }
         Map<MpmDirective, MpmValue> values = new LinkedHashMap<>();
@@ -128,7 +137,8 @@ public final class MpmModel {
         if (kind != null) {
             new Chain(kind, set, values, adjustments, "2.2".equals(version)).run(ordered);
         }
-        return new Mpm(kind, assumed, loads, values, adjustments, foreign, inVhost, deprecated);
+        return new Mpm(kind, assumed, loads, values, adjustments, foreign, inVhost, deprecated)
+                .withUnknownValues(unknownValues);
     }
 
     /** {@code mpm_event_module} → EVENT; null for any other module. */

@@ -11,6 +11,7 @@ import io.github.footprint.parse.wsgi.DaemonLine;
 import io.github.footprint.parse.wsgi.DaemonOptions;
 import io.github.footprint.parse.wsgi.DaemonProblem;
 import io.github.footprint.parse.wsgi.NumberOption;
+import io.github.footprint.source.template.Unknowns;
 
 /**
  * One {@code WSGIDaemonProcess} as mod_wsgi reads it: its options as written, the numbers mod_wsgi reads from them
@@ -72,6 +73,15 @@ public final class DaemonGroup {
     /** The number options as written and as mod_wsgi reads them; empty where the line does not set one. */
     public DaemonOptions values() {
         return values;
+    }
+
+    /**
+     * True when an option's value is one a template left unknown ({@code threads={{ threads }}}): its number here is
+     * mod_wsgi's default, assumed, and a rule that needs the number does not judge it.
+     */
+    public boolean unknown(String option) {
+        String v = options.get(option);
+        return v != null && Unknowns.contains(v);
     }
 
     /** {@code processes}: 1 when absent. */

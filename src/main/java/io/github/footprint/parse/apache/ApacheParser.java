@@ -23,6 +23,7 @@ import io.github.footprint.source.FileKind;
 import io.github.footprint.source.HostPathMapper;
 import io.github.footprint.source.SourceFile;
 import io.github.footprint.source.SourceSet;
+import io.github.footprint.source.template.Unknowns;
 
 /**
  * Reads httpd configuration as httpd 2.4 does (server/config.c, server/util.c): continuation lines,
@@ -962,6 +963,12 @@ public final class ApacheParser {
                     "Exceeded maximum include depth of " + MAX_INCLUDE_DEPTH + ", There appears to be a recursion.")));
             return;
         }
+        if (Unknowns.contains(path)) {
+            problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.INFO, at, located(d, d.name() + " " + path
+                    + " names a file the template leaves unknown; it is not read (give its variable a value to check"
+                    + " it)")));
+            return;
+        }
         HostPathMapper.Mapping m = mapper.map(path, serverRoot, false);
         if (!m.inside()) {
             problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.INFO, at, located(d, d.name() + " "
@@ -1003,6 +1010,11 @@ public final class ApacheParser {
     }
 
     private boolean evaluate(String key, String a, boolean not) {
+        if (Unknowns.contains(a)) {
+            // a module, define or file a template left unknown (<IfModule mpm_{{ backend }}_module>): whichever it
+            // is, the body is what the author wrote for it, so it is read (negated or not)
+            return true;
+        }
         boolean result;
         switch (key) {
             case "ifmodule":

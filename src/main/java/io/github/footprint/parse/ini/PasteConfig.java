@@ -197,6 +197,8 @@ public final class PasteConfig {
                     + " cannot be substituted in " + MAX_INTERPOLATION_DEPTH + " steps. Raw value: " + Py.repr(rawval),
                     "option " + Py.repr(option) + " cannot be substituted in " + MAX_INTERPOLATION_DEPTH + " steps");
         }
+        // what this level interpolates, for quotations of its rest that must keep a secret's markers
+        final String whole = rest;
         while (!rest.isEmpty()) {
             int p = rest.indexOf('%');
             if (p < 0) {
@@ -215,7 +217,7 @@ public final class PasteConfig {
                 Matcher m = KEYCRE.matcher(rest);
                 if (!m.lookingAt()) {
                     throw new Failure("InterpolationSyntaxError", "bad interpolation variable reference "
-                            + Py.repr(rest));
+                            + Py.repr(io.github.footprint.base.Secrets.substring(whole, whole.length() - rest.length(), whole.length())));
                 }
                 String var = m.group(1);
                 rest = rest.substring(m.end());
@@ -233,7 +235,7 @@ public final class PasteConfig {
                 }
             } else {
                 throw new Failure("InterpolationSyntaxError", "'%' must be followed by '%' or '(', found: "
-                        + Py.repr(rest));
+                        + Py.repr(io.github.footprint.base.Secrets.substring(whole, whole.length() - rest.length(), whole.length())));
             }
         }
     }

@@ -12,6 +12,7 @@ import io.github.footprint.base.Location;
 import io.github.footprint.base.PythonText;
 import io.github.footprint.parse.ParseProblem;
 import io.github.footprint.source.SourceFile;
+import io.github.footprint.source.template.Unknowns;
 import org.ini4j.Config;
 import org.ini4j.spi.IniHandler;
 import org.ini4j.spi.IniParser;
@@ -29,6 +30,21 @@ import org.ini4j.spi.IniParser;
  * name) are split here by configparser's {@code OPTCRE}.
  */
 public final class PasteIniReader {
+    /** True when a stripped line holds nothing but tokens of unknown values (and blanks between them). */
+    static boolean onlyUnknowns(String stripped) {
+        if (!Unknowns.contains(stripped)) {
+            return false;
+        }
+        int at = 0;
+        for (Unknowns.Span t : Unknowns.find(stripped)) {
+            if (!stripped.substring(at, t.start()).isBlank()) {
+                return false;
+            }
+            at = t.end();
+        }
+        return stripped.substring(at).isBlank();
+    }
+
     private static final String DEFAULT = "DEFAULT";
 
     private final IniParser ini4j;
@@ -112,6 +128,12 @@ public final class PasteIniReader {
                 continue;
             }
             int indent = Py.firstNonSpace(line);
+            if (onlyUnknowns(value) && !(cur != null && optname != null && !optname.isEmpty()
+                    && indent > indentLevel)) {
+                // a whole line a template leaves unknown ({{ extra_settings }}): any lines, or none; not an error
+                optname = null;
+                continue;
+            }
             if (cur != null && optname != null && !optname.isEmpty() && indent > indentLevel) {
                 values.get(cur).get(optname).add(value);
                 continue;

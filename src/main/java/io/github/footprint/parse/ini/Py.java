@@ -52,7 +52,7 @@ final class Py {
                 b.append("\\r");
             } else if (c < 0x20 || c == 0x7f) {
                 b.append(String.format("\\x%02x", c));
-            } else if (c < 0x7f || isPrintable(c)) {
+            } else if (c < 0x7f || isPrintable(c) || io.github.footprint.base.Secrets.isMarker(c)) {
                 b.appendCodePoint(c);
             } else if (c <= 0xff) {
                 b.append(String.format("\\x%02x", c));

@@ -15,6 +15,7 @@ import io.github.footprint.parse.wsgi.DaemonProblem.Kind;
 import io.github.footprint.parse.wsgi.WsgiOptions.Option;
 import io.github.footprint.parse.wsgi.WsgiOptions.Type;
 import io.github.footprint.parse.wsgi.WsgiOptions.Version;
+import io.github.footprint.source.template.Unknowns;
 
 /**
  * mod_wsgi's reading of a {@code WSGIDaemonProcess} argument text ({@code wsgi_add_daemon_process}): the
@@ -51,6 +52,8 @@ public final class DaemonLine {
     private final List<Written> written = new ArrayList<>();
     /** Refusals in the order mod_wsgi meets them, then misreadings. */
     private final List<DaemonProblem> problems = new ArrayList<>();
+    /** Words a template left unknown where options stand: whole options nobody could render. */
+    private final List<String> unknownOptions = new ArrayList<>();
     /** Where the text stopped being {@code name=value}, met after the options before it are checked. */
     private DaemonProblem syntax;
 
@@ -85,6 +88,27 @@ public final class DaemonLine {
     /** Options as written, {@code name -> value} in first-seen order; a repeated option keeps its last value. */
     public Map<String, String> options() {
         return Collections.unmodifiableMap(options);
+    }
+
+    /**
+     * Words a template left unknown where options stand ({@code %WSGI_OPTIONS%}, {@code {{ extra }}}), as written:
+     * they may set any option; the options written beside them are read as written.
+     */
+    public List<String> unknownOptions() {
+        return Collections.unmodifiableList(unknownOptions);
+    }
+
+    /** True when the group's name, an option's name or value, or a whole option is a value a template left unknown. */
+    public boolean hasUnknowns() {
+        if (Unknowns.contains(name) || !unknownOptions.isEmpty()) {
+            return true;
+        }
+        for (Written w : written) {
+            if (Unknowns.contains(w.name) || Unknowns.contains(w.value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The numbers mod_wsgi reads from the options. */
@@ -129,6 +153,13 @@ public final class DaemonLine {
                 j++;
             }
             String option = rest.substring(i, j);
+            if (Unknowns.contains(option) && (j >= n || rest.charAt(j) != '=')) {
+                // an unknown where options stand (%WSGI_OPTIONS%): any options, unknown; not a syntax error
+                ConfWords unknownWord = new ConfWords(rest.substring(i));
+                unknownOptions.add(unknownWord.next());
+                rest = unknownWord.rest();
+                continue;
+            }
             if (option.startsWith("#")) {
                 syntax = syntax(Kind.COMMENT).option(option, null).text(rest.substring(i).strip())
                         .word(word(rest, i)).build();
@@ -220,12 +251,20 @@ public final class DaemonLine {
         List<DaemonProblem> misreads = new ArrayList<>();
         for (int k = 0; k < written.size(); k++) {
             Written o = written.get(k);
+            if (Unknowns.contains(o.name)) {
+                // an option whose name is unknown ({{ opt }}=5): any option; nothing to check
+                continue;
+            }
             Optional<Option> known = WsgiOptions.byName(o.name);
             if (known.isEmpty() || !known.get().availableIn(version)) {
                 problems.add(unknown(o, known.orElse(null)));
                 continue;
             }
             Option option = known.get();
+            if (Unknowns.contains(o.value)) {
+                // a value a template left unknown: mod_wsgi's verdict waits for the value
+                continue;
+            }
             // supplementary-groups is counted after the loop, as mod_wsgi does
             String refusal = option.type() == Type.GROUPS ? null : WsgiOptions.check(option, o.value, version);
             if (refusal != null) {
@@ -254,7 +293,7 @@ public final class DaemonLine {
                     .refused(WsgiOptions.SCRIPT_USER_AND_GROUP).text(scriptUser).build());
         }
         String groups = available("supplementary-groups");
-        if (groups != null) {
+        if (groups != null && !Unknowns.contains(groups)) {
             Option option = WsgiOptions.byName("supplementary-groups").orElseThrow();
             String refusal = WsgiOptions.check(option, groups, version);
             if (refusal != null) {

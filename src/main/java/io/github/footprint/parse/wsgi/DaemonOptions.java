@@ -4,12 +4,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.footprint.base.Atoi;
+import io.github.footprint.source.template.Unknowns;
 
 /**
  * The numbers mod_wsgi reads from a {@code WSGIDaemonProcess}'s options (the last value of each), each as written
  * and as read: {@code processes}, {@code threads}, {@code maximum-requests} and {@code stack-size} with
  * {@code atoi} (an int: glibc cuts the long to its low 32 bits), {@code memory-limit} and
- * {@code virtual-memory-limit} with {@code apr_atoi64}. Empty when the option is absent.
+ * {@code virtual-memory-limit} with {@code apr_atoi64}. Empty when the option is absent. A value a template left
+ * unknown stands as mod_wsgi's default for the option (no limit for the limits), marked {@link NumberOption#unknown()}.
  */
 public final class DaemonOptions {
     /** mod_wsgi's default {@code threads}. */
@@ -23,10 +25,10 @@ public final class DaemonOptions {
     private final NumberOption virtualMemoryLimit;
 
     private DaemonOptions(Map<String, String> options) {
-        this.processes = atoi(options.get("processes"));
-        this.threads = atoi(options.get("threads"));
-        this.maximumRequests = atoi(options.get("maximum-requests"));
-        this.stackSize = atoi(options.get("stack-size"));
+        this.processes = atoi(options.get("processes"), 1);
+        this.threads = atoi(options.get("threads"), DEFAULT_THREADS);
+        this.maximumRequests = atoi(options.get("maximum-requests"), 0);
+        this.stackSize = atoi(options.get("stack-size"), 0);
         this.memoryLimit = atoi64(options.get("memory-limit"));
         this.virtualMemoryLimit = atoi64(options.get("virtual-memory-limit"));
     }
@@ -36,12 +38,15 @@ public final class DaemonOptions {
         return new DaemonOptions(options);
     }
 
-    private static NumberOption atoi(String v) {
-        return v == null ? null : new NumberOption(v, Atoi.parseInt(v));
+    /** @param assumed what stands for a value a template left unknown: mod_wsgi's default for the option */
+    private static NumberOption atoi(String v, long assumed) {
+        return v == null ? null : Unknowns.contains(v) ? NumberOption.unknown(v, assumed)
+                : new NumberOption(v, Atoi.parseInt(v));
     }
 
+    /** An unknown limit is taken as none (0): nothing caps the process, the worst case. */
     private static NumberOption atoi64(String v) {
-        return v == null ? null : new NumberOption(v, Atoi.parse(v));
+        return v == null ? null : Unknowns.contains(v) ? NumberOption.unknown(v, 0) : new NumberOption(v, Atoi.parse(v));
     }
 
     public Optional<NumberOption> processes() {

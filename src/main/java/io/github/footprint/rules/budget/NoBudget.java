@@ -32,7 +32,7 @@ public final class NoBudget implements Rule {
         String worst = "worst case " + Sizes.format(fp.resident()) + " resident, " + Sizes.format(fp.virtual())
                 + " virtual";
         String connections = fp.pools().isEmpty() ? "" : " It opens " + (fp.connectionsUnknown()
-                ? "unknown database connections (a pool's size is not an integer)."
+                ? "unknown database connections (a pool's size is not an integer, or a template leaves it unknown)."
                 : fp.connections().isEmpty() ? "unbounded database connections (a pool has no limit)."
                 : fp.connections().getAsLong() + " database connections at most.");
         List<String> set = new ArrayList<>(List.of("<memory>"));

@@ -12,6 +12,7 @@ import io.github.footprint.parse.ini.Setting;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
+import io.github.footprint.source.template.Unknowns;
 
 /**
  * FP309: {@code debug = true} reaching an application in a production environment. Pylons installs its
@@ -56,6 +57,17 @@ public final class DebugInProduction implements Rule {
             String section = "[" + app.section().name() + "]";
             Setting global = app.context().globalConf().get("debug");
             Setting merged = app.context().merged().get("debug");
+            Setting unknown = global != null && Unknowns.contains(String.valueOf(global.value())) ? global
+                    : merged != null && Unknowns.contains(String.valueOf(merged.value())) ? merged : null;
+            if (unknown != null && production) {
+                if (reported.add(unknown.location().toString())) {
+                    ctx.report(unknown.location(), Severity.INFO, section + " gets debug = " + unknown.value()
+                            + " in environment '" + env + "', a value the template leaves unknown: if it is true,"
+                            + " visitors get the interactive debugger. Give its variable the value false for this"
+                            + " environment so this can be checked");
+                }
+                continue;
+            }
             if (global != null && Boolean.TRUE.equals(PasteValues.asbool(global.value()))) {
                 if (reported.add(global.location().toString())) {
                     ctx.report(global.location(), section + " gets debug = " + Excerpt.of(global.value())

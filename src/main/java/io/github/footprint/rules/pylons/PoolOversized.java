@@ -45,7 +45,7 @@ public final class PoolOversized implements Rule {
                     continue;
                 }
                 int threads = g.threads();
-                if (threads <= 0 || pool <= threads) {
+                if (threads <= 0 || pool <= threads || g.unknown("threads")) {
                     continue;
                 }
                 if (size <= threads && e.maxOverflowLocation() != null) {

@@ -31,7 +31,7 @@ public final class PoolUndersized implements Rule {
                 Integer limit = e.limit();
                 String url = e.url();
                 // SQLite's pool class depends on the SQLAlchemy version (NullPool for files in 1.4, QueuePool in 2.0)
-                if (limit == null || g.threads() <= limit || url != null && url.startsWith("sqlite")) {
+                if (limit == null || g.threads() <= limit || g.unknown("threads") || url != null && url.startsWith("sqlite")) {
                     continue;
                 }
                 int threads = g.threads();

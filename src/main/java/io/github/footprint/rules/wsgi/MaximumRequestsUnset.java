@@ -18,6 +18,13 @@ public final class MaximumRequestsUnset implements Rule {
             if (g.maximumRequests() > 0) {
                 continue;
             }
+            if (g.unknown("maximum-requests")) {
+                ctx.report(g.location(), Severity.INFO, "WSGIDaemonProcess " + g.name() + " maximum-requests="
+                        + g.options().get("maximum-requests") + " is left unknown by the template; give its variable a"
+                        + " value (500, in 100-1000) so this can be checked", "Whether its " + g.processes()
+                        + " process(es) are ever recycled depends on that value.");
+                continue;
+            }
             boolean written = g.values().maximumRequests().isPresent();
             String how = written
                     ? "maximum-requests=" + Excerpt.of(g.values().maximumRequests().get().written()) + " reads as "

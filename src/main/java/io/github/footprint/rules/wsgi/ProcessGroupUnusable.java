@@ -24,6 +24,7 @@ import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
+import io.github.footprint.source.template.Unknowns;
 
 /**
  * FP207: a process group that cannot be used where it is selected. Three cases, as mod_wsgi 4.9 has them:
@@ -226,6 +227,10 @@ public final class ProcessGroupUnusable implements Rule {
             Set<String> from = new LinkedHashSet<>();
             for (Mount m : mounts) {
                 m.unreachableFrom().forEach(s -> from.add(WsgiWords.server(s)));
+            }
+            if (Unknowns.contains(WsgiWords.server(home)) || from.stream().anyMatch(Unknowns::contains)) {
+                // a ServerName a template left unknown: whether the names match is not known
+                continue;
             }
             String what = g.source() == GroupSelection.Source.OPTION ? "process-group=" + Excerpt.of(g.written())
                     : "WSGIProcessGroup " + Excerpt.of(g.written());

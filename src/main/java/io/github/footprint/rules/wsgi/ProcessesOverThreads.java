@@ -28,7 +28,7 @@ public final class ProcessesOverThreads implements Rule {
         for (DaemonGroup g : d.daemons()) {
             int p = g.processes();
             int t = g.threads();
-            if (g.values().processes().isEmpty() || p < 2 || t < 1 || (long) p * t > maxThreads) {
+            if (g.values().processes().isEmpty() || g.unknown("processes") || g.unknown("threads") || p < 2 || t < 1 || (long) p * t > maxThreads) {
                 continue;
             }
             long total = (long) p * t;

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
+import io.github.footprint.base.Secrets;
 import io.github.footprint.base.UrlPasswords;
 
 /**
@@ -20,10 +20,6 @@ import io.github.footprint.base.UrlPasswords;
  * (Ansible's {@code hash_behaviour=replace}). Also what masking needs: the secret values and the secret names.
  */
 public final class Variables {
-    /** Names that mark a secret: password, passwd, secret, token anywhere; pwd or key as a word of the name. */
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(?:password|passwd|secret|token).*|(?i)(?:.*[^a-z0-9])?(?:pwd|key)(?:[^a-z0-9].*)?");
-
     /** One file's (or the extras') variables and where they apply. */
     public static final class Layer {
         private final String origin;
@@ -139,7 +135,39 @@ public final class Variables {
 
     /** True when a variable's name says it holds a secret (db_password, secret_key, api_token, ssl_key...). */
     public static boolean isSecretName(String name) {
-        return SECRET_NAME.matcher(name).matches();
+        return Secrets.isSecretName(name);
+    }
+
+    /**
+     * A value as templates see it: under a secret name every string in it marked secret, and in every string the
+     * password of a URL ({@link Secrets}), so that it stays secret wherever it is rendered.
+     */
+    @SuppressWarnings("unchecked")
+    static Object marked(Object v, boolean secret) {
+        if (v instanceof String) {
+            String s = (String) v;
+            return secret ? Secrets.wrap(s) : Secrets.markUrlPasswords(s);
+        }
+        if (v instanceof VarValues.Unsafe) {
+            String s = v.toString();
+            String m = secret ? Secrets.wrap(s) : Secrets.markUrlPasswords(s);
+            return m.equals(s) ? v : new VarValues.Unsafe(m);
+        }
+        if (v instanceof Map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<Object, Object> e : ((Map<Object, Object>) v).entrySet()) {
+                out.put(e.getKey(), marked(e.getValue(), secret || isSecretName(String.valueOf(e.getKey()))));
+            }
+            return out;
+        }
+        if (v instanceof List) {
+            List<Object> out = new ArrayList<>();
+            for (Object x : (List<Object>) v) {
+                out.add(marked(x, secret));
+            }
+            return out;
+        }
+        return v;
     }
 
     @SuppressWarnings("unchecked")
@@ -247,7 +275,7 @@ public final class Variables {
                 encrypted.add(l.origin);
             }
             for (Map.Entry<String, Object> e : l.values.entrySet()) {
-                values.put(e.getKey(), e.getValue());
+                values.put(e.getKey(), marked(e.getValue(), isSecretName(e.getKey())));
                 origin.put(e.getKey(), l.origin);
             }
         }

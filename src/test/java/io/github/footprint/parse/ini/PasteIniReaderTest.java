@@ -1,5 +1,7 @@
 package io.github.footprint.parse.ini;
 
+import io.github.footprint.base.Secrets;
+
 import static io.github.footprint.testing.Trees.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +34,8 @@ class PasteIniReaderTest {
 
     private static Map<String, String> values(IniSection s) {
         Map<String, String> m = new LinkedHashMap<>();
-        s.entries().forEach(e -> m.put(e.key(), e.value()));
+        // values of keys named key are marked secret (masked in reports): the markers are no part of the value
+        s.entries().forEach(e -> m.put(e.key(), Secrets.strip(e.value())));
         return m;
     }
 
@@ -61,7 +64,8 @@ class PasteIniReaderTest {
         assertEquals(List.of("k", "key with spaces"), List.copyOf(values(d.section("a").orElseThrow()).keySet()));
         assertEquals("v : w", d.section("a").orElseThrow().get("k").orElseThrow().value());
         // indented: a continuation of the previous value, not a key
-        assertEquals("v\nspaced key   :  x", d.section("a").orElseThrow().get("key with spaces").orElseThrow().value());
+        assertEquals("v\nspaced key   :  x", Secrets.strip(d.section("a").orElseThrow().get("key with spaces")
+                .orElseThrow().value()));
     }
 
     @Test

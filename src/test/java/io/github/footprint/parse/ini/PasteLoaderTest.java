@@ -1,5 +1,7 @@
 package io.github.footprint.parse.ini;
 
+import io.github.footprint.base.Secrets;
+
 import static io.github.footprint.testing.Trees.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -257,7 +259,8 @@ class PasteLoaderTest {
             PasteLoader l = loader();
             PasteContext c = l.load(PasteLoader.ObjectType.APP, host("app.ini"), e.getKey(), AT);
             assertTrue(c == null || c.failed(), e.getKey());
-            actual.put(e.getKey(), String.join("\n", problems(l)));
+            // the markers of secret values (masked in reports) are no part of what the messages say
+            actual.put(e.getKey(), Secrets.strip(String.join("\n", problems(l))));
         }
         assertEquals(expected, actual);
     }

@@ -302,10 +302,8 @@ class DaemonOptionRefusedTest {
                         .get(0);
                 lines += env.deployment().daemonDefinitions().size();
                 for (Finding f : env.findings()) {
-                    if ((f.ruleId().equals(ID) || f.ruleId().equals("FP205"))
-                            && !f.location().file().endsWith("ipa.conf.template")) {
-                        // ipa.conf.template's processes=$WSGI_PROCESSES is an unknown value since the sed-style
-                        // reader reads it; accepting it is the readers' work (branch "unknowns", issue 11 item 3)
+                    // ipa.conf.template's processes=$WSGI_PROCESSES is a value the template leaves unknown: no refusal
+                    if (f.ruleId().equals(ID) || f.ruleId().equals("FP205")) {
                         where.add(f.ruleId() + " " + f.location() + " " + f.message());
                     }
                 }

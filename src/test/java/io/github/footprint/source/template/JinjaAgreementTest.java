@@ -1,5 +1,7 @@
 package io.github.footprint.source.template;
 
+import io.github.footprint.base.Secrets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -170,7 +172,8 @@ class JinjaAgreementTest {
             if (!ours.problems().isEmpty()) {
                 failures.add(c.name + ": problems " + ours.problems());
             }
-            if (expected.equals(ours.text())) {
+            // secret values carry the markers that mask them in reports: the text is what is between
+            if (expected.equals(Secrets.strip(ours.text()))) {
                 agreeText++;
             } else {
                 failures.add(c.name + ": text differs\n--- template\n" + show(c.template) + "\n--- vars\n" + c.vars

@@ -1,5 +1,7 @@
 package io.github.footprint.parse.scripts.python;
 
+import io.github.footprint.base.Secrets;
+
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -180,15 +182,17 @@ final class PyInterpreter {
 
     /** The source of a node on one line, shortened. */
     private String src(int start, int end) {
-        String s = PyParser.squeeze(text.substring(start, Math.min(Math.max(start, end), start + 160)));
-        return s.length() > 80 || end > start + 160 ? s.substring(0, Math.min(s.length(), 79)) + "…" : s;
+        String s = Secrets.balance(PyParser.squeeze(Secrets.substring(text, start,
+                Math.min(Math.max(start, end), start + 160))));
+        return s.length() > 80 || end > start + 160 ? Secrets.cut(s, Math.min(s.length(), 79)) + "…" : s;
     }
 
     /** The source of a callee, its last 80 characters when it is longer. */
     private String callee(int start, int end) {
         int from = Math.max(start, end - 120);
-        String s = PyParser.squeeze(text.substring(from, end));
-        return from > start || s.length() > 80 ? "…" + s.substring(Math.max(0, s.length() - 79)) : s;
+        String s = PyParser.squeeze(Secrets.substring(text, from, end));
+        return from > start || s.length() > 80
+                ? "…" + Secrets.substring(s, Math.max(0, s.length() - 79), s.length()) : s;
     }
 
     private String src(Expr e) {

@@ -53,7 +53,7 @@ abstract class PyValue {
                 return "…";
             }
             String r = repr(s);
-            return r.length() > 60 ? r.substring(0, 59) + "…" : r;
+            return r.length() > 60 ? io.github.footprint.base.Secrets.cut(r, 59) + "…" : r;
         }
     }
 
@@ -309,7 +309,8 @@ abstract class PyValue {
         Deriv(String op, String result, Location at, List<Deriv> inputs, boolean literal, String assumption) {
             this.op = op;
             // a step shows what it computed; no path a loader can open is longer (Linux PATH_MAX)
-            this.result = result == null || result.length() <= SHOWN ? result : result.substring(0, SHOWN) + "…";
+            this.result = result == null || result.length() <= SHOWN ? result
+                    : io.github.footprint.base.Secrets.cut(result, SHOWN) + "…";
             this.at = at;
             this.inputs = inputs;
             this.literal = literal;
@@ -318,7 +319,8 @@ abstract class PyValue {
 
         static Deriv literal(String value, Location at) {
             String r = repr(value);
-            return new Deriv("literal " + (r.length() > 80 ? r.substring(0, 79) + "…" : r), value, at, List.of(),
+            return new Deriv("literal " + (r.length() > 80 ? io.github.footprint.base.Secrets.cut(r, 79) + "…" : r), value, at,
+                    List.of(),
                     true, null);
         }
 

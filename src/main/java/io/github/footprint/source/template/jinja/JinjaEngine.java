@@ -33,6 +33,8 @@ public final class JinjaEngine implements TemplateEngine {
     private final FpJinjava jinjava;
     private final JinjavaConfig config;
     private final Output output = new Output();
+    /** Templates of text and simple expressions, their values reused: see {@link PlainRender}. */
+    private final PlainRender plain;
 
     public JinjaEngine() {
         CompositeELResolver resolver = new CompositeELResolver();
@@ -58,6 +60,7 @@ public final class JinjaEngine implements TemplateEngine {
         global.registerTag(new Tags.With());
         Filters.install(global);
         global.setExpressionStrategy(output);
+        plain = new PlainRender(this, jinjava, config, output);
     }
 
     /** The settings a {@code #jinja2:} line gives, and how many lines it took. */
@@ -114,7 +117,20 @@ public final class JinjaEngine implements TemplateEngine {
 
     @Override
     public RenderedTemplate render(TemplateInput input) {
-        return render(input, true);
+        return render(input, true, true);
+    }
+
+    /**
+     * {@link #render} without the fast path of {@link PlainRender}: what the fast path must equal, byte for byte and
+     * line for line (for the test that compares the two).
+     */
+    public RenderedTemplate renderFully(TemplateInput input) {
+        return render(input, true, false);
+    }
+
+    /** How many templates this engine rendered on the fast path of {@link PlainRender} (for tests). */
+    public long plainRenders() {
+        return plain.renders();
     }
 
     /**
@@ -122,10 +138,10 @@ public final class JinjaEngine implements TemplateEngine {
      * {@link #render}, which the agreement test checks.
      */
     public RenderedTemplate renderWithoutMarkers(TemplateInput input) {
-        return render(input, false);
+        return render(input, false, false);
     }
 
-    private RenderedTemplate render(TemplateInput input, boolean markers) {
+    private RenderedTemplate render(TemplateInput input, boolean markers, boolean fast) {
         Header h = header(input.text());
         LineMarkers lineMarkers = LineMarkers.forTemplate(h.body);
         Session session = new Session(this, input.treePath(), input.choices(),
@@ -139,6 +155,12 @@ public final class JinjaEngine implements TemplateEngine {
             String normalized = Jinja2Lexer.normalize(h.body, h.settings.keepTrailingNewline());
             int line = lineOf(normalized, e.position()) + h.lines;
             return refused(input, line, e.getMessage(), session);
+        }
+        if (fast && markers && h.lines == 0 && h.problems.isEmpty() && plain.applies(lexed)) {
+            RenderedTemplate r = plain.render(input, h.body, lexed, lineMarkers);
+            if (r != null) {
+                return r;
+            }
         }
         try {
             root = TreeBuilder.build(lexed, h.lines, markers ? lineMarkers : null, jinjava.getGlobalContext(),

@@ -150,7 +150,7 @@ final class Py {
                 b.append("\\t");
             } else if (c < 0x20 || c == 0x7f) {
                 b.append(String.format("\\x%02x", c));
-            } else if (c < 0x7f || printable(c)) {
+            } else if (c < 0x7f || printable(c) || io.github.footprint.base.Secrets.isMarker(c)) {
                 b.appendCodePoint(c);
             } else if (c <= 0xff) {
                 b.append(String.format("\\x%02x", c));
@@ -517,7 +517,7 @@ final class Py {
                     b.append("\\f");
                     break;
                 default:
-                    if (c < 0x20 || c > 0x7e) {
+                    if ((c < 0x20 || c > 0x7e) && !io.github.footprint.base.Secrets.isMarker(c)) {
                         b.append(String.format("\\u%04x", (int) c));
                     } else {
                         b.append(c);

@@ -1,0 +1,2 @@
+from paste.deploy import loadapp
+application = loadapp('config:/srv/app/production.ini')
