@@ -345,7 +345,7 @@ final class Charts {
                 if (fp.pools().isEmpty()) {
                     r.empty = "no SQLAlchemy pool is read";
                 } else if (fp.connectionsUnknown()) {
-                    r.empty = "unknown: a pool's size is not an integer";
+                    r.empty = "unknown: a pool's size is not an integer, or a template leaves it unknown";
                 } else if (fp.connections().isEmpty()) {
                     r.unbounded = true;
                 } else {
