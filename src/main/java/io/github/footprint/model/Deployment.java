@@ -139,7 +139,7 @@ public final class Deployment {
         return stacks;
     }
 
-    /** The worst-case memory and database connections of the whole host (DESIGN.md §4). */
+    /** The worst-case memory and database connections of the whole host (docs/memory-model.md). */
     public Footprint footprint() {
         return footprint;
     }

@@ -11,7 +11,8 @@ import io.github.footprint.base.Platform;
 import io.github.footprint.base.Sizes;
 
 /**
- * The user's statements about the target host and the application (DESIGN.md §2): the budgets the footprint is
+ * The user's statements about the target host and the application (README.md#parameters-of-check): the budgets the
+ * footprint is
  * held against, and the few facts a static reading cannot see. Immutable.
  *
  * <p>Every statement is one {@link Parameter}: its name in the pom, its kind (which gives the accepted range and
@@ -22,7 +23,7 @@ public final class Host {
     /**
      * What one loaded application adds to a process when the user gives no {@code appRss}: 40 MiB, the measured
      * import cost of CPython 3.11 with SQLAlchemy (and its ORM), Paste, PasteDeploy and psycopg2: 49 MB RSS against
-     * 8 MB for a bare interpreter (DOMAIN.md §5.3), rounded down to a power-of-two unit users recognise.
+     * 8 MB for a bare interpreter (docs/memory-model.md#apprss), rounded down to a power-of-two unit users recognise.
      */
     public static final long DEFAULT_APP_RSS = 40L * 1024 * 1024;
 

@@ -10,7 +10,7 @@ import io.github.footprint.model.Host;
 import io.github.footprint.base.Sizes;
 
 /**
- * One environment's worst-case footprint (DESIGN.md §4) as console lines: a fixed-width table of the processes
+ * One environment's worst-case footprint (docs/memory-model.md) as console lines: a fixed-width table of the processes
  * (component, count, resident and virtual size each and in total, the line that sizes the count), a total row,
  * then the budgets, the event MPM's graceful-stop children, the database connections, the arena cap and host
  * statements used, and the assumptions. Of more than {@link #ROWS} components the largest are rows and the others

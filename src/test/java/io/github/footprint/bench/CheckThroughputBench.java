@@ -19,7 +19,8 @@ import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
 
 /**
- * The benchmark of DESIGN §6/§7, run only by {@code mvn -Pbench test} (surefire picks {@code *Bench} classes in
+ * The benchmark of README.md#how-we-know-it-is-right, README.md#speed, run only by {@code mvn -Pbench test} (surefire
+ * picks {@code *Bench} classes in
  * that profile alone). It generates Debian-style trees of 10^3 to 10^6 configuration lines and prints, per size,
  * the whole check's throughput in process after warm-up (read + model + rules), the peak heap, and the wall
  * time of {@code apache2 -t} on the same tree when httpd is installed. It asserts nothing about time.

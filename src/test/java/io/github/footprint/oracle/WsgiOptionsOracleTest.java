@@ -149,7 +149,7 @@ class WsgiOptionsOracleTest {
             }
         }
         String[][] lines = {
-            // MEASUREMENTS §4.1
+            // docs/domain/mod_wsgi.md#measured-behaviour
             {"wsgi_baseline", "good processes=2 threads=15 display-name=%{GROUP}"},
             {"wsgi_unknown_option", "bad processes=1 threads=5 foo=bar"},
             {"wsgi_unknown_option_typo", "bad processes=1 threds=5"},

@@ -17,7 +17,7 @@ import io.github.footprint.rules.RuleTestSupport;
 /**
  * A small deploy tree with every part of the footprint (event MPM with mod_wsgi restricted, a daemon group of
  * {@link #PROCESSES} processes serving a Pylons app with one SQLAlchemy pool), and what its footprint must be,
- * computed here from the {@link Calibration} constants with DESIGN.md §4's formulas, not with the model's code.
+ * computed here from the {@link Calibration} constants with docs/memory-model.md's formulas, not with the model's code.
  */
 final class FootprintTree {
     static final long KIB = 1024;
@@ -34,7 +34,7 @@ final class FootprintTree {
     static final int MAX_OVERFLOW = 2;
     static final int CPU_CORES = 1;
     static final long REQUEST_GROWTH = 40 * KIB;
-    /** appRss when the user gives none (DESIGN.md §2). */
+    /** appRss when the user gives none (README.md#parameters-of-check). */
     static final long APP_RSS = 40 * MIB;
     /** The database password in the engine URL: no report may print it. */
     static final String SECRET = "hunter2secret";

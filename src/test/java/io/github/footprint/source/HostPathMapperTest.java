@@ -11,7 +11,7 @@ import io.github.footprint.testing.Trees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** DESIGN §2 "Host paths and project files": the first rule that applies, and which one it was. */
+/** README.md#parameters-of-check "Host paths and project files": the first rule that applies, and which one it was. */
 class HostPathMapperTest {
     @TempDir
     Path dir;

@@ -4,9 +4,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The constants of the memory model (DESIGN.md §4), each measured on real processes: Debian 12, apache2 2.4.71,
+ * The constants of the memory model (docs/memory-model.md), each measured on real processes: Debian 12, apache2 2.4.71,
  * mod_wsgi 4.9.4, CPython 3.11, glibc 2.36, x86_64, 2 cores, a trivial WSGI application, after 200 requests
- * (shared/calibration/MEASUREMENTS.md §5, rows of {@code memcalib.tsv}). Every constant is a named parameter with
+ * (docs/memory-model.md#calibration, rows of {@code memcalib.tsv}). Every constant is a named parameter with
  * its measured default; {@link #with} gives a calibration for another host. The application's own footprint is
  * not here: it is the user's {@code appRss}.
  *

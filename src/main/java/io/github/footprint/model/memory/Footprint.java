@@ -19,7 +19,7 @@ import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.parse.scripts.Fact;
 
 /**
- * The worst-case memory and database connections of the whole host for one environment (DESIGN.md §4): every
+ * The worst-case memory and database connections of the whole host for one environment (docs/memory-model.md): every
  * process Apache and mod_wsgi can run at once, each with its resident and virtual size, and every pool that can
  * open connections. Built by {@link FootprintBuilder}; rules hold it against the user's budgets.
  */

@@ -27,7 +27,7 @@ import io.github.footprint.parse.scripts.Fact;
 import io.github.footprint.parse.wsgi.NumberOption;
 
 /**
- * Computes a deployment's {@link Footprint} (DESIGN.md §4), worst case, with the constants of a
+ * Computes a deployment's {@link Footprint} (docs/memory-model.md), worst case, with the constants of a
  * {@link Calibration}:
  * <ul>
  * <li>the Apache parent, sized by MPM family and whether mod_wsgi is loaded;</li>

@@ -22,7 +22,8 @@ import io.github.footprint.source.FileKind;
 import io.github.footprint.source.HostPathMapper;
 
 /**
- * The stack each kind of thread gets (DOMAIN.md §5.4–5.5; MEASUREMENTS.md §5.1), each value with where it comes
+ * The stack each kind of thread gets (docs/domain/linux.md#default-stack-size;
+ * docs/memory-model.md#what-every-daemon-process-has), each value with where it comes
  * from:
  * <ul>
  * <li>the default, for any thread nothing else sizes: glibc reads RLIMIT_STACK's soft limit when httpd starts

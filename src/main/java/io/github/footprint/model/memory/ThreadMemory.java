@@ -2,7 +2,7 @@ package io.github.footprint.model.memory;
 
 /**
  * What threads cost a process in address space and in RLIMIT_DATA, with the constants measured on real Apache
- * 2.4.71 + mod_wsgi 4.9.4 processes (Debian 12, glibc 2.36, x86_64; shared/calibration/MEASUREMENTS.md §4.1
+ * 2.4.71 + mod_wsgi 4.9.4 processes (Debian 12, glibc 2.36, x86_64; docs/domain/mod_wsgi.md#measured-behaviour
  * and §5). All sizes are bytes unless a name says KiB.
  *
  * <p>A mod_wsgi daemon with {@code threads=T} has T + 2 thread stacks (T request threads and 2 internal ones;

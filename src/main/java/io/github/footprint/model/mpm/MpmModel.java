@@ -17,7 +17,8 @@ import io.github.footprint.source.template.Unknowns;
 
 /**
  * Computes {@link Mpm} from the configuration as httpd 2.4 does (server/mpm/{prefork,worker,event}): which
- * MPM is loaded, the compiled-in defaults (DOMAIN.md §2.1), the last setting of each directive wherever it is
+ * MPM is loaded, the compiled-in defaults (docs/domain/httpd.md#mpm-defaults-and-limits), the last setting of each
+ * directive wherever it is
  * in include order (2.4 checks run after all directives), then the check chain of §2.3 in its order.
  */
 public final class MpmModel {
@@ -317,7 +318,8 @@ public final class MpmModel {
 
         /**
          * httpd 2.2 checks inside each directive's handler, in file order, against the values set so far
-         * (DOMAIN.md §2.5, from the 2.2.34 sources; no httpd 2.2 runs here to measure it): ServerLimit must come
+         * (docs/domain/httpd.md#httpd-22-differences, from the 2.2.34 sources; no httpd 2.2 runs here to measure it):
+         * ServerLimit must come
          * before MaxClients, ThreadLimit before ThreadsPerChild; worker moves the first ThreadsPerChild ahead of
          * the first MaxClients. Its messages have no AH codes.
          */

@@ -13,7 +13,8 @@ import io.github.footprint.base.EditDistance;
 
 /**
  * The options of {@code WSGIDaemonProcess} per mod_wsgi version, with the value each takes and the check
- * mod_wsgi's {@code wsgi_add_daemon_process} makes of it, message for message (DOMAIN.md §1.2; the 4.9.4
+ * mod_wsgi's {@code wsgi_add_daemon_process} makes of it, message for message (docs/domain/mod_wsgi.md#daemon-options;
+ * the 4.9.4
  * messages are the strings of Debian's {@code mod_wsgi.so} and were checked with {@code apache2 -t}).
  *
  * <p>Versions 4.5.13 to 5.0.2 know the same 43 options; 6.0.0 adds {@code switch-interval} and

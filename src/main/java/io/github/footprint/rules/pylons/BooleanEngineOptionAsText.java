@@ -19,7 +19,8 @@ import io.github.footprint.rules.RuleMeta;
  * coerces only the keys of the dialect's {@code engine_config_types} ({@code pool_size}, {@code max_overflow},
  * {@code pool_recycle}, {@code pool_timeout}, {@code echo}, {@code echo_pool}, {@code future}); the text of any
  * other key reaches {@code create_engine()} as a string, and a non-empty string is true in Python:
- * {@code pool_pre_ping = false} turns pre-ping on (DOMAIN.md §4.5, measured with SQLAlchemy 1.4.46).
+ * {@code pool_pre_ping = false} turns pre-ping on (docs/domain/paste.md#engine-options-from-the-ini-file, measured with
+ * SQLAlchemy 1.4.46).
  * {@code pool_reset_on_return} takes {@code rollback}, {@code commit} or {@code none}; boolean text there is an
  * {@code ArgumentError} at start-up.
  */

@@ -25,7 +25,7 @@ public final class PasteThreadpoolWorkers implements Rule {
     /** paste.httpserver's defaults: {@code serve(threadpool_workers=10)}, {@code ThreadPool(spawn_if_under=5)}. */
     static final int DEFAULT_WORKERS = 10;
     static final int DEFAULT_SPAWN_IF_UNDER = 5;
-    /** Thread stack reserved by glibc when nothing sets a size: 8 MiB (DOMAIN.md §5.4). */
+    /** Thread stack reserved by glibc when nothing sets a size: 8 MiB (docs/domain/linux.md#thread-stacks). */
     private static final int STACK_MIB = 8;
 
     @Override

@@ -19,7 +19,8 @@ import io.github.footprint.rules.RuleMeta;
 /**
  * FP308: tuning in a {@code [server:...]} section of an INI file that mod_wsgi loads. mod_wsgi's {@code .wsgi}
  * script calls a loader ({@code loadapp}, {@code get_app}...), which builds the application only; nothing reads the server section, so its
- * thread and queue settings change nothing (DOMAIN.md §4.1): the daemon's {@code processes} and {@code threads}
+ * thread and queue settings change nothing (docs/domain/paste.md#when-apache-serves-the-application): the daemon's
+ * {@code processes} and {@code threads}
  * do that job.
  */
 @RuleMeta(id = "FP308", name = "server-tuning-ignored-under-mod-wsgi", severity = Severity.INFO,

@@ -8,8 +8,10 @@ import io.github.footprint.base.EditDistance;
  * What {@code create_engine()} accepts, as far as footprint checks it: the keyword arguments of
  * {@code create_engine} itself, of its pools and of {@code Engine} in SQLAlchemy 1.3, 1.4 and 2.0 (their
  * documented parameters), plus the common dialect-specific ones. Any other argument reaches the "all kwargs should
- * be consumed" check of {@code create_engine} and raises {@code TypeError: Invalid argument(s) ...} (DOMAIN.md
- * §4.4, §4.5). Dialect arguments are open-ended, so only near misses of the known names and unknown
+ * be consumed" check of {@code create_engine} and raises {@code TypeError: Invalid argument(s) ...}
+ * (docs/domain/paste.md#pylons-and-sqlalchemy,
+ * docs/domain/paste.md#engine-options-from-the-ini-file). Dialect arguments are open-ended, so only near misses of the
+ * known names and unknown
  * {@code pool_...} names are called unknown.
  */
 final class SqlAlchemyArguments {

@@ -24,7 +24,8 @@ import io.github.footprint.rules.RuleTestSupport;
 
 /**
  * The memory model against every process measured after 200 requests in {@code memcalib.tsv} (a copy of
- * shared/calibration/memcalib.tsv; see calibration/ORIGIN.md): for each measured configuration the equivalent deploy
+ * src/test/resources/calibration/memcalib.tsv; see calibration/ORIGIN.md): for each measured configuration the
+ * equivalent deploy
  * project is written (the same httpd.conf lines memcalib.sh generated, an {@code envvars} with its {@code ulimit -s}
  * and {@code MALLOC_ARENA_MAX}), the whole check runs with {@code appRss} 0 and {@code cpuCores} 2 (the measuring
  * host), and each process's estimate must be within 10 % of its VmRSS and within 5 % of its VmSize.

@@ -21,7 +21,8 @@ import io.github.footprint.model.wsgi.DaemonGroup;
 import io.github.footprint.rules.Phrases;
 
 /**
- * The effective stack of each kind of thread (DOMAIN.md §5.4–5.5, MEASUREMENTS.md §5.1) and which start-up
+ * The effective stack of each kind of thread (docs/domain/linux.md#default-stack-size,
+ * docs/memory-model.md#what-every-daemon-process-has) and which start-up
  * files reach httpd, on trees read as CheckEngine reads them.
  */
 class StacksTest {
@@ -68,7 +69,8 @@ class StacksTest {
         Deployment d = deployment();
         Stacks s = d.stacks();
         assertEquals("524288 RLIMIT ulimit -s 512 @apache2/envvars:2", describe(s.threadDefault()));
-        // ThreadStackSize sizes the MPM's threads only (MEASUREMENTS.md §5.1: no effect on daemons)
+        // ThreadStackSize sizes the MPM's threads only (docs/memory-model.md#what-every-daemon-process-has: no effect
+        // on daemons)
         assertEquals("262144 SETTING ThreadStackSize 262144 @apache2/apache2.conf:3", describe(s.apacheThreads().get()));
         assertEquals("524288 RLIMIT ulimit -s 512 @apache2/envvars:2",
                 describe(s.daemon(d.daemons().get(0)).requestThreads()));

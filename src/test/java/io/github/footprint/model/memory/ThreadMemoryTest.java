@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The thread memory model against real processes: every daemon and Apache child of the calibration runs
- * (memcalib-excerpt.tsv, from shared/calibration/memcalib.tsv), the thread-creation failures MEASUREMENTS.md §4.1
- * and DOMAIN.md §1.4 report, and those measured for FP212 on the same kind of host (Apache 2.4.71, mod_wsgi
+ * (memcalib-excerpt.tsv, from src/test/resources/calibration/memcalib.tsv), the thread-creation failures
+ * docs/domain/mod_wsgi.md#measured-behaviour
+ * and docs/domain/mod_wsgi.md#when-a-thread-cannot-be-created report, and those measured for FP212 on the same kind of
+ * host (Apache 2.4.71, mod_wsgi
  * 4.9.4, glibc 2.36, 2 cores): the first {@code Couldn't create worker thread N} in the error log.
  */
 class ThreadMemoryTest {
@@ -111,7 +113,8 @@ class ThreadMemoryTest {
 
     @Test
     void virtualMemoryLimitFailurePoints() {
-        // MEASUREMENTS.md §4.1 wsgi_vmlimit_256m_t50: "Couldn't create worker thread 27" (the 28th)
+        // docs/domain/mod_wsgi.md#measured-behaviour wsgi_vmlimit_256m_t50: "Couldn't create worker thread 27" (the
+        // 28th)
         assertEquals(27, ThreadMemory.daemonThreadsStartedUnder(268435456L, DEFAULT));
         // measured for FP212: threads=15 starts all 15 at 157968 KiB and fails at 14 one thread (8204 KiB) below;
         // threads=50 starts all 50 at 445108 KiB and, on its first start, fails at 49 one thread below
@@ -126,7 +129,8 @@ class ThreadMemoryTest {
 
     @Test
     void memoryLimitFailurePoints() {
-        // DOMAIN.md §1.4: memory-limit=104857600, threads=25: "Couldn't create worker thread 9"
+        // docs/domain/mod_wsgi.md#when-a-thread-cannot-be-created: memory-limit=104857600, threads=25: "Couldn't create
+        // worker thread 9"
         assertEquals(9, ThreadMemory.daemonThreadsStartedUnderData(104857600L, DEFAULT));
         // measured for FP212, threads=25: 120 MiB -> 12, 150 MiB -> 16; threads=100: 60, 60, 59, 59
         assertEquals(12, ThreadMemory.daemonThreadsStartedUnderData(120 * MIB, DEFAULT));

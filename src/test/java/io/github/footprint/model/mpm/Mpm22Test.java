@@ -15,7 +15,8 @@ import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
 
 /**
- * httpd 2.2's file-order MPM checks (DOMAIN.md §2.5, derived from the 2.2.34 sources: no httpd 2.2 runs here):
+ * httpd 2.2's file-order MPM checks (docs/domain/httpd.md#httpd-22-differences, derived from the 2.2.34 sources: no
+ * httpd 2.2 runs here):
  * each handler compares with the values set so far, so the order of the lines changes the result.
  */
 class Mpm22Test {

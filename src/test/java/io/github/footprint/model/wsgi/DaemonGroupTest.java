@@ -41,7 +41,7 @@ class DaemonGroupTest {
         assertEquals(5, g.threads());
         assertEquals(0, g.processes());
         assertEquals(1, g.maximumRequests());
-        // 8 bytes: below 16 KiB, ignored by mod_wsgi (DOMAIN §1.4)
+        // 8 bytes: below 16 KiB, ignored by mod_wsgi (docs/domain/mod_wsgi.md#when-a-thread-cannot-be-created)
         assertEquals(OptionalLong.empty(), g.stackSize());
         DaemonGroup none = new DaemonGroup(DaemonLine.parse("x"), null, null);
         assertEquals(15, none.threads());
@@ -59,7 +59,8 @@ class DaemonGroupTest {
 
     @Test
     void aContinuationWithoutLeadingSpaceGluesTwoOptions() {
-        // MEASURED (DOMAIN §1.1): "threads=5\" + "processes=2" is threads=5processes=2: threads 5, processes lost
+        // MEASURED (docs/domain/mod_wsgi.md#reading-a-wsgidaemonprocess-line): "threads=5\" + "processes=2" is
+        // threads=5processes=2: threads 5, processes lost
         Trees.write(dir, Map.of("app.conf", "WSGIDaemonProcess app threads=5\\\nprocesses=2\n"
                 + "WSGIDaemonProcess ok threads=5 \\\n    processes=2\n"));
         ApacheConfig c = Trees.apache(Trees.load(dir));

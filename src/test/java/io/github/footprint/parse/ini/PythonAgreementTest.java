@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Python is the judge (DESIGN §6): every file under corpus/pylons-ini, whatever its extension (Mako and
+ * Python is the judge (README.md#how-we-know-it-is-right): every file under corpus/pylons-ini, whatever its extension
+ * (Mako and
  * Jinja templates included), is read by {@code src/test/resources/python/read_ini.py} with
  * {@code configparser.ConfigParser(strict=True, interpolation=None)} and {@code optionxform=str}, and by
  * {@link PasteIniReader}. Accepted files must give identical sections, keys (in order) and raw values;
@@ -101,7 +102,7 @@ class PythonAgreementTest {
     static void askPython() throws Exception {
         String python = findOnPath("python3");
         Assumptions.assumeTrue(python != null,
-                "python3 is not on the PATH: the configparser agreement test (DESIGN §6) cannot run here");
+                "python3 is not on the PATH: the configparser agreement test (README.md#how-we-know-it-is-right) cannot run here");
         Path corpus = Trees.corpus().resolve("pylons-ini");
         List<Path> inputs;
         try (Stream<Path> s = Files.walk(corpus)) {

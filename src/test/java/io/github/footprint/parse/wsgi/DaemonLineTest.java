@@ -17,7 +17,8 @@ import io.github.footprint.source.FileKind;
 import io.github.footprint.testing.Trees;
 import org.junit.jupiter.api.Test;
 
-/** mod_wsgi's reading of a WSGIDaemonProcess argument text (DOMAIN §1.1; wsgi_parse_option). */
+/** mod_wsgi's reading of a WSGIDaemonProcess argument text (docs/domain/mod_wsgi.md#reading-a-wsgidaemonprocess-line;
+ * wsgi_parse_option). */
 class DaemonLineTest {
     private static final String INVALID = "Invalid option to WSGI daemon process definition.";
 
@@ -51,7 +52,8 @@ class DaemonLineTest {
 
     @Test
     void spacesAroundTheEqualsSignABareWordOrATrailingCommentAreInvalid() {
-        // MEASURED (DOMAIN §1.1): all three are "Invalid option to WSGI daemon process definition."
+        // MEASURED (docs/domain/mod_wsgi.md#reading-a-wsgidaemonprocess-line): all three are "Invalid option to WSGI
+        // daemon process definition."
         Map<String, DaemonProblem.Kind> kinds = Map.of("app threads = 5", DaemonProblem.Kind.SPACE_BEFORE_EQUALS,
                 "app threads=5 foo", DaemonProblem.Kind.NOT_NAME_VALUE,
                 "app threads=5 # five threads", DaemonProblem.Kind.COMMENT);

@@ -16,7 +16,8 @@ import io.github.footprint.base.EditDistance;
 import io.github.footprint.parse.wsgi.WsgiOptions.Option;
 import io.github.footprint.parse.wsgi.WsgiOptions.Version;
 
-/** The WSGIDaemonProcess option table per mod_wsgi release (DOMAIN.md §1.2) and mod_wsgi's checks of values. */
+/** The WSGIDaemonProcess option table per mod_wsgi release (docs/domain/mod_wsgi.md#daemon-options) and mod_wsgi's
+ * checks of values. */
 class WsgiOptionsTest {
     private static final Version V494 = Version.parse("4.9.4");
     private static final Version V60 = Version.parse("6.0");

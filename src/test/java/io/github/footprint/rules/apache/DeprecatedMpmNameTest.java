@@ -22,7 +22,8 @@ import io.github.footprint.rules.RuleTestSupport;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 
-/** The AH codes and texts are the ones apache2 -t -e info of httpd 2.4.71 printed (MEASUREMENTS.md §4.2). */
+/** The AH codes and texts are the ones apache2 -t -e info of httpd 2.4.71 printed
+ * (docs/domain/httpd.md#measured-mpm-cases). */
 class DeprecatedMpmNameTest {
     private static final String ID = "FP108";
     private static final String MAIN = "apache2/apache2.conf";

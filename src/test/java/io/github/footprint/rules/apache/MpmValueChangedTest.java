@@ -20,7 +20,8 @@ import io.github.footprint.rules.RuleTestSupport;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 
-/** The AH texts below are the ones apache2 -t of httpd 2.4.71 printed for the same lines (MEASUREMENTS.md §4.2). */
+/** The AH texts below are the ones apache2 -t of httpd 2.4.71 printed for the same lines
+ * (docs/domain/httpd.md#measured-mpm-cases). */
 class MpmValueChangedTest {
     private static final String ID = "FP102";
     private static final String MAIN = "apache2/apache2.conf";
@@ -106,7 +107,7 @@ class MpmValueChangedTest {
         assertTrue(fs.isEmpty(), () -> describe(fs));
     }
 
-    /** MEASUREMENTS.md §2.3's worker chain: AH00310, then AH00316, then AH00318. */
+    /** docs/domain/httpd.md#start-up-checks's worker chain: AH00310, then AH00316, then AH00318. */
     @Test
     void everyStepOfAChainIsReportedWithTheValueTheServerFinallyRunsWith() throws Exception {
         main("worker", "ThreadLimit 20", "ThreadsPerChild 25", "MaxRequestWorkers 170", "ServerLimit 4");

@@ -19,7 +19,8 @@ import io.github.footprint.rules.RuleTestSupport;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 
-/** The run-time lines quoted here are the ones a real start of httpd 2.4.71 logged (MEASUREMENTS.md §4.2). */
+/** The run-time lines quoted here are the ones a real start of httpd 2.4.71 logged
+ * (docs/domain/httpd.md#measured-mpm-cases). */
 class SpareBeyondMaximumTest {
     private static final String ID = "FP107";
     private static final String MAIN = "apache2/apache2.conf";

@@ -5,7 +5,7 @@ import io.github.footprint.model.memory.Calibration.Constant;
 import io.github.footprint.model.memory.Calibration;
 
 /**
- * The sizes the budget tests expect, composed here from the calibration constants (DESIGN.md §4) so that the
+ * The sizes the budget tests expect, composed here from the calibration constants (docs/memory-model.md) so that the
  * tests do not read them back from the footprint they check.
  */
 final class Measured {

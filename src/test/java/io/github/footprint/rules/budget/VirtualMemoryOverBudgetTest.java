@@ -32,7 +32,7 @@ import io.github.footprint.base.Sizes;
 import io.github.footprint.base.Finding;
 
 /**
- * Address space per DESIGN.md §4: base + (threads + 2) stacks of stack + 4 KiB + arenas of 64 MiB, the arenas
+ * Address space per docs/memory-model.md: base + (threads + 2) stacks of stack + 4 KiB + arenas of 64 MiB, the arenas
  * min(threads + 1, cap - 1) with the cap MALLOC_ARENA_MAX or 8 x cpuCores.
  */
 class VirtualMemoryOverBudgetTest {

@@ -24,7 +24,8 @@ import io.github.footprint.model.Host;
 import io.github.footprint.model.memory.Calibration;
 import io.github.footprint.model.memory.ThreadMemory;
 
-/** Arena counts and sizes per MEASUREMENTS.md §5.3: min(T + 1, 8 x 2 cores - 1) arenas of 64 MiB after load. */
+/** Arena counts and sizes per docs/memory-model.md#fitted-model: min(T + 1, 8 x 2 cores - 1) arenas of 64 MiB after
+ * load. */
 class ArenaMaxUnsetTest {
     private static final String ID = "FP403";
     private static final String MAIN = "apache2/apache2.conf";

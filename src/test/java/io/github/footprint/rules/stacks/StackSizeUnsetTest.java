@@ -20,7 +20,8 @@ import io.github.footprint.base.Finding;
 import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 
-/** Stack mappings per MEASUREMENTS.md §5.1/§5.4: 8196 KiB by default, 516 KiB at 512 KiB; T + 2 stacks. */
+/** Stack mappings per docs/memory-model.md#what-every-daemon-process-has, #apache-processes-measured: 8196 KiB by
+ * default, 516 KiB at 512 KiB; T + 2 stacks. */
 class StackSizeUnsetTest {
     private static final String ID = "FP401";
     private static final String MAIN = "apache2/apache2.conf";

@@ -74,12 +74,13 @@ class DaemonOptionMisreadTest {
 
     @Test
     void textWhereANumberBelongsIsZero() throws Exception {
-        // DOMAIN §1.1, MEASUREMENTS §4.1 wsgi_threads_0: a daemon that never serves
+        // docs/domain/mod_wsgi.md#reading-a-wsgidaemonprocess-line, docs/domain/mod_wsgi.md#measured-behaviour
+        // wsgi_threads_0: a daemon that never serves
         assertEquals("WSGIDaemonProcess app: threads=abc is read as 0 threads; write threads as a whole number in"
                 + " digits, e.g. threads=15 (mod_wsgi's default)\nmod_wsgi reads it with atoi, which finds no digits"
                 + " in 'abc' and gives 0, and says nothing; threads=0 is the mode without request threads, so the"
                 + " daemon never serves a request.", message("WSGIDaemonProcess app processes=1 threads=abc"));
-        // MEASUREMENTS §4.1 wsgi_maxreq_abc: starts, serves, no message
+        // docs/domain/mod_wsgi.md#measured-behaviour wsgi_maxreq_abc: starts, serves, no message
         assertEquals("WSGIDaemonProcess bad: maximum-requests=abc is read as 0 requests; write maximum-requests as a"
                 + " whole number in digits\nmod_wsgi reads it with atoi, which finds no digits in 'abc' and gives 0,"
                 + " and says nothing; 0 means the processes are never recycled.",
@@ -108,7 +109,8 @@ class DaemonOptionMisreadTest {
 
     @Test
     void aContinuationLineInItsFirstColumnGluesTwoOptions() throws Exception {
-        // DOMAIN §1.1, measured: threads=5\ + processes=2 is threads=5processes=2, processes lost
+        // docs/domain/mod_wsgi.md#reading-a-wsgidaemonprocess-line, measured: threads=5\ + processes=2 is
+        // threads=5processes=2, processes lost
         write(tree, "apache/app.conf", "WSGIDaemonProcess app threads=5\\", "processes=2 maximum-requests=500");
         CheckResult r = check(tree);
         Finding f = only(r, ID);

@@ -68,7 +68,7 @@ class DaemonOptionRefusedTest {
 
     @Test
     void aTypoNamesTheOptionMeant() throws Exception {
-        // MEASUREMENTS §4.1 wsgi_unknown_option_typo: httpd does not even quote the name
+        // docs/domain/mod_wsgi.md#measured-behaviour wsgi_unknown_option_typo: httpd does not even quote the name
         assertEquals("WSGIDaemonProcess app: threds=5 is no option of any mod_wsgi release: httpd refuses to start;"
                 + " write threads=5 if that is meant\nhttpd stops with 'Invalid option to WSGI daemon process"
                 + " definition.': Neither mod_wsgi 4.9 nor any other release knows it.",
@@ -81,7 +81,7 @@ class DaemonOptionRefusedTest {
 
     @Test
     void anOptionNoReleaseHas() throws Exception {
-        // MEASUREMENTS §4.1 wsgi_unknown_option
+        // docs/domain/mod_wsgi.md#measured-behaviour wsgi_unknown_option
         assertEquals("WSGIDaemonProcess app: foo=bar is no option of any mod_wsgi release: httpd refuses to start;"
                 + " remove it\nhttpd stops with 'Invalid option to WSGI daemon process definition.': Neither"
                 + " mod_wsgi 4.9 nor any other release knows it.",
@@ -186,7 +186,8 @@ class DaemonOptionRefusedTest {
 
     @Test
     void valuesModWsgiRefuses() throws Exception {
-        // MEASUREMENTS §4.1 wsgi_processes_0, wsgi_processes_abc, wsgi_threads_neg1, wsgi_stack_abc
+        // docs/domain/mod_wsgi.md#measured-behaviour wsgi_processes_0, wsgi_processes_abc, wsgi_threads_neg1,
+        // wsgi_stack_abc
         assertEquals("WSGIDaemonProcess bad: processes=0: httpd refuses to start; write processes=1 or more (without"
                 + " the option mod_wsgi runs one process)\nhttpd stops with 'Invalid process count for WSGI daemon"
                 + " process.': Processes must be a whole number, 1 or more.", message("WSGIDaemonProcess bad processes=0 threads=5"));

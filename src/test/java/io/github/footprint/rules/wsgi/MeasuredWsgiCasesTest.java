@@ -21,7 +21,8 @@ import io.github.footprint.base.Finding;
 import io.github.footprint.base.Severity;
 
 /**
- * Every case of calibration/MEASUREMENTS.md §4.1 (mod_wsgi 4.9.4 under httpd 2.4.71, {@code apache2 -t} and a real
+ * Every case of docs/domain/mod_wsgi.md#measured-behaviour (mod_wsgi 4.9.4 under httpd 2.4.71, {@code apache2 -t} and a
+ * real
  * start): what httpd said is what footprint says. A refused case must give an error whose message quotes the line
  * httpd printed after {@code AH00526}; an accepted one no refusal; a value mod_wsgi accepted but misread an FP205.
  */

@@ -19,8 +19,10 @@ import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 
 /**
- * The verdicts against real daemons (Apache 2.4.71, mod_wsgi 4.9.4): MEASUREMENTS.md §4.1's wsgi_vmlimit cases,
- * DOMAIN.md §1.4's memory-limit case, and the boundaries measured for FP212 (see ThreadMemoryTest).
+ * The verdicts against real daemons (Apache 2.4.71, mod_wsgi 4.9.4): docs/domain/mod_wsgi.md#measured-behaviour's
+ * wsgi_vmlimit cases,
+ * docs/domain/mod_wsgi.md#when-a-thread-cannot-be-created's memory-limit case, and the boundaries measured for FP212
+ * (see ThreadMemoryTest).
  */
 class MemoryLimitTooSmallTest {
     private static final String ID = "FP212";
@@ -86,7 +88,8 @@ class MemoryLimitTooSmallTest {
 
     @Test
     void memoryLimitIsRlimitDataAndCountsEveryStack() throws Exception {
-        // DOMAIN.md §1.4: "Couldn't create worker thread 9 in daemon process 'lim'"
+        // docs/domain/mod_wsgi.md#when-a-thread-cannot-be-created: "Couldn't create worker thread 9 in daemon process
+        // 'lim'"
         Finding f = doesNotFit("threads=25 memory-limit=104857600");
         assertEquals("WSGIDaemonProcess bad: memory-limit=104857600 (100 MiB) is below the 221.9 MiB its 25 request"
                 + " thread(s) need; raise it above that", f.message());

@@ -19,7 +19,8 @@ import io.github.footprint.base.Location;
 import io.github.footprint.base.Severity;
 
 /**
- * stack-size below the pthread minimum is ignored (MEASUREMENTS.md §4.1 wsgi_stack_1); 16384-32768 is applied and
+ * stack-size below the pthread minimum is ignored (docs/domain/mod_wsgi.md#measured-behaviour wsgi_stack_1);
+ * 16384-32768 is applied and
  * crashed a mod_wsgi 4.9.4 daemon at its first request (measured for FP211: 32768 in 7 of 7 starts, 16384 in 2 of 4;
  * 36864 and more served in every start).
  */
