@@ -15,7 +15,7 @@ assert m.virtualBudgetBytes == null
 assert m.headroomBytes == m.budgetBytes - m.residentBytes
 assert m.headroomBytes > 0
 
-// the sizes, recomputed from the calibration constants (KiB, MEASUREMENTS.md §5) and appRss 40 MiB
+// the sizes, recomputed from the calibration constants (KiB, docs/memory-model.md#calibration) and appRss 40 MiB
 def kib = { double k -> Math.round(k * 1024) as long }
 long appRss = 40L * 1024 * 1024
 assert m.components*.name == ['apache parent', 'apache children', "daemon 'shop'"]

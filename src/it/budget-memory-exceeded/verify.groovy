@@ -26,7 +26,7 @@ def m = env.memory
 assert m.budgetBytes == 1024L * 1024 * 1024
 assert m.headroomBytes == m.budgetBytes - m.residentBytes && m.headroomBytes < 0
 def children = m.components.find { it.name == 'apache children' }
-// prefork child with Python initialised: 11481 KiB measured (MEASUREMENTS.md §5.4, mean of 6)
+// prefork child with Python initialised: 11481 KiB measured (docs/memory-model.md#apache-processes-measured, mean of 6)
 assert [children.count, children.residentBytesEach, children.line] == [150, 11481L * 1024, 7]
 // 81 children fit beside the rest; 82 do not
 long rest = m.residentBytes - children.residentBytes
