@@ -174,7 +174,8 @@ final class RequestParser {
         String url = text.strip();
         String scheme;
         try {
-            java.net.URI u = new java.net.URI(url.replace("{id}", "FP000"));
+            // the URL a finding would link: the page of a real rule, as the reports build it
+            java.net.URI u = new java.net.URI(io.github.footprint.rules.RuleCatalog.pageUrl(url, "FP001"));
             scheme = u.isAbsolute() && !u.isOpaque() ? u.getScheme().toLowerCase(Locale.ROOT) : "";
         } catch (java.net.URISyntaxException e) {
             scheme = "";
