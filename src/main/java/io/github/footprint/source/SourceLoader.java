@@ -900,21 +900,4 @@ public final class SourceLoader {
         return starts;
     }
 
-    /** True when the line holds "pass", "secret" or "token" in any case: one pass over the characters. */
-    static boolean mentionsSecret(String s) {
-        for (int i = 0, n = s.length() - 1; i < n; i++) {
-            char c = (char) (s.charAt(i) | 0x20);
-            if (c != 'p' && c != 's' && c != 't') {
-                continue;
-            }
-            // the second letter first: only A/a, E/e, O/o equal a, e, o ignoring case
-            char d = (char) (s.charAt(i + 1) | 0x20);
-            if ((c == 'p' && d == 'a' && s.regionMatches(true, i, "pass", 0, 4))
-                    || (c == 's' && d == 'e' && s.regionMatches(true, i, "secret", 0, 6))
-                    || (c == 't' && d == 'o' && s.regionMatches(true, i, "token", 0, 5))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
