@@ -212,7 +212,7 @@ public final class SourceLoader {
             toLoad.add(treePath);
         }
         displayRoot();
-        files.addAll(loadAll(toLoad, scan, renderer, secrets, templating));
+        files.addAll(loadAll(toLoad, scan, renderer, templating));
         for (Map.Entry<String, TreeWalk.Notice> e : scan.notices.entrySet()) {
             // what the walk did not open: said at the entry, never read
             String treePath = e.getKey();
@@ -229,7 +229,7 @@ public final class SourceLoader {
             SourceFile target = byPath.get(e.getValue());
             if (target == null) {
                 // the link's target is excluded or outside the selection: read it under the link's name
-                target = loadOne(reader, e.getKey(), scan.path(sourceDirectory, e.getKey()), renderer, secrets, true,
+                target = loadOne(reader, e.getKey(), scan.path(sourceDirectory, e.getKey()), renderer, true,
                         templating);
                 files.add(target);
             } else {
@@ -352,9 +352,9 @@ public final class SourceLoader {
      * deeper than the engine's stack, say) is an error on that file, and the other files are read.
      */
     private SourceFile loadOne(Reader reader, String treePath, Path file, TemplateRenderer renderer,
-            Set<String> secrets, boolean mayBeFolder, Templating templating) {
+            boolean mayBeFolder, Templating templating) {
         try {
-            return loadFile(reader, treePath, file, renderer, secrets, mayBeFolder, templating);
+            return loadFile(reader, treePath, file, renderer, mayBeFolder, templating);
         } catch (Throwable t) {
             io.github.footprint.base.InternalErrors.rethrowFatal(t);
             List<SourceProblem> problems = List.of(new SourceProblem(0, Severity.ERROR,
@@ -366,7 +366,7 @@ public final class SourceLoader {
 
     /** @param mayBeFolder false for what the scanner found to be a regular file */
     private SourceFile loadFile(Reader reader, String treePath, Path file, TemplateRenderer renderer,
-            Set<String> secrets, boolean mayBeFolder, Templating templating) {
+            boolean mayBeFolder, Templating templating) {
         String display = displayPath(treePath);
         TemplateName name = TemplateName.of(treePath);
         FileTypes.Entry type = fileTypes.isEmpty() ? null : fileTypes.match(treePath);
@@ -391,7 +391,7 @@ public final class SourceLoader {
             kind = FileKind.sniff(new String(reader.buffer, 0, length, StandardCharsets.ISO_8859_1));
         }
         if (kind == FileKind.OTHER) {
-            return loadOther(display, treePath, Arrays.copyOf(reader.buffer, length), renderer, secrets);
+            return loadOther(display, treePath, Arrays.copyOf(reader.buffer, length), renderer);
         }
         ByteScan scan = ByteScan.of(reader.buffer, length, reader.lineScratch);
         reader.lineScratch = scan.scratch != null ? scan.scratch : reader.lineScratch;
@@ -407,7 +407,7 @@ public final class SourceLoader {
                         true);
                 return named == null ? kept : kept.tagged(named);
             }
-            return renderAny(reader, display, treePath, kind, name, given, text, renderer, secrets, problems,
+            return renderAny(reader, display, treePath, kind, name, given, text, renderer, problems,
                     templating);
         }
         byte[] bytes = Arrays.copyOf(reader.buffer, length);
@@ -418,13 +418,13 @@ public final class SourceLoader {
             return new SourceFile(display, treePath, kind, List.of(), new int[0], problems, List.of(), false);
         }
         String text = SecretMarks.sanitize(decode(bytes, kind, problems));
-        return renderAny(reader, display, treePath, kind, name, given, text, renderer, secrets, problems, templating);
+        return renderAny(reader, display, treePath, kind, name, given, text, renderer, problems, templating);
     }
 
     /** Renders a text in its dialect: Maven placeholders here, the other dialects by their engine. */
     private SourceFile renderAny(Reader reader, String display, String treePath, FileKind kind, TemplateName name,
             Dialect given,
-            String text, TemplateRenderer renderer, Set<String> secrets, List<SourceProblem> problems,
+            String text, TemplateRenderer renderer, List<SourceProblem> problems,
             Templating templating) {
         boolean dollar = kind == FileKind.APACHE || kind == FileKind.INI;
         Dialect dialect = given != null ? given : DialectDetector.detect(name, text, dollar, engines.sedForms());
@@ -439,7 +439,7 @@ public final class SourceLoader {
             if (renderer.keeps(text)) {
                 f = new SourceFile(display, treePath, kind, text, lineStarts(text), null, problems, List.of(), true);
             } else {
-                f = render(display, treePath, kind, text, renderer, secrets, problems);
+                f = render(display, treePath, kind, text, renderer, problems);
             }
             return engine == null ? f : f.tagged(dialect);
         }
@@ -454,7 +454,7 @@ public final class SourceLoader {
             reader.pending = new Pending(display, treePath, kind, problems, dialect, r);
             return null;
         }
-        return numberedFile(display, treePath, kind, problems, dialect, r, secrets);
+        return numberedFile(display, treePath, kind, problems, dialect, r);
     }
 
     /** A render with unknowns whose loader-wide ids are still to be given (see {@link #loadAll}). */
@@ -479,7 +479,7 @@ public final class SourceLoader {
 
     /** A rendered file with its unknowns numbered loader-wide. */
     private SourceFile numberedFile(String display, String treePath, FileKind kind, List<SourceProblem> problems,
-            Dialect dialect, RenderedTemplate r, Set<String> secrets) {
+            Dialect dialect, RenderedTemplate r) {
         Renumbered n = numbered(r);
         java.util.SortedMap<Integer, Unknown> unknowns = n == null ? r.unknowns() : n.unknowns;
         int[] starts = n == null ? r.lineStarts() : n.starts;
@@ -596,7 +596,7 @@ public final class SourceLoader {
 
     /** Renders a text line by line and keeps the line map. */
     private static SourceFile render(String display, String treePath, FileKind kind, String text,
-            TemplateRenderer renderer, Set<String> secrets, List<SourceProblem> problems) {
+            TemplateRenderer renderer, List<SourceProblem> problems) {
         List<String> raw = splitLines(text);
         // httpd ends a line at LF only: a lone CR stays in an Apache file's line (and in a file an Include may read)
         TemplateRenderer.Rendered r = renderer.render(raw, kind != FileKind.APACHE && kind != FileKind.OTHER);
@@ -664,11 +664,10 @@ public final class SourceLoader {
 
     /**
      * Loads the files, in their order: on up to four threads (as many as there are processors) when there are many,
-     * each thread with its own buffers and its own set of secrets, merged at the end; the result is the same list as
+     * each thread with its own buffers, merged at the end; the result is the same list as
      * one thread's, whatever the order in which the threads finish.
      */
-    private List<SourceFile> loadAll(List<String> paths, Scan scan, TemplateRenderer renderer, Set<String> secrets,
-            Templating templating) {
+    private List<SourceFile> loadAll(List<String> paths, Scan scan, TemplateRenderer renderer, Templating templating) {
         int n = paths.size();
         SourceFile[] out = new SourceFile[n];
         int threads = n < PARALLEL_FILES ? 1 : Math.min((n + CHUNK - 1) / CHUNK,
@@ -677,19 +676,16 @@ public final class SourceLoader {
             Reader reader = new Reader();
             for (int i = 0; i < n; i++) {
                 String p = paths.get(i);
-                out[i] = loadOne(reader, p, scan.path(sourceDirectory, p), renderer, secrets,
-                        scan.unreadable.contains(p), templating);
+                out[i] = loadOne(reader, p, scan.path(sourceDirectory, p), renderer, scan.unreadable.contains(p),
+                        templating);
             }
             return Arrays.asList(out);
         }
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        List<Set<String>> found = new ArrayList<>();
         Pending[] pendings = new Pending[n];
         List<Thread> started = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            Set<String> own = new TreeSet<>();
-            found.add(own);
             Runnable work = () -> {
                 Reader reader = new Reader();
                 reader.defer = true;
@@ -699,7 +695,7 @@ public final class SourceLoader {
                         for (int i = from; i < Math.min(n, from + CHUNK); i++) {
                             String p = paths.get(i);
                             reader.pending = null;
-                            out[i] = loadOne(reader, p, scan.path(sourceDirectory, p), renderer, own,
+                            out[i] = loadOne(reader, p, scan.path(sourceDirectory, p), renderer,
                                     scan.unreadable.contains(p), templating);
                             if (out[i] == null) {
                                 pendings[i] = reader.pending;
@@ -739,16 +735,13 @@ public final class SourceLoader {
         if (f != null) {
             throw (Error) f;
         }
-        for (Set<String> own : found) {
-            secrets.addAll(own);
-        }
         // the renders with unknowns, numbered in file order as one thread numbers them
         for (int i = 0; i < n; i++) {
             if (out[i] == null) {
                 Pending p = pendings[i];
                 String treePath = paths.get(i);
                 try {
-                    out[i] = numberedFile(p.display, p.treePath, p.kind, p.problems, p.dialect, p.r, secrets);
+                    out[i] = numberedFile(p.display, p.treePath, p.kind, p.problems, p.dialect, p.r);
                 } catch (RuntimeException | StackOverflowError e) {
                     io.github.footprint.base.InternalErrors.rethrowFatal(e);
                     out[i] = new SourceFile(displayPath(treePath), treePath, FileKind.of(treePath), List.of(),
@@ -766,8 +759,7 @@ public final class SourceLoader {
      * naming it reads what httpd would. Binary content makes it unreadable, quietly; its placeholders are rendered
      * but not reported, and its bytes are never a finding.
      */
-    private static SourceFile loadOther(String display, String treePath, byte[] bytes, TemplateRenderer renderer,
-            Set<String> secrets) {
+    private static SourceFile loadOther(String display, String treePath, byte[] bytes, TemplateRenderer renderer) {
         for (byte b : bytes) {
             if (b == 0) {
                 return new SourceFile(display, treePath, FileKind.OTHER, List.of(), new int[0], List.of(), List.of(),
