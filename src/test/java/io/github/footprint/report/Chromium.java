@@ -195,7 +195,9 @@ final class Chromium implements AutoCloseable {
         call("Page.navigate", Map.of("url", url.toString()));
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
         while (System.nanoTime() < end) {
-            for (JsonNode e : events.subList(before, events.size())) {
+            // a snapshot: the reading thread adds events meanwhile, and a sub-list of the live list then fails
+            List<JsonNode> now = List.copyOf(events);
+            for (JsonNode e : now.subList(before, now.size())) {
                 if ("Page.loadEventFired".equals(e.path("method").asText())) {
                     return;
                 }
