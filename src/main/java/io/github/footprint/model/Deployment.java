@@ -162,6 +162,7 @@ public final class Deployment {
         Set<String> out = new TreeSet<>();
         if (apache != null) {
             out.addAll(apache.variables().keySet());
+            out.addAll(apache.unreadVariables());
         }
         for (ScriptFacts s : scripts) {
             s.variables().forEach(f -> out.add(f.name()));

@@ -24,10 +24,12 @@ public final class ApacheConfig {
     private final SourceFile mainFile;
     private final String builtInMpm;
     private final List<String> hostModules;
+    private final Set<String> unreadVariables;
 
     ApacheConfig(Directive root, List<ParseProblem> problems, Set<String> modules, Map<String, String> defines,
             Map<String, String> variables, String serverRoot, Set<SourceFile> filesRead, SourceFile mainFile,
-            String builtInMpm, List<String> hostModules) {
+            String builtInMpm, List<String> hostModules, Set<String> unreadVariables) {
+        this.unreadVariables = Collections.unmodifiableSet(new java.util.TreeSet<>(unreadVariables));
         this.builtInMpm = builtInMpm;
         this.hostModules = List.copyOf(hostModules);
         this.root = root;
@@ -99,6 +101,14 @@ public final class ApacheConfig {
      */
     public Map<String, String> variables() {
         return variables;
+    }
+
+    /**
+     * Variables a {@code Define} would set whose line footprint did not read (too long once its variables are
+     * replaced): httpd defines them, so {@code ${name}} of them is not undefined; their value is unknown.
+     */
+    public Set<String> unreadVariables() {
+        return unreadVariables;
     }
 
     /** The ServerRoot the configuration declared (a host path), or null. */

@@ -49,6 +49,8 @@ public final class ApacheParser {
     static final int MAX_EXPANDED_LINES = 1_000_000;
     /** The same bound on the characters they may produce. */
     static final long MAX_EXPANDED_CHARS = 64L * 1024 * 1024;
+    /** footprint's bound on one line once its {@code ${...}} variables are replaced: 1 MiB of characters. */
+    static final int MAX_EXPANDED_LINE = 1 << 20;
     /**
      * How many true conditionals may nest before footprint warns that httpd will not read them: httpd reads each
      * body with a recursive {@code ap_build_cont_config}, and Debian's apache2 2.4.71 with the default 8 MiB stack
@@ -141,6 +143,9 @@ public final class ApacheParser {
     private Map<String, Macro> macros;
     private long expandedLines;
     private long expandedChars;
+    /** Variables a line too long to read would have defined; lines that use them are not read either. */
+    private final java.util.Set<String> overrun = new java.util.HashSet<>();
+    private boolean lineOverrunSaid;
     private boolean expansionStopped;
     private boolean condDepthWarned;
     private boolean soakDepthWarned;
@@ -178,7 +183,7 @@ public final class ApacheParser {
             }
         }
         return new ApacheConfig(root, p.problems, p.modules, p.defines, p.is22() ? Map.of() : p.variables, p.serverRoot,
-                p.filesRead, main, options.builtInMpm, options.hostModules);
+                p.filesRead, main, options.builtInMpm, options.hostModules, p.overrun);
     }
 
     /**
@@ -277,7 +282,10 @@ public final class ApacheParser {
             int from = s.from;
             int to = s.to;
             if (hasVariable(src, from, to)) {
-                src = expand(s.text());
+                src = expand(s, s.text());
+                if (src == null) {
+                    continue;
+                }
                 from = 0;
                 to = src.length();
             }
@@ -865,22 +873,60 @@ public final class ApacheParser {
         return false;
     }
 
-    /** {@code ap_resolve_env}: Define'd values first, then the start-up environment; unknown names stay. */
-    private String expand(String text) {
+    /**
+     * {@code ap_resolve_env}: Define'd values first, then the start-up environment; unknown names stay. The line's
+     * length once expanded is worked out before it is built: beyond {@link #MAX_EXPANDED_LINE} it is not built and
+     * not read (null), once said at the first such line (Defines that double each other, {@code Define d1
+     * ${d0}${d0}} ... {@code d40}, would reach 2 TiB; httpd has no bound and expands until its memory is gone). A line
+     * that uses a variable left undefined by such a line is not read either, and not reported again.
+     */
+    private String expand(ConfigStream s, String text) {
         if (text.indexOf("${") < 0) {
             return text;
         }
         java.util.regex.Matcher m = VAR.matcher(text);
-        StringBuilder b = new StringBuilder();
+        List<String> values = new ArrayList<>();
+        long length = text.length();
+        boolean tooLong = false;
         while (m.find()) {
             String name = m.group(1);
+            if (overrun.contains(name)) {
+                tooLong = true;
+            }
             String v = is22() ? null : variables.get(name);
             if (v == null) {
                 v = options.environment.get(name);
             }
-            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(v != null ? v : m.group()));
+            values.add(v);
+            length += v == null ? 0 : v.length() - (m.end() - m.start());
         }
-        m.appendTail(b);
+        if (tooLong || length > MAX_EXPANDED_LINE) {
+            ConfWords w = new ConfWords(text, 0, text.length());
+            String name = w.next();
+            if (names.key(name).equals("define")) {
+                overrun.add(w.next());
+            }
+            if (!tooLong && !lineOverrunSaid) {
+                lineOverrunSaid = true;
+                problems.add(new ParseProblem(ParseProblem.Kind.SYNTAX, Severity.ERROR, s.at(), s.located(
+                        "footprint does not read this line: with its ${...} variables replaced it would be " + length
+                        + " characters, more than footprint's bound of " + MAX_EXPANDED_LINE + "; shorten the values"
+                        + " it uses"), "httpd sets no bound on a line's length once ${...} variables are replaced"
+                        + " and expands until its memory is gone. This line, later lines that are as long, and lines"
+                        + " that use a variable such a line would Define are not read."));
+            }
+            return null;
+        }
+        StringBuilder b = new StringBuilder((int) length);
+        int last = 0;
+        int i = 0;
+        m.reset();
+        while (m.find()) {
+            String v = values.get(i++);
+            b.append(text, last, m.start()).append(v != null ? v : text.substring(m.start(), m.end()));
+            last = m.end();
+        }
+        b.append(text, last, text.length());
         return b.toString();
     }
 
@@ -912,6 +958,7 @@ public final class ApacheParser {
                 } else {
                     String value = d.args().size() > 1 ? d.args().get(1) : "";
                     defines.put(d.arg(), value);
+                    overrun.remove(d.arg());
                     // TAKE12 hands an empty second word over as none: the name is defined, ${name} has no value
                     if (!value.isEmpty()) {
                         variables.put(d.arg(), value);
@@ -921,6 +968,7 @@ public final class ApacheParser {
             case "undefine":
                 defines.remove(d.arg());
                 variables.remove(d.arg());
+                overrun.remove(d.arg());
                 break;
             case "loadmodule":
                 if (d.args().size() >= 2) {
