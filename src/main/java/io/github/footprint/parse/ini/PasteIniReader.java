@@ -63,15 +63,16 @@ public final class PasteIniReader {
         this.ini4j = IniParser.newInstance(config);
     }
 
-    /** Collects the one option ini4j reports for one line. */
+    /**
+     * Collects the options ini4j reports for a batch of lines, each under a header of its own ({@code [n]}): the
+     * option of line n, or none when ini4j reads none there.
+     */
     private static final class SplitHandler implements IniHandler {
-        String name;
-        String value;
+        String[][] out;
+        int line = -1;
 
         @Override
         public void startIni() {
-            name = null;
-            value = null;
         }
 
         @Override
@@ -84,17 +85,52 @@ public final class PasteIniReader {
 
         @Override
         public void startSection(String sectionName) {
+            line = Integer.parseInt(sectionName);
         }
 
         @Override
         public void endSection() {
+            line = -1;
         }
 
         @Override
         public void handleOption(String optionName, String optionValue) {
-            name = optionName;
-            value = optionValue == null ? "" : optionValue;
+            if (line >= 0 && out[line] == null) {
+                out[line] = new String[] {optionName, optionValue == null ? "" : optionValue};
+            }
         }
+    }
+
+    /**
+     * ini4j's split of every line it would split as configparser does, in one pass: each line under a header of its
+     * own, so that ini4j reads it alone as it would read a file of that one line (its lines do not join: escaped
+     * newlines are off). One parse per line cost 20 microseconds each (a reader and its 16 KiB buffer apiece):
+     * 4 s for a file of 200,000 options.
+     */
+    private String[][] ini4jSplits(List<String> lines) {
+        String[][] out = new String[lines.size()][];
+        StringBuilder batch = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String value = PythonText.strip(lines.get(i));
+            int d = delimiter(value);
+            if (d >= 0 && !value.startsWith("#") && !value.startsWith(";") && ini4jAgrees(value, d)) {
+                batch.append('[').append(i).append("]\n").append(value).append('\n');
+            }
+        }
+        if (batch.length() == 0) {
+            return out;
+        }
+        handler.out = out;
+        try {
+            ini4j.parse(new StringReader(batch.toString()), handler);
+        } catch (IOException e) {
+            // every line falls back to configparser's own split
+            return new String[lines.size()][];
+        } finally {
+            handler.out = null;
+            handler.line = -1;
+        }
+        return out;
     }
 
     /** Reads one file; problems are returned in the document, never thrown. */
@@ -111,6 +147,7 @@ public final class PasteIniReader {
         String optname = null;
         int indentLevel = 0;
         List<String> lines = file.lines();
+        String[][] splits = ini4jSplits(lines);
         read:
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -175,7 +212,7 @@ public final class PasteIniReader {
                                 + " neither blank nor a comment."));
                 break;
             }
-            String[] kv = split(value);
+            String[] kv = split(value, splits[i]);
             if (kv == null) {
                 String broken = brokenHeader(value);
                 problems.add(broken != null
@@ -216,23 +253,24 @@ public final class PasteIniReader {
         return new IniDocument(file, defaults, new ArrayList<>(sections.values()), problems);
     }
 
-    /** {@code OPTCRE}: the option is everything before the first {@code =} or {@code :}; null without one. */
-    private String[] split(String value) {
+    /** The first {@code =} or {@code :} of a stripped line, or -1. */
+    private static int delimiter(String value) {
         int eq = value.indexOf('=');
         int colon = value.indexOf(':');
-        int d = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
+        return eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
+    }
+
+    /**
+     * {@code OPTCRE}: the option is everything before the first {@code =} or {@code :}; null without one. ini4j's
+     * split of the line ({@link #ini4jSplits}) where it gives configparser's answer.
+     */
+    private static String[] split(String value, String[] ini4j) {
+        int d = delimiter(value);
         if (d < 0) {
             return null;
         }
-        if (ini4jAgrees(value, d)) {
-            try {
-                ini4j.parse(new StringReader(value), handler);
-                if (handler.name != null) {
-                    return new String[] {handler.name, handler.value};
-                }
-            } catch (IOException e) {
-                // fall through to configparser's own split
-            }
+        if (ini4j != null && ini4jAgrees(value, d)) {
+            return ini4j;
         }
         return new String[] {PythonText.rstrip(value.substring(0, d)), PythonText.strip(value.substring(d + 1))};
     }
