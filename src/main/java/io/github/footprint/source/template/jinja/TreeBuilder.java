@@ -122,9 +122,20 @@ final class TreeBuilder {
         parents.push(root);
         Deque<String> open = new ArrayDeque<>();
         int capturing = 0;
+        int indent = 0;
+        int loops = 0;
+        // Python's compiler refuses after Jinja2's parser has read the whole template: a parse error anywhere first
+        BuildError compileError = null;
+        Deque<Boolean> indents = new ArrayDeque<>();
         for (Jinja2Lexer.Token t : lexed.tokens()) {
             Node parent = parents.peek();
             int line = line(t.tagStart());
+            if (t.type() != Jinja2Lexer.Type.TEXT) {
+                int brackets = bracketDepth(t.content());
+                if (BLOCK_FRAMES * open.size() + BRACKET_FRAMES * brackets >= RECURSION_LIMIT) {
+                    throw new BuildError(recursion(brackets + " nested brackets", open.size()), line);
+                }
+            }
             switch (t.type()) {
                 case TEXT:
                     add(parent, text(t, capturing == 0 && markers != null));
@@ -159,6 +170,12 @@ final class TreeBuilder {
                         }
                         open.pop();
                         parents.pop();
+                        if (indents.pop()) {
+                            indent--;
+                        }
+                        if (opened.equals("for")) {
+                            loops--;
+                        }
                         if (Tags.CAPTURING.contains(opened) || opened.equals("set")) {
                             capturing--;
                         }
@@ -181,6 +198,23 @@ final class TreeBuilder {
                     add(parent, node);
                     if (node.getEndName() != null && (!(node.getTag() instanceof FlexibleTag)
                             || ((FlexibleTag) node.getTag()).hasEndTag((Tags.FpTagToken) node.getMaster()))) {
+                        boolean indents1 = INDENTING.contains(name);
+                        if (compileError == null && name.equals("for") && loops + 1 >= CO_MAXBLOCKS + 1) {
+                            compileError = new BuildError("SyntaxError: too many statically nested blocks (Python compiles"
+                                    + " each for loop to a block of its own and allows " + CO_MAXBLOCKS + " nested;"
+                                    + " this is loop " + (loops + 1) + ")", line);
+                        }
+                        if (compileError == null && indents1 && indent + 1 >= MAX_INDENT) {
+                            compileError = new BuildError("IndentationError: too many levels of indentation (Jinja2 indents"
+                                    + " the Python code of each nested if, for, macro and call; this " + name
+                                    + " is the " + (indent + 1) + "th, beyond Python's 100 levels)", line);
+                        }
+                        if (BLOCK_FRAMES * (open.size() + 1) >= RECURSION_LIMIT) {
+                            throw new BuildError(recursion("", open.size() + 1), line);
+                        }
+                        indents.push(indents1);
+                        indent += indents1 ? 1 : 0;
+                        loops += name.equals("for") ? 1 : 0;
                         parents.push(node);
                         open.push(name);
                         if (Tags.CAPTURING.contains(name) || name.equals("set")) {
@@ -194,7 +228,65 @@ final class TreeBuilder {
                     + open.peek() + "'. The innermost block that needs to be closed is '" + open.peek() + "'.",
                     line(lexed.source().length()));
         }
+        if (compileError != null) {
+            throw compileError;
+        }
         return root;
+    }
+
+    /**
+     * Python's compiler (CPython's {@code CO_MAXBLOCKS}): Jinja2 compiles each {@code for} to a Python loop, and
+     * the 21st nested one fails with "SyntaxError: too many statically nested blocks" (python3-jinja2 3.1, Python 3.11).
+     */
+    static final int CO_MAXBLOCKS = 20;
+    /**
+     * The tags whose body Jinja2's code generator indents ({@code if}, {@code for}, {@code macro}, {@code call}):
+     * the 99th nested fails with "IndentationError: too many levels of indentation" (the tokenizer's 100 levels, one
+     * taken by the render function).
+     */
+    static final Set<String> INDENTING = Set.of("if", "for", "macro", "call");
+    static final int MAX_INDENT = 99;
+    /**
+     * Jinja2's parser recurses: about 4 Python frames per open block ({@code subparse}, {@code parse_statement},
+     * the tag's parser, {@code parse_statements}) and 14 per open bracket ({@code parse_primary} down through
+     * {@code parse_tuple} and the operator levels), against Python's recursion limit of 1000 frames. Measured with
+     * python3-jinja2 3.1: 247 nested {@code with}, 70 nested parentheses, 56 parentheses inside 50 {@code if}s fail
+     * with RecursionError. A template that needs more frames than the limit always fails; under Ansible, whose own
+     * frames lie below, sooner.
+     */
+    static final int BLOCK_FRAMES = 4;
+    static final int BRACKET_FRAMES = 14;
+    static final int RECURSION_LIMIT = 1000;
+
+    private static String recursion(String brackets, int blocks) {
+        return "RecursionError: maximum recursion depth exceeded (Jinja2's parser needs a Python frame per level:"
+                + (brackets.isEmpty() ? "" : " " + brackets) + (brackets.isEmpty() || blocks == 0 ? "" : " inside")
+                + (blocks == 0 ? "" : " " + blocks + " nested blocks") + ", beyond Python's limit of "
+                + RECURSION_LIMIT + " frames)";
+    }
+
+    /** The deepest nesting of {@code ( [ {} in a tag's content, outside string literals. */
+    static int bracketDepth(String content) {
+        int depth = 0;
+        int max = 0;
+        char quote = 0;
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' || c == '[' || c == '{') {
+                max = Math.max(max, ++depth);
+            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
+        }
+        return max;
     }
 
     private static void add(Node parent, Node child) {
