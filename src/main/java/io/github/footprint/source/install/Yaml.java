@@ -13,6 +13,12 @@ import java.util.Map;
  * is visited once. Each node knows the 1-based line it starts on.
  */
 final class Yaml {
+    /**
+     * How deep collections are read: PyYAML's Python loader stops with RecursionError at 492 to 494 nested
+     * collections; deeper content is passed over.
+     */
+    static final int MAX_DEPTH = 493;
+
     private Yaml() {
     }
 
@@ -224,8 +230,31 @@ final class Yaml {
             i++;
         }
 
-        /** The node at the current line if it is indented at least {@code min}. */
+        /** How deep node(), seq() and map() call each other now. */
+        private int depth;
+
+        /**
+         * The node at the current line if it is indented at least {@code min}. Beyond {@link #MAX_DEPTH} levels the
+         * lines of the node are passed over (read as an empty value), so that the reader's recursion stays bounded.
+         */
         Node node(int min) {
+            Line l = current();
+            if (l != null && l.indent >= min && depth >= MAX_DEPTH) {
+                advance();
+                while (i < lines.size() && lines.get(i).indent >= min) {
+                    i++;
+                }
+                return new Scalar(l.number, null);
+            }
+            depth++;
+            try {
+                return nodeAt(min);
+            } finally {
+                depth--;
+            }
+        }
+
+        private Node nodeAt(int min) {
             Line l = current();
             if (l == null || l.indent < min) {
                 return null;
@@ -445,13 +474,29 @@ final class Yaml {
             this.line = line;
         }
 
+        private int depth;
+
+        /** A flow node; beyond {@link #MAX_DEPTH} nested collections the rest of the line is passed over. */
+        Node node() {
+            if (depth >= MAX_DEPTH) {
+                i = s.length();
+                return new Scalar(line, null);
+            }
+            depth++;
+            try {
+                return nodeAt();
+            } finally {
+                depth--;
+            }
+        }
+
         private void blanks() {
             while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
                 i++;
             }
         }
 
-        Node node() {
+        private Node nodeAt() {
             blanks();
             if (i >= s.length()) {
                 return null;

@@ -172,6 +172,7 @@ public final class VarsFiles {
     private static Parsed yaml(String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true);
+        options.setNestingDepthLimit(PYYAML_DEPTH);
         Yaml yaml = new Yaml(new AnsibleConstructor(options), new Representer(new org.yaml.snakeyaml.DumperOptions()),
                 new org.yaml.snakeyaml.DumperOptions(), options, new PyYamlResolver());
         Object v;
@@ -180,9 +181,19 @@ public final class VarsFiles {
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            if (problem.startsWith("Nesting Depth exceeded")) {
+                problem = tooDeep();
+            }
             return new Parsed(new LinkedHashMap<>(), false, new TemplateProblem(m == null ? 0 : m.getLine() + 1,
                     Severity.ERROR, "not valid YAML: " + problem));
-        } catch (YAMLException | ClassCastException e) {
+        } catch (YAMLException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Nesting Depth exceeded")) {
+                return new Parsed(new LinkedHashMap<>(), false,
+                        new TemplateProblem(tooDeepAt(text), Severity.ERROR, "not valid YAML: " + tooDeep()));
+            }
+            return new Parsed(new LinkedHashMap<>(), false,
+                    new TemplateProblem(0, Severity.ERROR, "not valid YAML: " + e.getMessage()));
+        } catch (ClassCastException e) {
             return new Parsed(new LinkedHashMap<>(), false,
                     new TemplateProblem(0, Severity.ERROR, "not valid YAML: " + e.getMessage()));
         }
@@ -198,6 +209,39 @@ public final class VarsFiles {
             out.put(String.valueOf(e.getKey()), e.getValue());
         }
         return new Parsed(out, false, null);
+    }
+
+    /**
+     * How deep collections may nest: PyYAML's Python loader composes nodes recursively and stops with RecursionError
+     * at 492 nested block or flow mappings or block sequences, at 494 for flow sequences in a mapping (PyYAML 6.0,
+     * Python 3.11, its limit of 1000 frames); beyond 493 every shape fails. SnakeYAML's own default (50) refused
+     * files Ansible reads. Ansible on libyaml reads deeper; footprint reads no deeper than this.
+     */
+    static final int PYYAML_DEPTH = 493;
+
+    /** The line where collections first nest too deep, found by the parser's events (it does not recurse). */
+    private static int tooDeepAt(String text) {
+        int depth = 0;
+        try {
+            for (org.yaml.snakeyaml.events.Event e : new Yaml().parse(new java.io.StringReader(text))) {
+                if (e instanceof org.yaml.snakeyaml.events.CollectionStartEvent) {
+                    if (++depth > PYYAML_DEPTH) {
+                        return e.getStartMark().getLine() + 1;
+                    }
+                } else if (e instanceof org.yaml.snakeyaml.events.CollectionEndEvent) {
+                    depth--;
+                }
+            }
+        } catch (YAMLException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static String tooDeep() {
+        return "collections nest more than " + PYYAML_DEPTH + " levels deep: PyYAML's Python loader stops here with"
+                + " 'RecursionError: maximum recursion depth exceeded' (Ansible on libyaml reads deeper); footprint"
+                + " reads none of this file's values";
     }
 
     private static String typeName(Object v) {
