@@ -174,6 +174,45 @@ class SecretsLeakTest {
     }
 
     @Test
+    void aDefinedPasswordInAnIncludePathResolvesAndStaysMasked() throws Exception {
+        // the path resolves with the value (the secret markers are not part of it): the included file is read and its
+        // daemon counted; a message that quotes the Include line masks the value
+        Trees.deploy(base, "apache/httpd.conf", "Define DB_PASSWORD Inc1udedPw\n"
+                + "Include conf/${DB_PASSWORD}/*.conf\nInclude conf/${DB_PASSWORD}/missing.conf\n"
+                + "WSGIProcessGroup app\nWSGIScriptAlias / /srv/app.wsgi\n",
+                "apache/conf/Inc1udedPw/app.conf", "WSGIDaemonProcess app processes=3 threads=2\n");
+        Map<String, String> t = reports(Trees.request(base));
+        noLeak(t, "conf/Inc1udedPw/missing");
+        shows(t, "Could not open configuration file conf/****/missing.conf");
+        // the glob's folder, named with the value, is found: only the missing file is an error
+        assertFalse(t.get("console").contains("Could not open directory"), t.get("console"));
+        assertEquals(1, t.get("console").split("FP003", -1).length - 1, t.get("console"));
+    }
+
+    @Test
+    void numericSecretsInVariablesFilesAreMaskedLikeStrings() throws Exception {
+        Trees.deploy(base, "roles/web/defaults/main.yml", "db_password: 918273645\napi_token: 7.25e3\nworkers: 2\n",
+                "roles/web/vars/main.json", "{\"app_secret\": 5550123}\n",
+                "roles/web/templates/vhost.conf.j2", "WSGIDaemonProcess web processes={{ db_password }}"
+                        + " threads={{ api_token }} maximum-requests={{ app_secret }}x\n"
+                        + "WSGIProcessGroup web\nWSGIScriptAlias / /srv/web.wsgi\n");
+        Map<String, String> t = reports(Trees.request(base));
+        noLeak(t, "918273645", "7250", "7.25e3", "5550123");
+    }
+
+    @Test
+    void aMalformedVariablesFileNamesItsLineNotItsContent() throws Exception {
+        Trees.deploy(base, "roles/web/defaults/main.yml", "db_password: \"Ma1formedPw\nworkers: [2\n",
+                "roles/web/vars/main.json", "{\"api_token\": Js0nSecretTk}\n",
+                "roles/web/templates/vhost.conf.j2", "WSGIDaemonProcess web processes={{ workers | default(2) }}\n"
+                        + "WSGIProcessGroup web\nWSGIScriptAlias / /srv/web.wsgi\n");
+        Map<String, String> t = reports(Trees.request(base));
+        noLeak(t, "Ma1formedPw", "Js0nSecretTk", "Ma1formed", "Js0nSecret");
+        shows(t, "variables file: not valid JSON: Unrecognized token: was expecting");
+        shows(t, "variables file: not valid YAML: found unexpected end of stream");
+    }
+
+    @Test
     void passwordAndTokenOptionsQuotedByFp204() throws Exception {
         Trees.deploy(base, "apache/app.conf", "WSGIDaemonProcess app processes=2 password=Opt1onPw"
                 + " secret-token=T0kenVal # password: C0mment9Pw\n"

@@ -657,6 +657,22 @@ final class HostileCases {
         }).requestAt((r, b) -> r.environment("prod", b.resolve("env/prod.properties"), null, java.util.Map.of()));
         add(c, "unknown-placeholders-everywhere", (b, s) -> write(s.resolve("apache/app.conf"),
                 "${a}${b}${c} ${d}\n@x@ @y@\n" + DAEMON));
+        add(c, "secret-define-in-an-include-glob", (b, s) -> {
+            write(s.resolve("apache/httpd.conf"), "Define DB_PASSWORD Inc1udedPw\nInclude conf/${DB_PASSWORD}/*.conf\n"
+                    + "WSGIProcessGroup app\nWSGIScriptAlias / /srv/app.wsgi\n");
+            write(s.resolve("apache/conf/Inc1udedPw/app.conf"), "WSGIDaemonProcess app processes=3 threads=2\n");
+        })
+                .expect(o -> saysNothing(o, "FP003"));
+        add(c, "numeric-secret-in-vars", (b, s) -> {
+            write(s.resolve("group_vars/all.yml"), "db_password: 918273645\n");
+            write(s.resolve("apache/app.conf.j2"), "WSGIDaemonProcess app processes={{ db_password }}\n"
+                    + "WSGIScriptAlias / /srv/app/app.wsgi process-group=app\n");
+        })
+                .expect(o -> {
+                    if (o.everything().contains("918273645")) {
+                        throw new AssertionError("a numeric secret printed");
+                    }
+                });
         add(c, "ini-with-100000-sections", (b, s) -> write(s.resolve("production.ini"), sections(100000)));
         add(c, "apache-100000-virtual-hosts", (b, s) -> write(s.resolve("apache/app.conf"),
                 "<VirtualHost *:80>\nServerName a\n</VirtualHost>\n".repeat(100000) + DAEMON));

@@ -930,6 +930,25 @@ public final class ApacheParser {
         return b.toString();
     }
 
+    /** A message about a path with the secret values the marked path holds marked again wherever it quotes them. */
+    private static String remarked(String message, String markedPath) {
+        String out = message;
+        int open = -1;
+        for (int i = 0; i < markedPath.length(); i++) {
+            char c = markedPath.charAt(i);
+            if (c == io.github.footprint.base.Secrets.OPEN && open < 0) {
+                open = i;
+            } else if (c == io.github.footprint.base.Secrets.CLOSE && open >= 0) {
+                String value = io.github.footprint.base.Secrets.strip(markedPath.substring(open + 1, i));
+                if (!value.isEmpty()) {
+                    out = out.replace(value, io.github.footprint.base.Secrets.wrap(value));
+                }
+                open = -1;
+            }
+        }
+        return out;
+    }
+
     private boolean is22() {
         return "2.2".equals(options.version);
     }
@@ -1017,7 +1036,10 @@ public final class ApacheParser {
                     + " it)")));
             return;
         }
-        HostPathMapper.Mapping m = mapper.map(path, serverRoot, false);
+        // the path as httpd has it: a secret's value (Define DB_PASSWORD x, then ${DB_PASSWORD} in the path) names the
+        // file with its text, the markers only say that messages must mask it; they quote the marked path
+        String real = io.github.footprint.base.Secrets.strip(path);
+        HostPathMapper.Mapping m = mapper.map(real, serverRoot, false);
         if (!m.inside()) {
             problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.INFO, at, located(d, d.name() + " "
                     + Excerpt.of(path) + " names a file outside the deploy project, which is not read: map it with"
@@ -1025,11 +1047,12 @@ public final class ApacheParser {
             return;
         }
         List<String> targets = new ArrayList<>();
-        if (Globs.hasWildcard(path)) {
-            Globs.Expansion e = Globs.expand(sources, m.treePath(), path, optional);
+        if (Globs.hasWildcard(real)) {
+            Globs.Expansion e = Globs.expand(sources, m.treePath(), real, optional);
             targets.addAll(e.files);
             if (e.error != null) {
-                problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at, located(d, e.error)));
+                problems.add(new ParseProblem(ParseProblem.Kind.INCLUDE, Severity.ERROR, at, located(d,
+                        remarked(e.error, path))));
             }
         } else if (sources.get(m.treePath()).isPresent()) {
             targets.add(m.treePath());

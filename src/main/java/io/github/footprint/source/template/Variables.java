@@ -144,6 +144,12 @@ public final class Variables {
      */
     @SuppressWarnings("unchecked")
     static Object marked(Object v, boolean secret) {
+        if (secret && v instanceof Number) {
+            // a secret written as a number (db_password: 12345) is a secret as much as one written as text: it
+            // renders as Python's str() of it, marked
+            String text = pythonStr((Number) v);
+            return text == null ? v : Secrets.wrap(text);
+        }
         if (v instanceof String) {
             String s = (String) v;
             return secret ? Secrets.wrap(s) : Secrets.markUrlPasswords(s);
@@ -168,6 +174,28 @@ public final class Variables {
             return out;
         }
         return v;
+    }
+
+    /**
+     * Python's {@code str()} of a number YAML or JSON gives: integers as written in decimal, floats in positional
+     * notation where Python uses it (1e-4 up to 1e16); null for another float (left as a number).
+     */
+    static String pythonStr(Number n) {
+        if (n instanceof Integer || n instanceof Long || n instanceof java.math.BigInteger || n instanceof Short
+                || n instanceof Byte) {
+            return n.toString();
+        }
+        if (n instanceof Double || n instanceof Float) {
+            double d = n.doubleValue();
+            if (d == 0 && !Double.isNaN(d)) {
+                return 1 / d < 0 ? "-0.0" : "0.0";
+            }
+            if (Double.isFinite(d) && Math.abs(d) >= 1e-4 && Math.abs(d) < 1e16) {
+                String plain = new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+                return plain.indexOf('.') < 0 ? plain + ".0" : plain;
+            }
+        }
+        return null;
     }
 
     @SuppressWarnings("unchecked")

@@ -139,7 +139,8 @@ public final class VarsFiles {
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             return new Parsed(new LinkedHashMap<>(), false,
-                    new TemplateProblem(line, Severity.ERROR, "not valid JSON: " + e.getOriginalMessage()));
+                    new TemplateProblem(line, Severity.ERROR, "not valid JSON: " + withoutContent(
+                            e.getOriginalMessage())));
         }
     }
 
@@ -184,6 +185,7 @@ public final class VarsFiles {
             if (problem.startsWith("Nesting Depth exceeded")) {
                 problem = tooDeep();
             }
+            problem = withoutContent(problem);
             return new Parsed(new LinkedHashMap<>(), false, new TemplateProblem(m == null ? 0 : m.getLine() + 1,
                     Severity.ERROR, "not valid YAML: " + problem));
         } catch (YAMLException e) {
@@ -192,10 +194,10 @@ public final class VarsFiles {
                         new TemplateProblem(tooDeepAt(text), Severity.ERROR, "not valid YAML: " + tooDeep()));
             }
             return new Parsed(new LinkedHashMap<>(), false,
-                    new TemplateProblem(0, Severity.ERROR, "not valid YAML: " + e.getMessage()));
+                    new TemplateProblem(0, Severity.ERROR, "not valid YAML: " + withoutContent(e.getMessage())));
         } catch (ClassCastException e) {
             return new Parsed(new LinkedHashMap<>(), false,
-                    new TemplateProblem(0, Severity.ERROR, "not valid YAML: " + e.getMessage()));
+                    new TemplateProblem(0, Severity.ERROR, "not valid YAML: a value of an unexpected type"));
         }
         if (v == null) {
             return new Parsed(new LinkedHashMap<>(), false, null);
@@ -218,6 +220,44 @@ public final class VarsFiles {
      * files Ansible reads. Ansible on libyaml reads deeper; footprint reads no deeper than this.
      */
     static final int PYYAML_DEPTH = 493;
+
+    /** A quotation of the file in a parser's message: {@code 'x'}, {@code 'x'(113)}, {@code ('x' (code 120))}. */
+    private static final Pattern QUOTED = Pattern.compile("\\(?'(?:[^'\n]|'(?=[^\\s:,.)]))*'\\s*(?:\\(code [^)]*\\)"
+            + "|\\([0-9]+\\))?\\)?");
+    /** What a parser quotes that is its own syntax, not the file's content. */
+    private static final Pattern SYNTAX = Pattern.compile("\\(?'(?:<[a-z ]+>|null|true|false|[:\\[\\]{},\\-?|>]"
+            + "|\\.\\.\\.|---)'\\)?");
+
+    /**
+     * A Jackson or SnakeYAML message without what it quotes of the file (an unrecognised token, an unexpected
+     * character, a snippet, a source excerpt): the line is named by the finding, a secret nearby never is. The
+     * parser's own syntax it quotes ({@code ':'}, {@code '<block end>'}, {@code 'null'}) stays.
+     */
+    static String withoutContent(String message) {
+        if (message == null) {
+            return "the parser gives no reason";
+        }
+        String m = message;
+        int cut = m.indexOf("\n");
+        if (cut >= 0) {
+            m = m.substring(0, cut);
+        }
+        int source = m.indexOf(" [Source:");
+        if (source < 0) {
+            source = m.indexOf(" (start marker at");
+        }
+        if (source >= 0) {
+            m = m.substring(0, source);
+        }
+        java.util.regex.Matcher q = QUOTED.matcher(m);
+        StringBuilder b = new StringBuilder();
+        while (q.find()) {
+            q.appendReplacement(b, SYNTAX.matcher(q.group()).matches() ? java.util.regex.Matcher.quoteReplacement(
+                    q.group()) : "");
+        }
+        q.appendTail(b);
+        return b.toString().replaceAll("  +", " ").replace(" :", ":").trim();
+    }
 
     /** The line where collections first nest too deep, found by the parser's events (it does not recurse). */
     private static int tooDeepAt(String text) {
