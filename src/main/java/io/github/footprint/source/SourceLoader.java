@@ -597,9 +597,31 @@ public final class SourceLoader {
     /** Renders a text line by line and keeps the line map. */
     private static SourceFile render(String display, String treePath, FileKind kind, String text,
             TemplateRenderer renderer, List<SourceProblem> problems) {
-        List<String> raw = splitLines(text);
-        // httpd ends a line at LF only: a lone CR stays in an Apache file's line (and in a file an Include may read)
-        TemplateRenderer.Rendered r = renderer.render(raw, kind != FileKind.APACHE && kind != FileKind.OTHER);
+        // each file's lines as its program ends them, so that line numbers are the program's: httpd at LF only (a
+        // lone CR stays in an Apache file's line, and in a file an Include may read; a CR before the LF is trimmed
+        // as white space); the shell at LF only, every CR part of the line (bash and dash read "X=1\r\n" as "1\r");
+        // systemd at LF, CR or any run of the two (read_line_full); Python (configparser, the interpreter) at LF,
+        // CR or CRLF (universal newlines)
+        List<String> raw;
+        boolean loneCrEndsLine = true;
+        switch (kind) {
+            case APACHE:
+            case OTHER:
+                raw = splitLines(text);
+                loneCrEndsLine = false;
+                break;
+            case SHELL:
+                raw = splitAtLf(text);
+                loneCrEndsLine = false;
+                break;
+            case SYSTEMD:
+                raw = splitSystemd(text);
+                break;
+            default:
+                raw = splitUniversal(text);
+                break;
+        }
+        TemplateRenderer.Rendered r = renderer.render(raw, loneCrEndsLine);
         problems.addAll(r.problems);
         return new SourceFile(display, treePath, kind, r.lines, r.lineMap(), problems, r.unresolved, true);
     }
@@ -851,6 +873,66 @@ public final class SourceLoader {
                     + "; read as Latin-1, byte for byte as httpd and the shell do. Save the file as UTF-8"));
         }
         return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Lines ended by LF alone; a CR anywhere, before an LF too, stays in its line (the shell's reading). */
+    static List<String> splitAtLf(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+            out.add(text.substring(start, i));
+            start = i + 1;
+        }
+        if (start < text.length()) {
+            out.add(text.substring(start));
+        }
+        return out;
+    }
+
+    /** Universal newlines: LF, CRLF and a lone CR each end a line (Python's text files). */
+    static List<String> splitUniversal(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < n) {
+            out.add(text.substring(start));
+        }
+        return out;
+    }
+
+    /**
+     * systemd's {@code read_line_full}: a line ends at LF or CR, and the ending takes the next marker too when it is
+     * the other one ({@code \r\n} and {@code \n\r} end one line; {@code \n\n} and {@code \r\r} two).
+     */
+    static List<String> splitSystemd(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(text.substring(start, i));
+                char other = c == '\n' ? '\r' : '\n';
+                if (i + 1 < n && text.charAt(i + 1) == other) {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < n) {
+            out.add(text.substring(start));
+        }
+        return out;
     }
 
     static List<String> splitLines(String text) {

@@ -107,7 +107,8 @@ public final class ScriptReader {
 
         void read(SourceFile f, List<String> lines) {
             for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
+                // the shell's blanks are space and tab: a CR (of a CRLF file) is part of the last word
+                String line = blanksStripped(lines.get(i));
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
@@ -314,7 +315,7 @@ public final class ScriptReader {
                     out.add(words);
                     words = new ArrayList<>();
                 }
-            } else if (Character.isWhitespace(c)) {
+            } else if (c == ' ' || c == '\t') {
                 if (inWord) {
                     words.add(w.toString());
                     w.setLength(0);
@@ -332,6 +333,19 @@ public final class ScriptReader {
             out.add(words);
         }
         return out;
+    }
+
+    /** The line without the shell's leading and trailing blanks (space, tab). */
+    private static String blanksStripped(String line) {
+        int a = 0;
+        int b = line.length();
+        while (a < b && (line.charAt(a) == ' ' || line.charAt(a) == '\t')) {
+            a++;
+        }
+        while (b > a && (line.charAt(b - 1) == ' ' || line.charAt(b - 1) == '\t')) {
+            b--;
+        }
+        return line.substring(a, b);
     }
 
     // ---------------------------------------------------------------- systemd
