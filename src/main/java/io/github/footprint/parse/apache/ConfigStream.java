@@ -228,9 +228,13 @@ final class ConfigStream {
         return aborted;
     }
 
-    /** Where findings about the line point: the file line, or for a line of an expansion the outermost Use line. */
+    /**
+     * Where findings about the line point: the file line, or for a line of an expansion the outermost Use line,
+     * carrying the macro body line the text was written at.
+     */
     Location at() {
-        return expansion == null ? new Location(file.displayPath(), firstLine) : expansion.use.location();
+        return expansion == null ? new Location(file.displayPath(), firstLine)
+                : expansion.use.location().writtenAt(written, macroLine().describe());
     }
 
     /** The template line of the line's first file line (the line of a directive of this file). */
