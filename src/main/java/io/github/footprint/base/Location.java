@@ -2,6 +2,7 @@ package io.github.footprint.base;
 
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A place in a user's file: a path relative to the project base directory with {@code /} separators,
@@ -29,30 +30,35 @@ public final class Location implements Comparable<Location> {
     private final int line;
     /** Where the line was written when it stands elsewhere (a macro body line), or null. */
     private final Location written;
-    /** The words that name how it came to stand here ({@code Use vhost, macro 'vhost' at FILE:LINE}), or null. */
-    private final String expansion;
+    /**
+     * What gives the words that name how it came to stand here ({@code Use vhost, macro 'vhost' at FILE:LINE}), or
+     * null: made when first asked for (a Use line of nested macros can make millions of locations, few of them read).
+     */
+    private final Supplier<String> how;
+    private String expansion;
 
     public Location(String file, int line) {
         this.file = Objects.requireNonNull(file, "file");
         this.line = Math.max(0, line);
         this.written = null;
-        this.expansion = null;
+        this.how = null;
     }
 
-    private Location(String file, int line, Location written, String expansion) {
+    private Location(String file, int line, Location written, Supplier<String> how) {
         this.file = file;
         this.line = line;
         this.written = written;
-        this.expansion = expansion;
+        this.how = how;
     }
 
     /**
      * This place, standing for a line written at {@code written}: a directive a mod_macro {@code Use} made, at the
      * Use line, written on a line of the macro body.
      *
-     * @param expansion how it came here, as messages name it: {@code Use vhost, macro 'vhost' at FILE:LINE}
+     * @param expansion how it came here, as messages name it: {@code Use vhost, macro 'vhost' at FILE:LINE}; asked
+     *        for at most once, when {@link #expansion()} is
      */
-    public Location writtenAt(Location written, String expansion) {
+    public Location writtenAt(Location written, Supplier<String> expansion) {
         return new Location(file, line, Objects.requireNonNull(written, "written").plain(),
                 Objects.requireNonNull(expansion, "expansion"));
     }
@@ -71,11 +77,16 @@ public final class Location implements Comparable<Location> {
     }
 
     /**
-     * How the line came to stand here, as a finding's first line adds it in parentheses ({@code Use vhost, macro
-     * 'vhost' at conf/macros.conf:12}); null when it was written here.
+     * How the line came to stand here, as a finding's detail names it ({@code Use vhost, macro 'vhost' at
+     * conf/macros.conf:12}); null when it was written here.
      */
     public String expansion() {
-        return expansion;
+        String e = expansion;
+        if (e == null && how != null) {
+            e = how.get();
+            expansion = e;
+        }
+        return e;
     }
 
     /** This file and line without the place it was written at. */
@@ -104,23 +115,17 @@ public final class Location implements Comparable<Location> {
         if (c == 0) {
             c = Integer.compare(line, o.line);
         }
-        if (c == 0 && (written != null || o.written != null)) {
-            c = WRITTEN.compare(written, o.written);
-            if (c == 0) {
-                c = Comparator.nullsFirst(Comparator.<String>naturalOrder()).compare(expansion, o.expansion);
-            }
-        }
-        return c;
+        return c != 0 || written == null && o.written == null ? c : WRITTEN.compare(written, o.written);
     }
 
+    /** The same file, line and place written at (the words of {@link #expansion()} are not compared). */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Location)) {
             return false;
         }
         Location l = (Location) o;
-        return l.file.equals(file) && l.line == line && Objects.equals(l.written, written)
-                && Objects.equals(l.expansion, expansion);
+        return l.file.equals(file) && l.line == line && Objects.equals(l.written, written);
     }
 
     @Override

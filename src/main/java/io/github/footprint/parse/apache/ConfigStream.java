@@ -233,8 +233,11 @@ final class ConfigStream {
      * carrying the macro body line the text was written at.
      */
     Location at() {
-        return expansion == null ? new Location(file.displayPath(), firstLine)
-                : expansion.use.location().writtenAt(written, macroLine().describe());
+        if (expansion == null) {
+            return new Location(file.displayPath(), firstLine);
+        }
+        MacroLine m = macroLine();
+        return expansion.use.location().writtenAt(written, m::describe);
     }
 
     /** The template line of the line's first file line (the line of a directive of this file). */

@@ -98,7 +98,8 @@ public final class Directive {
      */
     public Location location() {
         Location at = new Location(file, line);
-        return macro == null ? at : at.writtenAt(macro.written(), macro.describe());
+        MacroLine m = macro;
+        return m == null ? at : at.writtenAt(m.written(), m::describe);
     }
 
     /** Where a mod_macro {@code Use} made this directive from (the Use and the macro line), or null. */
