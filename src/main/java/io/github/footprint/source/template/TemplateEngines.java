@@ -29,10 +29,11 @@ public final class TemplateEngines {
     public static TemplateEngines standard(SedForms sed) {
         Map<Dialect, TemplateEngine> m = new EnumMap<>(Dialect.class);
         m.put(Dialect.JINJA2, new Jinja2Front(new Lazy(TemplateEngines::jinja2)));
-        m.put(Dialect.MAKO, new io.github.footprint.source.template.scan.MakoEngine());
-        m.put(Dialect.ERB, new io.github.footprint.source.template.scan.ErbEngine());
-        m.put(Dialect.SED, new io.github.footprint.source.template.scan.SedEngine(sed));
-        m.put(Dialect.TEMPITA, new io.github.footprint.source.template.scan.TempitaEngine());
+        // each made (its regular expressions compiled) when the first template of its dialect is met
+        m.put(Dialect.MAKO, new Lazy(() -> new io.github.footprint.source.template.scan.MakoEngine()));
+        m.put(Dialect.ERB, new Lazy(() -> new io.github.footprint.source.template.scan.ErbEngine()));
+        m.put(Dialect.SED, new Lazy(() -> new io.github.footprint.source.template.scan.SedEngine(sed)));
+        m.put(Dialect.TEMPITA, new Lazy(() -> new io.github.footprint.source.template.scan.TempitaEngine()));
         return new TemplateEngines(m, sed);
     }
 
@@ -67,15 +68,13 @@ public final class TemplateEngines {
     }
 
     /**
-     * Starts making the engine of a dialect in the background (Jinjava's setup and class loading take most of a
-     * second), so that it is ready, or nearly, when the first template of that dialect is met: the loader calls this
-     * as soon as its scan sees a file named like such a template. Does nothing for an engine already made.
+     * Gets ready in the background for the templates of a dialect: the loader calls this as soon as its scan sees a
+     * file named like such a template. For Jinja2, the variables files' reader is warmed up (Jinjava is made only
+     * when a template needs it); nothing for the other dialects.
      */
     public void prepare(Dialect dialect) {
         TemplateEngine e = engines.get(dialect);
-        if (e instanceof Lazy) {
-            ((Lazy) e).prepare();
-        } else if (e instanceof Jinja2Front) {
+        if (e instanceof Jinja2Front) {
             ((Jinja2Front) e).prepare();
         }
     }
@@ -128,31 +127,11 @@ public final class TemplateEngines {
             this.factory = factory;
         }
 
-        private boolean preparing;
-
         private synchronized TemplateEngine engine() {
             if (engine == null) {
                 engine = factory.get();
             }
             return engine;
-        }
-
-        synchronized void prepare() {
-            if (engine != null || preparing) {
-                return;
-            }
-            preparing = true;
-            Thread t = new Thread(() -> {
-                try {
-                    engine();
-                    // the variables files' reader too
-                    VarsFiles.read("warm-up.yml", "a: 1\n");
-                } catch (RuntimeException | LinkageError e) {
-                    // the first render makes the engine again and meets the same problem, where it is reported
-                }
-            }, "footprint-template-engine");
-            t.setDaemon(true);
-            t.start();
         }
 
         @Override
