@@ -11,7 +11,10 @@ import java.util.TreeSet;
  * message, one short line with the numbers and the fix (what a console prints), and the detail, the explanation
  * behind it (why, the derivation of the numbers, the contributors, the sources), empty when there is none. A
  * finding has one place or several: the findings stage makes one finding of identical ones from one cause (the
- * same rule, severity, message and detail), its places in order, the first being the primary one.
+ * same rule, severity, message and detail), its places in order, the first being the primary one. A place that
+ * stands for a line written elsewhere (a directive a mod_macro {@code Use} made, written in the macro body:
+ * {@link Location#written()}) brings that line as a further place ({@link #places()}), after the places where
+ * the cause stands.
  */
 public final class Finding {
     /**
@@ -94,6 +97,37 @@ public final class Finding {
     /** Every place, the primary one first. */
     public List<Location> locations() {
         return locations;
+    }
+
+    /**
+     * Every place a report names: each location, the primary one first, then each line they were written at
+     * elsewhere ({@link Location#written()}: the macro body line of a directive a Use made) that is not among them.
+     */
+    public List<Location> places() {
+        List<Location> out = null;
+        for (Location at : locations) {
+            Location w = at.written();
+            if (w != null) {
+                if (out == null) {
+                    out = new ArrayList<>(locations);
+                }
+                if (!out.contains(w)) {
+                    out.add(w);
+                }
+            }
+        }
+        return out == null ? locations : List.copyOf(out);
+    }
+
+    /**
+     * What a detail starts with for a place that stands for a line written elsewhere (a directive a mod_macro
+     * {@code Use} made): {@code Made by a mod_macro Use (Use vhost, macro 'vhost' at FILE:LINE): ...}, naming the
+     * Use and the macro line; empty for a place written where it stands. The first line keeps the rule's words
+     * ({@link #FIRST_LINE}); the macro line is also a place of the finding ({@link #places()}).
+     */
+    public static String expansionNote(Location at) {
+        return at.expansion() == null ? "" : "Made by a mod_macro Use (" + at.expansion() + "): the Use line gives"
+                + " this instance's values, the macro line the text every Use shares.";
     }
 
     public Finding withSeverity(Severity s) {

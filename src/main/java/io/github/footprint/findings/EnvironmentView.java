@@ -33,8 +33,9 @@ public final class EnvironmentView {
         Map<String, Integer> seen = new HashMap<>();
         for (Finding f : findings) {
             String artifact = f.location().file().isEmpty() ? root : f.location().file();
-            List<String> lines = new ArrayList<>(f.locations().size());
-            for (Location at : f.locations()) {
+            List<Location> places = f.places();
+            List<String> lines = new ArrayList<>(places.size());
+            for (Location at : places) {
                 lines.add(lineText(d, at.file(), at.line()));
             }
             int n = seen.merge(ReportedFinding.key(f, artifact, lines.get(0), id), 1, Integer::sum);

@@ -78,14 +78,16 @@ public final class ReportedFinding {
 
     /**
      * @param sourceRoot the source folder as reports name it: the anchor of a finding about the whole project
-     * @param lines the rendered text of each place's template line (empty when there is none), in place order
+     * @param lines the rendered text of each place's template line (empty when there is none), in the order of
+     *        {@link Finding#places()}
      * @param occurrence how many findings of this environment before it had the same rule, file, line text
      */
     static ReportedFinding of(Finding f, Redactor r, String environment, String sourceRoot, List<String> lines,
             int occurrence) {
-        List<Place> places = new ArrayList<>(f.locations().size());
-        for (int i = 0; i < f.locations().size(); i++) {
-            places.add(new Place(f.locations().get(i), r, sourceRoot, lines.get(i).length()));
+        List<Location> at = f.places();
+        List<Place> places = new ArrayList<>(at.size());
+        for (int i = 0; i < at.size(); i++) {
+            places.add(new Place(at.get(i).plain(), r, sourceRoot, lines.get(i).length()));
         }
         return new ReportedFinding(f, r, places,
                 fingerprint(key(f, places.get(0).artifact(), lines.get(0), environment), occurrence));
@@ -128,7 +130,10 @@ public final class ReportedFinding {
         return detail;
     }
 
-    /** Every place, the primary one first. */
+    /**
+     * Every place, the primary one first, then the others where the cause stands, then the lines they were written
+     * at elsewhere (the macro body line of a directive a mod_macro Use made).
+     */
     public List<Place> places() {
         return places;
     }

@@ -23,14 +23,15 @@ public final class Suppressions {
 
     /**
      * The findings less their silenced places: a place a suppression names drops out of its finding, and a finding
-     * with no place left is dropped.
+     * with no place left is dropped. A place that stands for a line written elsewhere (a mod_macro Use line) drops
+     * out also when a suppression names the line it was written at (the macro body line silences every Use of it).
      */
     public List<Finding> apply(List<Finding> findings) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             List<Location> left = new ArrayList<>(f.locations().size());
             for (Location at : f.locations()) {
-                if (!silenced(f.ruleId(), at)) {
+                if (!silenced(f.ruleId(), at) && (at.written() == null || !silenced(f.ruleId(), at.written()))) {
                     left.add(at);
                 }
             }

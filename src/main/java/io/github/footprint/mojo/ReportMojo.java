@@ -155,7 +155,9 @@ public class ReportMojo extends AbstractFootprintMojo implements MavenMultiPageR
         Path out = reportOutputDirectory.toPath().resolve(getOutputName() + ".html");
         try {
             Files.createDirectories(out.getParent());
-            Files.writeString(out, HtmlPage.document(view), StandardCharsets.UTF_8);
+            try (java.io.Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                HtmlPage.document(view, w);
+            }
         } catch (IOException e) {
             throw new MojoExecutionException("footprint: cannot write " + out + ": " + e.getMessage());
         }

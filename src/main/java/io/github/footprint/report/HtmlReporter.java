@@ -1,6 +1,9 @@
 package io.github.footprint.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,7 +22,11 @@ public final class HtmlReporter implements Reporter {
 
     @Override
     public Optional<Path> write(ReportView view, ReportTarget target) throws IOException {
-        byte[] page = HtmlPage.document(view).getBytes(StandardCharsets.UTF_8);
-        return Optional.of(ReportFiles.write(target.outputDirectory(), FILE, out -> out.write(page)));
+        return Optional.of(ReportFiles.write(target.outputDirectory(), FILE, out -> {
+            // streamed: the page is encoded and written as it is made, never held whole
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            HtmlPage.document(view, w);
+            w.flush();
+        }));
     }
 }

@@ -17,7 +17,6 @@ import io.github.footprint.model.wsgi.Mount;
 import io.github.footprint.parse.ini.Setting;
 import io.github.footprint.parse.scripts.Fact;
 import io.github.footprint.parse.scripts.python.Derivation;
-import io.github.footprint.source.template.Unknowns;
 
 /**
  * The phrases rules and reports share about the footprint and about how a Pylons app is reached: what sizes a
@@ -206,7 +205,7 @@ public final class Phrases {
     public static String notAnInteger(SqlEngine e) {
         Setting s = e.unreadableSetting();
         String option = s.key().substring(e.prefix().length());
-        if (s.value() != null && Unknowns.contains(s.value())) {
+        if (s.unknown()) {
             return option + " '" + s.value() + "' (" + s.location() + ") is a value the template leaves unknown: give"
                     + " its variable a value to count the pool";
         }

@@ -42,9 +42,20 @@ public final class RuleContext {
         report(at, meta.severity(), message, detail);
     }
 
-    /** Reports a finding at a severity the rule chose (a rule with two levels, such as FP201). */
+    /**
+     * Reports a finding at a severity the rule chose (a rule with two levels, such as FP201). At a place that stands
+     * for a line written elsewhere (a directive a mod_macro {@code Use} made: the Use line, written in the macro body)
+     * the detail starts with {@link Finding#expansionNote}, naming the Use and the macro line, unless the first line
+     * names them already (a reader's problem inside an expansion, in httpd's words); the macro line is then a second
+     * place of the finding ({@link Finding#places()}).
+     */
     public void report(Location at, Severity severity, String message, String detail) {
-        findings.add(new Finding(meta.id(), severity, message, detail, at));
+        String d = detail == null ? "" : detail;
+        if (at.expansion() != null && !message.contains(at.expansion())) {
+            String note = Finding.expansionNote(at);
+            d = d.isEmpty() ? note : note + " " + d;
+        }
+        findings.add(new Finding(meta.id(), severity, message, d, at));
     }
 
     /** A numeric option, or its default when the user did not set it. */

@@ -1,6 +1,7 @@
 package io.github.footprint.model.wsgi;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.source.template.Unknowns;
 
 /**
  * The process group a script runs in, as mod_wsgi chooses it ({@code wsgi_process_group}): a
@@ -51,6 +52,14 @@ public final class GroupSelection {
     /** The value as written ({@code app}, {@code %{GLOBAL}}, {@code %{ENV:GROUP}}), or null for the default. */
     public String written() {
         return written;
+    }
+
+    /**
+     * True when the value written holds one a template left unknown ({@code process-group={{ group }}}): which group
+     * it names is not known, and a rule does not judge it.
+     */
+    public boolean unknown() {
+        return written != null && Unknowns.contains(written);
     }
 
     public Mode mode() {

@@ -3,6 +3,7 @@ package io.github.footprint.model.wsgi;
 import io.github.footprint.base.Atoi;
 import io.github.footprint.base.CType;
 import io.github.footprint.base.Location;
+import io.github.footprint.source.template.Unknowns;
 
 /**
  * One server as httpd keeps it: the main server, or a {@code <VirtualHost>} (whose settings merge over the main
@@ -70,6 +71,16 @@ public final class ServerScope {
     /** The host part of this server's own (last) {@code ServerName}, or null when it declares none. */
     public String serverName() {
         return serverName;
+    }
+
+    /**
+     * True when what names this server holds a value a template left unknown: a virtual host's address, its
+     * {@code ServerName} or the name it takes from the main server; the main server's {@code ServerName}. Whether
+     * another server's name matches it is then not known.
+     */
+    public boolean nameUnknown() {
+        String name = isVirtual() ? effectiveName() : serverName;
+        return isVirtual() && address != null && Unknowns.contains(address) || name != null && Unknowns.contains(name);
     }
 
     /**

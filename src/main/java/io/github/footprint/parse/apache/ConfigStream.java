@@ -228,9 +228,16 @@ final class ConfigStream {
         return aborted;
     }
 
-    /** Where findings about the line point: the file line, or for a line of an expansion the outermost Use line. */
+    /**
+     * Where findings about the line point: the file line, or for a line of an expansion the outermost Use line,
+     * carrying the macro body line the text was written at.
+     */
     Location at() {
-        return expansion == null ? new Location(file.displayPath(), firstLine) : expansion.use.location();
+        if (expansion == null) {
+            return new Location(file.displayPath(), firstLine);
+        }
+        MacroLine m = macroLine();
+        return expansion.use.location().writtenAt(written, m::describe);
     }
 
     /** The template line of the line's first file line (the line of a directive of this file). */

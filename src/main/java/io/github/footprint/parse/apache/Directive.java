@@ -92,10 +92,14 @@ public final class Directive {
 
     /**
      * Where the directive stands (made when asked for: most are never asked). For a directive a mod_macro
-     * {@code Use} made, the Use line (the outermost one in a file): httpd reads the expansion there.
+     * {@code Use} made, the Use line (the outermost one in a file): httpd reads the expansion there; the location
+     * then carries the macro body line it was written at and the words naming the Use and the macro
+     * ({@link Location#written()}, {@link Location#expansion()}, from {@link MacroLine}).
      */
     public Location location() {
-        return new Location(file, line);
+        Location at = new Location(file, line);
+        MacroLine m = macro;
+        return m == null ? at : at.writtenAt(m.written(), m::describe);
     }
 
     /** Where a mod_macro {@code Use} made this directive from (the Use and the macro line), or null. */

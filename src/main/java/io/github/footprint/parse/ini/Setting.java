@@ -1,6 +1,7 @@
 package io.github.footprint.parse.ini;
 
 import io.github.footprint.base.Location;
+import io.github.footprint.source.template.Unknowns;
 
 /**
  * One value as PasteDeploy hands it on: interpolated by configparser's {@code BasicInterpolation} (or the error
@@ -55,6 +56,14 @@ public final class Setting {
     /** The interpolated value, or null when interpolation fails ({@link #error()}). */
     public String value() {
         return value;
+    }
+
+    /**
+     * True when the interpolated value holds one a template left unknown ({@code debug = {{ ckan_debug }}}): what
+     * PasteDeploy hands on is not known, and a rule does not judge it.
+     */
+    public boolean unknown() {
+        return value != null && Unknowns.contains(value);
     }
 
     /** What configparser raises for this value, or null. */

@@ -41,49 +41,65 @@ public final class HtmlPage {
 
     private final ReportView view;
     private final Function<String, String> ruleHref;
-    private final StringBuilder b = new StringBuilder(64 * 1024);
+    private final Out b;
 
-    private HtmlPage(ReportView view, Function<String, String> ruleHref) {
+    private HtmlPage(ReportView view, Function<String, String> ruleHref, Out b) {
         this.view = view;
         this.ruleHref = ruleHref;
+        this.b = b;
     }
 
     /** The whole page: one file that needs nothing else, with the pages of the rules it cites. */
     public static String document(ReportView view) {
-        HtmlPage p = new HtmlPage(view, id -> "#" + id);
-        TreeSet<String> cited = cited(view);
-        StringBuilder d = new StringBuilder(96 * 1024);
-        d.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                // nothing may load: no script, no font, no image, no style from anywhere but this file
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src"
-                        + " 'unsafe-inline'\">\n")
-                .append("<meta name=\"generator\" content=\"footprint-maven-plugin ").append(esc(view.toolVersion()))
-                .append("\">\n")
-                .append("<title>").append(esc(title(view))).append("</title>\n")
-                .append("<style>\n").append(Style.CSS).append("</style>\n</head>\n<body>\n<div class=\"fp\">\n");
-        d.append(p.body(!cited.isEmpty()));
-        if (!cited.isEmpty()) {
-            d.append("<section id=\"fp-rules\" aria-labelledby=\"fp-rules-h\">\n<h2 id=\"fp-rules-h\">Rules</h2>\n")
-                    .append("<p>The pages of the rules cited above, as the plugin carries them.</p>\n");
-            for (String id : cited) {
-                d.append("<section class=\"fp-rule\" id=\"").append(id).append("\">\n")
-                        .append(RulePages.html(id, 2))
-                        .append("<p class=\"fp-back\"><a href=\"#fp-findings\">Back to the findings</a></p>\n")
-                        .append("</section>\n");
-            }
-            d.append("</section>\n");
+        java.io.StringWriter w = new java.io.StringWriter(96 * 1024);
+        try {
+            document(view, w);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        d.append("</div>\n</body>\n</html>\n");
-        return d.toString();
+        return w.toString();
+    }
+
+    /** {@link #document(ReportView)} written out as it is made (the same characters), never held whole. */
+    public static void document(ReportView view, java.io.Writer w) throws java.io.IOException {
+        Out d = new Out(w);
+        HtmlPage p = new HtmlPage(view, id -> "#" + id, d);
+        TreeSet<String> cited = cited(view);
+        try {
+            d.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                    .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                    // nothing may load: no script, no font, no image, no style from anywhere but this file
+                    .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src"
+                            + " 'unsafe-inline'\">\n")
+                    .append("<meta name=\"generator\" content=\"footprint-maven-plugin ")
+                    .append(esc(view.toolVersion())).append("\">\n")
+                    .append("<title>").append(esc(title(view))).append("</title>\n")
+                    .append("<style>\n").append(Style.CSS).append("</style>\n</head>\n<body>\n<div class=\"fp\">\n");
+            p.body(!cited.isEmpty());
+            if (!cited.isEmpty()) {
+                d.append("<section id=\"fp-rules\" aria-labelledby=\"fp-rules-h\">\n<h2 id=\"fp-rules-h\">Rules</h2>\n")
+                        .append("<p>The pages of the rules cited above, as the plugin carries them.</p>\n");
+                for (String id : cited) {
+                    d.append("<section class=\"fp-rule\" id=\"").append(id).append("\">\n")
+                            .append(RulePages.html(id, 2))
+                            .append("<p class=\"fp-back\"><a href=\"#fp-findings\">Back to the findings</a></p>\n")
+                            .append("</section>\n");
+                }
+                d.append("</section>\n");
+            }
+            d.append("</div>\n</body>\n</html>\n");
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /**
      * The body of a site page: its style and content, with rule ids linking to {@code ruleHref.apply(id)}.
      */
     public static String siteBody(ReportView view, Function<String, String> ruleHref) {
-        return "<style>\n" + Style.CSS + "</style>\n<div class=\"fp\">\n" + new HtmlPage(view, ruleHref).body(false)
-                + "</div>\n";
+        java.io.StringWriter w = new java.io.StringWriter(64 * 1024);
+        new HtmlPage(view, ruleHref, new Out(w)).body(false);
+        return "<style>\n" + Style.CSS + "</style>\n<div class=\"fp\">\n" + w + "</div>\n";
     }
 
     /** The title of a rule's page: {@code FP201 maximum-requests-too-high}. */
@@ -122,14 +138,13 @@ public final class HtmlPage {
         return ids;
     }
 
-    private String body(boolean rulesSection) {
+    private void body(boolean rulesSection) {
         header(rulesSection);
         picture();
         for (EnvironmentView e : view.environments()) {
             environment(e);
         }
         findings();
-        return b.toString();
     }
 
     private void header(boolean rulesSection) {

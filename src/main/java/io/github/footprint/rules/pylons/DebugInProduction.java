@@ -12,7 +12,6 @@ import io.github.footprint.parse.ini.Setting;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
-import io.github.footprint.source.template.Unknowns;
 
 /**
  * FP309: {@code debug = true} reaching an application in a production environment. Pylons installs its
@@ -57,8 +56,8 @@ public final class DebugInProduction implements Rule {
             String section = "[" + app.section().name() + "]";
             Setting global = app.context().globalConf().get("debug");
             Setting merged = app.context().merged().get("debug");
-            Setting unknown = global != null && Unknowns.contains(String.valueOf(global.value())) ? global
-                    : merged != null && Unknowns.contains(String.valueOf(merged.value())) ? merged : null;
+            Setting unknown = global != null && global.unknown() ? global : merged != null && merged.unknown() ? merged
+                    : null;
             if (unknown != null && production) {
                 if (reported.add(unknown.location().toString())) {
                     ctx.report(unknown.location(), Severity.INFO, section + " gets debug = " + unknown.value()

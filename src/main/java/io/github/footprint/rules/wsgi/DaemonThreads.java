@@ -40,7 +40,7 @@ public final class DaemonThreads implements Rule {
                 continue;
             }
             String raw = g.values().threads().map(NumberOption::written).orElse(null);
-            if (Placeholders.unresolvedIn(d, g.location(), raw)) {
+            if (g.unknown("threads") || Placeholders.unresolvedIn(d, g.location(), raw)) {
                 continue;
             }
             String atoi = raw != null && !raw.strip().equals(Integer.toString(threads))

@@ -24,7 +24,6 @@ import io.github.footprint.rules.Phrases;
 import io.github.footprint.rules.Rule;
 import io.github.footprint.rules.RuleContext;
 import io.github.footprint.rules.RuleMeta;
-import io.github.footprint.source.template.Unknowns;
 
 /**
  * FP207: a process group that cannot be used where it is selected. Three cases, as mod_wsgi 4.9 has them:
@@ -41,7 +40,8 @@ public final class ProcessGroupUnusable implements Rule {
     public void check(Deployment d, RuleContext ctx) {
         ModWsgi w = d.modWsgi();
         for (Mount m : w.mounts()) {
-            if (m.refusal() != null && !Placeholders.unresolvedIn(d, m.location(), m.processGroupSelection().written())) {
+            if (m.refusal() != null && !m.processGroupSelection().unknown()
+                    && !Placeholders.unresolvedIn(d, m.location(), m.processGroupSelection().written())) {
                 String group = m.processGroupSelection().written();
                 ctx.report(m.location(), m.directive() + " process-group=" + Excerpt.of(group) + ": " + Refusal.MARK
                         + " with '" + m.refusal().message() + "'; " + shortFix(m.refusal(), group), "The line mounts "
@@ -51,8 +51,8 @@ public final class ProcessGroupUnusable implements Rule {
             }
         }
         for (ImportScript i : w.imports()) {
-            if (!i.refused() || i.processGroup() != null
-                    && Placeholders.unresolvedIn(d, i.location(), i.processGroup().written())) {
+            if (!i.refused() || i.processGroup() != null && (i.processGroup().unknown()
+                    || Placeholders.unresolvedIn(d, i.location(), i.processGroup().written()))) {
                 continue;
             }
             String fix = importFix(i);
@@ -167,7 +167,7 @@ public final class ProcessGroupUnusable implements Rule {
         }
         for (Map.Entry<Location, GroupSelection> e : selections.entrySet()) {
             GroupSelection g = e.getValue();
-            if (Placeholders.unresolvedIn(d, e.getKey(), g.written())) {
+            if (g.unknown() || Placeholders.unresolvedIn(d, e.getKey(), g.written())) {
                 continue;
             }
             List<String> mounts = uses.get(e.getKey());
@@ -225,10 +225,14 @@ public final class ProcessGroupUnusable implements Rule {
             GroupSelection g = mounts.get(0).processGroupSelection();
             ServerScope home = g.daemonScope();
             Set<String> from = new LinkedHashSet<>();
+            boolean unknown = home.nameUnknown();
             for (Mount m : mounts) {
-                m.unreachableFrom().forEach(s -> from.add(WsgiWords.server(s)));
+                for (ServerScope s : m.unreachableFrom()) {
+                    from.add(WsgiWords.server(s));
+                    unknown |= s.nameUnknown();
+                }
             }
-            if (Unknowns.contains(WsgiWords.server(home)) || from.stream().anyMatch(Unknowns::contains)) {
+            if (unknown) {
                 // a ServerName a template left unknown: whether the names match is not known
                 continue;
             }

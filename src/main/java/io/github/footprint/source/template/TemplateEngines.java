@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Which engine renders which dialect: the seam between the source stage and the template languages. Jinja2 is
- * rendered by Jinjava (created, and its classes loaded, only when the first Jinja2 template is met). Mako, ERB, sed
+ * Which engine renders which dialect: the seam between the source stage and the template languages. Jinja2 templates
+ * of text and simple expressions are rendered by our own evaluator ({@code jinja.FastJinja}); the others by Jinjava
+ * (created, and its classes loaded, only when the first such template is met). Mako, ERB, sed
  * placeholders and Tempita are read without their engines ({@code template.scan}): expressions become unknown values,
  * conditions decision points. Maven filtering stays in the loader's own fast path ({@code source.TemplateRenderer}).
  */
@@ -27,11 +28,12 @@ public final class TemplateEngines {
     /** The engines of a build with these sed placeholder forms. */
     public static TemplateEngines standard(SedForms sed) {
         Map<Dialect, TemplateEngine> m = new EnumMap<>(Dialect.class);
-        m.put(Dialect.JINJA2, new Lazy(TemplateEngines::jinja2));
-        m.put(Dialect.MAKO, new io.github.footprint.source.template.scan.MakoEngine());
-        m.put(Dialect.ERB, new io.github.footprint.source.template.scan.ErbEngine());
-        m.put(Dialect.SED, new io.github.footprint.source.template.scan.SedEngine(sed));
-        m.put(Dialect.TEMPITA, new io.github.footprint.source.template.scan.TempitaEngine());
+        m.put(Dialect.JINJA2, new Jinja2Front(new Lazy(TemplateEngines::jinja2)));
+        // each made (its regular expressions compiled) when the first template of its dialect is met
+        m.put(Dialect.MAKO, new Lazy(() -> new io.github.footprint.source.template.scan.MakoEngine()));
+        m.put(Dialect.ERB, new Lazy(() -> new io.github.footprint.source.template.scan.ErbEngine()));
+        m.put(Dialect.SED, new Lazy(() -> new io.github.footprint.source.template.scan.SedEngine(sed)));
+        m.put(Dialect.TEMPITA, new Lazy(() -> new io.github.footprint.source.template.scan.TempitaEngine()));
         return new TemplateEngines(m, sed);
     }
 
@@ -66,14 +68,48 @@ public final class TemplateEngines {
     }
 
     /**
-     * Starts making the engine of a dialect in the background (Jinjava's setup and class loading take most of a
-     * second), so that it is ready, or nearly, when the first template of that dialect is met: the loader calls this
-     * as soon as its scan sees a file named like such a template. Does nothing for an engine already made.
+     * Gets ready in the background for the templates of a dialect: the loader calls this as soon as its scan sees a
+     * file named like such a template. For Jinja2, the variables files' reader is warmed up (Jinjava is made only
+     * when a template needs it); nothing for the other dialects.
      */
     public void prepare(Dialect dialect) {
         TemplateEngine e = engines.get(dialect);
-        if (e instanceof Lazy) {
-            ((Lazy) e).prepare();
+        if (e instanceof Jinja2Front) {
+            ((Jinja2Front) e).prepare();
+        }
+    }
+
+    /**
+     * Jinja2: the fast path first, Jinjava for the rest. Preparing it warms up only the variables files' reader:
+     * whether Jinjava is needed at all is known only when a template needs it.
+     */
+    private static final class Jinja2Front implements TemplateEngine {
+        private final io.github.footprint.source.template.jinja.FastJinja fast;
+        private boolean preparing;
+
+        Jinja2Front(Lazy full) {
+            this.fast = new io.github.footprint.source.template.jinja.FastJinja(() -> full);
+        }
+
+        synchronized void prepare() {
+            if (preparing) {
+                return;
+            }
+            preparing = true;
+            Thread t = new Thread(() -> {
+                try {
+                    VarsFiles.read("warm-up.yml", "a: 1\n");
+                } catch (RuntimeException | LinkageError e) {
+                    // the first variables file read meets the same problem, where it is reported
+                }
+            }, "footprint-template-engine");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public RenderedTemplate render(TemplateInput input) {
+            return fast.render(input);
         }
     }
 
@@ -91,31 +127,11 @@ public final class TemplateEngines {
             this.factory = factory;
         }
 
-        private boolean preparing;
-
         private synchronized TemplateEngine engine() {
             if (engine == null) {
                 engine = factory.get();
             }
             return engine;
-        }
-
-        synchronized void prepare() {
-            if (engine != null || preparing) {
-                return;
-            }
-            preparing = true;
-            Thread t = new Thread(() -> {
-                try {
-                    engine();
-                    // the variables files' reader too
-                    VarsFiles.read("warm-up.yml", "a: 1\n");
-                } catch (RuntimeException | LinkageError e) {
-                    // the first render makes the engine again and meets the same problem, where it is reported
-                }
-            }, "footprint-template-engine");
-            t.setDaemon(true);
-            t.start();
         }
 
         @Override

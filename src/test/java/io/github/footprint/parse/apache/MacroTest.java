@@ -58,13 +58,26 @@ class MacroTest {
         assertEquals(List.of(2, 3), daemons.stream().map(DaemonGroup::processes).collect(Collectors.toList()));
         assertEquals(List.of("a.example.com", "b.example.com"), daemons.stream().map(DaemonGroup::serverName)
                 .collect(Collectors.toList()));
-        // each stands at its Use line
-        assertEquals(new Location("deploy/apache2.conf", 10), daemons.get(0).location());
-        assertEquals(new Location("deploy/apache2.conf", 11), daemons.get(1).location());
-        // and findings about them point there (FP202: no maximum-requests)
-        List<Location> fp202 = r.findings().stream().filter(f -> f.ruleId().equals("FP202")).map(Finding::location)
+        // each stands at its Use line, written at the macro line
+        Location written = new Location("deploy/apache2.conf", 7);
+        assertEquals(new Location("deploy/apache2.conf", 10), daemons.get(0).location().plain());
+        assertEquals(new Location("deploy/apache2.conf", 11), daemons.get(1).location().plain());
+        assertEquals(written, daemons.get(0).location().written());
+        assertEquals(written, daemons.get(1).location().written());
+        assertEquals("Use app, macro 'app' at deploy/apache2.conf:7", daemons.get(1).location().expansion());
+        // and findings about them point there (FP202: no maximum-requests), the macro line their second place, and
+        // their detail names both
+        List<Finding> fp202 = r.findings().stream().filter(f -> f.ruleId().equals("FP202"))
                 .collect(Collectors.toList());
-        assertEquals(List.of(new Location("deploy/apache2.conf", 10), new Location("deploy/apache2.conf", 11)), fp202);
+        assertEquals(List.of(List.of(new Location("deploy/apache2.conf", 10), written),
+                List.of(new Location("deploy/apache2.conf", 11), written)), fp202.stream()
+                        .map(f -> f.places().stream().map(Location::plain).collect(Collectors.toList()))
+                        .collect(Collectors.toList()));
+        for (Finding f : fp202) {
+            assertTrue(f.detail().startsWith("Made by a mod_macro Use (Use app, macro 'app' at deploy/apache2.conf:7)"
+                    + ": "), f.detail());
+            assertTrue(f.message().length() <= Finding.FIRST_LINE, f.message());
+        }
         assertTrue(r.findings().stream().noneMatch(f -> f.severity() == Severity.ERROR || f.ruleId().equals("FP001")),
                 r.findings().toString());
     }
@@ -75,8 +88,9 @@ class MacroTest {
                 + "ThreadsPerChild $t\nMaxRequestWorkers $w\n</IfModule>\n</Macro>\nUse Mpm 20 200\n");
         assertEquals(20, r.deployment().mpm().effective(MpmDirective.THREADS_PER_CHILD));
         assertEquals(200, r.deployment().mpm().effective(MpmDirective.MAX_REQUEST_WORKERS));
-        assertEquals(new Location("deploy/apache2.conf", 10),
-                r.deployment().mpm().value(MpmDirective.THREADS_PER_CHILD).orElseThrow().location());
+        Location at = r.deployment().mpm().value(MpmDirective.THREADS_PER_CHILD).orElseThrow().location();
+        assertEquals(new Location("deploy/apache2.conf", 10), at.plain());
+        assertEquals(new Location("deploy/apache2.conf", 6), at.written());
     }
 
     @Test
@@ -88,7 +102,54 @@ class MacroTest {
         List<Finding> errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR)
                 .collect(Collectors.toList());
         assertEquals(1, errors.size(), r.findings().toString());
-        assertEquals(new Location("deploy/apache2.conf", 9), errors.get(0).location());
+        assertEquals(new Location("deploy/apache2.conf", 9), errors.get(0).location().plain());
+        // the detail names the Use and the macro line; the macro line is the second place
+        assertTrue(errors.get(0).detail().startsWith("Made by a mod_macro Use (Use v, macro 'v' at"
+                + " deploy/apache2.conf:6): "), errors.get(0).detail());
+        assertEquals(List.of(new Location("deploy/apache2.conf", 9), new Location("deploy/apache2.conf", 6)),
+                errors.get(0).places().stream().map(Location::plain).collect(Collectors.toList()));
+    }
+
+    @Test
+    void oneCauseInAMacroUsedTwiceIsOneFindingAtBothUseLinesAndTheMacroLine() throws Exception {
+        EnvironmentResult r = check("apache2.conf", PRE + "<Macro V>\n<VirtualHost *:80>\nThreadsPerChild 20\n"
+                + "</VirtualHost>\n</Macro>\nUse V\nUse V\n");
+        List<Finding> errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR)
+                .collect(Collectors.toList());
+        assertEquals(1, errors.size(), r.findings().toString());
+        assertEquals(List.of(new Location("deploy/apache2.conf", 9), new Location("deploy/apache2.conf", 10),
+                new Location("deploy/apache2.conf", 6)), errors.get(0).places().stream().map(Location::plain)
+                        .collect(Collectors.toList()));
+        assertEquals(new Location("deploy/apache2.conf", 9), errors.get(0).location().plain());
+    }
+
+    @Test
+    void aReadersProblemInAnExpansionNamesTheMacroLineOnceAndAsItsSecondPlace() throws Exception {
+        EnvironmentResult r = check("apache2.conf", PRE + "<Macro M>\nDefine a:b\n</Macro>\nUse M\n");
+        List<Finding> fp001 = r.findings().stream().filter(f -> f.ruleId().equals("FP001"))
+                .collect(Collectors.toList());
+        assertEquals(1, fp001.size(), r.findings().toString());
+        Finding f = fp001.get(0);
+        // httpd's words with the Use and the macro line in the first line; the detail does not repeat them
+        assertTrue(f.message().endsWith("Variable name must not contain ':' (Use m, macro 'm' at deploy/apache2.conf:5)"),
+                f.message());
+        assertTrue(!f.detail().contains("macro 'm'"), f.detail());
+        assertEquals(List.of(new Location("deploy/apache2.conf", 7), new Location("deploy/apache2.conf", 5)),
+                f.places().stream().map(Location::plain).collect(Collectors.toList()));
+    }
+
+    @Test
+    void aSuppressionAtTheMacroLineSilencesEveryUseAndOneAtAUseLineThatUse() throws Exception {
+        String macro = "<Macro App $name>\n# footprint: ignore FP202 -- recycled by the supervisor\n"
+                + "WSGIDaemonProcess $name processes=2 threads=15\n</Macro>\n";
+        EnvironmentResult all = check("apache2.conf", PRE + macro + "Use App a\nUse App b\n");
+        assertEquals(List.of(), all.findings().stream().filter(f -> f.ruleId().equals("FP202"))
+                .collect(Collectors.toList()));
+        EnvironmentResult one = check("apache2.conf", PRE + macro.replace("# footprint: ignore FP202 -- recycled by"
+                + " the supervisor\n", "") + "# footprint: ignore FP202 -- recycled by the supervisor\nUse App a\n"
+                + "Use App b\n");
+        assertEquals(List.of(new Location("deploy/apache2.conf", 9)), one.findings().stream()
+                .filter(f -> f.ruleId().equals("FP202")).map(f -> f.location().plain()).collect(Collectors.toList()));
     }
 
     @Test
@@ -98,7 +159,8 @@ class MacroTest {
                 + "ServerAlias www.$n\n</Macro>\n");
         assertEquals(List.of(), c.problems());
         Directive alias = c.find("ServerAlias").get(0);
-        assertEquals(new Location("apache2.conf", 6), alias.location());
+        assertEquals(new Location("apache2.conf", 6), alias.location().plain());
+        assertEquals(new Location("macros.conf", 4), alias.location().written());
         assertEquals("VirtualHost", alias.parent().name());
         MacroLine m = alias.macroLine();
         assertNotNull(m);
@@ -119,7 +181,10 @@ class MacroTest {
         ApacheConfig c = read("apache2.conf", PRE + "<Macro Inner $x>\nServerAdmin $x\n</Macro>\n"
                 + "<Macro Outer $y>\nTimeout 5\nUse Inner $y\n</Macro>\nUse Outer a@b\n");
         Directive admin = c.find("ServerAdmin").get(0);
-        assertEquals(new Location("apache2.conf", 11), admin.location());
+        assertEquals(new Location("apache2.conf", 11), admin.location().plain());
+        assertEquals(new Location("apache2.conf", 5), admin.location().written());
+        assertEquals("Use outer, Use inner at apache2.conf:9, macro 'inner' at apache2.conf:5",
+                admin.location().expansion());
         assertEquals("apache2.conf:11 (Use outer, Use inner at apache2.conf:9, macro 'inner' at apache2.conf:5)",
                 admin.where());
         assertEquals("outer", admin.macroLine().use().via().name());

@@ -33,7 +33,7 @@ import io.github.footprint.source.template.Variables;
  */
 final class Session {
     /** Ansible's magic variables and facts: they have values on the target, none here. */
-    private static final Set<String> MAGIC = Set.of("inventory_hostname", "inventory_hostname_short", "group_names",
+    static final Set<String> MAGIC = Set.of("inventory_hostname", "inventory_hostname_short", "group_names",
             "groups", "hostvars", "play_hosts", "playbook_dir", "inventory_dir", "inventory_file", "role_path",
             "role_name", "omit", "template_host", "template_path", "template_fullpath", "template_uid",
             "template_run_date", "template_destpath", "template_mtime", "environment", "vars");
