@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import io.github.footprint.base.HostPaths;
 import io.github.footprint.base.Platform;
 import io.github.footprint.source.install.InstallStep;
+import io.github.footprint.source.template.TemplateName;
 
 /**
  * A distribution's stock httpd tree with the project's files standing in it as the host has them: what httpd reads
@@ -233,7 +234,7 @@ public final class PlatformTree {
             Set<String> included = includedNames();
             for (String t : project.treePaths()) {
                 SourceFile f = project.get(t).orElse(null);
-                if (f == null) {
+                if (f == null || deployedName(t, f)) {
                     continue;
                 }
                 for (String at : standing(t, f, included)) {
@@ -291,6 +292,22 @@ public final class PlatformTree {
             return new PlatformTree(stock.platform, stock, combined, main,
                     env != null && env.treePath().startsWith(PREFIX) ? env : null, Collections.unmodifiableSet(
                             disabled), Collections.unmodifiableMap(standing));
+        }
+
+        /**
+         * Whether a tree path is only the name a template is deployed as ({@code sites/shop.conf} for
+         * {@code sites/shop.conf.j2}, {@link SourceLoader}): a second name of the same file for Includes and globs,
+         * which stands where the template stands, never somewhere of its own (else a template its install step puts
+         * into {@code sites-available}, and links into {@code sites-enabled}, would also stand in
+         * {@code sites-enabled} under its own name, and httpd would read its virtual host twice).
+         */
+        private static boolean deployedName(String treePath, SourceFile f) {
+            String own = f.treePath();
+            if (treePath.equals(own)) {
+                return false;
+            }
+            TemplateName name = TemplateName.of(own);
+            return name.templated() && treePath.equals(own.substring(0, own.lastIndexOf('/') + 1) + name.baseName());
         }
 
         private static boolean inAvailable(String at) {

@@ -219,7 +219,8 @@ final class SecretMarks {
                 return line;
             }
             String key = line.substring(0, d).strip();
-            if (!Secrets.isSecretName(key)) {
+            if (!Secrets.isSecretName(key) || key.toLowerCase(Locale.ROOT).startsWith("get ")) {
+                // PasteDeploy's "get name = global": the value names a global of [DEFAULT], it is no secret
                 return line;
             }
             iniSecret = true;

@@ -24,6 +24,12 @@ public final class TrailingComment implements Rule {
     private static final Pattern NUMBER_THEN_COMMENT = Pattern.compile(
             "^([+-]?\\d+(?:\\.\\d+)?|(?i:true|false|yes|no|on|off))\\s+([#;].*)$");
 
+    /**
+     * The section uWSGI reads with its own INI parser ({@code uwsgi --ini-paste}), which neither PasteDeploy nor
+     * configparser reads: what this rule says of int()/asbool() does not apply to it.
+     */
+    private static final String READ_BY_UWSGI = "uwsgi";
+
     @Override
     public void check(Deployment d, RuleContext ctx) {
         for (IniDocument doc : d.inis()) {
@@ -31,6 +37,9 @@ public final class TrailingComment implements Rule {
             sections.add(doc.defaults());
             sections.addAll(doc.sections());
             for (IniSection s : sections) {
+                if (READ_BY_UWSGI.equals(s.name())) {
+                    continue;
+                }
                 for (IniEntry e : s.entries()) {
                     Matcher m = NUMBER_THEN_COMMENT.matcher(e.value());
                     if (!m.matches()) {

@@ -108,4 +108,18 @@ class KeyShadowedByDefaultTest {
         List<Finding> fs = findings(check(tree), ID);
         assertTrue(fs.isEmpty(), () -> describe(fs));
     }
+
+    @Test
+    void aGetLineNamingASecretGlobalCopiesItWithoutKeyError() throws Exception {
+        // Kallithea's template.ini.mako: "get trace_errors.smtp_password = smtp_password" names a global of [DEFAULT]
+        write(tree, "app/production.ini",
+                "[DEFAULT]",
+                "smtp_password =",
+                "smtp_server = mail.example.com",
+                "[app:main]",
+                "use = egg:myapp",
+                "get trace_errors.smtp_password = smtp_password");
+        List<Finding> fp001 = findings(check(tree), "FP001");
+        assertTrue(fp001.isEmpty(), () -> describe(fp001));
+    }
 }

@@ -66,4 +66,18 @@ class TrailingCommentTest {
         List<Finding> fs = findings(check(tree), ID);
         assertTrue(fs.isEmpty(), () -> describe(fs));
     }
+
+    @Test
+    void theUwsgiSectionIsReadByUwsgiNotByPasteDeploy() throws Exception {
+        // Kallithea's template.ini.mako: [uwsgi] is uWSGI's (uwsgi --ini-paste), [server:main] is PasteDeploy's
+        write(tree, "app/production.ini",
+                "[uwsgi]",
+                "workers = 4                            ; On demand scaling up to this many worker processes",
+                "master = true                          ; Use separate master and worker processes",
+                "[server:main]",
+                "use = egg:waitress#main",
+                "threads = 4  ; per process");
+        Finding f = only(check(tree), ID);
+        assertEquals(new Location("app/production.ini", 6), f.location());
+    }
 }

@@ -123,7 +123,7 @@ final class LoaderRules {
         }
         Deriv d = Deriv.of("PasteDeploy: config: URI " + PyValue.repr(s) + ", path " + PyValue.repr(path), path, at,
                 List.of(u), null);
-        boolean isabs = path.startsWith("/");
+        boolean isabs = PyStrings.absoluteOnHost(path);
         path = path.replace('\\', '/');
         if (!isabs) {
             if (absent(relativeTo) || (relativeTo instanceof Str && ((Str) relativeTo).s.isEmpty())) {
@@ -168,7 +168,7 @@ final class LoaderRules {
 
     /** The file a loader opens: relative paths depend on the working directory; the rest is normalised. */
     private static void open(LoadRecord r, String path, Deriv d, Location at) {
-        if (!PyStrings.isabs(path)) {
+        if (!PyStrings.absoluteOnHost(path)) {
             r.relative = path;
             r.path = new Unknown("a relative path (" + PyValue.repr(path) + "), which " + r.function
                     + " opens relative to " + CWD, at, d);

@@ -1047,6 +1047,15 @@ final class PyInterpreter {
         return v;
     }
 
+    /** What abspath/realpath assume of a path that starts with a value a template fills in. */
+    private static final String TEMPLATE_PATH_ABSOLUTE = "the template value that starts the path is an absolute"
+            + " folder on the host (a WSGIScriptAlias target must be one: httpd maps requests to absolute file names)";
+
+    /** A path that starts with a value a template fills in ({@link PyStrings#absoluteOnHost}). */
+    private static boolean startsWithTemplateValue(String p) {
+        return !PyStrings.isabs(p) && PyStrings.absoluteOnHost(p);
+    }
+
     private PyValue name(PyNode.Name n) {
         PyValue v = scope.get(n.id);
         if (v != null) {
@@ -2053,12 +2062,21 @@ final class PyInterpreter {
             case "normpath":
                 return str(PyStrings.normpath(p), shown, offset, a.pos);
             case "abspath":
+                if (startsWithTemplateValue(p)) {
+                    String abs = PyStrings.normpath(p);
+                    return new Str(abs, Deriv.of(shown, abs, at(offset), a.pos, TEMPLATE_PATH_ABSOLUTE));
+                }
                 if (!PyStrings.isabs(p)) {
                     return new Unknown("os.path.abspath(" + PyValue.repr(p) + ") joins a relative path to "
                             + LoaderRules.CWD, at(offset), Deriv.of(shown, null, at(offset), a.pos, null));
                 }
                 return str(PyStrings.normpath(p), shown, offset, a.pos);
             case "realpath":
+                if (startsWithTemplateValue(p)) {
+                    String real = PyStrings.normpath(p);
+                    return new Str(real, Deriv.of(shown, real, at(offset), a.pos, TEMPLATE_PATH_ABSOLUTE
+                            + "; no symbolic link on the host along it"));
+                }
                 if (!PyStrings.isabs(p)) {
                     return new Unknown("os.path.realpath(" + PyValue.repr(p) + ") joins a relative path to "
                             + LoaderRules.CWD, at(offset), Deriv.of(shown, null, at(offset), a.pos, null));

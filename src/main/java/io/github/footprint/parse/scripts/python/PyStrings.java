@@ -55,6 +55,16 @@ final class PyStrings {
         return p.startsWith("/");
     }
 
+    /**
+     * Whether a path a script opens or names is absolute on the host: {@code /...}, or a path that a template fills
+     * in from its start ({@code {{ ckan_conf_dir }}/production.ini}), taken as an absolute folder as a deploy
+     * project's folders are (a WSGIScriptAlias target must be one: httpd maps requests to absolute file names). Such
+     * a path keeps its unknown, and names a file of the project only through an install step written the same way.
+     */
+    static boolean absoluteOnHost(String p) {
+        return p.startsWith("/") || !p.isEmpty() && p.charAt(0) == io.github.footprint.source.template.Unknowns.OPEN;
+    }
+
     /** {@code posixpath.join(a, *p)}. */
     static String join(List<String> parts) {
         String path = parts.get(0);

@@ -16,6 +16,8 @@ import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
+
+import io.github.footprint.base.Secrets;
 import jinjava.javax.el.ELException;
 
 /**
@@ -975,10 +977,12 @@ final class Filters {
 
     /** Python's {@code shlex.quote}. */
     static String shellQuote(String s) {
-        if (s.isEmpty()) {
-            return "''";
+        // a secret value's markers are not characters of the value: Python decides on the value alone
+        if (Secrets.strip(s).isEmpty()) {
+            return s + "''";
         }
-        if (s.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "@%+=:,./-_".indexOf(c) >= 0))) {
+        if (s.chars().allMatch(c -> Secrets.isMarker(c)
+                || c < 128 && (Character.isLetterOrDigit(c) || "@%+=:,./-_".indexOf(c) >= 0))) {
             return s;
         }
         return "'" + s.replace("'", "'\"'\"'") + "'";

@@ -2,6 +2,7 @@ package io.github.footprint.source.template.scan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -18,7 +19,9 @@ import io.github.footprint.source.template.Variables;
 
 /**
  * Placeholders a deploy script fills in with {@code sed} (devstack's {@code %PUBLICPORT%}), in the forms of a
- * {@link SedForms}: each one an unknown value named by its name; the lines stay the template's, one for one. In an
+ * {@link SedForms}: each one the value of the variable of its name when the user's variables give one (a text or an
+ * integer, on one line: what {@code sed} would put there), else an unknown value named by its name; the lines stay
+ * the template's, one for one. In an
  * httpd or INI file, where a dollar is no syntax of the file's own language, Python's {@code string.Template}
  * placeholders ({@code $NAME}, upper case, three characters or more) are unknown values too.
  */
@@ -43,9 +46,9 @@ public final class SedEngine implements TemplateEngine {
             int nl = t.indexOf('\n', start);
             int end = nl < 0 ? t.length() : nl + 1;
             String line = t.substring(start, end);
-            String out = replace(line, forms.pattern(), lineNo, unknowns, false);
+            String out = replace(input, line, forms.pattern(), lineNo, unknowns, false);
             if (input.dollarPlaceholders()) {
-                out = replace(out, DOLLAR, lineNo, unknowns, true);
+                out = replace(input, out, DOLLAR, lineNo, unknowns, true);
             }
             all.append(out);
             String bare = out.endsWith("\n") ? out.substring(0, out.length() - 1) : out;
@@ -61,17 +64,24 @@ public final class SedEngine implements TemplateEngine {
                 List.of(), true);
     }
 
-    private String replace(String line, Pattern p, int lineNo, SortedMap<Integer, Unknown> unknowns,
-            boolean dollar) {
+    private String replace(TemplateInput input, String line, Pattern p, int lineNo,
+            SortedMap<Integer, Unknown> unknowns, boolean dollar) {
         Matcher m = p.matcher(line);
         if (!m.find()) {
             return line;
         }
+        Map<String, Object> values = input.variables().scopeFor(input.treePath()).values();
         StringBuilder b = new StringBuilder();
         int at = 0;
         do {
             String written = m.group();
             String name = dollar ? m.group(1) : forms.name(written);
+            String value = value(values.get(name));
+            if (value != null) {
+                b.append(line, at, m.start()).append(value);
+                at = m.end();
+                continue;
+            }
             int id = unknowns.size() + 1;
             unknowns.put(id, new Unknown(id, lineNo, written, List.of(name), Dialect.SED,
                     Variables.isSecretName(name)));
@@ -79,5 +89,21 @@ public final class SedEngine implements TemplateEngine {
             at = m.end();
         } while (m.find());
         return b.append(line.substring(at)).toString();
+    }
+
+    /**
+     * What {@code sed} puts in place of a token whose variable has this value: a text (secret marks kept) or an
+     * integer, on one line, that is no template expression of another engine; null (unknown) for anything else.
+     */
+    private static String value(Object v) {
+        String s;
+        if (v instanceof String) {
+            s = (String) v;
+        } else if (v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger) {
+            s = v.toString();
+        } else {
+            return null;
+        }
+        return s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 || s.contains("{{") || s.contains("{%") ? null : s;
     }
 }

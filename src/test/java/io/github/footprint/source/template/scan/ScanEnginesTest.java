@@ -251,6 +251,20 @@ class ScanEnginesTest {
     }
 
     @Test
+    void sedTokensTakeTheValuesTheUserGivesTheirNames() {
+        // what sed would put there: a text or an integer on one line; anything else stays unknown
+        Map<String, Object> vars = Map.of("PUBLICPORT", 5000, "SSLENGINE", "", "USER", "stack", "TWO", "a\nb",
+                "JINJA", "{{ x }}", "ON", Boolean.TRUE);
+        RenderedTemplate r = new SedEngine(SedForms.DEFAULT).render(new TemplateInput("t.conf",
+                "Listen %PUBLICPORT%\n    %SSLENGINE%\nuser=%USER% %TWO% %JINJA% %ON% %NONE%\n", Dialect.NONE,
+                Choices.DEFAULT, () -> Variables.of(vars), true));
+        assertEquals("Listen 5000\n    \nuser=stack \uE0001\uE001 \uE0002\uE001 \uE0003\uE001 \uE0004\uE001\n",
+                r.text());
+        assertEquals(List.of("TWO"), r.unknowns().get(1).variables());
+        assertEquals(List.of("NONE"), r.unknowns().get(4).variables());
+    }
+
+    @Test
     void sedFormsAreConfigurable() {
         SedForms f = SedForms.parse("{NAME},%NAME%");
         RenderedTemplate r = render(new SedEngine(f), "t.conf", "a {PORT} %X% @Y@ __Z__ $WORKERS %h %l\n",
