@@ -78,6 +78,7 @@ public final class CheckEngine {
         boolean exists = Files.isDirectory(request.sourceDirectory());
         FindingsStage stage = new FindingsStage(request.severityPolicy(), ruleIds());
         List<EnvironmentResult> settled = new ArrayList<>();
+        Set<String> secrets = new TreeSet<>();
         for (EnvironmentSpec env : request.environments()) {
             Properties props = properties(request, env);
             TemplateOptions options = TemplateOptions.defaults(env.id()).withVariableFiles(env.variableFiles())
@@ -87,6 +88,7 @@ public final class CheckEngine {
             List<Finding> internal = new ArrayList<>();
             SourceSet sources = load(loader, request, exists, props, options, internal);
             userVariablesReadable(env, sources);
+            secrets.addAll(sources.secrets());
             Map<String, String> decisions = Branches.decisions(sources);
             if (decisions.isEmpty()) {
                 Deployment d = guardedModel(request, env, sources, null, internal);
@@ -103,6 +105,7 @@ public final class CheckEngine {
                 List<Finding> own = new ArrayList<>(internal);
                 SourceSet s = c.equals(Choices.DEFAULT) ? sources
                         : load(loader, request, exists, props, options.withChoices(c), own);
+                secrets.addAll(s.secrets());
                 variants.add(guardedModel(request, env, s, null, own));
                 internals.add(own);
             }
@@ -119,7 +122,7 @@ public final class CheckEngine {
             }
             settled.add(new EnvironmentResult(env.id(), Branches.merge(found, combos, decisions, worst), chosen));
         }
-        Redactor redactor = new Redactor(loader.unknowns());
+        Redactor redactor = new Redactor(secrets, loader.unknowns());
         ReportView.Builder view = ReportView.builder(redactor, request.failOn(), request.severityPolicy(),
                 request.toolVersion()).helpUrl(request.helpUrl()).sourceFolder(request.sourceDisplay())
                 .verbose(request.verbose());

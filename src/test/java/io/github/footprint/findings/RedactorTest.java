@@ -7,7 +7,10 @@ import io.github.footprint.base.Severity;
 import io.github.footprint.base.Location;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +25,29 @@ class RedactorTest {
     }
 
     @Test
-    void aTextThatEqualsASecretElsewhereIsNoSecretHere() {
-        // kohakurei/ansible-role-ckan: the database password is ckan_default, and so is the daemon's name; only the
-        // marked value is masked, the name (no reader marked it) stays
-        String text = "WSGIDaemonProcess ckan_default: postgresql://ckan_default:" + O + "ckan_default" + C
-                + "@db/ckan";
-        assertEquals("WSGIDaemonProcess ckan_default: postgresql://ckan_default:****@db/ckan",
-                Redactor.none().mask(text));
-        assertEquals("apache/Vh0stFile1.conf:3", Redactor.none().maskLocation("apache/Vh0stFile1.conf:3"));
+    void theSafetyNetMasksOnlyValuesThatLookLikeSecrets() {
+        Redactor r = new Redactor(List.of("ckan", "postgres", "test", "Lo7gSecretValue", "p%40ssW0rdQ"));
+        // a plain word is no secret where no reader marked it: paths and names stay
+        assertEquals("etc/ckan/ckan.ini postgres test", r.mask("etc/ckan/ckan.ini postgres test"));
+        // one that looks like a secret is masked in free text, as written and percent-decoded
+        assertEquals("x****x and **** and ****", r.mask("xLo7gSecretValuex and p%40ssW0rdQ and p@ssW0rdQ"));
+    }
+
+    @Test
+    void locationsAreNeverMaskedByTheSafetyNet() {
+        Redactor r = new Redactor(List.of("Vh0stFile1"));
+        assertEquals("apache/Vh0stFile1.conf:3", r.maskLocation("apache/Vh0stFile1.conf:3"));
+        assertEquals("apache/****.conf:3", r.mask("apache/Vh0stFile1.conf:3"));
+    }
+
+    @Test
+    void strongMeansLongAndMixed() {
+        assertTrue(Redactor.strong("TopSecretValue"));
+        assertTrue(Redactor.strong("s3cr3t-pw"));
+        assertFalse(Redactor.strong("postgres"));
+        assertFalse(Redactor.strong("Ab1"));
+        assertFalse(Redactor.strong("%(db_password)s"));
+        assertFalse(Redactor.strong("${db.password}"));
     }
 
     @Test
