@@ -21,10 +21,11 @@ import io.github.footprint.source.template.Unknowns;
  * token is written as the expression the template wrote there.
  *
  * <p>One safety net behind it, for free text only: a secret value that looks like one (at least
- * {@value #STRONG_LENGTH} characters of at least two kinds: lower case, upper case, digits, other), met literally in a
+ * {@value #STRONG_LENGTH} characters of at least two kinds: lower case, upper case, digits, other than {@code _ - .}), met
+ * literally in a
  * message outside any marked span (a line quoted whole, an erroneous line that repeats it), is masked there too, as
- * written and percent-decoded. A short or plain word ({@code ckan}, {@code postgres}) is never masked where it is not
- * marked: it would mask paths and names that are no secret.
+ * written and percent-decoded. A short or plain word ({@code ckan}, {@code postgres}, {@code ckan_default}) is never
+ * masked where it is not marked: it would mask paths and names that are no secret.
  */
 public final class Redactor {
     /** What a secret is replaced with. */
@@ -90,7 +91,8 @@ public final class Redactor {
                 upper = true;
             } else if (c >= '0' && c <= '9') {
                 digit = true;
-            } else {
+            } else if (c != '_' && c != '-' && c != '.') {
+                // a word joined by _ - . (ckan_default, www-data) is a name, as likely a daemon's or a user's
                 other = true;
             }
         }

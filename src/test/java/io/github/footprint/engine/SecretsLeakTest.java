@@ -223,6 +223,17 @@ class SecretsLeakTest {
     }
 
     @Test
+    void aNameThatEqualsAPlainPasswordIsNoSecret() throws Exception {
+        // kohakurei/ansible-role-ckan: the database password and the daemon are both ckan_default; the password is
+        // masked where it stands, the daemon's name is shown wherever it stands
+        Trees.deploy(base, "app/production.ini", ini("sqlalchemy.url = postgresql://app:ckan_default@db/app"),
+                "apache/app.conf", "WSGIDaemonProcess ckan_default processes=2 threads=15\n");
+        Map<String, String> t = reports(Trees.request(base));
+        shows(t, "ckan_default");
+        noLeak(t, "app:ckan_default@");
+    }
+
+    @Test
     void aUrlPasswordHoldingAnAtSign() throws Exception {
         Trees.deploy(base, "app/production.ini", ini("sqlalchemy.url = postgresql://app:p@ss@w0rd@db/app"),
                 "apache/app.conf", "WSGIDaemonProcess app processes=2 db=postgresql://app:p@ss@w0rd@db/app\n");

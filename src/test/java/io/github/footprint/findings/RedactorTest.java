@@ -45,6 +45,10 @@ class RedactorTest {
         assertTrue(Redactor.strong("TopSecretValue"));
         assertTrue(Redactor.strong("s3cr3t-pw"));
         assertFalse(Redactor.strong("postgres"));
+        // words joined by _ - . are names (kohakurei/ansible-role-ckan: password and daemon both ckan_default)
+        assertFalse(Redactor.strong("ckan_default"));
+        assertFalse(Redactor.strong("www-data.example"));
+        assertTrue(Redactor.strong("ckan_default_2"));
         assertFalse(Redactor.strong("Ab1"));
         assertFalse(Redactor.strong("%(db_password)s"));
         assertFalse(Redactor.strong("${db.password}"));
