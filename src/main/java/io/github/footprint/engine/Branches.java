@@ -2,10 +2,10 @@ package io.github.footprint.engine;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.github.footprint.base.Finding;
 import io.github.footprint.model.Deployment;
@@ -39,7 +39,7 @@ final class Branches {
         Map<String, String> out = new LinkedHashMap<>();
         for (SourceFile f : sources.files()) {
             for (DecisionPoint p : f.decisions()) {
-                if (p.branches() == 2) {
+                if (p.branches() >= 2) {
                     out.putIfAbsent(p.key(), f.displayPath() + ":" + p.templateLine());
                 }
             }
@@ -47,20 +47,42 @@ final class Branches {
         return out;
     }
 
+    /** How many branches each decision has (2 for a condition, more for an if/elif chain), in the same order. */
+    static Map<String, Integer> arities(SourceSet sources) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (SourceFile f : sources.files()) {
+            for (DecisionPoint p : f.decisions()) {
+                if (p.branches() >= 2) {
+                    out.putIfAbsent(p.key(), p.branches());
+                }
+            }
+        }
+        return out;
+    }
+
     /**
-     * The combinations to read, the first with every condition holding: all of them for up to
-     * {@link #ALL_COMBINATIONS_UP_TO} decisions; beyond, every condition holding, none holding, then each one alone
-     * not holding, {@link #MAX_COMBINATIONS} in all at most.
+     * The combinations to read, the first with every decision at its first branch: all of them while they are at
+     * most {@code 2^}{@link #ALL_COMBINATIONS_UP_TO}; beyond, every decision at its first branch, every one at its
+     * last, then each other branch of each decision alone, {@link #MAX_COMBINATIONS} in all at most. With conditions
+     * only: every condition holding, none holding, then each one alone not holding.
      */
-    static List<Choices> combinations(Collection<String> keys) {
-        List<String> k = new ArrayList<>(keys);
+    static List<Choices> combinations(Map<String, Integer> arities) {
+        List<String> k = new ArrayList<>(arities.keySet());
         List<Choices> out = new ArrayList<>();
-        if (k.size() <= ALL_COMBINATIONS_UP_TO) {
-            for (int mask = 0; mask < 1 << k.size(); mask++) {
+        long all = 1;
+        for (int n : arities.values()) {
+            all = all > 1 << 20 ? all : all * n;
+        }
+        if (all <= 1 << ALL_COMBINATIONS_UP_TO) {
+            for (long index = 0; index < all; index++) {
                 Choices c = Choices.DEFAULT;
-                for (int i = 0; i < k.size(); i++) {
-                    if ((mask & 1 << i) != 0) {
-                        c = c.with(k.get(i), 1);
+                long rest = index;
+                for (String key : k) {
+                    int n = arities.get(key);
+                    int branch = (int) (rest % n);
+                    rest /= n;
+                    if (branch != 0) {
+                        c = c.with(key, branch);
                     }
                 }
                 out.add(c);
@@ -68,13 +90,18 @@ final class Branches {
             return out;
         }
         out.add(Choices.DEFAULT);
-        Choices none = Choices.DEFAULT;
+        Choices last = Choices.DEFAULT;
         for (String key : k) {
-            none = none.with(key, 1);
+            last = last.with(key, arities.get(key) - 1);
         }
-        out.add(none);
+        out.add(last);
         for (int i = 0; i < k.size() && out.size() < MAX_COMBINATIONS; i++) {
-            out.add(Choices.DEFAULT.with(k.get(i), 1));
+            for (int branch = 1; branch < arities.get(k.get(i)) && out.size() < MAX_COMBINATIONS; branch++) {
+                Choices c = Choices.DEFAULT.with(k.get(i), branch);
+                if (!out.contains(c)) {
+                    out.add(c);
+                }
+            }
         }
         return out;
     }
@@ -102,9 +129,17 @@ final class Branches {
         return Long.compare(a.connections().orElse(-1), b.connections().orElse(-1));
     }
 
-    /** {@code ckan_debug is false (templates/production.ini.j2:3)}: one decision's branch. */
+    /**
+     * {@code ckan_debug is false (templates/production.ini.j2:3)}: one decision's branch; of an if/elif chain,
+     * {@code database_engine == 'mysql' is the first that holds (…:454)} or {@code none of a, b holds (…)}.
+     */
     private static String one(String key, int branch, Map<String, String> decisions) {
-        return key + " is " + (branch == 0 ? "true" : "false") + " (" + decisions.get(key) + ")";
+        if (!key.contains(DecisionPoint.CHAIN)) {
+            return key + " is " + (branch == 0 ? "true" : "false") + " (" + decisions.get(key) + ")";
+        }
+        String[] conditions = key.split(Pattern.quote(DecisionPoint.CHAIN));
+        return (branch < conditions.length ? conditions[branch] + " is the first that holds"
+                : "none of " + String.join(", ", conditions) + " holds") + " (" + decisions.get(key) + ")";
     }
 
     /** A combination as a phrase: {@code when ckan_debug is false (templates/production.ini.j2:3) and ...}. */
@@ -153,7 +188,11 @@ final class Branches {
     /** When a finding holds: one decision's branch if that alone tells, else the first combination it holds in. */
     private static String when(BitSet where, List<Choices> combos, Map<String, String> decisions) {
         for (String key : decisions.keySet()) {
-            for (int branch = 0; branch < 2; branch++) {
+            int most = 0;
+            for (Choices c : combos) {
+                most = Math.max(most, c.branch(key) + 1);
+            }
+            for (int branch = 0; branch < Math.max(2, most); branch++) {
                 boolean matches = true;
                 for (int i = 0; i < combos.size() && matches; i++) {
                     matches = where.get(i) == (combos.get(i).branch(key) == branch);

@@ -98,7 +98,7 @@ public final class CheckEngine {
             }
             // the templates branch on unknown values: every combination of branches is read (up to a bound), the
             // footprint is the largest, and a finding of only some says when it holds
-            List<Choices> combos = Branches.combinations(decisions.keySet());
+            List<Choices> combos = Branches.combinations(Branches.arities(sources));
             List<Deployment> variants = new ArrayList<>();
             List<List<Finding>> internals = new ArrayList<>();
             for (Choices c : combos) {

@@ -9,6 +9,9 @@ import java.util.Objects;
  * see every variant.
  */
 public final class DecisionPoint {
+    /** What joins the conditions of an if/elif chain in its key: {@code a == 1 | a == 2}. */
+    public static final String CHAIN = " | ";
+
     private final String key;
     private final int templateLine;
     private final int branches;
@@ -31,7 +34,10 @@ public final class DecisionPoint {
         return templateLine;
     }
 
-    /** How many branches it has: 2 for a condition (0 = true, 1 = false). */
+    /**
+     * How many branches it has: 2 for a condition (0 = true, 1 = false); for an if/elif chain (its key the conditions
+     * joined by {@link #CHAIN}) one per condition (i = the i-th is the first that holds), and one more for its else.
+     */
     public int branches() {
         return branches;
     }

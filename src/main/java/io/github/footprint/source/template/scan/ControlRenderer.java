@@ -94,18 +94,38 @@ final class ControlRenderer {
     }
 
     private void branch(ControlTree.If f) {
-        for (ControlTree.Condition c : f.conditions) {
-            String key = c.written.trim().replaceAll("\\s+", " ");
+        if (f.conditions.size() == 1) {
+            ControlTree.Condition c = f.conditions.get(0);
+            String key = key(c);
             int chosen = choices.branch(key);
             decisions.putIfAbsent(key, new DecisionPoint(key, c.line, 2, chosen));
             if ((chosen == 0) != c.negated) {
                 write(c.body);
-                return;
+            } else if (f.otherwise != null) {
+                write(f.otherwise);
             }
+            return;
         }
-        if (f.otherwise != null) {
+        // an if/elif chain is one decision among its branches: branch i is "the i-th condition is the first that
+        // holds", and one more for the else; a chain without an else enumerates the values its author meant (a
+        // server, a database engine), so taking none of its branches is not an alternative
+        List<String> keys = new ArrayList<>();
+        for (ControlTree.Condition c : f.conditions) {
+            keys.add(c.negated ? "not " + key(c) : key(c));
+        }
+        String key = String.join(DecisionPoint.CHAIN, keys);
+        int n = f.conditions.size() + (f.otherwise != null ? 1 : 0);
+        int chosen = Math.min(choices.branch(key), n - 1);
+        decisions.putIfAbsent(key, new DecisionPoint(key, f.conditions.get(0).line, n, chosen));
+        if (chosen < f.conditions.size()) {
+            write(f.conditions.get(chosen).body);
+        } else {
             write(f.otherwise);
         }
+    }
+
+    private static String key(ControlTree.Condition c) {
+        return c.written.trim().replaceAll("\\s+", " ");
     }
 
     private String token(ControlTree.Expr e) {

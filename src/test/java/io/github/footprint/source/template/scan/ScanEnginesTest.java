@@ -82,16 +82,20 @@ class ScanEnginesTest {
         return v;
     }
 
+    private static final String HTTP_CHAIN = "http_server == 'gearbox' | http_server == 'gevent'"
+            + " | http_server == 'waitress' | http_server == 'gunicorn'";
+    private static final String DB_CHAIN = "database_engine == 'sqlite' | database_engine == 'postgres'"
+            + " | database_engine == 'mysql'";
+
     private static Map<String, Integer> kallitheaChoices() {
         Map<String, Integer> c = new LinkedHashMap<>();
         // http_server = waitress
         c.put("http_server != 'uwsgi'", 0);
-        c.put("http_server == 'gearbox'", 1);
-        c.put("http_server == 'gevent'", 1);
-        c.put("http_server == 'waitress'", 0);
+        // an if/elif chain is one decision: its third branch
+        c.put(HTTP_CHAIN, 2);
         // no value: Mako's UNDEFINED is never equal to 'sentry'
         c.put("error_aggregation_service == 'sentry'", 1);
-        c.put("database_engine == 'sqlite'", 0);
+        c.put(DB_CHAIN, 0);
         return c;
     }
 
@@ -102,8 +106,7 @@ class ScanEnginesTest {
         assertEquals(read(KALLITHEA + "rendered/kallithea.ini"), fill(r, kallitheaValues()));
         assertEquals(List.of(), r.problems());
         Map<String, Integer> pg = kallitheaChoices();
-        pg.put("database_engine == 'sqlite'", 1);
-        pg.put("database_engine == 'postgres'", 0);
+        pg.put(DB_CHAIN, 1);
         r = render(new MakoEngine(), "template.ini.mako", t, choices(pg));
         assertEquals(read(KALLITHEA + "rendered/kallithea-postgres.ini"), fill(r, kallitheaValues()));
     }
@@ -113,9 +116,8 @@ class ScanEnginesTest {
         String t = read(KALLITHEA + "tree/kallithea/lib/paster_commands/template.ini.mako");
         RenderedTemplate r = render(new MakoEngine(), "template.ini.mako", t, Choices.DEFAULT);
         List<String> keys = r.decisions().stream().map(DecisionPoint::key).collect(Collectors.toList());
-        assertEquals(List.of("http_server != 'uwsgi'", "http_server == 'gearbox'", "git_hook_interpreter",
-                "user_home_path", "kallithea_cli_path", "ssh_locale", "error_aggregation_service == 'sentry'",
-                "database_engine == 'sqlite'"), keys);
+        assertEquals(List.of("http_server != 'uwsgi'", HTTP_CHAIN, "git_hook_interpreter", "user_home_path",
+                "kallithea_cli_path", "ssh_locale", "error_aggregation_service == 'sentry'", DB_CHAIN), keys);
         assertEquals(64, r.decisions().get(0).templateLine());
         List<String> lines = r.lines();
         int[] map = r.lineMap();
@@ -142,17 +144,18 @@ class ScanEnginesTest {
         String t = "## comment\n<%doc>\nnone\n</%doc>\n% if not a:\nx = ${a | h}\n% elif b.c > 2:\ny = 1\n"
                 + "% else:\nz = 2\n% endif\n<% q = 1 %>\\\nj = 3\n%% literal\n% for i in items:\nv = ${i.name}\n"
                 + "% endfor\n<%def name=\"f()\">hidden</%def>\n";
-        RenderedTemplate r = render(new MakoEngine(), "t.mako", t, Choices.DEFAULT);
-        // "not a": the decision is a; branch 0 (a holds) skips the not-a body; the newline after </%doc> is text
+        // the if/elif/else chain is one decision of three branches; its second: "b.c > 2" is the first that holds
+        RenderedTemplate r = render(new MakoEngine(), "t.mako", t, Choices.DEFAULT.with("not a | b.c > 2", 1));
+        // the newline after </%doc> is text
         assertEquals("\ny = 1\nj = 3\n% literal\nv = \uE0001\uE001\n\n", r.text());
-        assertEquals(List.of("a @5 0/2", "b.c > 2 @7 0/2"),
+        assertEquals(List.of("not a | b.c > 2 @5 1/3"),
                 r.decisions().stream().map(Object::toString).collect(Collectors.toList()));
         assertEquals(List.of("items"), r.unknowns().get(1).variables());
         assertEquals("${i.name}", r.unknowns().get(1).written());
         assertEquals(1, r.assumptions().size());
         int[] map = r.lineMap();
         assertEquals(List.of(4, 8, 13, 14, 16, 18), java.util.Arrays.stream(map).boxed().collect(Collectors.toList()));
-        r = render(new MakoEngine(), "t.mako", t, Choices.DEFAULT.with("a", 1));
+        r = render(new MakoEngine(), "t.mako", t, Choices.DEFAULT);
         assertTrue(r.text().startsWith("\nx = \uE0001\uE001\n"), r.text());
         assertEquals(List.of("a"), r.unknowns().get(1).variables());
     }
@@ -215,10 +218,9 @@ class ScanEnginesTest {
         // unless @ssl: the decision is ssl; branch 0 (it holds) skips the body
         assertEquals("\n\nline \uE0001\uE001\n\nA\n<% literal %>\n", r.text());
         assertEquals(List.of("node['a']['list']"), r.unknowns().get(1).variables());
-        assertEquals(List.of("@ssl", "@mode == 'a'"),
+        assertEquals(List.of("@ssl", "@mode == 'a' | @mode == 'b'"),
                 r.decisions().stream().map(DecisionPoint::key).collect(Collectors.toList()));
-        r = render(new ErbEngine(), "t.erb", t, Choices.DEFAULT.with("@ssl", 1).with("@mode == 'a'", 1)
-                .with("@mode == 'b'", 1));
+        r = render(new ErbEngine(), "t.erb", t, Choices.DEFAULT.with("@ssl", 1).with("@mode == 'a' | @mode == 'b'", 2));
         assertTrue(r.text().startsWith("\nplain\n"), r.text());
         assertTrue(r.text().contains("\nC\n"), r.text());
     }
