@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * One pass over a file's bytes for what loading asks before it decodes them: the first NUL byte, whether every
  * byte is ASCII, and for ASCII text (whose characters are its bytes) where its lines start (as
- * {@link SourceLoader#splitLines} cuts them), whether it holds a carriage return or a placeholder delimiter
+ * {@link LineEnds#HTTPD} cuts them), whether it holds a carriage return or a placeholder delimiter
  * ({@code @}, {@code ${}) or the start of another template language's construct ({@code {{}, {@code {%},
  * {@code {#}, {@code <%}, {@code %} before a capital or a blank, {@code __} before a capital).
  * One loop instead of a pass per question, which matters most before the JIT has compiled it.

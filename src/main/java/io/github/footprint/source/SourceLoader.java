@@ -597,31 +597,9 @@ public final class SourceLoader {
     /** Renders a text line by line and keeps the line map. */
     private static SourceFile render(String display, String treePath, FileKind kind, String text,
             TemplateRenderer renderer, List<SourceProblem> problems) {
-        // each file's lines as its program ends them, so that line numbers are the program's: httpd at LF only (a
-        // lone CR stays in an Apache file's line, and in a file an Include may read; a CR before the LF is trimmed
-        // as white space); the shell at LF only, every CR part of the line (bash and dash read "X=1\r\n" as "1\r");
-        // systemd at LF, CR or any run of the two (read_line_full); Python (configparser, the interpreter) at LF,
-        // CR or CRLF (universal newlines)
-        List<String> raw;
-        boolean loneCrEndsLine = true;
-        switch (kind) {
-            case APACHE:
-            case OTHER:
-                raw = splitLines(text);
-                loneCrEndsLine = false;
-                break;
-            case SHELL:
-                raw = splitAtLf(text);
-                loneCrEndsLine = false;
-                break;
-            case SYSTEMD:
-                raw = splitSystemd(text);
-                break;
-            default:
-                raw = splitUniversal(text);
-                break;
-        }
-        TemplateRenderer.Rendered r = renderer.render(raw, loneCrEndsLine);
+        // each file's lines as its program ends them, so that line numbers are the program's
+        LineEnds ends = LineEnds.of(kind);
+        TemplateRenderer.Rendered r = renderer.render(ends.split(text), ends.loneCrEndsLine());
         problems.addAll(r.problems);
         return new SourceFile(display, treePath, kind, r.lines, r.lineMap(), problems, r.unresolved, true);
     }
@@ -793,7 +771,7 @@ public final class SourceLoader {
             return new SourceFile(display, treePath, FileKind.OTHER, text, lineStarts(text), null, List.of(), List.of(),
                     true);
         }
-        TemplateRenderer.Rendered r = renderer.render(splitLines(text), false);
+        TemplateRenderer.Rendered r = renderer.render(LineEnds.HTTPD.split(text), false);
         return new SourceFile(display, treePath, FileKind.OTHER, r.lines, r.lineMap(), List.of(), List.of(), true);
     }
 
@@ -875,85 +853,8 @@ public final class SourceLoader {
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
-    /** Lines ended by LF alone; a CR anywhere, before an LF too, stays in its line (the shell's reading). */
-    static List<String> splitAtLf(String text) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-            out.add(text.substring(start, i));
-            start = i + 1;
-        }
-        if (start < text.length()) {
-            out.add(text.substring(start));
-        }
-        return out;
-    }
-
-    /** Universal newlines: LF, CRLF and a lone CR each end a line (Python's text files). */
-    static List<String> splitUniversal(String text) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                out.add(text.substring(start, i));
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                start = i + 1;
-            }
-        }
-        if (start < n) {
-            out.add(text.substring(start));
-        }
-        return out;
-    }
-
     /**
-     * systemd's {@code read_line_full}: a line ends at LF or CR, and the ending takes the next marker too when it is
-     * the other one ({@code \r\n} and {@code \n\r} end one line; {@code \n\n} and {@code \r\r} two).
-     */
-    static List<String> splitSystemd(String text) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                out.add(text.substring(start, i));
-                char other = c == '\n' ? '\r' : '\n';
-                if (i + 1 < n && text.charAt(i + 1) == other) {
-                    i++;
-                }
-                start = i + 1;
-            }
-        }
-        if (start < n) {
-            out.add(text.substring(start));
-        }
-        return out;
-    }
-
-    static List<String> splitLines(String text) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            if (text.charAt(i) == '\n') {
-                int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
-                out.add(text.substring(start, end));
-                start = i + 1;
-            }
-        }
-        if (start < n) {
-            out.add(text.endsWith("\r") ? text.substring(start, n - 1) : text.substring(start));
-        }
-        return out;
-    }
-
-    /**
-     * Where the lines of a text without {@code \r} start, as {@link #splitLines} cuts them (a last line without
+     * Where the lines of a text without {@code \r} start, as {@link LineEnds#HTTPD} cuts them (a last line without
      * its {@code \n} counts, an empty one does not), then one past the end of the last line plus one.
      */
     static int[] lineStarts(String text) {

@@ -56,9 +56,9 @@ class ByteScanTest {
         assertEquals(text.indexOf('@') >= 0 || text.contains("${"), scan.delimiter, text);
         if (!scan.carriageReturn) {
             assertArrayEquals(SourceLoader.lineStarts(text), scan.starts, text);
-            // and the lines they give are those splitLines cuts
+            // and the lines they give are those LineEnds.HTTPD cuts
             SourceFile f = new SourceFile("f", "f", FileKind.APACHE, text, scan.starts, null, List.of(), List.of(), true);
-            assertEquals(SourceLoader.splitLines(text), List.copyOf(f.lines()), text);
+            assertEquals(LineEnds.HTTPD.split(text), List.copyOf(f.lines()), text);
         }
     }
 
