@@ -1,25 +1,15 @@
 package io.github.footprint.source.template;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.footprint.base.Secrets;
 import io.github.footprint.source.template.jinja.FastJinja;
 import io.github.footprint.source.template.jinja.JinjaEngine;
@@ -207,27 +197,7 @@ class FastJinjaTest {
         String python = JinjaAgreementTest.pythonWith("ansible.template", "jinja2");
         Assumptions.assumeTrue(python != null, "no python3 with ansible-core (ansible.template) and jinja2: the"
                 + " judge cannot run here (.ci/run installs ansible-core)");
-        ObjectMapper mapper = new ObjectMapper();
-        ArrayNode json = mapper.createArrayNode();
-        for (AnsibleTemplates.Case c : cases) {
-            ObjectNode o = json.addObject();
-            o.put("name", c.name);
-            o.put("template", c.template);
-            o.put("vars", c.vars);
-        }
-        Path work = Files.createTempDirectory("footprint-fast-jinja-judge");
-        Path input = work.resolve("cases.json");
-        Files.write(input, mapper.writeValueAsBytes(json));
-        Process p = new ProcessBuilder(python, Paths.get("src", "test", "resources", "python", "render_jinja.py")
-                .toAbsolutePath().toString(), input.toString()).redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        p.getInputStream().transferTo(out);
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "render_jinja.py did not finish");
-        assertEquals(0, p.exitValue(), "render_jinja.py failed");
-        Files.delete(input);
-        Files.delete(work);
-        return mapper.readTree(new String(out.toByteArray(), StandardCharsets.UTF_8));
+        return JinjaAgreementTest.judge(python, cases);
     }
 
     private static TemplateInput input(String name, String template, Variables vars) {

@@ -51,6 +51,11 @@ class JinjaAgreementTest {
         cases = new ArrayList<>(new AnsibleTemplates(Long.getLong("footprint.jinja.seed", 20261207L))
                 .cases(Integer.getInteger("footprint.jinja.cases", CASES)));
         cases.addAll(corpusCases());
+        verdicts = judge(python, cases);
+    }
+
+    /** What render_jinja.py (ansible-core's Templar, python3's jinja2) makes of each case, by case name. */
+    static JsonNode judge(String python, List<AnsibleTemplates.Case> cases) throws IOException, InterruptedException {
         ObjectMapper mapper = new ObjectMapper();
         ArrayNode json = mapper.createArrayNode();
         for (AnsibleTemplates.Case c : cases) {
@@ -69,9 +74,9 @@ class JinjaAgreementTest {
         p.getInputStream().transferTo(out);
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), "render_jinja.py did not finish");
         assertEquals(0, p.exitValue(), "render_jinja.py failed");
-        verdicts = mapper.readTree(new String(out.toByteArray(), StandardCharsets.UTF_8));
         Files.delete(input);
         Files.delete(work);
+        return mapper.readTree(new String(out.toByteArray(), StandardCharsets.UTF_8));
     }
 
     /** The corpus' real Jinja2 templates, with variables for each of their branches. */
