@@ -60,7 +60,18 @@ public final class PasteIniReader {
         config.setMultiOption(true);
         config.setLowerCaseOption(false);
         config.setLowerCaseSection(false);
-        this.ini4j = IniParser.newInstance(config);
+        this.ini4j = new Ini4jParser(config);
+    }
+
+    /**
+     * ini4j's parser with this reader's configuration. {@code IniParser.newInstance} would look the class up as a
+     * service first: a {@code META-INF/services} resource searched in every jar of the plugin's class realm, tens of
+     * milliseconds of a cold check, to find the class named here.
+     */
+    private static final class Ini4jParser extends IniParser {
+        Ini4jParser(Config config) {
+            setConfig(config);
+        }
     }
 
     /**
