@@ -2,10 +2,13 @@ package io.github.footprint.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -18,8 +21,8 @@ import io.github.footprint.rules.RuleCatalog;
 import io.github.footprint.rules.RuleMeta;
 
 /**
- * {@code footprint.sarif}: SARIF 2.1.0 as GitHub code scanning reads it (STYLE.md §7). The rules come from the
- * catalogue with their pages as help; results point at the template file and line relative to the project
+ * {@code footprint.sarif}: SARIF 2.1.0 as GitHub code scanning reads it. The rules the results name
+ * come from the catalogue with their pages as help; results point at the template file and line relative to the project
  * base directory, and carry the finding's fingerprint (of the rule, the file, the line's text and the environment,
  * made by the findings stage), so an alert survives edits elsewhere in the file.
  */
@@ -35,7 +38,20 @@ public final class SarifReporter implements Reporter {
     }
 
     private static void write(ReportView view, JsonGenerator g) throws IOException {
-        List<Rule> rules = RuleCatalog.rules();
+        // the rules the results name, in the catalogue's order: a viewer shows a rule's help beside its alerts, and
+        // the pages of the rules that found nothing would be most of the file (400 KB on a clean check)
+        Set<String> found = new HashSet<>();
+        for (EnvironmentView env : view.environments()) {
+            for (ReportedFinding f : env.findings()) {
+                found.add(f.ruleId());
+            }
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (Rule r : RuleCatalog.rules()) {
+            if (found.contains(r.meta().id())) {
+                rules.add(r);
+            }
+        }
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
             index.put(rules.get(i).meta().id(), i);

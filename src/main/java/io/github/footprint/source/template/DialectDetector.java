@@ -21,18 +21,18 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class DialectDetector {
-    private static final Pattern TEMPITA = Pattern.compile(
+    static final Pattern TEMPITA = Pattern.compile(
             "\\{\\{(?:if |elif |else\\}\\}|endif\\}\\}|for |endfor\\}\\}|py:|default |inherit |def |enddef\\}\\}|#)");
-    private static final Pattern ERB = Pattern.compile("<%[=#]|-%>|<%-?\\s*end\\s*-?%>|<%-?\\s*(?:if|unless|@)");
-    private static final Pattern MAKO = Pattern.compile(
+    static final Pattern ERB = Pattern.compile("<%[=#]|-%>|<%-?\\s*end\\s*-?%>|<%-?\\s*(?:if|unless|@)");
+    static final Pattern MAKO = Pattern.compile(
             "<%(?:text|doc|def|inherit|namespace|include|block|page|call|self:|!)|</%|(?m:^[ \\t]*%[ \\t]*"
                     + "(?:if|elif|else|endif|for|endfor|while|endwhile|try|except|endtry)\\b)");
-    private static final Pattern JINJA_TAG = Pattern.compile("\\{%[-+]?\\s*(?:if|elif|else|endif|for|endfor|set|"
+    static final Pattern JINJA_TAG = Pattern.compile("\\{%[-+]?\\s*(?:if|elif|else|endif|for|endfor|set|"
             + "endset|raw|endraw|macro|endmacro|call|endcall|filter|endfilter|include|import|from|block|endblock|"
             + "extends|with|endwith|autoescape|endautoescape)\\b");
-    private static final Pattern JINJA_EXPRESSION = Pattern.compile("\\{\\{[^\\n]*?\\}\\}|\\{#[\\s\\S]*?#\\}");
-    private static final Pattern ASP_BLOCK = Pattern.compile("<%[\\s\\S]*?%>");
-    private static final Pattern SED = Pattern.compile("(?<![A-Za-z0-9_%])%[A-Z][A-Z0-9_]{2,}%(?![A-Za-z0-9_])|"
+    static final Pattern JINJA_EXPRESSION = Pattern.compile("\\{\\{[^\\n]*?\\}\\}|\\{#[\\s\\S]*?#\\}");
+    static final Pattern ASP_BLOCK = Pattern.compile("<%[\\s\\S]*?%>");
+    static final Pattern SED = Pattern.compile("(?<![A-Za-z0-9_%])%[A-Z][A-Z0-9_]{2,}%(?![A-Za-z0-9_])|"
             + "(?<![A-Za-z0-9_])__[A-Z][A-Z0-9_]*[A-Z0-9]__(?![A-Za-z0-9_])");
 
     private static final Pattern DOLLAR_NAME = Pattern.compile("(?<![$\\w\\\\])\\$[A-Z][A-Z0-9_]{2,}(?![A-Za-z0-9_{])");
@@ -77,47 +77,116 @@ public final class DialectDetector {
      * {@code %}, {@code __}, {@code @}, {@code ${}): without one, the text is {@link Dialect#NONE} and needs no scan.
      */
     public static boolean mayBeTemplate(CharSequence text) {
-        if (startsWith(text, "#jinja2:")) {
-            return true;
-        }
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '{' || c == '%' || c == '@' || c == '$' || c == '<'
-                    || (c == '_' && i + 1 < n && text.charAt(i + 1) == '_')) {
-                return true;
-            }
-        }
-        return false;
+        return startsWith(text, "#jinja2:") || Signs.of(text).any;
     }
 
     /** The dialect the text is written in, from what it holds. */
     public static Dialect fromContent(CharSequence text) {
-        if (!mayBeTemplate(text)) {
+        boolean header = startsWith(text, "#jinja2:");
+        Signs signs = Signs.of(text);
+        if (!header && !signs.any) {
             return Dialect.NONE;
         }
-        if (find(TEMPITA, text)) {
+        // each pattern runs only where the text holds what every one of its matches starts with (Signs)
+        if (signs.braces && find(TEMPITA, text)) {
             return Dialect.TEMPITA;
         }
-        boolean asp = contains(text, "<%");
-        if (asp && find(ERB, text)) {
+        if (signs.asp && find(ERB, text)) {
             return Dialect.ERB;
         }
-        if ((asp || contains(text, "%")) && find(MAKO, text)) {
+        if ((signs.asp || signs.closeTag || signs.linePercent) && find(MAKO, text)) {
             return Dialect.MAKO;
         }
-        if (startsWith(text, "#jinja2:") || find(JINJA_TAG, text) || find(JINJA_EXPRESSION, text)) {
+        if (header || signs.bracePercent && find(JINJA_TAG, text)
+                || (signs.braces || signs.braceHash) && find(JINJA_EXPRESSION, text)) {
             return Dialect.JINJA2;
         }
-        if (asp && find(ASP_BLOCK, text)) {
+        if (signs.asp && find(ASP_BLOCK, text)) {
             return Dialect.MAKO;
         }
-        if (find(SED, text)) {
+        if ((signs.percentUpper || signs.underscores) && find(SED, text)) {
             return Dialect.SED;
         }
-        if (contains(text, "@") || contains(text, "${")) {
+        if (signs.at || signs.dollarBrace) {
             return Dialect.MAVEN;
         }
         return Dialect.NONE;
+    }
+
+    /**
+     * One pass over a text for the character pairs every construct of a dialect starts with: a file of thousands of
+     * lines is scanned once, and the dialect patterns run only where their first characters occur.
+     */
+    static final class Signs {
+        /** {@code {{}: Tempita, a Jinja2 expression. */
+        boolean braces;
+        /** <code>{%</code>: a Jinja2 tag. */
+        boolean bracePercent;
+        /** <code>{#</code>: a Jinja2 comment. */
+        boolean braceHash;
+        /** {@code <%}: ERB, Mako tags and blocks. */
+        boolean asp;
+        /** {@code </%}: a Mako closing tag. */
+        boolean closeTag;
+        /** A {@code %} first on its line after blanks and tabs (a line start as {@code (?m:^)} has it): Mako. */
+        boolean linePercent;
+        /** {@code %} and an upper-case letter: a sed {@code %NAME%}. */
+        boolean percentUpper;
+        /** {@code __}: a sed {@code __NAME__}. */
+        boolean underscores;
+        /** {@code @}: Maven's {@code @name@}. */
+        boolean at;
+        /** <code>${</code>: Maven's {@code ${name}}. */
+        boolean dollarBrace;
+        /** Any character that starts a construct: {@code {}, {@code %}, {@code @}, {@code $}, {@code <}, {@code __}. */
+        boolean any;
+
+        static Signs of(CharSequence text) {
+            Signs s = new Signs();
+            boolean lineStart = true;
+            for (int i = 0, n = text.length(); i < n; i++) {
+                char c = text.charAt(i);
+                char next = i + 1 < n ? text.charAt(i + 1) : 0;
+                switch (c) {
+                    case '{':
+                        s.any = true;
+                        s.braces |= next == '{';
+                        s.bracePercent |= next == '%';
+                        s.braceHash |= next == '#';
+                        break;
+                    case '<':
+                        s.any = true;
+                        s.asp |= next == '%';
+                        s.closeTag |= next == '/' && i + 2 < n && text.charAt(i + 2) == '%';
+                        break;
+                    case '%':
+                        s.any = true;
+                        s.linePercent |= lineStart;
+                        s.percentUpper |= next >= 'A' && next <= 'Z';
+                        break;
+                    case '_':
+                        if (next == '_') {
+                            s.any = true;
+                            s.underscores = true;
+                        }
+                        break;
+                    case '@':
+                        s.any = true;
+                        s.at = true;
+                        break;
+                    case '$':
+                        s.any = true;
+                        s.dollarBrace |= next == '{';
+                        break;
+                    default:
+                        break;
+                }
+                // the line terminators of java.util.regex without UNIX_LINES; blanks and tabs keep a line's start
+                lineStart = c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029'
+                        || lineStart && (c == ' ' || c == '\t');
+            }
+            return s;
+        }
     }
 
     private static boolean find(Pattern p, CharSequence text) {
