@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.ToLongFunction;
 
 import io.github.footprint.base.Location;
 import io.github.footprint.model.memory.Assumption;
@@ -426,6 +427,35 @@ public final class FootprintView {
 
     public List<Component> components() {
         return components;
+    }
+
+    /**
+     * The {@code n} components largest by {@code size} (of equal sizes, the earlier), in the order of
+     * {@link #components()}: what a console table or a chart shows of thousands, the others summed on one row.
+     */
+    public List<Component> largest(int n, ToLongFunction<Component> size) {
+        if (components.size() <= n) {
+            return components;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < components.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> {
+            int c = Long.compare(size.applyAsLong(components.get(b)), size.applyAsLong(components.get(a)));
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        boolean[] keep = new boolean[components.size()];
+        for (int i = 0; i < n; i++) {
+            keep[order.get(i)] = true;
+        }
+        List<Component> out = new ArrayList<>();
+        for (int i = 0; i < components.size(); i++) {
+            if (keep[i]) {
+                out.add(components.get(i));
+            }
+        }
+        return out;
     }
 
     /** The event MPM's children that may linger after a graceful restart (not in the totals). */

@@ -68,7 +68,7 @@ final class FootprintTable {
 
     private void table(FootprintView fp) {
         List<String[]> rows = new ArrayList<>();
-        List<FootprintView.Component> shown = shown(fp.components());
+        List<FootprintView.Component> shown = fp.largest(ROWS, FootprintView.Component::resident);
         long moreCount = 0;
         long moreResident = 0;
         long moreVirtual = 0;
@@ -111,35 +111,6 @@ final class FootprintTable {
             prose(INDENT + INDENT + "'" + rows.get(rows.size() - 1)[0] + "' sums the smaller components;"
                     + " footprint.json and the HTML report list each");
         }
-    }
-
-    /**
-     * The components the table shows: all of them up to {@link #ROWS}; of more, the {@code ROWS} largest by resident
-     * total (the earlier one on a tie), in the table's order.
-     */
-    private static List<FootprintView.Component> shown(List<FootprintView.Component> all) {
-        if (all.size() <= ROWS) {
-            return all;
-        }
-        List<Integer> byResident = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            byResident.add(i);
-        }
-        byResident.sort((a, b) -> {
-            int c = Long.compare(all.get(b).resident(), all.get(a).resident());
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        boolean[] keep = new boolean[all.size()];
-        for (int i = 0; i < ROWS; i++) {
-            keep[byResident.get(i)] = true;
-        }
-        List<FootprintView.Component> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            if (keep[i]) {
-                out.add(all.get(i));
-            }
-        }
-        return out;
     }
 
     private static List<String[]> concat(List<String[]> rows, String[]... more) {

@@ -45,6 +45,8 @@ import io.github.footprint.engine.CheckResult;
 class HtmlReportBrowserTest {
     static final int WIDTH = 1280;
     static final int HEIGHT = 1000;
+    /** The parts a bar shows before the others are one part (as a console table shows 20 rows). */
+    private static final int PARTS = 20;
     static final Path SCREENSHOTS = Path.of("target/footprint-screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -166,6 +168,40 @@ class HtmlReportBrowserTest {
     }
 
     /**
+     * Thirty daemon groups of ten sizes: each bar shows the 20 largest and one part for the other ten, still to
+     * scale, and the table below lists all thirty.
+     */
+    @org.junit.jupiter.api.Test
+    void aBarOfManyDaemonsShowsTheLargestAndOnePartForTheRest() throws Exception {
+        Path base = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "many-daemons");
+        Path src = base.resolve("src/main/deploy");
+        Files.createDirectories(src);
+        StringBuilder conf = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            conf.append("WSGIDaemonProcess app").append(i).append(" processes=").append(1 + i % 10)
+                    .append(" threads=2\n");
+        }
+        Files.writeString(src.resolve("apps.conf"), conf.toString());
+        Path out = base.resolve("target/footprint");
+        CheckResult r = new CheckEngine().run(new io.github.footprint.engine.CheckRequest.Builder().baseDirectory(base)
+                .sourceDirectory(src).outputDirectory(out).toolVersion("test").host("memory", "4G").build());
+        JsonNode report = JSON.readTree(new JsonReporter().write(r.view(), ReportTarget.files(out)).orElseThrow()
+                .toFile());
+        assertTrue(report.get("environments").get(0).get("memory").get("components").size() > PARTS + 5,
+                report.toString());
+        Path page = new HtmlReporter().write(r.view(), ReportTarget.files(out)).orElseThrow();
+        browser.open(page.toUri());
+        checkCharts(report);
+        assertEquals(PARTS + 1, browser.eval("document.querySelectorAll('#fp-chart-resident rect.fp-seg').length")
+                .asInt());
+        assertTrue(browser.eval("document.querySelector('#fp-chart-resident .fp-legend').textContent").asText()
+                .contains("more"), "the legend names the summed part");
+        assertTrue(browser.eval("document.querySelectorAll('table.fp-table tbody tr').length").asInt() > PARTS + 5,
+                "the table lists every component");
+        assertEquals(List.of(), browser.problems());
+    }
+
+    /**
      * Jenkins serves archived HTML under {@code default-src 'none'; img-src 'self'; style-src 'self'}: the page's
      * style sheet is blocked, and the charts must still draw to scale, their fills and lines being SVG attributes.
      */
@@ -269,9 +305,29 @@ class HtmlReportBrowserTest {
                 }
             }
         } else {
+            List<Long> all = new ArrayList<>();
             for (JsonNode comp : env.get("memory").get("components")) {
-                out.add(comp.get(chart.equals("resident") ? "residentBytes" : "virtualBytes").asLong());
+                all.add(comp.get(chart.equals("resident") ? "residentBytes" : "virtualBytes").asLong());
             }
+            if (all.size() <= PARTS) {
+                return all;
+            }
+            // of more, the PARTS largest (the earlier of equals) in their order, then the others as one part
+            List<Integer> bySize = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                bySize.add(i);
+            }
+            bySize.sort((a, b) -> all.get(b).equals(all.get(a)) ? a - b : Long.compare(all.get(b), all.get(a)));
+            Set<Integer> largest = new TreeSet<>(bySize.subList(0, PARTS));
+            long rest = 0;
+            for (int i = 0; i < all.size(); i++) {
+                if (largest.contains(i)) {
+                    out.add(all.get(i));
+                } else {
+                    rest += all.get(i);
+                }
+            }
+            out.add(rest);
         }
         return out;
     }

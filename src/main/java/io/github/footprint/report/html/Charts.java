@@ -6,8 +6,10 @@ import static io.github.footprint.report.html.Html.num;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.ToLongFunction;
 
 import io.github.footprint.findings.EnvironmentView;
 import io.github.footprint.findings.FootprintView;
@@ -57,6 +59,9 @@ final class Charts {
     private static final int BAR_H = 26;
     private static final int AXIS = 36;
     private static final int LABEL_CHARS = 19;
+
+    /** The parts a bar shows: of more components, the largest, and the others as one part. */
+    static final int PARTS = 20;
 
     /** The fills: one per kind of Apache process, and a cycle for daemon groups and pools. */
     private static final String[] CYCLE = {"fp-f-d0", "fp-f-d1", "fp-f-d2", "fp-f-d3", "fp-f-d4", "fp-f-d5"};
@@ -115,6 +120,7 @@ final class Charts {
                 + pattern("fp-f-d4", "#d7ccc8",
                         "<path d=\"M0,0 l8,8 M-2,6 l4,4 M6,-2 l4,4\" stroke=\"#3e2723\" stroke-width=\"2\"/>")
                 + pattern("fp-f-d5", "#f9a825", "")
+                + pattern("fp-f-more", "#eeeeee", "<path d=\"M0,4 H8 M4,0 V8\" stroke=\"#616161\" stroke-width=\"1\"/>")
                 + "<pattern id=\"fp-f-over\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
                 + "<path d=\"M0,6 L6,0 M-1,1 L1,-1 M5,7 L7,5\" stroke=\"#b71c1c\" stroke-width=\"1.5\"/></pattern>\n"
                 + "</defs></svg>\n";
@@ -371,12 +377,27 @@ final class Charts {
                     r.empty = "no Apache or mod_wsgi process to size";
                 } else {
                     r.total = resident ? fp.resident() : fp.virtual();
+                    ToLongFunction<FootprintView.Component> size = resident ? FootprintView.Component::resident
+                            : FootprintView.Component::virtual;
+                    List<FootprintView.Component> shown = fp.largest(PARTS, size);
+                    long rest = 0;
                     for (FootprintView.Component c : fp.components()) {
+                        rest += size.applyAsLong(c);
+                    }
+                    for (FootprintView.Component c : shown) {
                         long each = resident ? c.residentEach() : c.virtualEach();
-                        long all = resident ? c.resident() : c.virtual();
+                        long all = size.applyAsLong(c);
+                        rest -= all;
                         String fill = fill(c, fills);
                         r.parts.add(new Part(c.name(), fill, all, c.name() + ": " + c.count() + " \u00d7 "
                                 + Sizes.format(each) + " = " + Sizes.format(all) + at(c.where())));
+                    }
+                    int more = fp.components().size() - shown.size();
+                    if (more > 0) {
+                        // thousands of parts a pixel wide tell nothing: the smaller ones as one, each in the table
+                        String name = String.format(Locale.ROOT, "%,d more", more);
+                        r.parts.add(new Part(name, "fp-f-more", rest, name + ": " + Sizes.format(rest)
+                                + " together, each in the footprint table"));
                     }
                 }
             }
