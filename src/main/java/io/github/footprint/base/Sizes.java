@@ -50,7 +50,21 @@ public final class Sizes {
         }
         // what String.format("%.1f") prints (the double's exact value rounded half up), without a Formatter: a
         // footprint formats sizes for every one of thousands of daemons
-        return (v == Math.floor(v) ? Long.toString((long) v)
-                : new BigDecimal(v).setScale(1, RoundingMode.HALF_UP).toPlainString()) + " " + units[u];
+        long magnitude = Math.abs(bytes);
+        if (bytes == Long.MIN_VALUE || magnitude >= 1L << 53) {
+            // beyond 2^53 bytes the double is not the number of bytes: round the double's own value
+            return (v == Math.floor(v) ? Long.toString((long) v)
+                    : new BigDecimal(v).setScale(1, RoundingMode.HALF_UP).toPlainString()) + " " + units[u];
+        }
+        // below 2^53 bytes, v is bytes / 1024^u exactly: tenths rounded half up in integers
+        int shift = 10 * u;
+        long mask = (1L << shift) - 1;
+        String sign = bytes < 0 ? "-" : "";
+        if ((magnitude & mask) == 0) {
+            return sign + (magnitude >> shift) + " " + units[u];
+        }
+        long tenths = magnitude * 10;
+        long rounded = (tenths >> shift) + ((tenths & mask) >= 1L << (shift - 1) ? 1 : 0);
+        return sign + rounded / 10 + "." + rounded % 10 + " " + units[u];
     }
 }

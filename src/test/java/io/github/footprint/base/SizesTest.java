@@ -2,6 +2,8 @@ package io.github.footprint.base;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class SizesTest {
@@ -38,8 +40,12 @@ class SizesTest {
     @Test
     void oneDecimalAsStringFormatRoundsIt() {
         java.util.Random r = new java.util.Random(42);
-        for (int i = 0; i < 200_000; i++) {
-            long b = i < 100_000 ? i * 1024L / 10 + i : Math.abs(r.nextLong() >> r.nextInt(40));
+        for (int i = 0; i < 300_000; i++) {
+            // small steps, then every magnitude, then negative sizes (a headroom that is an overrun) and the ends
+            long b = i < 100_000 ? i * 1024L / 10 + i : i < 200_000 ? Math.abs(r.nextLong() >> r.nextInt(64))
+                    : i < 299_990 ? -Math.abs(r.nextLong() >> r.nextInt(64))
+                    : List.of(Long.MAX_VALUE, Long.MIN_VALUE, 1L << 53, (1L << 53) - 1, -(1L << 53), (1L << 53) + 1,
+                            1L << 60, (1L << 60) - 1, 1023L << 50, -1L).get(i - 299_990);
             double v = b;
             String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
             int u = 0;
