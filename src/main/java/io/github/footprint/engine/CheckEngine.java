@@ -286,7 +286,7 @@ public final class CheckEngine {
         for (SourceFile f : sources.files(FileKind.INI)) {
             if (f.parseable()) {
                 try {
-                    // set up (ini4j's parser found through its service lookup) only for a project with INI files
+                    // set up only for a project with INI files
                     if (ini == null) {
                         ini = new PasteIniReader();
                     }
