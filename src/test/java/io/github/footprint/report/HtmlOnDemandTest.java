@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,12 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
 import io.github.footprint.engine.CheckResult;
+import io.github.footprint.testing.WatchingLoader;
 
 /**
  * Cold start: a check that writes console, JSON, SARIF and JUnit loads no class of the HTML report and none of the
  * Markdown library; asked for html, it loads the report's classes but still no Markdown class (the rule pages come
- * rendered in the jar). Seen in a class loader of its own over the plugin's classes and jars,
- * which tells what was loaded.
+ * rendered in the jar). Seen in a {@link WatchingLoader}, which tells what was loaded.
  */
 class HtmlOnDemandTest {
     private static final List<String> HTML_CLASSES = List.of("io.github.footprint.report.HtmlReporter",
@@ -35,17 +33,6 @@ class HtmlOnDemandTest {
 
     @TempDir
     Path base;
-
-    /** A class loader that says which classes it has loaded itself. */
-    static final class Watching extends URLClassLoader {
-        Watching(URL[] urls) {
-            super(urls, ClassLoader.getPlatformClassLoader());
-        }
-
-        boolean loaded(String name) {
-            return findLoadedClass(name) != null;
-        }
-    }
 
     /** Runs the check on a tree inside the loader and writes the reports of that {@code formats} value. */
     public static final class Driver {
@@ -63,20 +50,6 @@ class HtmlOnDemandTest {
         }
     }
 
-    private Watching loader() throws Exception {
-        List<URL> urls = new ArrayList<>();
-        for (Class<?> c : List.of(CheckEngine.class, HtmlOnDemandTest.class,
-                org.codehaus.plexus.interpolation.Interpolator.class, org.codehaus.plexus.util.DirectoryScanner.class,
-                org.ini4j.spi.IniParser.class, com.fasterxml.jackson.core.JsonFactory.class,
-                org.commonmark.parser.Parser.class, org.commonmark.ext.gfm.tables.TablesExtension.class)) {
-            URL u = c.getProtectionDomain().getCodeSource().getLocation();
-            if (!urls.contains(u)) {
-                urls.add(u);
-            }
-        }
-        return new Watching(urls.toArray(new URL[0]));
-    }
-
     private void tree() throws Exception {
         Path apache = Files.createDirectories(base.resolve("src/main/deploy/apache"));
         Files.writeString(apache.resolve("app.conf"), "WSGIDaemonProcess app processes=2 threads=5 maximum-requests=5000\n");
@@ -86,20 +59,19 @@ class HtmlOnDemandTest {
 
     private List<String> loadedAfter(String formats) throws Exception {
         tree();
-        try (Watching w = loader()) {
-            w.loadClass(Driver.class.getName()).getMethod("run", Path.class, String.class).invoke(null, base, formats);
-            List<String> loaded = new ArrayList<>();
-            List<String> all = new ArrayList<>(HTML_CLASSES);
-            all.addAll(MARKDOWN_CLASSES);
-            for (String c : all) {
-                if (w.loaded(c)) {
-                    loaded.add(c);
-                }
+        WatchingLoader w = new WatchingLoader("io.github.footprint.", "org.commonmark.");
+        w.run(Driver.class, new Class<?>[] {Path.class, String.class}, base, formats);
+        List<String> loaded = new ArrayList<>();
+        List<String> all = new ArrayList<>(HTML_CLASSES);
+        all.addAll(MARKDOWN_CLASSES);
+        for (String c : all) {
+            if (w.defined(c)) {
+                loaded.add(c);
             }
-            // the run did happen in this loader
-            assertTrue(w.loaded(CheckEngine.class.getName()));
-            return loaded;
         }
+        // the run did happen in this loader
+        assertTrue(w.defined(CheckEngine.class.getName()));
+        return loaded;
     }
 
     @Test

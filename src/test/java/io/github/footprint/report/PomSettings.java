@@ -21,12 +21,12 @@ import io.github.footprint.model.Host;
  * project's properties (as the mojo passes them) and the footprint plugin's {@code <configuration>}. An element this
  * reader does not know fails the test, so that an example's setting is never silently dropped.
  */
-final class PomSettings {
+public final class PomSettings {
     private PomSettings() {
     }
 
     /** A request builder for the project, its reports going to {@code out}. */
-    static CheckRequest.Builder of(Path project, Path out) throws Exception {
+    public static CheckRequest.Builder of(Path project, Path out) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(false);
         f.setExpandEntityReferences(false);

@@ -99,8 +99,8 @@ public final class FastJinja implements TemplateEngine {
             Object outcome = cache.get(t.content());
             if (outcome == null) {
                 // brackets nested beyond what Jinja2's parser can follow: the full engine refuses the template
-                outcome = TreeBuilder.BRACKET_FRAMES * TreeBuilder.bracketDepth(t.content())
-                        >= TreeBuilder.RECURSION_LIMIT ? FastExpressions.FALLBACK
+                outcome = ParserDepth.BRACKET_FRAMES * ParserDepth.bracketDepth(t.content())
+                        >= ParserDepth.RECURSION_LIMIT ? FastExpressions.FALLBACK
                                 : FastExpressions.evaluate(t.content(), scope);
                 if (cache.size() < MAX_CACHED) {
                     cache.put(t.content(), outcome);

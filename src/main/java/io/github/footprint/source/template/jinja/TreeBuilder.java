@@ -131,9 +131,10 @@ final class TreeBuilder {
             Node parent = parents.peek();
             int line = line(t.tagStart());
             if (t.type() != Jinja2Lexer.Type.TEXT) {
-                int brackets = bracketDepth(t.content());
-                if (BLOCK_FRAMES * open.size() + BRACKET_FRAMES * brackets >= RECURSION_LIMIT) {
-                    throw new BuildError(recursion(brackets + " nested brackets", open.size()), line);
+                int brackets = ParserDepth.bracketDepth(t.content());
+                if (ParserDepth.BLOCK_FRAMES * open.size() + ParserDepth.BRACKET_FRAMES * brackets
+                        >= ParserDepth.RECURSION_LIMIT) {
+                    throw new BuildError(ParserDepth.recursion(brackets + " nested brackets", open.size()), line);
                 }
             }
             switch (t.type()) {
@@ -209,8 +210,8 @@ final class TreeBuilder {
                                     + " the Python code of each nested if, for, macro and call; this " + name
                                     + " is the " + (indent + 1) + "th, beyond Python's 100 levels)", line);
                         }
-                        if (BLOCK_FRAMES * (open.size() + 1) >= RECURSION_LIMIT) {
-                            throw new BuildError(recursion("", open.size() + 1), line);
+                        if (ParserDepth.BLOCK_FRAMES * (open.size() + 1) >= ParserDepth.RECURSION_LIMIT) {
+                            throw new BuildError(ParserDepth.recursion("", open.size() + 1), line);
                         }
                         indents.push(indents1);
                         indent += indents1 ? 1 : 0;
@@ -246,49 +247,6 @@ final class TreeBuilder {
      */
     static final Set<String> INDENTING = Set.of("if", "for", "macro", "call");
     static final int MAX_INDENT = 99;
-    /**
-     * Jinja2's parser recurses: about 4 Python frames per open block ({@code subparse}, {@code parse_statement},
-     * the tag's parser, {@code parse_statements}) and 14 per open bracket ({@code parse_primary} down through
-     * {@code parse_tuple} and the operator levels), against Python's recursion limit of 1000 frames. Measured with
-     * python3-jinja2 3.1: 247 nested {@code with}, 70 nested parentheses, 56 parentheses inside 50 {@code if}s fail
-     * with RecursionError. A template that needs more frames than the limit always fails; under Ansible, whose own
-     * frames lie below, sooner.
-     */
-    static final int BLOCK_FRAMES = 4;
-    static final int BRACKET_FRAMES = 14;
-    static final int RECURSION_LIMIT = 1000;
-
-    private static String recursion(String brackets, int blocks) {
-        return "RecursionError: maximum recursion depth exceeded (Jinja2's parser needs a Python frame per level:"
-                + (brackets.isEmpty() ? "" : " " + brackets) + (brackets.isEmpty() || blocks == 0 ? "" : " inside")
-                + (blocks == 0 ? "" : " " + blocks + " nested blocks") + ", beyond Python's limit of "
-                + RECURSION_LIMIT + " frames)";
-    }
-
-    /** The deepest nesting of {@code ( [ {} in a tag's content, outside string literals. */
-    static int bracketDepth(String content) {
-        int depth = 0;
-        int max = 0;
-        char quote = 0;
-        for (int i = 0; i < content.length(); i++) {
-            char c = content.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                max = Math.max(max, ++depth);
-            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
-                depth--;
-            }
-        }
-        return max;
-    }
-
     private static void add(Node parent, Node child) {
         child.setParent(parent);
         parent.getChildren().add(child);
