@@ -5,9 +5,10 @@ import java.util.Arrays;
 /**
  * One pass over a file's bytes for what loading asks before it decodes them: the first NUL byte, whether every
  * byte is ASCII, and for ASCII text (whose characters are its bytes) where its lines start (as
- * {@link LineEnds#HTTPD} cuts them), whether it holds a carriage return or a placeholder delimiter
- * ({@code @}, {@code ${}) or the start of another template language's construct ({@code {{}, {@code {%},
- * {@code {#}, {@code <%}, {@code %} before a capital or a blank, {@code __} before a capital).
+ * {@link LineEnds#HTTPD} cuts them), whether it holds a carriage return or placeholder delimiters
+ * ({@code ${}, two {@code @} on one line) or the start of another template language's construct ({@code {{},
+ * {@code {%}, {@code {#}, {@code <%}, {@code %} before a capital or a blank, {@code __} or {@code $} before a
+ * capital).
  * One loop instead of a pass per question, which matters most before the JIT has compiled it.
  */
 final class ByteScan {
@@ -18,9 +19,12 @@ final class ByteScan {
     /** For ASCII text: where each line starts, then one past the end of the last line plus one. */
     final int[] starts;
     final boolean carriageReturn;
-    /** An {@code @} or a {@code ${}: rendering may have something to do. */
+    /** A {@code ${} or two {@code @} on one line: rendering may have something to do. */
     final boolean delimiter;
-    /** What may start a construct of Jinja2, Mako, ERB or sed placeholders: the dialect must be looked for. */
+    /**
+     * What may start a construct of Jinja2, Mako, ERB or sed placeholders (the default forms and {@code $NAME}): the
+     * dialect must be looked for. Placeholder forms the user sets are the loader's to look for.
+     */
     final boolean templateHint;
 
     private ByteScan(int nul, boolean ascii, int[] starts, boolean carriageReturn, boolean delimiter,
@@ -48,6 +52,7 @@ final class ByteScan {
         int k = 1;
         boolean cr = false;
         boolean delimiter = false;
+        boolean atInLine = false;
         // Ansible's "#jinja2:" first line is a template's, whatever follows
         boolean template = n >= 8 && b[0] == '#' && b[1] == 'j' && b[2] == 'i' && b[3] == 'n' && b[4] == 'j'
                 && b[5] == 'a' && b[6] == '2' && b[7] == ':';
@@ -61,6 +66,7 @@ final class ByteScan {
                             : d == '_' && i + 2 < n && b[i + 2] >= 'A' && b[i + 2] <= 'Z';
                 }
             } else if (c == '\n') {
+                atInLine = false;
                 if (k == starts.length) {
                     starts = Arrays.copyOf(starts, 2 * k);
                 }
@@ -71,9 +77,16 @@ final class ByteScan {
             } else if (c == '\r') {
                 cr = true;
             } else if (c == '@') {
-                delimiter = true;
+                // a placeholder needs both its @ on one line (TemplateRenderer.delimiters)
+                delimiter |= atInLine;
+                atInLine = true;
             } else if (c == '$') {
-                delimiter |= i + 1 < n && b[i + 1] == '{';
+                if (i + 1 < n) {
+                    int d = b[i + 1];
+                    delimiter |= d == '{';
+                    // a sed-style $NAME (DialectDetector's, in httpd and INI files)
+                    template |= d >= 'A' && d <= 'Z';
+                }
             } else if (c == '%' || c == '<') {
                 if (!template && i + 1 < n) {
                     int d = b[i + 1];

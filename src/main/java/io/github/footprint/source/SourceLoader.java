@@ -26,6 +26,7 @@ import io.github.footprint.base.UrlPasswords;
 import io.github.footprint.source.template.Dialect;
 import io.github.footprint.source.template.DialectDetector;
 import io.github.footprint.source.template.RenderedTemplate;
+import io.github.footprint.source.template.SedForms;
 import io.github.footprint.source.template.TemplateEngine;
 import io.github.footprint.source.template.TemplateEngines;
 import io.github.footprint.source.template.TemplateInput;
@@ -401,7 +402,10 @@ public final class SourceLoader {
             Dialect named = given != null ? given : name.dialect();
             // a dialect the user names is read as that dialect, whatever the text holds
             boolean unrendered = given != null && given != Dialect.NONE;
-            if (!scan.templateHint && !unrendered && renderer.keeps(scan.carriageReturn, scan.delimiter)) {
+            // the scan knows the default placeholder forms; forms the user sets are looked for in the text
+            boolean ownForms = !engines.sedForms().equals(SedForms.DEFAULT) && engines.sedForms().mayOccurIn(text);
+            if (!scan.templateHint && !ownForms && !unrendered
+                    && renderer.keeps(scan.carriageReturn, scan.delimiter)) {
                 // nothing to render: the text is the file, line for line
                 SourceFile kept = new SourceFile(display, treePath, kind, text, scan.starts, null, problems, List.of(),
                         true);

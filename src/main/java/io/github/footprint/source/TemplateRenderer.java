@@ -98,11 +98,35 @@ public final class TemplateRenderer {
     }
 
     /**
-     * True when rendering would give the text back line for line: filtering is off, or there is no placeholder
-     * delimiter ({@code @}, {@code ${}) in it; and there is no {@code \r}, which would end a rendered line.
+     * True when rendering would give the text back line for line: filtering is off, or no line could hold a
+     * placeholder ({@link #delimiters}); and there is no {@code \r}, which would end a rendered line.
      */
     boolean keeps(String text) {
-        return keeps(text.indexOf('\r') >= 0, text.indexOf('@') >= 0 || text.contains("${"));
+        return keeps(text.indexOf('\r') >= 0, delimiters(text));
+    }
+
+    /**
+     * Whether a line of the text could hold a placeholder: a {@code ${}, or two {@code @} on one line (an
+     * {@code @name@} or {@code @@Name@@} needs both ends on the line it is rendered in; a single {@code @}, as in
+     * {@code ServerAdmin webmaster@example.com}, leaves the line as it is).
+     */
+    static boolean delimiters(String text) {
+        if (text.contains("${")) {
+            return true;
+        }
+        int at = text.indexOf('@');
+        while (at >= 0) {
+            int next = text.indexOf('@', at + 1);
+            if (next < 0) {
+                return false;
+            }
+            int nl = text.indexOf('\n', at + 1);
+            if (nl < 0 || next < nl) {
+                return true;
+            }
+            at = next;
+        }
+        return false;
     }
 
     /** {@link #keeps(String)} from what a scan of the text found: a {@code \r}, an {@code @} or a {@code ${}. */

@@ -82,4 +82,35 @@ class TemplateParametersTest {
         assertEquals("%NAME%,{{NAME}}", Trees.request(base).sedPlaceholders("%NAME%, {{NAME}}").build().sedForms()
                 .toString());
     }
+
+    /**
+     * A placeholder is one wherever it stands in a file: a {@code $NAME} in an httpd file, or a form the user sets,
+     * in a file that holds no other sign of a template (no {@code @}, no {@code ${}) is a value not known yet, not
+     * the text httpd would refuse. (Read as written, {@code processes=$PROCS} was FP204, "httpd refuses to start".)
+     */
+    @Test
+    void placeholdersInAFileWithNoOtherSign() throws Exception {
+        Trees.deploy(base, "app.conf", "WSGIDaemonProcess app threads=3 processes=$PROCS\n");
+        assertTrue(daemons(Trees.request(base), 0).get(0).unknown("processes"));
+        Trees.deploy(base, "app.conf", "WSGIDaemonProcess app threads=3 processes=#PROCS#\n");
+        assertTrue(daemons(Trees.request(base).sedPlaceholders("#NAME#"), 0).get(0).unknown("processes"));
+        // without the form, #PROCS# is what httpd reads, and refuses
+        assertEquals(List.of("FP204"), rules(Trees.request(base), "FP204"));
+        // a single @ on a line renders nothing: the file is read as written, whatever the properties hold
+        Properties p = new Properties();
+        p.setProperty("example.com", "x");
+        Trees.deploy(base, "app.conf", "ServerAdmin webmaster@example.com\nWSGIDaemonProcess app threads=3\n");
+        assertEquals(3, daemons(Trees.request(base).properties(p), 0).get(0).threads());
+        assertEquals(List.of(), rules(Trees.request(base).properties(p), "FP002"));
+    }
+
+    private List<String> rules(CheckRequest.Builder b, String id) throws RequestException {
+        List<String> out = new java.util.ArrayList<>();
+        new CheckEngine().run(b.build()).environments().get(0).findings().forEach(f -> {
+            if (f.ruleId().equals(id)) {
+                out.add(id);
+            }
+        });
+        return out;
+    }
 }

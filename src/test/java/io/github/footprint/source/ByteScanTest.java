@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -16,11 +17,16 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
+import io.github.footprint.source.template.Dialect;
+import io.github.footprint.source.template.DialectDetector;
+import io.github.footprint.source.template.TemplateName;
+
 /** The one-pass byte scan answers as the String checks it stands in for. */
 class ByteScanTest {
     private static final List<String> PIECES = List.of("\n", "\r", "\r\n", "@", "${", "$", "{", "://", ":/", "pass",
             "PaSs", "pa", "secret", "SECRE", "sEcReT", "token", "TOKE", "tOkEn", "se", "to", " ", "\t", "a", "Z", "~",
-            "\u0000", "\u00e9", "x=1", "");
+            "\u0000", "\u00e9", "x=1", "", "$A", "$PROCS", "@x@", "@@X@@", "%NAME%", "__NAME__", "{{", "{%", "<%", "%",
+            "% if", "__", "_", "webmaster@example.com");
 
     @Provide
     Arbitrary<String> texts() {
@@ -53,12 +59,39 @@ class ByteScanTest {
             return;
         }
         assertEquals(text.indexOf('\r') >= 0, scan.carriageReturn, text);
-        assertEquals(text.indexOf('@') >= 0 || text.contains("${"), scan.delimiter, text);
+        assertEquals(TemplateRenderer.delimiters(text), scan.delimiter, text);
         if (!scan.carriageReturn) {
             assertArrayEquals(SourceLoader.lineStarts(text), scan.starts, text);
             // and the lines they give are those LineEnds.HTTPD cuts
             SourceFile f = new SourceFile("f", "f", FileKind.APACHE, text, scan.starts, null, List.of(), List.of(), true);
             assertEquals(LineEnds.HTTPD.split(text), List.copyOf(f.lines()), text);
+        }
+    }
+
+    /**
+     * What lets a file skip the dialect detection and the renderer is exact: without a template hint, the detector
+     * finds no dialect but Maven's (which has no engine); without delimiters, Maven filtering gives every line back
+     * as written, whatever the properties.
+     */
+    @Property(tries = 3000)
+    void theFastPathSkipsNothingThatWouldRender(@ForAll("texts") String text) {
+        ByteScan scan = ByteScan.of(text.getBytes(StandardCharsets.UTF_8));
+        if (!scan.ascii || scan.nul >= 0) {
+            return;
+        }
+        if (!scan.templateHint) {
+            Dialect d = DialectDetector.detect(TemplateName.of("a.conf"), text, true);
+            assertTrue(d == Dialect.NONE || d == Dialect.MAVEN, d + " in " + text);
+        }
+        if (!scan.delimiter && !scan.carriageReturn) {
+            Properties p = new Properties();
+            for (String name : List.of("x", "X", "A", "PROCS", "NAME", "example.com", "pass")) {
+                p.setProperty(name, "<" + name + ">");
+            }
+            List<String> lines = LineEnds.HTTPD.split(text);
+            TemplateRenderer.Rendered r = new TemplateRenderer(p, true).render(lines);
+            assertEquals(lines, r.lines, text);
+            assertEquals(List.of(), r.unresolved, text);
         }
     }
 

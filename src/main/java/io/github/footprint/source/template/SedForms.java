@@ -16,6 +16,7 @@ public final class SedForms {
 
     private final List<String> forms;
     private final Pattern pattern;
+    private final List<String> prefixes = new ArrayList<>();
 
     private SedForms(List<String> forms) {
         this.forms = List.copyOf(forms);
@@ -24,6 +25,7 @@ public final class SedForms {
             int k = f.indexOf("NAME");
             String prefix = f.substring(0, k);
             String suffix = f.substring(k + 4);
+            prefixes.add(prefix);
             if (r.length() > 0) {
                 r.append('|');
             }
@@ -31,6 +33,16 @@ public final class SedForms {
                     .append(Pattern.quote(suffix)).append("(?![A-Za-z0-9_])");
         }
         this.pattern = Pattern.compile(r.toString());
+    }
+
+    /** Whether the text holds the beginning of one of the forms (a placeholder of this set may be in it). */
+    public boolean mayOccurIn(String text) {
+        for (String p : prefixes) {
+            if (text.contains(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -81,6 +93,7 @@ public final class SedForms {
             int k = f.indexOf("NAME");
             String prefix = f.substring(0, k);
             String suffix = f.substring(k + 4);
+            prefixes.add(prefix);
             if (placeholder.startsWith(prefix) && placeholder.endsWith(suffix)
                     && placeholder.length() > prefix.length() + suffix.length()) {
                 return placeholder.substring(prefix.length(), placeholder.length() - suffix.length());
