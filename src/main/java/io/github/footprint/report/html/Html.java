@@ -14,8 +14,16 @@ final class Html {
         if (text == null) {
             return "";
         }
-        StringBuilder b = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
+        // most texts (names, sizes, paths) need nothing: they are given back as they are
+        int first = 0;
+        while (first < text.length() && plain(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '&':
@@ -51,6 +59,11 @@ final class Html {
             }
         }
         return b.toString();
+    }
+
+    /** A character written as it is: printable ASCII but the five that {@link #esc} escapes. */
+    private static boolean plain(char c) {
+        return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
     }
 
     /** Tabs and line ends, and every other character HTML text may contain. */
