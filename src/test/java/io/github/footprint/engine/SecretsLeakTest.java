@@ -262,6 +262,13 @@ class SecretsLeakTest {
         Map<String, String> t = reports(Trees.request(base));
         noLeak(t, "ANSIBLE_VAULT", "6231336539", "6134333665");
         shows(t, "'****'");
+        // in a file of sed placeholders too: the vault header is no $NAME placeholder, the block stays one
+        Trees.deploy(base, "app/production.ini", ini("workers = %WORKERS%", "$ANSIBLE_VAULT;1.1;AES256",
+                "62313365396662343061393464336163383764373764613633653634306231386433626436623361",
+                "6134333665353966363534333632666535333761666131620a663537646436643839616266366361"));
+        t = reports(Trees.request(base));
+        noLeak(t, "ANSIBLE_VAULT", "6231336539", "6134333665");
+        shows(t, "'****'");
     }
 
     @Test

@@ -35,7 +35,6 @@ public final class DialectDetector {
     static final Pattern SED = Pattern.compile("(?<![A-Za-z0-9_%])%[A-Z][A-Z0-9_]{2,}%(?![A-Za-z0-9_])|"
             + "(?<![A-Za-z0-9_])__[A-Z][A-Z0-9_]*[A-Z0-9]__(?![A-Za-z0-9_])");
 
-    private static final Pattern DOLLAR_NAME = Pattern.compile("(?<![$\\w\\\\])\\$[A-Z][A-Z0-9_]{2,}(?![A-Za-z0-9_{])");
 
     private DialectDetector() {
     }
@@ -66,7 +65,7 @@ public final class DialectDetector {
             return Dialect.SED;
         }
         if ((d == Dialect.NONE || d == Dialect.MAVEN) && dollarPlaceholders && contains(text, "$")
-                && find(DOLLAR_NAME, text)) {
+                && find(SedForms.DOLLAR_NAME, text)) {
             return Dialect.SED;
         }
         return d;

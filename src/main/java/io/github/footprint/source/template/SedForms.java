@@ -11,6 +11,15 @@ import java.util.regex.Pattern;
  * those three; the {@code sedPlaceholders} parameter sets others. Immutable.
  */
 public final class SedForms {
+    /**
+     * Python's {@code string.Template} placeholder, {@code $NAME} (upper case, three characters or more), as a
+     * deploy script fills it in httpd and INI files, where a dollar is no syntax of the file's own language; group 1
+     * is the name. Not the header of an Ansible Vault block ({@code $ANSIBLE_VAULT;1.1;AES256}): that is encrypted
+     * text, kept as written so that the block is recognised and masked as a secret.
+     */
+    public static final Pattern DOLLAR_NAME = Pattern.compile(
+            "(?<![$\\w\\\\])\\$(?!ANSIBLE_VAULT;)([A-Z][A-Z0-9_]{2,})(?![A-Za-z0-9_{])");
+
     /** {@code %NAME%}, {@code @NAME@}, {@code __NAME__}. */
     public static final SedForms DEFAULT = parse("%NAME%,@NAME@,__NAME__");
 

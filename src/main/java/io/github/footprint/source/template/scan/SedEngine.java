@@ -26,7 +26,6 @@ import io.github.footprint.source.template.Variables;
  * placeholders ({@code $NAME}, upper case, three characters or more) are unknown values too.
  */
 public final class SedEngine implements TemplateEngine {
-    private static final Pattern DOLLAR = Pattern.compile("(?<![$\\w\\\\])\\$([A-Z][A-Z0-9_]{2,})(?![A-Za-z0-9_{])");
 
     private final SedForms forms;
 
@@ -48,7 +47,7 @@ public final class SedEngine implements TemplateEngine {
             String line = t.substring(start, end);
             String out = replace(input, line, forms.pattern(), lineNo, unknowns, false);
             if (input.dollarPlaceholders()) {
-                out = replace(input, out, DOLLAR, lineNo, unknowns, true);
+                out = replace(input, out, SedForms.DOLLAR_NAME, lineNo, unknowns, true);
             }
             all.append(out);
             String bare = out.endsWith("\n") ? out.substring(0, out.length() - 1) : out;
