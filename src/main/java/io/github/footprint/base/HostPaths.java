@@ -9,6 +9,26 @@ public final class HostPaths {
     }
 
     /**
+     * Python's {@code posixpath.dirname}: up to the last {@code /}, its trailing slashes removed unless it is all
+     * slashes ({@code /a//b} gives {@code /a}, {@code //b} gives {@code //}, {@code b} gives the empty text). The
+     * start-up scripts' {@code os.path.dirname} and Jinja2's {@code dirname} filter (Ansible's, on POSIX) are this.
+     */
+    public static String dirname(String p) {
+        String head = p.substring(0, p.lastIndexOf('/') + 1);
+        int end = head.length();
+        while (end > 0 && head.charAt(end - 1) == '/') {
+            end--;
+        }
+        // all slashes: kept as they are
+        return end == 0 ? head : head.substring(0, end);
+    }
+
+    /** Python's {@code posixpath.basename}: after the last {@code /}. */
+    public static String basename(String p) {
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    /**
      * The path with empty and {@code .} components dropped and each {@code ..} taking away the component before it,
      * no trailing slash. A {@code ..} at the root of an absolute path is dropped, since above the root is the root:
      * Linux resolves {@code /..} to {@code /}, Python's {@code os.path.normpath} (which PasteDeploy's

@@ -46,6 +46,30 @@ class HostPathsTest {
 
     @Test
     void pythonsNormpathAgrees() throws Exception {
+        List<String> paths = new ArrayList<>();
+        for (String[] c : CASES) {
+            paths.add(c[0]);
+        }
+        List<String> lines = python("print(os.path.normpath(p))", paths);
+        for (int i = 0; i < CASES.length; i++) {
+            assertEquals(lines.get(i), HostPaths.normalise(CASES[i][0]), "os.path.normpath(" + CASES[i][0] + ")");
+        }
+    }
+
+    /** posixpath's dirname and basename, which start-up scripts and Jinja2's filters both use. */
+    @Test
+    void pythonsDirnameAndBasenameAgree() throws Exception {
+        List<String> paths = List.of("/a//b", "//b", "b", "/", "a/", "///", "/a/b/", "a//b//c", "/srv/app/x.ini",
+                "srv//", "x/y");
+        List<String> lines = python("print(repr(os.path.dirname(p)), repr(os.path.basename(p)))", paths);
+        for (int i = 0; i < paths.size(); i++) {
+            String p = paths.get(i);
+            assertEquals(lines.get(i), "'" + HostPaths.dirname(p) + "' '" + HostPaths.basename(p) + "'", p);
+        }
+    }
+
+    /** One line of python3's output per path: {@code statement} run with each path as {@code p}. */
+    private static List<String> python(String statement, List<String> paths) throws Exception {
         String python = null;
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "python3"))) {
@@ -55,17 +79,13 @@ class HostPathsTest {
         }
         Assumptions.assumeTrue(python != null, "python3 is not on the PATH");
         List<String> cmd = new ArrayList<>(List.of(python, "-c",
-                "import os.path, sys\nfor p in sys.argv[1:]: print(os.path.normpath(p))"));
-        for (String[] c : CASES) {
-            cmd.add(c[0]);
-        }
+                "import os.path, sys\nfor p in sys.argv[1:]: " + statement));
+        cmd.addAll(paths);
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "python3 did not finish");
-        String[] lines = out.split("\n");
-        assertEquals(CASES.length, lines.length, out);
-        for (int i = 0; i < CASES.length; i++) {
-            assertEquals(lines[i], HostPaths.normalise(CASES[i][0]), "os.path.normpath(" + CASES[i][0] + ")");
-        }
+        List<String> lines = List.of(out.split("\n"));
+        assertEquals(paths.size(), lines.size(), out);
+        return lines;
     }
 }

@@ -36,6 +36,22 @@ public final class LineMarkers {
         b.append(open).append(line).append(close);
     }
 
+    /**
+     * Appends a run of template text starting on template line {@code line}, marked as every renderer marks text: a
+     * marker first, then one after every newline in it.
+     */
+    public void markText(StringBuilder b, String text, int line) {
+        mark(b, line);
+        int l = line;
+        int from = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            b.append(text, from, i + 1);
+            mark(b, ++l);
+            from = i + 1;
+        }
+        b.append(text, from, text.length());
+    }
+
     /** How many {@code \n} end a marked text, its markers not counted. */
     public int trailingNewlines(String marked) {
         int count = 0;

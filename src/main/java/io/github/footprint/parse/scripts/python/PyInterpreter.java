@@ -1,5 +1,6 @@
 package io.github.footprint.parse.scripts.python;
 
+import io.github.footprint.base.HostPaths;
 import io.github.footprint.base.Secrets;
 
 import java.math.BigInteger;
@@ -2056,9 +2057,9 @@ final class PyInterpreter {
         String p = s.get(0);
         switch (fn) {
             case "dirname":
-                return str(PyStrings.dirname(p), shown, offset, a.pos);
+                return str(HostPaths.dirname(p), shown, offset, a.pos);
             case "basename":
-                return str(PyStrings.basename(p), shown, offset, a.pos);
+                return str(HostPaths.basename(p), shown, offset, a.pos);
             case "normpath":
                 return str(PyStrings.normpath(p), shown, offset, a.pos);
             case "abspath":

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.footprint.base.HostPaths;
+
 /**
  * Python 3's string and {@code posixpath} semantics on Java strings, as CPython 3.11 computes them: every function
  * here is pure (no file system, no environment). Indices count code points, as Python's {@code str} does.
@@ -81,47 +83,9 @@ final class PyStrings {
         return path;
     }
 
-    private static boolean allSlashes(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) != '/') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String rstripSlashes(String s) {
-        int end = s.length();
-        while (end > 0 && s.charAt(end - 1) == '/') {
-            end--;
-        }
-        return s.substring(0, end);
-    }
-
-    /** {@code posixpath.dirname}. */
-    static String dirname(String p) {
-        int i = p.lastIndexOf('/') + 1;
-        String head = p.substring(0, i);
-        if (!head.isEmpty() && !allSlashes(head)) {
-            head = rstripSlashes(head);
-        }
-        return head;
-    }
-
-    /** {@code posixpath.basename}. */
-    static String basename(String p) {
-        return p.substring(p.lastIndexOf('/') + 1);
-    }
-
     /** {@code posixpath.split}: (head, tail). */
     static String[] split(String p) {
-        int i = p.lastIndexOf('/') + 1;
-        String head = p.substring(0, i);
-        String tail = p.substring(i);
-        if (!head.isEmpty() && !allSlashes(head)) {
-            head = rstripSlashes(head);
-        }
-        return new String[] {head, tail};
+        return new String[] {HostPaths.dirname(p), HostPaths.basename(p)};
     }
 
     /** {@code posixpath.splitext} ({@code genericpath._splitext} with '/' and '.'). */

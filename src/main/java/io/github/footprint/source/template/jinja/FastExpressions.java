@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.footprint.base.HostPaths;
 import io.github.footprint.source.template.VarValues;
 import io.github.footprint.source.template.Variables;
 
@@ -550,18 +551,7 @@ final class FastExpressions {
                     throw FALL;
                 }
                 String p = (String) v;
-                if (name.equals("basename")) {
-                    return p.substring(p.lastIndexOf('/') + 1);
-                }
-                String head = p.substring(0, p.lastIndexOf('/') + 1);
-                if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) {
-                    int e = head.length();
-                    while (e > 0 && head.charAt(e - 1) == '/') {
-                        e--;
-                    }
-                    head = head.substring(0, e);
-                }
-                return head;
+                return name.equals("basename") ? HostPaths.basename(p) : HostPaths.dirname(p);
             }
             case "quote": {
                 takes(args, kwargs);

@@ -17,6 +17,7 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
 
+import io.github.footprint.base.HostPaths;
 import io.github.footprint.base.Secrets;
 import jinjava.javax.el.ELException;
 
@@ -433,23 +434,13 @@ final class Filters {
         out.add(new Known("basename") {
             @Override
             Object apply(Object v, Args a) {
-                String p = path(v);
-                return p.substring(p.lastIndexOf('/') + 1);
+                return HostPaths.basename(path(v));
             }
         });
         out.add(new Known("dirname") {
             @Override
             Object apply(Object v, Args a) {
-                String p = path(v);
-                String head = p.substring(0, p.lastIndexOf('/') + 1);
-                if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) {
-                    int e = head.length();
-                    while (e > 0 && head.charAt(e - 1) == '/') {
-                        e--;
-                    }
-                    head = head.substring(0, e);
-                }
-                return head;
+                return HostPaths.dirname(path(v));
             }
         });
         out.add(new Known("trim") {

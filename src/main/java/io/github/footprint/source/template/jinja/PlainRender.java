@@ -135,17 +135,7 @@ final class PlainRender {
             for (Jinja2Lexer.Token t : lexed.tokens()) {
                 int line = lexed.line(t.tagStart());
                 if (t.type() == Jinja2Lexer.Type.TEXT) {
-                    // as TreeBuilder marks a text: its first line, then after every newline
-                    String s = t.content();
-                    int l = line;
-                    markers.mark(b, l);
-                    int from = 0;
-                    for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
-                        b.append(s, from, i + 1);
-                        markers.mark(b, ++l);
-                        from = i + 1;
-                    }
-                    b.append(s, from, s.length());
+                    markers.markText(b, t.content(), line);
                     continue;
                 }
                 String el;

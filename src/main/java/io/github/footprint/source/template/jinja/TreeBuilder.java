@@ -259,15 +259,7 @@ final class TreeBuilder {
             return new TextNode(new TextToken(s, line, t.start(), SYMBOLS));
         }
         StringBuilder b = new StringBuilder(s.length() + 16);
-        markers.mark(b, line);
-        int l = line;
-        int from = 0;
-        for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
-            b.append(s, from, i + 1);
-            markers.mark(b, ++l);
-            from = i + 1;
-        }
-        b.append(s, from, s.length());
+        markers.markText(b, s, line);
         return new TextNode(new TextToken(b.toString(), line, t.start(), SYMBOLS));
     }
 
