@@ -1,18 +1,13 @@
 package io.github.footprint.base;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+
+import io.github.footprint.testing.PythonJudge;
 
 /**
  * The one normalisation of host paths (the mapping of host paths to the project, and PasteDeploy's
@@ -70,20 +65,8 @@ class HostPathsTest {
 
     /** One line of python3's output per path: {@code statement} run with each path as {@code p}. */
     private static List<String> python(String statement, List<String> paths) throws Exception {
-        String python = null;
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "python3"))) {
-                python = Path.of(dir, "python3").toString();
-                break;
-            }
-        }
-        Assumptions.assumeTrue(python != null, "python3 is not on the PATH");
-        List<String> cmd = new ArrayList<>(List.of(python, "-c",
-                "import os.path, sys\nfor p in sys.argv[1:]: " + statement));
-        cmd.addAll(paths);
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "python3 did not finish");
+        String out = PythonJudge.run("import os.path, sys\nfor p in sys.argv[1:]: " + statement,
+                paths.toArray(new String[0]));
         List<String> lines = List.of(out.split("\n"));
         assertEquals(paths.size(), lines.size(), out);
         return lines;

@@ -22,6 +22,7 @@ import io.github.footprint.parse.ini.IniEntry;
 import io.github.footprint.parse.ini.IniSection;
 import io.github.footprint.parse.ini.PasteIniReader;
 import io.github.footprint.source.SourceFile;
+import io.github.footprint.testing.PythonJudge;
 import io.github.footprint.testing.Trees;
 
 /**
@@ -117,16 +118,7 @@ class LineEndJudgesTest {
                 + "    p.read(path)\n"
                 + "    print(name + ':' + ''.join(' %s=%s' % (k, v.replace('\\n', '|'))"
                 + " for s in p.sections() for k, v in p.items(s)))\n";
-        Process p;
-        try {
-            p = new ProcessBuilder("python3", "-c", script, in.toString(), dir.toString()).redirectErrorStream(true)
-                    .start();
-        } catch (java.io.IOException e) {
-            Assumptions.abort("no python3");
-            return;
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String out = PythonJudge.run(script, in.toString(), dir.toString());
         assertEquals(String.join("\n", out.strip().split("\n")), String.join("\n", ours));
     }
 

@@ -3,19 +3,16 @@ package io.github.footprint.source.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.footprint.testing.PythonJudge;
 
 /**
  * Deep templates judged by python3's jinja2 (compiling them as Ansible's template module would): where Jinja2 stops
@@ -98,30 +95,14 @@ class JinjaDepthOracleTest {
 
     /** Each case compiled by python3's jinja2: null when it compiles, else the error's class and first words. */
     private Map<String, String> python(Map<String, String> cases) throws Exception {
-        Path in = dir.resolve("cases.json");
-        ObjectMapper json = new ObjectMapper();
-        Files.writeString(in, json.writeValueAsString(cases), StandardCharsets.UTF_8);
-        String script = "import json, sys\n"
-                + "try:\n    import jinja2\nexcept ImportError:\n    print('NOJINJA'); sys.exit(0)\n"
-                + "env = jinja2.Environment(trim_blocks=True)\n"
+        JsonNode node = PythonJudge.verdicts(dir, "jinja2", "env = jinja2.Environment(trim_blocks=True)\n"
                 + "out = {}\n"
                 + "for name, t in json.load(open(sys.argv[1], encoding='utf-8')).items():\n"
                 + "    try:\n        env.from_string(t)\n        out[name] = None\n"
                 + "    except RecursionError:\n        out[name] = 'RecursionError'\n"
                 + "    except IndentationError as e:\n        out[name] = 'IndentationError: ' + e.msg\n"
                 + "    except SyntaxError as e:\n        out[name] = 'SyntaxError: ' + e.msg\n"
-                + "print(json.dumps(out))\n";
-        Process p;
-        try {
-            p = new ProcessBuilder("python3", "-c", script, in.toString()).redirectErrorStream(true).start();
-        } catch (java.io.IOException e) {
-            Assumptions.abort("no python3: " + e.getMessage());
-            return null;
-        }
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        Assumptions.assumeFalse(text.equals("NOJINJA"), "python3 has no jinja2");
-        JsonNode node = json.readTree(text);
+                + "print(json.dumps(out))\n", cases);
         Map<String, String> out = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
         return out;

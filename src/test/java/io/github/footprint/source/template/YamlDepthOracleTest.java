@@ -3,20 +3,17 @@ package io.github.footprint.source.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.footprint.testing.PythonJudge;
 
 /**
  * Deeply nested variables files judged by python3's PyYAML (its Python loader, {@code yaml.SafeLoader}): a file it
@@ -75,27 +72,11 @@ class YamlDepthOracleTest {
     }
 
     private Map<String, Boolean> python(Map<String, String> cases) throws Exception {
-        Path in = dir.resolve("cases.json");
-        ObjectMapper json = new ObjectMapper();
-        Files.writeString(in, json.writeValueAsString(cases), StandardCharsets.UTF_8);
-        String script = "import json, sys\n"
-                + "try:\n    import yaml\nexcept ImportError:\n    print('NOYAML'); sys.exit(0)\n"
-                + "out = {}\n"
+        JsonNode node = PythonJudge.verdicts(dir, "yaml", "out = {}\n"
                 + "for name, t in json.load(open(sys.argv[1], encoding='utf-8')).items():\n"
                 + "    try:\n        yaml.load(t, Loader=yaml.SafeLoader)\n        out[name] = False\n"
                 + "    except RecursionError:\n        out[name] = True\n"
-                + "print(json.dumps(out))\n";
-        Process p;
-        try {
-            p = new ProcessBuilder("python3", "-c", script, in.toString()).redirectErrorStream(true).start();
-        } catch (java.io.IOException e) {
-            Assumptions.abort("no python3: " + e.getMessage());
-            return null;
-        }
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        Assumptions.assumeFalse(text.equals("NOYAML"), "python3 has no PyYAML");
-        JsonNode node = json.readTree(text);
+                + "print(json.dumps(out))\n", cases);
         Map<String, Boolean> out = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asBoolean()));
         return out;
