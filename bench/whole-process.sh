@@ -3,7 +3,7 @@
 # run of `apache2 -t` on the same tree. Never part of the test command. Usage (from the repository's top folder):
 #
 #   bash bench/whole-process.sh [--rounds N] [--sizes "1000 10000 100000 1000000"] [--kinds "clean heavy jinja"]
-#                               [--xmx 512m] [--no-install] [--no-examples]
+#                               [--xmx 512m] [--no-install] [--no-examples] [--counters]
 #
 # It installs the plugin into the local Maven repository (unless --no-install), generates each tree with
 # bench/gen-tree.py (clean; findings-heavy: two undefined ${LOGROOT} per virtual host; jinja: the clean tree's
@@ -13,7 +13,10 @@
 # (median of the per-round differences check - skip), the same difference in CPU seconds (user + system, which a
 # loaded machine disturbs less than wall time), the ratio added / apache2 -t, and the peak resident size of the
 # checking mvn process (GNU time's maximum RSS). The examples (examples/*) are measured the same way, without
-# apache2 -t. --xmx sets -Xmx for the Maven JVM (MAVEN_OPTS), to show the check fits a heap.
+# apache2 -t. --xmx sets -Xmx for the Maven JVM (MAVEN_OPTS), to show the check fits a heap. --counters also has
+# each Maven JVM save HotSpot's performance counters at exit (-XX:+PerfDataSaveToFile, read back with jstat) and
+# prints, as medians of the per-round differences check - skip, the classes the check loads, HotSpot's
+# class-loading time (sun.cls.time) and its JIT compilers' time (java.ci.totalTime, mostly on other cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=5
@@ -22,6 +25,7 @@ xmx=""
 install=1
 kinds="clean heavy jinja"
 examples=1
+counters=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
@@ -30,6 +34,7 @@ while [ $# -gt 0 ]; do
     --no-install) install=0; shift ;;
     --kinds) kinds=$2; shift 2 ;;
     --no-examples) examples=0; shift ;;
+    --counters) counters=1; shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -55,19 +60,38 @@ timed() {
   awk '{print $2 + $3}' "$work/time" >"$work/cpu"
   echo "$t1 - $t0" | bc -l
 }
+# the counters a Maven run saved to $work/$1.hsperf (see --counters): classes, class-loading ms, JIT ms
+counters_of() {
+  jstat -J-Djstat.showUnsupported=true -snap "file://$work/$1.hsperf" | awk -F= '
+    $1 == "sun.os.hrt.frequency" {f = $2} $1 == "java.cls.loadedClasses" {n = $2}
+    $1 == "sun.cls.time" {c = $2} $1 == "java.ci.totalTime" {j = $2}
+    END {printf "%d %.1f %.1f\n", n, c / f * 1000, j / f * 1000}'
+}
+# MAVEN_OPTS for a run, with the counters saved to $work/$1.hsperf when --counters asks for them
+mvn_opts() {
+  if [ $counters = 1 ]; then
+    echo "$MAVEN_OPTS -XX:+PerfDataSaveToFile -XX:PerfDataSaveFile=$work/$1.hsperf"
+  else
+    echo "$MAVEN_OPTS"
+  fi
+}
 median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 measure() { # name project-dir [apache-conf]
   local name=$1 dir=$2 conf=${3:-} s c a rss
   : >"$work/skip"; : >"$work/check"; : >"$work/apache"; : >"$work/added"; : >"$work/rssmax"
-  : >"$work/cpuadded"
+  : >"$work/cpuadded"; : >"$work/classes"; : >"$work/clsms"; : >"$work/jitms"
   # one warm-up of each, not counted: the first Maven start of a tree pays for the disk cache
   (cd "$dir" && mvn -B -o -q verify -Dfootprint.skip=true >/dev/null 2>&1) || true
   for r in $(seq "$rounds"); do
-    s=$(cd "$dir" && timed mvn -B -o -q verify -Dfootprint.skip=true)
+    s=$(cd "$dir" && timed env MAVEN_OPTS="$(mvn_opts skip)" mvn -B -o -q verify -Dfootprint.skip=true)
     cs=$(cat "$work/cpu")
-    c=$(cd "$dir" && timed mvn -B -o -q verify)
+    c=$(cd "$dir" && timed env MAVEN_OPTS="$(mvn_opts check)" mvn -B -o -q verify)
     rss=$(cat "$work/rss")
+    if [ $counters = 1 ]; then
+      paste -d' ' <(counters_of skip) <(counters_of check) | awk -v w="$work" '{
+        print $4 - $1 >> (w "/classes"); print $5 - $2 >> (w "/clsms"); print $6 - $3 >> (w "/jitms")}'
+    fi
     echo "$(cat "$work/cpu") - $cs" | bc -l >>"$work/cpuadded"
     if [ -n "$conf" ] && [ -n "$apache" ]; then
       a=$(timed $apache -t -f "$conf")
@@ -84,15 +108,21 @@ measure() { # name project-dir [apache-conf]
   else
     ma="n/a"; ratio="n/a"
   fi
-  printf '%-26s %9.2f %9.2f %9.2f %9.2f %10s %8s %9d\n' "$name" "$ms" "$mc" "$md" "$mcpu" \
+  printf '%-26s %9.2f %9.2f %9.2f %9.2f %10s %8s %9d' "$name" "$ms" "$mc" "$md" "$mcpu" \
     "$( [ "$ma" = n/a ] && echo n/a || printf '%.2f' "$ma")" \
     "$( [ "$ratio" = n/a ] && echo n/a || printf '%.2f' "$ratio")" "$((peak / 1024))"
+  if [ $counters = 1 ]; then
+    printf ' %8.0f %9.0f %9.0f' "$(median <"$work/classes")" "$(median <"$work/clsms")" "$(median <"$work/jitms")"
+  fi
+  printf '\n'
 }
 
 printf 'footprint %s, %s rounds, medians in seconds; MAVEN_OPTS=%s; %s cores, load average %s\n' "$version" "$rounds" \
   "${MAVEN_OPTS:- }" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-26s %9s %9s %9s %9s %10s %8s %9s\n' tree "mvn skip" "mvn check" "adds" "adds CPU" "apache2 -t" "ratio" \
+printf '%-26s %9s %9s %9s %9s %10s %8s %9s' tree "mvn skip" "mvn check" "adds" "adds CPU" "apache2 -t" "ratio" \
   "peak MiB"
+[ $counters = 0 ] || printf ' %8s %9s %9s' "classes" "load ms" "JIT ms"
+printf '\n'
 for ex in examples/*/; do
   [ -f "$ex/pom.xml" ] && [ $examples = 1 ] || continue
   measure "example $(basename "$ex")" "$ex"
