@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.footprint.base.Severity;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -174,11 +175,16 @@ public final class VarsFiles {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true);
         options.setNestingDepthLimit(PYYAML_DEPTH);
-        Yaml yaml = new Yaml(new AnsibleConstructor(options), new Representer(new org.yaml.snakeyaml.DumperOptions()),
-                new org.yaml.snakeyaml.DumperOptions(), options, new PyYamlResolver());
+        // what Yaml.load does, without the Yaml facade: it makes a Representer and DumperOptions for writing YAML,
+        // about 40 classes footprint never uses, loaded cold on every check of a tree with a variables file
+        AnsibleConstructor constructor = new AnsibleConstructor(options);
+        constructor.setAllowDuplicateKeys(options.isAllowDuplicateKeys());
+        constructor.setWrappedToRootException(options.isWrappedToRootException());
         Object v;
         try {
-            v = yaml.load(text);
+            constructor.setComposer(new Composer(new ParserImpl(new StreamReader(text), options), new PyYamlResolver(),
+                    options));
+            v = constructor.getSingleData(Object.class);
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -263,7 +269,9 @@ public final class VarsFiles {
     private static int tooDeepAt(String text) {
         int depth = 0;
         try {
-            for (org.yaml.snakeyaml.events.Event e : new Yaml().parse(new java.io.StringReader(text))) {
+            ParserImpl parser = new ParserImpl(new StreamReader(text), new LoaderOptions());
+            while (parser.peekEvent() != null) {
+                org.yaml.snakeyaml.events.Event e = parser.getEvent();
                 if (e instanceof org.yaml.snakeyaml.events.CollectionStartEvent) {
                     if (++depth > PYYAML_DEPTH) {
                         return e.getStartMark().getLine() + 1;
