@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.footprint.engine.CheckEngine;
 import io.github.footprint.engine.CheckRequest;
-import io.github.footprint.report.PomSettings;
+import io.github.footprint.testing.ProjectCheck;
 import io.github.footprint.testing.WatchingLoader;
 
 /**
@@ -26,13 +26,6 @@ class JinjavaOnDemandTest {
 
     @TempDir
     Path base;
-
-    /** Runs a check of a project, with its pom's settings, inside the loader. */
-    public static final class Driver {
-        public static void run(Path project, Path out) throws Exception {
-            new CheckEngine().run(PomSettings.of(project, out).build());
-        }
-    }
 
     /** Runs a check of a folder's {@code src/main/deploy} inside the loader. */
     public static final class TreeDriver {
@@ -54,7 +47,7 @@ class JinjavaOnDemandTest {
     @Test
     void theAnsibleExampleLoadsNoJinjavaClass() throws Exception {
         WatchingLoader w = new WatchingLoader("io.github.footprint.", "com.hubspot.", "jinjava.");
-        w.run(Driver.class, new Class<?>[] {Path.class, Path.class}, Path.of("examples/ansible-role").toAbsolutePath(),
+        w.run(ProjectCheck.class, new Class<?>[] {Path.class, Path.class}, Path.of("examples/ansible-role").toAbsolutePath(),
                 base.resolve("out"));
         assertTrue(w.defined(FastJinja.class.getName()), "the templates went through the fast path");
         assertEquals(List.of(), jinjava(w));
