@@ -15,8 +15,8 @@ import io.github.footprint.testing.WatchingLoader;
 
 /**
  * Cold start: a variables file is read with SnakeYAML's reading half only (parser, composer, constructor). The
- * {@code Yaml} facade also makes a representer and dumper options for writing YAML, about 35 classes loaded on every
- * check of an Ansible tree for nothing; {@code examples/ansible-role} (two group_vars files and role defaults) loads
+ * {@code Yaml} facade also makes a representer and dumper options for writing YAML, 34 classes loaded on every
+ * check of an Ansible tree for nothing (23 of them in SnakeYAML's writing packages); {@code examples/ansible-role} (two group_vars files and role defaults) loads
  * none of them.
  */
 class YamlOnDemandTest {
