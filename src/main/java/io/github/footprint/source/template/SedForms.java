@@ -25,16 +25,21 @@ public final class SedForms {
 
     private final List<String> forms;
     private final Pattern pattern;
-    private final List<String> prefixes = new ArrayList<>();
+    /** What stands before and after {@code NAME} in each form, in the forms' order. */
+    private final List<String> prefixes;
+    private final List<String> suffixes;
 
     private SedForms(List<String> forms) {
         this.forms = List.copyOf(forms);
+        List<String> before = new ArrayList<>();
+        List<String> after = new ArrayList<>();
         StringBuilder r = new StringBuilder();
         for (String f : forms) {
             int k = f.indexOf("NAME");
             String prefix = f.substring(0, k);
             String suffix = f.substring(k + 4);
-            prefixes.add(prefix);
+            before.add(prefix);
+            after.add(suffix);
             if (r.length() > 0) {
                 r.append('|');
             }
@@ -42,6 +47,8 @@ public final class SedForms {
                     .append(Pattern.quote(suffix)).append("(?![A-Za-z0-9_])");
         }
         this.pattern = Pattern.compile(r.toString());
+        this.prefixes = List.copyOf(before);
+        this.suffixes = List.copyOf(after);
     }
 
     /** Whether the text holds the beginning of one of the forms (a placeholder of this set may be in it). */
@@ -98,11 +105,9 @@ public final class SedForms {
 
     /** The name inside a placeholder this set matched. */
     public String name(String placeholder) {
-        for (String f : forms) {
-            int k = f.indexOf("NAME");
-            String prefix = f.substring(0, k);
-            String suffix = f.substring(k + 4);
-            prefixes.add(prefix);
+        for (int i = 0; i < prefixes.size(); i++) {
+            String prefix = prefixes.get(i);
+            String suffix = suffixes.get(i);
             if (placeholder.startsWith(prefix) && placeholder.endsWith(suffix)
                     && placeholder.length() > prefix.length() + suffix.length()) {
                 return placeholder.substring(prefix.length(), placeholder.length() - suffix.length());
