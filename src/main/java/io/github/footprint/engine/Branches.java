@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 import io.github.footprint.base.Finding;
@@ -37,27 +38,26 @@ final class Branches {
      */
     static Map<String, String> decisions(SourceSet sources) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (SourceFile f : sources.files()) {
-            for (DecisionPoint p : f.decisions()) {
-                if (p.branches() >= 2) {
-                    out.putIfAbsent(p.key(), f.displayPath() + ":" + p.templateLine());
-                }
-            }
-        }
+        eachDecision(sources, (f, p) -> out.putIfAbsent(p.key(), f.displayPath() + ":" + p.templateLine()));
         return out;
     }
 
     /** How many branches each decision has (2 for a condition, more for an if/elif chain), in the same order. */
     static Map<String, Integer> arities(SourceSet sources) {
         Map<String, Integer> out = new LinkedHashMap<>();
+        eachDecision(sources, (f, p) -> out.putIfAbsent(p.key(), p.branches()));
+        return out;
+    }
+
+    /** Every point where a template chose between two branches or more, with its file, in file order. */
+    private static void eachDecision(SourceSet sources, BiConsumer<SourceFile, DecisionPoint> action) {
         for (SourceFile f : sources.files()) {
             for (DecisionPoint p : f.decisions()) {
                 if (p.branches() >= 2) {
-                    out.putIfAbsent(p.key(), p.branches());
+                    action.accept(f, p);
                 }
             }
         }
-        return out;
     }
 
     /**
